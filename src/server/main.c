@@ -1,0 +1,3 @@
+/* temporary until the server lands in this session */
+int main (void);
+int main (void) { return 1; }
