@@ -1,0 +1,1088 @@
+/* pa-phone.c — one desk phone, its lines, sidecars and status
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-phone"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pa-catalog.h"
+#include "pa-mac.h"
+#include "pa-phone.h"
+#include "pa-resource-private.h"
+
+#define PA_ADMIN_PASSWORD_MAX 64
+
+struct _PaPhone
+{
+  PaResource           parent_instance;
+
+  char                *name;
+  char                *description;
+  char                *mac;
+  char                *vendor;
+  char                *model;
+  gint64               agent_id;
+  GArray              *lines;      /* gint64 */
+  gint64               layout_id;
+  gint64               profile_id;
+  GPtrArray           *modules;    /* PaPhoneModule */
+  char                *sip_server;
+  char                *timezone;
+  guint                local_sip_port;
+  PaAdminPasswordMode  admin_password_mode;
+  char                *admin_password;
+  gboolean             enabled;
+
+  PaPhoneStatus        status;
+  char                *ip;
+  char                *user_agent;
+  char                *firmware;
+  gint64               last_seen;
+  gint64               provisioned_at;
+  char                *token;
+};
+
+G_DEFINE_FINAL_TYPE (PaPhone, pa_phone, PA_TYPE_RESOURCE)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_MAC,
+  PROP_VENDOR,
+  PROP_MODEL,
+  PROP_AGENT_ID,
+  PROP_LINES,
+  PROP_LAYOUT_ID,
+  PROP_PROFILE_ID,
+  PROP_MODULES,
+  PROP_SIP_SERVER,
+  PROP_TIMEZONE,
+  PROP_LOCAL_SIP_PORT,
+  PROP_ADMIN_PASSWORD_MODE,
+  PROP_ADMIN_PASSWORD,
+  PROP_ENABLED,
+  PROP_STATUS,
+  PROP_IP,
+  PROP_USER_AGENT,
+  PROP_FIRMWARE,
+  PROP_LAST_SEEN,
+  PROP_PROVISIONED_AT,
+  PROP_TOKEN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GType
+pa_phone_status_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { PA_PHONE_STATUS_PENDING, "PA_PHONE_STATUS_PENDING", "pending" },
+        { PA_PHONE_STATUS_PROVISIONING, "PA_PHONE_STATUS_PROVISIONING", "provisioning" },
+        { PA_PHONE_STATUS_REGISTERED, "PA_PHONE_STATUS_REGISTERED", "registered" },
+        { PA_PHONE_STATUS_ONLINE, "PA_PHONE_STATUS_ONLINE", "online" },
+        { PA_PHONE_STATUS_OFFLINE, "PA_PHONE_STATUS_OFFLINE", "offline" },
+        { PA_PHONE_STATUS_DISABLED, "PA_PHONE_STATUS_DISABLED", "disabled" },
+        { 0, NULL, NULL }
+      };
+      GType id = g_enum_register_static (g_intern_static_string ("PaPhoneStatus"), values);
+      g_once_init_leave (&type_id, id);
+    }
+
+  return type_id;
+}
+
+/* ------------------------------------------------------------------ */
+/* PaPhoneModule                                                        */
+
+G_DEFINE_BOXED_TYPE (PaPhoneModule, pa_phone_module, pa_phone_module_copy, pa_phone_module_free)
+
+PaPhoneModule *
+pa_phone_module_new (const char *module_id,
+                     gint64      layout_id)
+{
+  PaPhoneModule *module = g_new0 (PaPhoneModule, 1);
+
+  module->module_id = g_strdup (module_id);
+  module->layout_id = layout_id;
+  return module;
+}
+
+PaPhoneModule *
+pa_phone_module_copy (const PaPhoneModule *module)
+{
+  g_return_val_if_fail (module != NULL, NULL);
+
+  return pa_phone_module_new (module->module_id, module->layout_id);
+}
+
+void
+pa_phone_module_free (PaPhoneModule *module)
+{
+  if (module == NULL)
+    return;
+  g_free (module->module_id);
+  g_free (module);
+}
+
+static gboolean
+modules_equal (GPtrArray *a,
+               GPtrArray *b)
+{
+  guint na = a ? a->len : 0;
+  guint nb = b ? b->len : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    {
+      const PaPhoneModule *ma = g_ptr_array_index (a, i);
+      const PaPhoneModule *mb = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (ma->module_id, mb->module_id) != 0 || ma->layout_id != mb->layout_id)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON for the non-scalar members                                      */
+
+static gboolean
+read_lines (JsonNode  *node,
+            GValue    *value,
+            GError   **error)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonArray *array;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "lines",
+                          _("Must be an array of SIP account ids"));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *field = g_strdup_printf ("lines[%u]", i);
+      gint64 id;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, field,
+                              _("Must be a SIP account id (a whole number)"));
+          return FALSE;
+        }
+      id = json_node_get_int (element);
+      if (id < 1)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                              _("A SIP account id is 1 or more"));
+          return FALSE;
+        }
+      g_array_append_val (lines, id);
+    }
+
+  g_value_take_boxed (value, g_steal_pointer (&lines));
+  return TRUE;
+}
+
+static gboolean
+read_module (JsonNode       *node,
+             PaPhoneModule **out,
+             GError        **error)
+{
+  g_autoptr(PaPhoneModule) module = pa_phone_module_new (NULL, 0);
+  g_autoptr(GList) names = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, NULL,
+                          _("A module must be an object"));
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  names = json_object_get_members (object);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *member = json_object_get_member (object, name);
+
+      if (g_str_equal (name, "module"))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
+            {
+              pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "module",
+                                  _("Must be a string"));
+              return FALSE;
+            }
+          g_free (module->module_id);
+          module->module_id = g_strstrip (json_node_dup_string (member));
+        }
+      else if (g_str_equal (name, "layout_id"))
+        {
+          if (JSON_NODE_HOLDS_NULL (member))
+            module->layout_id = 0;
+          else if (JSON_NODE_HOLDS_VALUE (member)
+                   && json_node_get_value_type (member) == G_TYPE_INT64)
+            {
+              module->layout_id = json_node_get_int (member);
+              if (module->layout_id < 0)
+                {
+                  pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "layout_id",
+                                      _("Must be an id or null"));
+                  return FALSE;
+                }
+            }
+          else
+            {
+              pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "layout_id",
+                                  _("Must be a whole number or null"));
+              return FALSE;
+            }
+        }
+      else
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_UNKNOWN_FIELD, name,
+                              _("A module has no member “%s”"), name);
+          return FALSE;
+        }
+    }
+
+  if (module->module_id == NULL)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "module",
+                          _("A module needs “module”"));
+      return FALSE;
+    }
+
+  *out = g_steal_pointer (&module);
+  return TRUE;
+}
+
+static gboolean
+read_modules (JsonNode  *node,
+              GValue    *value,
+              GError   **error)
+{
+  g_autoptr(GPtrArray) modules = NULL;
+  JsonArray *array;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "modules",
+                          _("Must be an array of modules"));
+      return FALSE;
+    }
+
+  modules = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_phone_module_free);
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      PaPhoneModule *module = NULL;
+
+      if (!read_module (json_array_get_element (array, i), &module, error))
+        {
+          g_autofree char *prefix = g_strdup_printf ("modules[%u]", i);
+          if (error != NULL)
+            pa_model_error_prefix_field (*error, prefix);
+          return FALSE;
+        }
+      g_ptr_array_add (modules, module);
+    }
+
+  g_value_take_boxed (value, g_steal_pointer (&modules));
+  return TRUE;
+}
+
+static gboolean
+pa_phone_read_member (PaResource      *resource,
+                      const PaMember  *member,
+                      JsonNode        *node,
+                      PaJsonFlags      flags,
+                      GValue          *value,
+                      GError         **error)
+{
+  if (member->pspec == properties[PROP_LINES])
+    return read_lines (node, value, error);
+  if (member->pspec == properties[PROP_MODULES])
+    return read_modules (node, value, error);
+
+  if (!PA_RESOURCE_CLASS (pa_phone_parent_class)->read_member (resource, member, node, flags,
+                                                                value, error))
+    return FALSE;
+
+  /* Any spelling in, one spelling stored. An empty MAC stays empty so a
+   * phone never given one still round-trips; validation refuses it. */
+  if (member->pspec == properties[PROP_MAC] && g_value_get_string (value)[0] != '\0')
+    {
+      g_autofree char *normalized = pa_mac_normalize (g_value_get_string (value), error);
+
+      if (normalized == NULL)
+        {
+          if (error != NULL && pa_model_error_get_field (*error) == NULL)
+            pa_model_error_prefix_field (*error, "mac");
+          return FALSE;
+        }
+      g_value_take_string (value, g_steal_pointer (&normalized));
+    }
+
+  return TRUE;
+}
+
+static void
+pa_phone_write_member (PaResource     *resource,
+                       const PaMember *member,
+                       const GValue   *value,
+                       JsonBuilder    *builder)
+{
+  if (member->pspec == properties[PROP_LINES])
+    {
+      GArray *lines = g_value_get_boxed (value);
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; lines != NULL && i < lines->len; i++)
+        json_builder_add_int_value (builder, g_array_index (lines, gint64, i));
+      json_builder_end_array (builder);
+    }
+  else if (member->pspec == properties[PROP_MODULES])
+    {
+      GPtrArray *modules = g_value_get_boxed (value);
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; modules != NULL && i < modules->len; i++)
+        {
+          const PaPhoneModule *module = g_ptr_array_index (modules, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "module");
+          json_builder_add_string_value (builder, module->module_id ? module->module_id : "");
+          json_builder_set_member_name (builder, "layout_id");
+          if (module->layout_id == 0)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_int_value (builder, module->layout_id);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  else
+    PA_RESOURCE_CLASS (pa_phone_parent_class)->write_member (resource, member, value, builder);
+}
+
+/* ------------------------------------------------------------------ */
+/* Validation                                                           */
+
+static gboolean
+validate_lines (PaPhone        *self,
+                PaDeviceModel  *model,
+                GError        **error)
+{
+  guint max = pa_device_model_get_sip_accounts (model);
+
+  if (self->lines->len > max)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_RULE, "lines",
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "The %s has %u SIP account, not %u",
+                                       "The %s has %u SIP accounts, not %u", max),
+                          pa_device_model_get_name (model), max, self->lines->len);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->lines->len; i++)
+    for (guint j = 0; j < i; j++)
+      if (g_array_index (self->lines, gint64, i) == g_array_index (self->lines, gint64, j))
+        {
+          g_autofree char *field = g_strdup_printf ("lines[%u]", i);
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                              _("The same SIP account is already line %u"), j + 1);
+          return FALSE;
+        }
+
+  return TRUE;
+}
+
+static gboolean
+validate_modules (PaPhone        *self,
+                  PaCatalog      *catalog,
+                  PaDeviceModel  *model,
+                  GError        **error)
+{
+  const char *first_type = NULL;
+  guint max_modules = pa_device_model_get_max_modules (model);
+
+  for (guint i = 0; i < self->modules->len; i++)
+    {
+      const PaPhoneModule *module = g_ptr_array_index (self->modules, i);
+      g_autofree char *field = g_strdup_printf ("modules[%u].module", i);
+      PaExpansionModule *em;
+      guint type_max;
+
+      if (module->module_id == NULL || module->module_id[0] == '\0')
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field, _("Must not be empty"));
+          return FALSE;
+        }
+
+      em = pa_catalog_get_module (catalog, module->module_id);
+      if (em == NULL)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_RULE, field,
+                              _("Unknown expansion module “%s”"), module->module_id);
+          return FALSE;
+        }
+
+      if (!pa_device_model_supports_module (model, module->module_id))
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_RULE, field,
+                              _("The %s does not take the %s"),
+                              pa_device_model_get_name (model),
+                              pa_expansion_module_get_name (em));
+          return FALSE;
+        }
+
+      /* Sidecars are daisy-chained, and a chain is of one kind. */
+      if (first_type == NULL)
+        first_type = module->module_id;
+      else if (!g_str_equal (first_type, module->module_id))
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_RULE, field,
+                              _("All modules of one phone must be of the same kind"));
+          return FALSE;
+        }
+
+      type_max = MIN (pa_device_model_get_module_max (model, module->module_id), max_modules);
+      if (i + 1 > type_max)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_RULE, field,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "The %s takes at most %u %s module",
+                                           "The %s takes at most %u %s modules", type_max),
+                              pa_device_model_get_name (model), type_max,
+                              pa_expansion_module_get_name (em));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+pa_phone_validate (PaResource  *resource,
+                   PaCatalog   *catalog,
+                   GError     **error)
+{
+  PaPhone *self = PA_PHONE (resource);
+  PaVendor *vendor;
+  PaDeviceModel *model;
+
+  if (!PA_RESOURCE_CLASS (pa_phone_parent_class)->validate (resource, catalog, error))
+    return FALSE;
+
+  if (!pa_validate_name (self->name, "name", TRUE, 128, error)
+      || !pa_validate_name (self->description, "description", FALSE, 1024, error))
+    return FALSE;
+
+  if (self->mac[0] == '\0')
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "mac", _("Must not be empty"));
+      return FALSE;
+    }
+  if (!pa_mac_is_valid (self->mac))
+    {
+      g_autofree char *normalized = pa_mac_normalize (self->mac, error);
+
+      /* The setter normalises what it can, so this only says why not. */
+      if (normalized != NULL)
+        pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "mac",
+                            _("Not in the stored spelling; use %s"), normalized);
+      return FALSE;
+    }
+
+  if (self->vendor[0] == '\0')
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "vendor", _("Must not be empty"));
+      return FALSE;
+    }
+  vendor = pa_catalog_get_vendor (catalog, self->vendor);
+  if (vendor == NULL)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_RULE, "vendor",
+                          _("Unknown vendor “%s”"), self->vendor);
+      return FALSE;
+    }
+
+  if (self->model[0] == '\0')
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "model", _("Must not be empty"));
+      return FALSE;
+    }
+  model = pa_catalog_get_model (catalog, self->model);
+  if (model == NULL)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_RULE, "model",
+                          _("Unknown phone model “%s”"), self->model);
+      return FALSE;
+    }
+  if (g_strcmp0 (pa_device_model_get_vendor_id (model), self->vendor) != 0)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_RULE, "model",
+                          _("The %s is not a %s phone"),
+                          pa_device_model_get_name (model), pa_vendor_get_name (vendor));
+      return FALSE;
+    }
+
+  if (!validate_lines (self, model, error)
+      || !validate_modules (self, catalog, model, error))
+    return FALSE;
+
+  if (!pa_validate_hostname (self->sip_server, "sip_server", error)
+      || !pa_validate_timezone (self->timezone, "timezone", error)
+      || !pa_validate_uint_range (self->local_sip_port, 1, 65535, "local_sip_port", error))
+    return FALSE;
+
+  if (self->admin_password_mode == PA_ADMIN_PASSWORD_MANUAL
+      && (self->admin_password == NULL || self->admin_password[0] == '\0'))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "admin_password",
+                          _("A manual admin password must be given"));
+      return FALSE;
+    }
+  if (self->admin_password != NULL && strlen (self->admin_password) > PA_ADMIN_PASSWORD_MAX)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "admin_password",
+                          _("Must be at most %u characters long"), PA_ADMIN_PASSWORD_MAX);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                              */
+
+static void
+pa_phone_finalize (GObject *object)
+{
+  PaPhone *self = PA_PHONE (object);
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->mac, g_free);
+  g_clear_pointer (&self->vendor, g_free);
+  g_clear_pointer (&self->model, g_free);
+  g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
+  g_clear_pointer (&self->sip_server, g_free);
+  g_clear_pointer (&self->timezone, g_free);
+  g_clear_pointer (&self->admin_password, g_free);
+  g_clear_pointer (&self->ip, g_free);
+  g_clear_pointer (&self->user_agent, g_free);
+  g_clear_pointer (&self->firmware, g_free);
+  g_clear_pointer (&self->token, g_free);
+
+  G_OBJECT_CLASS (pa_phone_parent_class)->finalize (object);
+}
+
+static void
+pa_phone_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  PaPhone *self = PA_PHONE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_MAC:
+      g_value_set_string (value, self->mac);
+      break;
+    case PROP_VENDOR:
+      g_value_set_string (value, self->vendor);
+      break;
+    case PROP_MODEL:
+      g_value_set_string (value, self->model);
+      break;
+    case PROP_AGENT_ID:
+      g_value_set_int64 (value, self->agent_id);
+      break;
+    case PROP_LINES:
+      g_value_set_boxed (value, self->lines);
+      break;
+    case PROP_LAYOUT_ID:
+      g_value_set_int64 (value, self->layout_id);
+      break;
+    case PROP_PROFILE_ID:
+      g_value_set_int64 (value, self->profile_id);
+      break;
+    case PROP_MODULES:
+      g_value_set_boxed (value, self->modules);
+      break;
+    case PROP_SIP_SERVER:
+      g_value_set_string (value, self->sip_server);
+      break;
+    case PROP_TIMEZONE:
+      g_value_set_string (value, self->timezone);
+      break;
+    case PROP_LOCAL_SIP_PORT:
+      g_value_set_uint (value, self->local_sip_port);
+      break;
+    case PROP_ADMIN_PASSWORD_MODE:
+      g_value_set_enum (value, self->admin_password_mode);
+      break;
+    case PROP_ADMIN_PASSWORD:
+      g_value_set_string (value, self->admin_password);
+      break;
+    case PROP_ENABLED:
+      g_value_set_boolean (value, self->enabled);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_IP:
+      g_value_set_string (value, self->ip);
+      break;
+    case PROP_USER_AGENT:
+      g_value_set_string (value, self->user_agent);
+      break;
+    case PROP_FIRMWARE:
+      g_value_set_string (value, self->firmware);
+      break;
+    case PROP_LAST_SEEN:
+      g_value_set_int64 (value, self->last_seen);
+      break;
+    case PROP_PROVISIONED_AT:
+      g_value_set_int64 (value, self->provisioned_at);
+      break;
+    case PROP_TOKEN:
+      g_value_set_string (value, self->token);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_phone_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  PaPhone *self = PA_PHONE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      pa_phone_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      pa_phone_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_MAC:
+      pa_phone_set_mac (self, g_value_get_string (value));
+      break;
+    case PROP_VENDOR:
+      pa_phone_set_vendor (self, g_value_get_string (value));
+      break;
+    case PROP_MODEL:
+      pa_phone_set_model (self, g_value_get_string (value));
+      break;
+    case PROP_AGENT_ID:
+      pa_phone_set_agent_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_LINES:
+      {
+        GArray *lines = g_value_get_boxed (value);
+        pa_phone_set_lines (self,
+                            lines ? (const gint64 *) (gpointer) lines->data : NULL,
+                            lines ? lines->len : 0);
+      }
+      break;
+    case PROP_LAYOUT_ID:
+      pa_phone_set_layout_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_PROFILE_ID:
+      pa_phone_set_profile_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_MODULES:
+      pa_phone_set_modules (self, g_value_get_boxed (value));
+      break;
+    case PROP_SIP_SERVER:
+      pa_phone_set_sip_server (self, g_value_get_string (value));
+      break;
+    case PROP_TIMEZONE:
+      pa_phone_set_timezone (self, g_value_get_string (value));
+      break;
+    case PROP_LOCAL_SIP_PORT:
+      pa_phone_set_local_sip_port (self, g_value_get_uint (value));
+      break;
+    case PROP_ADMIN_PASSWORD_MODE:
+      pa_phone_set_admin_password_mode (self, g_value_get_enum (value));
+      break;
+    case PROP_ADMIN_PASSWORD:
+      pa_phone_set_admin_password (self, g_value_get_string (value));
+      break;
+    case PROP_ENABLED:
+      pa_phone_set_enabled (self, g_value_get_boolean (value));
+      break;
+    case PROP_STATUS:
+      pa_phone_set_status (self, g_value_get_enum (value));
+      break;
+    case PROP_IP:
+      pa_phone_set_ip (self, g_value_get_string (value));
+      break;
+    case PROP_USER_AGENT:
+      pa_phone_set_user_agent (self, g_value_get_string (value));
+      break;
+    case PROP_FIRMWARE:
+      pa_phone_set_firmware (self, g_value_get_string (value));
+      break;
+    case PROP_LAST_SEEN:
+      pa_phone_set_last_seen (self, g_value_get_int64 (value));
+      break;
+    case PROP_PROVISIONED_AT:
+      pa_phone_set_provisioned_at (self, g_value_get_int64 (value));
+      break;
+    case PROP_TOKEN:
+      pa_phone_set_token (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_phone_class_init (PaPhoneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PaResourceClass *resource_class = PA_RESOURCE_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const PaMemberFlags opt_text = PA_MEMBER_NULLABLE | PA_MEMBER_TRIM;
+  const PaMemberFlags server_text = PA_MEMBER_SERVER_OWNED | PA_MEMBER_NULLABLE;
+  const PaMemberFlags server_time = PA_MEMBER_SERVER_OWNED | PA_MEMBER_ZERO_IS_NULL;
+
+  object_class->finalize = pa_phone_finalize;
+  object_class->get_property = pa_phone_get_property;
+  object_class->set_property = pa_phone_set_property;
+
+  resource_class->kind = "phone";
+  resource_class->validate = pa_phone_validate;
+  resource_class->read_member = pa_phone_read_member;
+  resource_class->write_member = pa_phone_write_member;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_MAC] = g_param_spec_string ("mac", NULL, NULL, "", flags);
+  properties[PROP_VENDOR] = g_param_spec_string ("vendor", NULL, NULL, "", flags);
+  properties[PROP_MODEL] = g_param_spec_string ("model", NULL, NULL, "", flags);
+  properties[PROP_AGENT_ID] =
+    g_param_spec_int64 ("agent-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_LINES] = g_param_spec_boxed ("lines", NULL, NULL, G_TYPE_ARRAY, flags);
+  properties[PROP_LAYOUT_ID] =
+    g_param_spec_int64 ("layout-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_PROFILE_ID] =
+    g_param_spec_int64 ("profile-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_MODULES] = g_param_spec_boxed ("modules", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
+  properties[PROP_SIP_SERVER] = g_param_spec_string ("sip-server", NULL, NULL, NULL, flags);
+  properties[PROP_TIMEZONE] = g_param_spec_string ("timezone", NULL, NULL, NULL, flags);
+  properties[PROP_LOCAL_SIP_PORT] =
+    g_param_spec_uint ("local-sip-port", NULL, NULL, 1, 65535, 5060, flags);
+  properties[PROP_ADMIN_PASSWORD_MODE] =
+    g_param_spec_enum ("admin-password-mode", NULL, NULL,
+                       PA_TYPE_ADMIN_PASSWORD_MODE, PA_ADMIN_PASSWORD_NONE, flags);
+  properties[PROP_ADMIN_PASSWORD] =
+    g_param_spec_string ("admin-password", NULL, NULL, NULL, flags);
+  properties[PROP_ENABLED] = g_param_spec_boolean ("enabled", NULL, NULL, TRUE, flags);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       PA_TYPE_PHONE_STATUS, PA_PHONE_STATUS_PENDING, flags);
+  properties[PROP_IP] = g_param_spec_string ("ip", NULL, NULL, NULL, flags);
+  properties[PROP_USER_AGENT] = g_param_spec_string ("user-agent", NULL, NULL, NULL, flags);
+  properties[PROP_FIRMWARE] = g_param_spec_string ("firmware", NULL, NULL, NULL, flags);
+  properties[PROP_LAST_SEEN] =
+    g_param_spec_int64 ("last-seen", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_PROVISIONED_AT] =
+    g_param_spec_int64 ("provisioned-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TOKEN] = g_param_spec_string ("token", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  pa_resource_class_add_member (resource_class, properties[PROP_NAME], PA_MEMBER_TRIM);
+  pa_resource_class_add_member (resource_class, properties[PROP_DESCRIPTION], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_MAC], PA_MEMBER_TRIM);
+  pa_resource_class_add_member (resource_class, properties[PROP_VENDOR], PA_MEMBER_TRIM);
+  pa_resource_class_add_member (resource_class, properties[PROP_MODEL], PA_MEMBER_TRIM);
+  pa_resource_class_add_member (resource_class, properties[PROP_AGENT_ID], PA_MEMBER_ZERO_IS_NULL);
+  pa_resource_class_add_member (resource_class, properties[PROP_LINES], PA_MEMBER_CUSTOM);
+  pa_resource_class_add_member (resource_class, properties[PROP_LAYOUT_ID], PA_MEMBER_ZERO_IS_NULL);
+  pa_resource_class_add_member (resource_class, properties[PROP_PROFILE_ID],
+                                PA_MEMBER_ZERO_IS_NULL);
+  pa_resource_class_add_member (resource_class, properties[PROP_MODULES], PA_MEMBER_CUSTOM);
+  pa_resource_class_add_member (resource_class, properties[PROP_SIP_SERVER], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_TIMEZONE], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_LOCAL_SIP_PORT], PA_MEMBER_NONE);
+  pa_resource_class_add_member (resource_class, properties[PROP_ADMIN_PASSWORD_MODE],
+                                PA_MEMBER_NONE);
+  pa_resource_class_add_member (resource_class, properties[PROP_ADMIN_PASSWORD],
+                                PA_MEMBER_NULLABLE);
+  pa_resource_class_add_member (resource_class, properties[PROP_ENABLED], PA_MEMBER_NONE);
+  pa_resource_class_add_member (resource_class, properties[PROP_STATUS], PA_MEMBER_SERVER_OWNED);
+  pa_resource_class_add_member (resource_class, properties[PROP_IP], server_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_USER_AGENT], server_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_FIRMWARE], server_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_LAST_SEEN], server_time);
+  pa_resource_class_add_member (resource_class, properties[PROP_PROVISIONED_AT], server_time);
+  pa_resource_class_add_member (resource_class, properties[PROP_TOKEN], server_text);
+}
+
+static void
+pa_phone_init (PaPhone *self)
+{
+  self->name = g_strdup ("");
+  self->mac = g_strdup ("");
+  self->vendor = g_strdup ("");
+  self->model = g_strdup ("");
+  self->lines = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->modules = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_phone_module_free);
+  self->local_sip_port = 5060;
+  self->admin_password_mode = PA_ADMIN_PASSWORD_NONE;
+  self->enabled = TRUE;
+  self->status = PA_PHONE_STATUS_PENDING;
+}
+
+PaPhone *
+pa_phone_new (void)
+{
+  return g_object_new (PA_TYPE_PHONE, NULL);
+}
+
+/* The plain setters differ only in field and property. */
+#define DEFINE_STRING_ACCESSORS(member, PROP, required)                        \
+const char *                                                                   \
+pa_phone_get_##member (PaPhone *self)                                          \
+{                                                                              \
+  g_return_val_if_fail (PA_IS_PHONE (self), NULL);                             \
+  return self->member;                                                         \
+}                                                                              \
+                                                                               \
+void                                                                           \
+pa_phone_set_##member (PaPhone    *self,                                       \
+                       const char *value)                                      \
+{                                                                              \
+  g_return_if_fail (PA_IS_PHONE (self));                                       \
+                                                                               \
+  if (pa_set_str (&self->member, (required) && value == NULL ? "" : value))    \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);              \
+}
+
+#define DEFINE_INT64_ACCESSORS(member, PROP)                                   \
+gint64                                                                         \
+pa_phone_get_##member (PaPhone *self)                                          \
+{                                                                              \
+  g_return_val_if_fail (PA_IS_PHONE (self), 0);                                \
+  return self->member;                                                         \
+}                                                                              \
+                                                                               \
+void                                                                           \
+pa_phone_set_##member (PaPhone *self,                                          \
+                       gint64   value)                                         \
+{                                                                              \
+  g_return_if_fail (PA_IS_PHONE (self));                                       \
+  g_return_if_fail (value >= 0);                                               \
+                                                                               \
+  if (self->member == value)                                                   \
+    return;                                                                    \
+  self->member = value;                                                        \
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                \
+}
+
+DEFINE_STRING_ACCESSORS (name, PROP_NAME, TRUE)
+DEFINE_STRING_ACCESSORS (description, PROP_DESCRIPTION, FALSE)
+DEFINE_STRING_ACCESSORS (vendor, PROP_VENDOR, TRUE)
+DEFINE_STRING_ACCESSORS (model, PROP_MODEL, TRUE)
+DEFINE_STRING_ACCESSORS (sip_server, PROP_SIP_SERVER, FALSE)
+DEFINE_STRING_ACCESSORS (timezone, PROP_TIMEZONE, FALSE)
+DEFINE_STRING_ACCESSORS (admin_password, PROP_ADMIN_PASSWORD, FALSE)
+DEFINE_STRING_ACCESSORS (ip, PROP_IP, FALSE)
+DEFINE_STRING_ACCESSORS (user_agent, PROP_USER_AGENT, FALSE)
+DEFINE_STRING_ACCESSORS (firmware, PROP_FIRMWARE, FALSE)
+DEFINE_STRING_ACCESSORS (token, PROP_TOKEN, FALSE)
+DEFINE_INT64_ACCESSORS (agent_id, PROP_AGENT_ID)
+DEFINE_INT64_ACCESSORS (layout_id, PROP_LAYOUT_ID)
+DEFINE_INT64_ACCESSORS (profile_id, PROP_PROFILE_ID)
+DEFINE_INT64_ACCESSORS (last_seen, PROP_LAST_SEEN)
+DEFINE_INT64_ACCESSORS (provisioned_at, PROP_PROVISIONED_AT)
+
+const char *
+pa_phone_get_mac (PaPhone *self)
+{
+  g_return_val_if_fail (PA_IS_PHONE (self), NULL);
+  return self->mac;
+}
+
+void
+pa_phone_set_mac (PaPhone    *self,
+                  const char *mac)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_if_fail (PA_IS_PHONE (self));
+
+  if (mac != NULL && mac[0] != '\0')
+    normalized = pa_mac_normalize (mac, NULL);
+
+  if (pa_set_str (&self->mac, normalized ? normalized : mac ? mac : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAC]);
+}
+
+GArray *
+pa_phone_get_lines (PaPhone *self)
+{
+  g_return_val_if_fail (PA_IS_PHONE (self), NULL);
+  return self->lines;
+}
+
+void
+pa_phone_set_lines (PaPhone      *self,
+                    const gint64 *account_ids,
+                    guint         n_ids)
+{
+  g_return_if_fail (PA_IS_PHONE (self));
+  g_return_if_fail (account_ids != NULL || n_ids == 0);
+
+  if (self->lines->len == n_ids
+      && (n_ids == 0 || memcmp (self->lines->data, account_ids, n_ids * sizeof (gint64)) == 0))
+    return;
+
+  /* A new array rather than editing in place: a caller may still hold the
+   * one pa_phone_get_lines() gave out through a property GValue. */
+  g_clear_pointer (&self->lines, g_array_unref);
+  self->lines = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  if (n_ids > 0)
+    g_array_append_vals (self->lines, account_ids, n_ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINES]);
+}
+
+GPtrArray *
+pa_phone_get_modules (PaPhone *self)
+{
+  g_return_val_if_fail (PA_IS_PHONE (self), NULL);
+  return self->modules;
+}
+
+void
+pa_phone_set_modules (PaPhone   *self,
+                      GPtrArray *modules)
+{
+  g_return_if_fail (PA_IS_PHONE (self));
+
+  if (modules_equal (self->modules, modules))
+    return;
+
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
+  self->modules = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_phone_module_free);
+  for (guint i = 0; modules != NULL && i < modules->len; i++)
+    g_ptr_array_add (self->modules, pa_phone_module_copy (g_ptr_array_index (modules, i)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODULES]);
+}
+
+guint
+pa_phone_get_local_sip_port (PaPhone *self)
+{
+  g_return_val_if_fail (PA_IS_PHONE (self), 0);
+  return self->local_sip_port;
+}
+
+void
+pa_phone_set_local_sip_port (PaPhone *self,
+                             guint    port)
+{
+  g_return_if_fail (PA_IS_PHONE (self));
+
+  if (self->local_sip_port == port)
+    return;
+  self->local_sip_port = port;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_SIP_PORT]);
+}
+
+PaAdminPasswordMode
+pa_phone_get_admin_password_mode (PaPhone *self)
+{
+  g_return_val_if_fail (PA_IS_PHONE (self), PA_ADMIN_PASSWORD_NONE);
+  return self->admin_password_mode;
+}
+
+void
+pa_phone_set_admin_password_mode (PaPhone             *self,
+                                  PaAdminPasswordMode  mode)
+{
+  g_return_if_fail (PA_IS_PHONE (self));
+
+  if (self->admin_password_mode == mode)
+    return;
+  self->admin_password_mode = mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADMIN_PASSWORD_MODE]);
+}
+
+gboolean
+pa_phone_get_enabled (PaPhone *self)
+{
+  g_return_val_if_fail (PA_IS_PHONE (self), FALSE);
+  return self->enabled;
+}
+
+void
+pa_phone_set_enabled (PaPhone  *self,
+                      gboolean  enabled)
+{
+  g_return_if_fail (PA_IS_PHONE (self));
+
+  enabled = !!enabled;
+  if (self->enabled == enabled)
+    return;
+  self->enabled = enabled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
+}
+
+PaPhoneStatus
+pa_phone_get_status (PaPhone *self)
+{
+  g_return_val_if_fail (PA_IS_PHONE (self), PA_PHONE_STATUS_PENDING);
+  return self->status;
+}
+
+void
+pa_phone_set_status (PaPhone       *self,
+                     PaPhoneStatus  status)
+{
+  g_return_if_fail (PA_IS_PHONE (self));
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}

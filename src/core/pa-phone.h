@@ -1,0 +1,150 @@
+/* pa-phone.h — one desk phone, its lines, sidecars and status
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pa-enums.h"
+#include "pa-resource.h"
+
+G_BEGIN_DECLS
+
+/**
+ * PaPhoneStatus:
+ * @PA_PHONE_STATUS_PENDING: never fetched its config (`pending`).
+ * @PA_PHONE_STATUS_PROVISIONING: fetched its config (`provisioning`).
+ * @PA_PHONE_STATUS_REGISTERED: the PBX reports a registration (`registered`).
+ * @PA_PHONE_STATUS_ONLINE: answers keepalives (`online`).
+ * @PA_PHONE_STATUS_OFFLINE: no answer for 60 s or more (`offline`).
+ * @PA_PHONE_STATUS_DISABLED: `enabled` is false (`disabled`).
+ */
+typedef enum
+{
+  PA_PHONE_STATUS_PENDING,
+  PA_PHONE_STATUS_PROVISIONING,
+  PA_PHONE_STATUS_REGISTERED,
+  PA_PHONE_STATUS_ONLINE,
+  PA_PHONE_STATUS_OFFLINE,
+  PA_PHONE_STATUS_DISABLED,
+} PaPhoneStatus;
+
+#define PA_TYPE_PHONE_STATUS (pa_phone_status_get_type ())
+GType pa_phone_status_get_type (void) G_GNUC_CONST;
+
+/**
+ * PaPhoneModule:
+ * @module_id: the catalog id of the expansion module (`yealink-exp50`);
+ *   JSON member `module`.
+ * @layout_id: the module layout it shows, 0 for none; JSON `layout_id`.
+ *
+ * One attached sidecar, in daisy-chain order.
+ */
+typedef struct
+{
+  char   *module_id;
+  gint64  layout_id;
+} PaPhoneModule;
+
+#define PA_TYPE_PHONE_MODULE (pa_phone_module_get_type ())
+GType          pa_phone_module_get_type (void) G_GNUC_CONST;
+PaPhoneModule *pa_phone_module_new      (const char          *module_id,
+                                         gint64               layout_id);
+PaPhoneModule *pa_phone_module_copy     (const PaPhoneModule *module);
+void           pa_phone_module_free     (PaPhoneModule       *module);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaPhoneModule, pa_phone_module_free)
+
+#define PA_TYPE_PHONE (pa_phone_get_type ())
+
+G_DECLARE_FINAL_TYPE (PaPhone, pa_phone, PA, PHONE, PaResource)
+
+/* JSON members, in order: id, revision, name, description, mac, vendor,
+ * model, agent_id, lines, layout_id, profile_id, modules, sip_server,
+ * timezone, local_sip_port, admin_password_mode, admin_password, enabled,
+ * then the server-owned status, ip, user_agent, firmware, last_seen,
+ * provisioned_at, token. Times are Unix seconds (UTC), null when never. */
+PaPhone            *pa_phone_new                     (void);
+
+/* "" when unset */
+const char         *pa_phone_get_name                (PaPhone             *self);
+void                pa_phone_set_name                (PaPhone             *self,
+                                                      const char          *name);
+const char         *pa_phone_get_description         (PaPhone             *self);   /* nullable */
+void                pa_phone_set_description         (PaPhone             *self,
+                                                      const char          *description);
+/* Canonical `80:5E:C0:12:34:56`, "" when unset; the setter normalises any
+ * spelling it can and keeps text it cannot as given, for
+ * pa_resource_validate() to refuse. */
+const char         *pa_phone_get_mac                 (PaPhone             *self);
+void                pa_phone_set_mac                 (PaPhone             *self,
+                                                      const char          *mac);
+/* "" when unset */
+const char         *pa_phone_get_vendor              (PaPhone             *self);
+void                pa_phone_set_vendor              (PaPhone             *self,
+                                                      const char          *vendor_id);
+/* "" when unset */
+const char         *pa_phone_get_model               (PaPhone             *self);
+void                pa_phone_set_model               (PaPhone             *self,
+                                                      const char          *model_id);
+gint64              pa_phone_get_agent_id            (PaPhone             *self);   /* 0 = none */
+void                pa_phone_set_agent_id            (PaPhone             *self,
+                                                      gint64               agent_id);
+/* SIP account ids (gint64); element i is line i + 1. Transfer none, never
+ * NULL. */
+GArray             *pa_phone_get_lines               (PaPhone             *self);
+void                pa_phone_set_lines               (PaPhone             *self,
+                                                      const gint64        *account_ids,
+                                                      guint                n_ids);
+gint64              pa_phone_get_layout_id           (PaPhone             *self);   /* 0 = none */
+void                pa_phone_set_layout_id           (PaPhone             *self,
+                                                      gint64               layout_id);
+gint64              pa_phone_get_profile_id          (PaPhone             *self);   /* 0 = none */
+void                pa_phone_set_profile_id          (PaPhone             *self,
+                                                      gint64               profile_id);
+/* Of PaPhoneModule, transfer none, never NULL. The setter deep-copies;
+ * NULL clears. */
+GPtrArray          *pa_phone_get_modules             (PaPhone             *self);
+void                pa_phone_set_modules             (PaPhone             *self,
+                                                      GPtrArray           *modules);
+const char         *pa_phone_get_sip_server          (PaPhone             *self);   /* nullable */
+void                pa_phone_set_sip_server          (PaPhone             *self,
+                                                      const char          *sip_server);
+const char         *pa_phone_get_timezone            (PaPhone             *self);   /* nullable */
+void                pa_phone_set_timezone            (PaPhone             *self,
+                                                      const char          *timezone);
+guint               pa_phone_get_local_sip_port      (PaPhone             *self);
+void                pa_phone_set_local_sip_port      (PaPhone             *self,
+                                                      guint                port);
+PaAdminPasswordMode pa_phone_get_admin_password_mode (PaPhone             *self);
+void                pa_phone_set_admin_password_mode (PaPhone             *self,
+                                                      PaAdminPasswordMode  mode);
+const char         *pa_phone_get_admin_password      (PaPhone             *self);   /* nullable */
+void                pa_phone_set_admin_password      (PaPhone             *self,
+                                                      const char          *password);
+gboolean            pa_phone_get_enabled             (PaPhone             *self);
+void                pa_phone_set_enabled             (PaPhone             *self,
+                                                      gboolean             enabled);
+
+/* Server-owned. */
+PaPhoneStatus       pa_phone_get_status              (PaPhone             *self);
+void                pa_phone_set_status              (PaPhone             *self,
+                                                      PaPhoneStatus        status);
+const char         *pa_phone_get_ip                  (PaPhone             *self);   /* nullable */
+void                pa_phone_set_ip                  (PaPhone             *self,
+                                                      const char          *ip);
+const char         *pa_phone_get_user_agent          (PaPhone             *self);   /* nullable */
+void                pa_phone_set_user_agent          (PaPhone             *self,
+                                                      const char          *user_agent);
+const char         *pa_phone_get_firmware            (PaPhone             *self);   /* nullable */
+void                pa_phone_set_firmware            (PaPhone             *self,
+                                                      const char          *firmware);
+gint64              pa_phone_get_last_seen           (PaPhone             *self);   /* 0 = never */
+void                pa_phone_set_last_seen           (PaPhone             *self,
+                                                      gint64               unix_time);
+gint64              pa_phone_get_provisioned_at      (PaPhone             *self);   /* 0 = never */
+void                pa_phone_set_provisioned_at      (PaPhone             *self,
+                                                      gint64               unix_time);
+const char         *pa_phone_get_token               (PaPhone             *self);   /* nullable */
+void                pa_phone_set_token               (PaPhone             *self,
+                                                      const char          *token);
+
+G_END_DECLS

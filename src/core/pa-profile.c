@@ -1,0 +1,592 @@
+/* pa-profile.c — provisioning defaults applied to many phones
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-profile"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pa-profile.h"
+#include "pa-resource-private.h"
+
+#define PA_UPDATE_INTERVAL_MIN 5
+#define PA_UPDATE_INTERVAL_MAX 43200   /* 30 days */
+#define PA_UPDATE_INTERVAL_DEFAULT 1440
+#define PA_CUSTOM_PARAM_NAME_MAX 128
+#define PA_CUSTOM_PARAM_VALUE_MAX 1024
+
+struct _PaProfile
+{
+  PaResource           parent_instance;
+
+  char                *name;
+  char                *description;
+  PaAdminPasswordMode  admin_password_policy;
+  char                *timezone;
+  gint64               layout_id;
+  char                *ntp_server;
+  guint                update_interval;
+  GHashTable          *custom_params;
+};
+
+G_DEFINE_FINAL_TYPE (PaProfile, pa_profile, PA_TYPE_RESOURCE)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_ADMIN_PASSWORD_POLICY,
+  PROP_TIMEZONE,
+  PROP_LAYOUT_ID,
+  PROP_NTP_SERVER,
+  PROP_UPDATE_INTERVAL,
+  PROP_CUSTOM_PARAMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GHashTable *
+params_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static gboolean
+params_equal (GHashTable *a,
+              GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint na = a ? g_hash_table_size (a) : 0;
+  guint nb = b ? g_hash_table_size (b) : 0;
+
+  if (na != nb)
+    return FALSE;
+  if (na == 0)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, g_hash_table_lookup (b, key)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static GStrv
+params_sorted_names (GHashTable *params)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n = 0;
+  GStrv names;
+
+  keys = g_hash_table_get_keys_as_array (params, &n);
+  names = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    names[i] = g_strdup (keys[i]);
+  /* Byte order, not the locale's: the output must not depend on LANG. */
+  qsort (names, n, sizeof (char *), compare_names);
+  return names;
+}
+
+static gboolean
+pa_profile_read_member (PaResource      *resource,
+                        const PaMember  *member,
+                        JsonNode        *node,
+                        PaJsonFlags      flags,
+                        GValue          *value,
+                        GError         **error)
+{
+  g_autoptr(GHashTable) params = NULL;
+  g_autoptr(GList) names = NULL;
+  JsonObject *object;
+
+  if (member->pspec != properties[PROP_CUSTOM_PARAMS])
+    return PA_RESOURCE_CLASS (pa_profile_parent_class)->read_member (resource, member, node, flags,
+                                                                     value, error);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "custom_params",
+                          _("Must be an object of strings"));
+      return FALSE;
+    }
+
+  params = params_new ();
+  object = json_node_get_object (node);
+  names = json_object_get_members (object);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *element = json_object_get_member (object, name);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          g_autofree char *field = g_strconcat ("custom_params.", name, NULL);
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, field, _("Must be a string"));
+          return FALSE;
+        }
+      g_hash_table_insert (params, g_strdup (name), json_node_dup_string (element));
+    }
+
+  g_value_take_boxed (value, g_steal_pointer (&params));
+  return TRUE;
+}
+
+static void
+pa_profile_write_member (PaResource     *resource,
+                         const PaMember *member,
+                         const GValue   *value,
+                         JsonBuilder    *builder)
+{
+  GHashTable *params;
+  g_auto(GStrv) names = NULL;
+
+  if (member->pspec != properties[PROP_CUSTOM_PARAMS])
+    {
+      PA_RESOURCE_CLASS (pa_profile_parent_class)->write_member (resource, member, value, builder);
+      return;
+    }
+
+  params = g_value_get_boxed (value);
+  json_builder_begin_object (builder);
+  if (params != NULL)
+    {
+      names = params_sorted_names (params);
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          json_builder_set_member_name (builder, names[i]);
+          json_builder_add_string_value (builder, g_hash_table_lookup (params, names[i]));
+        }
+    }
+  json_builder_end_object (builder);
+}
+
+static gboolean
+validate_custom_params (PaProfile  *self,
+                        GError    **error)
+{
+  g_auto(GStrv) names = params_sorted_names (self->custom_params);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = names[i];
+      const char *value = g_hash_table_lookup (self->custom_params, name);
+      g_autofree char *field = g_strconcat ("custom_params.", name, NULL);
+      gsize len = strlen (name);
+
+      if (len == 0 || len > PA_CUSTOM_PARAM_NAME_MAX)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                              _("A parameter name has 1 to %u characters"),
+                              PA_CUSTOM_PARAM_NAME_MAX);
+          return FALSE;
+        }
+      for (gsize j = 0; j < len; j++)
+        if (!g_ascii_isalnum (name[j]) && name[j] != '_' && name[j] != '.')
+          {
+            pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                                _("A parameter name has only letters, digits, "
+                                  "“_” and “.”"));
+            return FALSE;
+          }
+
+      /* The value lands in a vendor file as-is: a line break would let it
+       * write a second setting. */
+      if (value == NULL || strpbrk (value, "\r\n") != NULL
+          || strlen (value) > PA_CUSTOM_PARAM_VALUE_MAX)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                              _("A parameter value is one line of at most %u bytes"),
+                              PA_CUSTOM_PARAM_VALUE_MAX);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+pa_profile_validate (PaResource  *resource,
+                     PaCatalog   *catalog,
+                     GError     **error)
+{
+  PaProfile *self = PA_PROFILE (resource);
+
+  if (!PA_RESOURCE_CLASS (pa_profile_parent_class)->validate (resource, catalog, error))
+    return FALSE;
+
+  return pa_validate_name (self->name, "name", TRUE, 128, error)
+      && pa_validate_name (self->description, "description", FALSE, 1024, error)
+      && pa_validate_timezone (self->timezone, "timezone", error)
+      && pa_validate_hostname (self->ntp_server, "ntp_server", error)
+      && pa_validate_uint_range (self->update_interval,
+                                 PA_UPDATE_INTERVAL_MIN, PA_UPDATE_INTERVAL_MAX,
+                                 "update_interval", error)
+      && validate_custom_params (self, error);
+}
+
+static void
+pa_profile_finalize (GObject *object)
+{
+  PaProfile *self = PA_PROFILE (object);
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->timezone, g_free);
+  g_clear_pointer (&self->ntp_server, g_free);
+  g_clear_pointer (&self->custom_params, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pa_profile_parent_class)->finalize (object);
+}
+
+static void
+pa_profile_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  PaProfile *self = PA_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_ADMIN_PASSWORD_POLICY:
+      g_value_set_enum (value, self->admin_password_policy);
+      break;
+    case PROP_TIMEZONE:
+      g_value_set_string (value, self->timezone);
+      break;
+    case PROP_LAYOUT_ID:
+      g_value_set_int64 (value, self->layout_id);
+      break;
+    case PROP_NTP_SERVER:
+      g_value_set_string (value, self->ntp_server);
+      break;
+    case PROP_UPDATE_INTERVAL:
+      g_value_set_uint (value, self->update_interval);
+      break;
+    case PROP_CUSTOM_PARAMS:
+      g_value_set_boxed (value, self->custom_params);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_profile_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  PaProfile *self = PA_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      pa_profile_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      pa_profile_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_ADMIN_PASSWORD_POLICY:
+      pa_profile_set_admin_password_policy (self, g_value_get_enum (value));
+      break;
+    case PROP_TIMEZONE:
+      pa_profile_set_timezone (self, g_value_get_string (value));
+      break;
+    case PROP_LAYOUT_ID:
+      pa_profile_set_layout_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_NTP_SERVER:
+      pa_profile_set_ntp_server (self, g_value_get_string (value));
+      break;
+    case PROP_UPDATE_INTERVAL:
+      pa_profile_set_update_interval (self, g_value_get_uint (value));
+      break;
+    case PROP_CUSTOM_PARAMS:
+      pa_profile_set_custom_params (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_profile_class_init (PaProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PaResourceClass *resource_class = PA_RESOURCE_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const PaMemberFlags opt_text = PA_MEMBER_NULLABLE | PA_MEMBER_TRIM;
+
+  object_class->finalize = pa_profile_finalize;
+  object_class->get_property = pa_profile_get_property;
+  object_class->set_property = pa_profile_set_property;
+
+  resource_class->kind = "profile";
+  resource_class->validate = pa_profile_validate;
+  resource_class->read_member = pa_profile_read_member;
+  resource_class->write_member = pa_profile_write_member;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, "", flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_ADMIN_PASSWORD_POLICY] =
+    g_param_spec_enum ("admin-password-policy", NULL, NULL,
+                       PA_TYPE_ADMIN_PASSWORD_MODE, PA_ADMIN_PASSWORD_NONE, flags);
+  properties[PROP_TIMEZONE] = g_param_spec_string ("timezone", NULL, NULL, NULL, flags);
+  properties[PROP_LAYOUT_ID] =
+    g_param_spec_int64 ("layout-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_NTP_SERVER] = g_param_spec_string ("ntp-server", NULL, NULL, NULL, flags);
+  properties[PROP_UPDATE_INTERVAL] =
+    g_param_spec_uint ("update-interval", NULL, NULL,
+                       PA_UPDATE_INTERVAL_MIN, PA_UPDATE_INTERVAL_MAX, PA_UPDATE_INTERVAL_DEFAULT,
+                       flags);
+  properties[PROP_CUSTOM_PARAMS] =
+    g_param_spec_boxed ("custom-params", NULL, NULL, G_TYPE_HASH_TABLE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  pa_resource_class_add_member (resource_class, properties[PROP_NAME], PA_MEMBER_TRIM);
+  pa_resource_class_add_member (resource_class, properties[PROP_DESCRIPTION], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_ADMIN_PASSWORD_POLICY],
+                                PA_MEMBER_NONE);
+  pa_resource_class_add_member (resource_class, properties[PROP_TIMEZONE], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_LAYOUT_ID], PA_MEMBER_ZERO_IS_NULL);
+  pa_resource_class_add_member (resource_class, properties[PROP_NTP_SERVER], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_UPDATE_INTERVAL], PA_MEMBER_NONE);
+  pa_resource_class_add_member (resource_class, properties[PROP_CUSTOM_PARAMS], PA_MEMBER_CUSTOM);
+}
+
+static void
+pa_profile_init (PaProfile *self)
+{
+  self->name = g_strdup ("");
+  self->admin_password_policy = PA_ADMIN_PASSWORD_NONE;
+  self->update_interval = PA_UPDATE_INTERVAL_DEFAULT;
+  self->custom_params = params_new ();
+}
+
+PaProfile *
+pa_profile_new (void)
+{
+  return g_object_new (PA_TYPE_PROFILE, NULL);
+}
+
+const char *
+pa_profile_get_name (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  return self->name;
+}
+
+void
+pa_profile_set_name (PaProfile  *self,
+                     const char *name)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+
+  if (pa_set_str (&self->name, name ? name : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+pa_profile_get_description (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  return self->description;
+}
+
+void
+pa_profile_set_description (PaProfile  *self,
+                            const char *description)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+
+  if (pa_set_str (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+PaAdminPasswordMode
+pa_profile_get_admin_password_policy (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), PA_ADMIN_PASSWORD_NONE);
+  return self->admin_password_policy;
+}
+
+void
+pa_profile_set_admin_password_policy (PaProfile           *self,
+                                      PaAdminPasswordMode  policy)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+
+  if (self->admin_password_policy == policy)
+    return;
+  self->admin_password_policy = policy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADMIN_PASSWORD_POLICY]);
+}
+
+const char *
+pa_profile_get_timezone (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  return self->timezone;
+}
+
+void
+pa_profile_set_timezone (PaProfile  *self,
+                         const char *timezone)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+
+  if (pa_set_str (&self->timezone, timezone))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEZONE]);
+}
+
+gint64
+pa_profile_get_layout_id (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), 0);
+  return self->layout_id;
+}
+
+void
+pa_profile_set_layout_id (PaProfile *self,
+                          gint64     layout_id)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+  g_return_if_fail (layout_id >= 0);
+
+  if (self->layout_id == layout_id)
+    return;
+  self->layout_id = layout_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ID]);
+}
+
+const char *
+pa_profile_get_ntp_server (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  return self->ntp_server;
+}
+
+void
+pa_profile_set_ntp_server (PaProfile  *self,
+                           const char *ntp_server)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+
+  if (pa_set_str (&self->ntp_server, ntp_server))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NTP_SERVER]);
+}
+
+guint
+pa_profile_get_update_interval (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), 0);
+  return self->update_interval;
+}
+
+void
+pa_profile_set_update_interval (PaProfile *self,
+                                guint      minutes)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+
+  if (self->update_interval == minutes)
+    return;
+  self->update_interval = minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATE_INTERVAL]);
+}
+
+GHashTable *
+pa_profile_get_custom_params (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  return self->custom_params;
+}
+
+void
+pa_profile_set_custom_params (PaProfile  *self,
+                              GHashTable *params)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (PA_IS_PROFILE (self));
+
+  if (params_equal (self->custom_params, params))
+    return;
+
+  g_clear_pointer (&self->custom_params, g_hash_table_unref);
+  self->custom_params = params_new ();
+  if (params != NULL)
+    {
+      g_hash_table_iter_init (&iter, params);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (self->custom_params, g_strdup (key), g_strdup (value));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_PARAMS]);
+}
+
+const char *
+pa_profile_get_custom_param (PaProfile  *self,
+                             const char *name)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (self->custom_params, name);
+}
+
+void
+pa_profile_set_custom_param (PaProfile  *self,
+                             const char *name,
+                             const char *value)
+{
+  g_autoptr(GHashTable) params = NULL;
+  GHashTableIter iter;
+  gpointer k, v;
+
+  g_return_if_fail (PA_IS_PROFILE (self));
+  g_return_if_fail (name != NULL);
+
+  if (g_strcmp0 (g_hash_table_lookup (self->custom_params, name), value) == 0)
+    return;
+
+  /* Through the whole-table setter, so a table handed out before stays as
+   * it was, like the other collection members. */
+  params = params_new ();
+  g_hash_table_iter_init (&iter, self->custom_params);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    g_hash_table_insert (params, g_strdup (k), g_strdup (v));
+  if (value != NULL)
+    g_hash_table_insert (params, g_strdup (name), g_strdup (value));
+  else
+    g_hash_table_remove (params, name);
+
+  pa_profile_set_custom_params (self, params);
+}
+
+GStrv
+pa_profile_dup_custom_param_names (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+
+  return params_sorted_names (self->custom_params);
+}

@@ -1,0 +1,61 @@
+/* pa-profile.h — provisioning defaults applied to many phones
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pa-enums.h"
+#include "pa-resource.h"
+
+G_BEGIN_DECLS
+
+#define PA_TYPE_PROFILE (pa_profile_get_type ())
+
+G_DECLARE_FINAL_TYPE (PaProfile, pa_profile, PA, PROFILE, PaResource)
+
+/* JSON members, in order: id, revision, name, description,
+ * admin_password_policy, timezone, layout_id, ntp_server, update_interval,
+ * custom_params (an object of strings, written with sorted names). */
+PaProfile          *pa_profile_new                       (void);
+
+/* "" when unset */
+const char         *pa_profile_get_name                  (PaProfile           *self);
+void                pa_profile_set_name                  (PaProfile           *self,
+                                                          const char          *name);
+/* nullable */
+const char         *pa_profile_get_description           (PaProfile           *self);
+void                pa_profile_set_description           (PaProfile           *self,
+                                                          const char          *description);
+PaAdminPasswordMode pa_profile_get_admin_password_policy (PaProfile           *self);
+void                pa_profile_set_admin_password_policy (PaProfile           *self,
+                                                          PaAdminPasswordMode  policy);
+/* nullable */
+const char         *pa_profile_get_timezone              (PaProfile           *self);
+void                pa_profile_set_timezone              (PaProfile           *self,
+                                                          const char          *timezone);
+/* 0 = none */
+gint64              pa_profile_get_layout_id             (PaProfile           *self);
+void                pa_profile_set_layout_id             (PaProfile           *self,
+                                                          gint64               layout_id);
+/* nullable */
+const char         *pa_profile_get_ntp_server            (PaProfile           *self);
+void                pa_profile_set_ntp_server            (PaProfile           *self,
+                                                          const char          *ntp_server);
+/* Minutes, 5..43200, default 1440. */
+guint               pa_profile_get_update_interval       (PaProfile           *self);
+void                pa_profile_set_update_interval       (PaProfile           *self,
+                                                          guint                minutes);
+/* char * → char *, transfer none, never NULL. The setter copies; NULL clears. */
+GHashTable         *pa_profile_get_custom_params         (PaProfile           *self);
+void                pa_profile_set_custom_params         (PaProfile           *self,
+                                                          GHashTable          *params);
+const char         *pa_profile_get_custom_param          (PaProfile           *self,
+                                                          const char          *name);
+/* NULL @value removes the parameter. */
+void                pa_profile_set_custom_param          (PaProfile           *self,
+                                                          const char          *name,
+                                                          const char          *value);
+/* The names, sorted; free with g_strfreev(). */
+GStrv               pa_profile_dup_custom_param_names    (PaProfile           *self);
+
+G_END_DECLS

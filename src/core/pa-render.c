@@ -1,0 +1,178 @@
+/* pa-render.c — the render context and the per-vendor dispatch
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pa-mac.h"
+#include "pa-render.h"
+
+G_DEFINE_QUARK (pa-render-error-quark, pa_render_error)
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+PaRenderContext *
+pa_render_context_new (PaPhone       *phone,
+                       PaDeviceModel *model,
+                       PaVendor      *vendor)
+{
+  PaRenderContext *ctx;
+
+  g_return_val_if_fail (PA_IS_PHONE (phone), NULL);
+  g_return_val_if_fail (PA_IS_DEVICE_MODEL (model), NULL);
+  g_return_val_if_fail (PA_IS_VENDOR (vendor), NULL);
+
+  ctx = g_new0 (PaRenderContext, 1);
+  ctx->phone = g_object_ref (phone);
+  ctx->model = g_object_ref (model);
+  ctx->vendor = g_object_ref (vendor);
+  ctx->accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  ctx->passwords = g_ptr_array_new_with_free_func (g_free);
+  ctx->module_layouts = g_ptr_array_new_with_free_func (unref_nullable);
+
+  return ctx;
+}
+
+void
+pa_render_context_add_account (PaRenderContext *ctx,
+                               PaSipAccount    *account,
+                               const char      *password)
+{
+  g_return_if_fail (ctx != NULL);
+  g_return_if_fail (PA_IS_SIP_ACCOUNT (account));
+
+  g_ptr_array_add (ctx->accounts, g_object_ref (account));
+  g_ptr_array_add (ctx->passwords, g_strdup (password));
+}
+
+/* @layout may be NULL: the module is attached but has no layout yet. */
+void
+pa_render_context_add_module_layout (PaRenderContext *ctx,
+                                     PaModuleLayout  *layout)
+{
+  g_return_if_fail (ctx != NULL);
+
+  g_ptr_array_add (ctx->module_layouts, layout ? g_object_ref (layout) : NULL);
+}
+
+void
+pa_render_context_free (PaRenderContext *ctx)
+{
+  if (ctx == NULL)
+    return;
+
+  g_clear_object (&ctx->phone);
+  g_clear_object (&ctx->model);
+  g_clear_object (&ctx->vendor);
+  g_clear_pointer (&ctx->accounts, g_ptr_array_unref);
+  g_clear_pointer (&ctx->passwords, g_ptr_array_unref);
+  g_clear_object (&ctx->layout);
+  g_clear_pointer (&ctx->module_layouts, g_ptr_array_unref);
+  g_clear_object (&ctx->profile);
+  g_clear_pointer (&ctx->provisioning_url, g_free);
+  g_clear_pointer (&ctx->sip_server, g_free);
+  g_free (ctx);
+}
+
+/**
+ * pa_render_list_files:
+ *
+ * Returns: (transfer full): the file names this phone's model asks for,
+ *   common file first.
+ */
+GStrv
+pa_render_list_files (PaRenderContext *ctx)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *common = pa_device_model_get_common_file (ctx->model);
+  g_autofree char *device = NULL;
+
+  if (common != NULL && common[0] != '\0')
+    g_strv_builder_add (builder, common);
+
+  device = pa_device_model_format_device_file (ctx->model, pa_phone_get_mac (ctx->phone));
+  if (device != NULL)
+    g_strv_builder_add (builder, device);
+
+  return g_strv_builder_end (builder);
+}
+
+char *
+pa_render_file (PaRenderContext *ctx,
+                const char      *file_name,
+                GError         **error)
+{
+  g_return_val_if_fail (ctx != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  if (g_strcmp0 (pa_vendor_get_id (ctx->vendor), "yealink") == 0)
+    return pa_render_yealink_file (ctx, file_name, error);
+
+  g_set_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED,
+               _("Configuration files for %s phones are not rendered yet"),
+               pa_vendor_get_name (ctx->vendor));
+  return NULL;
+}
+
+/**
+ * pa_render_utc_offset:
+ * @timezone: an Olson name such as `Europe/Berlin`
+ *
+ * Phones want the standard (winter) offset and switch to summer time by
+ * themselves. It is read for a fixed year so the output does not change
+ * from one day to the next, which would make every phone re-apply its
+ * configuration.
+ *
+ * Returns: (transfer full) (nullable): `+1`, `-5`, `+5:30`, or %NULL for an
+ *   unknown zone.
+ */
+char *
+pa_render_utc_offset (const char *timezone)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  gint64 samples[2];
+  int standard = G_MAXINT;
+  int hours, minutes;
+
+  if (timezone == NULL || timezone[0] == '\0')
+    return NULL;
+
+  tz = g_time_zone_new_identifier (timezone);
+  if (tz == NULL)
+    return NULL;
+
+  /* 2025-01-15 and 2025-07-15, noon UTC: one of them is outside summer time
+   * in either hemisphere. */
+  samples[0] = 1736942400;
+  samples[1] = 1752580800;
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, samples[i]);
+      int offset;
+
+      if (interval < 0)
+        continue;
+      offset = g_time_zone_get_offset (tz, interval);
+      if (!g_time_zone_is_dst (tz, interval) && offset < standard)
+        standard = offset;
+    }
+
+  if (standard == G_MAXINT)
+    standard = g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL,
+                                                                      samples[0]));
+
+  hours = ABS (standard) / 3600;
+  minutes = (ABS (standard) % 3600) / 60;
+  if (minutes != 0)
+    return g_strdup_printf ("%c%d:%02d", standard < 0 ? '-' : '+', hours, minutes);
+  return g_strdup_printf ("%c%d", standard < 0 ? '-' : '+', hours);
+}

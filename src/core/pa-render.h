@@ -1,0 +1,75 @@
+/* pa-render.h — turn a phone and everything it points at into the files it fetches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "pa-catalog.h"
+#include "pa-layout.h"
+#include "pa-module-layout.h"
+#include "pa-phone.h"
+#include "pa-profile.h"
+#include "pa-sip-account.h"
+
+G_BEGIN_DECLS
+
+#define PA_RENDER_ERROR (pa_render_error_quark ())
+
+/**
+ * PaRenderError:
+ * @PA_RENDER_ERROR_NO_SUCH_FILE: the phone's model does not ask for that file.
+ * @PA_RENDER_ERROR_UNSUPPORTED: the vendor's format is not rendered yet.
+ * @PA_RENDER_ERROR_INCOMPLETE: the context lacks something the file needs
+ *   (no model, a line without its account).
+ */
+typedef enum
+{
+  PA_RENDER_ERROR_NO_SUCH_FILE,
+  PA_RENDER_ERROR_UNSUPPORTED,
+  PA_RENDER_ERROR_INCOMPLETE,
+} PaRenderError;
+
+GQuark pa_render_error_quark (void);
+
+/* Everything one phone's files are made of, gathered by the caller (the server
+ * reads it from its store), so rendering itself does no I/O and is a pure
+ * function of its input: the same data gives the same bytes. */
+typedef struct
+{
+  PaPhone       *phone;
+  PaDeviceModel *model;
+  PaVendor      *vendor;
+  GPtrArray     *accounts;         /* PaSipAccount, in line order */
+  GPtrArray     *passwords;        /* char *, one per account, NULL when unknown */
+  PaLayout      *layout;           /* nullable */
+  GPtrArray     *module_layouts;   /* PaModuleLayout or NULL, one per attached module */
+  PaProfile     *profile;          /* nullable */
+  char          *provisioning_url; /* the phone's setup link, ending in '/' */
+  char          *sip_server;       /* used when an account names no server */
+} PaRenderContext;
+
+PaRenderContext *pa_render_context_new   (PaPhone       *phone,
+                                          PaDeviceModel *model,
+                                          PaVendor      *vendor);
+void             pa_render_context_add_account (PaRenderContext *ctx,
+                                                PaSipAccount    *account,
+                                                const char      *password);
+void             pa_render_context_add_module_layout (PaRenderContext *ctx,
+                                                      PaModuleLayout  *layout);
+void             pa_render_context_free  (PaRenderContext *ctx);
+
+GStrv            pa_render_list_files    (PaRenderContext *ctx);
+char            *pa_render_file          (PaRenderContext *ctx,
+                                          const char      *file_name,
+                                          GError         **error);
+char            *pa_render_yealink_file  (PaRenderContext *ctx,
+                                          const char      *file_name,
+                                          GError         **error);
+
+char            *pa_render_utc_offset    (const char      *timezone);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaRenderContext, pa_render_context_free)
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* pa-resource-private.h — codec pieces the model files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pa-resource.h"
+
+G_BEGIN_DECLS
+
+/* g_set_str() is GLib 2.76, past the floor. TRUE when *@ptr changed. */
+gboolean pa_set_str          (char         **ptr,
+                              const char    *value);
+
+/* Reads a scalar JSON member into @value (initialised to the pspec's type)
+ * by the rules of @flags; errors carry @member_name as their field. */
+gboolean pa_json_read_scalar (GParamSpec    *pspec,
+                              PaMemberFlags  flags,
+                              const char    *member_name,
+                              JsonNode      *node,
+                              GValue        *value,
+                              GError       **error);
+void     pa_json_write_scalar (GParamSpec   *pspec,
+                               PaMemberFlags flags,
+                               const GValue *value,
+                               JsonBuilder  *builder);
+
+/* Validation helpers returning FALSE with an error naming @field. */
+gboolean pa_validate_uint_range (guint        value,
+                                 guint        min,
+                                 guint        max,
+                                 const char  *field,
+                                 GError     **error);
+
+PaCatalog *pa_resource_resolve_catalog (PaCatalog *catalog);
+
+G_END_DECLS

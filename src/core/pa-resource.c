@@ -1,0 +1,1095 @@
+/* pa-resource.c — the base of every stored model and its JSON codec
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-resource"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pa-catalog.h"
+#include "pa-resource-private.h"
+
+/* The codec is driven by a per-class list of members rather than by
+ * g_object_class_list_properties(), whose order is not the installation
+ * order: output has to be byte-for-byte stable for ETags and tests. */
+
+typedef struct
+{
+  gint64 id;
+  gint64 revision;
+} PaResourcePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (PaResource, pa_resource, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_REVISION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* GType → GPtrArray of PaMember*, the flattened list (ancestors' members
+ * first). Written from class_init, read afterwards. */
+G_LOCK_DEFINE_STATIC (members);
+static GHashTable *members_by_type;
+
+static GPtrArray *
+lookup_members_locked (GType type)
+{
+  for (; type != 0 && type != G_TYPE_OBJECT; type = g_type_parent (type))
+    {
+      GPtrArray *list = members_by_type ? g_hash_table_lookup (members_by_type,
+                                                               GSIZE_TO_POINTER (type))
+                                        : NULL;
+      if (list != NULL)
+        return list;
+    }
+  return NULL;
+}
+
+void
+pa_resource_class_add_member (PaResourceClass *klass,
+                              GParamSpec      *pspec,
+                              PaMemberFlags    flags)
+{
+  GType type = G_TYPE_FROM_CLASS (klass);
+  GPtrArray *list;
+  PaMember *member;
+  char *name;
+
+  g_return_if_fail (PA_IS_RESOURCE_CLASS (klass));
+  g_return_if_fail (G_IS_PARAM_SPEC (pspec));
+
+  G_LOCK (members);
+
+  if (members_by_type == NULL)
+    members_by_type = g_hash_table_new (NULL, NULL);
+
+  list = g_hash_table_lookup (members_by_type, GSIZE_TO_POINTER (type));
+  if (list == NULL)
+    {
+      GPtrArray *inherited = lookup_members_locked (g_type_parent (type));
+
+      /* Classes live as long as the program, so the lists do too. */
+      list = g_ptr_array_new ();
+      if (inherited != NULL)
+        for (guint i = 0; i < inherited->len; i++)
+          g_ptr_array_add (list, inherited->pdata[i]);
+      g_hash_table_insert (members_by_type, GSIZE_TO_POINTER (type), list);
+    }
+
+  name = g_strdup (pspec->name);
+  g_strdelimit (name, "-", '_');
+
+  member = g_new0 (PaMember, 1);
+  member->name = g_intern_string (name);
+  member->pspec = pspec;
+  member->flags = flags;
+  g_ptr_array_add (list, member);
+
+  G_UNLOCK (members);
+
+  g_free (name);
+}
+
+const PaMember **
+pa_resource_class_list_members (PaResourceClass *klass,
+                                guint           *n_members)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (PA_IS_RESOURCE_CLASS (klass), NULL);
+
+  G_LOCK (members);
+  list = lookup_members_locked (G_TYPE_FROM_CLASS (klass));
+  G_UNLOCK (members);
+
+  if (n_members != NULL)
+    *n_members = list ? list->len : 0;
+  return list ? (const PaMember **) list->pdata : NULL;
+}
+
+const PaMember *
+pa_resource_class_find_member (PaResourceClass *klass,
+                               const char      *name)
+{
+  const PaMember **members;
+  guint n;
+
+  g_return_val_if_fail (PA_IS_RESOURCE_CLASS (klass), NULL);
+
+  if (name == NULL)
+    return NULL;
+
+  members = pa_resource_class_list_members (klass, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (members[i]->name, name))
+      return members[i];
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Small shared helpers                                                 */
+
+gboolean
+pa_set_str (char       **ptr,
+            const char  *value)
+{
+  if (g_strcmp0 (*ptr, value) == 0)
+    return FALSE;
+  g_free (*ptr);
+  *ptr = g_strdup (value);
+  return TRUE;
+}
+
+const char *
+pa_enum_to_nick (GType enum_type,
+                 int   value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *ev;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), NULL);
+
+  klass = g_type_class_ref (enum_type);
+  ev = g_enum_get_value (klass, value);
+  return ev ? ev->value_nick : NULL;
+}
+
+gboolean
+pa_enum_from_nick (GType       enum_type,
+                   const char *nick,
+                   int        *value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *ev;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), FALSE);
+
+  if (nick == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (enum_type);
+  ev = g_enum_get_value_by_nick (klass, nick);
+  if (ev == NULL)
+    return FALSE;
+  if (value != NULL)
+    *value = ev->value;
+  return TRUE;
+}
+
+static char *
+enum_nicks_joined (GType enum_type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (i > 0)
+        g_string_append (str, ", ");
+      g_string_append (str, klass->values[i].value_nick);
+    }
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+PaCatalog *
+pa_resource_resolve_catalog (PaCatalog *catalog)
+{
+  return catalog != NULL ? catalog : pa_catalog_get_default ();
+}
+
+/* ------------------------------------------------------------------ */
+/* Scalars                                                              */
+
+static gboolean
+node_is_integer (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+get_int_range (GParamSpec *pspec,
+               gint64     *min,
+               guint64    *max)
+{
+  GType vt = G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec));
+
+  switch (vt)
+    {
+    case G_TYPE_INT:
+      *min = G_PARAM_SPEC_INT (pspec)->minimum;
+      *max = MAX (G_PARAM_SPEC_INT (pspec)->maximum, 0);
+      return TRUE;
+    case G_TYPE_UINT:
+      *min = G_PARAM_SPEC_UINT (pspec)->minimum;
+      *max = G_PARAM_SPEC_UINT (pspec)->maximum;
+      return TRUE;
+    case G_TYPE_INT64:
+      *min = G_PARAM_SPEC_INT64 (pspec)->minimum;
+      *max = MAX (G_PARAM_SPEC_INT64 (pspec)->maximum, 0);
+      return TRUE;
+    case G_TYPE_UINT64:
+      *min = (gint64) MIN (G_PARAM_SPEC_UINT64 (pspec)->minimum, (guint64) G_MAXINT64);
+      *max = G_PARAM_SPEC_UINT64 (pspec)->maximum;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+set_int_value (GValue *value,
+               gint64  v)
+{
+  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
+    {
+    case G_TYPE_INT:
+      g_value_set_int (value, (int) v);
+      break;
+    case G_TYPE_UINT:
+      g_value_set_uint (value, (guint) v);
+      break;
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, v);
+      break;
+    case G_TYPE_UINT64:
+      g_value_set_uint64 (value, (guint64) v);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gint64
+get_int_value (const GValue *value)
+{
+  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
+    {
+    case G_TYPE_INT:
+      return g_value_get_int (value);
+    case G_TYPE_UINT:
+      return g_value_get_uint (value);
+    case G_TYPE_INT64:
+      return g_value_get_int64 (value);
+    case G_TYPE_UINT64:
+      return (gint64) MIN (g_value_get_uint64 (value), (guint64) G_MAXINT64);
+    default:
+      g_assert_not_reached ();
+    }
+  return 0;
+}
+
+gboolean
+pa_json_read_scalar (GParamSpec    *pspec,
+                     PaMemberFlags  flags,
+                     const char    *member_name,
+                     JsonNode      *node,
+                     GValue        *value,
+                     GError       **error)
+{
+  GType vt = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  gboolean is_null = JSON_NODE_HOLDS_NULL (node);
+  gint64 min;
+  guint64 max;
+
+  if (vt == G_TYPE_STRING)
+    {
+      g_autofree char *text = NULL;
+
+      if (is_null && (flags & PA_MEMBER_NULLABLE))
+        {
+          g_value_set_string (value, NULL);
+          return TRUE;
+        }
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, member_name,
+                              (flags & PA_MEMBER_NULLABLE)
+                                ? _("Must be a string or null")
+                                : _("Must be a string"));
+          return FALSE;
+        }
+
+      text = json_node_dup_string (node);
+      if (flags & PA_MEMBER_TRIM)
+        g_strstrip (text);
+      /* An optional text left empty means "none": one spelling for it. */
+      if ((flags & PA_MEMBER_NULLABLE) && text[0] == '\0')
+        g_clear_pointer (&text, g_free);
+      g_value_take_string (value, g_steal_pointer (&text));
+      return TRUE;
+    }
+
+  if (vt == G_TYPE_BOOLEAN)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, member_name,
+                              _("Must be true or false"));
+          return FALSE;
+        }
+      g_value_set_boolean (value, json_node_get_boolean (node));
+      return TRUE;
+    }
+
+  if (G_TYPE_IS_ENUM (vt))
+    {
+      const char *nick;
+      int v;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, member_name,
+                              _("Must be a string"));
+          return FALSE;
+        }
+      nick = json_node_get_string (node);
+      if (!pa_enum_from_nick (vt, nick, &v))
+        {
+          g_autofree char *allowed = enum_nicks_joined (vt);
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, member_name,
+                              _("“%s” is not one of: %s"), nick, allowed);
+          return FALSE;
+        }
+      g_value_set_enum (value, v);
+      return TRUE;
+    }
+
+  if (get_int_range (pspec, &min, &max))
+    {
+      gint64 v;
+
+      if (is_null && (flags & PA_MEMBER_ZERO_IS_NULL))
+        {
+          set_int_value (value, 0);
+          return TRUE;
+        }
+      if (!node_is_integer (node))
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, member_name,
+                              (flags & PA_MEMBER_ZERO_IS_NULL)
+                                ? _("Must be a whole number or null")
+                                : _("Must be a whole number"));
+          return FALSE;
+        }
+      v = json_node_get_int (node);
+      if (v < min || (v >= 0 && (guint64) v > max))
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, member_name,
+                              _("Must be between %" G_GINT64_FORMAT " and %" G_GUINT64_FORMAT),
+                              min, max);
+          return FALSE;
+        }
+      set_int_value (value, v);
+      return TRUE;
+    }
+
+  g_critical ("%s: member %s of type %s needs a custom reader",
+              G_STRFUNC, member_name, g_type_name (vt));
+  pa_set_field_error (error, PA_MODEL_ERROR_INVALID, member_name,
+                      _("Cannot be read"));
+  return FALSE;
+}
+
+void
+pa_json_write_scalar (GParamSpec    *pspec,
+                      PaMemberFlags  flags,
+                      const GValue  *value,
+                      JsonBuilder   *builder)
+{
+  GType vt = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  gint64 min;
+  guint64 max;
+
+  if (vt == G_TYPE_STRING)
+    {
+      const char *s = g_value_get_string (value);
+      if (s == NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_string_value (builder, s);
+    }
+  else if (vt == G_TYPE_BOOLEAN)
+    json_builder_add_boolean_value (builder, g_value_get_boolean (value));
+  else if (G_TYPE_IS_ENUM (vt))
+    {
+      const char *nick = pa_enum_to_nick (vt, g_value_get_enum (value));
+      if (nick != NULL)
+        json_builder_add_string_value (builder, nick);
+      else
+        json_builder_add_null_value (builder);
+    }
+  else if (get_int_range (pspec, &min, &max))
+    {
+      gint64 v = get_int_value (value);
+      if (v == 0 && (flags & PA_MEMBER_ZERO_IS_NULL))
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_int_value (builder, v);
+    }
+  else
+    {
+      g_critical ("%s: property %s of type %s needs a custom writer",
+                  G_STRFUNC, pspec->name, g_type_name (vt));
+      json_builder_add_null_value (builder);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Validation helpers                                                   */
+
+gboolean
+pa_validate_name (const char  *value,
+                  const char  *field,
+                  gboolean     required,
+                  guint        max_chars,
+                  GError     **error)
+{
+  glong n_chars;
+
+  if (value == NULL || value[0] == '\0')
+    {
+      if (!required)
+        return TRUE;
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field, _("Must not be empty"));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field, _("Is not valid UTF-8"));
+      return FALSE;
+    }
+
+  if (g_unichar_isspace (g_utf8_get_char (value))
+      || g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (value + strlen (value)))))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                          _("Must not begin or end with white space"));
+      return FALSE;
+    }
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                            _("Must not contain control characters"));
+        return FALSE;
+      }
+
+  n_chars = g_utf8_strlen (value, -1);
+  if (max_chars > 0 && n_chars > (glong) max_chars)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                          _("Must be at most %u characters long (it has %ld)"),
+                          max_chars, n_chars);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+pa_validate_hostname (const char  *value,
+                      const char  *field,
+                      GError     **error)
+{
+  gsize len;
+  const char *label;
+
+  if (value == NULL)
+    return TRUE;
+
+  if (g_hostname_is_ip_address (value))
+    return TRUE;
+
+  len = strlen (value);
+  if (len == 0 || len > 253)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                          _("Must be a host name or an IP address"));
+      return FALSE;
+    }
+
+  label = value;
+  for (gsize i = 0; i <= len; i++)
+    {
+      char c = value[i];
+
+      if (c == '.' || c == '\0')
+        {
+          gsize label_len = (gsize) (value + i - label);
+
+          if (label_len == 0 || label_len > 63 || label[0] == '-' || value[i - 1] == '-')
+            {
+              pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                                  _("“%s” is not a valid host name"), value);
+              return FALSE;
+            }
+          label = value + i + 1;
+        }
+      else if (!g_ascii_isalnum (c) && c != '-')
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                              _("“%s” is not a valid host name: “%c” is not allowed"),
+                              value, c);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+zoneinfo_available (void)
+{
+  const char *tzdir = g_getenv ("TZDIR");
+
+  return g_file_test (tzdir != NULL ? tzdir : "/usr/share/zoneinfo", G_FILE_TEST_IS_DIR);
+}
+
+gboolean
+pa_validate_timezone (const char  *value,
+                      const char  *field,
+                      GError     **error)
+{
+  gboolean syntax_ok = TRUE;
+  guint n_parts = 1;
+
+  if (value == NULL)
+    return TRUE;
+
+  if (!g_str_equal (value, "UTC"))
+    {
+      gboolean at_part_start = TRUE;
+
+      for (const char *p = value; *p != '\0' && syntax_ok; p++)
+        {
+          if (*p == '/')
+            {
+              syntax_ok = !at_part_start;
+              at_part_start = TRUE;
+              n_parts++;
+            }
+          else if (at_part_start)
+            {
+              syntax_ok = g_ascii_isalpha (*p);
+              at_part_start = FALSE;
+            }
+          else
+            syntax_ok = g_ascii_isalnum (*p) || *p == '_' || *p == '-' || *p == '+';
+        }
+      if (at_part_start || n_parts < 2)
+        syntax_ok = FALSE;
+    }
+
+  if (!syntax_ok)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                          _("“%s” is not a time zone name like Europe/Berlin or UTC"),
+                          value);
+      return FALSE;
+    }
+
+  /* Without tzdata every zone would look unknown; the syntax check is all
+   * that can be done then. */
+  if (zoneinfo_available ())
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (value);
+
+      if (tz == NULL)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                              _("Unknown time zone “%s”"), value);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+pa_validate_uint_range (guint        value,
+                        guint        min,
+                        guint        max,
+                        const char  *field,
+                        GError     **error)
+{
+  if (value < min || value > max)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                          _("Must be between %u and %u"), min, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* PaResource                                                           */
+
+static gboolean
+pa_resource_real_validate (PaResource  *self,
+                           PaCatalog   *catalog,
+                           GError     **error)
+{
+  return TRUE;
+}
+
+static gboolean
+pa_resource_real_read_member (PaResource      *self,
+                              const PaMember  *member,
+                              JsonNode        *node,
+                              PaJsonFlags      flags,
+                              GValue          *value,
+                              GError         **error)
+{
+  return pa_json_read_scalar (member->pspec, member->flags, member->name, node, value, error);
+}
+
+static void
+pa_resource_real_write_member (PaResource     *self,
+                               const PaMember *member,
+                               const GValue   *value,
+                               JsonBuilder    *builder)
+{
+  pa_json_write_scalar (member->pspec, member->flags, value, builder);
+}
+
+static void
+pa_resource_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PaResource *self = PA_RESOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, pa_resource_get_id (self));
+      break;
+    case PROP_REVISION:
+      g_value_set_int64 (value, pa_resource_get_revision (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_resource_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  PaResource *self = PA_RESOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      pa_resource_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_REVISION:
+      pa_resource_set_revision (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_resource_class_init (PaResourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = pa_resource_get_property;
+  object_class->set_property = pa_resource_set_property;
+
+  klass->kind = "resource";
+  klass->validate = pa_resource_real_validate;
+  klass->read_member = pa_resource_real_read_member;
+  klass->write_member = pa_resource_real_write_member;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVISION] =
+    g_param_spec_int64 ("revision", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  pa_resource_class_add_member (klass, properties[PROP_ID],
+                                PA_MEMBER_SERVER_OWNED | PA_MEMBER_ZERO_IS_NULL);
+  pa_resource_class_add_member (klass, properties[PROP_REVISION], PA_MEMBER_SERVER_OWNED);
+}
+
+static void
+pa_resource_init (PaResource *self)
+{
+}
+
+gint64
+pa_resource_get_id (PaResource *self)
+{
+  PaResourcePrivate *priv = pa_resource_get_instance_private (self);
+
+  g_return_val_if_fail (PA_IS_RESOURCE (self), 0);
+
+  return priv->id;
+}
+
+void
+pa_resource_set_id (PaResource *self,
+                    gint64      id)
+{
+  PaResourcePrivate *priv = pa_resource_get_instance_private (self);
+
+  g_return_if_fail (PA_IS_RESOURCE (self));
+  g_return_if_fail (id >= 0);
+
+  if (priv->id == id)
+    return;
+  priv->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+pa_resource_get_revision (PaResource *self)
+{
+  PaResourcePrivate *priv = pa_resource_get_instance_private (self);
+
+  g_return_val_if_fail (PA_IS_RESOURCE (self), 0);
+
+  return priv->revision;
+}
+
+void
+pa_resource_set_revision (PaResource *self,
+                          gint64      revision)
+{
+  PaResourcePrivate *priv = pa_resource_get_instance_private (self);
+
+  g_return_if_fail (PA_IS_RESOURCE (self));
+  g_return_if_fail (revision >= 0);
+
+  if (priv->revision == revision)
+    return;
+  priv->revision = revision;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+}
+
+const char *
+pa_resource_get_kind (PaResource *self)
+{
+  g_return_val_if_fail (PA_IS_RESOURCE (self), NULL);
+
+  return PA_RESOURCE_GET_CLASS (self)->kind;
+}
+
+/* Reads @node into @target. Not all-or-nothing by itself: callers hand it
+ * a fresh object or a scratch copy. */
+static gboolean
+read_object (PaResource   *target,
+             JsonNode     *node,
+             PaJsonFlags   flags,
+             gboolean      replace,
+             GError      **error)
+{
+  PaResourceClass *klass = PA_RESOURCE_GET_CLASS (target);
+  const PaMember **members;
+  guint n_members;
+  g_autofree gboolean *present = NULL;
+  g_autoptr(GList) names = NULL;
+  JsonObject *object;
+  gboolean trusted = (flags & PA_JSON_TRUSTED) != 0;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_MALFORMED, NULL,
+                          _("A %s must be a JSON object"), klass->kind);
+      return FALSE;
+    }
+
+  members = pa_resource_class_list_members (klass, &n_members);
+  present = g_new0 (gboolean, n_members);
+  object = json_node_get_object (node);
+  names = json_object_get_members (object);
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      const PaMember *member = NULL;
+      g_auto(GValue) value = G_VALUE_INIT;
+      guint pos;
+
+      for (pos = 0; pos < n_members; pos++)
+        if (g_str_equal (members[pos]->name, name))
+          {
+            member = members[pos];
+            break;
+          }
+
+      if (member == NULL)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_UNKNOWN_FIELD, name,
+                              _("A %s has no member “%s”"), klass->kind, name);
+          return FALSE;
+        }
+
+      if ((member->flags & PA_MEMBER_SERVER_OWNED) && !trusted)
+        continue;
+
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (member->pspec));
+      if (!klass->read_member (target, member, json_object_get_member (object, name),
+                               flags, &value, error))
+        return FALSE;
+
+      g_object_set_property (G_OBJECT (target), member->pspec->name, &value);
+      present[pos] = TRUE;
+    }
+
+  if (replace)
+    {
+      for (guint i = 0; i < n_members; i++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          if (present[i])
+            continue;
+          if ((members[i]->flags & PA_MEMBER_SERVER_OWNED) && !trusted)
+            continue;
+
+          g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (members[i]->pspec));
+          g_param_value_set_default (members[i]->pspec, &value);
+          g_object_set_property (G_OBJECT (target), members[i]->pspec->name, &value);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Copies every member of @src into @dest through the properties, so each
+ * setter decides whether anything changed and notifies only then. */
+static void
+copy_members (PaResource *src,
+              PaResource *dest,
+              gboolean    include_server_owned)
+{
+  const PaMember **members;
+  guint n_members;
+
+  members = pa_resource_class_list_members (PA_RESOURCE_GET_CLASS (src), &n_members);
+
+  g_object_freeze_notify (G_OBJECT (dest));
+  for (guint i = 0; i < n_members; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((members[i]->flags & PA_MEMBER_SERVER_OWNED) && !include_server_owned)
+        continue;
+
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (members[i]->pspec));
+      g_object_get_property (G_OBJECT (src), members[i]->pspec->name, &value);
+      g_object_set_property (G_OBJECT (dest), members[i]->pspec->name, &value);
+    }
+  g_object_thaw_notify (G_OBJECT (dest));
+}
+
+/**
+ * pa_resource_new_from_json:
+ * @type: a subtype of #PaResource
+ * @node: a JSON object
+ * @flags: whether server-owned members are read
+ * @error: a %PA_MODEL_ERROR
+ *
+ * Members absent from @node keep their defaults. The result is not
+ * validated; call pa_resource_validate().
+ *
+ * Returns: (transfer full) (nullable): the new resource
+ */
+PaResource *
+pa_resource_new_from_json (GType         type,
+                           JsonNode     *node,
+                           PaJsonFlags   flags,
+                           GError      **error)
+{
+  g_autoptr(PaResource) self = NULL;
+
+  g_return_val_if_fail (g_type_is_a (type, PA_TYPE_RESOURCE), NULL);
+  g_return_val_if_fail (!G_TYPE_IS_ABSTRACT (type), NULL);
+
+  self = g_object_new (type, NULL);
+  if (!read_object (self, node, flags, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+PaResource *
+pa_resource_new_from_data (GType         type,
+                           const char   *data,
+                           gssize        len,
+                           PaJsonFlags   flags,
+                           GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if (!json_parser_load_from_data (parser, data ? data : "", len, &local_error))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_MALFORMED, NULL,
+                          _("Not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  return pa_resource_new_from_json (type, json_parser_get_root (parser), flags, error);
+}
+
+/**
+ * pa_resource_apply_json:
+ * @self: a resource
+ * @node: a JSON object from a client (server-owned members are ignored)
+ * @replace: %TRUE for PUT (absent client members go back to their
+ *   defaults), %FALSE for PATCH (absent members are kept)
+ * @error: a %PA_MODEL_ERROR
+ *
+ * All or nothing: on error @self is unchanged and nothing is notified. The
+ * result is not validated.
+ */
+gboolean
+pa_resource_apply_json (PaResource  *self,
+                        JsonNode    *node,
+                        gboolean     replace,
+                        GError     **error)
+{
+  g_autoptr(PaResource) scratch = NULL;
+
+  g_return_val_if_fail (PA_IS_RESOURCE (self), FALSE);
+
+  scratch = pa_resource_copy (self);
+  if (!read_object (scratch, node, PA_JSON_DEFAULT, replace, error))
+    return FALSE;
+
+  copy_members (scratch, self, FALSE);
+  return TRUE;
+}
+
+/**
+ * pa_resource_to_json:
+ *
+ * Every member, server-owned ones included, in the order the class added
+ * them (see each model's header).
+ *
+ * Returns: (transfer full): a JSON object
+ */
+JsonNode *
+pa_resource_to_json (PaResource *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  PaResourceClass *klass;
+  const PaMember **members;
+  guint n_members;
+
+  g_return_val_if_fail (PA_IS_RESOURCE (self), NULL);
+
+  klass = PA_RESOURCE_GET_CLASS (self);
+  members = pa_resource_class_list_members (klass, &n_members);
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_members; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (members[i]->pspec));
+      g_object_get_property (G_OBJECT (self), members[i]->pspec->name, &value);
+      json_builder_set_member_name (builder, members[i]->name);
+      klass->write_member (self, members[i], &value, builder);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+char *
+pa_resource_to_data (PaResource *self,
+                     gsize      *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (PA_IS_RESOURCE (self), NULL);
+
+  root = pa_resource_to_json (self);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, length);
+}
+
+/**
+ * pa_resource_copy:
+ *
+ * Returns: (transfer full): a deep copy, server-owned members included
+ */
+PaResource *
+pa_resource_copy (PaResource *self)
+{
+  PaResource *copy;
+
+  g_return_val_if_fail (PA_IS_RESOURCE (self), NULL);
+
+  copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+  copy_members (self, copy, TRUE);
+  return copy;
+}
+
+gboolean
+pa_resource_equal (PaResource *a,
+                   PaResource *b)
+{
+  g_autofree char *ja = NULL;
+  g_autofree char *jb = NULL;
+
+  g_return_val_if_fail (PA_IS_RESOURCE (a), FALSE);
+  g_return_val_if_fail (PA_IS_RESOURCE (b), FALSE);
+
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+
+  ja = pa_resource_to_data (a, NULL);
+  jb = pa_resource_to_data (b, NULL);
+  return g_str_equal (ja, jb);
+}
+
+gboolean
+pa_resource_validate_with_catalog (PaResource  *self,
+                                   PaCatalog   *catalog,
+                                   GError     **error)
+{
+  g_return_val_if_fail (PA_IS_RESOURCE (self), FALSE);
+  g_return_val_if_fail (catalog == NULL || PA_IS_CATALOG (catalog), FALSE);
+
+  return PA_RESOURCE_GET_CLASS (self)->validate (self, pa_resource_resolve_catalog (catalog),
+                                                 error);
+}
+
+/**
+ * pa_resource_validate:
+ *
+ * Checks what needs only the resource and the built-in catalog. Rules that
+ * need other stored resources (a duplicate MAC, an agent that exists) are
+ * the server's.
+ */
+gboolean
+pa_resource_validate (PaResource  *self,
+                      GError     **error)
+{
+  return pa_resource_validate_with_catalog (self, NULL, error);
+}

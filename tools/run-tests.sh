@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds PhoneAdmin and runs every test against real parts: a real provd on
+# loopback, a real keyring (gnome-keyring on a private D-Bus) and a real X
+# server (Xvfb). Prints "N passed, N failed, N skipped" and exits with
+# meson's status.
+set -euo pipefail
+
+top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${PA_BUILD_DIR:-$top/build}"
+
+bash "$top/tools/deps.sh"
+
+if [ ! -f "$build/build.ninja" ]; then
+  meson setup "$build" "$top" --werror
+fi
+ninja -C "$build"
+
+# Throw-away XDG dirs so no test sees or touches the user's data or keyring.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+mkdir -m 700 "$scratch/runtime"
+export XDG_RUNTIME_DIR="$scratch/runtime"
+export XDG_DATA_HOME="$scratch/data"
+export XDG_CONFIG_HOME="$scratch/config"
+export XDG_CACHE_HOME="$scratch/cache"
+export HOME="$scratch/home"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$HOME"
+unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+export GSETTINGS_BACKEND=memory
+export GTK_A11Y=none
+
+status=0
+# dbus-run-session outermost, the keyring unlocked inside it, Xvfb inside that
+# (see TESTING.md: any other order hangs on an invisible prompt).
+dbus-run-session -- bash -c '
+  echo -n phoneadmin-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" \
+    meson test -C "$0" --print-errorlogs --num-processes 2 "${@:1}"
+' "$build" "$@" || status=$?
+
+python3 - "$build/meson-logs/testlog.json" <<'PY' || true
+import json, sys
+counts = {"OK": 0, "FAIL": 0, "SKIP": 0, "EXPECTEDFAIL": 0, "UNEXPECTEDPASS": 0, "TIMEOUT": 0, "ERROR": 0}
+with open(sys.argv[1]) as f:
+    for line in f:
+        line = line.strip()
+        if line:
+            r = json.loads(line).get("result", "ERROR")
+            counts[r] = counts.get(r, 0) + 1
+passed = counts["OK"] + counts["EXPECTEDFAIL"]
+failed = counts["FAIL"] + counts["TIMEOUT"] + counts["ERROR"] + counts["UNEXPECTEDPASS"]
+print(f"{passed} passed, {failed} failed, {counts['SKIP']} skipped")
+PY
+
+exit $status
