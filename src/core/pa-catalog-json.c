@@ -1,4 +1,5 @@
-/* pa-catalog-json.c — strict member readers for the catalog document
+/* pa-catalog-json.c — strict member readers for the catalog document, and
+ * the pieces its object types share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -228,6 +229,78 @@ pa_catalog_json_get_strv (JsonObject *object,
 }
 
 gboolean
+pa_catalog_json_get_optional_string (JsonObject  *object,
+                                     const char  *where,
+                                     const char  *member,
+                                     const char **out,
+                                     GError     **error)
+{
+  GError *local_error = NULL;
+  const char *value;
+
+  value = pa_catalog_json_get_string (object, where, member, FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  *out = value;
+  return TRUE;
+}
+
+const char *
+pa_catalog_json_get_id (JsonObject *object,
+                        const char *where,
+                        GError    **error)
+{
+  const char *value;
+
+  if (!(value = pa_catalog_json_get_string (object, where, "id", TRUE, error)))
+    return NULL;
+  if (!pa_catalog_id_is_valid (value))
+    {
+      g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_INVALID,
+                   "%s: id \"%s\" must be lower-case letters, digits and '-'", where, value);
+      return NULL;
+    }
+  return value;
+}
+
+char **
+pa_catalog_json_get_guessed (JsonObject         *object,
+                             const char         *where,
+                             const char * const *guessable,
+                             GError            **error)
+{
+  g_auto(GStrv) guessed = NULL;
+  GError *local_error = NULL;
+
+  guessed = pa_catalog_json_get_strv (object, where, "guessed", FALSE, &local_error);
+  if (local_error != NULL
+      || !pa_catalog_check_guessed ((const char * const *) guessed, where, guessable,
+                                    &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&guessed);
+}
+
+gboolean
+pa_catalog_check_config_format (const char  *value,
+                                const char  *where,
+                                GError     **error)
+{
+  if (g_strcmp0 (value, "cfg") != 0 && g_strcmp0 (value, "xml") != 0)
+    {
+      g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_INVALID,
+                   "%s: config_format \"%s\" must be \"cfg\" or \"xml\"", where, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 pa_catalog_id_is_valid (const char *id)
 {
   if (id == NULL || !g_ascii_isalnum (*id))
@@ -265,4 +338,28 @@ pa_catalog_check_guessed (const char * const *guessed,
         }
     }
   return TRUE;
+}
+
+gboolean
+pa_catalog_guessed_contains (char       **guessed,
+                             const char  *field)
+{
+  return field != NULL && g_strv_contains ((const char * const *) guessed, field);
+}
+
+/* ------------------------------------------------------------------ */
+/* Properties: read-only views of what the document said               */
+
+GParamSpec *
+pa_catalog_string_pspec (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+GParamSpec *
+pa_catalog_uint_pspec (const char *name)
+{
+  return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 }

@@ -45,6 +45,26 @@ char      **pa_catalog_json_get_strv      (JsonObject         *object,
                                            const char         *member,
                                            gboolean            required,
                                            GError            **error);
+/* An absent member gives %TRUE and NULL in *@out. */
+gboolean    pa_catalog_json_get_optional_string (JsonObject   *object,
+                                                 const char   *where,
+                                                 const char   *member,
+                                                 const char  **out,
+                                                 GError      **error);
+/* The required `id`, checked with pa_catalog_id_is_valid(). */
+const char *pa_catalog_json_get_id        (JsonObject         *object,
+                                           const char         *where,
+                                           GError            **error);
+/* The optional `guessed` list, checked against @guessable (see
+ * pa_catalog_check_guessed()); NULL only on error, else a vector to free. */
+char      **pa_catalog_json_get_guessed   (JsonObject         *object,
+                                           const char         *where,
+                                           const char * const *guessable,
+                                           GError            **error);
+/* `cfg` or `xml`. */
+gboolean    pa_catalog_check_config_format (const char        *value,
+                                            const char        *where,
+                                            GError           **error);
 /* Lower-case letters, digits and '-', starting with a letter or digit. */
 gboolean    pa_catalog_id_is_valid        (const char         *id);
 /* Checks a "guessed" list against the members the object may mark. */
@@ -52,6 +72,13 @@ gboolean    pa_catalog_check_guessed      (const char * const *guessed,
                                            const char         *where,
                                            const char * const *fields,
                                            GError            **error);
+/* What each object's *_is_guessed() answers. */
+gboolean    pa_catalog_guessed_contains   (char              **guessed,
+                                           const char         *field);
+
+/* Read-only properties of the catalog objects. */
+GParamSpec *pa_catalog_string_pspec       (const char         *name);
+GParamSpec *pa_catalog_uint_pspec         (const char         *name);
 
 PaVendor          *pa_vendor_new_from_json           (JsonObject *object,
                                                       const char *where,

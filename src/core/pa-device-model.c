@@ -1,4 +1,4 @@
-/* pa-device-model.c
+/* pa-device-model.c — a phone model from the device catalog
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -127,20 +127,6 @@ pa_device_model_get_property (GObject    *object,
     }
 }
 
-static GParamSpec *
-string_pspec (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, NULL,
-                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-}
-
-static GParamSpec *
-uint_pspec (const char *name)
-{
-  return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0,
-                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-}
-
 static void
 pa_device_model_class_init (PaDeviceModelClass *klass)
 {
@@ -149,19 +135,19 @@ pa_device_model_class_init (PaDeviceModelClass *klass)
   object_class->finalize = pa_device_model_finalize;
   object_class->get_property = pa_device_model_get_property;
 
-  properties[PROP_ID] = string_pspec ("id");
-  properties[PROP_VENDOR_ID] = string_pspec ("vendor-id");
-  properties[PROP_NAME] = string_pspec ("name");
-  properties[PROP_SIP_ACCOUNTS] = uint_pspec ("sip-accounts");
-  properties[PROP_LINE_KEYS] = uint_pspec ("line-keys");
-  properties[PROP_KEYS_PER_PAGE] = uint_pspec ("keys-per-page");
-  properties[PROP_PAGES] = uint_pspec ("pages");
-  properties[PROP_CONFIG_FORMAT] = string_pspec ("config-format");
-  properties[PROP_COMMON_FILE] = string_pspec ("common-file");
-  properties[PROP_DEVICE_FILE] = string_pspec ("device-file");
-  properties[PROP_USER_AGENT] = string_pspec ("user-agent");
-  properties[PROP_MAX_MODULES] = uint_pspec ("max-modules");
-  properties[PROP_NOTE] = string_pspec ("note");
+  properties[PROP_ID] = pa_catalog_string_pspec ("id");
+  properties[PROP_VENDOR_ID] = pa_catalog_string_pspec ("vendor-id");
+  properties[PROP_NAME] = pa_catalog_string_pspec ("name");
+  properties[PROP_SIP_ACCOUNTS] = pa_catalog_uint_pspec ("sip-accounts");
+  properties[PROP_LINE_KEYS] = pa_catalog_uint_pspec ("line-keys");
+  properties[PROP_KEYS_PER_PAGE] = pa_catalog_uint_pspec ("keys-per-page");
+  properties[PROP_PAGES] = pa_catalog_uint_pspec ("pages");
+  properties[PROP_CONFIG_FORMAT] = pa_catalog_string_pspec ("config-format");
+  properties[PROP_COMMON_FILE] = pa_catalog_string_pspec ("common-file");
+  properties[PROP_DEVICE_FILE] = pa_catalog_string_pspec ("device-file");
+  properties[PROP_USER_AGENT] = pa_catalog_string_pspec ("user-agent");
+  properties[PROP_MAX_MODULES] = pa_catalog_uint_pspec ("max-modules");
+  properties[PROP_NOTE] = pa_catalog_string_pspec ("note");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -277,7 +263,6 @@ pa_device_model_new_from_json (JsonObject *object,
   };
   g_autoptr(PaDeviceModel) self = NULL;
   g_autofree char *id_prefix = NULL;
-  GError *local_error = NULL;
   PaVendor *vendor;
   const char *value;
 
@@ -332,26 +317,13 @@ pa_device_model_new_from_json (JsonObject *object,
       return NULL;
     }
 
-  value = pa_catalog_json_get_string (object, where, "config_format", FALSE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  if (value != NULL && g_strcmp0 (value, "cfg") != 0 && g_strcmp0 (value, "xml") != 0)
-    {
-      g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_INVALID,
-                   "%s: config_format \"%s\" must be \"cfg\" or \"xml\"", where, value);
-      return NULL;
-    }
+  if (!pa_catalog_json_get_optional_string (object, where, "config_format", &value, error)
+      || (value != NULL && !pa_catalog_check_config_format (value, where, error)))
+    return NULL;
   self->config_format = g_strdup (value != NULL ? value : pa_vendor_get_config_format (vendor));
 
-  value = pa_catalog_json_get_string (object, where, "common_file", FALSE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!pa_catalog_json_get_optional_string (object, where, "common_file", &value, error))
+    return NULL;
   if (value != NULL && strchr (value, '/') != NULL)
     {
       g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_INVALID,
@@ -378,21 +350,11 @@ pa_device_model_new_from_json (JsonObject *object,
   if (!read_modules (self, object, where, catalog, error))
     return NULL;
 
-  self->guessed = pa_catalog_json_get_strv (object, where, "guessed", FALSE, &local_error);
-  if (local_error != NULL
-      || !pa_catalog_check_guessed ((const char * const *) self->guessed, where, guessable,
-                                    &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!(self->guessed = pa_catalog_json_get_guessed (object, where, guessable, error)))
+    return NULL;
 
-  value = pa_catalog_json_get_string (object, where, "note", FALSE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!pa_catalog_json_get_optional_string (object, where, "note", &value, error))
+    return NULL;
   self->note = g_strdup (value);
 
   return g_steal_pointer (&self);
@@ -543,7 +505,7 @@ pa_device_model_is_guessed (PaDeviceModel *self,
                             const char    *field)
 {
   g_return_val_if_fail (PA_IS_DEVICE_MODEL (self), FALSE);
-  return field != NULL && g_strv_contains ((const char * const *) self->guessed, field);
+  return pa_catalog_guessed_contains (self->guessed, field);
 }
 
 const char *

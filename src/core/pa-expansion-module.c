@@ -1,4 +1,4 @@
-/* pa-expansion-module.c
+/* pa-expansion-module.c — a sidecar type from the device catalog
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -96,27 +96,13 @@ pa_expansion_module_class_init (PaExpansionModuleClass *klass)
   object_class->finalize = pa_expansion_module_finalize;
   object_class->get_property = pa_expansion_module_get_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VENDOR_ID] =
-    g_param_spec_string ("vendor-id", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEYS_PER_PAGE] =
-    g_param_spec_uint ("keys-per-page", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PAGES] =
-    g_param_spec_uint ("pages", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEYS] =
-    g_param_spec_uint ("keys", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = pa_catalog_string_pspec ("id");
+  properties[PROP_VENDOR_ID] = pa_catalog_string_pspec ("vendor-id");
+  properties[PROP_NAME] = pa_catalog_string_pspec ("name");
+  properties[PROP_KEYS_PER_PAGE] = pa_catalog_uint_pspec ("keys-per-page");
+  properties[PROP_PAGES] = pa_catalog_uint_pspec ("pages");
+  properties[PROP_KEYS] = pa_catalog_uint_pspec ("keys");
+  properties[PROP_NOTE] = pa_catalog_string_pspec ("note");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -136,7 +122,6 @@ pa_expansion_module_new_from_json (JsonObject *object,
   };
   static const char * const guessable[] = { "keys_per_page", "pages", "keys", NULL };
   g_autoptr(PaExpansionModule) self = NULL;
-  GError *local_error = NULL;
   const char *value;
 
   if (!pa_catalog_json_check_members (object, where, members, error))
@@ -144,14 +129,8 @@ pa_expansion_module_new_from_json (JsonObject *object,
 
   self = g_object_new (PA_TYPE_EXPANSION_MODULE, NULL);
 
-  if (!(value = pa_catalog_json_get_string (object, where, "id", TRUE, error)))
+  if (!(value = pa_catalog_json_get_id (object, where, error)))
     return NULL;
-  if (!pa_catalog_id_is_valid (value))
-    {
-      g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_INVALID,
-                   "%s: id \"%s\" must be lower-case letters, digits and '-'", where, value);
-      return NULL;
-    }
   self->id = g_strdup (value);
 
   if (!(value = pa_catalog_json_get_string (object, where, "vendor", TRUE, error)))
@@ -176,21 +155,11 @@ pa_expansion_module_new_from_json (JsonObject *object,
       return NULL;
     }
 
-  self->guessed = pa_catalog_json_get_strv (object, where, "guessed", FALSE, &local_error);
-  if (local_error != NULL
-      || !pa_catalog_check_guessed ((const char * const *) self->guessed, where, guessable,
-                                    &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!(self->guessed = pa_catalog_json_get_guessed (object, where, guessable, error)))
+    return NULL;
 
-  value = pa_catalog_json_get_string (object, where, "note", FALSE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!pa_catalog_json_get_optional_string (object, where, "note", &value, error))
+    return NULL;
   self->note = g_strdup (value);
 
   return g_steal_pointer (&self);
@@ -243,7 +212,7 @@ pa_expansion_module_is_guessed (PaExpansionModule *self,
                                 const char        *field)
 {
   g_return_val_if_fail (PA_IS_EXPANSION_MODULE (self), FALSE);
-  return field != NULL && g_strv_contains ((const char * const *) self->guessed, field);
+  return pa_catalog_guessed_contains (self->guessed, field);
 }
 
 const char *

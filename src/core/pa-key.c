@@ -10,7 +10,7 @@
 
 #include "pa-catalog.h"
 #include "pa-error.h"
-#include "pa-key.h"
+#include "pa-key-private.h"
 #include "pa-resource-private.h"
 
 #define PA_KEY_MAX_INDEX 9999
@@ -534,6 +534,37 @@ pa_key_list_equal (GListModel *a,
       if (!pa_key_equal (ka, kb))
         return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+pa_key_list_read_member (JsonNode  *node,
+                         GValue    *value,
+                         GError   **error)
+{
+  GListStore *keys = pa_key_list_new_from_json (node, error);
+
+  if (keys == NULL)
+    {
+      if (error != NULL)
+        pa_model_error_prefix_field (*error, "keys");
+      return FALSE;
+    }
+  g_value_take_object (value, keys);
+  return TRUE;
+}
+
+gboolean
+pa_key_list_replace (GListStore **store,
+                     GListModel  *keys)
+{
+  if (pa_key_list_equal (G_LIST_MODEL (*store), keys))
+    return FALSE;
+
+  /* A fresh store, not an edit of the old one, so a list handed out
+   * earlier never changes under its holder without a notify. */
+  g_clear_object (store);
+  *store = pa_key_list_copy (keys);
   return TRUE;
 }
 

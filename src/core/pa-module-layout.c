@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pa-catalog.h"
+#include "pa-key-private.h"
 #include "pa-module-layout.h"
 #include "pa-resource-private.h"
 
@@ -46,18 +47,7 @@ pa_module_layout_read_member (PaResource      *resource,
                               GError         **error)
 {
   if (member->pspec == properties[PROP_KEYS])
-    {
-      GListStore *keys = pa_key_list_new_from_json (node, error);
-
-      if (keys == NULL)
-        {
-          if (error != NULL)
-            pa_model_error_prefix_field (*error, "keys");
-          return FALSE;
-        }
-      g_value_take_object (value, keys);
-      return TRUE;
-    }
+    return pa_key_list_read_member (node, value, error);
 
   return PA_RESOURCE_CLASS (pa_module_layout_parent_class)->read_member (resource, member,
                                                                          node, flags,
@@ -88,15 +78,10 @@ pa_module_layout_validate (PaResource  *resource,
   if (!PA_RESOURCE_CLASS (pa_module_layout_parent_class)->validate (resource, catalog, error))
     return FALSE;
 
-  if (!pa_validate_name (self->name, "name", TRUE, 128, error)
-      || !pa_validate_name (self->description, "description", FALSE, 1024, error))
+  if (!pa_validate_name_and_description (self->name, self->description, error)
+      || !pa_validate_not_empty (self->module, "module", error))
     return FALSE;
 
-  if (self->module[0] == '\0')
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "module", _("Must not be empty"));
-      return FALSE;
-    }
   module = pa_catalog_get_module (catalog, self->module);
   if (module == NULL)
     {
@@ -319,12 +304,6 @@ pa_module_layout_set_keys (PaModuleLayout *self,
   g_return_if_fail (PA_IS_MODULE_LAYOUT (self));
   g_return_if_fail (keys == NULL || G_IS_LIST_MODEL (keys));
 
-  if (pa_key_list_equal (G_LIST_MODEL (self->keys), keys))
-    return;
-
-  /* A fresh store, not an edit of the old one, so a list handed out
-   * earlier never changes under its holder without a notify. */
-  g_clear_object (&self->keys);
-  self->keys = pa_key_list_copy (keys);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYS]);
+  if (pa_key_list_replace (&self->keys, keys))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYS]);
 }

@@ -8,12 +8,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "pa-catalog.h"
 #include "pa-mac.h"
-#include "pa-phone.h"
+#include "pa-phone-private.h"
 #include "pa-resource-private.h"
-
-#define PA_ADMIN_PASSWORD_MAX 64
 
 struct _PaPhone
 {
@@ -101,59 +98,6 @@ pa_phone_status_get_type (void)
 }
 
 /* ------------------------------------------------------------------ */
-/* PaPhoneModule                                                        */
-
-G_DEFINE_BOXED_TYPE (PaPhoneModule, pa_phone_module, pa_phone_module_copy, pa_phone_module_free)
-
-PaPhoneModule *
-pa_phone_module_new (const char *module_id,
-                     gint64      layout_id)
-{
-  PaPhoneModule *module = g_new0 (PaPhoneModule, 1);
-
-  module->module_id = g_strdup (module_id);
-  module->layout_id = layout_id;
-  return module;
-}
-
-PaPhoneModule *
-pa_phone_module_copy (const PaPhoneModule *module)
-{
-  g_return_val_if_fail (module != NULL, NULL);
-
-  return pa_phone_module_new (module->module_id, module->layout_id);
-}
-
-void
-pa_phone_module_free (PaPhoneModule *module)
-{
-  if (module == NULL)
-    return;
-  g_free (module->module_id);
-  g_free (module);
-}
-
-static gboolean
-modules_equal (GPtrArray *a,
-               GPtrArray *b)
-{
-  guint na = a ? a->len : 0;
-  guint nb = b ? b->len : 0;
-
-  if (na != nb)
-    return FALSE;
-  for (guint i = 0; i < na; i++)
-    {
-      const PaPhoneModule *ma = g_ptr_array_index (a, i);
-      const PaPhoneModule *mb = g_ptr_array_index (b, i);
-
-      if (g_strcmp0 (ma->module_id, mb->module_id) != 0 || ma->layout_id != mb->layout_id)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
 /* JSON for the non-scalar members                                      */
 
 static gboolean
@@ -201,118 +145,6 @@ read_lines (JsonNode  *node,
 }
 
 static gboolean
-read_module (JsonNode       *node,
-             PaPhoneModule **out,
-             GError        **error)
-{
-  g_autoptr(PaPhoneModule) module = pa_phone_module_new (NULL, 0);
-  g_autoptr(GList) names = NULL;
-  JsonObject *object;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, NULL,
-                          _("A module must be an object"));
-      return FALSE;
-    }
-
-  object = json_node_get_object (node);
-  names = json_object_get_members (object);
-  for (const GList *l = names; l != NULL; l = l->next)
-    {
-      const char *name = l->data;
-      JsonNode *member = json_object_get_member (object, name);
-
-      if (g_str_equal (name, "module"))
-        {
-          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
-            {
-              pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "module",
-                                  _("Must be a string"));
-              return FALSE;
-            }
-          g_free (module->module_id);
-          module->module_id = g_strstrip (json_node_dup_string (member));
-        }
-      else if (g_str_equal (name, "layout_id"))
-        {
-          if (JSON_NODE_HOLDS_NULL (member))
-            module->layout_id = 0;
-          else if (JSON_NODE_HOLDS_VALUE (member)
-                   && json_node_get_value_type (member) == G_TYPE_INT64)
-            {
-              module->layout_id = json_node_get_int (member);
-              if (module->layout_id < 0)
-                {
-                  pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "layout_id",
-                                      _("Must be an id or null"));
-                  return FALSE;
-                }
-            }
-          else
-            {
-              pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "layout_id",
-                                  _("Must be a whole number or null"));
-              return FALSE;
-            }
-        }
-      else
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_UNKNOWN_FIELD, name,
-                              _("A module has no member “%s”"), name);
-          return FALSE;
-        }
-    }
-
-  if (module->module_id == NULL)
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "module",
-                          _("A module needs “module”"));
-      return FALSE;
-    }
-
-  *out = g_steal_pointer (&module);
-  return TRUE;
-}
-
-static gboolean
-read_modules (JsonNode  *node,
-              GValue    *value,
-              GError   **error)
-{
-  g_autoptr(GPtrArray) modules = NULL;
-  JsonArray *array;
-  guint n;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "modules",
-                          _("Must be an array of modules"));
-      return FALSE;
-    }
-
-  modules = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_phone_module_free);
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      PaPhoneModule *module = NULL;
-
-      if (!read_module (json_array_get_element (array, i), &module, error))
-        {
-          g_autofree char *prefix = g_strdup_printf ("modules[%u]", i);
-          if (error != NULL)
-            pa_model_error_prefix_field (*error, prefix);
-          return FALSE;
-        }
-      g_ptr_array_add (modules, module);
-    }
-
-  g_value_take_boxed (value, g_steal_pointer (&modules));
-  return TRUE;
-}
-
-static gboolean
 pa_phone_read_member (PaResource      *resource,
                       const PaMember  *member,
                       JsonNode        *node,
@@ -323,7 +155,14 @@ pa_phone_read_member (PaResource      *resource,
   if (member->pspec == properties[PROP_LINES])
     return read_lines (node, value, error);
   if (member->pspec == properties[PROP_MODULES])
-    return read_modules (node, value, error);
+    {
+      GPtrArray *modules = pa_phone_modules_new_from_json (node, error);
+
+      if (modules == NULL)
+        return FALSE;
+      g_value_take_boxed (value, modules);
+      return TRUE;
+    }
 
   if (!PA_RESOURCE_CLASS (pa_phone_parent_class)->read_member (resource, member, node, flags,
                                                                 value, error))
@@ -363,26 +202,7 @@ pa_phone_write_member (PaResource     *resource,
       json_builder_end_array (builder);
     }
   else if (member->pspec == properties[PROP_MODULES])
-    {
-      GPtrArray *modules = g_value_get_boxed (value);
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; modules != NULL && i < modules->len; i++)
-        {
-          const PaPhoneModule *module = g_ptr_array_index (modules, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "module");
-          json_builder_add_string_value (builder, module->module_id ? module->module_id : "");
-          json_builder_set_member_name (builder, "layout_id");
-          if (module->layout_id == 0)
-            json_builder_add_null_value (builder);
-          else
-            json_builder_add_int_value (builder, module->layout_id);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-    }
+    pa_phone_modules_write_json (g_value_get_boxed (value), builder);
   else
     PA_RESOURCE_CLASS (pa_phone_parent_class)->write_member (resource, member, value, builder);
 }
@@ -391,189 +211,14 @@ pa_phone_write_member (PaResource     *resource,
 /* Validation                                                           */
 
 static gboolean
-validate_lines (PaPhone        *self,
-                PaDeviceModel  *model,
-                GError        **error)
-{
-  guint max = pa_device_model_get_sip_accounts (model);
-
-  if (self->lines->len > max)
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_RULE, "lines",
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "The %s has %u SIP account, not %u",
-                                       "The %s has %u SIP accounts, not %u", max),
-                          pa_device_model_get_name (model), max, self->lines->len);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < self->lines->len; i++)
-    for (guint j = 0; j < i; j++)
-      if (g_array_index (self->lines, gint64, i) == g_array_index (self->lines, gint64, j))
-        {
-          g_autofree char *field = g_strdup_printf ("lines[%u]", i);
-          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
-                              _("The same SIP account is already line %u"), j + 1);
-          return FALSE;
-        }
-
-  return TRUE;
-}
-
-static gboolean
-validate_modules (PaPhone        *self,
-                  PaCatalog      *catalog,
-                  PaDeviceModel  *model,
-                  GError        **error)
-{
-  const char *first_type = NULL;
-  guint max_modules = pa_device_model_get_max_modules (model);
-
-  for (guint i = 0; i < self->modules->len; i++)
-    {
-      const PaPhoneModule *module = g_ptr_array_index (self->modules, i);
-      g_autofree char *field = g_strdup_printf ("modules[%u].module", i);
-      PaExpansionModule *em;
-      guint type_max;
-
-      if (module->module_id == NULL || module->module_id[0] == '\0')
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field, _("Must not be empty"));
-          return FALSE;
-        }
-
-      em = pa_catalog_get_module (catalog, module->module_id);
-      if (em == NULL)
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_RULE, field,
-                              _("Unknown expansion module “%s”"), module->module_id);
-          return FALSE;
-        }
-
-      if (!pa_device_model_supports_module (model, module->module_id))
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_RULE, field,
-                              _("The %s does not take the %s"),
-                              pa_device_model_get_name (model),
-                              pa_expansion_module_get_name (em));
-          return FALSE;
-        }
-
-      /* Sidecars are daisy-chained, and a chain is of one kind. */
-      if (first_type == NULL)
-        first_type = module->module_id;
-      else if (!g_str_equal (first_type, module->module_id))
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_RULE, field,
-                              _("All modules of one phone must be of the same kind"));
-          return FALSE;
-        }
-
-      type_max = MIN (pa_device_model_get_module_max (model, module->module_id), max_modules);
-      if (i + 1 > type_max)
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_RULE, field,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "The %s takes at most %u %s module",
-                                           "The %s takes at most %u %s modules", type_max),
-                              pa_device_model_get_name (model), type_max,
-                              pa_expansion_module_get_name (em));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
 pa_phone_validate (PaResource  *resource,
                    PaCatalog   *catalog,
                    GError     **error)
 {
-  PaPhone *self = PA_PHONE (resource);
-  PaVendor *vendor;
-  PaDeviceModel *model;
-
   if (!PA_RESOURCE_CLASS (pa_phone_parent_class)->validate (resource, catalog, error))
     return FALSE;
 
-  if (!pa_validate_name (self->name, "name", TRUE, 128, error)
-      || !pa_validate_name (self->description, "description", FALSE, 1024, error))
-    return FALSE;
-
-  if (self->mac[0] == '\0')
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "mac", _("Must not be empty"));
-      return FALSE;
-    }
-  if (!pa_mac_is_valid (self->mac))
-    {
-      g_autofree char *normalized = pa_mac_normalize (self->mac, error);
-
-      /* The setter normalises what it can, so this only says why not. */
-      if (normalized != NULL)
-        pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "mac",
-                            _("Not in the stored spelling; use %s"), normalized);
-      return FALSE;
-    }
-
-  if (self->vendor[0] == '\0')
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "vendor", _("Must not be empty"));
-      return FALSE;
-    }
-  vendor = pa_catalog_get_vendor (catalog, self->vendor);
-  if (vendor == NULL)
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_RULE, "vendor",
-                          _("Unknown vendor “%s”"), self->vendor);
-      return FALSE;
-    }
-
-  if (self->model[0] == '\0')
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "model", _("Must not be empty"));
-      return FALSE;
-    }
-  model = pa_catalog_get_model (catalog, self->model);
-  if (model == NULL)
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_RULE, "model",
-                          _("Unknown phone model “%s”"), self->model);
-      return FALSE;
-    }
-  if (g_strcmp0 (pa_device_model_get_vendor_id (model), self->vendor) != 0)
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_RULE, "model",
-                          _("The %s is not a %s phone"),
-                          pa_device_model_get_name (model), pa_vendor_get_name (vendor));
-      return FALSE;
-    }
-
-  if (!validate_lines (self, model, error)
-      || !validate_modules (self, catalog, model, error))
-    return FALSE;
-
-  if (!pa_validate_hostname (self->sip_server, "sip_server", error)
-      || !pa_validate_timezone (self->timezone, "timezone", error)
-      || !pa_validate_uint_range (self->local_sip_port, 1, 65535, "local_sip_port", error))
-    return FALSE;
-
-  if (self->admin_password_mode == PA_ADMIN_PASSWORD_MANUAL
-      && (self->admin_password == NULL || self->admin_password[0] == '\0'))
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "admin_password",
-                          _("A manual admin password must be given"));
-      return FALSE;
-    }
-  if (self->admin_password != NULL && strlen (self->admin_password) > PA_ADMIN_PASSWORD_MAX)
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "admin_password",
-                          _("Must be at most %u characters long"), PA_ADMIN_PASSWORD_MAX);
-      return FALSE;
-    }
-
-  return TRUE;
+  return pa_phone_validate_fields (PA_PHONE (resource), catalog, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -867,7 +512,7 @@ pa_phone_init (PaPhone *self)
   self->vendor = g_strdup ("");
   self->model = g_strdup ("");
   self->lines = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->modules = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_phone_module_free);
+  self->modules = pa_phone_modules_new ();
   self->local_sip_port = 5060;
   self->admin_password_mode = PA_ADMIN_PASSWORD_NONE;
   self->enabled = TRUE;
@@ -1000,13 +645,11 @@ pa_phone_set_modules (PaPhone   *self,
 {
   g_return_if_fail (PA_IS_PHONE (self));
 
-  if (modules_equal (self->modules, modules))
+  if (pa_phone_modules_equal (self->modules, modules))
     return;
 
   g_clear_pointer (&self->modules, g_ptr_array_unref);
-  self->modules = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_phone_module_free);
-  for (guint i = 0; modules != NULL && i < modules->len; i++)
-    g_ptr_array_add (self->modules, pa_phone_module_copy (g_ptr_array_index (modules, i)));
+  self->modules = pa_phone_modules_copy (modules);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODULES]);
 }
 

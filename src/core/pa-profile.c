@@ -225,8 +225,7 @@ pa_profile_validate (PaResource  *resource,
   if (!PA_RESOURCE_CLASS (pa_profile_parent_class)->validate (resource, catalog, error))
     return FALSE;
 
-  return pa_validate_name (self->name, "name", TRUE, 128, error)
-      && pa_validate_name (self->description, "description", FALSE, 1024, error)
+  return pa_validate_name_and_description (self->name, self->description, error)
       && pa_validate_timezone (self->timezone, "timezone", error)
       && pa_validate_hostname (self->ntp_server, "ntp_server", error)
       && pa_validate_uint_range (self->update_interval,

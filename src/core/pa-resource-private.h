@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 gboolean pa_set_str          (char         **ptr,
                               const char    *value);
 
-/* Reads a scalar JSON member into @value (initialised to the pspec's type)
- * by the rules of @flags; errors carry @member_name as their field. */
+/* pa-resource-json.c: reads a scalar JSON member into @value (initialised
+ * to the pspec's type) by the rules of @flags; errors carry @member_name as
+ * their field. */
 gboolean pa_json_read_scalar (GParamSpec    *pspec,
                               PaMemberFlags  flags,
                               const char    *member_name,
@@ -25,12 +26,24 @@ void     pa_json_write_scalar (GParamSpec   *pspec,
                                const GValue *value,
                                JsonBuilder  *builder);
 
-/* Validation helpers returning FALSE with an error naming @field. */
+/* pa-validate.c: validation helpers returning FALSE with an error naming @field. */
 gboolean pa_validate_uint_range (guint        value,
                                  guint        min,
                                  guint        max,
                                  const char  *field,
                                  GError     **error);
+/* NULL or "" fails. */
+gboolean pa_validate_not_empty  (const char  *value,
+                                 const char  *field,
+                                 GError     **error);
+
+/* The `name` (required) and `description` (optional) of the resources
+ * users name: phones, profiles, layouts and module layouts. */
+#define PA_NAME_MAX_CHARS        128
+#define PA_DESCRIPTION_MAX_CHARS 1024
+gboolean pa_validate_name_and_description (const char  *name,
+                                           const char  *description,
+                                           GError     **error);
 
 PaCatalog *pa_resource_resolve_catalog (PaCatalog *catalog);
 

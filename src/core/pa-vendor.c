@@ -1,4 +1,4 @@
-/* pa-vendor.c
+/* pa-vendor.c — a phone vendor from the device catalog
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -89,21 +89,13 @@ pa_vendor_class_init (PaVendorClass *klass)
   object_class->finalize = pa_vendor_finalize;
   object_class->get_property = pa_vendor_get_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONFIG_FORMAT] =
-    g_param_spec_string ("config-format", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = pa_catalog_string_pspec ("id");
+  properties[PROP_NAME] = pa_catalog_string_pspec ("name");
+  properties[PROP_CONFIG_FORMAT] = pa_catalog_string_pspec ("config-format");
   properties[PROP_OUIS] =
     g_param_spec_boxed ("ouis", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTE] = pa_catalog_string_pspec ("note");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -147,7 +139,6 @@ pa_vendor_new_from_json (JsonObject *object,
   JsonObjectIter iter;
   const char *type_name;
   JsonNode *code_node;
-  GError *local_error = NULL;
   const char *value;
 
   if (!pa_catalog_json_check_members (object, where, members, error))
@@ -155,28 +146,17 @@ pa_vendor_new_from_json (JsonObject *object,
 
   self = g_object_new (PA_TYPE_VENDOR, NULL);
 
-  if (!(value = pa_catalog_json_get_string (object, where, "id", TRUE, error)))
+  if (!(value = pa_catalog_json_get_id (object, where, error)))
     return NULL;
-  if (!pa_catalog_id_is_valid (value))
-    {
-      g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_INVALID,
-                   "%s: id \"%s\" must be lower-case letters, digits and '-'", where, value);
-      return NULL;
-    }
   self->id = g_strdup (value);
 
   if (!(value = pa_catalog_json_get_string (object, where, "name", TRUE, error)))
     return NULL;
   self->name = g_strdup (value);
 
-  if (!(value = pa_catalog_json_get_string (object, where, "config_format", TRUE, error)))
+  if (!(value = pa_catalog_json_get_string (object, where, "config_format", TRUE, error))
+      || !pa_catalog_check_config_format (value, where, error))
     return NULL;
-  if (g_strcmp0 (value, "cfg") != 0 && g_strcmp0 (value, "xml") != 0)
-    {
-      g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_INVALID,
-                   "%s: config_format \"%s\" must be \"cfg\" or \"xml\"", where, value);
-      return NULL;
-    }
   self->config_format = g_strdup (value);
 
   if (!(self->ouis = pa_catalog_json_get_strv (object, where, "ouis", TRUE, error)))
@@ -218,13 +198,7 @@ pa_vendor_new_from_json (JsonObject *object,
                            g_strdup (json_node_get_string (code_node)));
     }
 
-  self->guessed = pa_catalog_json_get_strv (object, where, "guessed", FALSE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  if (!pa_catalog_check_guessed ((const char * const *) self->guessed, where, guessable, error))
+  if (!(self->guessed = pa_catalog_json_get_guessed (object, where, guessable, error)))
     return NULL;
   for (guint i = 0; self->guessed[i] != NULL; i++)
     {
@@ -239,12 +213,8 @@ pa_vendor_new_from_json (JsonObject *object,
         }
     }
 
-  value = pa_catalog_json_get_string (object, where, "note", FALSE, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!pa_catalog_json_get_optional_string (object, where, "note", &value, error))
+    return NULL;
   self->note = g_strdup (value);
 
   return g_steal_pointer (&self);
@@ -301,7 +271,7 @@ pa_vendor_is_guessed (PaVendor   *self,
                       const char *field)
 {
   g_return_val_if_fail (PA_IS_VENDOR (self), FALSE);
-  return field != NULL && g_strv_contains ((const char * const *) self->guessed, field);
+  return pa_catalog_guessed_contains (self->guessed, field);
 }
 
 const char *

@@ -576,6 +576,37 @@ static const BadDoc bad_docs[] = {
   { "model-note-number", VENDORS, MODULES,
     MODEL_HEAD MODEL_KEYS "'note':1," MODEL_TAIL,
     PA_CATALOG_ERROR_WRONG_TYPE, "\"note\" must be a string" },
+  { "model-note-empty", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'note':''," MODEL_TAIL,
+    PA_CATALOG_ERROR_INVALID, "\"note\" is empty" },
+  { "model-common-file-number", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'common_file':7,'device_file':'{mac}.cfg','user_agent':'P1'}",
+    PA_CATALOG_ERROR_WRONG_TYPE, "\"common_file\" must be a string" },
+  { "model-config-format-number", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'config_format':1," MODEL_TAIL,
+    PA_CATALOG_ERROR_WRONG_TYPE, "\"config_format\" must be a string" },
+  /* the members vendors, modules and models share */
+  { "vendor-note-number",
+    "{'id':'acme','name':'A','config_format':'cfg','ouis':[],'key_codes':{},'note':2}",
+    "", "", PA_CATALOG_ERROR_WRONG_TYPE, "\"note\" must be a string" },
+  { "vendor-guessed-not-array",
+    "{'id':'acme','name':'A','config_format':'cfg','ouis':[],'key_codes':{},'guessed':'ouis'}",
+    "", "", PA_CATALOG_ERROR_WRONG_TYPE, "\"guessed\" must be an array" },
+  { "module-id-case", VENDORS,
+    "{'id':'Acme-Exp','vendor':'acme','name':'E','keys_per_page':10,'pages':2,'keys':20}", "",
+    PA_CATALOG_ERROR_INVALID, "id \"Acme-Exp\" must be lower-case" },
+  { "module-guessed-unknown", VENDORS,
+    "{'id':'acme-exp','vendor':'acme','name':'E','keys_per_page':10,'pages':2,'keys':20,"
+    "'guessed':['name']}", "",
+    PA_CATALOG_ERROR_INVALID, "guessed[0] names \"name\"" },
+  { "module-guessed-empty-string", VENDORS,
+    "{'id':'acme-exp','vendor':'acme','name':'E','keys_per_page':10,'pages':2,'keys':20,"
+    "'guessed':['']}", "",
+    PA_CATALOG_ERROR_INVALID, "guessed[0] is empty" },
+  { "module-note-number", VENDORS,
+    "{'id':'acme-exp','vendor':'acme','name':'E','keys_per_page':10,'pages':2,'keys':20,"
+    "'note':[]}", "",
+    PA_CATALOG_ERROR_WRONG_TYPE, "\"note\" must be a string" },
 };
 
 static void
