@@ -1,3 +1,159 @@
-/* temporary until the server lands in this session */
-int main (void);
-int main (void) { return 1; }
+/* main.c — phoneadmin-provd: options, start-up, signals
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "phoneadmin-provd"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "pa-server.h"
+#include "pa-sqlite-store.h"
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  GMainLoop *loop = user_data;
+
+  g_message ("Signal received, shutting down");
+  g_main_loop_quit (loop);
+  /* kept, so the ids can be removed unconditionally on the way out */
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+run (int    argc,
+     char **argv)
+{
+  g_autoptr(PaServerConfig) config = pa_server_config_new ();
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(PaServer) server = NULL;
+  g_autoptr(PaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *config_file = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *url_path = NULL;
+  gboolean version = FALSE;
+  guint sigterm_id, sigint_id;
+  const GOptionEntry entries[] = {
+    { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
+      "Address and port to listen on (default 127.0.0.1:8670; port 0 picks a free one)",
+      "ADDR:PORT" },
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
+      "Folder for the database and the admin token (default $XDG_DATA_HOME/phoneadmin-provd)",
+      "DIR" },
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file,
+      "Key file with a [server] group: listen, data-dir, public-url, sip-server", "FILE" },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("— PhoneAdmin provisioning server");
+  g_option_context_set_summary (context,
+                                "Serves the PhoneAdmin REST API under /api/v1 and the "
+                                "configuration files desk phones fetch under /p/.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("phoneadmin-provd: %s\n", error->message);
+      g_printerr ("Run “phoneadmin-provd --help” to see the options.\n");
+      return 2;
+    }
+  if (version)
+    {
+      g_print ("phoneadmin-provd %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (argc > 1)
+    {
+      g_printerr ("phoneadmin-provd: unexpected argument “%s”\n", argv[1]);
+      return 2;
+    }
+
+  /* The key file first, so the command line wins. */
+  if (config_file != NULL && !pa_server_config_load_file (config, config_file, &error))
+    {
+      g_printerr ("phoneadmin-provd: %s\n", error->message);
+      return 2;
+    }
+  if (listen != NULL && !pa_server_config_set_listen (config, listen, &error))
+    {
+      g_printerr ("phoneadmin-provd: --listen: %s\n", error->message);
+      return 2;
+    }
+  if (data_dir != NULL)
+    {
+      g_free (config->data_dir);
+      config->data_dir = g_steal_pointer (&data_dir);
+    }
+
+  if (g_mkdir_with_parents (config->data_dir, 0700) != 0)
+    {
+      g_printerr ("phoneadmin-provd: cannot create %s: %s\n",
+                  config->data_dir, g_strerror (errno));
+      return EXIT_FAILURE;
+    }
+
+  /* Before anything can announce us (provd.url): a SIGTERM that arrives
+   * early is then held until the loop runs and still ends in a clean exit. */
+  loop = g_main_loop_new (NULL, FALSE);
+  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
+  sigint_id = g_unix_signal_add (SIGINT, quit_cb, loop);
+
+  /* A stale URL from the last run must not send anyone to a dead port. */
+  url_path = g_build_filename (config->data_dir, PA_SERVER_URL_FILE, NULL);
+  g_unlink (url_path);
+
+  db_path = g_build_filename (config->data_dir, PA_SERVER_DATABASE_FILE, NULL);
+  store = pa_sqlite_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("phoneadmin-provd: cannot open the database %s: %s\n", db_path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!pa_server_ensure_admin_token (store, config->data_dir, &error))
+    {
+      g_printerr ("phoneadmin-provd: cannot set up the admin token: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  server = pa_server_new (store, config);
+  if (!pa_server_listen (server, &error))
+    {
+      g_printerr ("phoneadmin-provd: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  if (!pa_server_write_url_file (server, &error))
+    {
+      g_printerr ("phoneadmin-provd: cannot write %s: %s\n", url_path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_main_loop_run (loop);
+
+  g_source_remove (sigterm_id);
+  g_source_remove (sigint_id);
+  pa_server_shutdown (server);
+  g_unlink (url_path);
+  g_clear_object (&server);
+  g_clear_object (&store);
+  g_message ("Stopped");
+  return EXIT_SUCCESS;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  return run (argc, argv);
+}

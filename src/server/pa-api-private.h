@@ -1,0 +1,83 @@
+/* pa-api-private.h — the generic CRUD table and the per-kind rules it calls
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pa-core.h"
+#include "pa-http.h"
+#include "pa-server-private.h"
+
+G_BEGIN_DECLS
+
+/* One request in flight. Hooks add response-only members (a password shown
+ * once) to @extra; they are appended to the resource's JSON. */
+typedef struct
+{
+  PaServer          *server;
+  PaStore           *store;
+  SoupServerMessage *msg;
+  JsonObject        *extra;
+} PaApiRequest;
+
+/* All hooks run inside the request's transaction; an error rolls back
+ * everything the request wrote. @old is NULL on create. */
+typedef gboolean (*PaApiWriteHook)  (PaApiRequest *req,
+                                     PaResource   *old,
+                                     PaResource   *resource,
+                                     GError      **error);
+typedef gboolean (*PaApiDeleteHook) (PaApiRequest *req,
+                                     PaResource   *old,
+                                     GError      **error);
+
+typedef struct
+{
+  const char      *collection;    /* URL segment: "sip-accounts" */
+  const char      *kind;          /* pa_store_type_from_kind(): "sip_account" */
+  PaApiWriteHook   before_write;  /* after parsing and validation, before the store */
+  PaApiWriteHook   after_write;   /* after the store wrote it (id and revision set) */
+  PaApiDeleteHook  before_delete;
+  PaApiDeleteHook  after_delete;
+} PaApiCollection;
+
+/* pa-api-rules.c */
+gboolean pa_api_phone_before_write   (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                      GError **error);
+gboolean pa_api_phone_after_write    (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                      GError **error);
+gboolean pa_api_phone_before_delete  (PaApiRequest *req, PaResource *old, GError **error);
+gboolean pa_api_phone_after_delete   (PaApiRequest *req, PaResource *old, GError **error);
+gboolean pa_api_agent_before_delete  (PaApiRequest *req, PaResource *old, GError **error);
+gboolean pa_api_sip_before_write     (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                      GError **error);
+gboolean pa_api_sip_after_write      (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                      GError **error);
+gboolean pa_api_layout_after_write   (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                      GError **error);
+
+/* POST /api/v1/sip-accounts/{id}/password */
+void     pa_api_regenerate_sip_password (PaApiRequest *req,
+                                         gint64        id);
+/* POST /api/v1/phones/{id}/token */
+void     pa_api_regenerate_phone_token  (PaApiRequest *req,
+                                         gint64        id);
+
+/* Runs @work between pa_store_begin() and pa_store_commit(), rolling back
+ * when it fails. */
+typedef gboolean (*PaApiTransactionFunc) (PaApiRequest *req,
+                                          gpointer      data,
+                                          GError      **error);
+gboolean pa_api_in_transaction (PaApiRequest         *req,
+                                PaApiTransactionFunc  work,
+                                gpointer              data,
+                                GError              **error);
+
+/* A store error from insert/update: a missing reference is the client's
+ * rule violation (422), not a conflict. */
+void     pa_api_convert_write_error (GError **error);
+
+/* The resource's JSON with @extra appended. */
+JsonNode *pa_api_resource_json (PaResource *resource,
+                                JsonObject *extra);
+
+G_END_DECLS

@@ -1,0 +1,529 @@
+/* pa-api-rules.c — the domain rules that need more than one stored resource
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-api"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pa-api-private.h"
+#include "pa-token.h"
+
+/* -- helpers ------------------------------------------------------------- */
+
+/* A body's id that points nowhere is the client's mistake (422 on @field),
+ * not a missing URL (404). */
+static PaResource *
+get_referenced (PaApiRequest *req,
+                GType         type,
+                gint64        id,
+                const char   *field,
+                const char   *what,
+                GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PaResource *resource;
+
+  resource = pa_store_get (req->store, type, id, &local_error);
+  if (resource != NULL)
+    return resource;
+
+  if (g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+    pa_http_set_error (error, PA_HTTP_ERROR_RULE, field,
+                       "%s %" G_GINT64_FORMAT " does not exist", what, id);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+static gboolean
+set_agent_routing (PaApiRequest   *req,
+                   gint64          agent_id,
+                   PaAgentRouting  routing,
+                   GError        **error)
+{
+  g_autoptr(PaResource) agent = NULL;
+
+  agent = pa_store_get (req->store, PA_TYPE_AGENT, agent_id, error);
+  if (agent == NULL)
+    return FALSE;
+
+  if (pa_agent_get_routing (PA_AGENT (agent)) == routing)
+    return TRUE;
+
+  pa_agent_set_routing (PA_AGENT (agent), routing);
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
+                    "PA_AGENT", pa_agent_get_name (PA_AGENT (agent)),
+                    "MESSAGE", "Agent %" G_GINT64_FORMAT " now routes to the %s",
+                    agent_id, routing == PA_AGENT_ROUTING_HARDWARE ? "desk phone" : "softphone");
+  return pa_store_update (req->store, agent, pa_resource_get_revision (agent), error);
+}
+
+/* Called after a phone left @agent_id (unassigned, reassigned or deleted). */
+static gboolean
+agent_lost_phone (PaApiRequest *req,
+                  gint64        agent_id,
+                  GError      **error)
+{
+  gint64 count = pa_store_count_phones_for_agent (req->store, agent_id, error);
+
+  if (count < 0)
+    return FALSE;
+  if (count > 0)
+    return TRUE;
+  return set_agent_routing (req, agent_id, PA_AGENT_ROUTING_SOFTPHONE, error);
+}
+
+static char *
+new_password (GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *password = pa_token_generate_password (&local_error);
+
+  if (password == NULL)
+    pa_http_set_error (error, PA_HTTP_ERROR_INTERNAL, NULL,
+                       "Cannot generate a password: %s", local_error->message);
+  return password;
+}
+
+/* -- phones -------------------------------------------------------------- */
+
+static gboolean
+check_unique_mac (PaApiRequest *req,
+                  PaPhone      *phone,
+                  GError      **error)
+{
+  g_autoptr(PaResource) owner = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *mac = pa_phone_get_mac (phone);
+
+  if (mac == NULL || mac[0] == '\0')
+    return TRUE;
+
+  owner = pa_store_find_phone_by_mac (req->store, mac, &local_error);
+  if (owner == NULL)
+    {
+      if (g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (pa_resource_get_id (owner) == pa_resource_get_id (PA_RESOURCE (phone)))
+    return TRUE;
+
+  pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, "mac",
+                     "MAC %s already belongs to phone “%s” (id %" G_GINT64_FORMAT ")",
+                     mac, pa_phone_get_name (PA_PHONE (owner)), pa_resource_get_id (owner));
+  return FALSE;
+}
+
+/* A phone created without lines gets an account of its own, named after the
+ * agent's extension when there is one so the PBX side reads naturally. */
+static gboolean
+generate_line (PaApiRequest *req,
+               PaPhone      *phone,
+               PaAgent      *agent,
+               GError      **error)
+{
+  g_autoptr(PaSipAccount) account = pa_sip_account_new ();
+  g_autofree char *compact = pa_mac_to_compact (pa_phone_get_mac (phone));
+  g_autofree char *by_mac = NULL;
+  g_autofree char *password = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *extension = agent != NULL ? pa_agent_get_extension (agent) : NULL;
+  gint64 account_id;
+
+  if (compact == NULL)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "mac",
+                          "A phone needs a MAC address");
+      return FALSE;
+    }
+  by_mac = g_strconcat ("ph", compact, NULL);
+
+  if (agent != NULL)
+    {
+      pa_sip_account_set_agent_id (account, pa_resource_get_id (PA_RESOURCE (agent)));
+      pa_sip_account_set_display_name (account, pa_agent_get_name (agent));
+    }
+  pa_sip_account_set_label (account, pa_phone_get_name (phone));
+  if (req->server->config->sip_server != NULL)
+    pa_sip_account_set_server (account, req->server->config->sip_server);
+
+  pa_sip_account_set_username (account,
+                               extension != NULL && extension[0] != '\0' ? extension : by_mac);
+  if (!pa_store_insert (req->store, PA_RESOURCE (account), &local_error))
+    {
+      /* The extension may already be an account of the agent's softphone. */
+      if (!g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_CONFLICT) ||
+          g_str_equal (pa_sip_account_get_username (account), by_mac))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      pa_sip_account_set_username (account, by_mac);
+      if (!pa_store_insert (req->store, PA_RESOURCE (account), error))
+        return FALSE;
+    }
+
+  password = new_password (error);
+  if (password == NULL)
+    return FALSE;
+  account_id = pa_resource_get_id (PA_RESOURCE (account));
+  if (!pa_store_set_sip_password (req->store, account_id, password, error))
+    return FALSE;
+
+  pa_phone_set_lines (phone, &account_id, 1);
+  json_object_set_string_member (req->extra, "sip_password", password);
+  json_object_set_int_member (req->extra, "sip_account_id", account_id);
+  json_object_set_string_member (req->extra, "sip_username",
+                                 pa_sip_account_get_username (account));
+  return TRUE;
+}
+
+gboolean
+pa_api_phone_before_write (PaApiRequest *req,
+                           PaResource   *old,
+                           PaResource   *resource,
+                           GError      **error)
+{
+  PaPhone *phone = PA_PHONE (resource);
+  g_autoptr(PaResource) agent = NULL;
+  GArray *lines;
+
+  if (!check_unique_mac (req, phone, error))
+    return FALSE;
+
+  if (pa_phone_get_agent_id (phone) != 0)
+    {
+      agent = get_referenced (req, PA_TYPE_AGENT, pa_phone_get_agent_id (phone),
+                              "agent_id", "Agent", error);
+      if (agent == NULL)
+        return FALSE;
+    }
+
+  lines = pa_phone_get_lines (phone);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autoptr(PaResource) account = NULL;
+      g_autofree char *field = g_strdup_printf ("lines[%u]", i);
+
+      account = get_referenced (req, PA_TYPE_SIP_ACCOUNT, g_array_index (lines, gint64, i),
+                                field, "SIP account", error);
+      if (account == NULL)
+        return FALSE;
+    }
+
+  if (old == NULL && lines->len == 0 &&
+      !generate_line (req, phone, agent != NULL ? PA_AGENT (agent) : NULL, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+pa_api_phone_after_write (PaApiRequest *req,
+                          PaResource   *old,
+                          PaResource   *resource,
+                          GError      **error)
+{
+  gint64 new_agent = pa_phone_get_agent_id (PA_PHONE (resource));
+  gint64 old_agent = old != NULL ? pa_phone_get_agent_id (PA_PHONE (old)) : 0;
+
+  if (new_agent != 0 &&
+      !set_agent_routing (req, new_agent, PA_AGENT_ROUTING_HARDWARE, error))
+    return FALSE;
+
+  if (old_agent != 0 && old_agent != new_agent &&
+      !agent_lost_phone (req, old_agent, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+pa_api_phone_before_delete (PaApiRequest *req,
+                            PaResource   *old,
+                            GError      **error)
+{
+  PaPhone *phone = PA_PHONE (old);
+  g_autoptr(PaResource) agent = NULL;
+  gint64 agent_id = pa_phone_get_agent_id (phone);
+
+  if (agent_id == 0)
+    return TRUE;
+
+  agent = pa_store_get (req->store, PA_TYPE_AGENT, agent_id, NULL);
+  pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, "agent_id",
+                     "Phone “%s” is assigned to agent “%s”; unassign it first",
+                     pa_phone_get_name (phone),
+                     agent != NULL ? pa_agent_get_name (PA_AGENT (agent)) : "?");
+  return FALSE;
+}
+
+gboolean
+pa_api_phone_after_delete (PaApiRequest *req,
+                           PaResource   *old,
+                           GError      **error)
+{
+  gint64 agent_id = pa_phone_get_agent_id (PA_PHONE (old));
+
+  /* Unreachable while assigned phones cannot be deleted; kept so lifting
+   * that rule cannot leave an agent routed to a phone that is gone. */
+  if (agent_id != 0)
+    return agent_lost_phone (req, agent_id, error);
+  return TRUE;
+}
+
+/* -- agents -------------------------------------------------------------- */
+
+gboolean
+pa_api_agent_before_delete (PaApiRequest *req,
+                            PaResource   *old,
+                            GError      **error)
+{
+  gint64 count = pa_store_count_phones_for_agent (req->store, pa_resource_get_id (old), error);
+
+  if (count < 0)
+    return FALSE;
+  if (count == 0)
+    return TRUE;
+
+  pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, NULL,
+                     "Agent “%s” still has %" G_GINT64_FORMAT " phone%s; unassign %s first",
+                     pa_agent_get_name (PA_AGENT (old)), count,
+                     count == 1 ? "" : "s", count == 1 ? "it" : "them");
+  return FALSE;
+}
+
+/* -- SIP accounts -------------------------------------------------------- */
+
+gboolean
+pa_api_sip_before_write (PaApiRequest *req,
+                         PaResource   *old,
+                         PaResource   *resource,
+                         GError      **error)
+{
+  PaSipAccount *account = PA_SIP_ACCOUNT (resource);
+  gint64 agent_id = pa_sip_account_get_agent_id (account);
+
+  if (agent_id != 0)
+    {
+      g_autoptr(PaResource) agent = get_referenced (req, PA_TYPE_AGENT, agent_id,
+                                                    "agent_id", "Agent", error);
+      if (agent == NULL)
+        return FALSE;
+    }
+
+  if (old == NULL && pa_sip_account_get_server (account) == NULL &&
+      req->server->config->sip_server != NULL)
+    pa_sip_account_set_server (account, req->server->config->sip_server);
+
+  return TRUE;
+}
+
+gboolean
+pa_api_sip_after_write (PaApiRequest *req,
+                        PaResource   *old,
+                        PaResource   *resource,
+                        GError      **error)
+{
+  g_autofree char *password = NULL;
+
+  if (old != NULL)
+    return TRUE;
+
+  password = new_password (error);
+  if (password == NULL ||
+      !pa_store_set_sip_password (req->store, pa_resource_get_id (resource), password, error))
+    return FALSE;
+
+  json_object_set_string_member (req->extra, "sip_password", password);
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64      id;
+  gint64      if_match;
+  PaResource *account;
+  char       *password;
+  GArray     *phones;
+} RegenerateData;
+
+static gboolean
+regenerate_work (PaApiRequest *req,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  RegenerateData *data = user_data;
+
+  data->account = pa_store_get (req->store, PA_TYPE_SIP_ACCOUNT, data->id, error);
+  if (data->account == NULL)
+    return FALSE;
+  if (data->if_match >= 0 && data->if_match != pa_resource_get_revision (data->account))
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_PRECONDITION_FAILED, NULL,
+                         "SIP account %" G_GINT64_FORMAT " changed; read it again", data->id);
+      return FALSE;
+    }
+
+  data->password = new_password (error);
+  if (data->password == NULL ||
+      !pa_store_set_sip_password (req->store, data->id, data->password, error))
+    return FALSE;
+
+  /* Their rendered config changed: a new revision makes the next fetch (and
+   * the resync a later issue pushes) pick the new password up. */
+  data->phones = pa_store_list_phones_using_sip_account (req->store, data->id, error);
+  if (data->phones == NULL)
+    return FALSE;
+  return pa_store_bump_phone_revisions (req->store, (const gint64 *) data->phones->data,
+                                        data->phones->len, error);
+}
+
+static gboolean
+check_confirm_body (JsonNode  *body,
+                    GError   **error)
+{
+  JsonObject *object = json_node_get_object (body);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      if (!g_str_equal (name, "confirm"))
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_UNKNOWN_FIELD, name,
+                              "Unknown member “%s”; only “confirm” is allowed", name);
+          return FALSE;
+        }
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "confirm",
+                              "confirm must be a string");
+          return FALSE;
+        }
+    }
+
+  if (g_strcmp0 (json_object_get_string_member_with_default (object, "confirm", NULL),
+                 "REGENERATE") != 0)
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_RULE, "confirm",
+                         "Type REGENERATE to confirm: phones using this account stop "
+                         "registering until they fetch their configuration again");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+pa_api_regenerate_sip_password (PaApiRequest *req,
+                                gint64        id)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  RegenerateData data = { id, -1, NULL, NULL, NULL };
+  gboolean present = FALSE;
+
+  if (!pa_http_parse_if_match (req->msg, &present, &data.if_match, &error) ||
+      (body = pa_http_read_json_object (req->msg, &error)) == NULL ||
+      !check_confirm_body (body, &error) ||
+      !pa_api_in_transaction (req, regenerate_work, &data, &error))
+    {
+      pa_http_send_gerror (req->msg, error);
+      goto out;
+    }
+
+  json_object_set_string_member (req->extra, "sip_password", data.password);
+  {
+    g_autoptr(JsonArray) phones = json_array_new ();
+
+    for (guint i = 0; i < data.phones->len; i++)
+      json_array_add_int_element (phones, g_array_index (data.phones, gint64, i));
+    json_object_set_array_member (req->extra, "resync_phones", g_steal_pointer (&phones));
+  }
+
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
+                    "PA_SIP_ACCOUNT", pa_sip_account_get_username (PA_SIP_ACCOUNT (data.account)),
+                    "MESSAGE", "New password for SIP account %" G_GINT64_FORMAT
+                    " (%u phone(s) to resync)", id, data.phones->len);
+  node = pa_api_resource_json (data.account, req->extra);
+  pa_http_set_etag (req->msg, pa_resource_get_revision (data.account));
+  pa_http_send_json (req->msg, SOUP_STATUS_OK, node);
+
+out:
+  g_clear_object (&data.account);
+  if (data.password != NULL)
+    memset (data.password, 0, strlen (data.password));
+  g_clear_pointer (&data.password, g_free);
+  g_clear_pointer (&data.phones, g_array_unref);
+}
+
+/* -- phone tokens -------------------------------------------------------- */
+
+void
+pa_api_regenerate_phone_token (PaApiRequest *req,
+                               gint64        id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *url = NULL;
+
+  token = pa_store_regenerate_phone_token (req->store, id, &error);
+  if (token == NULL)
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+
+  url = g_strconcat (pa_server_get_public_url (req->server), "p/", token, "/", NULL);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, id);
+  json_builder_set_member_name (builder, "token");
+  json_builder_add_string_value (builder, token);
+  json_builder_set_member_name (builder, "provisioning_url");
+  json_builder_add_string_value (builder, url);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  pa_http_send_json (req->msg, SOUP_STATUS_OK, root);
+}
+
+/* -- layouts, module layouts, profiles ----------------------------------- */
+
+gboolean
+pa_api_layout_after_write (PaApiRequest *req,
+                           PaResource   *old,
+                           PaResource   *resource,
+                           GError      **error)
+{
+  g_autoptr(GArray) phones = NULL;
+  gint64 id = pa_resource_get_id (resource);
+
+  if (old == NULL)
+    return TRUE;
+
+  /* Phones using it render differently now; a new revision tells clients
+   * (and phones polling with If-None-Match) so. */
+  if (PA_IS_LAYOUT (resource))
+    phones = pa_store_list_phones_using_layout (req->store, id, error);
+  else if (PA_IS_MODULE_LAYOUT (resource))
+    phones = pa_store_list_phones_using_module_layout (req->store, id, error);
+  else
+    phones = pa_store_list_phones_using_profile (req->store, id, error);
+
+  if (phones == NULL)
+    return FALSE;
+  return pa_store_bump_phone_revisions (req->store, (const gint64 *) phones->data,
+                                        phones->len, error);
+}

@@ -1,0 +1,552 @@
+/* pa-api.c — generic CRUD for every stored resource under /api/v1
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-api"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pa-api-private.h"
+
+#define LIST_DEFAULT_LIMIT 50
+#define LIST_MAX_LIMIT     500
+
+static const PaApiCollection collections[] = {
+  { "phones", "phone",
+    pa_api_phone_before_write, pa_api_phone_after_write,
+    pa_api_phone_before_delete, pa_api_phone_after_delete },
+  { "agents", "agent",
+    NULL, NULL,
+    pa_api_agent_before_delete, NULL },
+  { "sip-accounts", "sip_account",
+    pa_api_sip_before_write, pa_api_sip_after_write,
+    NULL, NULL },
+  { "layouts", "layout",
+    NULL, pa_api_layout_after_write,
+    NULL, NULL },
+  { "module-layouts", "module_layout",
+    NULL, pa_api_layout_after_write,
+    NULL, NULL },
+  { "profiles", "profile",
+    NULL, pa_api_layout_after_write,
+    NULL, NULL },
+};
+
+static const PaApiCollection *
+find_collection (const char *segment)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
+    if (g_str_equal (collections[i].collection, segment))
+      return &collections[i];
+  return NULL;
+}
+
+static gboolean
+method_is (SoupServerMessage *msg,
+           const char        *method)
+{
+  return g_str_equal (soup_server_message_get_method (msg), method);
+}
+
+gboolean
+pa_api_in_transaction (PaApiRequest         *req,
+                       PaApiTransactionFunc  work,
+                       gpointer              data,
+                       GError              **error)
+{
+  if (!pa_store_begin (req->store, error))
+    return FALSE;
+
+  if (!work (req, data, error))
+    {
+      pa_store_rollback (req->store);
+      return FALSE;
+    }
+
+  return pa_store_commit (req->store, error);
+}
+
+void
+pa_api_convert_write_error (GError **error)
+{
+  GError *converted;
+
+  if (error == NULL || *error == NULL)
+    return;
+  if (!g_error_matches (*error, PA_STORE_ERROR, PA_STORE_ERROR_CONSTRAINT))
+    return;
+
+  converted = NULL;
+  pa_http_set_error (&converted, PA_HTTP_ERROR_RULE, NULL, "%s", (*error)->message);
+  g_clear_error (error);
+  *error = converted;
+}
+
+JsonNode *
+pa_api_resource_json (PaResource *resource,
+                      JsonObject *extra)
+{
+  JsonNode *node = pa_resource_to_json (resource);
+
+  if (extra != NULL)
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, extra);
+      while (json_object_iter_next (&iter, &name, &value))
+        json_object_set_member (object, name, json_node_copy (value));
+    }
+  return node;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static void
+send_resource (PaApiRequest *req,
+               guint         status,
+               PaResource   *resource)
+{
+  g_autoptr(JsonNode) node = pa_api_resource_json (resource, req->extra);
+
+  pa_http_set_etag (req->msg, pa_resource_get_revision (resource));
+  pa_http_send_json (req->msg, status, node);
+}
+
+/* -- list ---------------------------------------------------------------- */
+
+static void
+handle_list (PaApiRequest          *req,
+             const PaApiCollection *collection,
+             GHashTable            *query)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  PaStoreQuery store_query = { 0 };
+  const char *filter;
+  gint64 total = 0;
+  guint offset = 0;
+  guint limit = 0;
+
+  if (!pa_http_query_uint (query, "offset", 0, G_MAXINT32, &offset, &error) ||
+      !pa_http_query_uint (query, "limit", LIST_DEFAULT_LIMIT, G_MAXINT32, &limit, &error))
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+  if (limit == 0)
+    {
+      pa_http_send_error (req->msg, SOUP_STATUS_BAD_REQUEST, "bad_request", "limit",
+                          "limit must be at least 1");
+      return;
+    }
+  limit = MIN (limit, LIST_MAX_LIMIT);
+
+  filter = query != NULL ? g_hash_table_lookup (query, "q") : NULL;
+  if (filter != NULL && !g_utf8_validate (filter, -1, NULL))
+    {
+      pa_http_send_error (req->msg, SOUP_STATUS_BAD_REQUEST, "bad_request", "q",
+                          "q is not valid UTF-8");
+      return;
+    }
+
+  store_query.offset = offset;
+  store_query.limit = limit;
+  store_query.filter = filter;
+  items = pa_store_list (req->store, pa_store_type_from_kind (collection->kind),
+                         &store_query, &total, &error);
+  if (items == NULL)
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    json_builder_add_value (builder, pa_resource_to_json (g_ptr_array_index (items, i)));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, total);
+  json_builder_set_member_name (builder, "offset");
+  json_builder_add_int_value (builder, offset);
+  json_builder_set_member_name (builder, "limit");
+  json_builder_add_int_value (builder, limit);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  pa_http_send_json (req->msg, SOUP_STATUS_OK, root);
+}
+
+/* -- create ------------------------------------------------------------- */
+
+typedef struct
+{
+  const PaApiCollection *collection;
+  PaResource            *resource;   /* in: parsed; out: as stored */
+} WriteData;
+
+static gboolean
+create_work (PaApiRequest *req,
+             gpointer      user_data,
+             GError      **error)
+{
+  WriteData *data = user_data;
+  PaResource *stored;
+
+  if (data->collection->before_write != NULL &&
+      !data->collection->before_write (req, NULL, data->resource, error))
+    return FALSE;
+
+  if (!pa_store_insert (req->store, data->resource, error))
+    {
+      pa_api_convert_write_error (error);
+      return FALSE;
+    }
+
+  if (data->collection->after_write != NULL &&
+      !data->collection->after_write (req, NULL, data->resource, error))
+    return FALSE;
+
+  /* Answer with what the store holds: defaults and server-owned members. */
+  stored = pa_store_get (req->store, G_OBJECT_TYPE (data->resource),
+                         pa_resource_get_id (data->resource), error);
+  if (stored == NULL)
+    return FALSE;
+  g_object_unref (data->resource);
+  data->resource = stored;
+  return TRUE;
+}
+
+static void
+handle_create (PaApiRequest          *req,
+               const PaApiCollection *collection)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
+  WriteData data = { collection, NULL };
+
+  body = pa_http_read_json_object (req->msg, &error);
+  if (body == NULL)
+    goto fail;
+
+  data.resource = pa_resource_new_from_json (pa_store_type_from_kind (collection->kind),
+                                             body, PA_JSON_DEFAULT, &error);
+  if (data.resource == NULL)
+    goto fail;
+  if (!pa_resource_validate_with_catalog (data.resource, pa_catalog_get_default (), &error))
+    goto fail;
+
+  if (!pa_api_in_transaction (req, create_work, &data, &error))
+    goto fail;
+
+  location = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, collection->collection,
+                              pa_resource_get_id (data.resource));
+  soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                "Location", location);
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
+                    "PA_KIND", collection->kind,
+                    "MESSAGE", "Created %s %" G_GINT64_FORMAT, collection->kind,
+                    pa_resource_get_id (data.resource));
+  send_resource (req, SOUP_STATUS_CREATED, data.resource);
+  g_clear_object (&data.resource);
+  return;
+
+fail:
+  g_clear_object (&data.resource);
+  pa_http_send_gerror (req->msg, error);
+}
+
+/* -- read ---------------------------------------------------------------- */
+
+static void
+handle_get (PaApiRequest          *req,
+            const PaApiCollection *collection,
+            gint64                 id)
+{
+  g_autoptr(PaResource) resource = NULL;
+  g_autoptr(GError) error = NULL;
+
+  resource = pa_store_get (req->store, pa_store_type_from_kind (collection->kind), id, &error);
+  if (resource == NULL)
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+  send_resource (req, SOUP_STATUS_OK, resource);
+}
+
+/* -- update and delete --------------------------------------------------- */
+
+static gboolean
+require_if_match (SoupServerMessage *msg,
+                  gint64            *revision,
+                  GError           **error)
+{
+  gboolean present = FALSE;
+
+  if (!pa_http_parse_if_match (msg, &present, revision, error))
+    return FALSE;
+  if (!present)
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_PRECONDITION_REQUIRED, NULL,
+                         "Send If-Match with the ETag you read (or * to overwrite blindly)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Loads the stored resource and checks it against If-Match (-1 = any). */
+static PaResource *
+load_current (PaApiRequest          *req,
+              const PaApiCollection *collection,
+              gint64                 id,
+              gint64                 if_match,
+              GError               **error)
+{
+  g_autoptr(PaResource) current = NULL;
+
+  current = pa_store_get (req->store, pa_store_type_from_kind (collection->kind), id, error);
+  if (current == NULL)
+    return NULL;
+
+  if (if_match >= 0 && if_match != pa_resource_get_revision (current))
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_PRECONDITION_FAILED, NULL,
+                         "%s %" G_GINT64_FORMAT " changed: its revision is %" G_GINT64_FORMAT
+                         ", not %" G_GINT64_FORMAT "; read it again",
+                         collection->kind, id, pa_resource_get_revision (current), if_match);
+      return NULL;
+    }
+  return g_steal_pointer (&current);
+}
+
+typedef struct
+{
+  const PaApiCollection *collection;
+  gint64                 id;
+  gint64                 if_match;
+  JsonNode              *body;
+  gboolean               replace;
+  PaResource            *result;
+} UpdateData;
+
+static gboolean
+update_work (PaApiRequest *req,
+             gpointer      user_data,
+             GError      **error)
+{
+  UpdateData *data = user_data;
+  g_autoptr(PaResource) current = NULL;
+  g_autoptr(PaResource) updated = NULL;
+
+  current = load_current (req, data->collection, data->id, data->if_match, error);
+  if (current == NULL)
+    return FALSE;
+
+  updated = pa_resource_copy (current);
+  if (!pa_resource_apply_json (updated, data->body, data->replace, error))
+    return FALSE;
+  if (!pa_resource_validate_with_catalog (updated, pa_catalog_get_default (), error))
+    return FALSE;
+
+  if (data->collection->before_write != NULL &&
+      !data->collection->before_write (req, current, updated, error))
+    return FALSE;
+
+  if (!pa_store_update (req->store, updated, pa_resource_get_revision (current), error))
+    {
+      pa_api_convert_write_error (error);
+      return FALSE;
+    }
+
+  if (data->collection->after_write != NULL &&
+      !data->collection->after_write (req, current, updated, error))
+    return FALSE;
+
+  data->result = pa_store_get (req->store, G_OBJECT_TYPE (updated), data->id, error);
+  return data->result != NULL;
+}
+
+static void
+handle_update (PaApiRequest          *req,
+               const PaApiCollection *collection,
+               gint64                 id,
+               gboolean               replace)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  UpdateData data = { collection, id, -1, NULL, replace, NULL };
+
+  if (!require_if_match (req->msg, &data.if_match, &error))
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+
+  body = pa_http_read_json_object (req->msg, &error);
+  if (body == NULL)
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+  data.body = body;
+
+  if (!pa_api_in_transaction (req, update_work, &data, &error))
+    {
+      g_clear_object (&data.result);
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+
+  send_resource (req, SOUP_STATUS_OK, data.result);
+  g_clear_object (&data.result);
+}
+
+typedef struct
+{
+  const PaApiCollection *collection;
+  gint64                 id;
+  gint64                 if_match;
+} DeleteData;
+
+static gboolean
+delete_work (PaApiRequest *req,
+             gpointer      user_data,
+             GError      **error)
+{
+  DeleteData *data = user_data;
+  g_autoptr(PaResource) current = NULL;
+
+  current = load_current (req, data->collection, data->id, data->if_match, error);
+  if (current == NULL)
+    return FALSE;
+
+  if (data->collection->before_delete != NULL &&
+      !data->collection->before_delete (req, current, error))
+    return FALSE;
+
+  if (!pa_store_delete (req->store, G_OBJECT_TYPE (current), data->id,
+                        pa_resource_get_revision (current), error))
+    return FALSE;
+
+  if (data->collection->after_delete != NULL &&
+      !data->collection->after_delete (req, current, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+handle_delete (PaApiRequest          *req,
+               const PaApiCollection *collection,
+               gint64                 id)
+{
+  g_autoptr(GError) error = NULL;
+  DeleteData data = { collection, id, -1 };
+
+  if (!require_if_match (req->msg, &data.if_match, &error) ||
+      !pa_api_in_transaction (req, delete_work, &data, &error))
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
+                    "PA_KIND", collection->kind,
+                    "MESSAGE", "Deleted %s %" G_GINT64_FORMAT, collection->kind, id);
+  pa_http_send_empty (req->msg, SOUP_STATUS_NO_CONTENT);
+}
+
+/* -- routing ------------------------------------------------------------- */
+
+void
+pa_api_dispatch (PaServer           *self,
+                 SoupServerMessage  *msg,
+                 const char * const *segments,
+                 GHashTable         *query)
+{
+  g_autoptr(JsonObject) extra = json_object_new ();
+  PaApiRequest req = { self, self->store, msg, extra };
+  const PaApiCollection *collection;
+  guint n_segments = g_strv_length ((char **) segments);
+  gint64 id = 0;
+
+  if (g_str_equal (segments[0], "catalog"))
+    {
+      pa_api_catalog (self, msg, segments + 1, query);
+      return;
+    }
+
+  collection = find_collection (segments[0]);
+  if (collection == NULL || n_segments > 3 ||
+      (n_segments >= 2 && !parse_id (segments[1], &id)))
+    {
+      pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL, "No such resource");
+      return;
+    }
+
+  if (n_segments == 1)
+    {
+      if (method_is (msg, "GET") || method_is (msg, "HEAD"))
+        handle_list (&req, collection, query);
+      else if (method_is (msg, "POST"))
+        handle_create (&req, collection);
+      else
+        pa_server_method_not_allowed (msg, "GET, HEAD, POST");
+      return;
+    }
+
+  if (n_segments == 2)
+    {
+      if (method_is (msg, "GET") || method_is (msg, "HEAD"))
+        handle_get (&req, collection, id);
+      else if (method_is (msg, "PUT"))
+        handle_update (&req, collection, id, TRUE);
+      else if (method_is (msg, "PATCH"))
+        handle_update (&req, collection, id, FALSE);
+      else if (method_is (msg, "DELETE"))
+        handle_delete (&req, collection, id);
+      else
+        pa_server_method_not_allowed (msg, "GET, HEAD, PUT, PATCH, DELETE");
+      return;
+    }
+
+  if (g_str_equal (collection->kind, "sip_account") && g_str_equal (segments[2], "password"))
+    {
+      if (method_is (msg, "POST"))
+        pa_api_regenerate_sip_password (&req, id);
+      else
+        pa_server_method_not_allowed (msg, "POST");
+      return;
+    }
+
+  if (g_str_equal (collection->kind, "phone") && g_str_equal (segments[2], "token"))
+    {
+      if (method_is (msg, "POST"))
+        pa_api_regenerate_phone_token (&req, id);
+      else
+        pa_server_method_not_allowed (msg, "POST");
+      return;
+    }
+
+  pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL, "No such resource");
+}

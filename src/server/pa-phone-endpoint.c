@@ -1,0 +1,335 @@
+/* pa-phone-endpoint.c — GET /p/<token>/<file>: the files desk phones fetch
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-phone-endpoint"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pa-api-private.h"
+#include "pa-token.h"
+
+#define MAX_FILE_NAME 128
+
+/* Every refusal looks the same from outside: 404, empty body. Which of
+ * token, MAC or file was wrong goes to the log only, at most once a second
+ * per client so a MAC scanner cannot flood it. */
+static void
+refuse (PaServer          *self,
+        SoupServerMessage *msg,
+        const char        *file,
+        const char        *reason)
+{
+  const char *client = soup_server_message_get_remote_host (msg);
+
+  if (pa_server_may_warn (self, client))
+    {
+      g_autofree char *shown = NULL;
+      g_autofree char *cut = g_strndup (file, 64);
+
+      shown = g_strescape (cut, NULL);
+      g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING,
+                        "PA_CLIENT", client != NULL ? client : "?",
+                        "MESSAGE", "Refused phone request for “%s” from %s: %s",
+                        shown, client != NULL ? client : "?", reason);
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "", 0);
+}
+
+static void
+fail (SoupServerMessage *msg,
+      const char        *file,
+      const GError      *error)
+{
+  g_warning ("Cannot serve %s: %s", file, error->message);
+  soup_server_message_set_status (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "", 0);
+}
+
+/* 12 hex digits in a row: the file names some phone's MAC. */
+static gboolean
+names_a_mac (const char *file)
+{
+  guint run = 0;
+
+  for (const char *p = file; *p != '\0'; p++)
+    {
+      run = g_ascii_isxdigit (*p) ? run + 1 : 0;
+      if (run == 12)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+etag_matches (const char *if_none_match,
+              const char *etag)
+{
+  g_auto(GStrv) tags = NULL;
+
+  if (if_none_match == NULL)
+    return FALSE;
+
+  tags = g_strsplit (if_none_match, ",", -1);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      const char *tag = g_strstrip (tags[i]);
+
+      if (g_str_has_prefix (tag, "W/"))
+        tag += 2;
+      if (g_str_equal (tag, "*") || g_str_equal (tag, etag))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static PaRenderContext *
+gather (PaServer       *self,
+        PaPhone        *phone,
+        PaDeviceModel  *model,
+        PaVendor       *vendor,
+        GError        **error)
+{
+  g_autoptr(PaRenderContext) ctx = pa_render_context_new (phone, model, vendor);
+  GArray *lines = pa_phone_get_lines (phone);
+  GPtrArray *modules = pa_phone_get_modules (phone);
+  gint64 layout_id = pa_phone_get_layout_id (phone);
+  const char *sip_server;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      gint64 account_id = g_array_index (lines, gint64, i);
+      g_autoptr(PaResource) account = NULL;
+      g_autofree char *password = NULL;
+
+      account = pa_store_get (self->store, PA_TYPE_SIP_ACCOUNT, account_id, error);
+      if (account == NULL)
+        return NULL;
+      password = pa_store_get_sip_password (self->store, account_id, error);
+      if (password == NULL)
+        return NULL;
+      pa_render_context_add_account (ctx, PA_SIP_ACCOUNT (account), password);
+      memset (password, 0, strlen (password));
+    }
+
+  if (pa_phone_get_profile_id (phone) != 0)
+    {
+      PaResource *profile = pa_store_get (self->store, PA_TYPE_PROFILE,
+                                          pa_phone_get_profile_id (phone), error);
+      if (profile == NULL)
+        return NULL;
+      ctx->profile = PA_PROFILE (profile);
+      /* the profile's layout stands in when the phone names none */
+      if (layout_id == 0)
+        layout_id = pa_profile_get_layout_id (ctx->profile);
+    }
+
+  if (layout_id != 0)
+    {
+      PaResource *layout = pa_store_get (self->store, PA_TYPE_LAYOUT, layout_id, error);
+      if (layout == NULL)
+        return NULL;
+      ctx->layout = PA_LAYOUT (layout);
+    }
+
+  for (guint i = 0; i < modules->len; i++)
+    {
+      PaPhoneModule *module = g_ptr_array_index (modules, i);
+      g_autoptr(PaResource) module_layout = NULL;
+
+      if (module->layout_id != 0)
+        {
+          module_layout = pa_store_get (self->store, PA_TYPE_MODULE_LAYOUT,
+                                        module->layout_id, error);
+          if (module_layout == NULL)
+            return NULL;
+        }
+      pa_render_context_add_module_layout (ctx, module_layout != NULL
+                                                ? PA_MODULE_LAYOUT (module_layout) : NULL);
+    }
+
+  ctx->provisioning_url = g_strconcat (pa_server_get_public_url (self), "p/",
+                                       pa_phone_get_token (phone), "/", NULL);
+  sip_server = pa_phone_get_sip_server (phone);
+  if (sip_server == NULL)
+    sip_server = self->config->sip_server;
+  ctx->sip_server = g_strdup (sip_server);
+
+  return g_steal_pointer (&ctx);
+}
+
+static void
+record_fetch (PaServer          *self,
+              SoupServerMessage *msg,
+              PaPhone           *phone,
+              const char        *file)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *ua = soup_message_headers_get_one (headers, "User-Agent");
+  g_auto(PaUserAgentInfo) info = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clean_ua = NULL;
+  PaPhoneStatusUpdate update = { 0 };
+
+  if (ua != NULL)
+    {
+      g_autofree char *cut = g_strndup (ua, PA_USER_AGENT_MAX_LEN);
+
+      clean_ua = g_utf8_make_valid (cut, -1);
+      if (pa_user_agent_parse (clean_ua, &info))
+        update.firmware = info.firmware;
+    }
+
+  update.ip = soup_server_message_get_remote_host (msg);
+  update.user_agent = clean_ua;
+  update.last_seen = now;
+  update.provisioned_at = now;
+  /* Only the first fetch moves it on; a registered phone stays registered. */
+  if (pa_phone_get_status (phone) == PA_PHONE_STATUS_PENDING)
+    update.status = "provisioning";
+
+  if (!pa_store_update_phone_status (self->store, pa_resource_get_id (PA_RESOURCE (phone)),
+                                     &update, &error))
+    g_warning ("Cannot record the fetch of phone %" G_GINT64_FORMAT ": %s",
+               pa_resource_get_id (PA_RESOURCE (phone)), error->message);
+
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
+                    "PA_PHONE_MAC", pa_phone_get_mac (phone),
+                    "PA_CLIENT", update.ip != NULL ? update.ip : "?",
+                    "MESSAGE", "Phone %s fetched %s from %s (firmware %s)",
+                    pa_phone_get_mac (phone), file, update.ip != NULL ? update.ip : "?",
+                    update.firmware != NULL ? update.firmware : "unknown");
+}
+
+void
+pa_phone_endpoint_handle (PaServer          *self,
+                          SoupServerMessage *msg,
+                          const char        *rest)
+{
+  const char *method = soup_server_message_get_method (msg);
+  g_autoptr(PaResource) resource = NULL;
+  g_autoptr(PaRenderContext) ctx = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *device_file = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *etag = NULL;
+  const char *slash = strchr (rest, '/');
+  const char *file = slash != NULL ? slash + 1 : "";
+  const char *common_file;
+  SoupMessageHeaders *response_headers;
+  PaDeviceModel *model;
+  PaVendor *vendor;
+  PaPhone *phone;
+  gsize length;
+
+  if (!g_str_equal (method, "GET") && !g_str_equal (method, "HEAD"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Allow", "GET, HEAD");
+      soup_server_message_set_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "", 0);
+      return;
+    }
+
+  if (slash == NULL || file[0] == '\0' || strchr (file, '/') != NULL ||
+      strlen (file) > MAX_FILE_NAME)
+    {
+      refuse (self, msg, file, "no such file");
+      return;
+    }
+
+  token = g_strndup (rest, slash - rest);
+  if (!pa_token_is_well_formed (token))
+    {
+      refuse (self, msg, file, "malformed token");
+      return;
+    }
+
+  resource = pa_store_find_phone_by_token (self->store, token, &error);
+  if (resource == NULL)
+    {
+      if (g_error_matches (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+        refuse (self, msg, file, "unknown token");
+      else
+        fail (msg, file, error);
+      return;
+    }
+  phone = PA_PHONE (resource);
+
+  if (!pa_phone_get_enabled (phone))
+    {
+      refuse (self, msg, file, "the phone is disabled");
+      return;
+    }
+
+  model = pa_catalog_get_model (pa_catalog_get_default (), pa_phone_get_model (phone));
+  vendor = model != NULL
+           ? pa_catalog_get_vendor (pa_catalog_get_default (), pa_device_model_get_vendor_id (model))
+           : NULL;
+  if (model == NULL || vendor == NULL)
+    {
+      refuse (self, msg, file, "the phone's model is not in the catalog");
+      return;
+    }
+
+  device_file = pa_device_model_format_device_file (model, pa_phone_get_mac (phone));
+  common_file = pa_device_model_get_common_file (model);
+  if (g_strcmp0 (file, device_file) != 0 && g_strcmp0 (file, common_file) != 0)
+    {
+      refuse (self, msg, file,
+              names_a_mac (file) ? "the MAC in the file name is not the token's phone"
+                                 : "the phone's model does not use this file");
+      return;
+    }
+
+  ctx = gather (self, phone, model, vendor, &error);
+  if (ctx == NULL)
+    {
+      fail (msg, file, error);
+      return;
+    }
+
+  if (g_str_equal (pa_vendor_get_id (vendor), "yealink"))
+    output = pa_render_yealink_file (ctx, file, &error);
+  else
+    output = pa_render_file (ctx, file, &error);
+  if (output == NULL)
+    {
+      if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) ||
+          g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED))
+        refuse (self, msg, file, error->message);
+      else
+        fail (msg, file, error);
+      return;
+    }
+
+  record_fetch (self, msg, phone, file);
+
+  /* The ETag is the output's hash, so it changes exactly when the bytes do,
+   * whatever made them change. */
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, output, -1);
+  etag = g_strdup_printf ("\"%.32s\"", digest);
+  response_headers = soup_server_message_get_response_headers (msg);
+  soup_message_headers_replace (response_headers, "ETag", etag);
+  soup_message_headers_replace (response_headers, "Cache-Control", "no-cache");
+
+  if (etag_matches (soup_message_headers_get_list (soup_server_message_get_request_headers (msg),
+                                                   "If-None-Match"), etag))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      memset (output, 0, strlen (output));
+      return;
+    }
+
+  length = strlen (output);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_TAKE,
+                                    g_steal_pointer (&output), length);
+}

@@ -1,0 +1,243 @@
+/* pa-server-config.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-server-config"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "pa-server-config.h"
+
+PaServerConfig *
+pa_server_config_new (void)
+{
+  PaServerConfig *self = g_new0 (PaServerConfig, 1);
+
+  self->listen_host = g_strdup (PA_SERVER_DEFAULT_HOST);
+  self->listen_port = PA_SERVER_DEFAULT_PORT;
+  self->data_dir = pa_server_config_default_data_dir ();
+  return self;
+}
+
+void
+pa_server_config_free (PaServerConfig *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->listen_host);
+  g_free (self->data_dir);
+  g_free (self->public_url);
+  g_free (self->sip_server);
+  g_free (self);
+}
+
+char *
+pa_server_config_default_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "phoneadmin-provd", NULL);
+}
+
+static gboolean
+parse_port (const char *text,
+            guint16    *port,
+            GError    **error)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, 65535, &value, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "“%s” is not a port number (0–65535)", text);
+      return FALSE;
+    }
+  *port = (guint16) value;
+  return TRUE;
+}
+
+gboolean
+pa_server_config_set_listen (PaServerConfig *self,
+                             const char     *text,
+                             GError        **error)
+{
+  g_autofree char *host = NULL;
+  g_autoptr(GInetAddress) address = NULL;
+  guint16 port = self->listen_port;
+  const char *colon;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (text[0] == '[')
+    {
+      const char *close = strchr (text, ']');
+
+      if (close == NULL || (close[1] != '\0' && close[1] != ':'))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "“%s”: expected [IPv6]:PORT", text);
+          return FALSE;
+        }
+      host = g_strndup (text + 1, close - text - 1);
+      if (close[1] == ':' && !parse_port (close + 2, &port, error))
+        return FALSE;
+    }
+  else if ((colon = strrchr (text, ':')) != NULL && strchr (text, ':') == colon)
+    {
+      host = g_strndup (text, colon - text);
+      if (!parse_port (colon + 1, &port, error))
+        return FALSE;
+    }
+  else
+    {
+      /* a bare IPv6 address or a bare host */
+      host = g_strdup (text);
+    }
+
+  if (host[0] == '\0')
+    {
+      g_free (host);
+      host = g_strdup (self->listen_host);
+    }
+
+  address = g_inet_address_new_from_string (host);
+  if (address == NULL && g_strcmp0 (host, "localhost") != 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "“%s” is not an IP address", host);
+      return FALSE;
+    }
+
+  g_free (self->listen_host);
+  self->listen_host = g_steal_pointer (&host);
+  self->listen_port = port;
+  return TRUE;
+}
+
+static gboolean
+take_string (GKeyFile    *keyfile,
+             const char  *key,
+             char       **out,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *value = NULL;
+
+  value = g_key_file_get_string (keyfile, "server", key, &local_error);
+  if (value == NULL)
+    {
+      if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_strstrip (value);
+  if (value[0] == '\0')
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   "[server] %s is empty", key);
+      return FALSE;
+    }
+
+  g_free (*out);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+static gboolean
+load_keyfile (PaServerConfig *self,
+              GKeyFile       *keyfile,
+              GError        **error)
+{
+  static const char * const known[] = { "listen", "data-dir", "public-url", "sip-server", NULL };
+  g_auto(GStrv) keys = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *public_url = NULL;
+  g_autofree char *sip_server = NULL;
+
+  if (!g_key_file_has_group (keyfile, "server"))
+    return TRUE;
+
+  keys = g_key_file_get_keys (keyfile, "server", NULL, error);
+  if (keys == NULL)
+    return FALSE;
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!g_strv_contains (known, keys[i]))
+      {
+        g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+                     "[server] has no setting “%s” (known: listen, data-dir, "
+                     "public-url, sip-server)", keys[i]);
+        return FALSE;
+      }
+
+  /* Read everything first so a bad value leaves @self as it was. */
+  if (!take_string (keyfile, "listen", &listen, error) ||
+      !take_string (keyfile, "data-dir", &data_dir, error) ||
+      !take_string (keyfile, "public-url", &public_url, error) ||
+      !take_string (keyfile, "sip-server", &sip_server, error))
+    return FALSE;
+
+  if (public_url != NULL &&
+      !g_str_has_prefix (public_url, "http://") &&
+      !g_str_has_prefix (public_url, "https://"))
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   "[server] public-url must start with http:// or https://");
+      return FALSE;
+    }
+
+  if (listen != NULL && !pa_server_config_set_listen (self, listen, error))
+    return FALSE;
+  if (data_dir != NULL)
+    {
+      g_free (self->data_dir);
+      self->data_dir = g_steal_pointer (&data_dir);
+    }
+  if (public_url != NULL)
+    {
+      g_free (self->public_url);
+      self->public_url = g_steal_pointer (&public_url);
+    }
+  if (sip_server != NULL)
+    {
+      g_free (self->sip_server);
+      self->sip_server = g_steal_pointer (&sip_server);
+    }
+  return TRUE;
+}
+
+gboolean
+pa_server_config_load_data (PaServerConfig *self,
+                            const char     *data,
+                            gsize           length,
+                            GError        **error)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  if (!g_key_file_load_from_data (keyfile, data, length, G_KEY_FILE_NONE, error))
+    return FALSE;
+  return load_keyfile (self, keyfile, error);
+}
+
+gboolean
+pa_server_config_load_file (PaServerConfig *self,
+                            const char     *path,
+                            GError        **error)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  if (!load_keyfile (self, keyfile, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  return TRUE;
+}

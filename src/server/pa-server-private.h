@@ -1,0 +1,54 @@
+/* pa-server-private.h — what the handler files share with pa-server.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "pa-server.h"
+
+G_BEGIN_DECLS
+
+struct _PaServer
+{
+  GObject          parent_instance;
+
+  SoupServer      *soup;
+  PaStore         *store;
+  PaServerConfig  *config;
+  char            *url;
+  char            *public_url;
+
+  /* client IP → g_get_monotonic_time() of its last refusal warning */
+  GHashTable      *last_warning;
+};
+
+/* pa-api.c: everything under /api/v1/ once the token is checked.
+ * @segments: the path after /api/v1/, split at '/', empty parts removed. */
+void     pa_api_dispatch           (PaServer          *self,
+                                    SoupServerMessage *msg,
+                                    const char * const *segments,
+                                    GHashTable        *query);
+
+/* pa-api-catalog.c: GET /api/v1/catalog[/models|/vendors|/modules] */
+void     pa_api_catalog            (PaServer          *self,
+                                    SoupServerMessage *msg,
+                                    const char * const *segments,
+                                    GHashTable        *query);
+
+/* pa-phone-endpoint.c: GET /p/<token>/<file>. @rest is the path after /p/. */
+void     pa_phone_endpoint_handle  (PaServer          *self,
+                                    SoupServerMessage *msg,
+                                    const char        *rest);
+
+/* TRUE at most once per second per client, so refused phone requests can be
+ * logged without letting a scanner flood the log. */
+gboolean pa_server_may_warn        (PaServer          *self,
+                                    const char        *client);
+
+/* Sends 405 with Allow. */
+void     pa_server_method_not_allowed (SoupServerMessage *msg,
+                                       const char        *allow);
+
+G_END_DECLS

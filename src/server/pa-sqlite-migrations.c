@@ -1,0 +1,218 @@
+/* pa-sqlite-migrations.c — the SQLite store's schema, one step per version
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Step N (0-based) takes a database from user_version N to N + 1.  Steps are
+ * never edited once released: a change is a new step appended at the end.
+ */
+#define G_LOG_DOMAIN "pa-sqlite-store"
+
+#include "config.h"
+
+#include "pa-sqlite-store-private.h"
+
+/* Every resource table has id, revision (the config revision, the ETag),
+ * `data` (the resource's JSON without the members kept in columns) and
+ * `search` (case-folded text the list filter looks in).  The other columns
+ * exist for constraints and lookups.  References RESTRICT deletes so the
+ * store never silently loses a phone's agent or layout; a phone's own rows
+ * (lines, modules) go with it. */
+static const char * const migrations[] = {
+  /* 1: the first schema */
+  "CREATE TABLE agents ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  revision  INTEGER NOT NULL,"
+  "  name      TEXT NOT NULL,"
+  "  search    TEXT NOT NULL,"
+  "  data      TEXT NOT NULL"
+  ");"
+  "CREATE TABLE sip_accounts ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  revision  INTEGER NOT NULL,"
+  "  name      TEXT NOT NULL,"
+  "  agent_id  INTEGER REFERENCES agents (id) ON DELETE RESTRICT,"
+  "  username  TEXT NOT NULL UNIQUE,"
+  "  password  TEXT NOT NULL DEFAULT '',"
+  "  search    TEXT NOT NULL,"
+  "  data      TEXT NOT NULL"
+  ");"
+  "CREATE INDEX sip_accounts_agent_id ON sip_accounts (agent_id);"
+  "CREATE TABLE layouts ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  revision  INTEGER NOT NULL,"
+  "  name      TEXT NOT NULL,"
+  "  model     TEXT NOT NULL,"
+  "  search    TEXT NOT NULL,"
+  "  data      TEXT NOT NULL"
+  ");"
+  "CREATE INDEX layouts_model ON layouts (model);"
+  "CREATE TABLE module_layouts ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  revision  INTEGER NOT NULL,"
+  "  name      TEXT NOT NULL,"
+  "  module    TEXT NOT NULL,"
+  "  search    TEXT NOT NULL,"
+  "  data      TEXT NOT NULL"
+  ");"
+  "CREATE INDEX module_layouts_module ON module_layouts (module);"
+  "CREATE TABLE profiles ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  revision  INTEGER NOT NULL,"
+  "  name      TEXT NOT NULL,"
+  "  layout_id INTEGER REFERENCES layouts (id) ON DELETE RESTRICT,"
+  "  search    TEXT NOT NULL,"
+  "  data      TEXT NOT NULL"
+  ");"
+  "CREATE INDEX profiles_layout_id ON profiles (layout_id);"
+  "CREATE TABLE phones ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  revision       INTEGER NOT NULL,"
+  "  name           TEXT NOT NULL,"
+  "  mac            TEXT NOT NULL UNIQUE,"
+  "  model          TEXT NOT NULL,"
+  "  agent_id       INTEGER REFERENCES agents (id) ON DELETE RESTRICT,"
+  "  layout_id      INTEGER REFERENCES layouts (id) ON DELETE RESTRICT,"
+  "  profile_id     INTEGER REFERENCES profiles (id) ON DELETE RESTRICT,"
+  "  token          TEXT NOT NULL,"
+  "  token_hash     TEXT NOT NULL UNIQUE,"
+  "  status         TEXT NOT NULL DEFAULT 'pending',"
+  "  ip             TEXT,"
+  "  user_agent     TEXT,"
+  "  firmware       TEXT,"
+  "  last_seen      INTEGER,"
+  "  provisioned_at INTEGER,"
+  "  search         TEXT NOT NULL,"
+  "  data           TEXT NOT NULL"
+  ");"
+  "CREATE INDEX phones_agent_id ON phones (agent_id);"
+  "CREATE INDEX phones_layout_id ON phones (layout_id);"
+  "CREATE INDEX phones_profile_id ON phones (profile_id);"
+  "CREATE TABLE phone_lines ("
+  "  phone_id       INTEGER NOT NULL REFERENCES phones (id) ON DELETE CASCADE,"
+  "  position       INTEGER NOT NULL,"
+  "  sip_account_id INTEGER NOT NULL REFERENCES sip_accounts (id) ON DELETE RESTRICT,"
+  "  PRIMARY KEY (phone_id, position)"
+  ");"
+  "CREATE INDEX phone_lines_sip_account_id ON phone_lines (sip_account_id);"
+  "CREATE TABLE phone_modules ("
+  "  phone_id       INTEGER NOT NULL REFERENCES phones (id) ON DELETE CASCADE,"
+  "  position       INTEGER NOT NULL,"
+  "  module         TEXT NOT NULL,"
+  "  layout_id      INTEGER REFERENCES module_layouts (id) ON DELETE RESTRICT,"
+  "  PRIMARY KEY (phone_id, position)"
+  ");"
+  "CREATE INDEX phone_modules_layout_id ON phone_modules (layout_id);"
+  "CREATE TABLE admin_tokens ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  token_hash TEXT NOT NULL UNIQUE,"
+  "  label      TEXT,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE discovered_phones ("
+  "  mac        TEXT PRIMARY KEY,"
+  "  ip         TEXT,"
+  "  user_agent TEXT,"
+  "  first_seen INTEGER NOT NULL,"
+  "  last_seen  INTEGER NOT NULL,"
+  "  count      INTEGER NOT NULL DEFAULT 1"
+  ");",
+};
+
+int
+pa_sqlite_store_schema_version (void)
+{
+  return (int) G_N_ELEMENTS (migrations);
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *path,
+          const char  *sql,
+          const char  *what,
+          GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "Cannot %s in database “%s”: %s", what, path,
+                   message ? message : sqlite3_errmsg (db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_user_version (sqlite3     *db,
+                   const char  *path,
+                   int         *out_version,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "Cannot read the schema version of “%s”: %s",
+                   path, sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *out_version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+gboolean
+pa_sqlite_migrate (sqlite3     *db,
+                   const char  *path,
+                   GError     **error)
+{
+  const int newest = pa_sqlite_store_schema_version ();
+  int version = 0;
+
+  if (!read_user_version (db, path, &version, error))
+    return FALSE;
+
+  if (version > newest)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "Database “%s” has schema version %d, but this phoneadmin-provd "
+                   "knows only up to version %d; it was written by a newer "
+                   "version. Upgrade phoneadmin-provd or restore a backup.",
+                   path, version, newest);
+      return FALSE;
+    }
+  if (version < 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "Database “%s” has an invalid schema version %d", path, version);
+      return FALSE;
+    }
+
+  for (; version < newest; version++)
+    {
+      /* The version is an integer of ours, not outside data; PRAGMA takes no
+       * bound parameters. */
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      g_autofree char *what = g_strdup_printf ("apply schema step %d", version + 1);
+
+      if (!exec_sql (db, path, "BEGIN IMMEDIATE", "start a migration", error))
+        return FALSE;
+      if (!exec_sql (db, path, migrations[version], what, error) ||
+          !exec_sql (db, path, set_version, what, error) ||
+          !exec_sql (db, path, "COMMIT", what, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      g_debug ("Migrated “%s” to schema version %d", path, version + 1);
+    }
+  return TRUE;
+}

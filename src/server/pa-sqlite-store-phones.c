@@ -1,0 +1,516 @@
+/* pa-sqlite-store-phones.c — the SQLite store's phone status, tokens,
+ * passwords, usage queries and discovered phones
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-sqlite-store"
+
+#include "config.h"
+
+#include "pa-layout.h"
+#include "pa-mac.h"
+#include "pa-module-layout.h"
+#include "pa-phone.h"
+#include "pa-profile.h"
+#include "pa-sqlite-store-private.h"
+#include "pa-token.h"
+
+/* Unknown MACs come from the network, so the list they land in is bounded:
+ * past this many, the longest unseen ones are dropped. */
+#define MAX_DISCOVERED 1000
+
+static gint64
+now_unix (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Runs a write of one row by id; 0 rows changed → NOT_FOUND naming @noun. */
+static gboolean
+write_by_id (PaSqliteStore  *self,
+             PaStmt         *stmt,
+             const char     *noun,
+             gint64          id,
+             GError        **error)
+{
+  g_autofree char *context = g_strdup_printf ("Cannot update the %s", noun);
+
+  pa_stmt_bind_int (stmt, ":id", id);
+  if (pa_sqlite_store_step (self, stmt, context, error) == 0)
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND,
+                   "There is no %s with id %" G_GINT64_FORMAT, noun, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One statement is atomic by itself; begin/commit still nest it inside the
+ * caller's transaction, so a rollback there undoes it too. */
+static gboolean
+run_write (PaSqliteStore  *self,
+           PaStmt         *stmt,
+           const char     *noun,
+           gint64          id,
+           GError        **error)
+{
+  PaStore *store = PA_STORE (self);
+
+  if (!pa_sqlite_store_tx_begin (store, error))
+    return FALSE;
+  if (!write_by_id (self, stmt, noun, id, error))
+    {
+      pa_sqlite_store_tx_rollback (store);
+      return FALSE;
+    }
+  return pa_sqlite_store_tx_commit (store, error);
+}
+
+static GArray *
+collect_ids (PaSqliteStore  *self,
+             const char     *sql,
+             gint64          id,
+             GError        **error)
+{
+  g_autoptr(PaStmt) stmt = pa_sqlite_store_prepare (self, sql, error);
+  g_autoptr(GArray) ids = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  pa_stmt_bind_int (stmt, ":id", id);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = pa_sqlite_store_step (self, stmt, "Cannot list phones", error)) == SQLITE_ROW)
+    {
+      gint64 phone_id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, phone_id);
+    }
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+static GArray *
+pa_sqlite_store_list_phones_using (PaStore  *store,
+                                   GType     type,
+                                   gint64    id,
+                                   GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  const char *sql;
+
+  if (type == PA_TYPE_LAYOUT)
+    sql = "SELECT id FROM phones WHERE layout_id = :id ORDER BY id";
+  else if (type == PA_TYPE_MODULE_LAYOUT)
+    sql = "SELECT DISTINCT phone_id FROM phone_modules WHERE layout_id = :id ORDER BY phone_id";
+  else if (type == PA_TYPE_PROFILE)
+    sql = "SELECT id FROM phones WHERE profile_id = :id ORDER BY id";
+  else
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "Phones do not use resources of type %s", g_type_name (type));
+      return NULL;
+    }
+  return collect_ids (self, sql, id, error);
+}
+
+static GArray *
+pa_sqlite_store_list_phones_using_sip_account (PaStore  *store,
+                                               gint64    sip_account_id,
+                                               GError  **error)
+{
+  return collect_ids (PA_SQLITE_STORE (store),
+                      "SELECT DISTINCT phone_id FROM phone_lines"
+                      " WHERE sip_account_id = :id ORDER BY phone_id",
+                      sip_account_id, error);
+}
+
+static gint64
+pa_sqlite_store_count_phones_for_agent (PaStore  *store,
+                                        gint64    agent_id,
+                                        GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  stmt = pa_sqlite_store_prepare (self, "SELECT count(*) FROM phones WHERE agent_id = :id",
+                                  error);
+  if (stmt == NULL)
+    return -1;
+  pa_stmt_bind_int (stmt, ":id", agent_id);
+  if (pa_sqlite_store_step (self, stmt, "Cannot count the agent's phones", error) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+pa_sqlite_store_bump_phone_revisions (PaStore       *store,
+                                      const gint64  *ids,
+                                      gsize          n_ids,
+                                      GError       **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+
+  if (!pa_sqlite_store_tx_begin (store, error))
+    return FALSE;
+
+  for (gsize i = 0; i < n_ids; i++)
+    {
+      g_autoptr(PaStmt) stmt = NULL;
+
+      stmt = pa_sqlite_store_prepare (self,
+                                      "UPDATE phones SET revision = revision + 1 WHERE id = :id",
+                                      error);
+      if (stmt == NULL)
+        goto fail;
+      pa_stmt_bind_int (stmt, ":id", ids[i]);
+      if (pa_sqlite_store_step (self, stmt, "Cannot update the phones", error) == 0)
+        goto fail;
+    }
+  return pa_sqlite_store_tx_commit (store, error);
+
+fail:
+  pa_sqlite_store_tx_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+pa_sqlite_store_update_phone_status (PaStore                    *store,
+                                     gint64                      phone_id,
+                                     const PaPhoneStatusUpdate  *update,
+                                     GError                    **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+  int status;
+
+  if (update->status != NULL &&
+      !pa_enum_from_nick (PA_TYPE_PHONE_STATUS, update->status, &status))
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "“%s” is not a phone status", update->status);
+      return FALSE;
+    }
+
+  /* Deliberately leaves `revision` alone: a phone polling must not make an
+   * admin's If-Match stale. */
+  stmt = pa_sqlite_store_prepare (self,
+                                  "UPDATE phones SET"
+                                  " status = coalesce(:status, status),"
+                                  " ip = coalesce(:ip, ip),"
+                                  " user_agent = coalesce(:user_agent, user_agent),"
+                                  " firmware = coalesce(:firmware, firmware),"
+                                  " last_seen = coalesce(:last_seen, last_seen),"
+                                  " provisioned_at = coalesce(:provisioned_at, provisioned_at)"
+                                  " WHERE id = :id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  pa_stmt_bind_text (stmt, ":status", update->status);
+  pa_stmt_bind_text (stmt, ":ip", update->ip);
+  pa_stmt_bind_text (stmt, ":user_agent", update->user_agent);
+  pa_stmt_bind_text (stmt, ":firmware", update->firmware);
+  if (update->last_seen != NULL)
+    pa_stmt_bind_int (stmt, ":last_seen", g_date_time_to_unix (update->last_seen));
+  if (update->provisioned_at != NULL)
+    pa_stmt_bind_int (stmt, ":provisioned_at", g_date_time_to_unix (update->provisioned_at));
+
+  return run_write (self, stmt, "phone", phone_id, error);
+}
+
+static char *
+pa_sqlite_store_regenerate_phone_token (PaStore  *store,
+                                        gint64    phone_id,
+                                        GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autofree char *token = NULL;
+  g_autofree char *hash = NULL;
+  g_autoptr(PaStmt) stmt = NULL;
+
+  token = pa_token_generate (error);
+  if (token == NULL)
+    return NULL;
+  hash = pa_token_hash (token);
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "UPDATE phones SET token = :token, token_hash = :hash"
+                                  " WHERE id = :id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  pa_stmt_bind_text (stmt, ":token", token);
+  pa_stmt_bind_text (stmt, ":hash", hash);
+  if (!run_write (self, stmt, "phone", phone_id, error))
+    return NULL;
+  return g_steal_pointer (&token);
+}
+
+static gboolean
+pa_sqlite_store_set_sip_password (PaStore     *store,
+                                  gint64       sip_account_id,
+                                  const char  *password,
+                                  GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "UPDATE sip_accounts SET password = :password WHERE id = :id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  pa_stmt_bind_text (stmt, ":password", password);
+  return run_write (self, stmt, "SIP account", sip_account_id, error);
+}
+
+static char *
+pa_sqlite_store_get_sip_password (PaStore  *store,
+                                  gint64    sip_account_id,
+                                  GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+  int rc;
+
+  stmt = pa_sqlite_store_prepare (self, "SELECT password FROM sip_accounts WHERE id = :id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  pa_stmt_bind_int (stmt, ":id", sip_account_id);
+  rc = pa_sqlite_store_step (self, stmt, "Cannot read the SIP password", error);
+  if (rc == 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND,
+                   "There is no SIP account with id %" G_GINT64_FORMAT, sip_account_id);
+      return NULL;
+    }
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gint64
+pa_sqlite_store_add_admin_token (PaStore     *store,
+                                 const char  *token_hash,
+                                 const char  *label,
+                                 GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 id;
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "INSERT INTO admin_tokens (token_hash, label, created_at)"
+                                  " VALUES (:hash, :label, :now)",
+                                  error);
+  if (stmt == NULL)
+    return -1;
+  pa_stmt_bind_text (stmt, ":hash", token_hash);
+  pa_stmt_bind_text (stmt, ":label", label);
+  pa_stmt_bind_int (stmt, ":now", now_unix ());
+
+  if (!pa_sqlite_store_tx_begin (store, error))
+    return -1;
+  if (pa_sqlite_store_step (self, stmt, "Cannot store the admin token", &local_error) == 0)
+    {
+      pa_sqlite_store_tx_rollback (store);
+      if (g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_CONFLICT))
+        g_set_error_literal (error, PA_STORE_ERROR, PA_STORE_ERROR_CONFLICT,
+                             "This admin token is already stored");
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!pa_sqlite_store_tx_commit (store, error))
+    return -1;
+  return id;
+}
+
+static gboolean
+pa_sqlite_store_check_admin_token (PaStore    *store,
+                                   const char *token)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autofree char *hash = pa_token_hash (token);
+  g_autoptr(PaStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  /* Looking up by hash leaks nothing about the token: a guess that shares a
+   * prefix with a real token has an unrelated hash. */
+  stmt = pa_sqlite_store_prepare (self,
+                                  "SELECT token_hash FROM admin_tokens WHERE token_hash = :hash",
+                                  &error);
+  if (stmt == NULL)
+    return FALSE;
+  pa_stmt_bind_text (stmt, ":hash", hash);
+  rc = pa_sqlite_store_step (self, stmt, "Cannot check the admin token", &error);
+  if (rc == 0)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  return rc == SQLITE_ROW &&
+         pa_token_equal (hash, (const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gint64
+pa_sqlite_store_count_admin_tokens (PaStore  *store,
+                                    GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  stmt = pa_sqlite_store_prepare (self, "SELECT count(*) FROM admin_tokens", error);
+  if (stmt == NULL)
+    return -1;
+  if (pa_sqlite_store_step (self, stmt, "Cannot count admin tokens", error) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+pa_sqlite_store_record_discovered (PaStore     *store,
+                                   const char  *mac,
+                                   const char  *ip,
+                                   const char  *user_agent,
+                                   GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+
+  if (!pa_mac_is_valid (mac))
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "“%s” is not a normalised unicast MAC", mac);
+      return FALSE;
+    }
+
+  if (!pa_sqlite_store_tx_begin (store, error))
+    return FALSE;
+
+  {
+    g_autoptr(PaStmt) stmt = NULL;
+
+    stmt = pa_sqlite_store_prepare (self,
+                                    "INSERT INTO discovered_phones"
+                                    " (mac, ip, user_agent, first_seen, last_seen, count)"
+                                    " VALUES (:mac, :ip, :user_agent, :now, :now, 1)"
+                                    " ON CONFLICT (mac) DO UPDATE SET"
+                                    " ip = coalesce(excluded.ip, ip),"
+                                    " user_agent = coalesce(excluded.user_agent, user_agent),"
+                                    " last_seen = excluded.last_seen,"
+                                    " count = count + 1",
+                                    error);
+    if (stmt == NULL)
+      goto fail;
+    pa_stmt_bind_text (stmt, ":mac", mac);
+    pa_stmt_bind_text (stmt, ":ip", ip);
+    pa_stmt_bind_text (stmt, ":user_agent", user_agent);
+    pa_stmt_bind_int (stmt, ":now", now_unix ());
+    if (pa_sqlite_store_step (self, stmt, "Cannot record the discovered phone", error) == 0)
+      goto fail;
+  }
+  {
+    g_autoptr(PaStmt) stmt = NULL;
+
+    stmt = pa_sqlite_store_prepare (self,
+                                    "DELETE FROM discovered_phones WHERE mac NOT IN"
+                                    " (SELECT mac FROM discovered_phones"
+                                    "  ORDER BY last_seen DESC, mac LIMIT :max)",
+                                    error);
+    if (stmt == NULL)
+      goto fail;
+    pa_stmt_bind_int (stmt, ":max", MAX_DISCOVERED);
+    if (pa_sqlite_store_step (self, stmt, "Cannot trim the discovered phones", error) == 0)
+      goto fail;
+  }
+  return pa_sqlite_store_tx_commit (store, error);
+
+fail:
+  pa_sqlite_store_tx_rollback (store);
+  return FALSE;
+}
+
+static GPtrArray *
+pa_sqlite_store_list_discovered (PaStore  *store,
+                                 GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  int rc;
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "SELECT mac, ip, user_agent, first_seen, last_seen, count"
+                                  " FROM discovered_phones ORDER BY last_seen DESC, mac",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_discovered_phone_free);
+  while ((rc = pa_sqlite_store_step (self, stmt, "Cannot list discovered phones", error))
+         == SQLITE_ROW)
+    {
+      PaDiscoveredPhone *phone = g_new0 (PaDiscoveredPhone, 1);
+
+      phone->mac = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      phone->ip = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      phone->user_agent = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      phone->first_seen = sqlite3_column_int64 (stmt, 3);
+      phone->last_seen = sqlite3_column_int64 (stmt, 4);
+      phone->count = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (result, phone);
+    }
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+pa_sqlite_store_forget_discovered (PaStore     *store,
+                                   const char  *mac,
+                                   GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  stmt = pa_sqlite_store_prepare (self, "DELETE FROM discovered_phones WHERE mac = :mac", error);
+  if (stmt == NULL)
+    return FALSE;
+  pa_stmt_bind_text (stmt, ":mac", mac);
+
+  if (!pa_sqlite_store_tx_begin (store, error))
+    return FALSE;
+  if (pa_sqlite_store_step (self, stmt, "Cannot forget the discovered phone", error) == 0)
+    {
+      pa_sqlite_store_tx_rollback (store);
+      return FALSE;
+    }
+  return pa_sqlite_store_tx_commit (store, error);
+}
+
+void
+pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
+{
+  iface->regenerate_phone_token = pa_sqlite_store_regenerate_phone_token;
+  iface->count_phones_for_agent = pa_sqlite_store_count_phones_for_agent;
+  iface->list_phones_using = pa_sqlite_store_list_phones_using;
+  iface->list_phones_using_sip_account = pa_sqlite_store_list_phones_using_sip_account;
+  iface->bump_phone_revisions = pa_sqlite_store_bump_phone_revisions;
+  iface->update_phone_status = pa_sqlite_store_update_phone_status;
+  iface->set_sip_password = pa_sqlite_store_set_sip_password;
+  iface->get_sip_password = pa_sqlite_store_get_sip_password;
+  iface->add_admin_token = pa_sqlite_store_add_admin_token;
+  iface->check_admin_token = pa_sqlite_store_check_admin_token;
+  iface->count_admin_tokens = pa_sqlite_store_count_admin_tokens;
+  iface->record_discovered = pa_sqlite_store_record_discovered;
+  iface->list_discovered = pa_sqlite_store_list_discovered;
+  iface->forget_discovered = pa_sqlite_store_forget_discovered;
+}

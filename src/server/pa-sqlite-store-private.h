@@ -1,0 +1,71 @@
+/* pa-sqlite-store-private.h — shared by the SQLite store's files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pa-sqlite-store.h"
+
+G_BEGIN_DECLS
+
+struct _PaSqliteStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text → prepared sqlite3_stmt, reused */
+  guint       depth;        /* open transactions: 1 = BEGIN, more = savepoints */
+  gboolean    aborted;      /* SQLite rolled the open transaction back itself */
+};
+
+/* A cached statement borrowed for one scope: g_autoptr resets it and clears
+ * its bindings on the way out instead of finalising it. */
+typedef sqlite3_stmt PaStmt;
+void pa_stmt_release (PaStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaStmt, pa_stmt_release)
+
+/* Brings @db's schema (PRAGMA user_version) up to the newest version, one
+ * transaction per step.  A database newer than this code is refused. */
+gboolean  pa_sqlite_migrate              (sqlite3        *db,
+                                          const char     *path,
+                                          GError        **error);
+
+PaStmt   *pa_sqlite_store_prepare        (PaSqliteStore  *self,
+                                          const char     *sql,
+                                          GError        **error);
+/* SQLITE_ROW or SQLITE_DONE, or 0 with @error set. */
+int       pa_sqlite_store_step           (PaSqliteStore  *self,
+                                          PaStmt         *stmt,
+                                          const char     *context,
+                                          GError        **error);
+void      pa_sqlite_store_set_error      (PaSqliteStore  *self,
+                                          int             rc,
+                                          const char     *context,
+                                          GError        **error);
+/* Binds @value (NULL binds SQL NULL) / @id (≤ 0 binds NULL) to the named
+ * parameter, if the statement has it. */
+void      pa_stmt_bind_text              (PaStmt         *stmt,
+                                          const char     *name,
+                                          const char     *value);
+void      pa_stmt_bind_id                (PaStmt         *stmt,
+                                          const char     *name,
+                                          gint64          id);
+void      pa_stmt_bind_int               (PaStmt         *stmt,
+                                          const char     *name,
+                                          gint64          value);
+
+gboolean  pa_sqlite_store_tx_begin       (PaStore        *store,
+                                          GError        **error);
+gboolean  pa_sqlite_store_tx_commit      (PaStore        *store,
+                                          GError        **error);
+void      pa_sqlite_store_tx_rollback    (PaStore        *store);
+
+/* The vfuncs that live in pa-sqlite-store-resources.c and
+ * pa-sqlite-store-phones.c. */
+void      pa_sqlite_store_init_resource_iface (PaStoreInterface *iface);
+void      pa_sqlite_store_init_phone_iface    (PaStoreInterface *iface);
+
+G_END_DECLS

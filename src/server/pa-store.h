@@ -1,0 +1,487 @@
+/* pa-store.h — the storage interface of phoneadmin-provd
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Handlers use only this interface; PaSqliteStore (pa-sqlite-store.h) is the
+ * first implementation and a PostgreSQL one can follow without touching them.
+ *
+ * Resources are the core models (PaAgent, PaSipAccount, PaPhone, PaLayout,
+ * PaModuleLayout, PaProfile).  A kind is named by its GType
+ * (PA_TYPE_PHONE, …); pa_store_type_from_kind() maps the JSON kind name
+ * ("phone", "sip_account", …) to it.
+ *
+ * Threading: a store is used from one thread (the server's main loop).
+ *
+ * References: a resource that something still refers to cannot be deleted
+ * (an agent with phones or SIP accounts, a SIP account on a phone's line, a
+ * layout used by a phone or profile, a module layout on a phone's module, a
+ * profile used by a phone); the handler unassigns first, in the same
+ * transaction if it likes.
+ *
+ * Transactions: every write function is atomic by itself.  A request that
+ * does several writes wraps them in pa_store_begin() … pa_store_commit()
+ * (or pa_store_rollback()).  Transactions nest with a depth counter backed by
+ * savepoints: an inner begin/rollback undoes only the writes since that inner
+ * begin, an inner commit keeps them pending, and only the outermost commit
+ * makes anything durable.  A write function that fails inside an open
+ * transaction has undone its own partial work; the caller's transaction stays
+ * open and the caller decides whether to roll it back.
+ *
+ * Revisions: insert gives revision 1, every update adds 1.  The revision is
+ * the *configuration* revision (it is the HTTP ETag / If-Match value): phone
+ * status reports (pa_store_update_phone_status()) do not change it.
+ *
+ * Secrets:
+ * - SIP passwords are stored in plain text, because the phone configuration
+ *   must contain them.  They are never part of a resource returned by
+ *   get/list (PaSipAccount's JSON has no password member); read one only with
+ *   pa_store_get_sip_password() when rendering a config.
+ * - A phone's token (its setup-link capability) is stored in plain text too,
+ *   because admins must be able to see the setup link again; it is unique and
+ *   looked up through its SHA-256 hash.
+ * - Admin tokens are stored only as SHA-256 hashes.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pa-resource.h"
+
+G_BEGIN_DECLS
+
+#define PA_STORE_ERROR (pa_store_error_quark ())
+
+/**
+ * PaStoreError:
+ * @PA_STORE_ERROR_NOT_FOUND: no such resource (or row).  HTTP 404.
+ * @PA_STORE_ERROR_STALE: the stored revision is not the expected one; nothing
+ *   was changed.  HTTP 412.
+ * @PA_STORE_ERROR_CONFLICT: a unique value is taken (MAC, SIP username,
+ *   token).  The message names the resource that has it.  HTTP 409.
+ * @PA_STORE_ERROR_CONSTRAINT: a reference to a missing resource, or a
+ *   resource that is still referenced and cannot be deleted.  HTTP 409
+ *   (delete refused) or 422 (bad reference in a body).
+ * @PA_STORE_ERROR_FAILED: anything else: I/O, corrupt or too new database,
+ *   misuse (commit without begin).  HTTP 500 (or a start-up failure).
+ */
+typedef enum
+{
+  PA_STORE_ERROR_NOT_FOUND,
+  PA_STORE_ERROR_STALE,
+  PA_STORE_ERROR_CONFLICT,
+  PA_STORE_ERROR_CONSTRAINT,
+  PA_STORE_ERROR_FAILED,
+} PaStoreError;
+
+GQuark pa_store_error_quark (void);
+
+/**
+ * PaStoreQuery:
+ * @offset: rows to skip (after filtering, in id order)
+ * @limit: at most this many rows; 0 means no limit
+ * @filter: nullable; a case-insensitive (Unicode case folding) plain
+ *   substring — no wildcards — matched against the kind's name and:
+ *   agents: extension, email; SIP accounts: username, auth name, display
+ *   name, label; phones: MAC (colon and compact forms), vendor, model and the
+ *   assigned agent's name; layouts: model; module layouts: module.
+ *   NULL or "" matches everything.
+ *
+ * Initialise with `PaStoreQuery q = { 0 };` so new members default sanely.
+ */
+typedef struct
+{
+  guint       offset;
+  guint       limit;
+  const char *filter;
+} PaStoreQuery;
+
+/**
+ * PaPhoneStatusUpdate:
+ * @status: nullable; the phone status nick ("pending", "provisioning",
+ *   "registered", "online", "offline", "disabled") as in the phone JSON
+ * @ip: nullable; the address the phone last came from
+ * @user_agent: nullable; its User-Agent header
+ * @firmware: nullable; the firmware version from the User-Agent
+ * @last_seen: nullable; when it was last heard from
+ * @provisioned_at: nullable; when it last fetched its configuration
+ *
+ * A NULL member leaves the stored value unchanged.  Initialise with `= { 0 }`.
+ */
+typedef struct
+{
+  const char *status;
+  const char *ip;
+  const char *user_agent;
+  const char *firmware;
+  GDateTime  *last_seen;
+  GDateTime  *provisioned_at;
+} PaPhoneStatusUpdate;
+
+/**
+ * PaDiscoveredPhone:
+ * A phone that asked for a configuration with a MAC the store does not know.
+ * Timestamps are Unix seconds (UTC).  Free with pa_discovered_phone_free().
+ */
+typedef struct
+{
+  char   *mac;          /* normalised, "80:5E:C0:12:34:56" */
+  char   *ip;           /* nullable */
+  char   *user_agent;   /* nullable */
+  gint64  first_seen;
+  gint64  last_seen;
+  gint64  count;        /* how many requests */
+} PaDiscoveredPhone;
+
+void pa_discovered_phone_free (PaDiscoveredPhone *phone);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaDiscoveredPhone, pa_discovered_phone_free)
+
+#define PA_TYPE_STORE (pa_store_get_type ())
+G_DECLARE_INTERFACE (PaStore, pa_store, PA, STORE, GObject)
+
+/* An implementation fills every member; see the wrappers below for the
+ * contract of each. */
+struct _PaStoreInterface
+{
+  GTypeInterface parent_iface;
+
+  gboolean     (*begin)                 (PaStore *self, GError **error);
+  gboolean     (*commit)                (PaStore *self, GError **error);
+  void         (*rollback)              (PaStore *self);
+
+  PaResource  *(*get)                   (PaStore *self, GType type, gint64 id, GError **error);
+  GPtrArray   *(*list)                  (PaStore *self, GType type, const PaStoreQuery *query,
+                                         gint64 *out_total, GError **error);
+  gboolean     (*insert)                (PaStore *self, PaResource *resource, GError **error);
+  gboolean     (*update)                (PaStore *self, PaResource *resource,
+                                         gint64 expected_revision, GError **error);
+  gboolean     (*delete)                (PaStore *self, GType type, gint64 id,
+                                         gint64 expected_revision, GError **error);
+
+  PaResource  *(*find_phone_by_mac)     (PaStore *self, const char *mac, GError **error);
+  PaResource  *(*find_phone_by_token)   (PaStore *self, const char *token, GError **error);
+  char        *(*regenerate_phone_token)(PaStore *self, gint64 phone_id, GError **error);
+  gint64       (*count_phones_for_agent)(PaStore *self, gint64 agent_id, GError **error);
+  GArray      *(*list_phones_using)     (PaStore *self, GType layout_type, gint64 layout_id,
+                                         GError **error);
+  GArray      *(*list_phones_using_sip_account) (PaStore *self, gint64 sip_account_id,
+                                                 GError **error);
+  gboolean     (*bump_phone_revisions)  (PaStore *self, const gint64 *ids, gsize n_ids,
+                                         GError **error);
+  gboolean     (*update_phone_status)   (PaStore *self, gint64 phone_id,
+                                         const PaPhoneStatusUpdate *update, GError **error);
+
+  gboolean     (*set_sip_password)      (PaStore *self, gint64 sip_account_id,
+                                         const char *password, GError **error);
+  char        *(*get_sip_password)      (PaStore *self, gint64 sip_account_id, GError **error);
+
+  gint64       (*add_admin_token)       (PaStore *self, const char *token_hash,
+                                         const char *label, GError **error);
+  gboolean     (*check_admin_token)     (PaStore *self, const char *token);
+  gint64       (*count_admin_tokens)    (PaStore *self, GError **error);
+
+  gboolean     (*record_discovered)     (PaStore *self, const char *mac, const char *ip,
+                                         const char *user_agent, GError **error);
+  GPtrArray   *(*list_discovered)       (PaStore *self, GError **error);
+  gboolean     (*forget_discovered)     (PaStore *self, const char *mac, GError **error);
+};
+
+/**
+ * pa_store_type_from_kind:
+ * @kind: "agent", "sip_account", "phone", "layout", "module_layout", "profile"
+ *
+ * Returns: the model GType for @kind, or G_TYPE_INVALID for anything else.
+ */
+GType        pa_store_type_from_kind        (const char *kind);
+
+/* -- transactions ------------------------------------------------------ */
+
+/**
+ * pa_store_begin:
+ * Opens a transaction, or a nested one (savepoint) if one is open already.
+ * Every successful begin must be matched by exactly one commit or rollback.
+ */
+gboolean     pa_store_begin                 (PaStore *self, GError **error);
+
+/**
+ * pa_store_commit:
+ * Ends the innermost transaction keeping its writes.  Only the outermost
+ * commit makes them durable.  Commit without begin → PA_STORE_ERROR_FAILED.
+ * If the outermost commit fails, the transaction has been rolled back.
+ */
+gboolean     pa_store_commit                (PaStore *self, GError **error);
+
+/**
+ * pa_store_rollback:
+ * Undoes the writes of the innermost transaction and ends it.  Without an
+ * open transaction it does nothing (and warns), so it is safe in error paths.
+ */
+void         pa_store_rollback              (PaStore *self);
+
+/* -- resources --------------------------------------------------------- */
+
+/**
+ * pa_store_get:
+ * @type: the model type, e.g. PA_TYPE_PHONE
+ *
+ * Returns: (transfer full): the stored resource, or NULL with
+ *   PA_STORE_ERROR_NOT_FOUND ("phone 42 does not exist").  A phone carries its
+ *   status columns and token; a SIP account never carries its password.
+ */
+PaResource  *pa_store_get                   (PaStore    *self,
+                                             GType       type,
+                                             gint64      id,
+                                             GError    **error);
+
+/**
+ * pa_store_list:
+ * @query: (nullable): paging and filter; NULL lists everything
+ * @out_total: (out) (optional): the number of matching rows before paging
+ *
+ * Returns: (transfer full) (element-type PaResource): resources in id order
+ *   (an empty array when nothing matches), or NULL on error.  The array frees
+ *   its elements.
+ */
+GPtrArray   *pa_store_list                  (PaStore            *self,
+                                             GType               type,
+                                             const PaStoreQuery *query,
+                                             gint64             *out_total,
+                                             GError            **error);
+
+/**
+ * pa_store_insert:
+ * Stores a new resource (its id must be 0).  Assigns the id and revision 1
+ * and writes them back into @resource.  For a phone without a token, a fresh
+ * one is generated and written back too.  Errors: CONFLICT (duplicate MAC or
+ * SIP username, with the owner named), CONSTRAINT (refers to a missing
+ * agent, layout, profile, module layout or SIP account).
+ */
+gboolean     pa_store_insert                (PaStore     *self,
+                                             PaResource  *resource,
+                                             GError     **error);
+
+/**
+ * pa_store_update:
+ * @resource: the new state; its id names the row
+ * @expected_revision: the revision the client saw (If-Match); -1 = don't care
+ *
+ * Replaces the stored resource.  The new revision (stored + 1) is written
+ * back into @resource.  Server-owned phone members (status, ip, token, …)
+ * are kept from the store, whatever @resource says.  Errors: NOT_FOUND,
+ * STALE (stored revision differs: nothing changed), CONFLICT, CONSTRAINT.
+ */
+gboolean     pa_store_update                (PaStore     *self,
+                                             PaResource  *resource,
+                                             gint64       expected_revision,
+                                             GError     **error);
+
+/**
+ * pa_store_delete:
+ * @expected_revision: as for pa_store_update(); -1 = don't care
+ *
+ * Deletes a resource (a phone's lines and module rows go with it).  Errors:
+ * NOT_FOUND, STALE, CONSTRAINT when something still refers to it ("agent
+ * “Ann” still has 2 phones") — nothing is changed then.
+ */
+gboolean     pa_store_delete                (PaStore     *self,
+                                             GType        type,
+                                             gint64       id,
+                                             gint64       expected_revision,
+                                             GError     **error);
+
+/* -- phones ------------------------------------------------------------ */
+
+/**
+ * pa_store_find_phone_by_mac:
+ * @mac: normalised ("80:5E:C0:12:34:56"; see pa_mac_normalize())
+ *
+ * Returns: (transfer full) (nullable): the PaPhone, or NULL with NOT_FOUND.
+ */
+PaResource  *pa_store_find_phone_by_mac     (PaStore     *self,
+                                             const char  *mac,
+                                             GError     **error);
+
+/**
+ * pa_store_find_phone_by_token:
+ * @token: the per-phone token from the setup link
+ *
+ * Looks the phone up by the token's SHA-256 hash, so response time does not
+ * depend on how much of a guessed token is right.
+ *
+ * Returns: (transfer full) (nullable): the PaPhone, or NULL with NOT_FOUND.
+ */
+PaResource  *pa_store_find_phone_by_token   (PaStore     *self,
+                                             const char  *token,
+                                             GError     **error);
+
+/**
+ * pa_store_regenerate_phone_token:
+ * Gives the phone a new token (the old setup link stops working).  Does not
+ * bump the revision.
+ *
+ * Returns: (transfer full): the new token, or NULL (NOT_FOUND).
+ */
+char        *pa_store_regenerate_phone_token (PaStore    *self,
+                                              gint64      phone_id,
+                                              GError    **error);
+
+/**
+ * pa_store_count_phones_for_agent:
+ * Returns: how many phones are assigned to the agent, or -1 on error.
+ */
+gint64       pa_store_count_phones_for_agent (PaStore    *self,
+                                              gint64      agent_id,
+                                              GError    **error);
+
+/**
+ * pa_store_list_phones_using_layout:
+ * Returns: (transfer full) (element-type gint64): ids (ascending) of phones
+ *   whose layout_id is @layout_id, or NULL on error.
+ */
+GArray      *pa_store_list_phones_using_layout        (PaStore  *self,
+                                                       gint64    layout_id,
+                                                       GError  **error);
+
+/**
+ * pa_store_list_phones_using_module_layout:
+ * Returns: (transfer full) (element-type gint64): ids (ascending) of phones
+ *   with a module using the module layout, or NULL on error.
+ */
+GArray      *pa_store_list_phones_using_module_layout (PaStore  *self,
+                                                       gint64    module_layout_id,
+                                                       GError  **error);
+
+/**
+ * pa_store_list_phones_using_profile:
+ * Returns: (transfer full) (element-type gint64): ids (ascending) of phones
+ *   whose profile_id is @profile_id, or NULL on error.
+ */
+GArray      *pa_store_list_phones_using_profile       (PaStore  *self,
+                                                       gint64    profile_id,
+                                                       GError  **error);
+
+/**
+ * pa_store_list_phones_using_sip_account:
+ * Returns: (transfer full) (element-type gint64): ids (ascending) of phones
+ *   with a line on the SIP account (to resync them after a new password).
+ */
+GArray      *pa_store_list_phones_using_sip_account   (PaStore  *self,
+                                                       gint64    sip_account_id,
+                                                       GError  **error);
+
+/**
+ * pa_store_bump_phone_revisions:
+ * Adds 1 to the revision of each listed phone (their rendered config
+ * changed because a layout or profile they use did).  Unknown ids are
+ * ignored.  One transaction.
+ */
+gboolean     pa_store_bump_phone_revisions   (PaStore       *self,
+                                              const gint64  *ids,
+                                              gsize          n_ids,
+                                              GError       **error);
+
+/**
+ * pa_store_update_phone_status:
+ * Records what a phone reported (see PaPhoneStatusUpdate; NULL members are
+ * left alone).  Does NOT bump the revision.  Errors: NOT_FOUND.
+ */
+gboolean     pa_store_update_phone_status    (PaStore                   *self,
+                                              gint64                     phone_id,
+                                              const PaPhoneStatusUpdate *update,
+                                              GError                   **error);
+
+/* -- SIP passwords ----------------------------------------------------- */
+
+/**
+ * pa_store_set_sip_password:
+ * Stores the account's password (plain text: the config must contain it).
+ * Does not bump the account's revision.  Errors: NOT_FOUND.
+ */
+gboolean     pa_store_set_sip_password       (PaStore     *self,
+                                              gint64       sip_account_id,
+                                              const char  *password,
+                                              GError     **error);
+
+/**
+ * pa_store_get_sip_password:
+ * For config rendering only.
+ *
+ * Returns: (transfer full): the password ("" if never set), or NULL with
+ *   NOT_FOUND.
+ */
+char        *pa_store_get_sip_password       (PaStore     *self,
+                                              gint64       sip_account_id,
+                                              GError     **error);
+
+/**
+ * pa_store_check_sip_password:
+ * Returns: TRUE if @password is the account's password (constant-time
+ *   compare); FALSE if not, if the account does not exist, or if it has no
+ *   password yet.
+ */
+gboolean     pa_store_check_sip_password     (PaStore     *self,
+                                              gint64       sip_account_id,
+                                              const char  *password);
+
+/* -- admin tokens ------------------------------------------------------ */
+
+/**
+ * pa_store_add_admin_token:
+ * @token_hash: pa_token_hash() of the token; the plain token is never stored
+ * @label: (nullable): what it is for ("local app", "Ann's laptop")
+ *
+ * Returns: the new token's row id, or -1 on error (CONFLICT if the hash is
+ *   already stored).
+ */
+gint64       pa_store_add_admin_token        (PaStore     *self,
+                                              const char  *token_hash,
+                                              const char  *label,
+                                              GError     **error);
+
+/**
+ * pa_store_check_admin_token:
+ * @token: (nullable): the plain token from the Authorization header
+ *
+ * Returns: TRUE if its hash is a stored admin token.  NULL/"" → FALSE.
+ */
+gboolean     pa_store_check_admin_token      (PaStore     *self,
+                                              const char  *token);
+
+/**
+ * pa_store_count_admin_tokens:
+ * Returns: how many admin tokens exist (0 on a fresh store), -1 on error.
+ */
+gint64       pa_store_count_admin_tokens     (PaStore     *self,
+                                              GError     **error);
+
+/* -- discovered phones ------------------------------------------------- */
+
+/**
+ * pa_store_record_discovered:
+ * @mac: normalised MAC of a phone the store does not know
+ *
+ * Adds the MAC, or updates ip/user_agent/last_seen and adds 1 to count.
+ */
+gboolean     pa_store_record_discovered      (PaStore     *self,
+                                              const char  *mac,
+                                              const char  *ip,
+                                              const char  *user_agent,
+                                              GError     **error);
+
+/**
+ * pa_store_list_discovered:
+ * Returns: (transfer full) (element-type PaDiscoveredPhone): most recently
+ *   seen first; the array frees its elements.  NULL on error.
+ */
+GPtrArray   *pa_store_list_discovered        (PaStore     *self,
+                                              GError     **error);
+
+/**
+ * pa_store_forget_discovered:
+ * Removes a MAC from the discovered list (after adoption).  Forgetting an
+ * unknown MAC is not an error.
+ */
+gboolean     pa_store_forget_discovered      (PaStore     *self,
+                                              const char  *mac,
+                                              GError     **error);
+
+G_END_DECLS

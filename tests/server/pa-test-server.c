@@ -1,0 +1,370 @@
+/* pa-test-server.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-test-server"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "pa-test-server.h"
+
+#define START_TIMEOUT_USEC (20 * G_USEC_PER_SEC)
+#define STOP_TIMEOUT_USEC  (10 * G_USEC_PER_SEC)
+
+static void
+wait_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  PaTestServer *self = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  self->exited = TRUE;
+  self->process_waiting = FALSE;
+}
+
+static gboolean
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  return g_rmdir (path) == 0;
+}
+
+/* A test that aborts must not leave provd running (meson would wait for its
+ * inherited stderr until the timeout). */
+static void
+child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static void
+start (PaTestServer *self)
+{
+  const char *provd = g_getenv ("PA_PROVD");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url_path = g_build_filename (self->data_dir, "provd.url", NULL);
+  g_autofree char *token_path = g_build_filename (self->data_dir, "admin-token", NULL);
+  g_autofree char *contents = NULL;
+  gint64 deadline;
+
+  g_assert_nonnull (provd);
+  g_assert_true (g_file_test (provd, G_FILE_TEST_IS_EXECUTABLE));
+
+  g_ptr_array_add (argv, (gpointer) provd);
+  g_ptr_array_add (argv, (gpointer) "--listen");
+  g_ptr_array_add (argv, (gpointer) "127.0.0.1:0");
+  g_ptr_array_add (argv, (gpointer) "--data-dir");
+  g_ptr_array_add (argv, self->data_dir);
+  if (self->config_file != NULL)
+    {
+      g_ptr_array_add (argv, (gpointer) "--config");
+      g_ptr_array_add (argv, self->config_file);
+    }
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  /* provd's stdout must not mix with our TAP output. */
+  g_subprocess_launcher_take_stdout_fd (launcher, dup (STDERR_FILENO));
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+
+  self->exited = FALSE;
+  self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
+                                                &error);
+  g_assert_no_error (error);
+  self->process_waiting = TRUE;
+  g_subprocess_wait_async (self->process, NULL, wait_cb, self);
+
+  /* provd removes a stale provd.url before it binds and writes the new one
+   * once it listens, so the file appearing means it is ready. */
+  deadline = g_get_monotonic_time () + START_TIMEOUT_USEC;
+  while (!g_file_test (url_path, G_FILE_TEST_EXISTS))
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (self->exited)
+        g_error ("phoneadmin-provd exited during start-up");
+      if (g_get_monotonic_time () > deadline)
+        g_error ("phoneadmin-provd did not start within 20 s");
+      g_usleep (10 * 1000);
+    }
+
+  g_file_get_contents (url_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_strstrip (contents);
+  g_assert_true (g_str_has_prefix (contents, "http://127.0.0.1:"));
+  if (g_str_has_suffix (contents, "/"))
+    contents[strlen (contents) - 1] = '\0';
+  g_free (self->url);
+  self->url = g_steal_pointer (&contents);
+
+  g_file_get_contents (token_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_strstrip (contents);
+  g_assert_cmpuint (strlen (contents), >, 20);
+  g_free (self->token);
+  self->token = g_steal_pointer (&contents);
+
+  g_clear_object (&self->session);
+  self->session = soup_session_new_with_options ("timeout", 15, NULL);
+}
+
+PaTestServer *
+pa_test_server_new_full (const char *data_dir,
+                         const char *config_file)
+{
+  PaTestServer *self = g_new0 (PaTestServer, 1);
+
+  self->data_dir = g_strdup (data_dir);
+  self->config_file = g_strdup (config_file);
+  start (self);
+  return self;
+}
+
+PaTestServer *
+pa_test_server_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return pa_test_server_new_full (dir, NULL);
+}
+
+void
+pa_test_server_stop (PaTestServer *self)
+{
+  gint64 deadline;
+
+  if (self->process == NULL)
+    return;
+
+  g_clear_object (&self->session);
+  g_subprocess_send_signal (self->process, SIGTERM);
+
+  deadline = g_get_monotonic_time () + STOP_TIMEOUT_USEC;
+  while (!self->exited)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_subprocess_force_exit (self->process);
+          g_error ("phoneadmin-provd did not stop within 10 s of SIGTERM");
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5 * 1000);
+    }
+
+  g_assert_true (g_subprocess_get_if_exited (self->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (self->process), ==, 0);
+  g_clear_object (&self->process);
+}
+
+void
+pa_test_server_restart (PaTestServer *self)
+{
+  pa_test_server_stop (self);
+  start (self);
+}
+
+void
+pa_test_server_free (PaTestServer *self)
+{
+  if (self == NULL)
+    return;
+
+  pa_test_server_stop (self);
+  /* a test that waited for the process itself still has our wait pending */
+  while (self->process_waiting)
+    g_main_context_iteration (NULL, TRUE);
+  remove_tree (self->data_dir);
+  g_free (self->data_dir);
+  g_free (self->config_file);
+  g_free (self->url);
+  g_free (self->token);
+  g_free (self);
+}
+
+void
+pa_test_response_free (PaTestResponse *response)
+{
+  if (response == NULL)
+    return;
+  g_clear_pointer (&response->headers, soup_message_headers_unref);
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_clear_pointer (&response->json, json_node_unref);
+  g_free (response->text);
+  g_free (response);
+}
+
+PaTestResponse *
+pa_test_request (PaTestServer       *self,
+                 const char         *method,
+                 const char         *path,
+                 const char         *content_type,
+                 const char         *body,
+                 gssize              length,
+                 gboolean            auth,
+                 const char * const *headers)
+{
+  g_autofree char *uri = g_strconcat (self->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GError) error = NULL;
+  PaTestResponse *response;
+  SoupMessageHeaders *request_headers;
+  const char *type;
+  gsize size = 0;
+  const char *data;
+
+  g_assert_nonnull (msg);
+  request_headers = soup_message_get_request_headers (msg);
+
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, length < 0 ? strlen (body) : (gsize) length);
+
+      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
+      if (content_type == NULL)
+        soup_message_headers_remove (request_headers, "Content-Type");
+    }
+
+  if (auth)
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", self->token, NULL);
+      soup_message_headers_replace (request_headers, "Authorization", value);
+    }
+
+  for (guint i = 0; headers != NULL && headers[i] != NULL; i += 2)
+    soup_message_headers_replace (request_headers, headers[i], headers[i + 1]);
+
+  response = g_new0 (PaTestResponse, 1);
+  response->body = soup_session_send_and_read (self->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  response->status = soup_message_get_status (msg);
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+
+  data = g_bytes_get_data (response->body, &size);
+  response->text = g_strndup (data != NULL ? data : "", size);
+
+  type = soup_message_headers_get_content_type (response->headers, NULL);
+  if (g_strcmp0 (type, "application/json") == 0 && size > 0)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      json_parser_load_from_data (parser, data, size, &error);
+      g_assert_no_error (error);
+      response->json = json_node_ref (json_parser_get_root (parser));
+    }
+
+  return response;
+}
+
+PaTestResponse *
+pa_test_api (PaTestServer *self,
+             const char   *method,
+             const char   *path,
+             const char   *body,
+             const char   *if_match)
+{
+  const char *headers[] = { "If-Match", if_match, NULL };
+
+  return pa_test_request (self, method, path, body != NULL ? "application/json" : NULL,
+                          body, -1, TRUE, if_match != NULL ? headers : NULL);
+}
+
+JsonObject *
+pa_test_response_object (PaTestResponse *response)
+{
+  if (response->json == NULL || !JSON_NODE_HOLDS_OBJECT (response->json))
+    g_error ("expected a JSON object, got status %u: %s", response->status, response->text);
+  return json_node_get_object (response->json);
+}
+
+void
+pa_test_assert_error (PaTestResponse *response,
+                      guint           status,
+                      const char     *code,
+                      const char     *field)
+{
+  JsonObject *root;
+  JsonObject *error;
+
+  if (response->status != status)
+    g_error ("expected status %u, got %u: %s", status, response->status, response->text);
+
+  g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==,
+                   "application/json");
+  root = pa_test_response_object (response);
+  g_assert_cmpuint (json_object_get_size (root), ==, 1);
+  g_assert_true (json_object_has_member (root, "error"));
+  error = json_object_get_object_member (root, "error");
+  g_assert_nonnull (error);
+  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, code);
+  g_assert_cmpuint (strlen (json_object_get_string_member (error, "message")), >, 0);
+  if (field != NULL)
+    g_assert_cmpstr (json_object_get_string_member_with_default (error, "field", NULL), ==, field);
+}
+
+gint64
+pa_test_create (PaTestServer *self,
+                const char   *collection,
+                const char   *body)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/", collection, NULL);
+  g_autoptr(PaTestResponse) response = pa_test_api (self, "POST", path, body, NULL);
+  g_autofree char *location = NULL;
+  gint64 id;
+
+  if (response->status != SOUP_STATUS_CREATED)
+    g_error ("POST %s %s: expected 201, got %u: %s", path, body, response->status,
+             response->text);
+  id = json_object_get_int_member (pa_test_response_object (response), "id");
+  g_assert_cmpint (id, >, 0);
+  location = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, collection, id);
+  g_assert_cmpstr (soup_message_headers_get_one (response->headers, "Location"), ==, location);
+  g_assert_cmpstr (soup_message_headers_get_one (response->headers, "ETag"), ==, "\"1\"");
+  return id;
+}
+
+PaTestResponse *
+pa_test_get (PaTestServer *self,
+             const char   *collection,
+             gint64        id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, collection, id);
+  PaTestResponse *response = pa_test_api (self, "GET", path, NULL, NULL);
+
+  if (response->status != SOUP_STATUS_OK)
+    g_error ("GET %s: expected 200, got %u: %s", path, response->status, response->text);
+  return response;
+}
+
+char *
+pa_test_etag_of (PaTestServer *self,
+                 const char   *collection,
+                 gint64        id)
+{
+  g_autoptr(PaTestResponse) response = pa_test_get (self, collection, id);
+
+  return g_strdup (soup_message_headers_get_one (response->headers, "ETag"));
+}

@@ -1,0 +1,93 @@
+/* pa-test-server.h — start the real phoneadmin-provd and talk HTTP to it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * No mocks: each PaTestServer is the binary named by $PA_PROVD listening on
+ * 127.0.0.1 with port 0 and a data dir from g_dir_make_tmp().
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char        *data_dir;
+  char        *config_file;   /* nullable: passed as --config */
+  GSubprocess *process;
+  gboolean     exited;
+  gboolean     process_waiting;  /* our g_subprocess_wait_async() is pending */
+  char        *url;           /* "http://127.0.0.1:41234" without the slash */
+  char        *token;         /* from <data_dir>/admin-token */
+  SoupSession *session;
+} PaTestServer;
+
+typedef struct
+{
+  guint               status;
+  SoupMessageHeaders *headers;   /* response headers */
+  GBytes             *body;
+  JsonNode           *json;      /* parsed when the body is application/json */
+  char               *text;      /* the body, NUL-terminated */
+} PaTestResponse;
+
+/* Starts provd on a new temporary data dir and waits until it answers. */
+PaTestServer   *pa_test_server_new          (void);
+/* Starts provd on @data_dir (kept), with optional --config. */
+PaTestServer   *pa_test_server_new_full     (const char   *data_dir,
+                                             const char   *config_file);
+/* SIGTERM, then asserts a clean exit (status 0) within 10 s. */
+void            pa_test_server_stop         (PaTestServer *self);
+/* Stop, then start again on the same data dir. */
+void            pa_test_server_restart      (PaTestServer *self);
+/* Stops it if running and removes the data dir. */
+void            pa_test_server_free         (PaTestServer *self);
+
+/* @headers: NULL or name, value, …, NULL. @content_type NULL with a body
+ * sends it without Content-Type. @auth adds the admin bearer token. */
+PaTestResponse *pa_test_request             (PaTestServer       *self,
+                                             const char         *method,
+                                             const char         *path,
+                                             const char         *content_type,
+                                             const char         *body,
+                                             gssize              length,
+                                             gboolean            auth,
+                                             const char * const *headers);
+
+/* JSON API call with the token; @body NULL sends none; @if_match may be
+ * NULL, a revision like "\"3\"" or "*". */
+PaTestResponse *pa_test_api                 (PaTestServer *self,
+                                             const char   *method,
+                                             const char   *path,
+                                             const char   *body,
+                                             const char   *if_match);
+
+void            pa_test_response_free       (PaTestResponse *response);
+JsonObject     *pa_test_response_object     (PaTestResponse *response);
+
+/* Asserts status, content type and the { "error": { code, message, field? } }
+ * shape; @field NULL means the field may be anything. */
+void            pa_test_assert_error        (PaTestResponse *response,
+                                             guint           status,
+                                             const char     *code,
+                                             const char     *field);
+
+/* POST and assert 201; returns the created object's id. */
+gint64          pa_test_create              (PaTestServer *self,
+                                             const char   *collection,
+                                             const char   *body);
+/* GET /api/v1/<collection>/<id>, asserting 200; returns the response. */
+PaTestResponse *pa_test_get                 (PaTestServer *self,
+                                             const char   *collection,
+                                             gint64        id);
+/* "\"N\"" for the current revision of a resource. */
+char           *pa_test_etag_of             (PaTestServer *self,
+                                             const char   *collection,
+                                             gint64        id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaTestServer, pa_test_server_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaTestResponse, pa_test_response_free)
+
+G_END_DECLS

@@ -1,0 +1,667 @@
+/* test-api.c — CRUD, paging, catalog, auth and error shapes of /api/v1
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every test starts the real phoneadmin-provd on loopback with its own
+ * temporary data dir (see pa-test-server.c).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pa-test-server.h"
+
+typedef struct
+{
+  PaTestServer *server;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->server = pa_test_server_new ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->server, pa_test_server_free);
+}
+
+static gint64
+total_of (PaTestServer *server,
+          const char   *collection)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/", collection, NULL);
+  g_autoptr(PaTestResponse) response = pa_test_api (server, "GET", path, NULL, NULL);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return json_object_get_int_member (pa_test_response_object (response), "total");
+}
+
+/* Asserts the resource reads back byte for byte as @before. */
+static void
+assert_unchanged (PaTestServer *server,
+                  const char   *collection,
+                  gint64        id,
+                  const char   *before)
+{
+  g_autoptr(PaTestResponse) now = pa_test_get (server, collection, id);
+
+  g_assert_cmpstr (now->text, ==, before);
+}
+
+/* -- CRUD ---------------------------------------------------------------- */
+
+/* Create, read, list, replace, merge, delete, for one collection. */
+static void
+check_crud (PaTestServer *server,
+            const char   *collection,
+            const char   *create_body,
+            const char   *put_body,
+            const char   *patch_body,
+            const char   *member,
+            const char   *put_value,
+            const char   *patch_value)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *list_path = g_strconcat ("/api/v1/", collection, NULL);
+  gint64 id;
+
+  id = pa_test_create (server, collection, create_body);
+  path = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, collection, id);
+
+  {
+    g_autoptr(PaTestResponse) got = pa_test_get (server, collection, id);
+    JsonObject *object = pa_test_response_object (got);
+
+    g_assert_cmpstr (soup_message_headers_get_one (got->headers, "ETag"), ==, "\"1\"");
+    g_assert_cmpint (json_object_get_int_member (object, "id"), ==, id);
+    g_assert_cmpint (json_object_get_int_member (object, "revision"), ==, 1);
+    g_assert_false (json_object_has_member (object, "sip_password"));
+  }
+
+  {
+    g_autoptr(PaTestResponse) list = pa_test_api (server, "GET", list_path, NULL, NULL);
+    JsonObject *object = pa_test_response_object (list);
+    JsonArray *items = json_object_get_array_member (object, "items");
+
+    g_assert_cmpuint (list->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (object, "total"), >=, 1);
+    g_assert_cmpint (json_object_get_int_member (object, "offset"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (object, "limit"), ==, 50);
+    g_assert_cmpuint (json_array_get_length (items), >=, 1);
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      g_assert_false (json_object_has_member (json_array_get_object_element (items, i),
+                                              "sip_password"));
+  }
+
+  {
+    g_autoptr(PaTestResponse) put = pa_test_api (server, "PUT", path, put_body, "\"1\"");
+    JsonObject *object;
+
+    if (put->status != 200)
+      g_error ("PUT %s: %u %s", path, put->status, put->text);
+    object = pa_test_response_object (put);
+    g_assert_cmpstr (soup_message_headers_get_one (put->headers, "ETag"), ==, "\"2\"");
+    g_assert_cmpint (json_object_get_int_member (object, "revision"), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (object, member), ==, put_value);
+  }
+
+  {
+    g_autoptr(PaTestResponse) patch = pa_test_api (server, "PATCH", path, patch_body, "\"2\"");
+    g_autoptr(PaTestResponse) got = NULL;
+
+    if (patch->status != 200)
+      g_error ("PATCH %s: %u %s", path, patch->status, patch->text);
+    g_assert_cmpstr (soup_message_headers_get_one (patch->headers, "ETag"), ==, "\"3\"");
+    got = pa_test_get (server, collection, id);
+    g_assert_cmpstr (json_object_get_string_member (pa_test_response_object (got), member), ==,
+                     patch_value);
+    /* PATCH answers with what GET shows */
+    g_assert_cmpstr (got->text, ==, patch->text);
+  }
+
+  {
+    g_autoptr(PaTestResponse) del = pa_test_api (server, "DELETE", path, NULL, "\"3\"");
+    g_autoptr(PaTestResponse) gone = NULL;
+
+    g_assert_cmpuint (del->status, ==, 204);
+    g_assert_cmpuint (g_bytes_get_size (del->body), ==, 0);
+    gone = pa_test_api (server, "GET", path, NULL, NULL);
+    pa_test_assert_error (gone, 404, "not_found", NULL);
+  }
+}
+
+static void
+test_crud_agents (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  check_crud (fixture->server, "agents",
+              "{\"name\": \"Ann Smith\", \"extension\": \"201\"}",
+              "{\"name\": \"Ann Jones\", \"extension\": \"201\", \"email\": \"ann@example.com\"}",
+              "{\"extension\": \"202\"}",
+              "name", "Ann Jones", "Ann Jones");
+}
+
+static void
+test_crud_sip_accounts (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  check_crud (fixture->server, "sip-accounts",
+              "{\"username\": \"1001\"}",
+              "{\"username\": \"1002\", \"server\": \"pbx.example.com\"}",
+              "{\"label\": \"Front desk\"}",
+              "username", "1002", "1002");
+}
+
+static void
+test_crud_phones (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  check_crud (fixture->server, "phones",
+              "{\"name\": \"Reception\", \"mac\": \"80:5E:C0:12:34:56\", "
+              "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}",
+              "{\"name\": \"Lobby\", \"mac\": \"805ec0123456\", "
+              "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}",
+              "{\"description\": \"by the door\"}",
+              "name", "Lobby", "Lobby");
+}
+
+static void
+test_crud_layouts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  check_crud (fixture->server, "layouts",
+              "{\"name\": \"Sales\", \"model\": \"yealink-t54w\", \"keys\": "
+              "[{\"index\": 1, \"type\": \"line\", \"line\": 1}]}",
+              "{\"name\": \"Support\", \"model\": \"yealink-t54w\", \"keys\": "
+              "[{\"index\": 2, \"type\": \"blf\", \"value\": \"202\", \"label\": \"Bob\"}]}",
+              "{\"description\": \"for the support team\"}",
+              "name", "Support", "Support");
+}
+
+static void
+test_crud_module_layouts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  check_crud (fixture->server, "module-layouts",
+              "{\"name\": \"Sidecar\", \"module\": \"yealink-exp50\", \"keys\": []}",
+              "{\"name\": \"Sidecar 2\", \"module\": \"yealink-exp50\", \"keys\": "
+              "[{\"index\": 1, \"type\": \"speed_dial\", \"value\": \"100\", \"label\": \"Ops\"}]}",
+              "{\"name\": \"Sidecar 3\"}",
+              "name", "Sidecar 2", "Sidecar 3");
+}
+
+static void
+test_crud_profiles (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  check_crud (fixture->server, "profiles",
+              "{\"name\": \"Office\"}",
+              "{\"name\": \"Branch\", \"timezone\": \"Europe/Berlin\"}",
+              "{\"ntp_server\": \"pool.ntp.org\"}",
+              "name", "Branch", "Branch");
+}
+
+/* -- listing ------------------------------------------------------------- */
+
+static void
+test_list_paging (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  const char *names[] = { "Ann", "Bob", "Carla", "Dave", "Eve", "Frank", "Annette" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"name\": \"%s\", \"extension\": \"%u\"}",
+                                               names[i], 300 + i);
+      pa_test_create (server, "agents", body);
+    }
+
+  {
+    g_autoptr(PaTestResponse) page = pa_test_api (server, "GET", "/api/v1/agents?limit=3&offset=2",
+                                                  NULL, NULL);
+    JsonObject *object = pa_test_response_object (page);
+    JsonArray *items = json_object_get_array_member (object, "items");
+
+    g_assert_cmpint (json_object_get_int_member (object, "total"), ==, 7);
+    g_assert_cmpint (json_object_get_int_member (object, "offset"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (object, "limit"), ==, 3);
+    g_assert_cmpuint (json_array_get_length (items), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0),
+                                                    "name"), ==, "Carla");
+  }
+
+  {
+    g_autoptr(PaTestResponse) tail = pa_test_api (server, "GET", "/api/v1/agents?offset=6",
+                                                  NULL, NULL);
+    JsonObject *object = pa_test_response_object (tail);
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "items")), ==, 1);
+  }
+
+  {
+    g_autoptr(PaTestResponse) filtered = pa_test_api (server, "GET", "/api/v1/agents?q=ann",
+                                                      NULL, NULL);
+    JsonObject *object = pa_test_response_object (filtered);
+
+    g_assert_cmpint (json_object_get_int_member (object, "total"), ==, 2);
+  }
+
+  {
+    g_autoptr(PaTestResponse) capped = pa_test_api (server, "GET", "/api/v1/agents?limit=100000",
+                                                    NULL, NULL);
+    g_assert_cmpint (json_object_get_int_member (pa_test_response_object (capped), "limit"), ==, 500);
+  }
+
+  {
+    g_autoptr(PaTestResponse) zero = pa_test_api (server, "GET", "/api/v1/agents?limit=0",
+                                                  NULL, NULL);
+    g_autoptr(PaTestResponse) junk = pa_test_api (server, "GET", "/api/v1/agents?offset=-1",
+                                                  NULL, NULL);
+    g_autoptr(PaTestResponse) word = pa_test_api (server, "GET", "/api/v1/agents?limit=ten",
+                                                  NULL, NULL);
+
+    pa_test_assert_error (zero, 400, "bad_request", "limit");
+    pa_test_assert_error (junk, 400, "bad_request", "offset");
+    pa_test_assert_error (word, 400, "bad_request", "limit");
+  }
+}
+
+/* -- catalog and info ---------------------------------------------------- */
+
+static void
+test_catalog (Fixture       *fixture,
+              gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+
+  {
+    g_autoptr(PaTestResponse) all = pa_test_api (server, "GET", "/api/v1/catalog", NULL, NULL);
+    JsonObject *object = pa_test_response_object (all);
+
+    g_assert_cmpuint (all->status, ==, 200);
+    g_assert_true (json_object_has_member (object, "vendors"));
+    g_assert_true (json_object_has_member (object, "models"));
+  }
+
+  {
+    g_autoptr(PaTestResponse) models = pa_test_api (server, "GET",
+                                                    "/api/v1/catalog/models?vendor=yealink",
+                                                    NULL, NULL);
+    JsonArray *items = json_object_get_array_member (pa_test_response_object (models), "items");
+    gboolean found = FALSE;
+
+    g_assert_cmpuint (json_array_get_length (items), >, 1);
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *model = json_array_get_object_element (items, i);
+
+        g_assert_cmpstr (json_object_get_string_member (model, "vendor_id"), ==, "yealink");
+        if (g_str_equal (json_object_get_string_member (model, "id"), "yealink-t54w"))
+          {
+            found = TRUE;
+            g_assert_cmpstr (json_object_get_string_member (model, "common_file"), ==,
+                             "y000000000096.cfg");
+          }
+      }
+    g_assert_true (found);
+  }
+
+  {
+    g_autoptr(PaTestResponse) none = pa_test_api (server, "GET",
+                                                  "/api/v1/catalog/models?vendor=acme",
+                                                  NULL, NULL);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        pa_test_response_object (none), "items")), ==, 0);
+  }
+
+  {
+    g_autoptr(PaTestResponse) one = pa_test_api (server, "GET",
+                                                 "/api/v1/catalog/models/yealink-t54w", NULL, NULL);
+    g_autoptr(PaTestResponse) missing = pa_test_api (server, "GET",
+                                                     "/api/v1/catalog/models/acme-1", NULL, NULL);
+    g_autoptr(PaTestResponse) vendors = pa_test_api (server, "GET", "/api/v1/catalog/vendors",
+                                                     NULL, NULL);
+    g_autoptr(PaTestResponse) post = pa_test_api (server, "POST", "/api/v1/catalog", "{}", NULL);
+
+    g_assert_cmpint (json_object_get_int_member (pa_test_response_object (one), "line_keys"), >, 0);
+    pa_test_assert_error (missing, 404, "not_found", NULL);
+    g_assert_cmpint (json_object_get_int_member (pa_test_response_object (vendors), "total"), >=, 6);
+    pa_test_assert_error (post, 405, "method_not_allowed", NULL);
+    g_assert_cmpstr (soup_message_headers_get_one (post->headers, "Allow"), ==, "GET, HEAD");
+  }
+}
+
+static void
+test_info (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) info = pa_test_api (fixture->server, "GET", "/api/v1", NULL, NULL);
+  JsonObject *object = pa_test_response_object (info);
+  g_autofree char *url = g_strconcat (fixture->server->url, "/", NULL);
+
+  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (json_object_get_string_member (object, "url"), ==, url);
+  g_assert_cmpstr (json_object_get_string_member (object, "public_url"), ==, url);
+}
+
+/* -- auth ---------------------------------------------------------------- */
+
+static void
+assert_unauthorized (PaTestResponse *response)
+{
+  const char *challenge = soup_message_headers_get_one (response->headers, "WWW-Authenticate");
+
+  pa_test_assert_error (response, 401, "unauthorized", NULL);
+  g_assert_nonnull (challenge);
+  g_assert_true (g_str_has_prefix (challenge, "Bearer"));
+}
+
+static void
+test_auth (Fixture       *fixture,
+           gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  g_autofree char *wrong = g_strconcat ("Bearer ", server->token, NULL);
+  g_autofree char *lower = g_strconcat ("bearer ", server->token, NULL);
+  const struct { const char *method; const char *path; const char *body; } endpoints[] = {
+    { "GET", "/api/v1/phones", NULL },
+    { "POST", "/api/v1/agents", "{\"name\": \"Mallory\", \"extension\": \"666\"}" },
+    { "GET", "/api/v1/catalog", NULL },
+    { "DELETE", "/api/v1/agents/1", NULL },
+    { "POST", "/api/v1/sip-accounts/1/password", "{\"confirm\": \"REGENERATE\"}" },
+    { "GET", "/api/v1", NULL },
+    { "GET", "/api/v1/nothing-here", NULL },
+  };
+  const char *bad_headers[] = {
+    NULL,                          /* a wrong token, filled in below */
+    "Bearer",
+    "Bearer ",
+    "Basic YWRtaW46YWRtaW4=",
+    "Bearer two words",
+    "Token abc",
+    "BearerXYZ",
+  };
+
+  /* a token of the right shape that the server never issued */
+  wrong[strlen (wrong) - 1] = wrong[strlen (wrong) - 1] == 'A' ? 'B' : 'A';
+  bad_headers[0] = wrong;
+
+  pa_test_create (server, "agents", "{\"name\": \"Ann\", \"extension\": \"201\"}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (endpoints); i++)
+    {
+      const char *type = endpoints[i].body != NULL ? "application/json" : NULL;
+      g_autoptr(PaTestResponse) none = NULL;
+
+      none = pa_test_request (server, endpoints[i].method, endpoints[i].path, type,
+                              endpoints[i].body, -1, FALSE, NULL);
+      assert_unauthorized (none);
+
+      for (guint j = 0; j < G_N_ELEMENTS (bad_headers); j++)
+        {
+          const char *headers[] = { "Authorization", bad_headers[j], NULL };
+          g_autoptr(PaTestResponse) bad = NULL;
+
+          bad = pa_test_request (server, endpoints[i].method, endpoints[i].path, type,
+                                 endpoints[i].body, -1, FALSE, headers);
+          assert_unauthorized (bad);
+        }
+    }
+
+  /* nothing the refused requests asked for happened */
+  g_assert_cmpint (total_of (server, "agents"), ==, 1);
+
+  {
+    const char *headers[] = { "Authorization", lower, NULL };
+    g_autoptr(PaTestResponse) ok = pa_test_request (server, "GET", "/api/v1/agents", NULL, NULL,
+                                                    -1, FALSE, headers);
+    /* the scheme is case-insensitive (RFC 9110) */
+    g_assert_cmpuint (ok->status, ==, 200);
+  }
+
+  {
+    /* the phone endpoint does not take the admin token as a key */
+    g_autoptr(PaTestResponse) phone = pa_test_request (server, "GET", "/p/x/y.cfg", NULL, NULL,
+                                                       -1, TRUE, NULL);
+    g_assert_cmpuint (phone->status, ==, 404);
+  }
+}
+
+/* -- malformed input ----------------------------------------------------- */
+
+static char *
+big_body (void)
+{
+  GString *body = g_string_new ("{\"name\": \"");
+
+  while (body->len < 2 * 1024 * 1024)
+    g_string_append (body, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+  g_string_append (body, "\"}");
+  return g_string_free (body, FALSE);
+}
+
+typedef struct
+{
+  const char *what;
+  const char *content_type;
+  const char *body;
+  gssize      length;
+  guint       status;
+  const char *code;
+  const char *field;
+} BadBody;
+
+static void
+test_malformed_bodies (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  g_autofree char *big = big_body ();
+  g_autofree char *path = NULL;
+  g_autoptr(PaTestResponse) before = NULL;
+  gint64 id;
+  const BadBody cases[] = {
+    { "not JSON", "application/json", "hello", -1, 400, "malformed", NULL },
+    { "truncated", "application/json", "{\"name\": \"Bo", -1, 400, "malformed", NULL },
+    { "array", "application/json", "[{\"name\": \"Bo\"}]", -1, 400, "malformed", NULL },
+    { "string", "application/json", "\"Bo\"", -1, 400, "malformed", NULL },
+    { "empty", "application/json", "", 0, 400, "malformed", NULL },
+    { "NUL byte", "application/json", "{\"name\": \"B\0o\"}", 15, 400, "malformed", NULL },
+    { "not UTF-8", "application/json", "{\"name\": \"B\xff\"}", -1, 400, "malformed", NULL },
+    { "wrong type", "application/json", "{\"name\": 42}", -1, 400, "wrong_type", "name" },
+    { "wrong type (object)", "application/json", "{\"name\": {\"first\": \"Bo\"}}", -1,
+      400, "wrong_type", "name" },
+    { "unknown member", "application/json", "{\"name\": \"Bo\", \"shoe_size\": 44}", -1,
+      400, "unknown_field", "shoe_size" },
+    { "invalid value", "application/json", "{\"name\": \"\"}", -1, 400, "invalid_value", "name" },
+    { "bad enum", "application/json", "{\"name\": \"Bo\", \"routing\": \"pigeon\"}", -1,
+      400, NULL, "routing" },
+    { "2 MiB", "application/json", big, -1, 413, "payload_too_large", NULL },
+    { "text/plain", "text/plain", "{\"name\": \"Bo\"}", -1, 415, "unsupported_media_type", NULL },
+    { "form", "application/x-www-form-urlencoded", "name=Bo", -1, 415,
+      "unsupported_media_type", NULL },
+    { "no content type", NULL, "{\"name\": \"Bo\"}", -1, 415, "unsupported_media_type", NULL },
+    { "latin-1", "application/json; charset=iso-8859-1", "{\"name\": \"Bo\"}", -1, 415,
+      "unsupported_media_type", NULL },
+  };
+
+  id = pa_test_create (server, "agents", "{\"name\": \"Ann\", \"extension\": \"201\"}");
+  path = g_strdup_printf ("/api/v1/agents/%" G_GINT64_FORMAT, id);
+  before = pa_test_get (server, "agents", id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *if_match[] = { "If-Match", "\"1\"", NULL };
+      const char *methods[] = { "POST", "PUT", "PATCH" };
+
+      g_test_message ("case: %s", cases[i].what);
+      for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+        {
+          g_autoptr(PaTestResponse) response = NULL;
+          gboolean create = g_str_equal (methods[m], "POST");
+
+          response = pa_test_request (server, methods[m], create ? "/api/v1/agents" : path,
+                                      cases[i].content_type, cases[i].body, cases[i].length,
+                                      TRUE, create ? NULL : if_match);
+          if (cases[i].code != NULL)
+            pa_test_assert_error (response, cases[i].status, cases[i].code, cases[i].field);
+          else
+            {
+              g_assert_cmpuint (response->status, ==, cases[i].status);
+              g_assert_cmpstr (json_object_get_string_member (
+                                 json_object_get_object_member (pa_test_response_object (response),
+                                                                "error"), "field"), ==,
+                               cases[i].field);
+            }
+        }
+
+      /* nothing was written */
+      g_assert_cmpint (total_of (server, "agents"), ==, 1);
+      assert_unchanged (server, "agents", id, before->text);
+    }
+}
+
+/* -- optimistic concurrency ---------------------------------------------- */
+
+static void
+test_if_match (Fixture       *fixture,
+               gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  g_autofree char *path = NULL;
+  g_autoptr(PaTestResponse) after_update = NULL;
+  gint64 id;
+
+  id = pa_test_create (server, "agents", "{\"name\": \"Ann\", \"extension\": \"201\"}");
+  path = g_strdup_printf ("/api/v1/agents/%" G_GINT64_FORMAT, id);
+
+  {
+    g_autoptr(PaTestResponse) first = pa_test_api (server, "PATCH", path,
+                                                   "{\"name\": \"Ann B\"}", "\"1\"");
+    g_assert_cmpuint (first->status, ==, 200);
+  }
+  after_update = pa_test_get (server, "agents", id);
+
+  {
+    /* a second client still holding revision 1 */
+    g_autoptr(PaTestResponse) stale_patch = pa_test_api (server, "PATCH", path,
+                                                         "{\"name\": \"Ann C\"}", "\"1\"");
+    g_autoptr(PaTestResponse) stale_put = pa_test_api (server, "PUT", path,
+                                                       "{\"name\": \"Ann D\"}", "\"1\"");
+    g_autoptr(PaTestResponse) stale_delete = pa_test_api (server, "DELETE", path, NULL, "\"1\"");
+    g_autoptr(PaTestResponse) future = pa_test_api (server, "PATCH", path,
+                                                    "{\"name\": \"Ann E\"}", "\"9\"");
+    g_autoptr(PaTestResponse) junk = pa_test_api (server, "PATCH", path,
+                                                  "{\"name\": \"Ann F\"}", "yesterday");
+
+    pa_test_assert_error (stale_patch, 412, "precondition_failed", NULL);
+    pa_test_assert_error (stale_put, 412, "precondition_failed", NULL);
+    pa_test_assert_error (stale_delete, 412, "precondition_failed", NULL);
+    pa_test_assert_error (future, 412, "precondition_failed", NULL);
+    pa_test_assert_error (junk, 412, "precondition_failed", NULL);
+    assert_unchanged (server, "agents", id, after_update->text);
+  }
+
+  {
+    g_autoptr(PaTestResponse) missing_patch = pa_test_api (server, "PATCH", path,
+                                                           "{\"name\": \"Ann G\"}", NULL);
+    g_autoptr(PaTestResponse) missing_delete = pa_test_api (server, "DELETE", path, NULL, NULL);
+
+    pa_test_assert_error (missing_patch, 428, "precondition_required", NULL);
+    pa_test_assert_error (missing_delete, 428, "precondition_required", NULL);
+    assert_unchanged (server, "agents", id, after_update->text);
+  }
+
+  {
+    /* a list with the current tag, a weak tag and * all match */
+    g_autoptr(PaTestResponse) weak = pa_test_api (server, "PATCH", path,
+                                                  "{\"name\": \"Ann W\"}", "W/\"2\"");
+    g_autoptr(PaTestResponse) star = pa_test_api (server, "PATCH", path,
+                                                  "{\"name\": \"Ann S\"}", "*");
+
+    g_assert_cmpuint (weak->status, ==, 200);
+    g_assert_cmpuint (star->status, ==, 200);
+    g_assert_cmpstr (soup_message_headers_get_one (star->headers, "ETag"), ==, "\"4\"");
+  }
+}
+
+/* -- routing errors ------------------------------------------------------ */
+
+static void
+test_not_found_and_methods (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  const char *missing[] = {
+    "/api/v1/nothing", "/api/v1/phones/abc", "/api/v1/phones/999", "/api/v1/phones/0",
+    "/api/v1/phones/-1", "/api/v1/phones/1/2/3", "/api/v2/phones", "/api/v1/agents/1/password",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    {
+      g_autoptr(PaTestResponse) response = pa_test_api (server, "GET", missing[i], NULL, NULL);
+
+      g_test_message ("GET %s", missing[i]);
+      pa_test_assert_error (response, 404, "not_found", NULL);
+    }
+
+  {
+    g_autoptr(PaTestResponse) put_list = pa_test_api (server, "PUT", "/api/v1/phones", "{}", "*");
+    g_autoptr(PaTestResponse) post_one = pa_test_api (server, "POST", "/api/v1/agents/1", "{}",
+                                                      NULL);
+    g_autoptr(PaTestResponse) get_password = pa_test_api (server, "GET",
+                                                          "/api/v1/sip-accounts/1/password",
+                                                          NULL, NULL);
+
+    pa_test_assert_error (put_list, 405, "method_not_allowed", NULL);
+    g_assert_cmpstr (soup_message_headers_get_one (put_list->headers, "Allow"), ==,
+                     "GET, HEAD, POST");
+    pa_test_assert_error (post_one, 405, "method_not_allowed", NULL);
+    g_assert_cmpstr (soup_message_headers_get_one (post_one->headers, "Allow"), ==,
+                     "GET, HEAD, PUT, PATCH, DELETE");
+    pa_test_assert_error (get_password, 405, "method_not_allowed", NULL);
+    g_assert_cmpstr (soup_message_headers_get_one (get_password->headers, "Allow"), ==, "POST");
+  }
+
+  {
+    /* outside /api and /p there is nothing, and it says nothing */
+    g_autoptr(PaTestResponse) root = pa_test_request (server, "GET", "/", NULL, NULL, -1,
+                                                      FALSE, NULL);
+    g_assert_cmpuint (root->status, ==, 404);
+    g_assert_cmpuint (g_bytes_get_size (root->body), ==, 0);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/api/crud/agents", test_crud_agents);
+  ADD ("/api/crud/sip-accounts", test_crud_sip_accounts);
+  ADD ("/api/crud/phones", test_crud_phones);
+  ADD ("/api/crud/layouts", test_crud_layouts);
+  ADD ("/api/crud/module-layouts", test_crud_module_layouts);
+  ADD ("/api/crud/profiles", test_crud_profiles);
+  ADD ("/api/list/paging-and-filter", test_list_paging);
+  ADD ("/api/catalog", test_catalog);
+  ADD ("/api/info", test_info);
+  ADD ("/api/auth", test_auth);
+  ADD ("/api/errors/malformed-bodies", test_malformed_bodies);
+  ADD ("/api/errors/if-match", test_if_match);
+  ADD ("/api/errors/not-found-and-methods", test_not_found_and_methods);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,374 @@
+/* test-phone-endpoint.c — what a Yealink phone fetches from /p/<token>/
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Against the real phoneadmin-provd on loopback (see pa-test-server.c),
+ * started with a config file naming the SIP server and the public URL.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pa-test-server.h"
+
+#define PHONE_UA "Yealink SIP-T54W 96.86.0.100 80:5e:c0:12:34:56"
+
+typedef struct
+{
+  PaTestServer *server;
+  gint64        agent_id;
+  gint64        layout_id;
+  gint64        phone_id;
+  gint64        account_id;
+  char         *token;
+  char         *password;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);
+  g_autofree char *config = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(PaTestResponse) created = NULL;
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  config = g_build_filename (dir, "provd.conf", NULL);
+  g_file_set_contents (config,
+                       "[server]\n"
+                       "sip-server=pbx.example.com\n"
+                       "public-url=http://prov.example:8670\n", -1, &error);
+  g_assert_no_error (error);
+  fixture->server = pa_test_server_new_full (dir, config);
+
+  fixture->agent_id = pa_test_create (fixture->server, "agents",
+                                      "{\"name\": \"Ann\", \"extension\": \"201\"}");
+  fixture->layout_id = pa_test_create (fixture->server, "layouts",
+                                       "{\"name\": \"Sales\", \"model\": \"yealink-t54w\", "
+                                       "\"keys\": [{\"index\": 1, \"type\": \"blf\", "
+                                       "\"value\": \"202\", \"label\": \"Bob\", \"line\": 1}]}");
+  body = g_strdup_printf ("{\"name\": \"Ann's desk\", \"mac\": \"80:5E:C0:12:34:56\", "
+                          "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\", "
+                          "\"agent_id\": %" G_GINT64_FORMAT ", \"layout_id\": %" G_GINT64_FORMAT "}",
+                          fixture->agent_id, fixture->layout_id);
+  created = pa_test_api (fixture->server, "POST", "/api/v1/phones", body, NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  object = pa_test_response_object (created);
+  fixture->phone_id = json_object_get_int_member (object, "id");
+  fixture->token = g_strdup (json_object_get_string_member (object, "token"));
+  fixture->password = g_strdup (json_object_get_string_member (object, "sip_password"));
+  fixture->account_id = json_array_get_int_element (json_object_get_array_member (object, "lines"),
+                                                    0);
+  g_assert_nonnull (fixture->token);
+  g_assert_nonnull (fixture->password);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->server, pa_test_server_free);
+  g_clear_pointer (&fixture->token, g_free);
+  g_clear_pointer (&fixture->password, g_free);
+}
+
+static PaTestResponse *
+fetch (Fixture    *fixture,
+       const char *token,
+       const char *file,
+       const char *if_none_match)
+{
+  g_autofree char *path = g_strdup_printf ("/p/%s/%s", token, file);
+  const char *headers[] = { "User-Agent", PHONE_UA, "If-None-Match", if_none_match, NULL };
+
+  if (if_none_match == NULL)
+    headers[2] = NULL;
+  return pa_test_request (fixture->server, "GET", path, NULL, NULL, -1, FALSE, headers);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *line)
+{
+  if (strstr (text, line) == NULL)
+    g_error ("“%s” is not in:\n%s", line, text);
+}
+
+static void
+assert_refused (PaTestResponse *response)
+{
+  g_assert_cmpuint (response->status, ==, 404);
+  /* nothing that tells a token guess from a MAC guess */
+  g_assert_cmpuint (g_bytes_get_size (response->body), ==, 0);
+}
+
+static JsonObject *
+phone_json (Fixture         *fixture,
+            PaTestResponse **keep)
+{
+  *keep = pa_test_get (fixture->server, "phones", fixture->phone_id);
+  return pa_test_response_object (*keep);
+}
+
+static void
+test_device_file (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) before = NULL;
+  g_autoptr(PaTestResponse) after = NULL;
+  g_autoptr(PaTestResponse) response = NULL;
+  g_autofree char *password_line = NULL;
+  JsonObject *phone;
+
+  phone = phone_json (fixture, &before);
+  g_assert_cmpstr (json_object_get_string_member (phone, "status"), ==, "pending");
+  g_assert_true (json_object_get_null_member (phone, "last_seen"));
+
+  response = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==,
+                   "text/plain");
+  g_assert_true (g_str_has_prefix (response->text, "#!version:1.0.0.1\n"));
+  assert_contains (response->text, "account.1.enable = 1\n");
+  assert_contains (response->text, "account.1.user_name = 201\n");
+  assert_contains (response->text, "account.1.sip_server.1.address = pbx.example.com\n");
+  password_line = g_strdup_printf ("account.1.password = %s\n", fixture->password);
+  assert_contains (response->text, password_line);
+  assert_contains (response->text, "linekey.1.type = 16\n");
+  assert_contains (response->text, "linekey.1.value = 202\n");
+  assert_contains (response->text, "linekey.1.label = Bob\n");
+
+  /* the fetch is recorded without a new configuration revision */
+  phone = phone_json (fixture, &after);
+  g_assert_cmpstr (json_object_get_string_member (phone, "status"), ==, "provisioning");
+  g_assert_cmpstr (json_object_get_string_member (phone, "ip"), ==, "127.0.0.1");
+  g_assert_cmpstr (json_object_get_string_member (phone, "user_agent"), ==, PHONE_UA);
+  g_assert_cmpstr (json_object_get_string_member (phone, "firmware"), ==, "96.86.0.100");
+  g_assert_false (json_object_get_null_member (phone, "last_seen"));
+  g_assert_false (json_object_get_null_member (phone, "provisioned_at"));
+  g_assert_cmpint (json_object_get_int_member (phone, "revision"), ==, 1);
+  g_assert_cmpstr (soup_message_headers_get_one (after->headers, "ETag"), ==, "\"1\"");
+}
+
+static void
+test_common_file (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) response = fetch (fixture, fixture->token, "y000000000096.cfg", NULL);
+  g_autofree char *url_line = NULL;
+
+  g_assert_cmpuint (response->status, ==, 200);
+  url_line = g_strdup_printf ("static.auto_provision.server.url = http://prov.example:8670/p/%s/\n",
+                              fixture->token);
+  assert_contains (response->text, url_line);
+  /* the common file holds no account */
+  g_assert_null (strstr (response->text, fixture->password));
+}
+
+static void
+test_refusals (Fixture       *fixture,
+               gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  g_autofree char *unknown = g_strdup (fixture->token);
+  g_autofree char *other_token = NULL;
+  g_autoptr(PaTestResponse) other = NULL;
+  gint64 other_id;
+
+  /* same shape as a real token, one character off */
+  unknown[0] = unknown[0] == 'A' ? 'B' : 'A';
+
+  other = pa_test_api (server, "POST", "/api/v1/phones",
+                       "{\"name\": \"Lobby\", \"mac\": \"80:5E:C0:AB:CD:EF\", "
+                       "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}", NULL);
+  g_assert_cmpuint (other->status, ==, 201);
+  other_id = json_object_get_int_member (pa_test_response_object (other), "id");
+  other_token = g_strdup (json_object_get_string_member (pa_test_response_object (other), "token"));
+
+  {
+    g_autoptr(PaTestResponse) wrong_token = fetch (fixture, unknown, "805ec0123456.cfg", NULL);
+    g_autoptr(PaTestResponse) junk_token = fetch (fixture, "guess", "805ec0123456.cfg", NULL);
+    /* the right token asking for another phone's file, and the other way round */
+    g_autoptr(PaTestResponse) mismatch = fetch (fixture, fixture->token, "805ec0abcdef.cfg", NULL);
+    g_autoptr(PaTestResponse) mismatch2 = fetch (fixture, other_token, "805ec0123456.cfg", NULL);
+    g_autoptr(PaTestResponse) upper = fetch (fixture, fixture->token, "805EC0123456.cfg", NULL);
+    g_autoptr(PaTestResponse) other_model = fetch (fixture, fixture->token, "y000000000028.cfg",
+                                                   NULL);
+    g_autoptr(PaTestResponse) xml = fetch (fixture, fixture->token, "cfg805ec0123456.xml", NULL);
+    g_autoptr(PaTestResponse) dir = fetch (fixture, fixture->token, "", NULL);
+    g_autoptr(PaTestResponse) deep = fetch (fixture, fixture->token, "a/805ec0123456.cfg", NULL);
+    g_autoptr(PaTestResponse) no_file = pa_test_request (server, "GET", "/p/", NULL, NULL, -1,
+                                                         FALSE, NULL);
+
+    assert_refused (wrong_token);
+    assert_refused (junk_token);
+    assert_refused (mismatch);
+    assert_refused (mismatch2);
+    assert_refused (upper);
+    assert_refused (other_model);
+    assert_refused (xml);
+    assert_refused (dir);
+    assert_refused (deep);
+    assert_refused (no_file);
+  }
+
+  {
+    g_autofree char *path = g_strdup_printf ("/p/%s/805ec0123456.cfg", fixture->token);
+    g_autoptr(PaTestResponse) post = pa_test_request (server, "POST", path, "text/plain", "x", -1,
+                                                      FALSE, NULL);
+    g_assert_cmpuint (post->status, ==, 405);
+  }
+
+  /* nothing was recorded for either phone */
+  {
+    g_autoptr(PaTestResponse) mine = pa_test_get (server, "phones", fixture->phone_id);
+    g_autoptr(PaTestResponse) theirs = pa_test_get (server, "phones", other_id);
+
+    g_assert_cmpstr (json_object_get_string_member (pa_test_response_object (mine), "status"), ==,
+                     "pending");
+    g_assert_cmpstr (json_object_get_string_member (pa_test_response_object (theirs), "status"), ==,
+                     "pending");
+  }
+
+  /* a disabled phone gets nothing, even with the right token and file */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, fixture->phone_id);
+    g_autoptr(PaTestResponse) disabled = pa_test_api (server, "PATCH", path,
+                                                      "{\"enabled\": false}", "\"1\"");
+    g_autoptr(PaTestResponse) refused = NULL;
+
+    g_assert_cmpuint (disabled->status, ==, 200);
+    refused = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+    assert_refused (refused);
+  }
+}
+
+static void
+test_etag (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) first = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_autoptr(PaTestResponse) second = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  const char *etag = soup_message_headers_get_one (first->headers, "ETag");
+
+  g_assert_cmpuint (first->status, ==, 200);
+  g_assert_nonnull (etag);
+  /* byte for byte the same, even though the fetch changed the phone's status */
+  g_assert_cmpstr (first->text, ==, second->text);
+  g_assert_cmpstr (soup_message_headers_get_one (second->headers, "ETag"), ==, etag);
+
+  {
+    g_autoptr(PaTestResponse) cached = fetch (fixture, fixture->token, "805ec0123456.cfg", etag);
+
+    g_assert_cmpuint (cached->status, ==, 304);
+    g_assert_cmpuint (g_bytes_get_size (cached->body), ==, 0);
+    g_assert_cmpstr (soup_message_headers_get_one (cached->headers, "ETag"), ==, etag);
+  }
+
+  /* editing the layout changes the bytes, so the old tag no longer matches */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/layouts/%" G_GINT64_FORMAT,
+                                             fixture->layout_id);
+    g_autoptr(PaTestResponse) edited = pa_test_api (fixture->server, "PATCH", path,
+                                                    "{\"keys\": [{\"index\": 1, \"type\": \"blf\", "
+                                                    "\"value\": \"203\", \"label\": \"Cy\"}]}",
+                                                    "\"1\"");
+    g_autoptr(PaTestResponse) fresh = NULL;
+
+    g_assert_cmpuint (edited->status, ==, 200);
+    fresh = fetch (fixture, fixture->token, "805ec0123456.cfg", etag);
+    g_assert_cmpuint (fresh->status, ==, 200);
+    g_assert_cmpstr (soup_message_headers_get_one (fresh->headers, "ETag"), !=, etag);
+    assert_contains (fresh->text, "linekey.1.value = 203\n");
+  }
+}
+
+static void
+test_new_password_served (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/sip-accounts/%" G_GINT64_FORMAT "/password",
+                                           fixture->account_id);
+  g_autoptr(PaTestResponse) regenerated = pa_test_api (fixture->server, "POST", path,
+                                                       "{\"confirm\": \"REGENERATE\"}", NULL);
+  g_autoptr(PaTestResponse) config = NULL;
+  g_autofree char *line = NULL;
+  const char *password;
+
+  g_assert_cmpuint (regenerated->status, ==, 200);
+  password = json_object_get_string_member (pa_test_response_object (regenerated), "sip_password");
+  config = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  line = g_strdup_printf ("account.1.password = %s\n", password);
+  assert_contains (config->text, line);
+  g_assert_null (strstr (config->text, fixture->password));
+}
+
+static void
+test_sidecar_keys (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 module_layout = pa_test_create (fixture->server, "module-layouts",
+                                         "{\"name\": \"Sidecar\", \"module\": \"yealink-exp50\", "
+                                         "\"keys\": [{\"index\": 1, \"type\": \"speed_dial\", "
+                                         "\"value\": \"100\", \"label\": \"Ops\"}]}");
+  g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, fixture->phone_id);
+  g_autofree char *body = g_strdup_printf ("{\"modules\": [{\"module\": \"yealink-exp50\", "
+                                           "\"layout_id\": %" G_GINT64_FORMAT "}]}", module_layout);
+  g_autoptr(PaTestResponse) attached = pa_test_api (fixture->server, "PATCH", path, body, "\"1\"");
+  g_autoptr(PaTestResponse) config = NULL;
+
+  g_assert_cmpuint (attached->status, ==, 200);
+  config = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_assert_cmpuint (config->status, ==, 200);
+  assert_contains (config->text, "expansion_module.1.key.1.value = 100\n");
+  assert_contains (config->text, "expansion_module.1.key.1.label = Ops\n");
+}
+
+static void
+test_token_regenerated (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/token",
+                                           fixture->phone_id);
+  g_autoptr(PaTestResponse) renewed = pa_test_api (fixture->server, "POST", path, NULL, NULL);
+  JsonObject *object = pa_test_response_object (renewed);
+  const char *token = json_object_get_string_member (object, "token");
+  g_autofree char *url = g_strdup_printf ("http://prov.example:8670/p/%s/", token);
+
+  g_assert_cmpuint (renewed->status, ==, 200);
+  g_assert_cmpstr (token, !=, fixture->token);
+  g_assert_cmpstr (json_object_get_string_member (object, "provisioning_url"), ==, url);
+
+  {
+    g_autoptr(PaTestResponse) old = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+    g_autoptr(PaTestResponse) current = fetch (fixture, token, "805ec0123456.cfg", NULL);
+
+    assert_refused (old);
+    g_assert_cmpuint (current->status, ==, 200);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/phone-endpoint/yealink/device-file", test_device_file);
+  ADD ("/phone-endpoint/yealink/common-file", test_common_file);
+  ADD ("/phone-endpoint/yealink/refusals", test_refusals);
+  ADD ("/phone-endpoint/yealink/etag", test_etag);
+  ADD ("/phone-endpoint/yealink/new-password-served", test_new_password_served);
+  ADD ("/phone-endpoint/yealink/sidecar-keys", test_sidecar_keys);
+  ADD ("/phone-endpoint/token-regenerated", test_token_regenerated);
+
+#undef ADD
+
+  return g_test_run ();
+}
