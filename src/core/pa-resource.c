@@ -363,7 +363,7 @@ read_object (PaResource   *target,
       if (member == NULL)
         {
           pa_set_field_error (error, PA_MODEL_ERROR_UNKNOWN_FIELD, name,
-                              _("A %s has no member “%s”"), klass->kind, name);
+                              _("Unknown member “%s”"), name);
           return FALSE;
         }
 

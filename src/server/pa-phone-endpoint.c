@@ -296,10 +296,7 @@ pa_phone_endpoint_handle (PaServer          *self,
       return;
     }
 
-  if (g_str_equal (pa_vendor_get_id (vendor), "yealink"))
-    output = pa_render_yealink_file (ctx, file, &error);
-  else
-    output = pa_render_file (ctx, file, &error);
+  output = pa_render_file (ctx, file, &error);
   if (output == NULL)
     {
       if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) ||
