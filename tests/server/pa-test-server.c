@@ -368,3 +368,28 @@ pa_test_etag_of (PaTestServer *self,
 
   return g_strdup (soup_message_headers_get_one (response->headers, "ETag"));
 }
+
+void
+pa_test_fixture_setup (PaTestFixture *fixture,
+                       gconstpointer  data)
+{
+  fixture->server = pa_test_server_new ();
+}
+
+void
+pa_test_fixture_teardown (PaTestFixture *fixture,
+                          gconstpointer  data)
+{
+  g_clear_pointer (&fixture->server, pa_test_server_free);
+}
+
+gint64
+pa_test_total_of (PaTestServer *self,
+                  const char   *collection)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/", collection, NULL);
+  g_autoptr(PaTestResponse) response = pa_test_api (self, "GET", path, NULL, NULL);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return json_object_get_int_member (pa_test_response_object (response), "total");
+}

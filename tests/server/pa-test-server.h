@@ -45,6 +45,20 @@ void            pa_test_server_restart      (PaTestServer *self);
 /* Stops it if running and removes the data dir. */
 void            pa_test_server_free         (PaTestServer *self);
 
+/* The fixture most server tests share: one fresh provd per test. */
+typedef struct
+{
+  PaTestServer *server;
+} PaTestFixture;
+
+void            pa_test_fixture_setup       (PaTestFixture *fixture,
+                                             gconstpointer  data);
+void            pa_test_fixture_teardown    (PaTestFixture *fixture,
+                                             gconstpointer  data);
+/* The "total" a collection's list reports, e.g. "phones". */
+gint64          pa_test_total_of            (PaTestServer  *self,
+                                             const char    *collection);
+
 /* @headers: NULL or name, value, …, NULL. @content_type NULL with a body
  * sends it without Content-Type. @auth adds the admin bearer token. */
 PaTestResponse *pa_test_request             (PaTestServer       *self,

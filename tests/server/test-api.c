@@ -11,35 +11,7 @@
 
 #include "pa-test-server.h"
 
-typedef struct
-{
-  PaTestServer *server;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->server = pa_test_server_new ();
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&fixture->server, pa_test_server_free);
-}
-
-static gint64
-total_of (PaTestServer *server,
-          const char   *collection)
-{
-  g_autofree char *path = g_strconcat ("/api/v1/", collection, NULL);
-  g_autoptr(PaTestResponse) response = pa_test_api (server, "GET", path, NULL, NULL);
-
-  g_assert_cmpuint (response->status, ==, 200);
-  return json_object_get_int_member (pa_test_response_object (response), "total");
-}
+typedef PaTestFixture Fixture;
 
 /* Asserts the resource reads back byte for byte as @before. */
 static void
@@ -415,7 +387,7 @@ test_auth (Fixture       *fixture,
     }
 
   /* nothing the refused requests asked for happened */
-  g_assert_cmpint (total_of (server, "agents"), ==, 1);
+  g_assert_cmpint (pa_test_total_of (server, "agents"), ==, 1);
 
   {
     const char *headers[] = { "Authorization", lower, NULL };
@@ -522,7 +494,7 @@ test_malformed_bodies (Fixture       *fixture,
         }
 
       /* nothing was written */
-      g_assert_cmpint (total_of (server, "agents"), ==, 1);
+      g_assert_cmpint (pa_test_total_of (server, "agents"), ==, 1);
       assert_unchanged (server, "agents", id, before->text);
     }
 }
@@ -645,7 +617,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, pa_test_fixture_setup, func, pa_test_fixture_teardown)
 
   ADD ("/api/crud/agents", test_crud_agents);
   ADD ("/api/crud/sip-accounts", test_crud_sip_accounts);

@@ -10,35 +10,7 @@
 
 #include "pa-test-server.h"
 
-typedef struct
-{
-  PaTestServer *server;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->server = pa_test_server_new ();
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&fixture->server, pa_test_server_free);
-}
-
-static gint64
-total_of (PaTestServer *server,
-          const char   *collection)
-{
-  g_autofree char *path = g_strconcat ("/api/v1/", collection, NULL);
-  g_autoptr(PaTestResponse) response = pa_test_api (server, "GET", path, NULL, NULL);
-
-  g_assert_cmpuint (response->status, ==, 200);
-  return json_object_get_int_member (pa_test_response_object (response), "total");
-}
+typedef PaTestFixture Fixture;
 
 static char *
 phone_body (const char *name,
@@ -138,9 +110,9 @@ test_duplicate_mac (Fixture       *fixture,
       json_object_get_object_member (pa_test_response_object (dup), "error"), "message");
     g_assert_nonnull (strstr (message, "Reception"));
   }
-  g_assert_cmpint (total_of (server, "phones"), ==, 1);
+  g_assert_cmpint (pa_test_total_of (server, "phones"), ==, 1);
   /* the refused phone's generated account was rolled back with it */
-  g_assert_cmpint (total_of (server, "sip-accounts"), ==, 1);
+  g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 1);
 
   second = create_phone (server, "Lobby", "80:5E:C0:AB:CD:EF", 0);
   {
@@ -225,7 +197,7 @@ test_generated_account (Fixture       *fixture,
 
     g_assert_cmpuint (created->status, ==, 201);
     assert_no_secret (pa_test_response_object (created));
-    g_assert_cmpint (total_of (server, "sip-accounts"), ==, 2);
+    g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 2);
   }
 
   {
@@ -236,7 +208,7 @@ test_generated_account (Fixture       *fixture,
     g_autoptr(PaTestResponse) refused = pa_test_api (server, "POST", "/api/v1/phones", body, NULL);
 
     pa_test_assert_error (refused, 422, "rule_violation", "lines[0]");
-    g_assert_cmpint (total_of (server, "phones"), ==, 3);
+    g_assert_cmpint (pa_test_total_of (server, "phones"), ==, 3);
   }
 }
 
@@ -390,7 +362,7 @@ test_assigned_phone_not_deletable (Fixture       *fixture,
     g_assert_cmpuint (unassigned->status, ==, 200);
     deleted = delete (server, "phones", phone_id);
     g_assert_cmpuint (deleted->status, ==, 204);
-    g_assert_cmpint (total_of (server, "phones"), ==, 0);
+    g_assert_cmpint (pa_test_total_of (server, "phones"), ==, 0);
   }
 }
 
@@ -406,8 +378,8 @@ test_agent_must_exist (Fixture       *fixture,
     g_autoptr(PaTestResponse) refused = pa_test_api (server, "POST", "/api/v1/phones", body, NULL);
 
     pa_test_assert_error (refused, 422, "rule_violation", "agent_id");
-    g_assert_cmpint (total_of (server, "phones"), ==, 0);
-    g_assert_cmpint (total_of (server, "sip-accounts"), ==, 0);
+    g_assert_cmpint (pa_test_total_of (server, "phones"), ==, 0);
+    g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 0);
   }
 
   phone_id = create_phone (server, "Spare", "80:5E:C0:12:34:56", 0);
@@ -566,7 +538,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, pa_test_fixture_setup, func, pa_test_fixture_teardown)
 
   ADD ("/rules/duplicate-mac", test_duplicate_mac);
   ADD ("/rules/generated-sip-account", test_generated_account);
