@@ -11,7 +11,11 @@
 
 #include "pa-sqlite-store-private.h"
 
-/* Every resource table has id, revision (the config revision, the ETag),
+/* Ids are AUTOINCREMENT so a deleted id is never handed out again: a client
+ * still holding the old object must get 404, not edit a newcomer that also
+ * sits at revision 1.
+ *
+ * Every resource table has id, revision (the config revision, the ETag),
  * `data` (the resource's JSON without the members kept in columns) and
  * `search` (case-folded text the list filter looks in).  The other columns
  * exist for constraints and lookups.  References RESTRICT deletes so the
@@ -20,14 +24,14 @@
 static const char * const migrations[] = {
   /* 1: the first schema */
   "CREATE TABLE agents ("
-  "  id        INTEGER PRIMARY KEY,"
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  revision  INTEGER NOT NULL,"
   "  name      TEXT NOT NULL,"
   "  search    TEXT NOT NULL,"
   "  data      TEXT NOT NULL"
   ");"
   "CREATE TABLE sip_accounts ("
-  "  id        INTEGER PRIMARY KEY,"
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  revision  INTEGER NOT NULL,"
   "  name      TEXT NOT NULL,"
   "  agent_id  INTEGER REFERENCES agents (id) ON DELETE RESTRICT,"
@@ -38,7 +42,7 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX sip_accounts_agent_id ON sip_accounts (agent_id);"
   "CREATE TABLE layouts ("
-  "  id        INTEGER PRIMARY KEY,"
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  revision  INTEGER NOT NULL,"
   "  name      TEXT NOT NULL,"
   "  model     TEXT NOT NULL,"
@@ -47,7 +51,7 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX layouts_model ON layouts (model);"
   "CREATE TABLE module_layouts ("
-  "  id        INTEGER PRIMARY KEY,"
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  revision  INTEGER NOT NULL,"
   "  name      TEXT NOT NULL,"
   "  module    TEXT NOT NULL,"
@@ -56,7 +60,7 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX module_layouts_module ON module_layouts (module);"
   "CREATE TABLE profiles ("
-  "  id        INTEGER PRIMARY KEY,"
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  revision  INTEGER NOT NULL,"
   "  name      TEXT NOT NULL,"
   "  layout_id INTEGER REFERENCES layouts (id) ON DELETE RESTRICT,"
@@ -65,7 +69,7 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX profiles_layout_id ON profiles (layout_id);"
   "CREATE TABLE phones ("
-  "  id             INTEGER PRIMARY KEY,"
+  "  id             INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  revision       INTEGER NOT NULL,"
   "  name           TEXT NOT NULL,"
   "  mac            TEXT NOT NULL UNIQUE,"
@@ -103,7 +107,7 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX phone_modules_layout_id ON phone_modules (layout_id);"
   "CREATE TABLE admin_tokens ("
-  "  id         INTEGER PRIMARY KEY,"
+  "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  token_hash TEXT NOT NULL UNIQUE,"
   "  label      TEXT,"
   "  created_at INTEGER NOT NULL"

@@ -1159,6 +1159,33 @@ test_password_generate (void)
     g_assert_cmpuint (counts[(guchar) *p], >, 20);
 }
 
+/* A client holding a deleted resource must not reach a newer one through
+ * the same id, even after a restart. */
+static void
+test_ids_not_reused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaAgent) first = add_agent (f, "First");
+  g_autoptr(PaAgent) second = add_agent (f, "Second");
+  g_autoptr(PaAgent) third = NULL;
+  g_autoptr(PaAgent) fourth = NULL;
+  gint64 second_id = pa_resource_get_id (PA_RESOURCE (second));
+
+  g_assert_true (pa_store_delete (f->store, PA_TYPE_AGENT, second_id, 1, &error));
+  g_assert_no_error (error);
+  third = add_agent (f, "Third");
+  g_assert_cmpint (pa_resource_get_id (PA_RESOURCE (third)), >, second_id);
+
+  g_assert_true (pa_store_delete (f->store, PA_TYPE_AGENT,
+                                  pa_resource_get_id (PA_RESOURCE (third)), 1, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  fourth = add_agent (f, "Fourth");
+  g_assert_cmpint (pa_resource_get_id (PA_RESOURCE (fourth)), >,
+                   pa_resource_get_id (PA_RESOURCE (third)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1175,6 +1202,7 @@ main (int   argc,
   ADD ("list-phone-filter", test_list_phone_filter);
   ADD ("update-revisions", test_update_revisions);
   ADD ("delete", test_delete);
+  ADD ("ids-not-reused", test_ids_not_reused);
   ADD ("unique-mac", test_unique_mac);
   ADD ("unique-sip-username", test_unique_sip_username);
   ADD ("foreign-keys", test_foreign_keys);
