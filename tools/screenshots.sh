@@ -17,8 +17,11 @@ mkdir -m 700 "$scratch/runtime"
 export XDG_RUNTIME_DIR="$scratch/runtime" XDG_DATA_HOME="$scratch/data"
 export XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache"
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" GTK_A11Y=none
+# pa-screenshot starts this provd on loopback and fills it with a sample office.
+export PA_PROVD="$build/src/server/phoneadmin-provd"
 unset DISPLAY WAYLAND_DISPLAY
 
 mkdir -p "$top/screenshots"
+rm -f "$top/screenshots/phones.png" "$top/screenshots/phones-empty.png" "$top/screenshots/agents.png"
 xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" \
   "$build/tests/app/pa-screenshot" "$top/screenshots"

@@ -9,19 +9,39 @@
 #include <glib/gi18n.h>
 
 #include "pa-application.h"
+#include "pa-connect-dialog.h"
+#include "pa-secret-store.h"
 #include "pa-window.h"
 
 struct _PaApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  PaConnection   *connection;
+  gboolean        connect_started;
 };
 
 G_DEFINE_FINAL_TYPE (PaApplication, pa_application, ADW_TYPE_APPLICATION)
 
+static void connected_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
 static void
 pa_application_activate (GApplication *app)
 {
+  PaApplication *self = PA_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* Here rather than in startup: a process that only registers the
+   * application (tests, the screenshot tool) must not start a provd it
+   * never stops. Async, so the window comes up at once and shows the
+   * progress. */
+  if (!self->connect_started)
+    {
+      self->connect_started = TRUE;
+      pa_connection_connect_async (self->connection, NULL, connected_cb, NULL);
+    }
 
   if (window == NULL)
     window = GTK_WINDOW (pa_window_new (PA_APPLICATION (app)));
@@ -55,10 +75,36 @@ about_activated_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+connect_server_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  PaApplication *self = PA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (pa_connect_dialog_new (parent, self->connection)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "about", about_activated_cb },
+  { "connect-server", connect_server_activated_cb },
 };
+
+static void
+connected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The window shows the failure from the connection's "error"; this is
+   * for the log. */
+  if (!pa_connection_connect_finish (PA_CONNECTION (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Cannot connect: %s", error->message);
+}
 
 static void
 pa_application_startup (GApplication *app)
@@ -70,20 +116,58 @@ pa_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+}
+
+static void
+pa_application_shutdown (GApplication *app)
+{
+  pa_connection_shutdown (PA_APPLICATION (app)->connection);
+
+  G_APPLICATION_CLASS (pa_application_parent_class)->shutdown (app);
+}
+
+static void
+pa_application_dispose (GObject *object)
+{
+  PaApplication *self = PA_APPLICATION (object);
+
+  /* An application that never ran (tests register it and drop it) gets no
+   * shutdown; its provd must not outlive it either. */
+  if (self->connection != NULL)
+    pa_connection_shutdown (self->connection);
+  g_clear_object (&self->connection);
+
+  G_OBJECT_CLASS (pa_application_parent_class)->dispose (object);
 }
 
 static void
 pa_application_class_init (PaApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = pa_application_dispose;
   app_class->activate = pa_application_activate;
   app_class->startup = pa_application_startup;
+  app_class->shutdown = pa_application_shutdown;
 }
 
 static void
 pa_application_init (PaApplication *self)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(PaCredentialStore) credentials = pa_secret_store_new ();
+
+  self->connection = pa_connection_new (settings, credentials, NULL, NULL);
+}
+
+PaConnection *
+pa_application_get_connection (PaApplication *self)
+{
+  g_return_val_if_fail (PA_IS_APPLICATION (self), NULL);
+
+  return self->connection;
 }
 
 PaApplication *

@@ -1,6 +1,10 @@
 /* pa-window.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sidebar and the section pages come from the table in pa-section.c;
+ * the window only hands each page the repository and routes the win.*
+ * actions to the editors.
  */
 #define G_LOG_DOMAIN "pa-window"
 
@@ -8,25 +12,596 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-agent-actions.h"
+#include "pa-agent-editor.h"
+#include "pa-phone-actions.h"
+#include "pa-phone-editor.h"
+#include "pa-scan-dialog.h"
+#include "pa-section.h"
 #include "pa-window.h"
+
+#define AUTO_REFRESH_SECONDS 10
 
 struct _PaWindow
 {
   AdwApplicationWindow parent_instance;
 
-  GSettings *settings;
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet      *leaflet;
+  GtkListBox      *sidebar;
+  GtkImage        *connection_icon;
+  GtkLabel        *connection_label;
+  AdwWindowTitle  *content_title;
+  GtkStack        *header_stack;
+  GtkRevealer     *banner_revealer;
+  GtkLabel        *banner_label;
+  GtkStack        *main_stack;
+  AdwStatusPage   *connecting_page;
+  AdwStatusPage   *failed_page;
+  GtkStack        *section_stack;
+
+  GSettings       *settings;
+  PaConnection    *connection;
+  PaRepository    *repository;
+  GCancellable    *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (PaWindow, pa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_CONNECTION,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- banner and connection state ------------------------------------ */
+
+static void
+show_banner (PaWindow   *self,
+             const char *message)
+{
+  gtk_label_set_label (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+hide_banner (PaWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+/* Unreachable and 5xx get the banner (they persist until the server is
+ * back); anything else is a one-off toast. */
+static gboolean
+error_wants_banner (const GError *error)
+{
+  return g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE)
+         || g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_SERVER);
+}
+
+static void
+show_error (PaWindow     *self,
+            const GError *error)
+{
+  if (error_wants_banner (error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The server cannot be reached: %s"),
+                                               error->message);
+      show_banner (self, text);
+    }
+  else
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 5);
+      pa_window_add_toast (self, toast);
+    }
+}
+
+static void
+update_connection_label (PaWindow *self)
+{
+  const char *url = pa_connection_get_server_url (self->connection);
+  g_autofree char *text = NULL;
+
+  if (pa_connection_get_is_local (self->connection))
+    {
+      text = g_strdup (_("Local mode: the server runs on this computer"));
+      gtk_image_set_from_icon_name (self->connection_icon, "computer-symbolic");
+      adw_window_title_set_subtitle (self->content_title, _("Local mode"));
+    }
+  else
+    {
+      g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+      const char *host = uri ? g_uri_get_host (uri) : url;
+
+      text = g_strdup (url ? url : _("No server"));
+      gtk_image_set_from_icon_name (self->connection_icon, "network-server-symbolic");
+      adw_window_title_set_subtitle (self->content_title, host ? host : "");
+    }
+
+  gtk_label_set_label (self->connection_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->connection_label), text);
+}
+
+static void
+update_actions (PaWindow *self)
+{
+  gboolean ready = self->repository != NULL;
+  static const char * const needs_repository[] = {
+    "win.new-phone", "win.edit-phone", "win.delete-phone", "win.new-agent", "win.edit-agent",
+    "win.delete-agent", "win.scan-phones", "win.refresh",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs_repository); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), needs_repository[i], ready);
+}
+
+static void
+repository_error_cb (PaWindow *self)
+{
+  const GError *error = pa_repository_get_last_error (self->repository);
+
+  if (error == NULL)
+    hide_banner (self);
+  else if (error_wants_banner (error))
+    show_error (self, error);
+}
+
+static void
+set_repository (PaWindow     *self,
+                PaRepository *repository)
+{
+  GtkWidget *child;
+
+  if (self->repository == repository)
+    return;
+
+  if (self->repository != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->repository, self);
+      pa_repository_set_auto_refresh (self->repository, 0);
+    }
+  g_set_object (&self->repository, repository);
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->section_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *page = gtk_stack_page_get_child (gtk_stack_get_page (self->section_stack, child));
+      g_object_set (page, "repository", repository, NULL);
+    }
+
+  if (repository != NULL)
+    {
+      g_signal_connect_swapped (repository, "notify::last-error",
+                                G_CALLBACK (repository_error_cb), self);
+      pa_repository_set_auto_refresh (repository, AUTO_REFRESH_SECONDS);
+      repository_error_cb (self);
+    }
+
+  update_actions (self);
+}
+
+static void
+connection_changed_cb (PaWindow *self)
+{
+  PaConnectionState state = pa_connection_get_state (self->connection);
+  PaRepository *repository = pa_connection_get_repository (self->connection);
+  const GError *error = pa_connection_get_error (self->connection);
+
+  update_connection_label (self);
+  set_repository (self, repository);
+
+  switch (state)
+    {
+    case PA_CONNECTION_IDLE:
+    case PA_CONNECTION_CONNECTING:
+      /* Switching servers keeps the old lists until the new one answers. */
+      if (repository == NULL)
+        {
+          adw_status_page_set_description (self->connecting_page,
+                                           pa_connection_get_is_local (self->connection)
+                                           ? _("Starting the local server")
+                                           : pa_connection_get_server_url (self->connection));
+          gtk_stack_set_visible_child_name (self->main_stack, "connecting");
+        }
+      break;
+
+    case PA_CONNECTION_CONNECTED:
+      hide_banner (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "content");
+      break;
+
+    case PA_CONNECTION_FAILED:
+      if (repository != NULL)
+        {
+          gtk_stack_set_visible_child_name (self->main_stack, "content");
+          if (error != NULL)
+            show_error (self, error);
+        }
+      else
+        {
+          adw_status_page_set_description (self->failed_page,
+                                           error ? error->message
+                                                 : _("The server did not answer."));
+          gtk_stack_set_visible_child_name (self->main_stack, "failed");
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* ---- sections ------------------------------------------------------- */
+
+static GtkWidget *
+visible_page (PaWindow *self)
+{
+  return gtk_stack_get_visible_child (self->section_stack);
+}
+
+static void
+sidebar_row_selected_cb (PaWindow      *self,
+                         GtkListBoxRow *row)
+{
+  const char *id;
+  const PaSection *section;
+
+  if (row == NULL)
+    return;
+
+  id = gtk_widget_get_name (GTK_WIDGET (row));
+  section = pa_section_lookup (id);
+  g_return_if_fail (section != NULL);
+
+  gtk_stack_set_visible_child_name (self->section_stack, id);
+  if (gtk_stack_get_child_by_name (self->header_stack, id) != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->header_stack), TRUE);
+      gtk_stack_set_visible_child_name (self->header_stack, id);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->header_stack), FALSE);
+  adw_window_title_set_title (self->content_title, _(section->title));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+static void
+sidebar_row_activated_cb (PaWindow      *self,
+                          GtkListBoxRow *row)
+{
+  /* Folded, choosing a section shows it; unfolded, focus moves to it. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_child_focus (visible_page (self), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+back_clicked_cb (PaWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static GtkWidget *
+create_sidebar_row (const PaSection *section,
+                    guint            index)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (section->icon_name);
+  GtkWidget *label = gtk_label_new (_(section->title));
+
+  gtk_widget_set_name (row, section->id);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(section->title), -1);
+  if (index < 9)
+    {
+      /* Translators: %u is the number key that shows the section */
+      g_autofree char *tooltip = g_strdup_printf (_("Alt+%u"), index + 1);
+      gtk_widget_set_tooltip_text (row, tooltip);
+    }
+  return row;
+}
+
+static void
+add_section (PaWindow        *self,
+             const PaSection *section,
+             guint            index)
+{
+  GtkWidget *page = g_object_new (section->get_page_type (), NULL);
+  GtkStackPage *stack_page;
+
+  stack_page = gtk_stack_add_titled (self->section_stack, page, section->id, _(section->title));
+  gtk_stack_page_set_icon_name (stack_page, section->icon_name);
+  gtk_list_box_append (self->sidebar, create_sidebar_row (section, index));
+
+  if (section->header_resource != NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (section->header_resource);
+      GtkWidget *header = GTK_WIDGET (gtk_builder_get_object (builder, "header"));
+      GObject *search_button = gtk_builder_get_object (builder, "search_button");
+
+      gtk_stack_add_named (self->header_stack, header, section->id);
+      if (search_button != NULL
+          && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "search-mode") != NULL)
+        g_object_bind_property (page, "search-mode", search_button, "active",
+                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    }
+}
+
+/* ---- actions -------------------------------------------------------- */
+
+static PaResource *
+find_resource (PaWindow *self,
+               GType     type,
+               GVariant *parameter)
+{
+  PaResource *resource;
+
+  if (self->repository == NULL)
+    return NULL;
+
+  resource = pa_repository_find (self->repository, type, g_variant_get_int64 (parameter));
+  if (resource == NULL)
+    pa_window_add_toast (self, adw_toast_new (_("It was deleted in the meantime")));
+  return resource;
+}
+
+static void
+present (GtkWidget *window)
+{
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+new_phone_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+
+  present (pa_phone_editor_new (GTK_WINDOW (self), self->repository, NULL));
+}
+
+static void
+edit_phone_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  PaResource *phone = find_resource (self, PA_TYPE_PHONE, parameter);
+
+  if (phone != NULL)
+    present (pa_phone_editor_new (GTK_WINDOW (self), self->repository, PA_PHONE (phone)));
+}
+
+static void
+delete_phone_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  PaResource *phone = find_resource (self, PA_TYPE_PHONE, parameter);
+
+  if (phone != NULL)
+    pa_phone_delete_interactive (GTK_WINDOW (self), self->repository, PA_PHONE (phone));
+}
+
+static void
+scan_phones_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+
+  present (pa_scan_dialog_new (GTK_WINDOW (self), self->repository));
+}
+
+static void
+new_agent_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+
+  present (pa_agent_editor_new (GTK_WINDOW (self), self->repository, NULL));
+}
+
+static void
+edit_agent_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  PaResource *agent = find_resource (self, PA_TYPE_AGENT, parameter);
+
+  if (agent != NULL)
+    present (pa_agent_editor_new (GTK_WINDOW (self), self->repository, PA_AGENT (agent)));
+}
+
+static void
+delete_agent_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  PaResource *agent = find_resource (self, PA_TYPE_AGENT, parameter);
+
+  if (agent != NULL)
+    pa_agent_delete_interactive (GTK_WINDOW (self), self->repository, PA_AGENT (agent));
+}
+
+static void
+search_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  GtkWidget *page = visible_page (self);
+  gboolean search_mode = FALSE;
+
+  if (page == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (page), "search-mode") == NULL)
+    return;
+
+  /* A folded window may be showing the sidebar: bring the list forward. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  g_object_get (page, "search-mode", &search_mode, NULL);
+  g_object_set (page, "search-mode", !search_mode, NULL);
+}
+
+static void
+refresh_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pa_repository_refresh_finish (PA_REPOSITORY (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+  hide_banner (self);
+}
+
+static void
+refresh_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+
+  if (self->repository != NULL)
+    pa_repository_refresh_async (self->repository, self->cancellable, refresh_done_cb,
+                                 g_object_ref (self));
+}
+
+static void
+connect_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Failure shows through the connection's "state" and "error". */
+  if (!pa_connection_connect_finish (PA_CONNECTION (source), result, &error))
+    g_debug ("Retry failed: %s", error->message);
+}
+
+static void
+retry_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+
+  hide_banner (self);
+  if (self->repository != NULL && pa_connection_get_state (self->connection) != PA_CONNECTION_FAILED)
+    refresh_cb (widget, NULL, NULL);
+  else if (pa_connection_get_state (self->connection) != PA_CONNECTION_CONNECTING)
+    pa_connection_connect_async (self->connection, self->cancellable, connect_done_cb, NULL);
+}
+
+static void
+show_section_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (pa_section_lookup (id) == NULL)
+    return;
+  pa_window_set_section (self, id);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_child_focus (visible_page (self), GTK_DIR_TAB_FORWARD);
+}
+
+/* ---- GObject -------------------------------------------------------- */
+
+static void
+pa_window_constructed (GObject *object)
+{
+  PaWindow *self = PA_WINDOW (object);
+  GtkApplication *app;
+
+  G_OBJECT_CLASS (pa_window_parent_class)->constructed (object);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (self->connection == NULL && PA_IS_APPLICATION (app))
+    self->connection = g_object_ref (pa_application_get_connection (PA_APPLICATION (app)));
+  g_return_if_fail (self->connection != NULL);
+
+  g_signal_connect_object (self->connection, "notify", G_CALLBACK (connection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  connection_changed_cb (self);
+}
 
 static void
 pa_window_dispose (GObject *object)
 {
   PaWindow *self = PA_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  set_repository (self, NULL);
+  g_clear_object (&self->connection);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (pa_window_parent_class)->dispose (object);
+}
+
+static void
+pa_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PaWindow *self = PA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_object (value, self->connection);
+      break;
+    case PROP_SECTION:
+      g_value_set_string (value, pa_window_get_section (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PaWindow *self = PA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      self->connection = g_value_dup_object (value);
+      break;
+    case PROP_SECTION:
+      pa_window_set_section (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -34,17 +609,86 @@ pa_window_class_init (PaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const PaSection *sections;
+  guint n_sections;
 
+  object_class->constructed = pa_window_constructed;
   object_class->dispose = pa_window_dispose;
+  object_class->get_property = pa_window_get_property;
+  object_class->set_property = pa_window_set_property;
+
+  properties[PROP_CONNECTION] =
+    g_param_spec_object ("connection", NULL, NULL, PA_TYPE_CONNECTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/pa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, connection_icon);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, connection_label);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, header_stack);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, connecting_page);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, section_stack);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-phone", NULL, new_phone_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-phone", "x", edit_phone_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-phone", "x", delete_phone_cb);
+  gtk_widget_class_install_action (widget_class, "win.scan-phones", NULL, scan_phones_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-agent", NULL, new_agent_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-agent", "x", edit_agent_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-agent", "x", delete_agent_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_cb);
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-phone", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.scan-phones", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-agent", NULL);
+
+  sections = pa_section_get_all (&n_sections);
+  for (guint i = 0; i < n_sections && i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-section", "s", sections[i].id);
 }
 
 static void
 pa_window_init (PaWindow *self)
 {
+  const PaSection *sections;
+  guint n_sections;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  sections = pa_section_get_all (&n_sections);
+  for (guint i = 0; i < n_sections; i++)
+    add_section (self, &sections[i], i);
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  update_actions (self);
 
   /* Bound both ways so a resize is saved as it happens, not only on a clean quit. */
   self->settings = g_settings_new (APP_ID);
@@ -55,8 +699,70 @@ pa_window_init (PaWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 }
 
+/* ---- public --------------------------------------------------------- */
+
 PaWindow *
 pa_window_new (PaApplication *application)
 {
   return g_object_new (PA_TYPE_WINDOW, "application", application, NULL);
+}
+
+PaConnection *
+pa_window_get_connection (PaWindow *self)
+{
+  g_return_val_if_fail (PA_IS_WINDOW (self), NULL);
+
+  return self->connection;
+}
+
+const char *
+pa_window_get_section (PaWindow *self)
+{
+  g_return_val_if_fail (PA_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->section_stack);
+}
+
+void
+pa_window_set_section (PaWindow   *self,
+                       const char *section_id)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (PA_IS_WINDOW (self));
+  g_return_if_fail (pa_section_lookup (section_id) != NULL);
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), section_id) == 0)
+      {
+        /* row-selected does the switching and the notify. */
+        gtk_list_box_select_row (self->sidebar, row);
+        return;
+      }
+}
+
+GtkWidget *
+pa_window_get_page (PaWindow   *self,
+                    const char *section_id)
+{
+  g_return_val_if_fail (PA_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->section_stack, section_id);
+}
+
+void
+pa_window_add_toast (PaWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (PA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+pa_window_get_banner_visible (PaWindow *self)
+{
+  g_return_val_if_fail (PA_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->banner_revealer);
 }

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "pa-server.h"
 #include "pa-sqlite-store.h"
@@ -41,6 +42,8 @@ run (int    argc,
   g_autofree char *config_file = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *url_path = NULL;
+  g_autofree char *pid_path = NULL;
+  g_autofree char *pid_line = NULL;
   gboolean version = FALSE;
   guint sigterm_id, sigint_id;
   const GOptionEntry entries[] = {
@@ -111,6 +114,8 @@ run (int    argc,
   /* A stale URL from the last run must not send anyone to a dead port. */
   url_path = g_build_filename (config->data_dir, PA_SERVER_URL_FILE, NULL);
   g_unlink (url_path);
+  pid_path = g_build_filename (config->data_dir, "provd.pid", NULL);
+  g_unlink (pid_path);
 
   db_path = g_build_filename (config->data_dir, PA_SERVER_DATABASE_FILE, NULL);
   store = pa_sqlite_store_open (db_path, &error);
@@ -132,6 +137,15 @@ run (int    argc,
       g_printerr ("phoneadmin-provd: %s\n", error->message);
       return EXIT_FAILURE;
     }
+  /* Before provd.url: an app that finds us running after its own crash
+   * adopts us and needs the pid to stop us on quit. */
+  pid_line = g_strdup_printf ("%d\n", (int) getpid ());
+  if (!g_file_set_contents_full (pid_path, pid_line, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, &error))
+    {
+      g_printerr ("phoneadmin-provd: cannot write %s: %s\n", pid_path, error->message);
+      return EXIT_FAILURE;
+    }
   if (!pa_server_write_url_file (server, &error))
     {
       g_printerr ("phoneadmin-provd: cannot write %s: %s\n", url_path, error->message);
@@ -144,6 +158,7 @@ run (int    argc,
   g_source_remove (sigint_id);
   pa_server_shutdown (server);
   g_unlink (url_path);
+  g_unlink (pid_path);
   g_clear_object (&server);
   g_clear_object (&store);
   g_message ("Stopped");

@@ -3,14 +3,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: pa-screenshot OUTPUT-DIR
- * Run under Xvfb (tools/screenshots.sh does). Each window is drawn by its own
- * GSK renderer, so the picture is what the window shows, without a window
- * manager's frame.
+ * Run under Xvfb with $PA_PROVD set (tools/screenshots.sh does). It starts
+ * a real provd on loopback, fills it with a small office through the REST
+ * API (some phones fetch their config as a Yealink would, so they show as
+ * Provisioning), and draws each window with its own GSK renderer, so the
+ * picture is what the window shows, without a window manager's frame.
  */
 #include "config.h"
 
 #include <adwaita.h>
 
+#include "../server/pa-test-server.h"
+#include "pa-mac.h"
+#include "pa-memory-credential-store.h"
+#include "pa-phones-page.h"
 #include "pa-window.h"
 
 static gboolean
@@ -44,17 +50,140 @@ save_window (GtkWidget  *window,
   return TRUE;
 }
 
-/* Lets the window map, lay out and draw at least once before it is captured. */
+/* Lets the window map, lay out and draw. Bounded by time: a spinner keeps
+ * the main context busy forever. */
 static void
-wait_for_frames (guint n)
+wait_ms (guint ms)
 {
-  for (guint i = 0; i < n; i++)
+  gint64 deadline = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+save_or_die (GtkWidget  *window,
+             const char *dir,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  wait_ms (600);
+  if (!save_window (window, path, &error))
+    g_error ("%s", error->message);
+  g_print ("%s\n", path);
+}
+
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (PA_IS_CONNECTION (source))
+    pa_connection_connect_to_server_finish (PA_CONNECTION (source), result, &error);
+  else
+    pa_repository_refresh_finish (PA_REPOSITORY (source), result, &error);
+  if (error != NULL)
+    g_error ("%s", error->message);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+wait_for (gboolean *flag)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (!*flag)
     {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (50 * 1000);
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gint64
+create_agent (PaTestServer *server,
+              const char   *name,
+              const char   *extension,
+              const char   *email)
+{
+  g_autofree char *body = g_strdup_printf ("{\"name\": \"%s\", \"extension\": \"%s\","
+                                           " \"email\": \"%s\"}", name, extension, email);
+  return pa_test_create (server, "agents", body);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *mac;
+  const char *vendor;
+  const char *model;
+  int         agent;       /* index into the agents, -1 for none */
+  gboolean    enabled;
+  const char *user_agent;  /* fetches its config with it when set */
+} SamplePhone;
+
+static void
+fetch_config (PaTestServer *server,
+              gint64        id,
+              const char   *user_agent)
+{
+  g_autoptr(PaTestResponse) phone = pa_test_get (server, "phones", id);
+  JsonObject *object = pa_test_response_object (phone);
+  g_autofree char *compact = pa_mac_to_compact (json_object_get_string_member (object, "mac"));
+  g_autofree char *path = g_strdup_printf ("/p/%s/%s.cfg",
+                                           json_object_get_string_member (object, "token"),
+                                           compact);
+  const char *headers[] = { "User-Agent", user_agent, NULL };
+  g_autoptr(PaTestResponse) response = NULL;
+
+  response = pa_test_request (server, "GET", path, NULL, NULL, 0, FALSE, headers);
+  if (response->status != 200)
+    g_error ("Fetching %s answered %u", path, response->status);
+}
+
+static void
+fill_office (PaTestServer *server)
+{
+  static const SamplePhone phones[] = {
+    { "Reception", "80:5E:C0:1A:2B:01", "yealink", "yealink-t54w", 0, TRUE,
+      "Yealink SIP-T54W 96.86.0.100 80:5e:c0:1a:2b:01" },
+    { "Sales Desk 1", "80:5E:C0:1A:2B:02", "yealink", "yealink-t46u", 1, TRUE,
+      "Yealink SIP-T46U 108.86.0.45 80:5e:c0:1a:2b:02" },
+    { "Sales Desk 2", "80:5E:C0:1A:2B:03", "yealink", "yealink-t46u", 2, TRUE, NULL },
+    { "Boardroom", "64:16:7F:3C:4D:10", "polycom", "polycom-vvx450", -1, TRUE, NULL },
+    { "Support Lead", "C0:74:AD:22:11:05", "grandstream", "grandstream-gxp2170", 3, TRUE, NULL },
+    { "Warehouse", "00:04:13:55:66:07", "snom", "snom-d785", -1, TRUE, NULL },
+    { "Kitchen", "0C:38:3E:77:88:09", "fanvil", "fanvil-x4u", -1, FALSE, NULL },
+    { "Director", "80:5E:C0:1A:2B:0A", "yealink", "yealink-t58w", 0, TRUE,
+      "Yealink SIP-T58W 150.86.0.12 80:5e:c0:1a:2b:0a" },
+  };
+  gint64 agents[5];
+
+  agents[0] = create_agent (server, "Maria Lopez", "200", "maria.lopez@example.com");
+  agents[1] = create_agent (server, "Tom Becker", "211", "tom.becker@example.com");
+  agents[2] = create_agent (server, "Aisha Khan", "212", "aisha.khan@example.com");
+  agents[3] = create_agent (server, "Lukas Novak", "230", "lukas.novak@example.com");
+  agents[4] = create_agent (server, "Helen Park", "100", "helen.park@example.com");
+
+  for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
+    {
+      g_autofree char *agent = phones[i].agent >= 0
+        ? g_strdup_printf ("%" G_GINT64_FORMAT, agents[phones[i].agent])
+        : g_strdup ("null");
+      g_autofree char *body =
+        g_strdup_printf ("{\"name\": \"%s\", \"mac\": \"%s\", \"vendor\": \"%s\","
+                         " \"model\": \"%s\", \"agent_id\": %s, \"enabled\": %s}",
+                         phones[i].name, phones[i].mac, phones[i].vendor, phones[i].model,
+                         agent, phones[i].enabled ? "true" : "false");
+      gint64 id = pa_test_create (server, "phones", body);
+
+      if (phones[i].user_agent != NULL)
+        fetch_config (server, id, phones[i].user_agent);
     }
 }
 
@@ -62,10 +191,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(PaApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(PaCredentialStore) credentials = NULL;
+  g_autoptr(PaConnection) connection = NULL;
+  PaTestServer *server;
   PaWindow *window;
+  gboolean done = FALSE;
 
   if (argc != 2)
     {
@@ -76,27 +207,38 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  app = pa_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+  server = pa_test_server_new ();
+  settings = g_settings_new (APP_ID);
+  credentials = pa_memory_credential_store_new ();
+  connection = pa_connection_new (settings, credentials, NULL, NULL);
 
-  window = pa_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  /* No PaApplication: it would start a local provd of its own. */
+  window = g_object_new (PA_TYPE_WINDOW, "connection", connection, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 640);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (10);
 
-  path = g_build_filename (argv[1], "main-window.png", NULL);
-  if (!save_window (GTK_WIDGET (window), path, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  g_print ("%s\n", path);
+  pa_connection_connect_to_server_async (connection, server->url, server->token, NULL, NULL,
+                                         done_cb, &done);
+  wait_for (&done);
+  save_or_die (GTK_WIDGET (window), argv[1], "phones-empty.png");
+
+  fill_office (server);
+  done = FALSE;
+  pa_repository_refresh_async (pa_connection_get_repository (connection), NULL, done_cb, &done);
+  wait_for (&done);
+  save_or_die (GTK_WIDGET (window), argv[1], "phones.png");
+
+  pa_window_set_section (window, "agents");
+  save_or_die (GTK_WIDGET (window), argv[1], "agents.png");
+
+  /* The main window as a user searching for a phone by part of its MAC. */
+  pa_window_set_section (window, "phones");
+  g_object_set (pa_window_get_page (window, "phones"), "search-mode", TRUE, NULL);
+  pa_phones_page_set_query (PA_PHONES_PAGE (pa_window_get_page (window, "phones")), "80-5e-c0");
+  save_or_die (GTK_WIDGET (window), argv[1], "main-window.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
+  pa_connection_shutdown (connection);
+  pa_test_server_free (server);
   return 0;
 }

@@ -1,35 +1,142 @@
-/* test-window.c — the main window builds, keeps its size in GSettings
+/* test-window.c — the main window: size in GSettings, sections, search,
+ * connection states and the unreachable-server banner, against a real provd
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window gets its own PaConnection to the test provd (token kept in the
+ * in-memory credential store: the keyring is tested in test-connection).
  */
 #include "config.h"
 
 #include <adwaita.h>
 
+#include "../server/pa-test-server.h"
+#include "pa-agents-page.h"
+#include "pa-memory-credential-store.h"
+#include "pa-phone-editor.h"
+#include "pa-phones-page.h"
+#include "pa-section.h"
 #include "pa-window.h"
+
+#define TIMEOUT_SECONDS 20
+
+static PaApplication *app;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+connected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  pa_connection_connect_to_server_finish (PA_CONNECTION (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+wait_for_flag (gboolean *flag)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+/* Runs the main loop for about @n frames. Bounded by time, not by "nothing
+ * pending": a spinner keeps the frame clock busy forever. */
+static void
+wait_for_frames (guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + n * 20 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static PaConnection *
+new_connection (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(PaCredentialStore) credentials = pa_memory_credential_store_new ();
+
+  return pa_connection_new (settings, credentials, NULL, NULL);
+}
+
+static PaWindow *
+new_window (PaConnection *connection)
+{
+  return g_object_new (PA_TYPE_WINDOW, "application", app, "connection", connection, NULL);
+}
+
+typedef struct
+{
+  PaTestServer *server;
+  PaConnection *connection;
+  PaWindow     *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gboolean done = FALSE;
+
+  fixture->server = pa_test_server_new ();
+  pa_test_create (fixture->server, "agents", "{\"name\": \"Alice Martin\", \"extension\": \"201\"}");
+  pa_test_create (fixture->server, "phones",
+                  "{\"name\": \"Reception\", \"mac\": \"80:5E:C0:00:00:01\","
+                  " \"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}");
+
+  fixture->connection = new_connection ();
+  fixture->window = new_window (fixture->connection);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frames (2);
+
+  pa_connection_connect_to_server_async (fixture->connection, fixture->server->url,
+                                         fixture->server->token, NULL, NULL, connected_cb, &done);
+  wait_for_flag (&done);
+  wait_for_frames (3);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  wait_for_frames (1);
+  pa_connection_shutdown (fixture->connection);
+  g_clear_object (&fixture->connection);
+  pa_test_server_free (fixture->server);
+}
+
+/* ---- tests ---------------------------------------------------------- */
 
 static void
 test_window_size_saved (void)
 {
-  g_autoptr(PaApplication) app = pa_application_new ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PaConnection) connection = new_connection ();
   PaWindow *window;
-
-  /* Windows can only be added after startup; non-unique keeps the test off the bus. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  int width = 0;
 
   g_settings_set_int (settings, "window-width", 900);
-  window = pa_window_new (app);
+  window = new_window (connection);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 0);
 
-  {
-    int width = 0;
-    g_object_get (window, "default-width", &width, NULL);
-    g_assert_cmpint (width, ==, 900);
-  }
+  g_object_get (window, "default-width", &width, NULL);
+  g_assert_cmpint (width, ==, 900);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
@@ -38,14 +145,234 @@ test_window_size_saved (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_window_sections_table (void)
+{
+  guint n = 0;
+  const PaSection *sections = pa_section_get_all (&n);
+  g_autoptr(PaConnection) connection = new_connection ();
+  PaWindow *window = new_window (connection);
+
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpstr (sections[0].id, ==, "phones");
+  g_assert_true (pa_section_lookup ("agents") == &sections[1]);
+  g_assert_null (pa_section_lookup ("nope"));
+
+  /* One page per row of the table, of the row's type. */
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *page = pa_window_get_page (window, sections[i].id);
+
+      g_assert_nonnull (page);
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, sections[i].get_page_type ()));
+    }
+  g_assert_null (pa_window_get_page (window, "nope"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_connecting (void)
+{
+  g_autoptr(PaConnection) connection = new_connection ();
+  PaWindow *window = new_window (connection);
+  PaPhonesPage *phones = PA_PHONES_PAGE (pa_window_get_page (window, "phones"));
+
+  /* Not connected yet: the pages wait for a repository. */
+  g_assert_null (pa_connection_get_repository (connection));
+  g_assert_null (pa_phones_page_get_repository (phones));
+  g_assert_cmpstr (pa_phones_page_get_state (phones), ==, "loading");
+  g_assert_false (pa_window_get_banner_visible (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_connected (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PaPhonesPage *phones = PA_PHONES_PAGE (pa_window_get_page (fixture->window, "phones"));
+  PaAgentsPage *agents = PA_AGENTS_PAGE (pa_window_get_page (fixture->window, "agents"));
+  PaRepository *repository = pa_connection_get_repository (fixture->connection);
+
+  g_assert_nonnull (repository);
+  g_assert_true (pa_phones_page_get_repository (phones) == repository);
+  g_assert_true (pa_agents_page_get_repository (agents) == repository);
+  g_assert_cmpstr (pa_phones_page_get_state (phones), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pa_phones_page_get_selection (phones))),
+                    ==, 1);
+  g_assert_cmpstr (pa_agents_page_get_state (agents), ==, "list");
+  g_assert_false (pa_window_get_banner_visible (fixture->window));
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_window_switch_sections (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  guint notified = 0;
+  g_autofree char *section = NULL;
+
+  g_signal_connect_swapped (window, "notify::section", G_CALLBACK (count_cb), &notified);
+  g_assert_cmpstr (pa_window_get_section (fixture->window), ==, "phones");
+
+  pa_window_set_section (fixture->window, "agents");
+  g_assert_cmpstr (pa_window_get_section (fixture->window), ==, "agents");
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Alt+1 goes through this action. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-section", "s", "phones"));
+  g_assert_cmpstr (pa_window_get_section (fixture->window), ==, "phones");
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_object_set (window, "section", "agents", NULL);
+  g_object_get (window, "section", &section, NULL);
+  g_assert_cmpstr (section, ==, "agents");
+
+  /* An unknown section from the action is ignored. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-section", "s", "nope"));
+  g_assert_cmpstr (pa_window_get_section (fixture->window), ==, "agents");
+  g_signal_handlers_disconnect_by_func (window, count_cb, &notified);
+}
+
+static void
+test_window_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  PaPhonesPage *phones = PA_PHONES_PAGE (pa_window_get_page (fixture->window, "phones"));
+  PaAgentsPage *agents = PA_AGENTS_PAGE (pa_window_get_page (fixture->window, "agents"));
+
+  g_assert_false (pa_phones_page_get_search_mode (phones));
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  g_assert_true (pa_phones_page_get_search_mode (phones));
+  g_assert_false (pa_agents_page_get_search_mode (agents));
+
+  /* Again closes it. */
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  g_assert_false (pa_phones_page_get_search_mode (phones));
+
+  /* The search acts on the visible section. */
+  pa_window_set_section (fixture->window, "agents");
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  g_assert_true (pa_agents_page_get_search_mode (agents));
+  g_assert_false (pa_phones_page_get_search_mode (phones));
+}
+
+static void
+test_window_banner (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  PaPhonesPage *phones = PA_PHONES_PAGE (pa_window_get_page (fixture->window, "phones"));
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  g_assert_false (pa_window_get_banner_visible (fixture->window));
+
+  pa_test_server_stop (fixture->server);
+  g_assert_true (gtk_widget_activate_action (window, "win.refresh", NULL));
+
+  timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  while (!pa_window_get_banner_visible (fixture->window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  /* What was loaded stays on screen. */
+  g_assert_cmpstr (pa_phones_page_get_state (phones), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pa_phones_page_get_selection (phones))),
+                    ==, 1);
+}
+
+static void
+test_window_edit_unknown (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  /* An id that vanished (deleted elsewhere) gives a toast, no editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-phone",
+                                             "x", (gint64) 4242));
+  wait_for_frames (1);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->window)) == NULL);
+}
+
+static void
+test_window_activate_row_edits (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PaPhonesPage *phones = PA_PHONES_PAGE (pa_window_get_page (fixture->window, "phones"));
+  GListModel *toplevels;   /* transfer none */
+  GtkWidget *editor = NULL;
+
+  /* What Enter or a double click on a row does. */
+  g_signal_emit_by_name (pa_phones_page_get_column_view (phones), "activate", 0);
+  wait_for_frames (2);
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (PA_IS_PHONE_EDITOR (window))
+        editor = window;
+    }
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_window_shortcuts (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/example/PhoneAdmin/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/app/window/size-saved", test_window_size_saved);
+  /* Windows can only be added after startup; non-unique keeps the test off the bus. */
+  app = pa_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
 
-  return g_test_run ();
+  g_test_add_func ("/app/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/app/window/sections-table", test_window_sections_table);
+  g_test_add_func ("/app/window/connecting", test_window_connecting);
+  g_test_add ("/app/window/connected", Fixture, NULL, fixture_set_up, test_window_connected,
+              fixture_tear_down);
+  g_test_add ("/app/window/switch-sections", Fixture, NULL, fixture_set_up,
+              test_window_switch_sections, fixture_tear_down);
+  g_test_add ("/app/window/search", Fixture, NULL, fixture_set_up, test_window_search,
+              fixture_tear_down);
+  g_test_add ("/app/window/banner", Fixture, NULL, fixture_set_up, test_window_banner,
+              fixture_tear_down);
+  g_test_add ("/app/window/edit-unknown", Fixture, NULL, fixture_set_up, test_window_edit_unknown,
+              fixture_tear_down);
+
+  g_test_add ("/app/window/activate-row-edits", Fixture, NULL, fixture_set_up,
+              test_window_activate_row_edits, fixture_tear_down);
+  g_test_add_func ("/app/window/shortcuts", test_window_shortcuts);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }

@@ -1,0 +1,37 @@
+/* pa-agent-editor.h — add or edit one agent and the phones assigned to them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pa-agent.h"
+#include "pa-repository.h"
+
+G_BEGIN_DECLS
+
+#define PA_TYPE_AGENT_EDITOR (pa_agent_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (PaAgentEditor, pa_agent_editor, PA, AGENT_EDITOR, AdwWindow)
+
+/* A modal window transient for @parent; @agent NULL adds a new agent.
+ * Properties: "repository", "agent" (construct-only; the stored agent, which
+ * the repository updates in place), "saving" (read-only), "busy".
+ * Actions: "editor.save" (Ctrl+S), "editor.cancel" (Escape),
+ * "editor.assign-phone" (assigns the phone picked in the combo),
+ * "editor.unassign-phone" (int64 phone id). Assigning and unassigning save
+ * the phone at once (the agent needs an id first). Saving a new agent keeps
+ * the editor open, now editing the stored agent, so phones can be assigned
+ * next; saving an existing one closes it. */
+GtkWidget  *pa_agent_editor_new          (GtkWindow     *parent,
+                                          PaRepository  *repo,
+                                          PaAgent       *agent);
+
+gboolean    pa_agent_editor_get_busy     (PaAgentEditor *self);
+/* The routing as shown ("Hardware phone" / "Browser softphone"). */
+const char *pa_agent_editor_get_routing_text (PaAgentEditor *self);
+/* The agent being edited (NULL for a new one until saved). Transfer none. */
+PaAgent    *pa_agent_editor_get_agent    (PaAgentEditor *self);
+
+G_END_DECLS

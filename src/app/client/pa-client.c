@@ -1,0 +1,1254 @@
+/* pa-client.c — the REST client of phoneadmin-provd
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-client"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "pa-client.h"
+
+#define DEFAULT_TIMEOUT_SECONDS 15
+#define LIST_PAGE_SIZE          500
+
+/* ---------------------------------------------------------------------- */
+/* The error domain */
+
+typedef struct
+{
+  char            *field;
+  char            *code;
+  guint            status;
+  GTlsCertificate *certificate;
+} PaClientErrorPrivate;
+
+static void
+pa_client_error_private_init (PaClientErrorPrivate *priv)
+{
+}
+
+static void
+pa_client_error_private_copy (const PaClientErrorPrivate *src,
+                              PaClientErrorPrivate       *dest)
+{
+  dest->field = g_strdup (src->field);
+  dest->code = g_strdup (src->code);
+  dest->status = src->status;
+  dest->certificate = src->certificate ? g_object_ref (src->certificate) : NULL;
+}
+
+static void
+pa_client_error_private_clear (PaClientErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->field, g_free);
+  g_clear_pointer (&priv->code, g_free);
+  g_clear_object (&priv->certificate);
+}
+
+G_DEFINE_EXTENDED_ERROR (PaClientError, pa_client_error)
+
+static GError *
+client_error_new (PaClientError    code,
+                  guint            status,
+                  const char      *server_code,
+                  const char      *field,
+                  GTlsCertificate *certificate,
+                  const char      *message)
+{
+  GError *error = g_error_new_literal (PA_CLIENT_ERROR, code, message);
+  PaClientErrorPrivate *priv = pa_client_error_get_private (error);
+
+  priv->status = status;
+  priv->code = g_strdup (server_code);
+  priv->field = g_strdup (field);
+  priv->certificate = certificate ? g_object_ref (certificate) : NULL;
+  return error;
+}
+
+const char *
+pa_client_error_get_field (const GError *error)
+{
+  if (error == NULL || error->domain != PA_CLIENT_ERROR)
+    return NULL;
+  return pa_client_error_get_private (error)->field;
+}
+
+const char *
+pa_client_error_get_code (const GError *error)
+{
+  if (error == NULL || error->domain != PA_CLIENT_ERROR)
+    return NULL;
+  return pa_client_error_get_private (error)->code;
+}
+
+guint
+pa_client_error_get_status (const GError *error)
+{
+  if (error == NULL || error->domain != PA_CLIENT_ERROR)
+    return 0;
+  return pa_client_error_get_private (error)->status;
+}
+
+GTlsCertificate *
+pa_client_error_get_certificate (const GError *error)
+{
+  if (error == NULL || error->domain != PA_CLIENT_ERROR)
+    return NULL;
+  return pa_client_error_get_private (error)->certificate;
+}
+
+char *
+pa_certificate_fingerprint (GTlsCertificate *cert)
+{
+  g_autoptr(GByteArray) der = NULL;
+  g_autofree char *hex = NULL;
+  GString *out;
+
+  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (cert), NULL);
+
+  g_object_get (cert, "certificate", &der, NULL);
+  if (der == NULL)
+    return NULL;
+
+  hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
+  out = g_string_sized_new (strlen (hex) * 3 / 2);
+  for (gsize i = 0; hex[i] != '\0'; i += 2)
+    {
+      if (i > 0)
+        g_string_append_c (out, ':');
+      g_string_append_c (out, g_ascii_toupper (hex[i]));
+      g_string_append_c (out, g_ascii_toupper (hex[i + 1]));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Kinds and collections */
+
+static const struct
+{
+  const char *kind;
+  const char *collection;
+} collections[] = {
+  { "phone", "phones" },
+  { "agent", "agents" },
+  { "sip_account", "sip-accounts" },
+  { "layout", "layouts" },
+  { "module_layout", "module-layouts" },
+  { "profile", "profiles" },
+};
+
+const char *
+pa_client_collection_for_type (GType type)
+{
+  PaResourceClass *klass;
+  const char *kind;
+
+  if (!g_type_is_a (type, PA_TYPE_RESOURCE) || G_TYPE_IS_ABSTRACT (type))
+    return NULL;
+
+  klass = g_type_class_ref (type);
+  kind = klass->kind;
+  g_type_class_unref (klass);
+
+  for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
+    if (g_strcmp0 (collections[i].kind, kind) == 0)
+      return collections[i].collection;
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The client */
+
+struct _PaClient
+{
+  GObject          parent_instance;
+
+  char            *base_url;
+  char            *token;
+  GTlsCertificate *trusted;
+  guint            timeout;
+  SoupSession     *session;
+};
+
+G_DEFINE_FINAL_TYPE (PaClient, pa_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_TOKEN,
+  PROP_TRUSTED_CERTIFICATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static SoupSession *
+make_session (PaClient *self)
+{
+  g_autofree char *user_agent = g_strdup_printf ("PhoneAdmin/%s ", PACKAGE_VERSION);
+
+  /* The trailing space makes libsoup append its own product token. */
+  return soup_session_new_with_options ("timeout", self->timeout,
+                                        "user-agent", user_agent,
+                                        NULL);
+}
+
+static void
+pa_client_finalize (GObject *object)
+{
+  PaClient *self = PA_CLIENT (object);
+
+  g_clear_pointer (&self->base_url, g_free);
+  if (self->token != NULL)
+    memset (self->token, 0, strlen (self->token));
+  g_clear_pointer (&self->token, g_free);
+  g_clear_object (&self->trusted);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (pa_client_parent_class)->finalize (object);
+}
+
+static void
+pa_client_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PaClient *self = PA_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+    case PROP_TRUSTED_CERTIFICATE:
+      g_value_set_object (value, self->trusted);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_client_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PaClient *self = PA_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      {
+        const char *url = g_value_get_string (value);
+
+        g_free (self->base_url);
+        if (url == NULL)
+          self->base_url = g_strdup ("");
+        else if (g_str_has_suffix (url, "/"))
+          self->base_url = g_strdup (url);
+        else
+          self->base_url = g_strconcat (url, "/", NULL);
+      }
+      break;
+    case PROP_TOKEN:
+      g_free (self->token);
+      self->token = g_value_dup_string (value);
+      break;
+    case PROP_TRUSTED_CERTIFICATE:
+      pa_client_set_trusted_certificate (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_client_class_init (PaClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pa_client_finalize;
+  object_class->get_property = pa_client_get_property;
+  object_class->set_property = pa_client_set_property;
+
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOKEN] =
+    g_param_spec_string ("token", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRUSTED_CERTIFICATE] =
+    g_param_spec_object ("trusted-certificate", NULL, NULL, G_TYPE_TLS_CERTIFICATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pa_client_init (PaClient *self)
+{
+  self->timeout = DEFAULT_TIMEOUT_SECONDS;
+  self->session = make_session (self);
+}
+
+PaClient *
+pa_client_new (const char *base_url,
+               const char *token)
+{
+  g_return_val_if_fail (base_url != NULL, NULL);
+
+  return g_object_new (PA_TYPE_CLIENT, "base-url", base_url, "token", token, NULL);
+}
+
+const char *
+pa_client_get_base_url (PaClient *self)
+{
+  g_return_val_if_fail (PA_IS_CLIENT (self), NULL);
+  return self->base_url;
+}
+
+GTlsCertificate *
+pa_client_get_trusted_certificate (PaClient *self)
+{
+  g_return_val_if_fail (PA_IS_CLIENT (self), NULL);
+  return self->trusted;
+}
+
+void
+pa_client_set_trusted_certificate (PaClient        *self,
+                                   GTlsCertificate *cert)
+{
+  g_return_if_fail (PA_IS_CLIENT (self));
+  g_return_if_fail (cert == NULL || G_IS_TLS_CERTIFICATE (cert));
+
+  if (self->trusted == cert
+      || (self->trusted != NULL && cert != NULL && g_tls_certificate_is_same (self->trusted, cert)))
+    return;
+
+  g_set_object (&self->trusted, cert);
+  /* A kept-alive connection was accepted under the old pin; a new session
+   * makes the next request shake hands again. Requests under way keep the
+   * old session alive until they finish. */
+  g_clear_object (&self->session);
+  self->session = make_session (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUSTED_CERTIFICATE]);
+}
+
+void
+pa_client_set_timeout (PaClient *self,
+                       guint     seconds)
+{
+  g_return_if_fail (PA_IS_CLIENT (self));
+
+  self->timeout = seconds;
+  g_object_set (self->session, "timeout", seconds, NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* One request: send, check status and content type, parse */
+
+typedef struct
+{
+  SoupMessage     *message;
+  GTlsCertificate *peer_certificate;  /* offered and refused */
+  char            *url;
+} CallData;
+
+static void
+call_data_free (CallData *data)
+{
+  g_clear_object (&data->message);
+  g_clear_object (&data->peer_certificate);
+  g_free (data->url);
+  g_free (data);
+}
+
+static gboolean
+accept_certificate_cb (SoupMessage          *message,
+                       GTlsCertificate      *peer_certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  GTask *task = user_data;
+  PaClient *self = g_task_get_source_object (task);
+  CallData *data = g_task_get_task_data (task);
+
+  if (self->trusted != NULL && g_tls_certificate_is_same (self->trusted, peer_certificate))
+    return TRUE;
+
+  g_set_object (&data->peer_certificate, peer_certificate);
+  return FALSE;
+}
+
+static gboolean
+is_json_content_type (SoupMessage *message)
+{
+  const char *type;
+
+  type = soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
+  return type != NULL && g_ascii_strcasecmp (type, "application/json") == 0;
+}
+
+/* Parses an object body; NULL (and no error) when it is not one. */
+static JsonNode *
+parse_object (GBytes *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize len = 0;
+  const char *text = body ? g_bytes_get_data (body, &len) : NULL;
+  JsonNode *root;
+
+  if (text == NULL || len == 0 || len > G_MAXSSIZE)
+    return NULL;
+  if (!json_parser_load_from_data (parser, text, (gssize) len, NULL))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return json_node_ref (root);
+}
+
+static PaClientError
+code_for_status (guint status)
+{
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+      return PA_CLIENT_ERROR_UNAUTHORIZED;
+    case SOUP_STATUS_NOT_FOUND:
+      return PA_CLIENT_ERROR_NOT_FOUND;
+    case SOUP_STATUS_CONFLICT:
+      return PA_CLIENT_ERROR_CONFLICT;
+    case SOUP_STATUS_PRECONDITION_FAILED:
+    case 428:
+      return PA_CLIENT_ERROR_STALE;
+    case SOUP_STATUS_BAD_REQUEST:
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
+    case SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE:
+    case SOUP_STATUS_UNPROCESSABLE_ENTITY:
+      return PA_CLIENT_ERROR_INVALID;
+    default:
+      return status >= 500 ? PA_CLIENT_ERROR_SERVER : PA_CLIENT_ERROR_PROTOCOL;
+    }
+}
+
+static const char *
+fallback_message (PaClientError code)
+{
+  switch (code)
+    {
+    case PA_CLIENT_ERROR_UNAUTHORIZED:
+      return _("The server did not accept the access token. Check the token and connect again.");
+    case PA_CLIENT_ERROR_NOT_FOUND:
+      return _("The server does not have this item any more. It may have been deleted.");
+    case PA_CLIENT_ERROR_CONFLICT:
+      return _("The change conflicts with other data on the server.");
+    case PA_CLIENT_ERROR_STALE:
+      return _("Someone else changed this item in the meantime. Reload it and try again.");
+    case PA_CLIENT_ERROR_INVALID:
+      return _("The server did not accept the data.");
+    case PA_CLIENT_ERROR_SERVER:
+      return _("The server had an internal problem. Try again later; if it keeps happening, "
+               "check the server log.");
+    case PA_CLIENT_ERROR_UNREACHABLE:
+    case PA_CLIENT_ERROR_TLS:
+    case PA_CLIENT_ERROR_PROTOCOL:
+    default:
+      return _("The server gave an answer PhoneAdmin does not understand. Check that the "
+               "address points at a PhoneAdmin server.");
+    }
+}
+
+/* The error an answer with status @status (not 2xx) stands for. */
+static GError *
+error_from_response (SoupMessage *message,
+                     GBytes      *body)
+{
+  guint status = soup_message_get_status (message);
+  PaClientError code = code_for_status (status);
+  g_autoptr(JsonNode) root = NULL;
+  const char *server_code = NULL;
+  const char *server_message = NULL;
+  const char *field = NULL;
+
+  if (is_json_content_type (message))
+    root = parse_object (body);
+
+  if (root != NULL)
+    {
+      JsonObject *object = json_node_get_object (root);
+      JsonNode *error_node = json_object_get_member (object, "error");
+
+      if (error_node != NULL && JSON_NODE_HOLDS_OBJECT (error_node))
+        {
+          JsonObject *error_object = json_node_get_object (error_node);
+
+          server_code = json_object_get_string_member_with_default (error_object, "code", NULL);
+          server_message = json_object_get_string_member_with_default (error_object, "message",
+                                                                       NULL);
+          field = json_object_get_string_member_with_default (error_object, "field", NULL);
+        }
+    }
+
+  if (server_message != NULL && *server_message != '\0')
+    return client_error_new (code, status, server_code, field, NULL, server_message);
+
+  if (code == PA_CLIENT_ERROR_PROTOCOL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The server answered “%u %s”, which PhoneAdmin does not expect. "
+                           "Check that the address points at a PhoneAdmin server."),
+                         status, soup_status_get_phrase (status));
+      return client_error_new (code, status, server_code, field, NULL, text);
+    }
+
+  return client_error_new (code, status, server_code, field, NULL, fallback_message (code));
+}
+
+/* Turns a transport error into a PA_CLIENT_ERROR (cancellation stays). */
+static GError *
+error_from_transport (GError   *error,
+                      CallData *data)
+{
+  g_autofree char *text = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (error);
+
+  if (data->peer_certificate != NULL || error->domain == G_TLS_ERROR)
+    {
+      GTlsCertificate *cert = data->peer_certificate;
+
+      if (cert == NULL)
+        cert = soup_message_get_tls_peer_certificate (data->message);
+      text = g_strdup_printf (_("The server’s certificate is not trusted (%s). Check its "
+                                "fingerprint with the server’s administrator before trusting it."),
+                              error->message);
+      return client_error_new (PA_CLIENT_ERROR_TLS, 0, NULL, NULL, cert, text);
+    }
+
+  if (error->domain == SOUP_SESSION_ERROR)
+    {
+      text = g_strdup_printf (_("The server gave an answer PhoneAdmin does not understand (%s). "
+                                "Check that the address points at a PhoneAdmin server."),
+                              error->message);
+      return client_error_new (PA_CLIENT_ERROR_PROTOCOL, 0, NULL, NULL, NULL, text);
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    text = g_strdup_printf (_("The server at %s did not answer in time. Check the network "
+                              "connection and that the server is running, then try again."),
+                            data->url);
+  else if (error->domain == G_RESOLVER_ERROR)
+    text = g_strdup_printf (_("The server name in %s could not be found. Check the address and "
+                              "the network connection."),
+                            data->url);
+  else
+    text = g_strdup_printf (_("Could not connect to the server at %s (%s). Check that the "
+                              "server is running and the address is right, then try again."),
+                            data->url, error->message);
+  return client_error_new (PA_CLIENT_ERROR_UNREACHABLE, 0, NULL, NULL, NULL, text);
+}
+
+static void
+call_send_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  guint status;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, error_from_transport (error, data));
+      return;
+    }
+
+  status = soup_message_get_status (data->message);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_task_return_error (task, error_from_response (data->message, body));
+      return;
+    }
+
+  if (status == SOUP_STATUS_NO_CONTENT)
+    {
+      g_task_return_pointer (task, json_node_new (JSON_NODE_NULL),
+                             (GDestroyNotify) json_node_unref);
+      return;
+    }
+
+  if (!is_json_content_type (data->message) || (root = parse_object (body)) == NULL)
+    {
+      g_task_return_error (task,
+                           client_error_new (PA_CLIENT_ERROR_PROTOCOL, status, NULL, NULL, NULL,
+                                             _("The server’s answer is not the JSON object "
+                                               "PhoneAdmin expects. Check that the address "
+                                               "points at a PhoneAdmin server.")));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&root), (GDestroyNotify) json_node_unref);
+}
+
+/* @path is below the base URL ("api/v1/phones?limit=500"); @if_match 0
+ * sends none. */
+static void
+call_async (PaClient            *self,
+            const char          *method,
+            const char          *path,
+            JsonNode            *body,
+            gint64               if_match,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SoupMessageHeaders *headers;
+  CallData *data;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, call_async);
+
+  data = g_new0 (CallData, 1);
+  data->url = g_strconcat (self->base_url, path, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
+
+  data->message = soup_message_new (method, data->url);
+  if (data->message == NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("“%s” is not a valid server address. Enter an address like "
+                           "https://provd.example.com:8670/."),
+                         self->base_url);
+      g_task_return_error (task, client_error_new (PA_CLIENT_ERROR_UNREACHABLE, 0, NULL, NULL,
+                                                   NULL, text));
+      return;
+    }
+
+  headers = soup_message_get_request_headers (data->message);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (self->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
+  if (if_match > 0)
+    {
+      g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", if_match);
+      soup_message_headers_replace (headers, "If-Match", etag);
+    }
+
+  if (body != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length = 0;
+      char *text;
+
+      json_generator_set_root (generator, body);
+      text = json_generator_to_data (generator, &length);
+      bytes = g_bytes_new_take (text, length);
+      soup_message_set_request_body_from_bytes (data->message, "application/json", bytes);
+    }
+
+  g_signal_connect_object (data->message, "accept-certificate",
+                           G_CALLBACK (accept_certificate_cb), task, 0);
+
+  soup_session_send_and_read_async (self->session, data->message, G_PRIORITY_DEFAULT,
+                                    cancellable, call_send_cb, g_object_ref (task));
+}
+
+/* An object node, or a null node for 204. */
+static JsonNode *
+call_finish (PaClient      *self,
+             GAsyncResult  *result,
+             GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Resources from answers */
+
+/* Builds a @type from @node; members the resource does not know are moved
+ * to @extra (when given) instead of failing, so a newer server with more
+ * members still works. */
+static PaResource *
+resource_from_node (GType        type,
+                    JsonNode    *node,
+                    JsonObject  *extra,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) known_node = NULL;
+  g_autoptr(JsonObject) known = json_object_new ();
+  PaResourceClass *klass = g_type_class_ref (type);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  PaResource *resource;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_type_class_unref (klass);
+      g_set_error_literal (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL,
+                           _("The server’s answer is not the JSON object PhoneAdmin expects. "
+                             "Check that the address points at a PhoneAdmin server."));
+      return NULL;
+    }
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      if (pa_resource_class_find_member (klass, name) != NULL)
+        json_object_set_member (known, name, json_node_copy (member));
+      else if (extra != NULL)
+        json_object_set_member (extra, name, json_node_copy (member));
+    }
+  g_type_class_unref (klass);
+
+  known_node = json_node_init_object (json_node_alloc (), known);
+  resource = pa_resource_new_from_json (type, known_node, PA_JSON_TRUSTED, &local_error);
+  if (resource == NULL)
+    {
+      const char *field = pa_model_error_get_field (local_error);
+      g_autofree char *text =
+        g_strdup_printf (_("The server sent data PhoneAdmin does not understand (%s). "
+                           "PhoneAdmin and the server may be of different versions."),
+                         local_error->message);
+
+      g_propagate_error (error, client_error_new (PA_CLIENT_ERROR_PROTOCOL, 0, NULL, field, NULL,
+                                                  text));
+      return NULL;
+    }
+  return resource;
+}
+
+static char *
+resource_path (GType  type,
+               gint64 id)
+{
+  return g_strdup_printf ("api/v1/%s/%" G_GINT64_FORMAT, pa_client_collection_for_type (type), id);
+}
+
+/* ---------------------------------------------------------------------- */
+/* get_info */
+
+static void
+get_info_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = call_finish (PA_CLIENT (source), result, &error);
+
+  if (node == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!JSON_NODE_HOLDS_OBJECT (node))
+    g_task_return_new_error (task, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL, "%s",
+                             _("The server’s answer is not the JSON object PhoneAdmin expects. "
+                               "Check that the address points at a PhoneAdmin server."));
+  else
+    g_task_return_pointer (task, json_object_ref (json_node_get_object (node)),
+                           (GDestroyNotify) json_object_unref);
+}
+
+void
+pa_client_get_info_async (PaClient            *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_client_get_info_async);
+  call_async (self, "GET", "api/v1", NULL, 0, cancellable, get_info_cb, task);
+}
+
+JsonObject *
+pa_client_get_info_finish (PaClient      *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* list */
+
+typedef struct
+{
+  GType      type;
+  char      *filter;
+  gint64     offset;
+  GPtrArray *items;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  g_free (data->filter);
+  g_clear_pointer (&data->items, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void list_page_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+
+static void
+list_fetch_page (GTask *task)
+{
+  PaClient *self = g_task_get_source_object (task);
+  ListData *data = g_task_get_task_data (task);
+  g_autofree char *path = NULL;
+
+  path = g_strdup_printf ("api/v1/%s?offset=%" G_GINT64_FORMAT "&limit=%d%s%s",
+                          pa_client_collection_for_type (data->type), data->offset,
+                          LIST_PAGE_SIZE, data->filter ? "&" : "",
+                          data->filter ? data->filter : "");
+  call_async (self, "GET", path, NULL, 0, g_task_get_cancellable (task), list_page_cb, task);
+}
+
+static void
+list_page_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  ListData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = call_finish (PA_CLIENT (source), result, &error);
+  JsonObject *object;
+  JsonNode *items_node;
+  JsonArray *items;
+  gint64 total;
+  guint n;
+
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  items_node = object ? json_object_get_member (object, "items") : NULL;
+  if (items_node == NULL || !JSON_NODE_HOLDS_ARRAY (items_node)
+      || !json_object_has_member (object, "total"))
+    {
+      g_task_return_new_error (task, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL, "%s",
+                               _("The server’s list is not what PhoneAdmin expects. PhoneAdmin "
+                                 "and the server may be of different versions."));
+      g_object_unref (task);
+      return;
+    }
+
+  items = json_node_get_array (items_node);
+  total = json_object_get_int_member_with_default (object, "total", 0);
+  n = json_array_get_length (items);
+  for (guint i = 0; i < n; i++)
+    {
+      PaResource *resource = resource_from_node (data->type, json_array_get_element (items, i),
+                                                 NULL, &error);
+      if (resource == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          g_object_unref (task);
+          return;
+        }
+      g_ptr_array_add (data->items, resource);
+    }
+
+  data->offset += n;
+  /* An empty page ends it too, so a total that grows under us cannot loop. */
+  if (n > 0 && data->offset < total)
+    {
+      list_fetch_page (task);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&data->items), (GDestroyNotify) g_ptr_array_unref);
+  g_object_unref (task);
+}
+
+void
+pa_client_list_async (PaClient            *self,
+                      GType                type,
+                      const char          *filter,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GTask *task;
+  ListData *data;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+  g_return_if_fail (pa_client_collection_for_type (type) != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_client_list_async);
+  data = g_new0 (ListData, 1);
+  data->type = type;
+  data->filter = (filter && *filter) ? g_strdup (filter) : NULL;
+  data->items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
+  list_fetch_page (task);
+}
+
+GPtrArray *
+pa_client_list_finish (PaClient      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* get, create, update: an answer that is one resource */
+
+typedef struct
+{
+  GType       type;
+  JsonObject *extra;
+} ResourceData;
+
+static void
+resource_data_free (ResourceData *data)
+{
+  g_clear_pointer (&data->extra, json_object_unref);
+  g_free (data);
+}
+
+static GTask *
+resource_task_new (PaClient            *self,
+                   GType                type,
+                   gpointer             source_tag,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  ResourceData *data = g_new0 (ResourceData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  data->type = type;
+  data->extra = json_object_new ();
+  g_task_set_task_data (task, data, (GDestroyNotify) resource_data_free);
+  return task;
+}
+
+static void
+resource_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ResourceData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = call_finish (PA_CLIENT (source), result, &error);
+  PaResource *resource;
+
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  resource = resource_from_node (data->type, node, data->extra, &error);
+  if (resource == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, resource, g_object_unref);
+}
+
+static PaResource *
+resource_finish (PaClient      *self,
+                 GAsyncResult  *result,
+                 JsonObject   **extra,
+                 GError       **error)
+{
+  PaResource *resource;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  resource = g_task_propagate_pointer (G_TASK (result), error);
+  if (extra != NULL)
+    {
+      ResourceData *data = g_task_get_task_data (G_TASK (result));
+
+      *extra = NULL;
+      if (resource != NULL && json_object_get_size (data->extra) > 0)
+        *extra = json_object_ref (data->extra);
+    }
+  return resource;
+}
+
+void
+pa_client_get_async (PaClient            *self,
+                     GType                type,
+                     gint64               id,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  GTask *task;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+  g_return_if_fail (pa_client_collection_for_type (type) != NULL);
+  g_return_if_fail (id > 0);
+
+  task = resource_task_new (self, type, pa_client_get_async, cancellable, callback, user_data);
+  path = resource_path (type, id);
+  call_async (self, "GET", path, NULL, 0, cancellable, resource_cb, task);
+}
+
+PaResource *
+pa_client_get_finish (PaClient      *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  return resource_finish (self, result, NULL, error);
+}
+
+void
+pa_client_create_async (PaClient            *self,
+                        PaResource          *resource,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  GType type;
+  GTask *task;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+  g_return_if_fail (PA_IS_RESOURCE (resource));
+
+  type = G_OBJECT_TYPE (resource);
+  g_return_if_fail (pa_client_collection_for_type (type) != NULL);
+
+  task = resource_task_new (self, type, pa_client_create_async, cancellable, callback, user_data);
+  path = g_strdup_printf ("api/v1/%s", pa_client_collection_for_type (type));
+  /* Server-owned members ride along; the server ignores them on input. */
+  body = pa_resource_to_json (resource);
+  call_async (self, "POST", path, body, 0, cancellable, resource_cb, task);
+}
+
+PaResource *
+pa_client_create_finish (PaClient      *self,
+                         GAsyncResult  *result,
+                         JsonObject   **extra,
+                         GError       **error)
+{
+  return resource_finish (self, result, extra, error);
+}
+
+void
+pa_client_update_async (PaClient            *self,
+                        PaResource          *resource,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  GType type;
+  GTask *task;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+  g_return_if_fail (PA_IS_RESOURCE (resource));
+  g_return_if_fail (pa_resource_get_id (resource) > 0);
+
+  type = G_OBJECT_TYPE (resource);
+  g_return_if_fail (pa_client_collection_for_type (type) != NULL);
+
+  task = resource_task_new (self, type, pa_client_update_async, cancellable, callback, user_data);
+  path = resource_path (type, pa_resource_get_id (resource));
+  body = pa_resource_to_json (resource);
+  call_async (self, "PUT", path, body, pa_resource_get_revision (resource), cancellable,
+              resource_cb, task);
+}
+
+PaResource *
+pa_client_update_finish (PaClient      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return resource_finish (self, result, NULL, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* delete */
+
+static void
+delete_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = call_finish (PA_CLIENT (source), result, &error);
+
+  if (node == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+pa_client_delete_async (PaClient            *self,
+                        PaResource          *resource,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  GTask *task;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+  g_return_if_fail (PA_IS_RESOURCE (resource));
+  g_return_if_fail (pa_resource_get_id (resource) > 0);
+  g_return_if_fail (pa_client_collection_for_type (G_OBJECT_TYPE (resource)) != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_client_delete_async);
+  path = resource_path (G_OBJECT_TYPE (resource), pa_resource_get_id (resource));
+  call_async (self, "DELETE", path, NULL, pa_resource_get_revision (resource), cancellable,
+              delete_cb, task);
+}
+
+gboolean
+pa_client_delete_finish (PaClient      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* regenerate a SIP password */
+
+typedef struct
+{
+  char  *password;
+  guint  n_resync;
+} RegenerateResult;
+
+static void
+regenerate_result_free (RegenerateResult *r)
+{
+  if (r->password != NULL)
+    memset (r->password, 0, strlen (r->password));
+  g_free (r->password);
+  g_free (r);
+}
+
+static void
+regenerate_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = call_finish (PA_CLIENT (source), result, &error);
+  JsonObject *object;
+  JsonNode *password;
+  JsonNode *resync;
+  RegenerateResult *r;
+
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  password = object ? json_object_get_member (object, "sip_password") : NULL;
+  resync = object ? json_object_get_member (object, "resync_phones") : NULL;
+  if (password == NULL || json_node_get_value_type (password) != G_TYPE_STRING
+      || (resync != NULL && !JSON_NODE_HOLDS_ARRAY (resync)))
+    {
+      g_task_return_new_error (task, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL, "%s",
+                               _("The server’s answer has no new password. PhoneAdmin and the "
+                                 "server may be of different versions."));
+      return;
+    }
+
+  r = g_new0 (RegenerateResult, 1);
+  r->password = g_strdup (json_node_get_string (password));
+  r->n_resync = resync ? json_array_get_length (json_node_get_array (resync)) : 0;
+  g_task_return_pointer (task, r, (GDestroyNotify) regenerate_result_free);
+}
+
+void
+pa_client_regenerate_password_async (PaClient            *self,
+                                     gint64               sip_account_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+  GTask *task;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+  g_return_if_fail (sip_account_id > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_client_regenerate_password_async);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "confirm");
+  json_builder_add_string_value (builder, "REGENERATE");
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  path = g_strdup_printf ("api/v1/sip-accounts/%" G_GINT64_FORMAT "/password", sip_account_id);
+  call_async (self, "POST", path, body, 0, cancellable, regenerate_cb, task);
+}
+
+char *
+pa_client_regenerate_password_finish (PaClient      *self,
+                                      GAsyncResult  *result,
+                                      guint         *n_resync,
+                                      GError       **error)
+{
+  RegenerateResult *r;
+  char *password;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (n_resync != NULL)
+    *n_resync = 0;
+  r = g_task_propagate_pointer (G_TASK (result), error);
+  if (r == NULL)
+    return NULL;
+
+  password = g_steal_pointer (&r->password);
+  if (n_resync != NULL)
+    *n_resync = r->n_resync;
+  regenerate_result_free (r);
+  return password;
+}

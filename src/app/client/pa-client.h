@@ -1,0 +1,159 @@
+/* pa-client.h — the REST client of phoneadmin-provd (docs/api.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "pa-core.h"
+
+G_BEGIN_DECLS
+
+#define PA_CLIENT_ERROR (pa_client_error_quark ())
+
+/**
+ * PaClientError:
+ * @PA_CLIENT_ERROR_UNREACHABLE: connection refused, host not found, timeout.
+ * @PA_CLIENT_ERROR_TLS: the server's certificate is not trusted; the
+ *   certificate is in pa_client_error_get_certificate().
+ * @PA_CLIENT_ERROR_UNAUTHORIZED: 401, the token is wrong.
+ * @PA_CLIENT_ERROR_NOT_FOUND: 404.
+ * @PA_CLIENT_ERROR_CONFLICT: 409 (duplicate MAC, phone still assigned, …).
+ * @PA_CLIENT_ERROR_STALE: 412 or 428: someone else changed it first.
+ * @PA_CLIENT_ERROR_INVALID: 400, 413, 415, 422; pa_client_error_get_field()
+ *   names the member.
+ * @PA_CLIENT_ERROR_SERVER: 5xx.
+ * @PA_CLIENT_ERROR_PROTOCOL: an answer that is not what the API promises.
+ *
+ * The error's message is the server's message when the server sent one, so
+ * it can be shown to the user as it is.
+ */
+typedef enum
+{
+  PA_CLIENT_ERROR_UNREACHABLE,
+  PA_CLIENT_ERROR_TLS,
+  PA_CLIENT_ERROR_UNAUTHORIZED,
+  PA_CLIENT_ERROR_NOT_FOUND,
+  PA_CLIENT_ERROR_CONFLICT,
+  PA_CLIENT_ERROR_STALE,
+  PA_CLIENT_ERROR_INVALID,
+  PA_CLIENT_ERROR_SERVER,
+  PA_CLIENT_ERROR_PROTOCOL,
+} PaClientError;
+
+GQuark           pa_client_error_quark           (void);
+/* The JSON member the error concerns, or NULL. */
+const char      *pa_client_error_get_field       (const GError *error);
+/* The server's error "code" ("conflict", "invalid", …), or NULL. */
+const char      *pa_client_error_get_code        (const GError *error);
+/* The HTTP status, or 0 when there was no answer. */
+guint            pa_client_error_get_status      (const GError *error);
+/* The peer certificate of a %PA_CLIENT_ERROR_TLS error; transfer none. */
+GTlsCertificate *pa_client_error_get_certificate (const GError *error);
+
+/* SHA-256 of the certificate's DER, upper-case hex pairs joined by ':'. */
+char            *pa_certificate_fingerprint      (GTlsCertificate *cert);
+
+/* The REST path segment of a resource type ("phones", "sip-accounts"), or
+ * NULL when @type is not a known resource kind. */
+const char      *pa_client_collection_for_type   (GType type);
+
+#define PA_TYPE_CLIENT (pa_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (PaClient, pa_client, PA, CLIENT, GObject)
+
+/* @base_url: "http://127.0.0.1:8080/" (a missing trailing '/' is added). */
+PaClient   *pa_client_new                     (const char      *base_url,
+                                               const char      *token);
+const char *pa_client_get_base_url            (PaClient        *self);
+/* Pins one certificate the user accepted: it is trusted even when the
+ * system does not trust it. NULL removes the pin. */
+void        pa_client_set_trusted_certificate (PaClient        *self,
+                                               GTlsCertificate *cert);
+GTlsCertificate *pa_client_get_trusted_certificate (PaClient   *self);
+/* Seconds before a request gives up with %PA_CLIENT_ERROR_UNREACHABLE
+ * (default 15). */
+void        pa_client_set_timeout             (PaClient        *self,
+                                               guint            seconds);
+
+/* All async with GTask; finish functions return NULL/FALSE with a
+ * %PA_CLIENT_ERROR (or G_IO_ERROR_CANCELLED when cancelled). */
+void        pa_client_get_info_async   (PaClient            *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* The object GET /api/v1 answers (name, version, public_url, …). */
+JsonObject *pa_client_get_info_finish  (PaClient            *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
+/* @filter: a query string without '?' ("agent_id=3"), or NULL. */
+void        pa_client_list_async       (PaClient            *self,
+                                        GType                type,
+                                        const char          *filter,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* Every page concatenated; a GPtrArray of PaResource (owning them). */
+GPtrArray  *pa_client_list_finish      (PaClient            *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
+void        pa_client_get_async        (PaClient            *self,
+                                        GType                type,
+                                        gint64               id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+PaResource *pa_client_get_finish       (PaClient            *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
+void        pa_client_create_async     (PaClient            *self,
+                                        PaResource          *resource,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* @extra (optional, transfer full, may be NULL when there are none): the
+ * members outside the resource, e.g. sip_password, sip_username,
+ * sip_account_id. The SIP password is only ever here, once. */
+PaResource *pa_client_create_finish    (PaClient            *self,
+                                        GAsyncResult        *result,
+                                        JsonObject         **extra,
+                                        GError             **error);
+
+/* PUT with If-Match: "<revision>". */
+void        pa_client_update_async     (PaClient            *self,
+                                        PaResource          *resource,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+PaResource *pa_client_update_finish    (PaClient            *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
+/* DELETE with If-Match: "<revision>". */
+void        pa_client_delete_async     (PaClient            *self,
+                                        PaResource          *resource,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean    pa_client_delete_finish    (PaClient            *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
+/* POST /api/v1/sip-accounts/{id}/password with {"confirm":"REGENERATE"}. */
+void        pa_client_regenerate_password_async  (PaClient            *self,
+                                                  gint64               sip_account_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+/* The new password (shown once); @n_resync: how many phones will fetch it. */
+char       *pa_client_regenerate_password_finish (PaClient            *self,
+                                                  GAsyncResult        *result,
+                                                  guint               *n_resync,
+                                                  GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,966 @@
+/* pa-repository.c — the app's data: one shared GListStore per kind
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-repository"
+
+#include "config.h"
+
+#include "pa-repository.h"
+
+typedef enum
+{
+  KIND_PHONE,
+  KIND_AGENT,
+  KIND_SIP_ACCOUNT,
+  KIND_LAYOUT,
+  KIND_MODULE_LAYOUT,
+  KIND_PROFILE,
+  N_KINDS
+} Kind;
+
+#define KIND_BIT(k) (1u << (k))
+#define ALL_KINDS   (KIND_BIT (N_KINDS) - 1)
+
+typedef struct
+{
+  GType       type;
+  GListStore *store;
+  /* id (gint64*, owned) → the object in the store (unowned) */
+  GHashTable *by_id;
+  /* Bumped by every save/delete merge, so a list that was asked for before
+   * it cannot put older data back. */
+  guint       generation;
+} KindStore;
+
+struct _PaRepository
+{
+  GObject       parent_instance;
+
+  PaClient     *client;
+  KindStore     kinds[N_KINDS];
+
+  guint         n_refreshing;   /* full refreshes under way */
+  guint         n_loading;      /* any request under way */
+  GError       *last_error;
+  char         *public_url;
+
+  guint         auto_refresh_seconds;
+  guint         auto_refresh_id;
+  GCancellable *cancellable;    /* the repository's own work (auto refresh) */
+};
+
+G_DEFINE_FINAL_TYPE (PaRepository, pa_repository, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_LOADING,
+  PROP_LAST_ERROR,
+  PROP_PUBLIC_URL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---------------------------------------------------------------------- */
+/* Small helpers */
+
+static int
+kind_for_type (GType type)
+{
+  if (type == PA_TYPE_PHONE)
+    return KIND_PHONE;
+  if (type == PA_TYPE_AGENT)
+    return KIND_AGENT;
+  if (type == PA_TYPE_SIP_ACCOUNT)
+    return KIND_SIP_ACCOUNT;
+  if (type == PA_TYPE_LAYOUT)
+    return KIND_LAYOUT;
+  if (type == PA_TYPE_MODULE_LAYOUT)
+    return KIND_MODULE_LAYOUT;
+  if (type == PA_TYPE_PROFILE)
+    return KIND_PROFILE;
+  return -1;
+}
+
+static void
+set_last_error (PaRepository *self,
+                const GError *error)
+{
+  if (self->last_error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->last_error);
+  if (error != NULL)
+    self->last_error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+}
+
+static void
+loading_hold (PaRepository *self)
+{
+  if (self->n_loading++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+loading_release (PaRepository *self)
+{
+  g_return_if_fail (self->n_loading > 0);
+
+  if (--self->n_loading == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static int
+compare_by_id (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  gint64 ia = pa_resource_get_id ((PaResource *) a);
+  gint64 ib = pa_resource_get_id ((PaResource *) b);
+
+  return (ia > ib) - (ia < ib);
+}
+
+/* Copies every member, server-owned ones too, through the properties, so
+ * each setter decides whether anything changed and notifies only then. */
+static void
+update_in_place (PaResource *existing,
+                 PaResource *fresh)
+{
+  const PaMember **members;
+  guint n_members;
+
+  if (pa_resource_equal (existing, fresh))
+    return;
+
+  members = pa_resource_class_list_members (PA_RESOURCE_GET_CLASS (fresh), &n_members);
+  g_object_freeze_notify (G_OBJECT (existing));
+  for (guint i = 0; i < n_members; i++)
+    {
+      GParamSpec *pspec = members[i]->pspec;
+      g_auto(GValue) old_value = G_VALUE_INIT;
+      g_auto(GValue) new_value = G_VALUE_INIT;
+
+      g_value_init (&old_value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_value_init (&new_value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_object_get_property (G_OBJECT (existing), pspec->name, &old_value);
+      g_object_get_property (G_OBJECT (fresh), pspec->name, &new_value);
+      /* Boxed values (lines, keys) compare by pointer and so always differ;
+       * their setters are left to judge. Scalars that are equal are skipped
+       * so a setter that notifies unconditionally stays quiet. */
+      if (!G_VALUE_HOLDS_BOXED (&new_value) && !G_VALUE_HOLDS_OBJECT (&new_value)
+          && g_param_values_cmp (pspec, &old_value, &new_value) == 0)
+        continue;
+      g_object_set_property (G_OBJECT (existing), pspec->name, &new_value);
+    }
+  g_object_thaw_notify (G_OBJECT (existing));
+}
+
+/* Adds or updates one resource; returns the object in the store. */
+static PaResource *
+merge_one (PaRepository *self,
+           Kind          kind,
+           PaResource   *fresh)
+{
+  KindStore *ks = &self->kinds[kind];
+  gint64 id = pa_resource_get_id (fresh);
+  PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
+
+  if (existing == fresh)
+    return existing;
+
+  if (existing != NULL)
+    {
+      update_in_place (existing, fresh);
+      return existing;
+    }
+
+  g_hash_table_insert (ks->by_id, g_memdup2 (&id, sizeof id), fresh);
+  g_list_store_insert_sorted (ks->store, fresh, compare_by_id, NULL);
+  return fresh;
+}
+
+static void
+remove_one (PaRepository *self,
+            Kind          kind,
+            gint64        id)
+{
+  KindStore *ks = &self->kinds[kind];
+  PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
+  guint position;
+
+  if (existing == NULL)
+    return;
+
+  if (g_list_store_find (ks->store, existing, &position))
+    g_list_store_remove (ks->store, position);
+  g_hash_table_remove (ks->by_id, &id);
+}
+
+/* Makes the store hold exactly @items (in id order), keeping the objects
+ * whose id was already there. */
+static void
+merge_all (PaRepository *self,
+           Kind          kind,
+           GPtrArray    *items)
+{
+  KindStore *ks = &self->kinds[kind];
+  g_autoptr(GHashTable) fresh_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                           g_free, NULL);
+  g_autoptr(GPtrArray) appended = g_ptr_array_new ();
+  gint64 max_id = 0;
+  guint n;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = pa_resource_get_id (g_ptr_array_index (items, i));
+
+      g_hash_table_add (fresh_ids, g_memdup2 (&id, sizeof id));
+    }
+
+  /* Vanished ids go first, from the end so positions stay right. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (ks->store));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(PaResource) r = g_list_model_get_item (G_LIST_MODEL (ks->store), i - 1);
+      gint64 id = pa_resource_get_id (r);
+
+      if (!g_hash_table_contains (fresh_ids, &id))
+        {
+          g_list_store_remove (ks->store, i - 1);
+          g_hash_table_remove (ks->by_id, &id);
+        }
+      else if (id > max_id)
+        max_id = id;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      PaResource *fresh = g_ptr_array_index (items, i);
+      gint64 id = pa_resource_get_id (fresh);
+      PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
+
+      if (existing != NULL)
+        update_in_place (existing, fresh);
+      else if (id > max_id)
+        {
+          /* The common case (first load, new rows at the end): one splice
+           * instead of a signal per row. */
+          g_hash_table_insert (ks->by_id, g_memdup2 (&id, sizeof id), fresh);
+          g_ptr_array_add (appended, fresh);
+          max_id = id;
+        }
+      else
+        merge_one (self, kind, fresh);
+    }
+
+  if (appended->len > 0)
+    g_list_store_splice (ks->store, g_list_model_get_n_items (G_LIST_MODEL (ks->store)), 0,
+                         appended->pdata, appended->len);
+}
+
+/* ---------------------------------------------------------------------- */
+/* GObject */
+
+static void
+pa_repository_dispose (GObject *object)
+{
+  PaRepository *self = PA_REPOSITORY (object);
+
+  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (pa_repository_parent_class)->dispose (object);
+}
+
+static void
+pa_repository_finalize (GObject *object)
+{
+  PaRepository *self = PA_REPOSITORY (object);
+
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      g_clear_pointer (&self->kinds[i].by_id, g_hash_table_unref);
+      g_clear_object (&self->kinds[i].store);
+    }
+  g_clear_object (&self->client);
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->last_error);
+  g_clear_pointer (&self->public_url, g_free);
+
+  G_OBJECT_CLASS (pa_repository_parent_class)->finalize (object);
+}
+
+static void
+pa_repository_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PaRepository *self = PA_REPOSITORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->n_loading > 0);
+      break;
+    case PROP_LAST_ERROR:
+      g_value_set_boxed (value, self->last_error);
+      break;
+    case PROP_PUBLIC_URL:
+      g_value_set_string (value, self->public_url);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_repository_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PaRepository *self = PA_REPOSITORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_repository_class_init (PaRepositoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pa_repository_dispose;
+  object_class->finalize = pa_repository_finalize;
+  object_class->get_property = pa_repository_get_property;
+  object_class->set_property = pa_repository_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, PA_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_ERROR] =
+    g_param_spec_boxed ("last-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PUBLIC_URL] =
+    g_param_spec_string ("public-url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pa_repository_init (PaRepository *self)
+{
+  const GType types[N_KINDS] = {
+    [KIND_PHONE] = PA_TYPE_PHONE,
+    [KIND_AGENT] = PA_TYPE_AGENT,
+    [KIND_SIP_ACCOUNT] = PA_TYPE_SIP_ACCOUNT,
+    [KIND_LAYOUT] = PA_TYPE_LAYOUT,
+    [KIND_MODULE_LAYOUT] = PA_TYPE_MODULE_LAYOUT,
+    [KIND_PROFILE] = PA_TYPE_PROFILE,
+  };
+
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      self->kinds[i].type = types[i];
+      self->kinds[i].store = g_list_store_new (types[i]);
+      self->kinds[i].by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    }
+  self->cancellable = g_cancellable_new ();
+}
+
+PaRepository *
+pa_repository_new (PaClient *client)
+{
+  g_return_val_if_fail (PA_IS_CLIENT (client), NULL);
+
+  return g_object_new (PA_TYPE_REPOSITORY, "client", client, NULL);
+}
+
+PaClient *
+pa_repository_get_client (PaRepository *self)
+{
+  g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);
+  return self->client;
+}
+
+#define STORE_GETTER(func, kind)                                    \
+  GListModel *                                                      \
+  func (PaRepository *self)                                         \
+  {                                                                 \
+    g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);           \
+    return G_LIST_MODEL (self->kinds[kind].store);                  \
+  }
+
+STORE_GETTER (pa_repository_get_phones, KIND_PHONE)
+STORE_GETTER (pa_repository_get_agents, KIND_AGENT)
+STORE_GETTER (pa_repository_get_sip_accounts, KIND_SIP_ACCOUNT)
+STORE_GETTER (pa_repository_get_layouts, KIND_LAYOUT)
+STORE_GETTER (pa_repository_get_module_layouts, KIND_MODULE_LAYOUT)
+STORE_GETTER (pa_repository_get_profiles, KIND_PROFILE)
+
+GListModel *
+pa_repository_get_store (PaRepository *self,
+                         GType         type)
+{
+  int kind;
+
+  g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);
+
+  kind = kind_for_type (type);
+  return kind < 0 ? NULL : G_LIST_MODEL (self->kinds[kind].store);
+}
+
+gboolean
+pa_repository_get_loading (PaRepository *self)
+{
+  g_return_val_if_fail (PA_IS_REPOSITORY (self), FALSE);
+  return self->n_loading > 0;
+}
+
+const GError *
+pa_repository_get_last_error (PaRepository *self)
+{
+  g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);
+  return self->last_error;
+}
+
+const char *
+pa_repository_get_public_url (PaRepository *self)
+{
+  g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);
+  return self->public_url;
+}
+
+PaResource *
+pa_repository_find (PaRepository *self,
+                    GType         type,
+                    gint64        id)
+{
+  int kind;
+
+  g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);
+
+  kind = kind_for_type (type);
+  if (kind < 0 || id <= 0)
+    return NULL;
+  return g_hash_table_lookup (self->kinds[kind].by_id, &id);
+}
+
+PaPhone *
+pa_repository_find_phone_by_mac (PaRepository *self,
+                                 const char   *normalized_mac)
+{
+  GListModel *phones;
+  guint n;
+
+  g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);
+
+  if (normalized_mac == NULL || *normalized_mac == '\0')
+    return NULL;
+
+  phones = G_LIST_MODEL (self->kinds[KIND_PHONE].store);
+  n = g_list_model_get_n_items (phones);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PaPhone) phone = g_list_model_get_item (phones, i);
+      const char *mac = pa_phone_get_mac (phone);
+
+      if (mac != NULL && g_ascii_strcasecmp (mac, normalized_mac) == 0)
+        return phone;   /* the store keeps it alive */
+    }
+  return NULL;
+}
+
+char *
+pa_repository_get_setup_link (PaRepository *self,
+                              PaPhone      *phone)
+{
+  const char *token;
+
+  g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (PA_IS_PHONE (phone), NULL);
+
+  token = pa_phone_get_token (phone);
+  if (self->public_url == NULL || token == NULL || *token == '\0')
+    return NULL;
+  return g_strdup_printf ("%sp/%s/", self->public_url, token);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Refresh: list some kinds (and the server info), merge only when all came */
+
+typedef struct
+{
+  guint       kinds;                 /* KIND_BIT mask */
+  guint       generations[N_KINDS];  /* at the start */
+  GPtrArray  *results[N_KINDS];
+  JsonObject *info;
+  gboolean    want_info;
+  guint       pending;
+  GError     *error;                 /* the first one */
+  gboolean    full;                  /* counts in n_refreshing */
+} RefreshData;
+
+static void
+refresh_data_free (RefreshData *data)
+{
+  for (guint i = 0; i < N_KINDS; i++)
+    g_clear_pointer (&data->results[i], g_ptr_array_unref);
+  g_clear_pointer (&data->info, json_object_unref);
+  g_clear_error (&data->error);
+  g_free (data);
+}
+
+static void
+set_public_url (PaRepository *self,
+                JsonObject   *info)
+{
+  const char *url = json_object_get_string_member_with_default (info, "public_url", NULL);
+  g_autofree char *normalized = NULL;
+
+  if (url == NULL || *url == '\0')
+    url = json_object_get_string_member_with_default (info, "url", NULL);
+  if (url == NULL || *url == '\0')
+    url = pa_client_get_base_url (self->client);
+
+  normalized = g_str_has_suffix (url, "/") ? g_strdup (url) : g_strconcat (url, "/", NULL);
+  if (g_strcmp0 (normalized, self->public_url) == 0)
+    return;
+
+  g_free (self->public_url);
+  self->public_url = g_steal_pointer (&normalized);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLIC_URL]);
+}
+
+static void
+refresh_complete (GTask *task)
+{
+  PaRepository *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+
+  if (data->full)
+    self->n_refreshing--;
+
+  if (data->error != NULL)
+    {
+      /* Nothing merged: a half-updated set (phones without their agents)
+       * would be worse than the old one. */
+      if (!g_error_matches (data->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_last_error (self, data->error);
+      loading_release (self);
+      g_task_return_error (task, g_steal_pointer (&data->error));
+      return;
+    }
+
+  if (data->info != NULL)
+    set_public_url (self, data->info);
+
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      /* A save or delete since the list was asked for is newer than it. */
+      if (data->results[i] != NULL && data->generations[i] == self->kinds[i].generation)
+        merge_all (self, i, data->results[i]);
+    }
+
+  /* Only a full refresh vouches for everything; a follow-up of a save
+   * leaves an older failure standing. */
+  if (data->full)
+    set_last_error (self, NULL);
+  loading_release (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+typedef struct
+{
+  GTask *task;
+  Kind   kind;
+} ListCall;
+
+static void
+refresh_part_done (GTask  *task,
+                   GError *error)
+{
+  RefreshData *data = g_task_get_task_data (task);
+
+  if (error != NULL && data->error == NULL)
+    data->error = g_error_copy (error);
+  if (--data->pending == 0)
+    refresh_complete (task);
+}
+
+static void
+refresh_list_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ListCall *call = user_data;
+  g_autoptr(GTask) task = call->task;
+  RefreshData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->results[call->kind] = pa_client_list_finish (PA_CLIENT (source), result, &error);
+  g_free (call);
+  refresh_part_done (task, error);
+}
+
+static void
+refresh_info_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RefreshData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->info = pa_client_get_info_finish (PA_CLIENT (source), result, &error);
+  refresh_part_done (task, error);
+}
+
+/* Lists the kinds in @kinds in parallel (and GET /api/v1 when @want_info);
+ * @full marks a refresh of everything, the one auto refresh waits for. */
+static void
+refresh_start (PaRepository        *self,
+               guint                kinds,
+               gboolean             want_info,
+               gboolean             full,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  RefreshData *data = g_new0 (RefreshData, 1);
+
+  g_task_set_source_tag (task, refresh_start);
+  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
+  data->kinds = kinds;
+  data->full = full;
+  data->want_info = want_info;
+
+  loading_hold (self);
+  if (full)
+    self->n_refreshing++;
+
+  /* Hold the count up until every request is out, so a request that fails
+   * at once cannot complete the task early. */
+  data->pending = 1;
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      ListCall *call;
+
+      if (!(kinds & KIND_BIT (i)))
+        continue;
+
+      data->generations[i] = self->kinds[i].generation;
+      data->pending++;
+      call = g_new0 (ListCall, 1);
+      call->task = g_object_ref (task);
+      call->kind = i;
+      pa_client_list_async (self->client, self->kinds[i].type, NULL, cancellable,
+                            refresh_list_cb, call);
+    }
+  if (want_info)
+    {
+      data->pending++;
+      pa_client_get_info_async (self->client, cancellable, refresh_info_cb, g_object_ref (task));
+    }
+  refresh_part_done (task, NULL);
+}
+
+void
+pa_repository_refresh_async (PaRepository        *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (PA_IS_REPOSITORY (self));
+
+  /* The public URL is fetched until known, then kept. */
+  refresh_start (self, ALL_KINDS, self->public_url == NULL, TRUE, cancellable, callback,
+                 user_data);
+}
+
+gboolean
+pa_repository_refresh_finish (PaRepository  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+auto_refresh_cb (gpointer user_data)
+{
+  PaRepository *self = user_data;
+
+  if (self->n_refreshing == 0)
+    pa_repository_refresh_async (self, self->cancellable, NULL, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+pa_repository_set_auto_refresh (PaRepository *self,
+                                guint         seconds)
+{
+  g_return_if_fail (PA_IS_REPOSITORY (self));
+
+  if (seconds == self->auto_refresh_seconds)
+    return;
+
+  self->auto_refresh_seconds = seconds;
+  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+  if (seconds > 0)
+    {
+      self->auto_refresh_id = g_timeout_add_seconds (seconds, auto_refresh_cb, self);
+      g_source_set_name_by_id (self->auto_refresh_id, "[phoneadmin] repository auto refresh");
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Save and delete */
+
+/* What else a change of @kind touches on the server. */
+static guint
+followup_kinds (Kind     kind,
+                gboolean created)
+{
+  switch (kind)
+    {
+    case KIND_PHONE:
+      /* Assignment moves the agent's routing; a new phone may get a new
+       * SIP account, a deleted one may take its account along. */
+      return KIND_BIT (KIND_AGENT) | KIND_BIT (KIND_SIP_ACCOUNT);
+    case KIND_AGENT:
+    case KIND_SIP_ACCOUNT:
+    case KIND_LAYOUT:
+    case KIND_MODULE_LAYOUT:
+    case KIND_PROFILE:
+      /* Phones that use a changed one get a new revision; without it the
+       * next phone save would be refused as stale. Nothing uses a new one. */
+      return created ? 0 : KIND_BIT (KIND_PHONE);
+    case N_KINDS:
+    default:
+      return 0;
+    }
+}
+
+typedef struct
+{
+  Kind        kind;
+  gint64      id;
+  JsonObject *extra;
+  PaResource *stored;
+} ChangeData;
+
+static void
+change_data_free (ChangeData *data)
+{
+  g_clear_pointer (&data->extra, json_object_unref);
+  g_clear_object (&data->stored);
+  g_free (data);
+}
+
+static void
+change_return (GTask *task)
+{
+  ChangeData *data = g_task_get_task_data (task);
+
+  if (data->stored != NULL)
+    g_task_return_pointer (task, g_object_ref (data->stored), g_object_unref);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+followup_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  /* The change itself is done; a failed follow-up only leaves last-error
+   * (set by the refresh) and older rows until the next refresh. */
+  pa_repository_refresh_finish (PA_REPOSITORY (source), result, NULL);
+  change_return (task);
+}
+
+static void
+change_done (GTask    *task,
+             gboolean  created)
+{
+  PaRepository *self = g_task_get_source_object (task);
+  ChangeData *data = g_task_get_task_data (task);
+  guint kinds = followup_kinds (data->kind, created);
+
+  loading_release (self);
+  if (kinds != 0)
+    refresh_start (self, kinds, FALSE, FALSE, g_task_get_cancellable (task), followup_cb,
+                   g_object_ref (task));
+  else
+    change_return (task);
+}
+
+static void
+save_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PaRepository *self = g_task_get_source_object (task);
+  ChangeData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaResource) fresh = NULL;
+  gboolean created = data->id == 0;
+
+  if (created)
+    fresh = pa_client_create_finish (PA_CLIENT (source), result, &data->extra, &error);
+  else
+    fresh = pa_client_update_finish (PA_CLIENT (source), result, &error);
+
+  if (fresh == NULL)
+    {
+      /* Someone deleted it meanwhile: the row should not stay. */
+      if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND))
+        {
+          remove_one (self, data->kind, data->id);
+          self->kinds[data->kind].generation++;
+        }
+      loading_release (self);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  self->kinds[data->kind].generation++;
+  data->stored = g_object_ref (merge_one (self, data->kind, fresh));
+  change_done (task, created);
+}
+
+void
+pa_repository_save_async (PaRepository        *self,
+                          PaResource          *resource,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task;
+  ChangeData *data;
+  int kind;
+
+  g_return_if_fail (PA_IS_REPOSITORY (self));
+  g_return_if_fail (PA_IS_RESOURCE (resource));
+
+  kind = kind_for_type (G_OBJECT_TYPE (resource));
+  g_return_if_fail (kind >= 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_repository_save_async);
+  data = g_new0 (ChangeData, 1);
+  data->kind = kind;
+  data->id = pa_resource_get_id (resource);
+  g_task_set_task_data (task, data, (GDestroyNotify) change_data_free);
+
+  loading_hold (self);
+  if (data->id == 0)
+    pa_client_create_async (self->client, resource, cancellable, save_cb, task);
+  else
+    pa_client_update_async (self->client, resource, cancellable, save_cb, task);
+}
+
+PaResource *
+pa_repository_save_finish (PaRepository  *self,
+                           GAsyncResult  *result,
+                           JsonObject   **extra,
+                           GError       **error)
+{
+  PaResource *stored;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  stored = g_task_propagate_pointer (G_TASK (result), error);
+  if (extra != NULL)
+    {
+      ChangeData *data = g_task_get_task_data (G_TASK (result));
+
+      *extra = (stored != NULL && data->extra != NULL) ? json_object_ref (data->extra) : NULL;
+    }
+  return stored;
+}
+
+static void
+delete_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PaRepository *self = g_task_get_source_object (task);
+  ChangeData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Already gone is what the user wanted. */
+  if (!pa_client_delete_finish (PA_CLIENT (source), result, &error)
+      && !g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND))
+    {
+      loading_release (self);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  self->kinds[data->kind].generation++;
+  remove_one (self, data->kind, data->id);
+  change_done (task, FALSE);
+}
+
+void
+pa_repository_delete_async (PaRepository        *self,
+                            PaResource          *resource,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+  ChangeData *data;
+  int kind;
+
+  g_return_if_fail (PA_IS_REPOSITORY (self));
+  g_return_if_fail (PA_IS_RESOURCE (resource));
+  g_return_if_fail (pa_resource_get_id (resource) > 0);
+
+  kind = kind_for_type (G_OBJECT_TYPE (resource));
+  g_return_if_fail (kind >= 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_repository_delete_async);
+  data = g_new0 (ChangeData, 1);
+  data->kind = kind;
+  data->id = pa_resource_get_id (resource);
+  g_task_set_task_data (task, data, (GDestroyNotify) change_data_free);
+
+  loading_hold (self);
+  pa_client_delete_async (self->client, resource, cancellable, delete_cb, task);
+}
+
+gboolean
+pa_repository_delete_finish (PaRepository  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,1035 @@
+/* pa-connection.c — local mode, remote servers, and switching between them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every way in (connect, connect_to_server, use_local, forget_server) runs
+ * the same pipeline on an Op: get a URL and token, make a client, check the
+ * server answers (GET api/v1), load the repository, then commit (keyring,
+ * GSettings) and switch. Nothing of the current connection changes before
+ * the commit, so a failed switch loses nothing.
+ */
+#define G_LOG_DOMAIN "pa-connection"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "pa-connection.h"
+#include "pa-local-server.h"
+
+#define SETTINGS_SERVER_URL "server-url"
+
+struct _PaConnection
+{
+  GObject            parent_instance;
+
+  GSettings         *settings;
+  PaCredentialStore *credentials;
+  char              *provd_path;
+  char              *local_data_dir;
+
+  PaLocalServer     *local_server;   /* while local mode runs */
+  PaLocalServer     *starting_local; /* one an op is starting, so shutdown can end it */
+  PaConnectionState  state;
+  gboolean           is_local;
+  char              *server_url;
+  PaClient          *client;
+  PaRepository      *repository;
+  GError            *error;
+  guint              generation;     /* bumped by every switch: late ops give way */
+};
+
+G_DEFINE_FINAL_TYPE (PaConnection, pa_connection, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (pa-connection-error-quark, pa_connection_error)
+
+G_DEFINE_ENUM_TYPE (PaConnectionState, pa_connection_state,
+                    G_DEFINE_ENUM_VALUE (PA_CONNECTION_IDLE, "idle"),
+                    G_DEFINE_ENUM_VALUE (PA_CONNECTION_CONNECTING, "connecting"),
+                    G_DEFINE_ENUM_VALUE (PA_CONNECTION_CONNECTED, "connected"),
+                    G_DEFINE_ENUM_VALUE (PA_CONNECTION_FAILED, "failed"))
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_REPOSITORY,
+  PROP_IS_LOCAL,
+  PROP_SERVER_URL,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  OP_CONNECT,        /* startup: whatever GSettings says */
+  OP_TO_SERVER,      /* the dialog: a new server and token */
+  OP_USE_LOCAL,
+  OP_FORGET,
+} OpKind;
+
+typedef struct
+{
+  OpKind           kind;
+  gboolean         local;
+  char            *url;
+  char            *token;
+  GTlsCertificate *trusted;
+  PaLocalServer   *local_server;   /* a new one this op started */
+  PaClient        *client;
+  PaRepository    *repository;
+  guint            generation;
+} Op;
+
+static void
+op_free (Op *op)
+{
+  /* A provd this op started but did not hand over must not outlive it. */
+  if (op->local_server != NULL)
+    pa_local_server_stop (op->local_server);
+  g_clear_object (&op->local_server);
+  g_clear_pointer (&op->url, g_free);
+  if (op->token != NULL)
+    memset (op->token, 0, strlen (op->token));
+  g_clear_pointer (&op->token, g_free);
+  g_clear_object (&op->trusted);
+  g_clear_object (&op->client);
+  g_clear_object (&op->repository);
+  g_free (op);
+}
+
+static void
+set_state (PaConnection      *self,
+           PaConnectionState  state)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+set_error (PaConnection *self,
+           const GError *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+set_is_local (PaConnection *self,
+              gboolean      is_local)
+{
+  if (self->is_local == is_local)
+    return;
+  self->is_local = is_local;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_LOCAL]);
+}
+
+static void
+set_server_url (PaConnection *self,
+                const char   *url)
+{
+  if (g_strcmp0 (self->server_url, url) == 0)
+    return;
+  g_free (self->server_url);
+  self->server_url = g_strdup (url);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
+}
+
+/* "https://pbx.example.com:8670" → "https://pbx.example.com:8670/" */
+static char *
+normalize_url (const char  *text,
+               GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  uri = g_uri_parse (stripped, G_URI_FLAGS_NONE, NULL);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  if (uri == NULL
+      || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    {
+      g_set_error (error, PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_INVALID_URL,
+                   _("“%s” is not a server address: it must start with https:// or http://"),
+                   stripped);
+      return NULL;
+    }
+  if (host == NULL || *host == '\0')
+    {
+      g_set_error (error, PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_INVALID_URL,
+                   _("“%s” names no server: add the host name, "
+                     "like https://provd.example.com/"),
+                   stripped);
+      return NULL;
+    }
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL
+      || g_uri_get_userinfo (uri) != NULL)
+    {
+      g_set_error (error, PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_INVALID_URL,
+                   _("“%s” has parts a server address cannot have "
+                     "(user name, “?” or “#”)"),
+                   stripped);
+      return NULL;
+    }
+
+  if (!g_str_has_suffix (stripped, "/"))
+    return g_strconcat (stripped, "/", NULL);
+  return g_steal_pointer (&stripped);
+}
+
+/* Pipeline, step by step. Each step takes the task's reference. */
+static void op_local_start (GTask *task);
+static void op_open_client (GTask *task);
+static void op_commit (GTask *task);
+
+static void
+op_fail (GTask  *task,
+         GError *error)
+{
+  PaConnection *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  /* Only a connect owns the state; a failed switch leaves the current
+   * connection as it was. Forget already dropped the server, so it counts
+   * as a connect from here on. */
+  if ((op->kind == OP_CONNECT || op->kind == OP_FORGET) && op->generation == self->generation)
+    {
+      set_error (self, error);
+      set_state (self, PA_CONNECTION_FAILED);
+    }
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+local_token_lookup_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GTask *task = user_data;
+  Op *op = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autofree char *token = NULL;
+
+  token = pa_credential_store_lookup_finish (PA_CREDENTIAL_STORE (source), result, &error);
+  if (token == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new (PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_NO_TOKEN,
+                             _("The keyring did not keep the local server’s token"));
+      op_fail (task, error);
+      return;
+    }
+
+  /* From here on the token in use is the keyring's. */
+  g_free (op->token);
+  op->token = g_steal_pointer (&token);
+  op_open_client (task);
+}
+
+static void
+local_token_store_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  Op *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!pa_credential_store_store_finish (PA_CREDENTIAL_STORE (source), result, &error))
+    {
+      g_prefix_error (&error, _("Cannot keep the local server’s token in the keyring: "));
+      op_fail (task, error);
+      return;
+    }
+
+  pa_credential_store_lookup_async (PA_CREDENTIAL_STORE (source), op->url,
+                                    g_task_get_cancellable (task),
+                                    local_token_lookup_cb, task);
+}
+
+static void
+local_started (GTask         *task,
+               PaLocalServer *server)
+{
+  PaConnection *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  op->url = g_strdup (pa_local_server_get_url (server));
+  op->token = g_strdup (pa_local_server_get_token (server));
+  pa_credential_store_store_async (self->credentials, op->url, op->token,
+                                   g_task_get_cancellable (task),
+                                   local_token_store_cb, task);
+}
+
+static void
+local_start_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!pa_local_server_start_finish (PA_LOCAL_SERVER (source), result, &error))
+    {
+      op_fail (task, error);
+      return;
+    }
+  local_started (task, PA_LOCAL_SERVER (source));
+}
+
+static void
+op_local_start (GTask *task)
+{
+  PaConnection *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  op->local = TRUE;
+  /* Already running (a switch back from a server): keep it. */
+  if (self->local_server != NULL && pa_local_server_get_url (self->local_server) != NULL)
+    {
+      local_started (task, self->local_server);
+      return;
+    }
+
+  op->local_server = pa_local_server_new (self->provd_path, self->local_data_dir);
+  g_set_object (&self->starting_local, op->local_server);
+  pa_local_server_start_async (op->local_server, g_task_get_cancellable (task),
+                               local_start_cb, task);
+}
+
+static void
+refresh_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!pa_repository_refresh_finish (PA_REPOSITORY (source), result, &error))
+    {
+      op_fail (task, error);
+      return;
+    }
+  op_commit (task);
+}
+
+static void
+info_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(JsonObject) info = NULL;
+  GError *error = NULL;
+
+  info = pa_client_get_info_finish (PA_CLIENT (source), result, &error);
+  if (info == NULL)
+    {
+      /* Reworded in place, so the extended data (status, certificate)
+       * stays with the error. */
+      if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNAUTHORIZED))
+        {
+          g_free (error->message);
+          error->message = op->local
+            ? g_strdup (_("The local server refused its own token"))
+            : g_strdup_printf (_("%s refused the token. Check it and try again."), op->url);
+        }
+      op_fail (task, error);
+      return;
+    }
+
+  op->repository = pa_repository_new (op->client);
+  pa_repository_refresh_async (op->repository, g_task_get_cancellable (task), refresh_cb, task);
+}
+
+static void
+op_open_client (GTask *task)
+{
+  Op *op = g_task_get_task_data (task);
+
+  op->client = pa_client_new (op->url, op->token);
+  if (op->trusted != NULL)
+    pa_client_set_trusted_certificate (op->client, op->trusted);
+  pa_client_get_info_async (op->client, g_task_get_cancellable (task), info_cb, task);
+}
+
+static void
+local_token_cleared_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pa_credential_store_clear_finish (PA_CREDENTIAL_STORE (source), result, &error))
+    g_warning ("Cannot remove the stopped local server’s token from the keyring: %s",
+               error->message);
+  if (done != NULL)
+    {
+      *done = TRUE;
+      g_rc_box_release (done);
+    }
+}
+
+/* The local provd gets a new port at every start, so its keyring item is
+ * worthless once it stops: removing it keeps the keyring from filling up
+ * with one item per run. @wait: block (bounded) until it is done, for
+ * shutdown, where the main loop will not run again. */
+static void
+stop_local_server (PaConnection  *self,
+                   PaLocalServer *local,
+                   gboolean       wait)
+{
+  g_autofree char *url = g_strdup (pa_local_server_get_url (local));
+  g_autoptr(GMainContext) context = NULL;
+  gboolean *done;
+  gint64 deadline;
+
+  pa_local_server_stop (local);
+  if (url == NULL)
+    return;
+
+  if (!wait)
+    {
+      pa_credential_store_clear_async (self->credentials, url, NULL,
+                                       local_token_cleared_cb, NULL);
+      return;
+    }
+
+  /* Shared with the callback, which may come after we gave up waiting. */
+  done = g_rc_box_new0 (gboolean);
+  pa_credential_store_clear_async (self->credentials, url, NULL, local_token_cleared_cb,
+                                   g_rc_box_acquire (done));
+  context = g_main_context_ref_thread_default ();
+  deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+  while (!*done && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (context, FALSE))
+        g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+    }
+  if (!*done)
+    g_warning ("The keyring did not answer in time; the local server’s token stays there");
+  g_rc_box_release (done);
+}
+
+static void
+switch_over (GTask *task)
+{
+  PaConnection *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  g_autoptr(PaLocalServer) old_local = NULL;
+
+  if (op->generation != self->generation)
+    {
+      /* Someone switched elsewhere meanwhile; theirs wins. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("Another connection was made meanwhile"));
+      g_object_unref (task);
+      return;
+    }
+  self->generation++;
+  g_clear_object (&self->starting_local);
+
+  if (op->local)
+    {
+      if (op->local_server != NULL)
+        {
+          old_local = g_steal_pointer (&self->local_server);
+          self->local_server = g_steal_pointer (&op->local_server);
+        }
+    }
+  else
+    {
+      /* Nothing talks to it any more. */
+      old_local = g_steal_pointer (&self->local_server);
+    }
+  if (old_local != NULL)
+    stop_local_server (self, old_local, FALSE);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_set_object (&self->client, op->client);
+  if (g_set_object (&self->repository, op->repository))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+  set_is_local (self, op->local);
+  set_server_url (self, op->url);
+  set_error (self, NULL);
+  set_state (self, PA_CONNECTION_CONNECTED);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
+server_token_store_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GTask *task = user_data;
+  PaConnection *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!pa_credential_store_store_finish (PA_CREDENTIAL_STORE (source), result, &error))
+    {
+      g_prefix_error (&error, _("The server answered, but its token cannot be kept in the "
+                                "keyring: "));
+      op_fail (task, error);
+      return;
+    }
+
+  g_settings_set_string (self->settings, SETTINGS_SERVER_URL, op->url);
+  switch_over (task);
+}
+
+static void
+op_commit (GTask *task)
+{
+  PaConnection *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  switch (op->kind)
+    {
+    case OP_TO_SERVER:
+      pa_credential_store_store_async (self->credentials, op->url, op->token,
+                                       g_task_get_cancellable (task),
+                                       server_token_store_cb, task);
+      return;
+
+    case OP_USE_LOCAL:
+    case OP_FORGET:
+      g_settings_set_string (self->settings, SETTINGS_SERVER_URL, "");
+      break;
+
+    case OP_CONNECT:
+    default:
+      break;
+    }
+  switch_over (task);
+}
+
+static void
+server_token_lookup_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  GTask *task = user_data;
+  Op *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  op->token = pa_credential_store_lookup_finish (PA_CREDENTIAL_STORE (source), result, &error);
+  if (op->token == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new (PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_NO_TOKEN,
+                             _("The keyring holds no token for %s. Connect to the server "
+                               "again and enter its token."), op->url);
+      op_fail (task, error);
+      return;
+    }
+  op_open_client (task);
+}
+
+static char *
+certificate_path (const char *url)
+{
+  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+  g_autofree char *file = g_strconcat (name, ".pem", NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "phoneadmin", "certificates", file, NULL);
+}
+
+/* A certificate the user trusted is public data, so a file is fine for it;
+ * without it every start would ask again. */
+static void
+save_trusted_certificate (const char      *url,
+                          GTlsCertificate *cert)
+{
+  g_autofree char *path = certificate_path (url);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *pem = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cert == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  g_object_get (cert, "certificate-pem", &pem, NULL);
+  if (pem == NULL)
+    return;
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || !g_file_set_contents (path, pem, -1, &error))
+    g_warning ("Cannot remember the trusted certificate of %s: %s", url,
+               error != NULL ? error->message : g_strerror (errno));
+}
+
+static GTlsCertificate *
+load_trusted_certificate (const char *url)
+{
+  g_autofree char *path = certificate_path (url);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  return g_tls_certificate_new_from_file (path, NULL);
+}
+
+static GTask *
+op_new (PaConnection        *self,
+        OpKind               kind,
+        GCancellable        *cancellable,
+        GAsyncReadyCallback  callback,
+        gpointer             user_data,
+        gpointer             source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->generation = self->generation;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, (GDestroyNotify) op_free);
+  return task;
+}
+
+void
+pa_connection_connect_async (PaConnection        *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+  Op *op;
+  g_autofree char *url = NULL;
+
+  g_return_if_fail (PA_IS_CONNECTION (self));
+
+  task = op_new (self, OP_CONNECT, cancellable, callback, user_data,
+                 pa_connection_connect_async);
+  op = g_task_get_task_data (task);
+  set_state (self, PA_CONNECTION_CONNECTING);
+
+  url = g_settings_get_string (self->settings, SETTINGS_SERVER_URL);
+  if (url == NULL || *url == '\0')
+    {
+      op_local_start (task);
+      return;
+    }
+
+  op->url = normalize_url (url, NULL);
+  if (op->url == NULL)
+    {
+      op_fail (task, g_error_new (PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_INVALID_URL,
+                                  _("The configured server address “%s” is not valid. "
+                                    "Connect to the server again."), url));
+      return;
+    }
+  op->trusted = load_trusted_certificate (op->url);
+  pa_credential_store_lookup_async (self->credentials, op->url, cancellable,
+                                    server_token_lookup_cb, task);
+}
+
+gboolean
+pa_connection_connect_finish (PaConnection  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+to_server_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (outer, error);
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+static void
+remember_certificate_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GTask *outer = user_data;
+  Op *op = g_task_get_task_data (G_TASK (result));
+
+  /* Only once the server is in use: a refused attempt remembers nothing. */
+  if (!g_task_had_error (G_TASK (result)))
+    save_trusted_certificate (op->url, op->trusted);
+  to_server_done_cb (source, result, outer);
+}
+
+void
+pa_connection_connect_to_server_async (PaConnection        *self,
+                                       const char          *url,
+                                       const char          *token,
+                                       GTlsCertificate     *trusted,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  GTask *task;
+  Op *op;
+  GError *error = NULL;
+  g_autofree char *normalized = NULL;
+  g_autofree char *clean_token = NULL;
+
+  g_return_if_fail (PA_IS_CONNECTION (self));
+  g_return_if_fail (trusted == NULL || G_IS_TLS_CERTIFICATE (trusted));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, pa_connection_connect_to_server_async);
+
+  normalized = normalize_url (url, &error);
+  if (normalized == NULL)
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+  clean_token = g_strstrip (g_strdup (token != NULL ? token : ""));
+  if (*clean_token == '\0')
+    {
+      g_task_return_new_error (outer, PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_EMPTY_TOKEN,
+                               _("Enter the server’s admin token"));
+      return;
+    }
+
+  /* An inner task runs the pipeline so the certificate is saved only after
+   * the switch, without the pipeline knowing about it. */
+  task = op_new (self, OP_TO_SERVER, cancellable, remember_certificate_cb,
+                 g_steal_pointer (&outer), pa_connection_connect_to_server_async);
+  op = g_task_get_task_data (task);
+  op->url = g_steal_pointer (&normalized);
+  op->token = g_steal_pointer (&clean_token);
+  op->trusted = trusted != NULL ? g_object_ref (trusted) : NULL;
+  op_open_client (task);
+}
+
+gboolean
+pa_connection_connect_to_server_finish (PaConnection  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+pa_connection_use_local_async (PaConnection        *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (PA_IS_CONNECTION (self));
+
+  op_local_start (op_new (self, OP_USE_LOCAL, cancellable, callback, user_data,
+                          pa_connection_use_local_async));
+}
+
+gboolean
+pa_connection_use_local_finish (PaConnection  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+forget_clear_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  PaConnection *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!pa_credential_store_clear_finish (PA_CREDENTIAL_STORE (source), result, &error))
+    {
+      g_prefix_error (&error, _("Cannot remove the token from the keyring: "));
+      /* Nothing changed yet: the server stays in use. */
+      op->kind = OP_USE_LOCAL;
+      op_fail (task, error);
+      return;
+    }
+
+  save_trusted_certificate (op->url, NULL);
+  /* The server is gone now whatever happens next. */
+  g_settings_set_string (self->settings, SETTINGS_SERVER_URL, "");
+  if (!self->is_local)
+    set_state (self, PA_CONNECTION_CONNECTING);
+  op_local_start (task);
+}
+
+void
+pa_connection_forget_server_async (PaConnection        *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+  Op *op;
+  g_autofree char *url = NULL;
+
+  g_return_if_fail (PA_IS_CONNECTION (self));
+
+  task = op_new (self, OP_FORGET, cancellable, callback, user_data,
+                 pa_connection_forget_server_async);
+  op = g_task_get_task_data (task);
+  url = g_settings_get_string (self->settings, SETTINGS_SERVER_URL);
+  op->url = url != NULL && *url != '\0' ? normalize_url (url, NULL) : NULL;
+  if (op->url == NULL)
+    {
+      g_settings_set_string (self->settings, SETTINGS_SERVER_URL, "");
+      op_local_start (task);
+      return;
+    }
+  pa_credential_store_clear_async (self->credentials, op->url, cancellable,
+                                   forget_clear_cb, task);
+}
+
+gboolean
+pa_connection_forget_server_finish (PaConnection  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+pa_connection_shutdown (PaConnection *self)
+{
+  g_autoptr(PaLocalServer) local = NULL;
+
+  g_return_if_fail (PA_IS_CONNECTION (self));
+
+  /* Still starting: it would otherwise come up after we are gone. */
+  if (self->starting_local != NULL)
+    {
+      pa_local_server_stop (self->starting_local);
+      g_clear_object (&self->starting_local);
+    }
+
+  local = g_steal_pointer (&self->local_server);
+  if (local == NULL)
+    return;
+  stop_local_server (self, local, TRUE);
+
+  if (self->is_local)
+    {
+      /* Nothing left to talk to; the app may still connect again later. */
+      self->generation++;
+      g_object_freeze_notify (G_OBJECT (self));
+      g_clear_object (&self->client);
+      if (self->repository != NULL)
+        {
+          g_clear_object (&self->repository);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+        }
+      set_server_url (self, NULL);
+      set_state (self, PA_CONNECTION_IDLE);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+}
+
+PaConnectionState
+pa_connection_get_state (PaConnection *self)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (self), PA_CONNECTION_IDLE);
+
+  return self->state;
+}
+
+gboolean
+pa_connection_get_is_local (PaConnection *self)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (self), FALSE);
+
+  return self->is_local;
+}
+
+const char *
+pa_connection_get_server_url (PaConnection *self)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (self), NULL);
+
+  return self->server_url;
+}
+
+char *
+pa_connection_dup_configured_url (PaConnection *self)
+{
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (PA_IS_CONNECTION (self), NULL);
+
+  url = g_settings_get_string (self->settings, SETTINGS_SERVER_URL);
+  if (url == NULL || *url == '\0')
+    return NULL;
+  return g_steal_pointer (&url);
+}
+
+PaRepository *
+pa_connection_get_repository (PaConnection *self)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (self), NULL);
+
+  return self->repository;
+}
+
+PaClient *
+pa_connection_get_client (PaConnection *self)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (self), NULL);
+
+  return self->client;
+}
+
+const GError *
+pa_connection_get_error (PaConnection *self)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (self), NULL);
+
+  return self->error;
+}
+
+static void
+pa_connection_dispose (GObject *object)
+{
+  PaConnection *self = PA_CONNECTION (object);
+
+  /* The local server is deliberately not stopped here: only shutdown()
+   * ends it, so an object dropped in a crash leaves provd to be adopted. */
+  g_clear_object (&self->local_server);
+  g_clear_object (&self->starting_local);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (pa_connection_parent_class)->dispose (object);
+}
+
+static void
+pa_connection_finalize (GObject *object)
+{
+  PaConnection *self = PA_CONNECTION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->credentials);
+  g_clear_pointer (&self->provd_path, g_free);
+  g_clear_pointer (&self->local_data_dir, g_free);
+  g_clear_pointer (&self->server_url, g_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (pa_connection_parent_class)->finalize (object);
+}
+
+static void
+pa_connection_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PaConnection *self = PA_CONNECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    case PROP_IS_LOCAL:
+      g_value_set_boolean (value, self->is_local);
+      break;
+    case PROP_SERVER_URL:
+      g_value_set_string (value, self->server_url);
+      break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_connection_class_init (PaConnectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pa_connection_dispose;
+  object_class->finalize = pa_connection_finalize;
+  object_class->get_property = pa_connection_get_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, PA_TYPE_CONNECTION_STATE, PA_CONNECTION_IDLE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, PA_TYPE_REPOSITORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_IS_LOCAL] =
+    g_param_spec_boolean ("is-local", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SERVER_URL] =
+    g_param_spec_string ("server-url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pa_connection_init (PaConnection *self)
+{
+  self->state = PA_CONNECTION_IDLE;
+}
+
+PaConnection *
+pa_connection_new (GSettings         *settings,
+                   PaCredentialStore *credentials,
+                   const char        *provd_path,
+                   const char        *local_data_dir)
+{
+  PaConnection *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (PA_IS_CREDENTIAL_STORE (credentials), NULL);
+
+  self = g_object_new (PA_TYPE_CONNECTION, NULL);
+  self->settings = g_object_ref (settings);
+  self->credentials = g_object_ref (credentials);
+  self->provd_path = g_strdup (provd_path);
+  self->local_data_dir = g_strdup (local_data_dir);
+  return self;
+}

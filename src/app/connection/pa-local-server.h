@@ -1,0 +1,67 @@
+/* pa-local-server.h — the bundled phoneadmin-provd in local mode
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Starts provd with `--listen 127.0.0.1:0 --data-dir <dir>`, waits for
+ * <dir>/provd.url and reads <dir>/admin-token. A provd left running by a
+ * crashed app (its provd.url answers GET api/v1 with our token) is reused
+ * and adopted: stop() ends it too. A provd.url nobody answers is stale and
+ * a new provd is started.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define PA_LOCAL_SERVER_ERROR (pa_local_server_error_quark ())
+
+/**
+ * PaLocalServerError:
+ * @PA_LOCAL_SERVER_ERROR_NOT_FOUND: the provd binary is missing or not executable
+ * @PA_LOCAL_SERVER_ERROR_EXITED: provd exited before announcing its URL (the message
+ *   ends with what provd wrote last)
+ * @PA_LOCAL_SERVER_ERROR_TIMEOUT: provd did not announce its URL in time
+ * @PA_LOCAL_SERVER_ERROR_TOKEN: the admin-token file is missing or unreadable
+ */
+typedef enum
+{
+  PA_LOCAL_SERVER_ERROR_NOT_FOUND,
+  PA_LOCAL_SERVER_ERROR_EXITED,
+  PA_LOCAL_SERVER_ERROR_TIMEOUT,
+  PA_LOCAL_SERVER_ERROR_TOKEN,
+} PaLocalServerError;
+
+GQuark pa_local_server_error_quark (void);
+
+#define PA_TYPE_LOCAL_SERVER (pa_local_server_get_type ())
+G_DECLARE_FINAL_TYPE (PaLocalServer, pa_local_server, PA, LOCAL_SERVER, GObject)
+
+/* $PA_PROVD if set, else PA_BINDIR "/phoneadmin-provd". */
+char          *pa_local_server_default_provd_path (void);
+/* $XDG_DATA_HOME/phoneadmin/provd */
+char          *pa_local_server_default_data_dir   (void);
+
+/* NULL arguments take the defaults above. */
+PaLocalServer *pa_local_server_new          (const char          *provd_path,
+                                             const char          *data_dir);
+void           pa_local_server_start_async  (PaLocalServer       *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean       pa_local_server_start_finish (PaLocalServer       *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+/* "http://127.0.0.1:41234/" (with the slash); NULL until started. */
+const char    *pa_local_server_get_url      (PaLocalServer       *self);
+const char    *pa_local_server_get_token    (PaLocalServer       *self);
+const char    *pa_local_server_get_data_dir (PaLocalServer       *self);
+/* TRUE when start() reused a provd that was already running. */
+gboolean       pa_local_server_get_adopted  (PaLocalServer       *self);
+/* The provd's process id, 0 when unknown or stopped. */
+GPid           pa_local_server_get_pid      (PaLocalServer       *self);
+/* SIGTERM, then waits (bounded: a few seconds, then SIGKILL). Safe to call
+ * twice. Disposing without stop() leaves provd running, as a crash would. */
+void           pa_local_server_stop         (PaLocalServer       *self);
+
+G_END_DECLS

@@ -1,0 +1,172 @@
+/* pa-credentials-dialog.c — a phone's setup link, SIP username and (once) password
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-credentials-dialog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pa-credentials-dialog.h"
+
+struct _PaCredentialsDialog
+{
+  AdwWindow parent_instance;
+
+  AdwActionRow *link_row;
+  AdwActionRow *username_row;
+  AdwActionRow *password_row;
+  GtkWidget    *link_copy;
+  GtkWidget    *username_copy;
+  GtkWidget    *password_copy;
+  GtkWidget    *once_box;
+  GtkLabel     *note_label;
+
+  char *setup_link;
+  char *username;
+  char *password;
+};
+
+G_DEFINE_FINAL_TYPE (PaCredentialsDialog, pa_credentials_dialog, ADW_TYPE_WINDOW)
+
+static void
+copy_clicked_cb (GtkButton           *button,
+                 PaCredentialsDialog *self)
+{
+  const char *text = NULL;
+
+  if (GTK_WIDGET (button) == self->link_copy)
+    text = self->setup_link;
+  else if (GTK_WIDGET (button) == self->username_copy)
+    text = self->username;
+  else if (GTK_WIDGET (button) == self->password_copy)
+    text = self->password;
+
+  if (text == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  /* Tell the user it worked: the button shows a check mark for a moment. */
+  gtk_button_set_icon_name (button, "object-select-symbolic");
+}
+
+static void
+set_value (AdwActionRow *row,
+           GtkWidget    *copy_button,
+           const char   *value)
+{
+  gboolean known = value != NULL && value[0] != '\0';
+
+  adw_action_row_set_subtitle (row, known ? value : _("Not known"));
+  gtk_widget_set_sensitive (copy_button, known);
+}
+
+static void
+pa_credentials_dialog_finalize (GObject *object)
+{
+  PaCredentialsDialog *self = PA_CREDENTIALS_DIALOG (object);
+
+  g_clear_pointer (&self->setup_link, g_free);
+  g_clear_pointer (&self->username, g_free);
+  /* It was shown once; do not leave it lying in freed memory either. */
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
+
+  G_OBJECT_CLASS (pa_credentials_dialog_parent_class)->finalize (object);
+}
+
+static void
+pa_credentials_dialog_class_init (PaCredentialsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = pa_credentials_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/PhoneAdmin/phones/pa-credentials-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, link_row);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, username_row);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, link_copy);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, username_copy);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, password_copy);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, once_box);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, note_label);
+  gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pa_credentials_dialog_init (PaCredentialsDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pa_credentials_dialog_new (GtkWindow  *parent,
+                           const char *setup_link,
+                           const char *username,
+                           const char *password)
+{
+  PaCredentialsDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  self = g_object_new (PA_TYPE_CREDENTIALS_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->setup_link = g_strdup (setup_link);
+  self->username = g_strdup (username);
+  self->password = g_strdup (password);
+
+  set_value (self->link_row, self->link_copy, setup_link);
+  set_value (self->username_row, self->username_copy, username);
+  if (password != NULL)
+    {
+      set_value (self->password_row, self->password_copy, password);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->password_row), FALSE);
+      gtk_widget_set_visible (self->once_box, FALSE);
+    }
+
+  return GTK_WIDGET (self);
+}
+
+void
+pa_credentials_dialog_set_note (PaCredentialsDialog *self,
+                                const char          *note)
+{
+  g_return_if_fail (PA_IS_CREDENTIALS_DIALOG (self));
+
+  gtk_label_set_text (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && note[0] != '\0');
+}
+
+const char *
+pa_credentials_dialog_get_setup_link (PaCredentialsDialog *self)
+{
+  g_return_val_if_fail (PA_IS_CREDENTIALS_DIALOG (self), NULL);
+  return self->setup_link;
+}
+
+const char *
+pa_credentials_dialog_get_username (PaCredentialsDialog *self)
+{
+  g_return_val_if_fail (PA_IS_CREDENTIALS_DIALOG (self), NULL);
+  return self->username;
+}
+
+const char *
+pa_credentials_dialog_get_password (PaCredentialsDialog *self)
+{
+  g_return_val_if_fail (PA_IS_CREDENTIALS_DIALOG (self), NULL);
+  return self->password;
+}

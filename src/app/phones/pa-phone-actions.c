@@ -1,0 +1,538 @@
+/* pa-phone-actions.c — delete and new-password flows for one phone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * These flows outlive the widget that starts them (a page's row, the
+ * editor), so each keeps its own references in a small state struct and
+ * reports to the nearest toast overlay.
+ */
+#define G_LOG_DOMAIN "pa-phone-actions"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pa-credentials-dialog.h"
+#include "pa-phone-actions.h"
+
+#define REGENERATE_WORD "REGENERATE"
+
+/* ------------------------------------------------------------------ */
+/* Toasts */
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+AdwToastOverlay *
+pa_find_toast_overlay (GtkWidget *widget)
+{
+  /* A dialog has no overlay of its own: climb to the window it belongs to
+   * (transient-for), whose content holds the app's overlay. */
+  while (widget != NULL)
+    {
+      GtkWidget *found = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+      GtkRoot *root;
+
+      if (found != NULL)
+        return ADW_TOAST_OVERLAY (found);
+
+      root = gtk_widget_get_root (widget);
+      if (root == NULL)
+        return NULL;
+      found = find_descendant (GTK_WIDGET (root), ADW_TYPE_TOAST_OVERLAY);
+      if (found != NULL)
+        return ADW_TOAST_OVERLAY (found);
+
+      widget = GTK_IS_WINDOW (root)
+             ? (GtkWidget *) gtk_window_get_transient_for (GTK_WINDOW (root))
+             : NULL;
+    }
+  return NULL;
+}
+
+void
+pa_show_toast (GtkWidget  *widget,
+               const char *title)
+{
+  AdwToastOverlay *overlay = widget != NULL ? pa_find_toast_overlay (widget) : NULL;
+
+  if (overlay == NULL)
+    {
+      g_debug ("No toast overlay for: %s", title);
+      return;
+    }
+  adw_toast_overlay_add_toast (overlay, adw_toast_new (title));
+}
+
+/* Errors go to a toast where there is an overlay; otherwise (a window
+ * without one, tests) to a message dialog, so they are never lost. */
+static void
+report_error (GtkWindow    *parent,
+              const char   *heading,
+              const GError *error)
+{
+  AdwToastOverlay *overlay = parent != NULL ? pa_find_toast_overlay (GTK_WIDGET (parent)) : NULL;
+  GtkWidget *dialog;
+
+  if (overlay != NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("%s: %s", heading, error->message);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 0);  /* stays until dismissed: it is an error */
+      adw_toast_overlay_add_toast (overlay, toast);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (parent, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ */
+/* Credentials */
+
+PaSipAccount *
+pa_phone_get_line1_account (PaRepository *repo,
+                            PaPhone      *phone)
+{
+  GArray *lines;
+  PaResource *account;
+
+  g_return_val_if_fail (PA_IS_REPOSITORY (repo), NULL);
+  g_return_val_if_fail (PA_IS_PHONE (phone), NULL);
+
+  lines = pa_phone_get_lines (phone);
+  if (lines->len == 0)
+    return NULL;
+  account = pa_repository_find (repo, PA_TYPE_SIP_ACCOUNT, g_array_index (lines, gint64, 0));
+  return account != NULL ? PA_SIP_ACCOUNT (account) : NULL;
+}
+
+GtkWidget *
+pa_phone_show_credentials (GtkWindow    *parent,
+                           PaRepository *repo,
+                           PaPhone      *phone,
+                           const char   *username,
+                           const char   *password)
+{
+  g_autofree char *link = pa_repository_get_setup_link (repo, phone);
+  GtkWidget *dialog = pa_credentials_dialog_new (parent, link, username, password);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* ------------------------------------------------------------------ */
+/* Delete */
+
+typedef struct
+{
+  GtkWindow    *parent;
+  PaRepository *repo;
+  PaPhone      *phone;
+  char         *name;
+} DeleteData;
+
+static void
+delete_data_clear (gpointer mem)
+{
+  DeleteData *data = mem;
+
+  g_clear_object (&data->parent);
+  g_clear_object (&data->repo);
+  g_clear_object (&data->phone);
+  g_free (data->name);
+}
+
+static DeleteData *
+delete_data_ref (DeleteData *data)
+{
+  return g_rc_box_acquire (data);
+}
+
+static void
+delete_data_unref (DeleteData *data)
+{
+  g_rc_box_release_full (data, delete_data_clear);
+}
+
+static void
+delete_data_closure_notify (gpointer  data,
+                            GClosure *closure)
+{
+  delete_data_unref (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeleteData, delete_data_unref)
+
+/* A message dialog emits "response" for the button and again for the close
+ * that follows when a test or an entry's Enter calls
+ * adw_message_dialog_response(); each handler acts once and lets go. */
+#define ONCE_PER_DIALOG(dialog, cb, user_data) \
+  g_signal_handlers_disconnect_by_func ((dialog), (gpointer) (cb), (user_data))
+
+static void delete_done_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+
+static void
+unassigned_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(DeleteData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaResource) saved = NULL;
+
+  saved = pa_repository_save_finish (PA_REPOSITORY (source), result, NULL, &error);
+  if (saved == NULL)
+    {
+      report_error (data->parent, _("Could not unassign the phone"), error);
+      return;
+    }
+
+  /* The save gave the phone a new revision; delete that one. */
+  g_set_object (&data->phone, PA_PHONE (saved));
+  pa_repository_delete_async (data->repo, saved, NULL, delete_done_cb, delete_data_ref (data));
+}
+
+static void
+assigned_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  g_autoptr(DeleteData) data = delete_data_ref (user_data);
+  g_autoptr(PaPhone) copy = NULL;
+
+  ONCE_PER_DIALOG (dialog, assigned_response_cb, user_data);
+  if (g_strcmp0 (response, "unassign") != 0)
+    return;
+
+  copy = PA_PHONE (pa_resource_copy (PA_RESOURCE (data->phone)));
+  pa_phone_set_agent_id (copy, 0);
+  pa_repository_save_async (data->repo, PA_RESOURCE (copy), NULL, unassigned_cb,
+                            delete_data_ref (data));
+}
+
+static void
+explain_assigned (DeleteData   *data,
+                  const GError *error)
+{
+  PaResource *agent = pa_repository_find (data->repo, PA_TYPE_AGENT,
+                                          pa_phone_get_agent_id (data->phone));
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (agent != NULL)
+    body = g_strdup_printf (_("%s\n\nIt can be unassigned from %s and then deleted. %s’s "
+                              "calls go to the browser softphone if this was the "
+                              "last phone."),
+                            error->message, pa_agent_get_name (PA_AGENT (agent)),
+                            pa_agent_get_name (PA_AGENT (agent)));
+  else
+    body = g_strdup_printf (_("%s\n\nIt can be unassigned and then deleted."), error->message);
+
+  dialog = adw_message_dialog_new (data->parent, _("Phone Is Assigned"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "unassign", _("_Unassign and Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unassign",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (assigned_response_cb),
+                         data, delete_data_closure_notify, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DeleteData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pa_repository_delete_finish (PA_REPOSITORY (source), result, &error))
+    {
+      if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_CONFLICT)
+          && (g_strcmp0 (pa_client_error_get_field (error), "agent_id") == 0
+              || pa_phone_get_agent_id (data->phone) != 0))
+        {
+          explain_assigned (g_steal_pointer (&data), error);
+          return;
+        }
+      report_error (data->parent, _("Could not delete the phone"), error);
+      return;
+    }
+
+  {
+    g_autofree char *title = g_strdup_printf (_("Phone “%s” deleted"), data->name);
+
+    if (data->parent != NULL)
+      pa_show_toast (GTK_WIDGET (data->parent), title);
+  }
+}
+
+static void
+confirm_delete_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            gpointer          user_data)
+{
+  g_autoptr(DeleteData) data = delete_data_ref (user_data);
+
+  ONCE_PER_DIALOG (dialog, confirm_delete_response_cb, user_data);
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  pa_repository_delete_async (data->repo, PA_RESOURCE (data->phone), NULL, delete_done_cb,
+                              delete_data_ref (data));
+}
+
+void
+pa_phone_delete_interactive (GtkWindow    *parent,
+                             PaRepository *repo,
+                             PaPhone      *phone)
+{
+  DeleteData *data;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PA_IS_REPOSITORY (repo));
+  g_return_if_fail (PA_IS_PHONE (phone));
+
+  data = g_rc_box_new0 (DeleteData);
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->repo = g_object_ref (repo);
+  data->phone = g_object_ref (phone);
+  data->name = g_strdup (pa_phone_get_name (phone));
+
+  heading = g_strdup_printf (_("Delete “%s”?"), data->name);
+  dialog = adw_message_dialog_new (parent, heading,
+                                   _("The phone stops getting its configuration from this "
+                                     "server. Its SIP account is kept."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_delete_response_cb),
+                         data, delete_data_closure_notify, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ */
+/* New password */
+
+typedef struct
+{
+  GtkWindow    *parent;
+  PaRepository *repo;
+  PaPhone      *phone;
+  char         *username;
+} RegenerateData;
+
+static void
+regenerate_data_clear (gpointer mem)
+{
+  RegenerateData *data = mem;
+
+  g_clear_object (&data->parent);
+  g_clear_object (&data->repo);
+  g_clear_object (&data->phone);
+  g_free (data->username);
+}
+
+static RegenerateData *
+regenerate_data_ref (RegenerateData *data)
+{
+  return g_rc_box_acquire (data);
+}
+
+static void
+regenerate_data_unref (RegenerateData *data)
+{
+  g_rc_box_release_full (data, regenerate_data_clear);
+}
+
+static void
+regenerate_data_closure_notify (gpointer  data,
+                                GClosure *closure)
+{
+  regenerate_data_unref (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RegenerateData, regenerate_data_unref)
+
+static void
+refresh_after_regenerate_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Only so the phones' new revisions are known before the next save. */
+  if (!pa_repository_refresh_finish (PA_REPOSITORY (source), result, &error))
+    g_debug ("Refresh after a new password failed: %s", error->message);
+}
+
+static void
+regenerated_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RegenerateData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *note = NULL;
+  guint n_resync = 0;
+  GtkWidget *dialog;
+
+  password = pa_client_regenerate_password_finish (PA_CLIENT (source), result, &n_resync, &error);
+  if (password == NULL)
+    {
+      report_error (data->parent, _("Could not make a new password"), error);
+      return;
+    }
+
+  pa_repository_refresh_async (data->repo, NULL, refresh_after_regenerate_cb, NULL);
+
+  dialog = pa_phone_show_credentials (data->parent, data->repo, data->phone,
+                                      data->username, password);
+  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u phone will fetch the new password at its next check.",
+                                       "%u phones will fetch the new password at their next check.",
+                                       n_resync),
+                          n_resync);
+  pa_credentials_dialog_set_note (PA_CREDENTIALS_DIALOG (dialog), note);
+  memset (password, 0, strlen (password));
+}
+
+static void
+confirm_text_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "regenerate",
+                                           g_strcmp0 (gtk_editable_get_text (entry),
+                                                      REGENERATE_WORD) == 0);
+}
+
+static void
+confirm_entry_activate_cb (GtkEntry         *entry,
+                           AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "regenerate"))
+    {
+      adw_message_dialog_response (dialog, "regenerate");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+regenerate_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  g_autoptr(RegenerateData) data = regenerate_data_ref (user_data);
+  PaSipAccount *account;
+
+  ONCE_PER_DIALOG (dialog, regenerate_response_cb, user_data);
+  if (g_strcmp0 (response, "regenerate") != 0)
+    return;
+
+  /* Belt and braces: a test or a binding could emit a disabled response. */
+  if (!adw_message_dialog_get_response_enabled (dialog, "regenerate"))
+    return;
+
+  account = pa_phone_get_line1_account (data->repo, data->phone);
+  if (account == NULL)
+    return;
+
+  pa_client_regenerate_password_async (pa_repository_get_client (data->repo),
+                                       pa_resource_get_id (PA_RESOURCE (account)),
+                                       NULL, regenerated_cb, regenerate_data_ref (data));
+}
+
+void
+pa_phone_regenerate_password_interactive (GtkWindow    *parent,
+                                          PaRepository *repo,
+                                          PaPhone      *phone)
+{
+  RegenerateData *data;
+  PaSipAccount *account;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PA_IS_REPOSITORY (repo));
+  g_return_if_fail (PA_IS_PHONE (phone));
+
+  account = pa_phone_get_line1_account (repo, phone);
+  if (account == NULL)
+    {
+      dialog = adw_message_dialog_new (parent, _("No SIP Account"),
+                                       _("This phone has no SIP account on its first line, "
+                                         "so there is no password to replace."));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  data = g_rc_box_new0 (RegenerateData);
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  data->repo = g_object_ref (repo);
+  data->phone = g_object_ref (phone);
+  data->username = g_strdup (pa_sip_account_get_username (account));
+
+  body = g_strdup_printf (_("The password of the SIP account “%s” stops working at once. "
+                            "Every phone carrying it gets the new one at its next check.\n\n"
+                            "Type %s to confirm."),
+                          data->username, REGENERATE_WORD);
+  dialog = adw_message_dialog_new (parent, _("Make a New SIP Password?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "regenerate", _("_Make New Password"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "regenerate",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "regenerate", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), REGENERATE_WORD);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Confirmation word"),
+                                  -1);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (confirm_text_changed_cb), dialog, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (confirm_entry_activate_cb), dialog, 0);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (regenerate_response_cb),
+                         data, regenerate_data_closure_notify, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}

@@ -1,0 +1,51 @@
+/* pa-phone-actions.h — flows around a phone that need more than one dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pa-phone.h"
+#include "pa-repository.h"
+#include "pa-sip-account.h"
+
+G_BEGIN_DECLS
+
+/* Confirms, then deletes. When the server refuses because the phone is
+ * assigned (409, field agent_id) a second dialog explains it and offers
+ * "Unassign and Delete". Results go to the nearest AdwToastOverlay of
+ * @parent (or, failing that, to a message dialog for errors). */
+void pa_phone_delete_interactive (GtkWindow    *parent,
+                                  PaRepository *repo,
+                                  PaPhone      *phone);
+
+/* Asks the user to type REGENERATE, regenerates the password of the SIP
+ * account on @phone's line 1 and shows the new password once. */
+void pa_phone_regenerate_password_interactive (GtkWindow    *parent,
+                                               PaRepository *repo,
+                                               PaPhone      *phone);
+
+/* The SIP account on @phone's line 1, from the repository; NULL if none.
+ * Transfer none. */
+PaSipAccount *pa_phone_get_line1_account (PaRepository *repo,
+                                          PaPhone      *phone);
+
+/* Shows the credentials of @phone (setup link, username; @password only when
+ * given, that is right after create or regenerate). */
+GtkWidget *pa_phone_show_credentials (GtkWindow    *parent,
+                                      PaRepository *repo,
+                                      PaPhone      *phone,
+                                      const char   *username,
+                                      const char   *password);
+
+/* Where results go: an AdwToastOverlay ancestor of @widget (also inside the
+ * transient parent chain), NULL if none. Transfer none. */
+AdwToastOverlay *pa_find_toast_overlay (GtkWidget *widget);
+
+/* A toast on the overlay found from @widget; with none, nothing (but a
+ * debug message). */
+void             pa_show_toast         (GtkWidget  *widget,
+                                        const char *title);
+
+G_END_DECLS

@@ -1,0 +1,1307 @@
+/* pa-phone-editor.c — add or edit one phone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The form is the only copy of what the user typed: a failed save leaves it
+ * as it is, with the server's message on the field it concerns (or above the
+ * form when it concerns none), so nothing is lost.
+ */
+#define G_LOG_DOMAIN "pa-phone-editor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pa-mac-entry.h"
+#include "pa-phone-actions.h"
+#include "pa-phone-editor.h"
+
+struct _PaPhoneEditor
+{
+  AdwWindow parent_instance;
+
+  PaRepository *repo;
+  PaPhone      *phone;      /* the stored phone being edited; NULL: new */
+  PaPhone      *initial;    /* the form as opened, to tell whether it changed */
+  GCancellable *cancellable;
+
+  /* Template children */
+  GtkWidget            *save_button;
+  GtkWidget            *spinner;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkWidget            *retry_button;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *description_row;
+  GtkWidget            *mac_row;
+  GtkBox               *mac_box;
+  AdwComboRow          *brand_row;
+  AdwComboRow          *model_row;
+  AdwComboRow          *module_row;
+  AdwActionRow         *module_count_row;
+  GtkSpinButton        *module_count;
+  AdwComboRow          *agent_row;
+  AdwComboRow          *layout_row;
+  AdwEntryRow          *sip_server_row;
+  AdwEntryRow          *timezone_row;
+  AdwActionRow         *port_row;
+  GtkSpinButton        *port_spin;
+  AdwComboRow          *password_mode_row;
+  AdwEntryRow          *password_row;
+  AdwPreferencesGroup  *provisioning_group;
+  AdwActionRow         *link_row;
+  AdwActionRow         *username_row;
+
+  GtkWidget *mac_entry;
+
+  /* What each combo row's items stand for, index by index. */
+  GPtrArray *vendor_ids;    /* [0] is the "choose" placeholder: NULL */
+  GPtrArray *model_ids;
+  GPtrArray *module_ids;    /* [0] "None": NULL */
+  GArray    *agent_ids;     /* [0] "Unassigned": 0 */
+  GArray    *layout_ids;    /* [0] "None": 0 */
+
+  GHashTable *error_rows;   /* field row → the message row under it */
+
+  guint    updating;        /* > 0 while the code, not the user, moves a combo */
+  gboolean brand_touched;   /* the user (or the phone) chose a brand */
+  gboolean valid;
+  gboolean saving;
+  gboolean discard_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (PaPhoneEditor, pa_phone_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_PHONE,
+  PROP_SAVING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_state    (PaPhoneEditor *self);
+static void model_changed   (PaPhoneEditor *self);
+
+/* ------------------------------------------------------------------ */
+/* Small helpers */
+
+static void
+set_labels (AdwComboRow *row,
+            GPtrArray   *labels)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    gtk_string_list_append (list, g_ptr_array_index (labels, i));
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
+static char *
+editable_text (gpointer editable)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
+
+  return g_strstrip (g_steal_pointer (&text));
+}
+
+/* NULL for an empty field, so the server's default applies. */
+static char *
+editable_text_or_null (gpointer editable)
+{
+  g_autofree char *text = editable_text (editable);
+
+  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static const char *
+selected_string (GPtrArray   *ids,
+                 AdwComboRow *row)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  return i < ids->len ? g_ptr_array_index (ids, i) : NULL;
+}
+
+static gint64
+selected_id (GArray      *ids,
+             AdwComboRow *row)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  return i < ids->len ? g_array_index (ids, gint64, i) : 0;
+}
+
+static guint
+index_of_string (GPtrArray  *ids,
+                 const char *id)
+{
+  for (guint i = 0; id != NULL && i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static guint
+index_of_id (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_quietly (AdwComboRow *row,
+                guint        position,
+                guint       *updating)
+{
+  (*updating)++;
+  adw_combo_row_set_selected (row, position);
+  (*updating)--;
+}
+
+static PaCatalog *
+catalog (void)
+{
+  return pa_catalog_get_default ();
+}
+
+/* ------------------------------------------------------------------ */
+/* Filling the combos */
+
+static void
+fill_brands (PaPhoneEditor *self)
+{
+  GListModel *vendors = pa_catalog_get_vendors (catalog ());
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_set_size (self->vendor_ids, 0);
+  g_ptr_array_add (self->vendor_ids, NULL);
+  g_ptr_array_add (labels, g_strdup (_("Choose a Brand")));
+
+  for (guint i = 0; i < g_list_model_get_n_items (vendors); i++)
+    {
+      g_autoptr(PaVendor) vendor = g_list_model_get_item (vendors, i);
+
+      g_ptr_array_add (self->vendor_ids, g_strdup (pa_vendor_get_id (vendor)));
+      g_ptr_array_add (labels, g_strdup (pa_vendor_get_name (vendor)));
+    }
+
+  self->updating++;
+  set_labels (self->brand_row, labels);
+  self->updating--;
+}
+
+static void
+fill_models (PaPhoneEditor *self,
+             const char    *preferred)
+{
+  const char *vendor_id = selected_string (self->vendor_ids, self->brand_row);
+  g_autoptr(GListModel) models = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint position;
+
+  g_ptr_array_set_size (self->model_ids, 0);
+  if (vendor_id != NULL)
+    {
+      models = pa_catalog_list_models_for_vendor (catalog (), vendor_id);
+      for (guint i = 0; i < g_list_model_get_n_items (models); i++)
+        {
+          g_autoptr(PaDeviceModel) model = g_list_model_get_item (models, i);
+
+          g_ptr_array_add (self->model_ids, g_strdup (pa_device_model_get_id (model)));
+          g_ptr_array_add (labels, g_strdup (pa_device_model_get_name (model)));
+        }
+    }
+
+  self->updating++;
+  set_labels (self->model_row, labels);
+  position = index_of_string (self->model_ids, preferred);
+  if (position != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (self->model_row, position);
+  self->updating--;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->model_row), self->model_ids->len > 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->model_row),
+                               vendor_id == NULL ? _("Choose the brand first") : "");
+  model_changed (self);
+}
+
+static void
+update_module_count (PaPhoneEditor *self)
+{
+  const char *model_id = selected_string (self->model_ids, self->model_row);
+  const char *module_id = selected_string (self->module_ids, self->module_row);
+  PaDeviceModel *model = model_id != NULL ? pa_catalog_get_model (catalog (), model_id) : NULL;
+  guint max = model != NULL && module_id != NULL
+            ? pa_device_model_get_module_max (model, module_id) : 0;
+  g_autofree char *subtitle = NULL;
+
+  gtk_spin_button_set_range (self->module_count, 1, MAX (max, 1));
+  gtk_widget_set_visible (GTK_WIDGET (self->module_count_row), max > 0);
+  if (max > 0)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At most %u", "At most %u", max),
+                                max);
+  adw_action_row_set_subtitle (self->module_count_row, subtitle != NULL ? subtitle : "");
+}
+
+static void
+fill_modules (PaPhoneEditor *self,
+              const char    *preferred,
+              guint          count)
+{
+  const char *model_id = selected_string (self->model_ids, self->model_row);
+  PaDeviceModel *model = model_id != NULL ? pa_catalog_get_model (catalog (), model_id) : NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  const char * const *ids = model != NULL ? pa_device_model_get_module_ids (model) : NULL;
+  guint position;
+
+  g_ptr_array_set_size (self->module_ids, 0);
+  g_ptr_array_add (self->module_ids, NULL);
+  g_ptr_array_add (labels, g_strdup (_("None")));
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      PaExpansionModule *module = pa_catalog_get_module (catalog (), ids[i]);
+
+      g_ptr_array_add (self->module_ids, g_strdup (ids[i]));
+      g_ptr_array_add (labels, g_strdup (module != NULL ? pa_expansion_module_get_name (module)
+                                                        : ids[i]));
+    }
+
+  self->updating++;
+  set_labels (self->module_row, labels);
+  position = index_of_string (self->module_ids, preferred);
+  adw_combo_row_set_selected (self->module_row,
+                              position != GTK_INVALID_LIST_POSITION ? position : 0);
+  self->updating--;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->module_row), self->module_ids->len > 1);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->module_row),
+                               model != NULL && self->module_ids->len == 1
+                               ? _("This model takes no expansion modules") : "");
+  update_module_count (self);
+  if (count > 0)
+    gtk_spin_button_set_value (self->module_count, count);
+}
+
+static void
+fill_layouts (PaPhoneEditor *self,
+              gint64         preferred)
+{
+  const char *model_id = selected_string (self->model_ids, self->model_row);
+  GListModel *layouts = pa_repository_get_layouts (self->repo);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  gint64 default_id = 0;
+  guint position;
+
+  g_array_set_size (self->layout_ids, 0);
+  g_array_append_val (self->layout_ids, default_id);
+  g_ptr_array_add (labels, g_strdup (_("None")));
+
+  for (guint i = 0; model_id != NULL && i < g_list_model_get_n_items (layouts); i++)
+    {
+      g_autoptr(PaLayout) layout = g_list_model_get_item (layouts, i);
+      gint64 id = pa_resource_get_id (PA_RESOURCE (layout));
+
+      if (g_strcmp0 (pa_layout_get_model (layout), model_id) != 0)
+        continue;
+      g_array_append_val (self->layout_ids, id);
+      g_ptr_array_add (labels, g_strdup (pa_layout_get_name (layout)));
+      if (pa_layout_get_is_default (layout))
+        default_id = id;
+    }
+
+  /* A new phone starts with its model's default layout, as the server's
+   * rules suggest; an edited one keeps what it has. */
+  if (preferred < 0)
+    preferred = default_id;
+
+  self->updating++;
+  set_labels (self->layout_row, labels);
+  position = index_of_id (self->layout_ids, preferred);
+  adw_combo_row_set_selected (self->layout_row,
+                              position != GTK_INVALID_LIST_POSITION ? position : 0);
+  self->updating--;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->layout_row), model_id != NULL);
+}
+
+static void
+fill_agents (PaPhoneEditor *self,
+             gint64         preferred)
+{
+  GListModel *agents = pa_repository_get_agents (self->repo);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  gint64 none = 0;
+  guint position;
+
+  g_array_set_size (self->agent_ids, 0);
+  g_array_append_val (self->agent_ids, none);
+  g_ptr_array_add (labels, g_strdup (_("Unassigned")));
+
+  for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
+    {
+      g_autoptr(PaAgent) agent = g_list_model_get_item (agents, i);
+      gint64 id = pa_resource_get_id (PA_RESOURCE (agent));
+      const char *extension = pa_agent_get_extension (agent);
+
+      g_array_append_val (self->agent_ids, id);
+      if (extension[0] != '\0')
+        g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", pa_agent_get_name (agent), extension));
+      else
+        g_ptr_array_add (labels, g_strdup (pa_agent_get_name (agent)));
+    }
+
+  self->updating++;
+  set_labels (self->agent_row, labels);
+  position = index_of_id (self->agent_ids, preferred);
+  adw_combo_row_set_selected (self->agent_row,
+                              position != GTK_INVALID_LIST_POSITION ? position : 0);
+  self->updating--;
+}
+
+/* After the model changed: sidecars and layouts belong to a model. */
+static void
+model_changed (PaPhoneEditor *self)
+{
+  const char *model_id = selected_string (self->model_ids, self->model_row);
+  gboolean original_model = self->phone != NULL
+                            && g_strcmp0 (model_id, pa_phone_get_model (self->phone)) == 0;
+  const char *module_id = NULL;
+  guint count = 0;
+
+  if (original_model)
+    {
+      GPtrArray *modules = pa_phone_get_modules (self->phone);
+
+      if (modules->len > 0)
+        {
+          PaPhoneModule *first = g_ptr_array_index (modules, 0);
+
+          module_id = first->module_id;
+          for (guint i = 0; i < modules->len; i++)
+            if (g_strcmp0 (((PaPhoneModule *) g_ptr_array_index (modules, i))->module_id,
+                           module_id) == 0)
+              count++;
+        }
+    }
+
+  fill_modules (self, module_id, count);
+  fill_layouts (self, original_model ? pa_phone_get_layout_id (self->phone) : -1);
+}
+
+static void
+select_brand (PaPhoneEditor *self,
+              const char    *vendor_id)
+{
+  guint position = index_of_string (self->vendor_ids, vendor_id);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  if (position == adw_combo_row_get_selected (self->brand_row))
+    return;
+  select_quietly (self->brand_row, position, &self->updating);
+}
+
+/* ------------------------------------------------------------------ */
+/* The phone the form describes */
+
+PaPhone *
+pa_phone_editor_build_phone (PaPhoneEditor *self)
+{
+  g_autoptr(PaPhone) phone = NULL;
+  g_autoptr(GPtrArray) modules = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_phone_module_free);
+  g_autofree char *name = editable_text (self->name_row);
+  g_autofree char *description = editable_text_or_null (self->description_row);
+  g_autofree char *raw_mac = editable_text (self->mac_entry);
+  g_autofree char *sip_server = editable_text_or_null (self->sip_server_row);
+  g_autofree char *tz_name = editable_text_or_null (self->timezone_row);
+  const char *mac = pa_mac_entry_get_mac (PA_MAC_ENTRY (self->mac_entry));
+  const char *vendor_id = selected_string (self->vendor_ids, self->brand_row);
+  const char *model_id = selected_string (self->model_ids, self->model_row);
+  const char *module_id = selected_string (self->module_ids, self->module_row);
+  PaAdminPasswordMode mode = adw_combo_row_get_selected (self->password_mode_row);
+
+  g_return_val_if_fail (PA_IS_PHONE_EDITOR (self), NULL);
+
+  /* A copy keeps what the form does not show (lines, profile, enabled). */
+  phone = self->phone != NULL ? PA_PHONE (pa_resource_copy (PA_RESOURCE (self->phone)))
+                              : pa_phone_new ();
+
+  pa_phone_set_name (phone, name);
+  pa_phone_set_description (phone, description);
+  /* An invalid MAC goes in as typed so validation says what is wrong. */
+  pa_phone_set_mac (phone, mac != NULL ? mac : raw_mac);
+  pa_phone_set_vendor (phone, vendor_id != NULL ? vendor_id : "");
+  pa_phone_set_model (phone, model_id != NULL ? model_id : "");
+  pa_phone_set_agent_id (phone, selected_id (self->agent_ids, self->agent_row));
+  pa_phone_set_layout_id (phone, selected_id (self->layout_ids, self->layout_row));
+
+  if (module_id != NULL)
+    {
+      GPtrArray *old = self->phone != NULL ? pa_phone_get_modules (self->phone) : NULL;
+      guint count = gtk_spin_button_get_value_as_int (self->module_count);
+      guint reused = 0;
+
+      /* Keep each sidecar's layout where the same module type stays. */
+      for (guint i = 0; i < count; i++)
+        {
+          gint64 layout_id = 0;
+
+          for (; old != NULL && reused < old->len; reused++)
+            {
+              PaPhoneModule *m = g_ptr_array_index (old, reused);
+
+              if (g_strcmp0 (m->module_id, module_id) == 0)
+                {
+                  layout_id = m->layout_id;
+                  reused++;
+                  break;
+                }
+            }
+          g_ptr_array_add (modules, pa_phone_module_new (module_id, layout_id));
+        }
+    }
+  pa_phone_set_modules (phone, modules);
+
+  pa_phone_set_sip_server (phone, sip_server);
+  pa_phone_set_timezone (phone, tz_name);
+  pa_phone_set_local_sip_port (phone, gtk_spin_button_get_value_as_int (self->port_spin));
+  pa_phone_set_admin_password_mode (phone, mode);
+  if (mode == PA_ADMIN_PASSWORD_MANUAL)
+    pa_phone_set_admin_password (phone, gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+  else
+    pa_phone_set_admin_password (phone, NULL);
+
+  return g_steal_pointer (&phone);
+}
+
+static gboolean
+is_dirty (PaPhoneEditor *self)
+{
+  g_autoptr(PaPhone) now = NULL;
+
+  if (self->initial == NULL)
+    return FALSE;
+  now = pa_phone_editor_build_phone (self);
+  /* A refresh may have moved the revision on; that is not the user's change. */
+  pa_resource_set_revision (PA_RESOURCE (now), pa_resource_get_revision (PA_RESOURCE (self->initial)));
+  return !pa_resource_equal (PA_RESOURCE (now), PA_RESOURCE (self->initial));
+}
+
+/* ------------------------------------------------------------------ */
+/* Messages on fields and above the form */
+
+static GtkWidget *
+row_for_field (PaPhoneEditor *self,
+               const char    *field)
+{
+  g_autofree char *base = NULL;
+  static const struct { const char *field; gsize offset; } map[] = {
+    { "name", G_STRUCT_OFFSET (PaPhoneEditor, name_row) },
+    { "description", G_STRUCT_OFFSET (PaPhoneEditor, description_row) },
+    { "mac", G_STRUCT_OFFSET (PaPhoneEditor, mac_row) },
+    { "vendor", G_STRUCT_OFFSET (PaPhoneEditor, brand_row) },
+    { "model", G_STRUCT_OFFSET (PaPhoneEditor, model_row) },
+    { "modules", G_STRUCT_OFFSET (PaPhoneEditor, module_row) },
+    { "agent_id", G_STRUCT_OFFSET (PaPhoneEditor, agent_row) },
+    { "layout_id", G_STRUCT_OFFSET (PaPhoneEditor, layout_row) },
+    { "sip_server", G_STRUCT_OFFSET (PaPhoneEditor, sip_server_row) },
+    { "timezone", G_STRUCT_OFFSET (PaPhoneEditor, timezone_row) },
+    { "local_sip_port", G_STRUCT_OFFSET (PaPhoneEditor, port_row) },
+    { "admin_password_mode", G_STRUCT_OFFSET (PaPhoneEditor, password_mode_row) },
+    { "admin_password", G_STRUCT_OFFSET (PaPhoneEditor, password_row) },
+  };
+
+  if (field == NULL)
+    return NULL;
+  /* "modules[1].module" concerns the modules row. */
+  base = g_strndup (field, strcspn (field, "[."));
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (base, map[i].field))
+      return G_STRUCT_MEMBER (GtkWidget *, self, map[i].offset);
+  return NULL;
+}
+
+static void
+clear_field_error (PaPhoneEditor *self,
+                   GtkWidget     *row)
+{
+  GtkWidget *message_row = g_hash_table_lookup (self->error_rows, row);
+
+  gtk_widget_remove_css_class (row, "error");
+  if (message_row != NULL)
+    {
+      GtkWidget *list = gtk_widget_get_parent (message_row);
+
+      if (GTK_IS_LIST_BOX (list))
+        gtk_list_box_remove (GTK_LIST_BOX (list), message_row);
+      g_hash_table_remove (self->error_rows, row);
+    }
+}
+
+static void
+clear_field_errors (PaPhoneEditor *self)
+{
+  g_autoptr(GList) rows = g_hash_table_get_keys (self->error_rows);
+
+  for (GList *l = rows; l != NULL; l = l->next)
+    clear_field_error (self, l->data);
+  gtk_widget_remove_css_class (self->mac_row, "error");
+}
+
+static void
+show_field_error (PaPhoneEditor *self,
+                  GtkWidget     *row,
+                  const char    *message)
+{
+  GtkWidget *list = gtk_widget_get_parent (row);
+
+  clear_field_error (self, row);
+  gtk_widget_add_css_class (row, "error");
+
+  if (row == self->mac_row)
+    {
+      /* The MAC entry has its own inline message line; use it. */
+      pa_mac_entry_show_message (PA_MAC_ENTRY (self->mac_entry), message);
+      gtk_widget_grab_focus (self->mac_entry);
+      return;
+    }
+
+  if (GTK_IS_LIST_BOX (list))
+    {
+      GtkWidget *message_row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (message_row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (message_row), message);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (message_row), 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (message_row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
+      gtk_widget_add_css_class (message_row, "error");
+      gtk_list_box_insert (GTK_LIST_BOX (list), message_row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+      g_hash_table_insert (self->error_rows, row, message_row);
+    }
+  /* Screen readers hear the message with the field. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  gtk_widget_grab_focus (row);
+}
+
+static void
+show_banner (PaPhoneEditor *self,
+             const char    *message,
+             gboolean       retry)
+{
+  gtk_label_set_text (self->banner_label, message);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_label), NULL);
+  gtk_widget_set_visible (self->retry_button, retry);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+hide_banner (PaPhoneEditor *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static void
+show_save_error (PaPhoneEditor *self,
+                 const GError  *error)
+{
+  GtkWidget *row = NULL;
+  g_autofree char *message = NULL;
+
+  if (error->domain == PA_CLIENT_ERROR)
+    row = row_for_field (self, pa_client_error_get_field (error));
+  if (row != NULL)
+    {
+      show_field_error (self, row, error->message);
+      return;
+    }
+
+  if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE))
+    {
+      message = g_strdup_printf (_("The server at %s cannot be reached, so nothing was saved. "
+                                   "Your entries are still here; try again once it is running."),
+                                 pa_client_get_base_url (pa_repository_get_client (self->repo)));
+      show_banner (self, message, TRUE);
+      /* The technical reason, for whoever fixes the server. */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_label), error->message);
+    }
+  else if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_STALE))
+    {
+      show_banner (self, _("This phone was changed elsewhere while you edited it, so nothing "
+                           "was saved. Close the editor and open the phone again to see the "
+                           "changes."), FALSE);
+    }
+  else if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_SERVER))
+    {
+      message = g_strdup_printf (_("The server failed to save the phone: %s"), error->message);
+      show_banner (self, message, TRUE);
+    }
+  else
+    {
+      message = g_strdup_printf (_("Could not save the phone: %s"), error->message);
+      show_banner (self, message, FALSE);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* State */
+
+static void
+set_saving (PaPhoneEditor *self,
+            gboolean       saving)
+{
+  if (self->saving == saving)
+    return;
+  self->saving = saving;
+  gtk_widget_set_visible (self->spinner, saving);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), saving);
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+}
+
+static void
+mark_live (GtkWidget *row,
+           gboolean   wrong)
+{
+  if (wrong)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+static void
+update_state (PaPhoneEditor *self)
+{
+  g_autoptr(PaPhone) phone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tz_name = NULL;
+  g_autofree char *sip_server = NULL;
+
+  if (self->updating > 0 || self->vendor_ids->len == 0)
+    return;
+
+  phone = pa_phone_editor_build_phone (self);
+  self->valid = pa_resource_validate_with_catalog (PA_RESOURCE (phone), catalog (), &error);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid && !self->saving);
+
+  if (self->valid)
+    gtk_widget_set_tooltip_text (self->save_button, _("Save the phone (Ctrl+S)"));
+  else
+    gtk_widget_set_tooltip_text (self->save_button, error->message);
+
+  /* The two free-text fields with a format are checked as the user types. */
+  tz_name = editable_text_or_null (self->timezone_row);
+  sip_server = editable_text_or_null (self->sip_server_row);
+  mark_live (GTK_WIDGET (self->timezone_row),
+             g_hash_table_contains (self->error_rows, self->timezone_row)
+             || !pa_validate_timezone (tz_name, "timezone", NULL));
+  mark_live (GTK_WIDGET (self->sip_server_row),
+             g_hash_table_contains (self->error_rows, self->sip_server_row)
+             || !pa_validate_hostname (sip_server, "sip_server", NULL));
+}
+
+static void
+changed_on (PaPhoneEditor *self,
+            gpointer       row)
+{
+  if (self->updating > 0)
+    return;
+  clear_field_error (self, GTK_WIDGET (row));
+  update_state (self);
+}
+
+static void
+entry_row_changed_cb (GtkEditable   *editable,
+                      PaPhoneEditor *self)
+{
+  changed_on (self, editable);
+}
+
+static void
+spin_changed_cb (GtkSpinButton *spin,
+                 PaPhoneEditor *self)
+{
+  changed_on (self, gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_ACTION_ROW));
+}
+
+static void
+mac_changed_cb (GtkEditable   *editable,
+                PaPhoneEditor *self)
+{
+  gtk_widget_remove_css_class (self->mac_row, "error");
+  update_state (self);
+}
+
+static void
+mac_vendor_cb (PaMacEntry    *entry,
+               GParamSpec    *pspec,
+               PaPhoneEditor *self)
+{
+  const char *vendor_id = pa_mac_entry_get_vendor_id (entry);
+
+  /* The OUI suggests the brand, but never over the user's own choice. */
+  if (vendor_id != NULL && !self->brand_touched)
+    select_brand (self, vendor_id);
+}
+
+static void
+brand_selected_cb (AdwComboRow   *row,
+                   GParamSpec    *pspec,
+                   PaPhoneEditor *self)
+{
+  if (self->updating == 0)
+    self->brand_touched = TRUE;
+  clear_field_error (self, GTK_WIDGET (row));
+  self->updating++;
+  fill_models (self, NULL);
+  self->updating--;
+  update_state (self);
+}
+
+static void
+model_selected_cb (AdwComboRow   *row,
+                   GParamSpec    *pspec,
+                   PaPhoneEditor *self)
+{
+  if (self->updating > 0)
+    return;
+  clear_field_error (self, GTK_WIDGET (row));
+  self->updating++;
+  model_changed (self);
+  self->updating--;
+  update_state (self);
+}
+
+static void
+module_selected_cb (AdwComboRow   *row,
+                    GParamSpec    *pspec,
+                    PaPhoneEditor *self)
+{
+  if (self->updating > 0)
+    return;
+  update_module_count (self);
+  changed_on (self, row);
+}
+
+static void
+combo_selected_cb (AdwComboRow   *row,
+                   GParamSpec    *pspec,
+                   PaPhoneEditor *self)
+{
+  changed_on (self, row);
+}
+
+static void
+password_mode_cb (AdwComboRow   *row,
+                  GParamSpec    *pspec,
+                  PaPhoneEditor *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->password_row),
+                          adw_combo_row_get_selected (row) == PA_ADMIN_PASSWORD_MANUAL);
+  changed_on (self, row);
+}
+
+static void
+agents_changed_cb (GListModel    *agents,
+                   guint          position,
+                   guint          removed,
+                   guint          added,
+                   PaPhoneEditor *self)
+{
+  fill_agents (self, selected_id (self->agent_ids, self->agent_row));
+  update_state (self);
+}
+
+static void
+layouts_changed_cb (GListModel    *layouts,
+                    guint          position,
+                    guint          removed,
+                    guint          added,
+                    PaPhoneEditor *self)
+{
+  fill_layouts (self, selected_id (self->layout_ids, self->layout_row));
+  update_state (self);
+}
+
+static void
+update_provisioning (PaPhoneEditor *self)
+{
+  g_autofree char *link = NULL;
+  PaSipAccount *account;
+
+  if (self->phone == NULL)
+    return;
+
+  link = pa_repository_get_setup_link (self->repo, self->phone);
+  account = pa_phone_get_line1_account (self->repo, self->phone);
+  adw_action_row_set_subtitle (self->link_row, link != NULL ? link : _("Not known yet"));
+  adw_action_row_set_subtitle (self->username_row,
+                               account != NULL ? pa_sip_account_get_username (account)
+                                               : _("No SIP account on line 1"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.copy-link", link != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.copy-username", account != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.new-password", account != NULL);
+}
+
+static void
+accounts_changed_cb (GListModel    *accounts,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     PaPhoneEditor *self)
+{
+  update_provisioning (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions */
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PaPhoneEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(PaResource) saved = NULL;
+  GtkWindow *parent;
+  g_autofree char *toast = NULL;
+
+  saved = pa_repository_save_finish (PA_REPOSITORY (source), result, &extra, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_saving (self, FALSE);
+  if (saved == NULL)
+    {
+      show_save_error (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, saved, extra);
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (self->phone == NULL)
+    {
+      const char *username = NULL;
+      const char *password = NULL;
+
+      if (extra != NULL)
+        {
+          username = json_object_get_string_member_with_default (extra, "sip_username", NULL);
+          password = json_object_get_string_member_with_default (extra, "sip_password", NULL);
+        }
+      if (username == NULL)
+        {
+          PaSipAccount *account = pa_phone_get_line1_account (self->repo, PA_PHONE (saved));
+
+          if (account != NULL)
+            username = pa_sip_account_get_username (account);
+        }
+      pa_phone_show_credentials (parent, self->repo, PA_PHONE (saved), username, password);
+      toast = g_strdup_printf (_("Phone “%s” added"), pa_phone_get_name (PA_PHONE (saved)));
+    }
+  else
+    {
+      toast = g_strdup_printf (_("Phone “%s” saved"), pa_phone_get_name (PA_PHONE (saved)));
+    }
+  if (parent != NULL)
+    pa_show_toast (GTK_WIDGET (parent), toast);
+
+  self->discard_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PaPhoneEditor *self = PA_PHONE_EDITOR (widget);
+  g_autoptr(PaPhone) phone = NULL;
+
+  update_state (self);
+  if (self->saving || !self->valid)
+    return;
+
+  clear_field_errors (self);
+  hide_banner (self);
+  phone = pa_phone_editor_build_phone (self);
+  set_saving (self, TRUE);
+  pa_repository_save_async (self->repo, PA_RESOURCE (phone), self->cancellable,
+                            save_done_cb, g_object_ref (self));
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PaPhoneEditor    *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->discard_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+pa_phone_editor_close_request (GtkWindow *window)
+{
+  PaPhoneEditor *self = PA_PHONE_EDITOR (window);
+  GtkWidget *dialog;
+
+  if (self->discard_confirmed || !is_dirty (self))
+    {
+      g_cancellable_cancel (self->cancellable);
+      return GTK_WINDOW_CLASS (pa_phone_editor_parent_class)->close_request (window);
+    }
+
+  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
+                                   self->phone != NULL
+                                   ? _("The changes to this phone have not been saved.")
+                                   : _("The new phone has not been saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+cancel_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+new_password_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PaPhoneEditor *self = PA_PHONE_EDITOR (widget);
+
+  if (self->phone != NULL)
+    pa_phone_regenerate_password_interactive (GTK_WINDOW (self), self->repo, self->phone);
+}
+
+static void
+copy_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PaPhoneEditor *self = PA_PHONE_EDITOR (widget);
+  AdwActionRow *row = g_str_equal (action_name, "editor.copy-link") ? self->link_row
+                                                                     : self->username_row;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), adw_action_row_get_subtitle (row));
+  pa_show_toast (widget, _("Copied"));
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject */
+
+static void
+load_form (PaPhoneEditor *self)
+{
+  PaPhone *phone = self->phone;
+  g_autofree char *title = NULL;
+
+  self->updating++;
+  fill_brands (self);
+  if (phone != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), pa_phone_get_name (phone));
+      gtk_editable_set_text (GTK_EDITABLE (self->description_row),
+                             pa_phone_get_description (phone) != NULL
+                             ? pa_phone_get_description (phone) : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->mac_entry), pa_phone_get_mac (phone));
+      gtk_editable_set_text (GTK_EDITABLE (self->sip_server_row),
+                             pa_phone_get_sip_server (phone) != NULL
+                             ? pa_phone_get_sip_server (phone) : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->timezone_row),
+                             pa_phone_get_timezone (phone) != NULL
+                             ? pa_phone_get_timezone (phone) : "");
+      gtk_spin_button_set_value (self->port_spin, pa_phone_get_local_sip_port (phone));
+      adw_combo_row_set_selected (self->password_mode_row,
+                                  pa_phone_get_admin_password_mode (phone));
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row),
+                             pa_phone_get_admin_password (phone) != NULL
+                             ? pa_phone_get_admin_password (phone) : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->password_row),
+                              pa_phone_get_admin_password_mode (phone) == PA_ADMIN_PASSWORD_MANUAL);
+
+      select_brand (self, pa_phone_get_vendor (phone));
+      self->brand_touched = pa_phone_get_vendor (phone)[0] != '\0';
+      fill_models (self, pa_phone_get_model (phone));
+      fill_agents (self, pa_phone_get_agent_id (phone));
+
+      pa_mac_entry_set_ignore_phone (PA_MAC_ENTRY (self->mac_entry),
+                                     pa_resource_get_id (PA_RESOURCE (phone)));
+      title = g_strdup_printf (_("Edit “%s”"), pa_phone_get_name (phone));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      gtk_widget_set_visible (GTK_WIDGET (self->provisioning_group), TRUE);
+      update_provisioning (self);
+    }
+  else
+    {
+      fill_models (self, NULL);
+      fill_agents (self, 0);
+    }
+  self->updating--;
+
+  self->initial = pa_phone_editor_build_phone (self);
+  update_state (self);
+}
+
+static void
+pa_phone_editor_constructed (GObject *object)
+{
+  PaPhoneEditor *self = PA_PHONE_EDITOR (object);
+
+  G_OBJECT_CLASS (pa_phone_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (PA_IS_REPOSITORY (self->repo));
+
+  pa_mac_entry_set_repository (PA_MAC_ENTRY (self->mac_entry), self->repo);
+  g_signal_connect_object (pa_repository_get_agents (self->repo), "items-changed",
+                           G_CALLBACK (agents_changed_cb), self, 0);
+  g_signal_connect_object (pa_repository_get_layouts (self->repo), "items-changed",
+                           G_CALLBACK (layouts_changed_cb), self, 0);
+  g_signal_connect_object (pa_repository_get_sip_accounts (self->repo), "items-changed",
+                           G_CALLBACK (accounts_changed_cb), self, 0);
+  load_form (self);
+}
+
+static void
+pa_phone_editor_dispose (GObject *object)
+{
+  PaPhoneEditor *self = PA_PHONE_EDITOR (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PA_TYPE_PHONE_EDITOR);
+
+  G_OBJECT_CLASS (pa_phone_editor_parent_class)->dispose (object);
+}
+
+static void
+pa_phone_editor_finalize (GObject *object)
+{
+  PaPhoneEditor *self = PA_PHONE_EDITOR (object);
+
+  g_clear_object (&self->repo);
+  g_clear_object (&self->phone);
+  g_clear_object (&self->initial);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->vendor_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->model_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->module_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->agent_ids, g_array_unref);
+  g_clear_pointer (&self->layout_ids, g_array_unref);
+  g_clear_pointer (&self->error_rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pa_phone_editor_parent_class)->finalize (object);
+}
+
+static void
+pa_phone_editor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PaPhoneEditor *self = PA_PHONE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repo);
+      break;
+    case PROP_PHONE:
+      g_value_set_object (value, self->phone);
+      break;
+    case PROP_SAVING:
+      g_value_set_boolean (value, self->saving);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_phone_editor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PaPhoneEditor *self = PA_PHONE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repo = g_value_dup_object (value);
+      break;
+    case PROP_PHONE:
+      self->phone = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_phone_editor_class_init (PaPhoneEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pa_phone_editor_constructed;
+  object_class->dispose = pa_phone_editor_dispose;
+  object_class->finalize = pa_phone_editor_finalize;
+  object_class->get_property = pa_phone_editor_get_property;
+  object_class->set_property = pa_phone_editor_set_property;
+  window_class->close_request = pa_phone_editor_close_request;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, PA_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PHONE] =
+    g_param_spec_object ("phone", NULL, NULL, PA_TYPE_PHONE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* (PaPhone *saved, JsonObject *extra nullable) */
+  signals[SIGNAL_SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  PA_TYPE_PHONE, JSON_TYPE_OBJECT | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/PhoneAdmin/phones/pa-phone-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, description_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, mac_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, mac_box);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, brand_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, model_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, module_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, module_count_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, module_count);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, agent_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, layout_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, sip_server_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, timezone_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, port_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, port_spin);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, password_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, password_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, provisioning_group);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, link_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, username_row);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.new-password", NULL,
+                                   new_password_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.copy-link", NULL, copy_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.copy-username", NULL, copy_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+
+  g_type_ensure (PA_TYPE_MAC_ENTRY);
+}
+
+static void
+pa_phone_editor_init (PaPhoneEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->vendor_ids = g_ptr_array_new_with_free_func (g_free);
+  self->model_ids = g_ptr_array_new_with_free_func (g_free);
+  self->module_ids = g_ptr_array_new_with_free_func (g_free);
+  self->agent_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->layout_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->error_rows = g_hash_table_new (NULL, NULL);
+
+  self->mac_entry = pa_mac_entry_new ();
+  gtk_widget_set_hexpand (self->mac_entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mac_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("MAC Address"), -1);
+  /* A row of its own, full width: the entry carries its message line. */
+  gtk_box_append (self->mac_box, self->mac_entry);
+
+  g_signal_connect (self->name_row, "changed", G_CALLBACK (entry_row_changed_cb), self);
+  g_signal_connect (self->description_row, "changed", G_CALLBACK (entry_row_changed_cb), self);
+  g_signal_connect (self->sip_server_row, "changed", G_CALLBACK (entry_row_changed_cb), self);
+  g_signal_connect (self->timezone_row, "changed", G_CALLBACK (entry_row_changed_cb), self);
+  g_signal_connect (self->password_row, "changed", G_CALLBACK (entry_row_changed_cb), self);
+  g_signal_connect (self->mac_entry, "changed", G_CALLBACK (mac_changed_cb), self);
+  g_signal_connect (self->mac_entry, "notify::vendor-id", G_CALLBACK (mac_vendor_cb), self);
+  g_signal_connect (self->mac_entry, "notify::valid", G_CALLBACK (mac_vendor_cb), self);
+  g_signal_connect (self->brand_row, "notify::selected", G_CALLBACK (brand_selected_cb), self);
+  g_signal_connect (self->model_row, "notify::selected", G_CALLBACK (model_selected_cb), self);
+  g_signal_connect (self->module_row, "notify::selected", G_CALLBACK (module_selected_cb), self);
+  g_signal_connect (self->agent_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+  g_signal_connect (self->layout_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+  g_signal_connect (self->password_mode_row, "notify::selected",
+                    G_CALLBACK (password_mode_cb), self);
+  g_signal_connect (self->module_count, "value-changed", G_CALLBACK (spin_changed_cb), self);
+  g_signal_connect (self->port_spin, "value-changed", G_CALLBACK (spin_changed_cb), self);
+}
+
+GtkWidget *
+pa_phone_editor_new (GtkWindow    *parent,
+                     PaRepository *repo,
+                     PaPhone      *phone)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (PA_IS_REPOSITORY (repo), NULL);
+  g_return_val_if_fail (phone == NULL || PA_IS_PHONE (phone), NULL);
+
+  return g_object_new (PA_TYPE_PHONE_EDITOR,
+                       "transient-for", parent,
+                       "repository", repo,
+                       "phone", phone,
+                       NULL);
+}
+
+gboolean
+pa_phone_editor_get_saving (PaPhoneEditor *self)
+{
+  g_return_val_if_fail (PA_IS_PHONE_EDITOR (self), FALSE);
+  return self->saving;
+}

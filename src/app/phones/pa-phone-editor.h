@@ -1,0 +1,36 @@
+/* pa-phone-editor.h — add or edit one phone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pa-phone.h"
+#include "pa-repository.h"
+
+G_BEGIN_DECLS
+
+#define PA_TYPE_PHONE_EDITOR (pa_phone_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (PaPhoneEditor, pa_phone_editor, PA, PHONE_EDITOR, AdwWindow)
+
+/* A modal window transient for @parent. @phone NULL adds a new phone; else
+ * the editor works on a copy and saves it with the phone's revision.
+ * Properties: "repository", "phone" (construct-only), "saving" (read-only).
+ * Actions: "editor.save" (Ctrl+S), "editor.cancel" (Escape),
+ * "editor.new-password" (editing only). After a new phone is saved the
+ * editor closes and shows a PaCredentialsDialog with the SIP password. */
+GtkWidget *pa_phone_editor_new         (GtkWindow     *parent,
+                                        PaRepository  *repo,
+                                        PaPhone       *phone);
+
+/* The phone as the form describes it now (a new object, id and revision of
+ * the phone being edited); for tests and for the save. */
+PaPhone   *pa_phone_editor_build_phone (PaPhoneEditor *self);
+gboolean   pa_phone_editor_get_saving  (PaPhoneEditor *self);
+
+/* Emitted signal "saved" (PaPhone *saved, JsonObject *extra nullable) after
+ * a successful save, before the editor closes. */
+
+G_END_DECLS

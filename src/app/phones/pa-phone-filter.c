@@ -1,0 +1,196 @@
+/* pa-phone-filter.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-phone-filter"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pa-catalog.h"
+#include "pa-mac.h"
+#include "pa-phone-filter.h"
+
+PaPhoneStatus
+pa_phone_get_display_status (PaPhone *phone)
+{
+  g_return_val_if_fail (PA_IS_PHONE (phone), PA_PHONE_STATUS_PENDING);
+
+  return pa_phone_get_enabled (phone) ? pa_phone_get_status (phone) : PA_PHONE_STATUS_DISABLED;
+}
+
+char *
+pa_phone_dup_model_display (PaPhone *phone)
+{
+  PaCatalog *catalog = pa_catalog_get_default ();
+  const char *vendor_id = pa_phone_get_vendor (phone);
+  const char *model_id = pa_phone_get_model (phone);
+  PaVendor *vendor = pa_catalog_get_vendor (catalog, vendor_id);
+  PaDeviceModel *model = pa_catalog_get_model (catalog, model_id);
+  const char *vendor_name = vendor ? pa_vendor_get_name (vendor) : vendor_id;
+  const char *model_name = model ? pa_device_model_get_name (model) : model_id;
+
+  if (vendor_name[0] == '\0')
+    return g_strdup (model_name);
+  if (model_name[0] == '\0')
+    return g_strdup (vendor_name);
+  return g_strdup_printf ("%s %s", vendor_name, model_name);
+}
+
+char *
+pa_phone_dup_agent_name (PaPhone      *phone,
+                         PaRepository *repo)
+{
+  gint64 agent_id = pa_phone_get_agent_id (phone);
+  PaResource *agent;
+
+  if (agent_id == 0)
+    return NULL;
+
+  agent = repo ? pa_repository_find (repo, PA_TYPE_AGENT, agent_id) : NULL;
+  if (agent == NULL)
+    /* Translators: an assigned agent whose record has not been loaded yet */
+    return g_strdup_printf (_("Agent #%" G_GINT64_FORMAT), agent_id);
+  return g_strdup (pa_agent_get_name (PA_AGENT (agent)));
+}
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL || haystack[0] == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+/* "80:5e-C0.12" → "805ec012"; NULL when the word holds anything but hex
+ * digits and separators, so "Desk" never matches a MAC by its "de". */
+static char *
+compact_hex (const char *word)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (g_ascii_isxdigit (*p))
+        g_string_append_c (out, g_ascii_tolower (*p));
+      else if (*p != ':' && *p != '-' && *p != '.')
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+    }
+
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+word_matches (PaPhone    *phone,
+              const char *word,
+              const char *mac_compact,
+              const char *agent_name,
+              const char *model_display)
+{
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+  g_autofree char *hex = NULL;
+
+  if (contains_folded (pa_phone_get_name (phone), folded)
+      || contains_folded (pa_phone_get_model (phone), folded)
+      || contains_folded (pa_phone_get_vendor (phone), folded)
+      || contains_folded (model_display, folded)
+      || contains_folded (agent_name, folded)
+      || contains_folded (pa_phone_get_ip (phone), folded))
+    return TRUE;
+
+  hex = compact_hex (word);
+  return hex != NULL && mac_compact != NULL && strstr (mac_compact, hex) != NULL;
+}
+
+gboolean
+pa_phone_matches (PaPhone      *phone,
+                  const char   *query,
+                  PaRepository *repo)
+{
+  g_auto(GStrv) words = NULL;
+  g_autofree char *mac_compact = NULL;
+  g_autofree char *agent_name = NULL;
+  g_autofree char *model_display = NULL;
+  const char *mac;
+
+  g_return_val_if_fail (PA_IS_PHONE (phone), FALSE);
+
+  if (query == NULL)
+    return TRUE;
+
+  words = g_strsplit_set (query, " \t\n", -1);
+
+  mac = pa_phone_get_mac (phone);
+  if (pa_mac_is_valid (mac))
+    mac_compact = pa_mac_to_compact (mac);
+  agent_name = pa_phone_dup_agent_name (phone, repo);
+  model_display = pa_phone_dup_model_display (phone);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (!word_matches (phone, words[i], mac_compact, agent_name, model_display))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+pa_format_last_seen (gint64 last_seen,
+                     gint64 now)
+{
+  g_autoptr(GDateTime) seen = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) now_local = NULL;
+  gint64 ago = now - last_seen;
+
+  if (last_seen <= 0)
+    return g_strdup (_("Never"));
+
+  /* Clocks differ a little between server and desk; a future time is "now". */
+  if (ago < 60)
+    return g_strdup (_("Just now"));
+  if (ago < 3600)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago",
+                                         ago / 60), (int) (ago / 60));
+
+  seen = g_date_time_new_from_unix_local (last_seen);
+  now_local = g_date_time_new_from_unix_local (now);
+  if (seen == NULL || now_local == NULL)
+    return g_strdup (_("Unknown"));
+
+  if (ago < 6 * 3600)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago",
+                                         ago / 3600), (int) (ago / 3600));
+
+  today = g_date_time_new_local (g_date_time_get_year (now_local),
+                                 g_date_time_get_month (now_local),
+                                 g_date_time_get_day_of_month (now_local), 0, 0, 0);
+  if (g_date_time_compare (seen, today) >= 0)
+    {
+      g_autofree char *time = g_date_time_format (seen, "%H:%M");
+      /* Translators: %s is a time like 14:02 */
+      return g_strdup_printf (_("Today, %s"), time);
+    }
+  if (g_date_time_to_unix (today) - last_seen < 24 * 3600)
+    {
+      g_autofree char *time = g_date_time_format (seen, "%H:%M");
+      /* Translators: %s is a time like 14:02 */
+      return g_strdup_printf (_("Yesterday, %s"), time);
+    }
+  return g_date_time_format (seen, "%x %H:%M");
+}

@@ -1,0 +1,403 @@
+/* test-agent-editor.c — the agent editor and agent delete against a real provd
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * No mocks: a real phoneadmin-provd on loopback, a real PaClient and
+ * PaRepository, the editor's own actions. The routing shown must follow the
+ * server: hardware phone once a phone is assigned, softphone after the last
+ * one goes.
+ */
+#define G_LOG_DOMAIN "test-agent-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "pa-agent-actions.h"
+#include "pa-agent-editor.h"
+#include "pa-credentials-dialog.h"
+#include "pa-repository.h"
+#include "../server/pa-test-server.h"
+
+#define WAIT_SECONDS 20
+
+typedef struct
+{
+  PaTestServer *server;
+  PaRepository *repo;
+  GtkWindow    *parent;
+} Fixture;
+
+/* ---------------------------------------------------------------------- */
+/* Helpers */
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @cond holds; fails the test after WAIT_SECONDS. */
+static void
+wait_until (Condition cond,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timed_out_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gpointer
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !pa_repository_get_loading (data);
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+result_arrived (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static gboolean
+has_public_url (gpointer data)
+{
+  return pa_repository_get_public_url (data) != NULL;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+close_all_dialogs (void)
+{
+  GtkWindow *window;
+
+  while ((window = find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
+         || (window = find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (window);
+}
+
+
+
+
+
+
+
+/* Picks the combo position whose built phone has @value (vendor or model),
+ * as a user choosing it from the list would. */
+
+static void
+maybe_screenshot (GtkWidget  *window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("PA_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  spin (400);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Drew %s", path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(PaClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  fixture->server = pa_test_server_new ();
+  client = pa_client_new (fixture->server->url, fixture->server->token);
+  fixture->repo = pa_repository_new (client);
+
+  /* The first refresh also learns the public URL for setup links. */
+  pa_repository_refresh_async (fixture->repo, NULL, store_result_cb, &slot);
+  wait_until (result_arrived, &slot);
+  result = g_steal_pointer (&slot);
+  g_assert_true (pa_repository_refresh_finish (fixture->repo, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_public_url (fixture->repo));
+
+  fixture->parent = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->parent, 800, 600);
+  gtk_window_present (fixture->parent);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  close_all_dialogs ();
+  gtk_window_destroy (fixture->parent);
+  g_clear_object (&fixture->repo);
+  g_clear_pointer (&fixture->server, pa_test_server_free);
+}
+
+
+static PaResource *
+save (Fixture    *fixture,
+      GType       type,
+      const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaResource) resource = pa_resource_new_from_data (type, json, -1, PA_JSON_DEFAULT, &error);
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PaResource) saved = NULL;
+
+  g_assert_no_error (error);
+  pa_repository_save_async (fixture->repo, resource, NULL, store_result_cb, &slot);
+  wait_until (result_arrived, &slot);
+  result = g_steal_pointer (&slot);
+  saved = pa_repository_save_finish (fixture->repo, result, NULL, &error);
+  g_assert_no_error (error);
+  return saved;   /* the store keeps it */
+}
+
+static gpointer
+child (gpointer    editor,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), PA_TYPE_AGENT_EDITOR, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !pa_agent_editor_get_busy (data);
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_assign_switches_routing (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  PaResource *agent = save (fixture, PA_TYPE_AGENT,
+                            "{\"name\":\"Ann Smith\",\"extension\":\"201\",\"email\":\"ann@example.com\"}");
+  PaResource *phone = save (fixture, PA_TYPE_PHONE,
+                            "{\"name\":\"Reception\",\"mac\":\"805EC0666666\",\"vendor\":\"yealink\","
+                            "\"model\":\"yealink-t54w\"}");
+  GtkWidget *editor = pa_agent_editor_new (fixture->parent, fixture->repo, PA_AGENT (agent));
+  AdwComboRow *assign_row = child (editor, "assign_row");
+  GtkListBox *phones_list = child (editor, "phones_list");
+  gint64 phone_id = pa_resource_get_id (phone);
+  g_autofree char *path = NULL;
+  g_autoptr(PaTestResponse) response = NULL;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
+                   pa_agent_routing_to_string (PA_AGENT_ROUTING_SOFTPHONE));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, "email_row"))), ==,
+                   "ann@example.com");
+  g_assert_cmpuint (n_rows (phones_list), ==, 0);
+  g_assert_true (adw_combo_row_get_selected_item (assign_row) == (gpointer) phone);
+
+  g_assert_true (gtk_widget_activate_action (editor, "editor.assign-phone", NULL));
+  g_assert_true (pa_agent_editor_get_busy (PA_AGENT_EDITOR (editor)));
+  wait_until (not_busy, editor);
+
+  g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
+                   "Hardware phone");
+  g_assert_cmpuint (n_rows (phones_list), ==, 1);
+  g_assert_null (adw_combo_row_get_selected_item (assign_row));
+  path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, phone_id);
+  response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+  g_assert_cmpint (json_object_get_int_member (pa_test_response_object (response), "agent_id"), ==,
+                   pa_resource_get_id (agent));
+  maybe_screenshot (editor, "agent-editor.png");
+
+  /* Deleting an agent with a phone: the server's 409, explained. */
+  pa_agent_delete_interactive (GTK_WINDOW (editor), fixture->repo, PA_AGENT (agent));
+  wait_until (message_dialog_shown, NULL);
+  adw_message_dialog_response (find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
+  gtk_window_close (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  wait_until (message_dialog_shown, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_window (ADW_TYPE_MESSAGE_DIALOG)), ==,
+                   "Agent Still Has Phones");
+  maybe_screenshot (find_window (ADW_TYPE_MESSAGE_DIALOG), "agent-delete-refused.png");
+  gtk_window_destroy (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (pa_repository_find (fixture->repo, PA_TYPE_AGENT, pa_resource_get_id (agent)));
+
+  /* Unassigning the last phone sends calls back to the softphone. */
+  g_assert_true (gtk_widget_activate_action (editor, "editor.unassign-phone", "x", phone_id));
+  wait_until (not_busy, editor);
+  g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
+                   "Browser softphone");
+  g_assert_cmpuint (n_rows (phones_list), ==, 0);
+  g_assert_cmpint (pa_phone_get_agent_id (PA_PHONE (phone)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_new_agent_then_assign (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *editor = pa_agent_editor_new (fixture->parent, fixture->repo, NULL);
+  PaAgent *agent;
+
+  save (fixture, PA_TYPE_PHONE,
+        "{\"name\":\"Desk\",\"mac\":\"805EC0777777\",\"vendor\":\"yealink\",\"model\":\"yealink-t54w\"}");
+  gtk_window_present (GTK_WINDOW (editor));
+
+  /* Nothing typed: no save; a new agent cannot take phones yet. */
+  g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+  g_assert_false (gtk_widget_get_sensitive (child (editor, "assign_row")));
+
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "name_row")), "Bob Jones");
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "extension_row")), "202");
+  g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
+  maybe_screenshot (editor, "agent-editor-new.png");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  wait_until (not_busy, editor);
+
+  /* Saved and still open, now with an id, so phones can be assigned. */
+  agent = pa_agent_editor_get_agent (PA_AGENT_EDITOR (editor));
+  g_assert_nonnull (agent);
+  g_assert_cmpint (pa_resource_get_id (PA_RESOURCE (agent)), >, 0);
+  g_assert_true (gtk_widget_get_sensitive (child (editor, "assign_row")));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.assign-phone", NULL));
+  wait_until (not_busy, editor);
+  g_assert_cmpint (pa_agent_get_routing (agent), ==, PA_AGENT_ROUTING_HARDWARE);
+  g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
+                   "Hardware phone");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_edit_saves_and_closes (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  PaResource *agent = save (fixture, PA_TYPE_AGENT, "{\"name\":\"Cy\",\"extension\":\"203\"}");
+  GtkWidget *editor = pa_agent_editor_new (fixture->parent, fixture->repo, PA_AGENT (agent));
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "email_row")), "not an address");
+  g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "email_row")), "cy@example.com");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  wait_until (pointer_cleared, &editor);
+  g_assert_cmpstr (pa_agent_get_email (PA_AGENT (agent)), ==, "cy@example.com");
+}
+
+static void
+test_delete_agent (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  PaResource *agent = save (fixture, PA_TYPE_AGENT, "{\"name\":\"Dee\",\"extension\":\"204\"}");
+  gint64 id = pa_resource_get_id (agent);
+
+  pa_agent_delete_interactive (fixture->parent, fixture->repo, PA_AGENT (agent));
+  wait_until (message_dialog_shown, NULL);
+  adw_message_dialog_response (find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
+  gtk_window_close (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  wait_until (not_loading, fixture->repo);
+  spin (200);
+  wait_until (not_loading, fixture->repo);
+  g_assert_null (pa_repository_find (fixture->repo, PA_TYPE_AGENT, id));
+  g_assert_null (find_window (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/app/agent-editor/assign-switches-routing", Fixture, NULL,
+              fixture_set_up, test_assign_switches_routing, fixture_tear_down);
+  g_test_add ("/app/agent-editor/new-agent-then-assign", Fixture, NULL,
+              fixture_set_up, test_new_agent_then_assign, fixture_tear_down);
+  g_test_add ("/app/agent-editor/edit-saves-and-closes", Fixture, NULL,
+              fixture_set_up, test_edit_saves_and_closes, fixture_tear_down);
+  g_test_add ("/app/agent-editor/delete-agent", Fixture, NULL,
+              fixture_set_up, test_delete_agent, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,371 @@
+/* test-local-server.c — the real provd in local mode: start, adopt, stop
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real binary named by $PA_PROVD (tests/meson.build sets it) in a
+ * temporary XDG_DATA_HOME.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "pa-local-server.h"
+
+#define TIMEOUT_S 30
+
+static char *tmp_home;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_S, timeout_cb, &timed_out);
+
+  while (*slot == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+  return *slot;
+}
+
+static gboolean
+start (PaLocalServer  *server,
+       GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_local_server_start_async (server, NULL, result_cb, &result);
+  return pa_local_server_start_finish (server, wait_for (&result), error);
+}
+
+static char *
+new_data_dir (const char *name)
+{
+  return g_build_filename (tmp_home, name, "phoneadmin", "provd", NULL);
+}
+
+static guint
+get_info_status (const char *url,
+                 const char *token)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5, NULL);
+  g_autofree char *info = g_strconcat (url, "api/v1", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", info);
+  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(GBytes) body = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  body = soup_session_send_and_read (session, msg, NULL, NULL);
+  return soup_message_get_status (msg);
+}
+
+static gboolean
+pid_alive (GPid pid)
+{
+  return kill (pid, 0) == 0;
+}
+
+/* GLib reaps our children on its worker thread; give it a moment. */
+static void
+assert_pid_gone (GPid pid)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (pid_alive (pid) && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  g_assert_false (pid_alive (pid));
+}
+
+static void
+test_defaults (void)
+{
+  g_autofree char *dir = pa_local_server_default_data_dir ();
+  g_autofree char *expected = g_build_filename (tmp_home, "phoneadmin", "provd", NULL);
+  g_autofree char *provd = pa_local_server_default_provd_path ();
+
+  g_assert_cmpstr (dir, ==, expected);
+  g_assert_cmpstr (provd, ==, g_getenv ("PA_PROVD"));
+}
+
+static void
+test_start_stop (void)
+{
+  g_autofree char *dir = new_data_dir ("start-stop");
+  g_autoptr(PaLocalServer) server = pa_local_server_new (NULL, dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_file = NULL;
+  g_autofree char *url_path = g_build_filename (dir, "provd.url", NULL);
+  g_autofree char *token_path = g_build_filename (dir, "admin-token", NULL);
+  GPid pid;
+
+  g_assert_null (pa_local_server_get_url (server));
+  g_assert_true (start (server, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_str_has_prefix (pa_local_server_get_url (server), "http://127.0.0.1:"));
+  g_assert_true (g_str_has_suffix (pa_local_server_get_url (server), "/"));
+  g_assert_false (pa_local_server_get_adopted (server));
+
+  /* The token is the one provd wrote, and it works. */
+  g_assert_true (g_file_get_contents (token_path, &token_file, NULL, NULL));
+  g_strstrip (token_file);
+  g_assert_cmpstr (pa_local_server_get_token (server), ==, token_file);
+  g_assert_cmpuint (get_info_status (pa_local_server_get_url (server),
+                                     pa_local_server_get_token (server)), ==, 200);
+  g_assert_cmpuint (get_info_status (pa_local_server_get_url (server), "wrong"), ==, 401);
+
+  /* Starting again while it runs changes nothing. */
+  {
+    g_autofree char *url = g_strdup (pa_local_server_get_url (server));
+
+    g_assert_true (start (server, &error));
+    g_assert_cmpstr (pa_local_server_get_url (server), ==, url);
+  }
+
+  pid = pa_local_server_get_pid (server);
+  g_assert_cmpint (pid, >, 0);
+  g_assert_true (pid_alive (pid));
+
+  pa_local_server_stop (server);
+  assert_pid_gone (pid);
+  g_assert_null (pa_local_server_get_url (server));
+  g_assert_cmpint (pa_local_server_get_pid (server), ==, 0);
+  /* A clean exit: provd removed its URL file. */
+  g_assert_false (g_file_test (url_path, G_FILE_TEST_EXISTS));
+
+  /* Twice is harmless. */
+  pa_local_server_stop (server);
+  g_assert_finalize_object (g_steal_pointer (&server));
+}
+
+static void
+test_orphan_adopted (void)
+{
+  g_autofree char *dir = new_data_dir ("orphan");
+  PaLocalServer *crashed = pa_local_server_new (NULL, dir);
+  g_autoptr(PaLocalServer) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GPid pid;
+
+  g_assert_true (start (crashed, &error));
+  g_assert_no_error (error);
+  url = g_strdup (pa_local_server_get_url (crashed));
+  pid = pa_local_server_get_pid (crashed);
+
+  /* The app side "crashes": the object goes without stop(). */
+  g_assert_finalize_object (crashed);
+  g_usleep (100000);
+  g_assert_true (pid_alive (pid));
+  g_assert_cmpuint (get_info_status (url, "x"), ==, 401);
+
+  second = pa_local_server_new (NULL, dir);
+  g_assert_true (start (second, &error));
+  g_assert_no_error (error);
+  g_assert_true (pa_local_server_get_adopted (second));
+  g_assert_cmpstr (pa_local_server_get_url (second), ==, url);
+  g_assert_cmpint (pa_local_server_get_pid (second), ==, pid);
+  g_assert_cmpuint (get_info_status (url, pa_local_server_get_token (second)), ==, 200);
+
+  pa_local_server_stop (second);
+  assert_pid_gone (pid);
+  g_assert_false (pa_local_server_get_adopted (second));
+}
+
+static void
+test_stale_url (void)
+{
+  g_autofree char *dir = new_data_dir ("stale");
+  g_autofree char *url_path = g_build_filename (dir, "provd.url", NULL);
+  g_autofree char *pid_path = g_build_filename (dir, "provd.pid", NULL);
+  g_autoptr(PaLocalServer) first = pa_local_server_new (NULL, dir);
+  g_autoptr(PaLocalServer) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A real token from an earlier run, then a provd.url a crash left behind
+   * pointing at a port nobody listens on, and the pid of a process that is
+   * certainly not provd (ourselves). */
+  g_assert_true (start (first, &error));
+  g_assert_no_error (error);
+  pa_local_server_stop (first);
+  g_assert_true (g_file_set_contents (url_path, "http://127.0.0.1:1/\n", -1, &error));
+  {
+    g_autofree char *self_pid = g_strdup_printf ("%d\n", (int) getpid ());
+
+    g_assert_true (g_file_set_contents (pid_path, self_pid, -1, &error));
+  }
+
+  second = pa_local_server_new (NULL, dir);
+  g_assert_true (start (second, &error));
+  g_assert_no_error (error);
+  g_assert_false (pa_local_server_get_adopted (second));
+  g_assert_cmpstr (pa_local_server_get_url (second), !=, "http://127.0.0.1:1/");
+  g_assert_cmpint (pa_local_server_get_pid (second), !=, getpid ());
+  g_assert_cmpuint (get_info_status (pa_local_server_get_url (second),
+                                     pa_local_server_get_token (second)), ==, 200);
+  pa_local_server_stop (second);
+}
+
+/* A provd.url whose server answers, but not to our token, is not ours. */
+static void
+test_foreign_url (void)
+{
+  g_autofree char *dir_a = new_data_dir ("foreign-a");
+  g_autofree char *dir_b = new_data_dir ("foreign-b");
+  g_autoptr(PaLocalServer) a = pa_local_server_new (NULL, dir_a);
+  g_autoptr(PaLocalServer) b = pa_local_server_new (NULL, dir_b);
+  g_autoptr(PaLocalServer) b2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url_b = NULL;
+
+  g_assert_true (start (a, &error));
+  g_assert_true (start (b, &error));
+  g_assert_no_error (error);
+  url_b = g_build_filename (dir_b, "provd.url", NULL);
+  pa_local_server_stop (b);
+  /* b's data dir now announces a's URL, which refuses b's token. */
+  g_assert_true (g_file_set_contents (url_b, pa_local_server_get_url (a), -1, &error));
+
+  b2 = pa_local_server_new (NULL, dir_b);
+  g_assert_true (start (b2, &error));
+  g_assert_no_error (error);
+  g_assert_false (pa_local_server_get_adopted (b2));
+  g_assert_cmpstr (pa_local_server_get_url (b2), !=, pa_local_server_get_url (a));
+  pa_local_server_stop (b2);
+  pa_local_server_stop (a);
+}
+
+static void
+test_missing_provd (void)
+{
+  g_autofree char *dir = new_data_dir ("missing");
+  g_autoptr(PaLocalServer) server = pa_local_server_new ("/nonexistent/phoneadmin-provd", dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (start (server, &error));
+  g_assert_error (error, PA_LOCAL_SERVER_ERROR, PA_LOCAL_SERVER_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/phoneadmin-provd"));
+  g_assert_null (pa_local_server_get_url (server));
+}
+
+static char *
+write_script (const char *name,
+              const char *body)
+{
+  g_autofree char *path = g_build_filename (tmp_home, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, body, -1, &error));
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+  return g_steal_pointer (&path);
+}
+
+/* What a provd that cannot start says must reach the user. */
+static void
+test_provd_exits (void)
+{
+  g_autofree char *dir = new_data_dir ("exits");
+  g_autofree char *script = write_script ("failing-provd",
+                                          "#!/bin/sh\n"
+                                          "echo 'phoneadmin-provd: cannot bind 127.0.0.1:0: "
+                                          "no luck today' >&2\n"
+                                          "exit 1\n");
+  g_autoptr(PaLocalServer) server = pa_local_server_new (script, dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (start (server, &error));
+  g_assert_error (error, PA_LOCAL_SERVER_ERROR, PA_LOCAL_SERVER_ERROR_EXITED);
+  g_assert_nonnull (strstr (error->message, "no luck today"));
+  g_assert_nonnull (strstr (error->message, "status 1"));
+  g_assert_null (pa_local_server_get_url (server));
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = new_data_dir ("cancel");
+  g_autofree char *script = write_script ("slow-provd", "#!/bin/sh\nexec sleep 30\n");
+  g_autoptr(PaLocalServer) server = pa_local_server_new (script, dir);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  pa_local_server_start_async (server, cancellable, result_cb, &result);
+  /* Let it spawn. */
+  for (int i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (200000);
+  pid = pa_local_server_get_pid (server);
+  g_assert_cmpint (pid, >, 0);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (pa_local_server_start_finish (server, wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* Nothing is left running. */
+  assert_pid_gone (pid);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Before anything asks GLib for the user data dir: it is cached. */
+  tmp_home = g_dir_make_tmp ("pa-local-server-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("PA_PROVD") == NULL)
+    {
+      g_printerr ("PA_PROVD is not set; run through meson test\n");
+      return 77;
+    }
+
+  g_test_add_func ("/local-server/defaults", test_defaults);
+  g_test_add_func ("/local-server/start-stop", test_start_stop);
+  g_test_add_func ("/local-server/orphan-adopted", test_orphan_adopted);
+  g_test_add_func ("/local-server/stale-url", test_stale_url);
+  g_test_add_func ("/local-server/foreign-url", test_foreign_url);
+  g_test_add_func ("/local-server/missing-provd", test_missing_provd);
+  g_test_add_func ("/local-server/provd-exits", test_provd_exits);
+  g_test_add_func ("/local-server/cancel", test_cancel);
+
+  status = g_test_run ();
+
+  {
+    const char *rm[] = { "rm", "-rf", tmp_home, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                  NULL, NULL);
+  }
+  g_free (tmp_home);
+  return status;
+}

@@ -1,0 +1,741 @@
+/* test-phone-editor.c — the phone editor and credentials dialog against a real provd
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * No mocks: a real phoneadmin-provd on loopback (tests/server/pa-test-server.h),
+ * a real PaClient and PaRepository, real widgets under Xvfb. Rows are filled
+ * the way a user would leave them (text set, combo positions chosen) and the
+ * save is the editor's own action. With PA_SHOTS_DIR set, each window is also
+ * drawn to a PNG there.
+ */
+#define G_LOG_DOMAIN "test-phone-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "pa-credentials-dialog.h"
+#include "pa-mac-entry.h"
+#include "pa-phone-actions.h"
+#include "pa-phone-editor.h"
+#include "pa-repository.h"
+#include "../server/pa-test-server.h"
+
+#define WAIT_SECONDS 20
+
+typedef struct
+{
+  PaTestServer *server;
+  PaRepository *repo;
+  GtkWindow    *parent;
+} Fixture;
+
+/* ---------------------------------------------------------------------- */
+/* Helpers */
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @cond holds; fails the test after WAIT_SECONDS. */
+static void
+wait_until (Condition cond,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timed_out_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gpointer
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+credentials_shown (gpointer data)
+{
+  return find_window (PA_TYPE_CREDENTIALS_DIALOG) != NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+not_saving (gpointer data)
+{
+  return !pa_phone_editor_get_saving (data);
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !pa_repository_get_loading (data);
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+result_arrived (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static gboolean
+has_public_url (gpointer data)
+{
+  return pa_repository_get_public_url (data) != NULL;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+close_all_dialogs (void)
+{
+  GtkWindow *window;
+
+  while ((window = find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
+         || (window = find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (window);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+child (gpointer    editor,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), PA_TYPE_PHONE_EDITOR, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static PaMacEntry *
+mac_entry_of (gpointer editor)
+{
+  GtkWidget *entry = find_descendant (child (editor, "mac_row"), PA_TYPE_MAC_ENTRY);
+
+  g_assert_nonnull (entry);
+  return PA_MAC_ENTRY (entry);
+}
+
+static void
+set_text (gpointer    editor,
+          const char *row,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, row)), text);
+}
+
+static const char *
+get_text (gpointer    editor,
+          const char *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (child (editor, row)));
+}
+
+static char *
+built_vendor (PaPhoneEditor *editor)
+{
+  g_autoptr(PaPhone) phone = pa_phone_editor_build_phone (editor);
+
+  return g_strdup (pa_phone_get_vendor (phone));
+}
+
+static char *
+built_model (PaPhoneEditor *editor)
+{
+  g_autoptr(PaPhone) phone = pa_phone_editor_build_phone (editor);
+
+  return g_strdup (pa_phone_get_model (phone));
+}
+
+/* Picks the combo position whose built phone has @value (vendor or model),
+ * as a user choosing it from the list would. */
+static void
+choose (PaPhoneEditor *editor,
+        const char    *row_name,
+        char         *(*getter) (PaPhoneEditor *),
+        const char    *value)
+{
+  AdwComboRow *row = child (editor, row_name);
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autofree char *got = NULL;
+
+      adw_combo_row_set_selected (row, i);
+      got = getter (editor);
+      if (g_strcmp0 (got, value) == 0)
+        return;
+    }
+  g_error ("No %s in %s", value, row_name);
+}
+
+static void
+maybe_screenshot (GtkWidget  *window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("PA_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  spin (400);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Drew %s", path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(PaClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  fixture->server = pa_test_server_new ();
+  client = pa_client_new (fixture->server->url, fixture->server->token);
+  fixture->repo = pa_repository_new (client);
+
+  /* The first refresh also learns the public URL for setup links. */
+  pa_repository_refresh_async (fixture->repo, NULL, store_result_cb, &slot);
+  wait_until (result_arrived, &slot);
+  result = g_steal_pointer (&slot);
+  g_assert_true (pa_repository_refresh_finish (fixture->repo, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_public_url (fixture->repo));
+
+  fixture->parent = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->parent, 800, 600);
+  gtk_window_present (fixture->parent);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  close_all_dialogs ();
+  gtk_window_destroy (fixture->parent);
+  g_clear_object (&fixture->repo);
+  g_clear_pointer (&fixture->server, pa_test_server_free);
+}
+
+static PaPhoneEditor *
+new_editor (Fixture *fixture,
+            PaPhone *phone)
+{
+  GtkWidget *editor = pa_phone_editor_new (fixture->parent, fixture->repo, phone);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  return PA_PHONE_EDITOR (editor);
+}
+
+static void
+fill_new_phone (PaPhoneEditor *editor,
+                const char    *name,
+                const char    *mac)
+{
+  set_text (editor, "name_row", name);
+  set_text (editor, "description_row", "At the front desk");
+  gtk_editable_set_text (GTK_EDITABLE (mac_entry_of (editor)), mac);
+  choose (editor, "brand_row", built_vendor, "yealink");
+  choose (editor, "model_row", built_model, "yealink-t54w");
+  set_text (editor, "timezone_row", "Europe/Berlin");
+  set_text (editor, "sip_server_row", "pbx.example.com");
+}
+
+static PaPhone *
+stored_phone (Fixture    *fixture,
+              const char *mac)
+{
+  return pa_repository_find_phone_by_mac (fixture->repo, mac);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Tests */
+
+static void
+test_create_shows_password_once (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  PaPhoneEditor *editor = new_editor (fixture, NULL);
+  PaCredentialsDialog *dialog;
+  PaPhone *phone;
+  g_autofree char *path = NULL;
+  g_autoptr(PaTestResponse) response = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+
+  /* Nothing typed: Save is off. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL)
+                  && pa_phone_editor_get_saving (editor));
+
+  fill_new_phone (editor, "Reception", "805ec0123456");
+  maybe_screenshot (GTK_WIDGET (editor), "phone-editor-new.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (pa_phone_editor_get_saving (editor));
+
+  wait_until (credentials_shown, NULL);
+  wait_until (pointer_cleared, &editor);
+
+  dialog = find_window (PA_TYPE_CREDENTIALS_DIALOG);
+  g_assert_nonnull (pa_credentials_dialog_get_password (dialog));
+  g_assert_cmpuint (strlen (pa_credentials_dialog_get_password (dialog)), >=, 12);
+  g_assert_cmpstr (pa_credentials_dialog_get_username (dialog), ==, "ph805ec0123456");
+  g_assert_true (g_str_has_prefix (pa_credentials_dialog_get_setup_link (dialog), "http://"));
+  g_assert_nonnull (strstr (pa_credentials_dialog_get_setup_link (dialog), "/p/"));
+  maybe_screenshot (GTK_WIDGET (dialog), "credentials-dialog.png");
+
+  /* It is on the server, as typed. */
+  phone = stored_phone (fixture, "80:5E:C0:12:34:56");
+  g_assert_nonnull (phone);
+  path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, pa_resource_get_id (PA_RESOURCE (phone)));
+  response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+  g_assert_cmpuint (response->status, ==, 200);
+  {
+    JsonObject *object = pa_test_response_object (response);
+
+    g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "Reception");
+    g_assert_cmpstr (json_object_get_string_member (object, "model"), ==, "yealink-t54w");
+    g_assert_cmpstr (json_object_get_string_member (object, "timezone"), ==, "Europe/Berlin");
+    g_assert_cmpstr (json_object_get_string_member (object, "description"), ==, "At the front desk");
+    g_assert_false (json_object_has_member (object, "sip_password"));
+  }
+}
+
+static void
+test_brand_filters_models (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  PaPhoneEditor *editor = new_editor (fixture, NULL);
+  AdwComboRow *model_row = child (editor, "model_row");
+  g_autoptr(GListModel) yealink = pa_catalog_list_models_for_vendor (pa_catalog_get_default (), "yealink");
+  g_autofree char *vendor = built_vendor (editor);
+  GListModel *vendors = pa_catalog_get_vendors (pa_catalog_get_default ());
+  const char *other = NULL;
+
+  /* No brand yet: no models to pick. */
+  g_assert_cmpstr (vendor, ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (model_row)), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (model_row)));
+
+  choose (editor, "brand_row", built_vendor, "yealink");
+  g_assert_cmpuint (g_list_model_get_n_items (yealink), >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (model_row)), ==,
+                    g_list_model_get_n_items (yealink));
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (model_row)); i++)
+    {
+      g_autofree char *model_id = NULL;
+
+      adw_combo_row_set_selected (model_row, i);
+      model_id = built_model (editor);
+      g_assert_cmpstr (pa_device_model_get_vendor_id (pa_catalog_get_model (pa_catalog_get_default (),
+                                                                             model_id)),
+                       ==, "yealink");
+    }
+
+  /* Another brand lists only its own models. */
+  for (guint i = 0; i < g_list_model_get_n_items (vendors) && other == NULL; i++)
+    {
+      g_autoptr(PaVendor) v = g_list_model_get_item (vendors, i);
+      g_autoptr(GListModel) models = pa_catalog_list_models_for_vendor (pa_catalog_get_default (),
+                                                                       pa_vendor_get_id (v));
+
+      if (!g_str_equal (pa_vendor_get_id (v), "yealink") && g_list_model_get_n_items (models) > 0)
+        other = pa_vendor_get_id (v);
+    }
+  g_assert_nonnull (other);
+  choose (editor, "brand_row", built_vendor, other);
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (model_row)); i++)
+    {
+      g_autofree char *model_id = NULL;
+
+      adw_combo_row_set_selected (model_row, i);
+      model_id = built_model (editor);
+      g_assert_cmpstr (pa_device_model_get_vendor_id (pa_catalog_get_model (pa_catalog_get_default (),
+                                                                             model_id)),
+                       ==, other);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_mac_preselects_brand (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  PaPhoneEditor *editor = new_editor (fixture, NULL);
+  PaMacEntry *mac = mac_entry_of (editor);
+  g_autofree char *vendor = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *kept = NULL;
+  const char *other = NULL;
+  GListModel *vendors = pa_catalog_get_vendors (pa_catalog_get_default ());
+
+  gtk_editable_set_text (GTK_EDITABLE (mac), "80-5E-C0-AA-BB-CC");
+  vendor = built_vendor (editor);
+  g_assert_cmpstr (vendor, ==, "yealink");
+  model = built_model (editor);
+  g_assert_true (g_str_has_prefix (model, "yealink-"));
+
+  /* The user overrides the guess; a later MAC does not undo that. */
+  for (guint i = 0; i < g_list_model_get_n_items (vendors) && other == NULL; i++)
+    {
+      g_autoptr(PaVendor) v = g_list_model_get_item (vendors, i);
+
+      if (!g_str_equal (pa_vendor_get_id (v), "yealink"))
+        other = pa_vendor_get_id (v);
+    }
+  choose (editor, "brand_row", built_vendor, other);
+  gtk_editable_set_text (GTK_EDITABLE (mac), "80:5E:C0:AA:BB:CD");
+  kept = built_vendor (editor);
+  g_assert_cmpstr (kept, ==, other);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_duplicate_mac_lands_on_mac_row (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  PaPhoneEditor *editor;
+  AdwComboRow *model_row;
+  g_autofree char *model = NULL;
+
+  /* Made behind the repository's back, so only the server knows it. */
+  pa_test_create (fixture->server, "phones",
+                  "{\"name\":\"Front Desk\",\"mac\":\"805EC0010203\",\"vendor\":\"yealink\","
+                  "\"model\":\"yealink-t54w\"}");
+
+  editor = new_editor (fixture, NULL);
+  model_row = child (editor, "model_row");
+  fill_new_phone (editor, "Second Desk", "80:5E:C0:01:02:03");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  wait_until (not_saving, editor);
+
+  /* Still open, the message on the MAC row, naming the other phone. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (gtk_widget_has_css_class (child (editor, "mac_row"), "error"));
+  g_assert_nonnull (pa_mac_entry_get_error (mac_entry_of (editor)));
+  g_assert_nonnull (strstr (pa_mac_entry_get_error (mac_entry_of (editor)), "Front Desk"));
+  g_assert_false (gtk_revealer_get_reveal_child (child (editor, "banner_revealer")));
+  maybe_screenshot (GTK_WIDGET (editor), "phone-editor-duplicate.png");
+
+  /* Every field kept. */
+  g_assert_cmpstr (get_text (editor, "name_row"), ==, "Second Desk");
+  g_assert_cmpstr (get_text (editor, "description_row"), ==, "At the front desk");
+  g_assert_cmpstr (get_text (editor, "timezone_row"), ==, "Europe/Berlin");
+  g_assert_cmpstr (get_text (editor, "sip_server_row"), ==, "pbx.example.com");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mac_entry_of (editor))), ==,
+                   "80:5E:C0:01:02:03");
+  model = built_model (editor);
+  g_assert_cmpstr (model, ==, "yealink-t54w");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (model_row)));
+  g_assert_null (find_window (PA_TYPE_CREDENTIALS_DIALOG));
+
+  /* Changing the MAC takes the mark away. */
+  gtk_editable_set_text (GTK_EDITABLE (mac_entry_of (editor)), "80:5E:C0:01:02:04");
+  g_assert_false (gtk_widget_has_css_class (child (editor, "mac_row"), "error"));
+
+  /* Field errors of other rows get a message row under the field. */
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_unreachable_keeps_form (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  PaPhoneEditor *editor = new_editor (fixture, NULL);
+  const char *banner;
+
+  fill_new_phone (editor, "Lobby", "80:5E:C0:0A:0B:0C");
+  pa_test_server_stop (fixture->server);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  wait_until (not_saving, editor);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (gtk_revealer_get_reveal_child (child (editor, "banner_revealer")));
+  banner = gtk_label_get_text (child (editor, "banner_label"));
+  g_assert_nonnull (strstr (banner, "cannot be reached"));
+  g_assert_true (gtk_widget_get_visible (child (editor, "retry_button")));
+  g_assert_cmpstr (get_text (editor, "name_row"), ==, "Lobby");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mac_entry_of (editor))), ==,
+                   "80:5E:C0:0A:0B:0C");
+  g_assert_cmpstr (get_text (editor, "timezone_row"), ==, "Europe/Berlin");
+  maybe_screenshot (GTK_WIDGET (editor), "phone-editor-unreachable.png");
+
+  /* Saving is still possible (Retry). */
+  g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_invalid_time_zone (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  PaPhoneEditor *editor = new_editor (fixture, NULL);
+
+  fill_new_phone (editor, "Lab", "80:5E:C0:0A:0B:0D");
+  g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
+
+  set_text (editor, "timezone_row", "Mars/Olympus_Mons");
+  g_assert_true (gtk_widget_has_css_class (child (editor, "timezone_row"), "error"));
+  g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+
+  set_text (editor, "timezone_row", "");
+  g_assert_false (gtk_widget_has_css_class (child (editor, "timezone_row"), "error"));
+  g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
+
+  /* Manual admin password: required, and the row shows up. */
+  adw_combo_row_set_selected (child (editor, "password_mode_row"), PA_ADMIN_PASSWORD_MANUAL);
+  g_assert_true (gtk_widget_get_visible (child (editor, "password_row")));
+  g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+  set_text (editor, "password_row", "s3cret");
+  g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static char *
+find_label_containing (GtkWidget  *widget,
+                       const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      char *found = find_label_containing (c, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static PaPhone *
+create_phone (Fixture     *fixture,
+              const char  *json,
+              char       **password,
+              char       **username)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaResource) phone = pa_resource_new_from_data (PA_TYPE_PHONE, json, -1,
+                                                          PA_JSON_DEFAULT, &error);
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(PaResource) saved = NULL;
+
+  g_assert_no_error (error);
+  pa_repository_save_async (fixture->repo, phone, NULL, store_result_cb, &slot);
+  wait_until (result_arrived, &slot);
+  result = g_steal_pointer (&slot);
+  saved = pa_repository_save_finish (fixture->repo, result, &extra, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (extra);
+  *password = g_strdup (json_object_get_string_member (extra, "sip_password"));
+  *username = g_strdup (json_object_get_string_member (extra, "sip_username"));
+  /* The store keeps it. */
+  return PA_PHONE (saved);
+}
+
+static void
+test_edit_shows_no_password (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *leaked = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PaTestResponse) response = NULL;
+  PaPhone *phone = create_phone (fixture,
+                                 "{\"name\":\"Kitchen\",\"mac\":\"805EC0111111\",\"vendor\":\"yealink\","
+                                 "\"model\":\"yealink-t54w\",\"timezone\":\"Europe/Paris\"}",
+                                 &password, &username);
+  PaPhoneEditor *editor = new_editor (fixture, phone);
+  gint64 id = pa_resource_get_id (PA_RESOURCE (phone));
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_true (gtk_widget_get_visible (child (editor, "provisioning_group")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "username_row")), ==, username);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (child (editor, "link_row")),
+                            pa_phone_get_token (phone)));
+  g_assert_cmpstr (get_text (editor, "name_row"), ==, "Kitchen");
+  g_assert_cmpstr (get_text (editor, "timezone_row"), ==, "Europe/Paris");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mac_entry_of (editor))), ==,
+                   "80:5E:C0:11:11:11");
+  /* The MAC it has is its own, not a duplicate. */
+  g_assert_null (pa_mac_entry_get_error (mac_entry_of (editor)));
+  leaked = find_label_containing (GTK_WIDGET (editor), password);
+  g_assert_null (leaked);
+  if (g_getenv ("PA_SHOTS_DIR") != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (editor), 620, 1010);
+  maybe_screenshot (GTK_WIDGET (editor), "phone-editor-edit.png");
+
+  set_text (editor, "name_row", "Kitchen 2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  wait_until (pointer_cleared, &editor);
+  g_assert_null (find_window (PA_TYPE_CREDENTIALS_DIALOG));
+
+  path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, id);
+  response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (pa_test_response_object (response), "name"),
+                   ==, "Kitchen 2");
+}
+
+static void
+test_regenerate_needs_the_word (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *username = NULL;
+  PaPhone *phone = create_phone (fixture,
+                                 "{\"name\":\"Hall\",\"mac\":\"805EC0222222\",\"vendor\":\"yealink\","
+                                 "\"model\":\"yealink-t54w\"}",
+                                 &password, &username);
+  PaPhoneEditor *editor = new_editor (fixture, phone);
+  AdwMessageDialog *dialog;
+  PaCredentialsDialog *credentials;
+  GtkEditable *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-password", NULL));
+  wait_until (message_dialog_shown, NULL);
+  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_nonnull (entry);
+
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "regenerate"));
+  gtk_editable_set_text (entry, "regenerate");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "regenerate"));
+  gtk_editable_set_text (entry, "REGENERATE ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "regenerate"));
+  gtk_editable_set_text (entry, "REGENERATE");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "regenerate"));
+  maybe_screenshot (GTK_WIDGET (dialog), "regenerate-dialog.png");
+
+  /* As the button does: the response, then the close (whose own response
+   * must not run the flow twice). */
+  adw_message_dialog_response (dialog, "regenerate");
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  wait_until (credentials_shown, NULL);
+  credentials = find_window (PA_TYPE_CREDENTIALS_DIALOG);
+  g_assert_nonnull (pa_credentials_dialog_get_password (credentials));
+  g_assert_cmpstr (pa_credentials_dialog_get_password (credentials), !=, password);
+  g_assert_cmpstr (pa_credentials_dialog_get_username (credentials), ==, username);
+  maybe_screenshot (GTK_WIDGET (credentials), "credentials-regenerated.png");
+
+  /* The editor stays, and can still save (the phone's revision moved on). */
+  gtk_window_destroy (GTK_WINDOW (credentials));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_text (editor, "name_row", "Hall 2");
+  wait_until (not_loading, fixture->repo);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  wait_until (pointer_cleared, &editor);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/app/phone-editor/create-shows-password-once", Fixture, NULL,
+              fixture_set_up, test_create_shows_password_once, fixture_tear_down);
+  g_test_add ("/app/phone-editor/brand-filters-models", Fixture, NULL,
+              fixture_set_up, test_brand_filters_models, fixture_tear_down);
+  g_test_add ("/app/phone-editor/mac-preselects-brand", Fixture, NULL,
+              fixture_set_up, test_mac_preselects_brand, fixture_tear_down);
+  g_test_add ("/app/phone-editor/duplicate-mac-on-mac-row", Fixture, NULL,
+              fixture_set_up, test_duplicate_mac_lands_on_mac_row, fixture_tear_down);
+  g_test_add ("/app/phone-editor/unreachable-keeps-form", Fixture, NULL,
+              fixture_set_up, test_unreachable_keeps_form, fixture_tear_down);
+  g_test_add ("/app/phone-editor/edit-shows-no-password", Fixture, NULL,
+              fixture_set_up, test_edit_shows_no_password, fixture_tear_down);
+  g_test_add ("/app/phone-editor/regenerate-needs-the-word", Fixture, NULL,
+              fixture_set_up, test_regenerate_needs_the_word, fixture_tear_down);
+  g_test_add ("/app/phone-editor/invalid-time-zone", Fixture, NULL,
+              fixture_set_up, test_invalid_time_zone, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,543 @@
+/* test-phones-page.c — the phone search as a plain function, and the Phones
+ * page over a repository filled by a real provd
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "../server/pa-test-server.h"
+#include "pa-phone-filter.h"
+#include "pa-phones-page.h"
+#include "pa-repository.h"
+#include "pa-status-badge.h"
+
+#define TIMEOUT_SECONDS 20
+
+/* ---- helpers -------------------------------------------------------- */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refresh_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  pa_repository_refresh_finish (PA_REPOSITORY (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+refresh_sync (PaRepository *repo)
+{
+  gboolean done = FALSE;
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  pa_repository_refresh_async (repo, NULL, refresh_done_cb, &done);
+  while (!done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+/* Lets a shown window lay out and bind its rows. */
+/* Runs the main loop for about @n frames. Bounded by time, not by "nothing
+ * pending": a spinner keeps the frame clock busy forever. */
+static void
+wait_for_frames (guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + n * 20 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static gint64
+create_agent (PaTestServer *server,
+              const char   *name,
+              const char   *extension)
+{
+  g_autofree char *body = g_strdup_printf ("{\"name\": \"%s\", \"extension\": \"%s\"}",
+                                           name, extension);
+  return pa_test_create (server, "agents", body);
+}
+
+static gint64
+create_phone (PaTestServer *server,
+              const char   *name,
+              const char   *mac,
+              const char   *vendor,
+              const char   *model,
+              gint64        agent_id)
+{
+  g_autofree char *agent = agent_id ? g_strdup_printf ("%" G_GINT64_FORMAT, agent_id)
+                                    : g_strdup ("null");
+  g_autofree char *body = g_strdup_printf ("{\"name\": \"%s\", \"mac\": \"%s\", \"vendor\": \"%s\","
+                                           " \"model\": \"%s\", \"agent_id\": %s}",
+                                           name, mac, vendor, model, agent);
+  return pa_test_create (server, "phones", body);
+}
+
+static PaRepository *
+repository_for (PaTestServer *server)
+{
+  g_autoptr(PaClient) client = pa_client_new (server->url, server->token);
+
+  return pa_repository_new (client);
+}
+
+static PaPhone *
+phone_at (GListModel *model,
+          guint       position)
+{
+  g_autoptr(PaPhone) phone = g_list_model_get_item (model, position);
+
+  return phone;   /* the store keeps it alive */
+}
+
+static void
+collect_badges (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (PA_IS_STATUS_BADGE (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (labels, g_strdup (pa_status_badge_get_label (PA_STATUS_BADGE (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_badges (child, labels);
+}
+
+static gboolean
+view_shows_badge (GtkWidget  *view,
+                  const char *label)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  collect_badges (view, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (labels, i), label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A phone fetching its config as a real Yealink would. */
+static void
+fetch_config_as_phone (PaTestServer *server,
+                       PaPhone      *phone)
+{
+  g_autofree char *compact = pa_mac_to_compact (pa_phone_get_mac (phone));
+  g_autofree char *path = g_strdup_printf ("/p/%s/%s.cfg", pa_phone_get_token (phone), compact);
+  g_autofree char *ua = g_strdup_printf ("Yealink SIP-T54W 96.86.0.100 %s", pa_phone_get_mac (phone));
+  const char *headers[] = { "User-Agent", ua, NULL };
+  g_autoptr(PaTestResponse) response = NULL;
+
+  response = pa_test_request (server, "GET", path, NULL, NULL, 0, FALSE, headers);
+  g_assert_cmpuint (response->status, ==, 200);
+}
+
+/* ---- pa_phone_matches, no widgets ----------------------------------- */
+
+static PaPhone *
+make_phone (const char *name,
+            const char *mac,
+            const char *vendor,
+            const char *model)
+{
+  PaPhone *phone = pa_phone_new ();
+
+  pa_phone_set_name (phone, name);
+  pa_phone_set_mac (phone, mac);
+  pa_phone_set_vendor (phone, vendor);
+  pa_phone_set_model (phone, model);
+  return phone;
+}
+
+static void
+test_matches_mac_spellings (void)
+{
+  g_autoptr(PaPhone) phone = make_phone ("Reception", "80:5E:C0:12:34:56", "yealink",
+                                         "yealink-t54w");
+  static const char * const hits[] = {
+    "80:5E:C0:12:34:56", "80:5e:c0:12:34:56", "805ec0123456", "805EC0123456",
+    "80-5E-C0-12-34-56", "805e.c012.3456", "12:34:56", "c0-12", "3456", "80 5e c0",
+  };
+  static const char * const misses[] = {
+    "80:5E:C0:12:34:57", "654321", "12:34:56:78", "0x805e", "ab:cd",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hits); i++)
+    {
+      g_test_message ("query %s", hits[i]);
+      g_assert_true (pa_phone_matches (phone, hits[i], NULL));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (misses); i++)
+    {
+      g_test_message ("query %s", misses[i]);
+      g_assert_false (pa_phone_matches (phone, misses[i], NULL));
+    }
+}
+
+static void
+test_matches_text (void)
+{
+  g_autoptr(PaPhone) phone = make_phone ("Front Desk", "00:04:F2:AA:BB:CC", "polycom",
+                                         "polycom-vvx450");
+
+  /* Empty and blank queries match everything. */
+  g_assert_true (pa_phone_matches (phone, NULL, NULL));
+  g_assert_true (pa_phone_matches (phone, "", NULL));
+  g_assert_true (pa_phone_matches (phone, "   ", NULL));
+
+  /* Name, any case, and every word must match somewhere. */
+  g_assert_true (pa_phone_matches (phone, "front", NULL));
+  g_assert_true (pa_phone_matches (phone, "FRONT DESK", NULL));
+  g_assert_true (pa_phone_matches (phone, "desk vvx", NULL));
+  g_assert_false (pa_phone_matches (phone, "desk yealink", NULL));
+  g_assert_false (pa_phone_matches (phone, "reception", NULL));
+
+  /* Model: the catalog id, the display name and the brand. */
+  g_assert_true (pa_phone_matches (phone, "vvx450", NULL));
+  g_assert_true (pa_phone_matches (phone, "VVX 450", NULL));
+  g_assert_true (pa_phone_matches (phone, "polycom", NULL));
+  g_assert_false (pa_phone_matches (phone, "t54w", NULL));
+
+  /* "Desk" holds the hex digits d, e but is not a MAC query: "de" as a
+   * word is both, and the MAC has no "de". */
+  g_assert_false (pa_phone_matches (phone, "dead", NULL));
+  g_assert_true (pa_phone_matches (phone, "aabbcc", NULL));
+  g_assert_true (pa_phone_matches (phone, "AA-BB", NULL));
+}
+
+static void
+test_model_display (void)
+{
+  g_autoptr(PaPhone) known = make_phone ("a", "80:5E:C0:12:34:56", "yealink", "yealink-t54w");
+  g_autoptr(PaPhone) unknown = make_phone ("b", "80:5E:C0:12:34:57", "acme", "acme-x1");
+  g_autofree char *known_text = pa_phone_dup_model_display (known);
+  g_autofree char *unknown_text = pa_phone_dup_model_display (unknown);
+
+  g_assert_cmpstr (known_text, ==, "Yealink T54W");
+  g_assert_cmpstr (unknown_text, ==, "acme acme-x1");
+}
+
+static void
+test_format_last_seen (void)
+{
+  gint64 now = 1700000000;
+  g_autofree char *never = pa_format_last_seen (0, now);
+  g_autofree char *just_now = pa_format_last_seen (now - 30, now);
+  g_autofree char *future = pa_format_last_seen (now + 30, now);
+  g_autofree char *minutes = pa_format_last_seen (now - 5 * 60, now);
+  g_autofree char *hours = pa_format_last_seen (now - 3 * 3600 - 10, now);
+  g_autofree char *old = pa_format_last_seen (now - 40 * 86400, now);
+
+  g_assert_cmpstr (never, ==, "Never");
+  g_assert_cmpstr (just_now, ==, "Just now");
+  g_assert_cmpstr (future, ==, "Just now");
+  g_assert_cmpstr (minutes, ==, "5 minutes ago");
+  g_assert_cmpstr (hours, ==, "3 hours ago");
+  /* Older than a day: a date, never a relative phrase. */
+  g_assert_null (strstr (old, "ago"));
+  g_assert_cmpuint (strlen (old), >, 5);
+}
+
+static void
+test_status_labels (void)
+{
+  g_assert_cmpstr (pa_phone_status_to_label (PA_PHONE_STATUS_PENDING), ==, "Pending");
+  g_assert_cmpstr (pa_phone_status_to_label (PA_PHONE_STATUS_PROVISIONING), ==, "Provisioning");
+  g_assert_cmpstr (pa_phone_status_to_label (PA_PHONE_STATUS_REGISTERED), ==, "Registered");
+  g_assert_cmpstr (pa_phone_status_to_label (PA_PHONE_STATUS_ONLINE), ==, "Online");
+  g_assert_cmpstr (pa_phone_status_to_label (PA_PHONE_STATUS_OFFLINE), ==, "Offline");
+  g_assert_cmpstr (pa_phone_status_to_label (PA_PHONE_STATUS_DISABLED), ==, "Disabled");
+  /* Working and broken must not look alike. */
+  g_assert_cmpint (pa_phone_status_to_style (PA_PHONE_STATUS_ONLINE), !=,
+                   pa_phone_status_to_style (PA_PHONE_STATUS_OFFLINE));
+  g_assert_cmpint (pa_phone_status_to_style (PA_PHONE_STATUS_ONLINE), ==, PA_BADGE_STYLE_SUCCESS);
+  g_assert_cmpint (pa_phone_status_to_style (PA_PHONE_STATUS_OFFLINE), ==, PA_BADGE_STYLE_ERROR);
+
+  /* A phone switched off shows Disabled whatever the server last saw. */
+  {
+    g_autoptr(PaPhone) phone = make_phone ("a", "80:5E:C0:12:34:56", "yealink", "yealink-t54w");
+
+    pa_phone_set_status (phone, PA_PHONE_STATUS_ONLINE);
+    g_assert_cmpint (pa_phone_get_display_status (phone), ==, PA_PHONE_STATUS_ONLINE);
+    pa_phone_set_enabled (phone, FALSE);
+    g_assert_cmpint (pa_phone_get_display_status (phone), ==, PA_PHONE_STATUS_DISABLED);
+  }
+}
+
+/* ---- against a real provd ------------------------------------------- */
+
+typedef struct
+{
+  PaTestServer *server;
+  PaRepository *repo;
+  gint64        alice;
+  gint64        bob;
+  GtkWindow    *window;
+  PaPhonesPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gboolean with_phones = GPOINTER_TO_INT (data);
+
+  fixture->server = pa_test_server_new ();
+  if (with_phones)
+    {
+      fixture->alice = create_agent (fixture->server, "Alice Martin", "201");
+      fixture->bob = create_agent (fixture->server, "Bob Nguyen", "202");
+      create_phone (fixture->server, "Reception", "80:5E:C0:00:00:02", "yealink", "yealink-t54w",
+                    fixture->alice);
+      create_phone (fixture->server, "Boardroom", "00-04-F2-00-00-01", "polycom",
+                    "polycom-vvx450", 0);
+      create_phone (fixture->server, "Warehouse", "000b82000003", "grandstream",
+                    "grandstream-gxp2170", fixture->bob);
+    }
+
+  fixture->repo = repository_for (fixture->server);
+  refresh_sync (fixture->repo);
+
+  fixture->page = PA_PHONES_PAGE (pa_phones_page_new ());
+  pa_phones_page_set_repository (fixture->page, fixture->repo);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1100, 600);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+  wait_for_frames (5);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+  gtk_window_destroy (fixture->window);
+  wait_for_frames (1);
+  g_assert_null (fixture->page);
+  g_assert_finalize_object (fixture->repo);
+  pa_test_server_free (fixture->server);
+}
+
+static void
+test_page_rows (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GListModel *rows = G_LIST_MODEL (pa_phones_page_get_selection (fixture->page));
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  g_assert_cmpstr (pa_phones_page_get_state (fixture->page), ==, "list");
+
+  /* Sorted by name at first. */
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 0)), ==, "Boardroom");
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 2)), ==, "Warehouse");
+
+  /* The agent column knows the agent's name, the search does too. */
+  g_assert_true (pa_phone_matches (phone_at (rows, 1), "alice", fixture->repo));
+  g_assert_false (pa_phone_matches (phone_at (rows, 0), "alice", fixture->repo));
+  g_assert_true (view_shows_badge (GTK_WIDGET (pa_phones_page_get_column_view (fixture->page)),
+                                   "Unassigned"));
+  g_assert_true (view_shows_badge (GTK_WIDGET (pa_phones_page_get_column_view (fixture->page)),
+                                   "Pending"));
+
+  /* The page holds no copy: the rows are the repository's objects. */
+  {
+    GListModel *store = pa_repository_get_phones (fixture->repo);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+      found |= phone_at (store, i) == phone_at (rows, 0);
+    g_assert_true (found);
+  }
+}
+
+static GtkColumnViewColumn *
+column_by_id (GtkColumnView *view,
+              const char    *id)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (view), PA_TYPE_PHONES_PAGE);
+  GtkColumnViewColumn *column = pa_phones_page_get_column (PA_PHONES_PAGE (page), id);
+
+  g_assert_nonnull (column);
+  return column;
+}
+
+static void
+test_page_sort (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkColumnView *view = pa_phones_page_get_column_view (fixture->page);
+  GListModel *rows = G_LIST_MODEL (pa_phones_page_get_selection (fixture->page));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  /* Every column can sort. */
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+    }
+
+  gtk_column_view_sort_by_column (view, column_by_id (view, "mac"), GTK_SORT_DESCENDING);
+  g_assert_cmpstr (pa_phone_get_mac (phone_at (rows, 0)), ==, "80:5E:C0:00:00:02");
+  g_assert_cmpstr (pa_phone_get_mac (phone_at (rows, 2)), ==, "00:04:F2:00:00:01");
+
+  gtk_column_view_sort_by_column (view, column_by_id (view, "model"), GTK_SORT_ASCENDING);
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 0)), ==, "Warehouse");   /* Grandstream */
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 2)), ==, "Reception");   /* Yealink */
+
+  /* Unassigned sorts last; Alice before Bob. */
+  gtk_column_view_sort_by_column (view, column_by_id (view, "agent"), GTK_SORT_ASCENDING);
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 0)), ==, "Reception");
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 1)), ==, "Warehouse");
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 2)), ==, "Boardroom");
+}
+
+static void
+test_page_search (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *rows = G_LIST_MODEL (pa_phones_page_get_selection (fixture->page));
+
+  g_assert_false (pa_phones_page_get_search_mode (fixture->page));
+  pa_phones_page_set_search_mode (fixture->page, TRUE);
+  g_assert_true (pa_phones_page_get_search_mode (fixture->page));
+
+  pa_phones_page_set_query (fixture->page, "ware");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 0)), ==, "Warehouse");
+
+  pa_phones_page_set_query (fixture->page, "80-5e-c0-00-00-02");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 0)), ==, "Reception");
+
+  pa_phones_page_set_query (fixture->page, "BOB");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 0)), ==, "Warehouse");
+
+  pa_phones_page_set_query (fixture->page, "vvx450");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+
+  pa_phones_page_set_query (fixture->page, "nothing-like-this");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  g_assert_cmpstr (pa_phones_page_get_state (fixture->page), ==, "no-results");
+
+  pa_phones_page_set_query (fixture->page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  g_assert_cmpstr (pa_phones_page_get_state (fixture->page), ==, "list");
+}
+
+static void
+test_page_live_update (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkColumnView *view = pa_phones_page_get_column_view (fixture->page);
+  GListModel *rows = G_LIST_MODEL (pa_phones_page_get_selection (fixture->page));
+  PaPhone *reception = NULL;
+  guint n_provisioning = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    if (g_strcmp0 (pa_phone_get_name (phone_at (rows, i)), "Reception") == 0)
+      reception = phone_at (rows, i);
+  g_assert_nonnull (reception);
+  g_object_add_weak_pointer (G_OBJECT (reception), (gpointer *) &reception);
+  g_assert_cmpint (pa_phone_get_status (reception), ==, PA_PHONE_STATUS_PENDING);
+  g_assert_false (view_shows_badge (GTK_WIDGET (view), "Provisioning"));
+
+  fetch_config_as_phone (fixture->server, reception);
+  refresh_sync (fixture->repo);
+  wait_for_frames (3);
+
+  /* Same object, updated in place, and the row says so. */
+  g_assert_nonnull (reception);
+  g_assert_cmpint (pa_phone_get_status (reception), ==, PA_PHONE_STATUS_PROVISIONING);
+  g_assert_cmpstr (pa_phone_get_firmware (reception), ==, "96.86.0.100");
+  g_assert_true (view_shows_badge (GTK_WIDGET (view), "Provisioning"));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    n_provisioning += pa_phone_get_status (phone_at (rows, i)) == PA_PHONE_STATUS_PROVISIONING;
+  g_assert_cmpuint (n_provisioning, ==, 1);
+  g_object_remove_weak_pointer (G_OBJECT (reception), (gpointer *) &reception);
+
+  /* Sorting by status follows the change after the merge. */
+  gtk_column_view_sort_by_column (view, column_by_id (view, "status"), GTK_SORT_DESCENDING);
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 0)), ==, "Reception");
+}
+
+static void
+test_page_added_and_removed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GListModel *rows = G_LIST_MODEL (pa_phones_page_get_selection (fixture->page));
+
+  create_phone (fixture->server, "Kitchen", "0C:38:3E:00:00:09", "fanvil", "fanvil-x4u", 0);
+  refresh_sync (fixture->repo);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 1)), ==, "Kitchen");
+}
+
+static void
+test_page_empty (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GListModel *rows = G_LIST_MODEL (pa_phones_page_get_selection (fixture->page));
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  g_assert_cmpstr (pa_phones_page_get_state (fixture->page), ==, "empty");
+
+  /* The first phone replaces the empty state. */
+  create_phone (fixture->server, "First", "80:5E:C0:00:00:01", "yealink", "yealink-t31p", 0);
+  refresh_sync (fixture->repo);
+  g_assert_cmpstr (pa_phones_page_get_state (fixture->page), ==, "list");
+}
+
+static void
+test_page_no_repository (void)
+{
+  GtkWidget *page = g_object_ref_sink (pa_phones_page_new ());
+
+  g_assert_cmpstr (pa_phones_page_get_state (PA_PHONES_PAGE (page)), ==, "loading");
+  g_assert_null (pa_phones_page_get_repository (PA_PHONES_PAGE (page)));
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/app/phone-filter/mac-spellings", test_matches_mac_spellings);
+  g_test_add_func ("/app/phone-filter/text", test_matches_text);
+  g_test_add_func ("/app/phone-filter/model-display", test_model_display);
+  g_test_add_func ("/app/phone-filter/last-seen", test_format_last_seen);
+  g_test_add_func ("/app/phone-filter/status-labels", test_status_labels);
+  g_test_add_func ("/app/phones-page/no-repository", test_page_no_repository);
+  g_test_add ("/app/phones-page/rows", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_page_rows, fixture_tear_down);
+  g_test_add ("/app/phones-page/sort", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_page_sort, fixture_tear_down);
+  g_test_add ("/app/phones-page/search", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_page_search, fixture_tear_down);
+  g_test_add ("/app/phones-page/live-update", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_page_live_update, fixture_tear_down);
+  g_test_add ("/app/phones-page/added", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_page_added_and_removed, fixture_tear_down);
+  g_test_add ("/app/phones-page/empty", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_page_empty, fixture_tear_down);
+
+  return g_test_run ();
+}

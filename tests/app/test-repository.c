@@ -1,0 +1,698 @@
+/* test-repository.c — PaRepository against a real phoneadmin-provd
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Changes "by someone else" are made with raw HTTP requests through the test
+ * harness (tests/server/pa-test-server.h), then the repository refreshes.
+ */
+#define G_LOG_DOMAIN "test-repository"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pa-repository.h"
+#include "../server/pa-test-server.h"
+
+#define WAIT_TIMEOUT_SECONDS 30
+
+#define PHONE_JSON(name, mac) \
+  "{\"name\":\"" name "\",\"mac\":\"" mac "\",\"vendor\":\"yealink\",\"model\":\"yealink-t54w\"}"
+
+/* ---------------------------------------------------------------------- */
+/* Helpers */
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timed_out_cb, &timed_out);
+
+  while (*slot == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+  return g_steal_pointer (slot);
+}
+
+static gboolean
+refresh (PaRepository  *repo,
+         GError       **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_repository_refresh_async (repo, NULL, store_result_cb, &slot);
+  result = wait_for (&slot);
+  return pa_repository_refresh_finish (repo, result, error);
+}
+
+static PaResource *
+save (PaRepository  *repo,
+      PaResource    *resource,
+      JsonObject   **extra,
+      GError       **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_repository_save_async (repo, resource, NULL, store_result_cb, &slot);
+  result = wait_for (&slot);
+  return pa_repository_save_finish (repo, result, extra, error);
+}
+
+static gboolean
+delete (PaRepository  *repo,
+        PaResource    *resource,
+        GError       **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_repository_delete_async (repo, resource, NULL, store_result_cb, &slot);
+  result = wait_for (&slot);
+  return pa_repository_delete_finish (repo, result, error);
+}
+
+static PaResource *
+resource_from (GType       type,
+               const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  PaResource *r = pa_resource_new_from_data (type, json, -1, PA_JSON_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+static PaRepository *
+repository_for (PaTestServer *server)
+{
+  g_autoptr(PaClient) client = pa_client_new (server->url, server->token);
+
+  return pa_repository_new (client);
+}
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static gpointer
+item (GListModel *model,
+      guint       position)
+{
+  g_autoptr(GObject) object = g_list_model_get_item (model, position);
+
+  /* The store keeps it alive. */
+  return object;
+}
+
+static void
+raw_put (PaTestServer *server,
+         const char   *collection,
+         gint64        id,
+         const char   *body)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, collection, id);
+  g_autoptr(PaTestResponse) response = pa_test_api (server, "PUT", path, body, "*");
+
+  g_assert_cmpuint (response->status, ==, 200);
+}
+
+static void
+raw_delete (PaTestServer *server,
+            const char   *collection,
+            gint64        id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, collection, id);
+  g_autoptr(PaTestResponse) response = pa_test_api (server, "DELETE", path, NULL, "*");
+
+  g_assert_cmpuint (response->status, ==, 204);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Refresh and merge */
+
+static void
+test_refresh_merge (PaTestFixture *fixture,
+                    gconstpointer  user_data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaRepository) repo = repository_for (server);
+  g_autoptr(GError) error = NULL;
+  GListModel *phones = pa_repository_get_phones (repo);
+  PaPhone *first;
+  PaPhone *second;
+  guint notifies = 0;
+  guint changes = 0;
+  guint loading_notifies = 0;
+  gint64 id1, id2, id3;
+
+  id1 = pa_test_create (server, "phones", PHONE_JSON ("Reception", "80:5E:C0:00:00:01"));
+  id2 = pa_test_create (server, "phones", PHONE_JSON ("Kitchen", "80:5E:C0:00:00:02"));
+  pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  pa_test_create (server, "layouts", "{\"name\":\"Sales\",\"model\":\"yealink-t54w\",\"keys\":[]}");
+  pa_test_create (server, "module-layouts", "{\"name\":\"Side\",\"module\":\"yealink-exp50\","
+                                            "\"keys\":[]}");
+  pa_test_create (server, "profiles", "{\"name\":\"Office\"}");
+
+  g_signal_connect (repo, "notify::loading", G_CALLBACK (count_cb), &loading_notifies);
+  g_assert_false (pa_repository_get_loading (repo));
+  g_assert_true (refresh (repo, &error));
+  g_assert_no_error (error);
+  g_assert_false (pa_repository_get_loading (repo));
+  g_assert_cmpuint (loading_notifies, ==, 2);   /* on, then off */
+  g_assert_null (pa_repository_get_last_error (repo));
+
+  g_assert_cmpuint (g_list_model_get_n_items (phones), ==, 2);
+  /* Two phones each got their own SIP account. */
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_sip_accounts (repo)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_agents (repo)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_layouts (repo)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_module_layouts (repo)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_profiles (repo)), ==, 1);
+  g_assert_true (pa_repository_get_store (repo, PA_TYPE_PROFILE) == pa_repository_get_profiles (repo));
+  g_assert_null (pa_repository_get_store (repo, G_TYPE_OBJECT));
+
+  first = item (phones, 0);
+  second = item (phones, 1);
+  g_assert_cmpint (pa_resource_get_id (PA_RESOURCE (first)), ==, id1);
+  g_assert_true ((gpointer) pa_repository_find (repo, PA_TYPE_PHONE, id1) == first);
+  g_assert_true ((gpointer) pa_repository_find (repo, PA_TYPE_PHONE, id2) == second);
+  g_assert_null (pa_repository_find (repo, PA_TYPE_PHONE, 999));
+  g_assert_null (pa_repository_find (repo, PA_TYPE_AGENT, id2 + 100));
+  g_assert_true (pa_repository_find_phone_by_mac (repo, "80:5E:C0:00:00:02") == second);
+  g_assert_true (pa_repository_find_phone_by_mac (repo, "80:5e:c0:00:00:02") == second);
+  g_assert_null (pa_repository_find_phone_by_mac (repo, "80:5E:C0:00:00:09"));
+  g_assert_null (pa_repository_find_phone_by_mac (repo, NULL));
+
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  g_signal_connect (first, "notify", G_CALLBACK (count_cb), &notifies);
+  g_signal_connect (phones, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+
+  /* Nothing changed: nothing notifies. */
+  g_assert_true (refresh (repo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notifies, ==, 0);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* Someone renames the first phone: the same object changes in place. */
+  raw_put (server, "phones", id1, PHONE_JSON ("Front desk", "80:5E:C0:00:00:01"));
+  g_assert_true (refresh (repo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_true (item (phones, 0) == (gpointer) first);
+  g_assert_cmpstr (pa_phone_get_name (first), ==, "Front desk");
+  g_assert_cmpint (pa_resource_get_revision (PA_RESOURCE (first)), ==, 2);
+  g_assert_cmpuint (notifies, >=, 2);   /* name and revision */
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* One comes, one goes. (Created first: provd hands out a deleted
+   * highest id again.) */
+  id3 = pa_test_create (server, "phones", PHONE_JSON ("Lobby", "80:5E:C0:00:00:03"));
+  raw_delete (server, "phones", id2);
+  g_assert_true (refresh (repo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (phones), ==, 2);
+  g_assert_true (item (phones, 0) == (gpointer) first);
+  g_assert_cmpint (pa_resource_get_id (item (phones, 1)), ==, id3);
+  g_assert_null (pa_repository_find (repo, PA_TYPE_PHONE, id2));
+  g_assert_null (pa_repository_find_phone_by_mac (repo, "80:5E:C0:00:00:02"));
+  g_assert_nonnull (pa_repository_find (repo, PA_TYPE_PHONE, id3));
+  g_assert_cmpuint (changes, ==, 2);
+
+  /* A refresh while empty of one kind empties it. */
+  raw_delete (server, "profiles", 1);
+  g_assert_true (refresh (repo, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_profiles (repo)), ==, 0);
+
+  g_signal_handlers_disconnect_by_data (first, &notifies);
+  g_signal_handlers_disconnect_by_data (phones, &changes);
+  g_object_remove_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+}
+
+/* New ids in the middle land in id order. */
+static void
+test_refresh_insert_order (PaTestFixture *fixture,
+                           gconstpointer  user_data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaRepository) repo = repository_for (server);
+  g_autoptr(GError) error = NULL;
+  GListModel *agents = pa_repository_get_agents (repo);
+  g_autoptr(PaResource) saved = NULL;
+  g_autoptr(PaResource) draft = resource_from (PA_TYPE_AGENT, "{\"name\":\"Three\","
+                                                              "\"extension\":\"303\"}");
+
+  pa_test_create (server, "agents", "{\"name\":\"One\",\"extension\":\"301\"}");
+  g_assert_true (refresh (repo, &error));
+  /* Two is made behind the repository's back, Three through it. */
+  pa_test_create (server, "agents", "{\"name\":\"Two\",\"extension\":\"302\"}");
+  saved = save (repo, draft, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (agents), ==, 2);
+
+  g_assert_true (refresh (repo, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (agents), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (pa_resource_get_id (item (agents, i)), ==, i + 1);
+  g_assert_true (item (agents, 2) == (gpointer) saved);
+}
+
+static void
+test_failed_refresh_keeps_items (PaTestFixture *fixture,
+                                 gconstpointer  user_data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaRepository) repo = repository_for (server);
+  g_autoptr(GError) error = NULL;
+  const GError *last;
+  guint error_notifies = 0;
+
+  pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  pa_test_create (server, "phones", PHONE_JSON ("Reception", "80:5E:C0:00:00:01"));
+  g_assert_true (refresh (repo, &error));
+  g_signal_connect (repo, "notify::last-error", G_CALLBACK (count_cb), &error_notifies);
+
+  pa_test_server_stop (server);
+  g_assert_false (refresh (repo, &error));
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE);
+  g_assert_false (pa_repository_get_loading (repo));
+
+  /* Nothing lost. */
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_phones (repo)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_agents (repo)), ==, 1);
+  g_assert_nonnull (pa_repository_find (repo, PA_TYPE_AGENT, 1));
+
+  last = pa_repository_get_last_error (repo);
+  g_assert_error (last, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE);
+  g_assert_cmpuint (error_notifies, ==, 1);
+  {
+    GError *boxed = NULL;
+    g_object_get (repo, "last-error", &boxed, NULL);
+    g_assert_error (boxed, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE);
+    g_error_free (boxed);
+  }
+}
+
+static void
+test_failed_refresh_then_success (PaTestFixture *fixture,
+                                  gconstpointer  user_data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaClient) wrong = pa_client_new (server->url, "wrong-token");
+  g_autoptr(PaRepository) bad = pa_repository_new (wrong);
+  g_autoptr(PaRepository) good = repository_for (server);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (refresh (bad, &error));
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNAUTHORIZED);
+  g_assert_error (pa_repository_get_last_error (bad), PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNAUTHORIZED);
+  g_assert_null (pa_repository_get_public_url (bad));
+  g_clear_error (&error);
+
+  g_assert_true (refresh (good, &error));
+  g_assert_null (pa_repository_get_last_error (good));
+  g_assert_true (pa_repository_get_client (good) != wrong);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Save and delete */
+
+static void
+test_save_delete (PaTestFixture *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(PaRepository) repo = repository_for (fixture->server);
+  g_autoptr(PaResource) draft = resource_from (PA_TYPE_AGENT, "{\"name\":\"Ann\","
+                                                              "\"extension\":\"201\"}");
+  g_autoptr(PaResource) stored = NULL;
+  g_autoptr(PaResource) edit = NULL;
+  g_autoptr(PaResource) updated = NULL;
+  g_autoptr(PaResource) stale = NULL;
+  g_autoptr(PaResource) refused = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *agents = pa_repository_get_agents (repo);
+  guint notifies = 0;
+
+  g_assert_true (refresh (repo, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (agents), ==, 0);
+
+  stored = save (repo, draft, &extra, &error);
+  g_assert_no_error (error);
+  g_assert_null (extra);
+  g_assert_cmpuint (g_list_model_get_n_items (agents), ==, 1);
+  g_assert_true (item (agents, 0) == (gpointer) stored);
+  g_assert_true (stored != draft);
+  g_assert_cmpint (pa_resource_get_id (stored), ==, 1);
+
+  /* An editor works on a copy; saving updates the shared object in place. */
+  g_signal_connect (stored, "notify::name", G_CALLBACK (count_cb), &notifies);
+  edit = pa_resource_copy (stored);
+  pa_agent_set_name (PA_AGENT (edit), "Ann Smith");
+  updated = save (repo, edit, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (updated == stored);
+  g_assert_cmpstr (pa_agent_get_name (PA_AGENT (stored)), ==, "Ann Smith");
+  g_assert_cmpint (pa_resource_get_revision (stored), ==, 2);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (agents), ==, 1);
+
+  /* The copy still has revision 1: stale, and the store keeps its data. */
+  pa_agent_set_name (PA_AGENT (edit), "Lost");
+  stale = save (repo, edit, NULL, &error);
+  g_assert_null (stale);
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_STALE);
+  g_assert_cmpstr (pa_agent_get_name (PA_AGENT (stored)), ==, "Ann Smith");
+  g_clear_error (&error);
+
+  /* A refused create adds nothing and carries the field. */
+  {
+    g_autoptr(PaResource) nameless = resource_from (PA_TYPE_AGENT, "{\"extension\":\"1\"}");
+    refused = save (repo, nameless, NULL, &error);
+    g_assert_null (refused);
+    g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
+    g_assert_cmpstr (pa_client_error_get_field (error), ==, "name");
+    g_assert_cmpuint (g_list_model_get_n_items (agents), ==, 1);
+    g_clear_error (&error);
+  }
+
+  g_assert_true (delete (repo, stored, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (agents), ==, 0);
+  g_assert_null (pa_repository_find (repo, PA_TYPE_AGENT, 1));
+  g_assert_false (pa_repository_get_loading (repo));
+}
+
+/* Saving a phone assigned to an agent moves the agent's routing; the agent
+ * in the store follows without a manual refresh. */
+static void
+test_phone_routing (PaTestFixture *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(PaRepository) repo = repository_for (fixture->server);
+  g_autoptr(PaResource) agent_draft = resource_from (PA_TYPE_AGENT,
+                                                     "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  g_autoptr(PaResource) agent = NULL;
+  g_autoptr(PaResource) phone_draft = NULL;
+  g_autoptr(PaResource) phone = NULL;
+  g_autoptr(PaResource) edit = NULL;
+  g_autoptr(PaResource) unassigned = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  PaSipAccount *account;
+  guint routing_notifies = 0;
+
+  g_assert_true (refresh (repo, &error));
+  agent = save (repo, agent_draft, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pa_agent_get_routing (PA_AGENT (agent)), ==, PA_AGENT_ROUTING_SOFTPHONE);
+  g_signal_connect (agent, "notify::routing", G_CALLBACK (count_cb), &routing_notifies);
+
+  json = g_strdup_printf ("{\"name\":\"Reception\",\"mac\":\"80:5E:C0:12:34:56\","
+                          "\"vendor\":\"yealink\","
+                          "\"model\":\"yealink-t54w\",\"agent_id\":%" G_GINT64_FORMAT "}",
+                          pa_resource_get_id (agent));
+  phone_draft = resource_from (PA_TYPE_PHONE, json);
+  phone = save (repo, phone_draft, &extra, &error);
+  g_assert_no_error (error);
+
+  /* The password comes once, in extra. */
+  g_assert_nonnull (extra);
+  g_assert_true (json_object_has_member (extra, "sip_password"));
+  g_assert_cmpstr (json_object_get_string_member (extra, "sip_username"), ==, "201");
+
+  /* Routing follows, on the same agent object; the new account is there. */
+  g_assert_cmpint (pa_agent_get_routing (PA_AGENT (agent)), ==, PA_AGENT_ROUTING_HARDWARE);
+  g_assert_cmpuint (routing_notifies, ==, 1);
+  account = (PaSipAccount *) pa_repository_find (repo, PA_TYPE_SIP_ACCOUNT,
+                                                 json_object_get_int_member (extra, "sip_account_id"));
+  g_assert_nonnull (account);
+  g_assert_cmpstr (pa_sip_account_get_username (account), ==, "201");
+  g_assert_true (pa_repository_find_phone_by_mac (repo, "80:5E:C0:12:34:56") == PA_PHONE (phone));
+
+  /* An assigned phone cannot be deleted; it stays. */
+  g_assert_false (delete (repo, phone, &error));
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_CONFLICT);
+  g_assert_cmpstr (pa_client_error_get_field (error), ==, "agent_id");
+  g_assert_nonnull (pa_repository_find (repo, PA_TYPE_PHONE, pa_resource_get_id (phone)));
+  g_clear_error (&error);
+
+  /* Unassign: routing goes back. */
+  edit = pa_resource_copy (phone);
+  pa_phone_set_agent_id (PA_PHONE (edit), 0);
+  unassigned = save (repo, edit, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (unassigned == phone);
+  g_assert_cmpint (pa_phone_get_agent_id (PA_PHONE (phone)), ==, 0);
+  g_assert_cmpint (pa_agent_get_routing (PA_AGENT (agent)), ==, PA_AGENT_ROUTING_SOFTPHONE);
+  g_assert_cmpuint (routing_notifies, ==, 2);
+
+  g_assert_true (delete (repo, phone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_phones (repo)), ==, 0);
+  g_signal_handlers_disconnect_by_data (agent, &routing_notifies);
+}
+
+/* Editing a layout gives its phones a new revision; the repository picks
+ * that up so the next phone save is not refused as stale. */
+static void
+test_layout_save_refreshes_phones (PaTestFixture *fixture,
+                                   gconstpointer  user_data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaRepository) repo = repository_for (server);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaResource) layout_edit = NULL;
+  g_autoptr(PaResource) layout_saved = NULL;
+  g_autoptr(PaResource) phone_edit = NULL;
+  g_autoptr(PaResource) phone_saved = NULL;
+  PaResource *layout;
+  PaResource *phone;
+  gint64 revision;
+
+  pa_test_create (server, "layouts", "{\"name\":\"Sales\",\"model\":\"yealink-t54w\",\"keys\":[]}");
+  pa_test_create (server, "phones",
+                  "{\"name\":\"Desk\",\"mac\":\"80:5E:C0:00:00:07\",\"vendor\":\"yealink\","
+                  "\"model\":\"yealink-t54w\",\"layout_id\":1}");
+  g_assert_true (refresh (repo, &error));
+  layout = pa_repository_find (repo, PA_TYPE_LAYOUT, 1);
+  phone = pa_repository_find (repo, PA_TYPE_PHONE, 1);
+  g_assert_nonnull (layout);
+  g_assert_nonnull (phone);
+  revision = pa_resource_get_revision (phone);
+
+  layout_edit = pa_resource_copy (layout);
+  g_object_set (layout_edit, "name", "Sales team", NULL);
+  layout_saved = save (repo, layout_edit, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pa_resource_get_revision (phone), >, revision);
+
+  phone_edit = pa_resource_copy (phone);
+  pa_phone_set_name (PA_PHONE (phone_edit), "Desk 2");
+  phone_saved = save (repo, phone_edit, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (phone_saved == phone);
+}
+
+/* Deleted by someone else: update and delete drop the row. */
+static void
+test_gone_elsewhere (PaTestFixture *fixture,
+                     gconstpointer  user_data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaRepository) repo = repository_for (server);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaResource) edit = NULL;
+  g_autoptr(PaResource) saved = NULL;
+  PaResource *agent;
+
+  pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  pa_test_create (server, "agents", "{\"name\":\"Bob\",\"extension\":\"202\"}");
+  g_assert_true (refresh (repo, &error));
+  raw_delete (server, "agents", 1);
+  raw_delete (server, "agents", 2);
+
+  agent = pa_repository_find (repo, PA_TYPE_AGENT, 1);
+  edit = pa_resource_copy (agent);
+  saved = save (repo, edit, NULL, &error);
+  g_assert_null (saved);
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND);
+  g_assert_null (pa_repository_find (repo, PA_TYPE_AGENT, 1));
+  g_clear_error (&error);
+
+  /* Deleting what is already gone is what the user wanted. */
+  agent = pa_repository_find (repo, PA_TYPE_AGENT, 2);
+  g_assert_true (delete (repo, agent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_agents (repo)), ==, 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Setup link and auto refresh */
+
+static void
+test_setup_link (PaTestFixture *fixture,
+                 gconstpointer  user_data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaRepository) repo = repository_for (server);
+  g_autoptr(PaPhone) unsaved = PA_PHONE (resource_from (PA_TYPE_PHONE, PHONE_JSON ("X", "80:5E:C0:00:00:08")));
+  g_autoptr(PaTestResponse) info = NULL;
+  g_autoptr(PaTestResponse) fetch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *path = NULL;
+  const char *public_url;
+  PaPhone *phone;
+  guint url_notifies = 0;
+
+  pa_test_create (server, "phones", PHONE_JSON ("Reception", "80:5E:C0:12:34:56"));
+  g_signal_connect (repo, "notify::public-url", G_CALLBACK (count_cb), &url_notifies);
+  g_assert_null (pa_repository_get_public_url (repo));
+
+  g_assert_true (refresh (repo, &error));
+  g_assert_cmpuint (url_notifies, ==, 1);
+  info = pa_test_api (server, "GET", "/api/v1", NULL, NULL);
+  public_url = json_object_get_string_member (pa_test_response_object (info), "public_url");
+  g_assert_true (g_str_has_suffix (pa_repository_get_public_url (repo), "/"));
+  g_assert_true (g_str_has_prefix (pa_repository_get_public_url (repo), public_url));
+
+  phone = pa_repository_find_phone_by_mac (repo, "80:5E:C0:12:34:56");
+  link = pa_repository_get_setup_link (repo, phone);
+  expected = g_strdup_printf ("%sp/%s/", pa_repository_get_public_url (repo), pa_phone_get_token (phone));
+  g_assert_cmpstr (link, ==, expected);
+
+  /* The link works: the phone can fetch its common file from it. */
+  path = g_strdup_printf ("/p/%s/y000000000096.cfg", pa_phone_get_token (phone));
+  fetch = pa_test_request (server, "GET", path, NULL, NULL, 0, FALSE, NULL);
+  g_assert_cmpuint (fetch->status, ==, 200);
+
+  /* No token yet: no link. */
+  g_assert_null (pa_repository_get_setup_link (repo, unsaved));
+
+  /* Cached: a second refresh does not ask again nor notify. */
+  g_assert_true (refresh (repo, &error));
+  g_assert_cmpuint (url_notifies, ==, 1);
+}
+
+static void
+test_auto_refresh (PaTestFixture *fixture,
+                   gconstpointer  user_data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaRepository) repo = repository_for (server);
+  g_autoptr(GError) error = NULL;
+  GListModel *agents = pa_repository_get_agents (repo);
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  g_assert_true (refresh (repo, &error));
+  pa_repository_set_auto_refresh (repo, 1);
+  pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+
+  timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timed_out_cb, &timed_out);
+  while (g_list_model_get_n_items (agents) == 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  /* Off means off. */
+  pa_repository_set_auto_refresh (repo, 0);
+  pa_test_create (server, "agents", "{\"name\":\"Bob\",\"extension\":\"202\"}");
+  timed_out = FALSE;
+  g_timeout_add_seconds (3, timed_out_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (agents), ==, 1);
+}
+
+static void
+test_cancel_refresh (PaTestFixture *fixture,
+                     gconstpointer  user_data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaRepository) repo = repository_for (server);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  pa_repository_refresh_async (repo, cancellable, store_result_cb, &slot);
+  g_cancellable_cancel (cancellable);
+  result = wait_for (&slot);
+  g_assert_false (pa_repository_refresh_finish (repo, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* Cancelling is not a failure to show. */
+  g_assert_null (pa_repository_get_last_error (repo));
+  g_assert_false (pa_repository_get_loading (repo));
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_agents (repo)), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/app/repository/" name, PaTestFixture, NULL, pa_test_fixture_setup, func, \
+              pa_test_fixture_teardown)
+  ADD ("refresh-merge", test_refresh_merge);
+  ADD ("refresh-insert-order", test_refresh_insert_order);
+  ADD ("failed-refresh-keeps-items", test_failed_refresh_keeps_items);
+  ADD ("failed-refresh-then-success", test_failed_refresh_then_success);
+  ADD ("save-delete", test_save_delete);
+  ADD ("phone-routing", test_phone_routing);
+  ADD ("layout-save-refreshes-phones", test_layout_save_refreshes_phones);
+  ADD ("gone-elsewhere", test_gone_elsewhere);
+  ADD ("setup-link", test_setup_link);
+  ADD ("auto-refresh", test_auto_refresh);
+  ADD ("cancel-refresh", test_cancel_refresh);
+#undef ADD
+
+  return g_test_run ();
+}
