@@ -265,12 +265,47 @@ pa_api_phone_before_delete (PaApiRequest *req,
   return FALSE;
 }
 
+/* An account no agent owns and no other phone carries was made for this
+ * phone alone (see generate_line()); it goes with the phone, or the same
+ * MAC could never be added again ("ph<mac>" would stay taken). Agents' own
+ * accounts stay: agents own SIP accounts. */
+static gboolean
+delete_orphaned_lines (PaApiRequest *req,
+                       PaPhone      *phone,
+                       GError      **error)
+{
+  GArray *lines = pa_phone_get_lines (phone);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      gint64 account_id = g_array_index (lines, gint64, i);
+      g_autoptr(PaResource) account = NULL;
+      g_autoptr(GArray) users = NULL;
+
+      account = pa_store_get (req->store, PA_TYPE_SIP_ACCOUNT, account_id, NULL);
+      if (account == NULL || pa_sip_account_get_agent_id (PA_SIP_ACCOUNT (account)) != 0)
+        continue;
+
+      users = pa_store_list_phones_using_sip_account (req->store, account_id, error);
+      if (users == NULL)
+        return FALSE;
+      if (users->len == 0 &&
+          !pa_store_delete (req->store, PA_TYPE_SIP_ACCOUNT, account_id, -1, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 pa_api_phone_after_delete (PaApiRequest *req,
                            PaResource   *old,
                            GError      **error)
 {
   gint64 agent_id = pa_phone_get_agent_id (PA_PHONE (old));
+
+  if (!delete_orphaned_lines (req, PA_PHONE (old), error))
+    return FALSE;
 
   /* Unreachable while assigned phones cannot be deleted; kept so lifting
    * that rule cannot leave an agent routed to a phone that is gone. */

@@ -366,6 +366,69 @@ test_assigned_phone_not_deletable (Fixture       *fixture,
   }
 }
 
+/* The account made for an unassigned phone goes with it, so the same MAC can
+ * be added again; a shared account and an agent's own account stay. */
+static void
+test_deleted_phone_takes_its_account (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  gint64 spare = create_phone (server, "Spare", "80:5E:C0:12:34:56", 0);
+  gint64 agent_id = create_agent (server, "Ann", "201");
+  gint64 anns = create_phone (server, "Ann's phone", "80:5E:C0:AB:CD:EF", agent_id);
+  gint64 shared_account, first, second;
+
+  g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 2);
+
+  {
+    g_autoptr(PaTestResponse) deleted = delete (server, "phones", spare);
+    g_assert_cmpuint (deleted->status, ==, 204);
+    g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 1);
+  }
+  {
+    g_autofree char *body = phone_body ("Spare again", "805ec0123456", 0);
+    g_autoptr(PaTestResponse) created = pa_test_api (server, "POST", "/api/v1/phones", body, NULL);
+    JsonObject *object = pa_test_response_object (created);
+
+    g_assert_cmpuint (created->status, ==, 201);
+    g_assert_cmpstr (json_object_get_string_member (object, "sip_username"), ==, "ph805ec0123456");
+    g_assert_true (json_object_has_member (object, "sip_password"));
+    first = json_object_get_int_member (object, "id");
+    shared_account = json_object_get_int_member (object, "sip_account_id");
+  }
+
+  /* Shared: the account stays while the other phone still carries it. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"name\": \"Second\", \"mac\": \"80:5E:C0:00:00:01\", "
+                                             "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\", "
+                                             "\"lines\": [%" G_GINT64_FORMAT "]}", shared_account);
+    g_autoptr(PaTestResponse) created = pa_test_api (server, "POST", "/api/v1/phones", body, NULL);
+    g_autoptr(PaTestResponse) deleted = NULL;
+
+    g_assert_cmpuint (created->status, ==, 201);
+    second = json_object_get_int_member (pa_test_response_object (created), "id");
+    deleted = delete (server, "phones", first);
+    g_assert_cmpuint (deleted->status, ==, 204);
+    g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 2);
+  }
+  {
+    g_autoptr(PaTestResponse) deleted = delete (server, "phones", second);
+    g_assert_cmpuint (deleted->status, ==, 204);
+    g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 1);
+  }
+
+  /* The agent's account is the agent's: it outlives the phone. */
+  {
+    g_autoptr(PaTestResponse) unassigned = patch (server, "phones", anns, "{\"agent_id\": null}");
+    g_autoptr(PaTestResponse) deleted = NULL;
+
+    g_assert_cmpuint (unassigned->status, ==, 200);
+    deleted = delete (server, "phones", anns);
+    g_assert_cmpuint (deleted->status, ==, 204);
+    g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 1);
+  }
+}
+
 static void
 test_agent_must_exist (Fixture       *fixture,
                        gconstpointer  data)
@@ -545,6 +608,7 @@ main (int    argc,
   ADD ("/rules/sip-password-shown-once", test_sip_account_password_once);
   ADD ("/rules/regenerate-password", test_regenerate_password);
   ADD ("/rules/assigned-phone-not-deletable", test_assigned_phone_not_deletable);
+  ADD ("/rules/deleted-phone-takes-its-account", test_deleted_phone_takes_its_account);
   ADD ("/rules/agent-must-exist", test_agent_must_exist);
   ADD ("/rules/routing-follows-phones", test_routing_follows_phones);
   ADD ("/rules/agent-with-phones-not-deletable", test_agent_with_phones_not_deletable);
