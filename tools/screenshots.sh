@@ -22,6 +22,9 @@ export PA_PROVD="$build/src/server/phoneadmin-provd"
 unset DISPLAY WAYLAND_DISPLAY
 
 mkdir -p "$top/screenshots"
-rm -f "$top/screenshots/phones.png" "$top/screenshots/phones-empty.png" "$top/screenshots/agents.png"
+for shot in phones phones-empty agents main-window phone-editor credentials scan-mode \
+    scan-mode-created scan-credentials connect-dialog; do
+  rm -f "$top/screenshots/$shot.png"
+done
 xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" \
   "$build/tests/app/pa-screenshot" "$top/screenshots"

@@ -704,7 +704,12 @@ pa_window_init (PaWindow *self)
 PaWindow *
 pa_window_new (PaApplication *application)
 {
-  return g_object_new (PA_TYPE_WINDOW, "application", application, NULL);
+  /* The connection goes in as the construct property: "application" is an
+   * ordinary property, set only after constructed() has run. */
+  return g_object_new (PA_TYPE_WINDOW,
+                       "application", application,
+                       "connection", pa_application_get_connection (application),
+                       NULL);
 }
 
 PaConnection *

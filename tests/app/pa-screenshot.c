@@ -14,9 +14,15 @@
 #include <adwaita.h>
 
 #include "../server/pa-test-server.h"
+#include "pa-connect-dialog.h"
+#include "pa-credentials-dialog.h"
 #include "pa-mac.h"
+#include "pa-mac-entry.h"
 #include "pa-memory-credential-store.h"
+#include "pa-phone-editor.h"
 #include "pa-phones-page.h"
+#include "pa-scan-credentials-dialog.h"
+#include "pa-scan-dialog.h"
 #include "pa-window.h"
 
 static gboolean
@@ -187,6 +193,190 @@ fill_office (PaTestServer *server)
     }
 }
 
+/* ---- the dialogs ---------------------------------------------------- */
+
+static gpointer
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gpointer
+wait_for_window (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  gpointer window;
+
+  while ((window = find_window (type)) == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("No %s appeared", g_type_name (type));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return window;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+editor_child (GtkWidget  *editor,
+              const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (editor, PA_TYPE_PHONE_EDITOR, name);
+
+  if (object == NULL)
+    g_error ("The phone editor has no %s", name);
+  return object;
+}
+
+/* Picks the model the user would pick from the (brand-filtered) list. */
+static void
+choose_model (GtkWidget  *editor,
+              const char *model_id)
+{
+  AdwComboRow *row = editor_child (editor, "model_row");
+  GListModel *models = adw_combo_row_get_model (row);
+
+  for (guint i = 0; models != NULL && i < g_list_model_get_n_items (models); i++)
+    {
+      g_autoptr(PaPhone) phone = NULL;
+
+      adw_combo_row_set_selected (row, i);
+      phone = pa_phone_editor_build_phone (PA_PHONE_EDITOR (editor));
+      if (g_strcmp0 (pa_phone_get_model (phone), model_id) == 0)
+        return;
+    }
+  g_error ("No %s in the model list", model_id);
+}
+
+static gboolean
+scan_not_busy (PaScanDialog *dialog)
+{
+  return !pa_scan_dialog_get_busy (dialog);
+}
+
+static void
+wait_until_idle (PaScanDialog *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (!scan_not_busy (dialog))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Scan mode did not finish");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The editor for a new phone as a user fills it in: name, a Yealink MAC
+ * typed (the brand follows), the model, an agent; then saved, which shows
+ * the credentials once. */
+static void
+shoot_editor_and_credentials (PaWindow     *window,
+                              PaRepository *repo,
+                              const char   *dir)
+{
+  GtkWidget *editor = pa_phone_editor_new (GTK_WINDOW (window), repo, NULL);
+  GtkWidget *mac = find_descendant (editor_child (editor, "mac_row"), PA_TYPE_MAC_ENTRY);
+  GtkWidget *credentials;
+
+  gtk_window_set_default_size (GTK_WINDOW (editor), 640, 860);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "Front Desk");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "description_row")),
+                         "Lobby, left of the entrance");
+  gtk_editable_set_text (GTK_EDITABLE (mac), "80-5e-c0-1a-2b-11");
+  choose_model (editor, "yealink-t54w");
+  save_or_die (editor, dir, "phone-editor.png");
+
+  gtk_widget_activate_action (editor, "editor.save", NULL);
+  credentials = wait_for_window (PA_TYPE_CREDENTIALS_DIALOG);
+  save_or_die (credentials, dir, "credentials.png");
+  gtk_window_destroy (GTK_WINDOW (credentials));
+}
+
+/* Scan mode as a technician unpacking a mixed delivery: four phones of
+ * four brands, one box scanned twice (refused), then created in one go. */
+static void
+shoot_scan_mode (PaWindow     *window,
+                 PaRepository *repo,
+                 const char   *dir)
+{
+  static const char *scans[] = {
+    "805EC01A2B21", "64167F3C4D22", "000413556623", "C074AD221124",
+  };
+  PaScanDialog *dialog = PA_SCAN_DIALOG (pa_scan_dialog_new (GTK_WINDOW (window), repo));
+  GtkWidget *summary;
+
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 880);
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* Each brand's model as the technician picked it once (remembered per
+   * brand), ending with the brand the first scan switches to. */
+  pa_scan_dialog_set_default_model (dialog, "grandstream-gxp2170");
+  pa_scan_dialog_set_default_model (dialog, "snom-d785");
+  pa_scan_dialog_set_default_model (dialog, "polycom-vvx450");
+  pa_scan_dialog_set_default_model (dialog, "yealink-t54w");
+  for (guint i = 0; i < G_N_ELEMENTS (scans); i++)
+    if (pa_scan_dialog_add_scan (dialog, scans[i]) == NULL)
+      g_error ("Scan %s refused", scans[i]);
+  /* The first box again: refused, said in the entry. */
+  if (pa_scan_dialog_add_scan (dialog, "80-5E-C0-1A-2B-21") != NULL)
+    g_error ("A duplicate scan was accepted");
+  save_or_die (GTK_WIDGET (dialog), dir, "scan-mode.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.create", NULL);
+  wait_until_idle (dialog);
+  wait_ms (400);   /* the toast has faded in */
+  save_or_die (GTK_WIDGET (dialog), dir, "scan-mode-created.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.show-credentials", NULL);
+  summary = pa_scan_dialog_get_credentials_dialog (dialog);
+  if (summary == NULL)
+    g_error ("Show Credentials opened nothing");
+  gtk_window_set_default_size (GTK_WINDOW (summary), 640, 900);
+  save_or_die (summary, dir, "scan-credentials.png");
+
+  /* Straight out: a screenshot run has no one to ask. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+shoot_connect_dialog (PaWindow     *window,
+                      PaConnection *connection,
+                      const char   *dir)
+{
+  GtkWidget *dialog = pa_connect_dialog_new (GTK_WINDOW (window), connection);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  save_or_die (dialog, dir, "connect-dialog.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +384,8 @@ main (int   argc,
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(PaCredentialStore) credentials = NULL;
   g_autoptr(PaConnection) connection = NULL;
+  g_autoptr(PaApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
   PaTestServer *server;
   PaWindow *window;
   gboolean done = FALSE;
@@ -212,8 +404,14 @@ main (int   argc,
   credentials = pa_memory_credential_store_new ();
   connection = pa_connection_new (settings, credentials, NULL, NULL);
 
-  /* No PaApplication: it would start a local provd of its own. */
-  window = g_object_new (PA_TYPE_WINDOW, "connection", connection, NULL);
+  /* The real application, registered but never activated: startup loads
+   * its style sheet and actions as in the app, and no local provd starts
+   * (that happens on activate); the window talks to the sample server. */
+  app = pa_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Cannot register the application: %s", error->message);
+  window = g_object_new (PA_TYPE_WINDOW, "application", app, "connection", connection, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 640);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -236,6 +434,11 @@ main (int   argc,
   g_object_set (pa_window_get_page (window, "phones"), "search-mode", TRUE, NULL);
   pa_phones_page_set_query (PA_PHONES_PAGE (pa_window_get_page (window, "phones")), "80-5e-c0");
   save_or_die (GTK_WIDGET (window), argv[1], "main-window.png");
+  g_object_set (pa_window_get_page (window, "phones"), "search-mode", FALSE, NULL);
+
+  shoot_editor_and_credentials (window, pa_connection_get_repository (connection), argv[1]);
+  shoot_scan_mode (window, pa_connection_get_repository (connection), argv[1]);
+  shoot_connect_dialog (window, connection, argv[1]);
 
   gtk_window_destroy (GTK_WINDOW (window));
   pa_connection_shutdown (connection);

@@ -7,9 +7,13 @@
 
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
 #include "pa-client.h"
+#include "pa-mac.h"
 #include "pa-mac-input.h"
 #include "pa-repository.h"
+#include "pa-scan-credentials-dialog.h"
 #include "pa-scan-dialog.h"
 #include "../server/pa-test-server.h"
 
@@ -83,6 +87,103 @@ test_default_name (void)
   g_assert_cmpstr (named, ==, "T54W 3456");
   g_assert_cmpstr (unnamed, ==, "Phone ABCD");
   g_assert_cmpstr (bad, ==, "T54W");
+}
+
+/* ---- credentials as text and CSV ------------------------------------ */
+
+static void
+count_cb (guint *counter)
+{
+  (*counter)++;
+}
+
+static GListStore *
+sample_credentials (void)
+{
+  GListStore *store = g_list_store_new (PA_TYPE_SCAN_CREDENTIAL);
+  g_autoptr(PaScanCredential) a =
+    pa_scan_credential_new (1, "Front Desk, \"Lobby\"", "80:5E:C0:00:00:01",
+                            "http://pbx.example/p/abc/", "201", "pw,\"1\"");
+  g_autoptr(PaScanCredential) b =
+    pa_scan_credential_new (2, "Warehouse\tNorth", "00:04:13:00:00:02",
+                            NULL, "mac-000413000002", "plain");
+
+  g_list_store_append (store, a);
+  g_list_store_append (store, b);
+  return store;
+}
+
+static void
+test_csv_field (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { NULL, "" },
+    { "", "" },
+    { "plain", "plain" },
+    { "a,b", "\"a,b\"" },
+    { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+    { "\"", "\"\"\"\"" },
+    { "two\nlines", "\"two\nlines\"" },
+    { "cr\rhere", "\"cr\rhere\"" },
+    { " padded", "\" padded\"" },
+    { "padded ", "\"padded \"" },
+    { "in side", "in side" },
+    { "=1+2", "=1+2" },   /* kept byte for byte: it may be a password */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *field = pa_csv_field (cases[i].in);
+
+      g_assert_cmpstr (field, ==, cases[i].out);
+    }
+}
+
+static void
+test_credentials_text (void)
+{
+  g_autoptr(GListStore) store = sample_credentials ();
+  g_autoptr(GListStore) empty = g_list_store_new (PA_TYPE_SCAN_CREDENTIAL);
+  g_autofree char *text = pa_scan_credentials_to_text (G_LIST_MODEL (store));
+  g_autofree char *csv = pa_scan_credentials_to_csv (G_LIST_MODEL (store));
+  g_autofree char *empty_text = pa_scan_credentials_to_text (G_LIST_MODEL (empty));
+  g_autofree char *empty_csv = pa_scan_credentials_to_csv (G_LIST_MODEL (empty));
+  g_autoptr(PaScanCredential) first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+
+  /* A tab in a name would shift every column after it. */
+  g_assert_cmpstr (text, ==,
+                   "Front Desk, \"Lobby\"\t80:5E:C0:00:00:01\thttp://pbx.example/p/abc/\t201"
+                   "\tpw,\"1\"\n"
+                   "Warehouse North\t00:04:13:00:00:02\t\tmac-000413000002\tplain\n");
+  g_assert_cmpstr (csv, ==,
+                   "Name,MAC Address,Setup Link,SIP Username,SIP Password\r\n"
+                   "\"Front Desk, \"\"Lobby\"\"\",80:5E:C0:00:00:01,http://pbx.example/p/abc/,"
+                   "201,\"pw,\"\"1\"\"\"\r\n"
+                   "Warehouse\tNorth,00:04:13:00:00:02,,mac-000413000002,plain\r\n");
+  g_assert_cmpstr (empty_text, ==, "");
+  g_assert_cmpstr (empty_csv, ==, "Name,MAC Address,Setup Link,SIP Username,SIP Password\r\n");
+
+  /* Counting what would be lost, and wiping. */
+  g_assert_cmpuint (pa_scan_credentials_count_unseen (G_LIST_MODEL (store)), ==, 2);
+  g_assert_cmpuint (pa_scan_credentials_count_unsaved (G_LIST_MODEL (store)), ==, 2);
+  pa_scan_credential_set_seen (first, TRUE);
+  g_assert_cmpuint (pa_scan_credentials_count_unseen (G_LIST_MODEL (store)), ==, 1);
+  g_assert_cmpuint (pa_scan_credentials_count_unsaved (G_LIST_MODEL (store)), ==, 2);
+  pa_scan_credential_set_saved (first, TRUE);
+  g_assert_cmpuint (pa_scan_credentials_count_unsaved (G_LIST_MODEL (store)), ==, 1);
+  {
+    g_autoptr(PaScanCredential) second = g_list_model_get_item (G_LIST_MODEL (store), 1);
+    guint notified = 0;
+
+    g_signal_connect_swapped (second, "notify::has-password", G_CALLBACK (count_cb), &notified);
+    pa_scan_credential_wipe (second);
+    pa_scan_credential_wipe (second);
+    g_assert_null (pa_scan_credential_get_password (second));
+    g_assert_cmpuint (notified, ==, 1);
+    /* Nothing left to lose. */
+    g_assert_cmpuint (pa_scan_credentials_count_unseen (G_LIST_MODEL (store)), ==, 0);
+    g_assert_cmpuint (pa_scan_credentials_count_unsaved (G_LIST_MODEL (store)), ==, 0);
+  }
 }
 
 /* ---- the dialog ----------------------------------------------------- */
@@ -318,6 +419,321 @@ test_create_against_provd (void)
   g_assert_finalize_object (dialog);
 }
 
+/* ---- the passwords of created phones -------------------------------- */
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*text);
+}
+
+static gboolean
+pointer_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
+                                 clipboard_read_cb, &text);
+  wait_until (pointer_set, &text, 10);
+  return text;
+}
+
+static void
+csv_saved_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pa_scan_credentials_dialog_save_csv_finish (PA_SCAN_CREDENTIALS_DIALOG (source),
+                                                             result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static char *
+save_csv (PaScanCredentialsDialog *summary,
+          const char              *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
+  char *contents = NULL;
+  GStatBuf st;
+
+  pa_scan_credentials_dialog_save_csv_async (summary, file, NULL, csv_saved_cb, &saved);
+  wait_until (flag_set, &saved, 10);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  /* Passwords: readable by the user only. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  return contents;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+credentials_seen (gpointer data)
+{
+  return pa_scan_credentials_count_unseen (data) == 0;
+}
+
+/* A message dialog answered as a click on its button would: the response,
+ * then the dialog goes away. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, response);
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (window_gone, &dialog, 10);
+}
+
+static void
+test_summary_dialog (void)
+{
+  g_autoptr(GListStore) store = sample_credentials ();
+  g_autofree char *dir = g_dir_make_tmp ("pa-scan-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new phones.csv", NULL);
+  g_autofree char *csv = NULL;
+  PaScanCredentialsDialog *summary =
+    PA_SCAN_CREDENTIALS_DIALOG (pa_scan_credentials_dialog_new (NULL, G_LIST_MODEL (store)));
+  g_autoptr(PaScanCredential) first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  gpointer weak = summary;
+  char *text;
+
+  g_object_add_weak_pointer (G_OBJECT (summary), &weak);
+  gtk_window_present (GTK_WINDOW (summary));
+  wait_until (credentials_seen, store, 10);
+
+  /* One value: a password copied counts as saved, other values do not. */
+  gtk_widget_activate_action (GTK_WIDGET (summary), "credentials.copy", "(us)", 0, "mac");
+  text = read_clipboard (GTK_WIDGET (summary));
+  g_assert_cmpstr (text, ==, "80:5E:C0:00:00:01");
+  g_clear_pointer (&text, g_free);
+  g_assert_false (pa_scan_credential_get_saved (first));
+  gtk_widget_activate_action (GTK_WIDGET (summary), "credentials.copy", "(us)", 0, "password");
+  text = read_clipboard (GTK_WIDGET (summary));
+  g_assert_cmpstr (text, ==, "pw,\"1\"");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (pa_scan_credential_get_saved (first));
+  g_assert_cmpuint (pa_scan_credentials_count_unsaved (G_LIST_MODEL (store)), ==, 1);
+
+  /* Closing with one password unsaved asks; "Keep Open" keeps it open. */
+  gtk_window_close (GTK_WINDOW (summary));
+  g_assert_nonnull (weak);
+  answer (pa_scan_credentials_dialog_get_confirmation (summary), "cancel");
+  g_assert_nonnull (weak);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (summary)));
+
+  /* The CSV: a header and one row per phone, quoted where it must be. */
+  csv = save_csv (summary, path);
+  g_assert_cmpstr (csv, ==,
+                   "Name,MAC Address,Setup Link,SIP Username,SIP Password\r\n"
+                   "\"Front Desk, \"\"Lobby\"\"\",80:5E:C0:00:00:01,http://pbx.example/p/abc/,"
+                   "201,\"pw,\"\"1\"\"\"\r\n"
+                   "Warehouse\tNorth,00:04:13:00:00:02,,mac-000413000002,plain\r\n");
+  g_assert_cmpuint (pa_scan_credentials_count_unsaved (G_LIST_MODEL (store)), ==, 0);
+
+  /* Everything saved: it closes without asking. */
+  gtk_window_close (GTK_WINDOW (summary));
+  wait_until (window_gone, &weak, 10);
+  /* The summary does not wipe: the scan dialog may show them again. */
+  g_assert_nonnull (pa_scan_credential_get_password (first));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_credentials_against_provd (void)
+{
+  g_autoptr(PaTestServer) server = pa_test_server_new ();
+  g_autoptr(PaClient) client = pa_client_new (server->url, server->token);
+  g_autoptr(PaRepository) repo = pa_repository_new (client);
+  g_autoptr(PaScanCredential) kept = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-scan-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "phones.csv", NULL);
+  static const char *macs[] = { "805ec0000021", "805ec0000022", "805ec0000023" };
+  PaScanDialog *dialog;
+  PaScanCredentialsDialog *summary;
+  GListModel *credentials;
+  gpointer weak_dialog;
+  gpointer weak_summary;
+  gboolean refreshed = FALSE;
+
+  pa_repository_refresh_async (repo, NULL, refresh_done_cb, &refreshed);
+  wait_until (flag_set, &refreshed, 20);
+
+  dialog = PA_SCAN_DIALOG (pa_scan_dialog_new (NULL, repo));
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  credentials = pa_scan_dialog_get_credentials (dialog);
+  pa_scan_dialog_set_default_model (dialog, "yealink-t46u");
+  /* Nothing created yet: nothing to show. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.show-credentials", NULL);
+  g_assert_null (pa_scan_dialog_get_credentials_dialog (dialog));
+
+  for (guint i = 0; i < G_N_ELEMENTS (macs); i++)
+    scan (dialog, macs[i]);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_scan_dialog_get_rows (dialog)), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.create", NULL);
+  wait_until (not_busy, dialog, 30);
+
+  /* Every created row has its credentials, with a password. */
+  g_assert_cmpuint (g_list_model_get_n_items (credentials), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      PaScanRow *row = row_at (dialog, i);
+      PaScanCredential *c = pa_scan_dialog_get_row_credential (dialog, row);
+      g_autoptr(PaScanCredential) listed = g_list_model_get_item (credentials, i);
+
+      g_assert_cmpint (pa_scan_row_get_state (row), ==, PA_SCAN_ROW_CREATED);
+      g_assert_true (c == listed);
+      g_assert_cmpint (pa_scan_credential_get_phone_id (c), ==, pa_scan_row_get_phone_id (row));
+      g_assert_cmpstr (pa_scan_credential_get_mac (c), ==, pa_scan_row_get_mac (row));
+      g_assert_cmpstr (pa_scan_credential_get_name (c), ==, pa_scan_row_get_name (row));
+      g_assert_nonnull (pa_scan_credential_get_password (c));
+      g_assert_cmpuint (strlen (pa_scan_credential_get_password (c)), >=, 8);
+      g_assert_nonnull (pa_scan_credential_get_username (c));
+      g_assert_true (g_str_has_prefix (pa_scan_credential_get_setup_link (c), server->url));
+    }
+  kept = g_list_model_get_item (credentials, 0);
+
+  /* What the server accepts: the username is one of its SIP accounts, and
+   * the config a phone fetches through its setup link has that password. */
+  refreshed = FALSE;
+  pa_repository_refresh_async (repo, NULL, refresh_done_cb, &refreshed);
+  wait_until (flag_set, &refreshed, 20);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PaScanCredential) c = g_list_model_get_item (credentials, i);
+      GListModel *accounts = pa_repository_get_sip_accounts (repo);
+      g_autofree char *compact = pa_mac_to_compact (pa_scan_credential_get_mac (c));
+      g_autofree char *config_path = NULL;
+      g_autofree char *ua = NULL;
+      const char *headers[] = { "User-Agent", NULL, NULL };
+      g_autoptr(PaTestResponse) response = NULL;
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (accounts); j++)
+        {
+          g_autoptr(PaSipAccount) account = g_list_model_get_item (accounts, j);
+
+          found |= g_strcmp0 (pa_sip_account_get_username (account),
+                              pa_scan_credential_get_username (c)) == 0;
+        }
+      g_assert_true (found);
+
+      config_path = g_strdup_printf ("%s%s.cfg",
+                                     pa_scan_credential_get_setup_link (c) + strlen (server->url),
+                                     compact);
+      ua = g_strdup_printf ("Yealink SIP-T46U 108.86.0.45 %s", pa_scan_credential_get_mac (c));
+      headers[1] = ua;
+      response = pa_test_request (server, "GET", config_path, NULL, NULL, 0, FALSE, headers);
+      g_assert_cmpuint (response->status, ==, 200);
+      g_assert_nonnull (strstr (response->text, pa_scan_credential_get_password (c)));
+    }
+
+  /* Closing before anyone saw the passwords asks first. */
+  g_assert_cmpuint (pa_scan_credentials_count_unseen (credentials), ==, 3);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_nonnull (weak_dialog);
+  answer (pa_scan_dialog_get_confirmation (dialog), "cancel");
+  g_assert_nonnull (weak_dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (credentials), ==, 3);
+
+  /* "Show Credentials" from that question opens the summary. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  answer (pa_scan_dialog_get_confirmation (dialog), "show");
+  summary = PA_SCAN_CREDENTIALS_DIALOG (pa_scan_dialog_get_credentials_dialog (dialog));
+  g_assert_nonnull (summary);
+  g_assert_true (pa_scan_credentials_dialog_get_credentials (summary) == credentials);
+  wait_until (credentials_seen, credentials, 10);
+  weak_summary = summary;
+  g_object_add_weak_pointer (G_OBJECT (summary), &weak_summary);
+
+  /* Copy All: one tab-separated line per phone. */
+  {
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpuint (pa_scan_credentials_count_unsaved (credentials), ==, 3);
+    gtk_widget_activate_action (GTK_WIDGET (summary), "credentials.copy-all", NULL);
+    text = read_clipboard (GTK_WIDGET (summary));
+    g_assert_true (g_str_has_suffix (text, "\n"));
+    lines = g_strsplit (text, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* and the empty rest */
+    g_assert_cmpstr (lines[3], ==, "");
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(PaScanCredential) c = g_list_model_get_item (credentials, i);
+        g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+        g_assert_cmpuint (g_strv_length (fields), ==, 5);
+        g_assert_cmpstr (fields[0], ==, pa_scan_credential_get_name (c));
+        g_assert_cmpstr (fields[1], ==, pa_scan_credential_get_mac (c));
+        g_assert_cmpstr (fields[2], ==, pa_scan_credential_get_setup_link (c));
+        g_assert_cmpstr (fields[3], ==, pa_scan_credential_get_username (c));
+        g_assert_cmpstr (fields[4], ==, pa_scan_credential_get_password (c));
+      }
+    g_assert_cmpuint (pa_scan_credentials_count_unsaved (credentials), ==, 0);
+  }
+
+  /* The CSV of the real phones: header and three rows. */
+  {
+    g_autofree char *csv = save_csv (summary, path);
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 5);
+    g_assert_cmpstr (lines[0], ==, "Name,MAC Address,Setup Link,SIP Username,SIP Password");
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(PaScanCredential) c = g_list_model_get_item (credentials, i);
+        g_autofree char *row = g_strdup_printf ("%s,%s,%s,%s,%s",
+                                                pa_scan_credential_get_name (c),
+                                                pa_scan_credential_get_mac (c),
+                                                pa_scan_credential_get_setup_link (c),
+                                                pa_scan_credential_get_username (c),
+                                                pa_scan_credential_get_password (c));
+
+        g_assert_cmpstr (lines[i + 1], ==, row);
+      }
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
+
+  /* Saved: both close without asking, and the passwords are forgotten. */
+  gtk_window_close (GTK_WINDOW (summary));
+  wait_until (window_gone, &weak_summary, 10);
+  g_assert_null (pa_scan_dialog_get_credentials_dialog (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (window_gone, &weak_dialog, 10);
+  g_assert_null (pa_scan_credential_get_password (kept));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +745,10 @@ main (int   argc,
   g_test_add_func ("/app/scan/default-name", test_default_name);
   g_test_add_func ("/app/scan/dialog-scans", test_scans_without_server);
   g_test_add_func ("/app/scan/create-against-provd", test_create_against_provd);
+  g_test_add_func ("/app/scan/csv-field", test_csv_field);
+  g_test_add_func ("/app/scan/credentials-text", test_credentials_text);
+  g_test_add_func ("/app/scan/summary-dialog", test_summary_dialog);
+  g_test_add_func ("/app/scan/credentials-against-provd", test_credentials_against_provd);
 
   return g_test_run ();
 }

@@ -145,6 +145,18 @@ test_window_size_saved (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The app's own path: the window built from the application alone must
+ * follow the application's connection (it did not, and stayed on
+ * "Connecting…" forever while the tests passed their own connection). */
+static void
+test_window_follows_app_connection (void)
+{
+  PaWindow *window = pa_window_new (app);
+
+  g_assert_true (pa_window_get_connection (window) == pa_application_get_connection (app));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_sections_table (void)
 {
@@ -356,6 +368,7 @@ main (int   argc,
 
   g_test_add_func ("/app/window/size-saved", test_window_size_saved);
   g_test_add_func ("/app/window/sections-table", test_window_sections_table);
+  g_test_add_func ("/app/window/follows-app-connection", test_window_follows_app_connection);
   g_test_add_func ("/app/window/connecting", test_window_connecting);
   g_test_add ("/app/window/connected", Fixture, NULL, fixture_set_up, test_window_connected,
               fixture_tear_down);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-agent-actions.h"
+#include "pa-confirm-dialog.h"
 #include "pa-phone-actions.h"
 
 const char *
@@ -135,17 +136,10 @@ pa_agent_delete_interactive (GtkWindow    *parent,
   data->name = g_strdup (pa_agent_get_name (agent));
 
   heading = g_strdup_printf (_("Delete “%s”?"), data->name);
-  dialog = adw_message_dialog_new (parent, heading,
-                                   _("The agent is removed from this server. An agent who "
-                                     "still has phones cannot be deleted."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pa_confirm_dialog_new (parent, heading,
+                                  _("The agent is removed from this server. An agent who "
+                                    "still has phones cannot be deleted."),
+                                  _("_Cancel"), "delete", _("_Delete"));
   g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb),
                          data, delete_data_closure_notify, 0);
   gtk_window_present (GTK_WINDOW (dialog));

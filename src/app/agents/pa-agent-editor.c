@@ -14,6 +14,7 @@
 
 #include "pa-agent-actions.h"
 #include "pa-agent-editor.h"
+#include "pa-confirm-dialog.h"
 #include "pa-phone-actions.h"
 
 struct _PaAgentEditor
@@ -489,16 +490,9 @@ pa_agent_editor_close_request (GtkWindow *window)
       return GTK_WINDOW_CLASS (pa_agent_editor_parent_class)->close_request (window);
     }
 
-  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                   _("The changes to this agent have not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pa_confirm_dialog_new (window, _("Discard Changes?"),
+                                  _("The changes to this agent have not been saved."),
+                                  _("_Keep Editing"), "discard", _("_Discard"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;

@@ -2,9 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The same pattern as the Phones page: the repository's agent store →
- * GtkFilterListModel → GtkSortListModel → GtkMultiSelection, cells
- * following their agent's "notify".
+ * The repository's agent store in the list plumbing of pa-list-page.c;
+ * this file keeps the agents' columns, cells, sorting and search.
  */
 #define G_LOG_DOMAIN "pa-agents-page"
 
@@ -14,6 +13,7 @@
 
 #include "pa-agent-actions.h"
 #include "pa-agents-page.h"
+#include "pa-list-page.h"
 #include "pa-phone.h"
 #include "pa-status-badge.h"
 
@@ -27,14 +27,7 @@ typedef enum
   N_COLUMNS
 } Column;
 
-typedef struct
-{
-  const char *id;
-  const char *title;   /* translated when used */
-  gboolean    expand;
-} ColumnInfo;
-
-static const ColumnInfo columns[N_COLUMNS] = {
+static const PaListColumn columns[N_COLUMNS] = {
   [COLUMN_NAME] = { "name", N_("Name"), TRUE },
   [COLUMN_EXTENSION] = { "extension", N_("Extension"), FALSE },
   [COLUMN_EMAIL] = { "email", N_("Email"), TRUE },
@@ -44,34 +37,14 @@ static const ColumnInfo columns[N_COLUMNS] = {
 
 struct _PaAgentsPage
 {
-  AdwBin               parent_instance;
+  AdwBin     parent_instance;
 
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkStack            *stack;
-  GtkColumnView       *column_view;
-
-  PaRepository        *repository;
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filter_model;
-  GtkSortListModel    *sort_model;
-  GtkMultiSelection   *selection;
-  GtkColumnViewColumn *view_columns[N_COLUMNS];
-  char                *query;
-  gboolean             syncing_entry;
+  PaListPage list;
 };
 
 G_DEFINE_FINAL_TYPE (PaAgentsPage, pa_agents_page, ADW_TYPE_BIN)
 
-enum
-{
-  PROP_0,
-  PROP_REPOSITORY,
-  PROP_SEARCH_MODE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *properties[PA_LIST_PAGE_N_PROPS];
 
 /* ---- plain functions ------------------------------------------------ */
 
@@ -165,20 +138,6 @@ cell_binding_free (gpointer data)
 }
 
 static void
-set_label (GtkWidget  *label,
-           const char *text,
-           const char *fallback)
-{
-  gboolean empty = text == NULL || text[0] == '\0';
-
-  gtk_label_set_label (GTK_LABEL (label), empty ? fallback : text);
-  if (empty)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
-}
-
-static void
 cell_update (CellBinding *binding)
 {
   GtkWidget *child = gtk_list_item_get_child (binding->list_item);
@@ -187,13 +146,13 @@ cell_update (CellBinding *binding)
   switch (binding->column)
     {
     case COLUMN_NAME:
-      set_label (child, pa_agent_get_name (agent), _("Unnamed"));
+      pa_list_set_label (child, pa_agent_get_name (agent), _("Unnamed"));
       break;
     case COLUMN_EXTENSION:
-      set_label (child, pa_agent_get_extension (agent), "—");
+      pa_list_set_label (child, pa_agent_get_extension (agent), "—");
       break;
     case COLUMN_EMAIL:
-      set_label (child, pa_agent_get_email (agent), "—");
+      pa_list_set_label (child, pa_agent_get_email (agent), "—");
       break;
     case COLUMN_ROUTING:
       pa_status_badge_set_label (PA_STATUS_BADGE (child),
@@ -207,7 +166,7 @@ cell_update (CellBinding *binding)
         guint n = binding->phones ? pa_agent_count_phones (agent, binding->phones) : 0;
         g_autofree char *text = g_strdup_printf ("%u", n);
 
-        set_label (child, n > 0 ? text : NULL, text);
+        pa_list_set_label (child, n > 0 ? text : NULL, text);
       }
       break;
     case N_COLUMNS:
@@ -275,13 +234,13 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
   binding->agent = g_object_ref (PA_AGENT (gtk_list_item_get_item (list_item)));
   binding->agent_handler = g_signal_connect (binding->agent, "notify",
                                              G_CALLBACK (cell_notify_cb), binding);
-  if (binding->column == COLUMN_PHONES && self->repository != NULL)
+  if (binding->column == COLUMN_PHONES && self->list.repository != NULL)
     {
       /* Assignments change on the phones, in place: recount after each refresh too. */
-      binding->phones = g_object_ref (pa_repository_get_phones (self->repository));
+      binding->phones = g_object_ref (pa_repository_get_phones (self->list.repository));
       binding->phones_handler = g_signal_connect (binding->phones, "items-changed",
                                                   G_CALLBACK (cell_phones_changed_cb), binding);
-      binding->repository = g_object_ref (self->repository);
+      binding->repository = g_object_ref (self->list.repository);
       binding->loading_handler = g_signal_connect (binding->repository, "notify::loading",
                                                    G_CALLBACK (cell_notify_cb), binding);
     }
@@ -300,66 +259,35 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
 
 /* ---- sorting -------------------------------------------------------- */
 
-typedef struct
-{
-  PaAgentsPage *page;
-  Column        column;
-} SortData;
-
-static int
-compare_strings (const char *a,
-                 const char *b)
-{
-  g_autofree char *ka = NULL;
-  g_autofree char *kb = NULL;
-
-  if ((a == NULL || a[0] == '\0') != (b == NULL || b[0] == '\0'))
-    return (a == NULL || a[0] == '\0') ? 1 : -1;
-  if (a == NULL || b == NULL)
-    return 0;
-
-  /* The filename key sorts "ext 9" before "ext 10", which suits extensions too. */
-  ka = g_utf8_collate_key_for_filename (a, -1);
-  kb = g_utf8_collate_key_for_filename (b, -1);
-  return strcmp (ka, kb);
-}
-
-static int
-compare_int64 (gint64 a,
-               gint64 b)
-{
-  return (a > b) - (a < b);
-}
-
 static int
 sort_func (gconstpointer a,
            gconstpointer b,
            gpointer      user_data)
 {
-  SortData *data = user_data;
+  PaListSortKey *key = user_data;
   PaAgent *aa = PA_AGENT ((gpointer) a);
   PaAgent *ab = PA_AGENT ((gpointer) b);
   int result = 0;
 
-  switch (data->column)
+  switch (key->column)
     {
     case COLUMN_NAME:
-      result = compare_strings (pa_agent_get_name (aa), pa_agent_get_name (ab));
+      result = pa_list_compare_strings (pa_agent_get_name (aa), pa_agent_get_name (ab));
       break;
     case COLUMN_EXTENSION:
-      result = compare_strings (pa_agent_get_extension (aa), pa_agent_get_extension (ab));
+      result = pa_list_compare_strings (pa_agent_get_extension (aa), pa_agent_get_extension (ab));
       break;
     case COLUMN_EMAIL:
-      result = compare_strings (pa_agent_get_email (aa), pa_agent_get_email (ab));
+      result = pa_list_compare_strings (pa_agent_get_email (aa), pa_agent_get_email (ab));
       break;
     case COLUMN_ROUTING:
-      result = compare_int64 (pa_agent_get_routing (aa), pa_agent_get_routing (ab));
+      result = pa_list_compare_int64 (pa_agent_get_routing (aa), pa_agent_get_routing (ab));
       break;
     case COLUMN_PHONES:
-      if (data->page->repository != NULL)
+      if (key->list->repository != NULL)
         {
-          GListModel *phones = pa_repository_get_phones (data->page->repository);
-          result = compare_int64 (pa_agent_count_phones (aa, phones),
+          GListModel *phones = pa_repository_get_phones (key->list->repository);
+          result = pa_list_compare_int64 (pa_agent_count_phones (aa, phones),
                                   pa_agent_count_phones (ab, phones));
         }
       break;
@@ -368,97 +296,17 @@ sort_func (gconstpointer a,
       g_assert_not_reached ();
     }
 
-  if (result == 0)
-    result = compare_int64 (pa_resource_get_id (PA_RESOURCE (aa)),
-                            pa_resource_get_id (PA_RESOURCE (ab)));
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return pa_list_ordering (result, aa, ab);
 }
 
-/* ---- state ---------------------------------------------------------- */
-
-static void
-update_state (PaAgentsPage *self)
-{
-  const char *state;
-
-  if (self->repository == NULL)
-    state = "loading";
-  else if (g_list_model_get_n_items (pa_repository_get_agents (self->repository)) == 0)
-    state = pa_repository_get_loading (self->repository) ? "loading" : "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    state = "no-results";
-  else
-    state = "list";
-
-  gtk_stack_set_visible_child_name (self->stack, state);
-}
-
-static void
-model_items_changed_cb (PaAgentsPage *self)
-{
-  update_state (self);
-}
-
-static void
-repository_loading_cb (PaAgentsPage *self)
-{
-  update_state (self);
-  if (pa_repository_get_loading (self->repository))
-    return;
-
-  /* Merges change agents in place; the models cannot know. */
-  if (self->query != NULL && self->query[0] != '\0')
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  for (guint i = 0; i < N_COLUMNS; i++)
-    gtk_sorter_changed (gtk_column_view_column_get_sorter (self->view_columns[i]),
-                        GTK_SORTER_CHANGE_DIFFERENT);
-}
+/* ---- search and actions -------------------------------------------- */
 
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+matches_func (gpointer      item,
+              const char   *query,
+              PaRepository *repository)
 {
-  PaAgentsPage *self = user_data;
-
-  return pa_agent_matches (PA_AGENT (item), self->query);
-}
-
-/* ---- callbacks ------------------------------------------------------ */
-
-static void
-search_changed_cb (PaAgentsPage *self)
-{
-  /* Setting the text clears it first, which the entry reports at once. */
-  if (self->syncing_entry)
-    return;
-  pa_agents_page_set_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-search_activate_cb (PaAgentsPage *self)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-static PaAgent *
-agent_at (PaAgentsPage *self,
-          guint         position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
-  return item ? PA_AGENT (item) : NULL;   /* the store keeps it alive */
-}
-
-static void
-column_view_activate_cb (PaAgentsPage *self,
-                         guint         position)
-{
-  PaAgent *agent = agent_at (self, position);
-
-  if (agent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-agent", "x",
-                                pa_resource_get_id (PA_RESOURCE (agent)));
+  return pa_agent_matches (PA_AGENT (item), query);
 }
 
 static void
@@ -466,27 +314,22 @@ delete_selected_cb (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  PaAgentsPage *self = PA_AGENTS_PAGE (widget);
-  g_autoptr(GtkBitset) selected = NULL;
-  PaAgent *agent;
-
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  if (gtk_bitset_is_empty (selected))
-    return;
-
-  agent = agent_at (self, gtk_bitset_get_minimum (selected));
-  if (agent != NULL)
-    gtk_widget_activate_action (widget, "win.delete-agent", "x",
-                                pa_resource_get_id (PA_RESOURCE (agent)));
+  pa_list_page_delete_selected (&PA_AGENTS_PAGE (widget)->list);
 }
 
-static void
-search_mode_changed_cb (PaAgentsPage *self)
-{
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
-}
+static const PaListPageSpec list_spec = {
+  .columns = columns,
+  .n_columns = N_COLUMNS,
+  .initial_sort_column = COLUMN_NAME,
+  .factory_setup = G_CALLBACK (factory_setup_cb),
+  .factory_bind = G_CALLBACK (factory_bind_cb),
+  .factory_unbind = G_CALLBACK (factory_unbind_cb),
+  .sort_func = sort_func,
+  .get_items = pa_repository_get_agents,
+  .matches = matches_func,
+  .edit_action = "win.edit-agent",
+  .delete_action = "win.delete-agent",
+};
 
 /* ---- GObject -------------------------------------------------------- */
 
@@ -506,11 +349,7 @@ pa_agents_page_finalize (GObject *object)
 {
   PaAgentsPage *self = PA_AGENTS_PAGE (object);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
-  g_free (self->query);
+  pa_list_page_finalize (&self->list);
 
   G_OBJECT_CLASS (pa_agents_page_parent_class)->finalize (object);
 }
@@ -521,19 +360,7 @@ pa_agents_page_get_property (GObject    *object,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  PaAgentsPage *self = PA_AGENTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-    case PROP_SEARCH_MODE:
-      g_value_set_boolean (value, pa_agents_page_get_search_mode (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  pa_list_page_get_property (&PA_AGENTS_PAGE (object)->list, prop_id, value, pspec);
 }
 
 static void
@@ -542,19 +369,7 @@ pa_agents_page_set_property (GObject      *object,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  PaAgentsPage *self = PA_AGENTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      pa_agents_page_set_repository (self, g_value_get_object (value));
-      break;
-    case PROP_SEARCH_MODE:
-      pa_agents_page_set_search_mode (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  pa_list_page_set_property (&PA_AGENTS_PAGE (object)->list, prop_id, value, pspec);
 }
 
 static void
@@ -568,23 +383,11 @@ pa_agents_page_class_init (PaAgentsPageClass *klass)
   object_class->get_property = pa_agents_page_get_property;
   object_class->set_property = pa_agents_page_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, PA_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEARCH_MODE] =
-    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  pa_list_page_install_properties (object_class, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/agents/pa-agents-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PaAgentsPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, PaAgentsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PaAgentsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, PaAgentsPage, column_view);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  pa_list_page_bind_template (widget_class, G_STRUCT_OFFSET (PaAgentsPage, list));
 
   gtk_widget_class_install_action (widget_class, "agents.delete-selected", NULL,
                                    delete_selected_cb);
@@ -595,53 +398,8 @@ pa_agents_page_class_init (PaAgentsPageClass *klass)
 static void
 pa_agents_page_init (PaAgentsPage *self)
 {
-  GtkSorter *view_sorter;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkSorter) sorter = NULL;
-      SortData *sort_data = g_new0 (SortData, 1);
-      GtkColumnViewColumn *column;
-
-      g_object_set_data (G_OBJECT (factory), "pa-column", GINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
-
-      sort_data->page = self;
-      sort_data->column = i;
-      sorter = GTK_SORTER (gtk_custom_sorter_new (sort_func, sort_data, g_free));
-
-      column = gtk_column_view_column_new (_(columns[i].title), g_steal_pointer (&factory));
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_append_column (self->column_view, column);
-      self->view_columns[i] = column;
-      g_object_unref (column);   /* the view holds it */
-    }
-
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
-  view_sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
-                                              g_object_ref (view_sorter));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  gtk_column_view_sort_by_column (self->column_view, self->view_columns[COLUMN_NAME],
-                                  GTK_SORT_ASCENDING);
-
-  g_signal_connect_swapped (self->filter_model, "items-changed",
-                            G_CALLBACK (model_items_changed_cb), self);
-  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
-                            G_CALLBACK (search_mode_changed_cb), self);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-
-  update_state (self);
+  pa_list_page_init (&self->list, GTK_WIDGET (self), &list_spec, properties);
 }
 
 /* ---- public --------------------------------------------------------- */
@@ -657,7 +415,7 @@ pa_agents_page_get_repository (PaAgentsPage *self)
 {
   g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), NULL);
 
-  return self->repository;
+  return self->list.repository;
 }
 
 void
@@ -667,33 +425,7 @@ pa_agents_page_set_repository (PaAgentsPage *self,
   g_return_if_fail (PA_IS_AGENTS_PAGE (self));
   g_return_if_fail (repository == NULL || PA_IS_REPOSITORY (repository));
 
-  if (self->repository == repository)
-    return;
-
-  if (self->repository != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (pa_repository_get_agents (self->repository), self);
-      g_signal_handlers_disconnect_by_data (self->repository, self);
-    }
-
-  if (self->filter_model != NULL)
-    gtk_filter_list_model_set_model (self->filter_model, NULL);
-  g_set_object (&self->repository, repository);
-
-  if (repository != NULL)
-    {
-      GListModel *agents = pa_repository_get_agents (repository);
-
-      g_signal_connect_swapped (agents, "items-changed",
-                                G_CALLBACK (model_items_changed_cb), self);
-      g_signal_connect_swapped (repository, "notify::loading",
-                                G_CALLBACK (repository_loading_cb), self);
-      gtk_filter_list_model_set_model (self->filter_model, agents);
-    }
-
-  if (self->stack != NULL)
-    update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+  pa_list_page_set_repository (&self->list, repository);
 }
 
 gboolean
@@ -701,7 +433,7 @@ pa_agents_page_get_search_mode (PaAgentsPage *self)
 {
   g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), FALSE);
 
-  return gtk_search_bar_get_search_mode (self->search_bar);
+  return pa_list_page_get_search_mode (&self->list);
 }
 
 void
@@ -710,7 +442,7 @@ pa_agents_page_set_search_mode (PaAgentsPage *self,
 {
   g_return_if_fail (PA_IS_AGENTS_PAGE (self));
 
-  gtk_search_bar_set_search_mode (self->search_bar, search_mode);
+  pa_list_page_set_search_mode (&self->list, search_mode);
 }
 
 GtkColumnView *
@@ -718,7 +450,7 @@ pa_agents_page_get_column_view (PaAgentsPage *self)
 {
   g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), NULL);
 
-  return self->column_view;
+  return self->list.column_view;
 }
 
 GtkSelectionModel *
@@ -726,7 +458,7 @@ pa_agents_page_get_selection (PaAgentsPage *self)
 {
   g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), NULL);
 
-  return GTK_SELECTION_MODEL (self->selection);
+  return GTK_SELECTION_MODEL (self->list.selection);
 }
 
 const char *
@@ -734,7 +466,7 @@ pa_agents_page_get_state (PaAgentsPage *self)
 {
   g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), NULL);
 
-  return gtk_stack_get_visible_child_name (self->stack);
+  return pa_list_page_get_state (&self->list);
 }
 
 void
@@ -743,19 +475,7 @@ pa_agents_page_set_query (PaAgentsPage *self,
 {
   g_return_if_fail (PA_IS_AGENTS_PAGE (self));
 
-  if (g_strcmp0 (self->query, query) == 0)
-    return;
-
-  g_free (self->query);
-  self->query = g_strdup (query);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), query ? query : "") != 0)
-    {
-      self->syncing_entry = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
-      self->syncing_entry = FALSE;
-    }
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_state (self);
+  pa_list_page_set_query (&self->list, query);
 }
 
 /* Column ids: see the table at the top. NULL for an unknown id. */
@@ -765,8 +485,5 @@ pa_agents_page_get_column (PaAgentsPage *self,
 {
   g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), NULL);
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    if (g_strcmp0 (columns[i].id, id) == 0)
-      return self->view_columns[i];
-  return NULL;
+  return pa_list_page_get_column (&self->list, id);
 }

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "pa-repository.h"
+#include "pa-repository-private.h"
 
 typedef enum
 {
@@ -22,23 +22,13 @@ typedef enum
 #define KIND_BIT(k) (1u << (k))
 #define ALL_KINDS   (KIND_BIT (N_KINDS) - 1)
 
-typedef struct
-{
-  GType       type;
-  GListStore *store;
-  /* id (gint64*, owned) → the object in the store (unowned) */
-  GHashTable *by_id;
-  /* Bumped by every save/delete merge, so a list that was asked for before
-   * it cannot put older data back. */
-  guint       generation;
-} KindStore;
 
 struct _PaRepository
 {
   GObject       parent_instance;
 
   PaClient     *client;
-  KindStore     kinds[N_KINDS];
+  PaKindStore     kinds[N_KINDS];
 
   guint         n_refreshing;   /* full refreshes under way */
   guint         n_loading;      /* any request under way */
@@ -112,156 +102,6 @@ loading_release (PaRepository *self)
   if (--self->n_loading == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
-
-static int
-compare_by_id (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  gint64 ia = pa_resource_get_id ((PaResource *) a);
-  gint64 ib = pa_resource_get_id ((PaResource *) b);
-
-  return (ia > ib) - (ia < ib);
-}
-
-/* Copies every member, server-owned ones too, through the properties, so
- * each setter decides whether anything changed and notifies only then. */
-static void
-update_in_place (PaResource *existing,
-                 PaResource *fresh)
-{
-  const PaMember **members;
-  guint n_members;
-
-  if (pa_resource_equal (existing, fresh))
-    return;
-
-  members = pa_resource_class_list_members (PA_RESOURCE_GET_CLASS (fresh), &n_members);
-  g_object_freeze_notify (G_OBJECT (existing));
-  for (guint i = 0; i < n_members; i++)
-    {
-      GParamSpec *pspec = members[i]->pspec;
-      g_auto(GValue) old_value = G_VALUE_INIT;
-      g_auto(GValue) new_value = G_VALUE_INIT;
-
-      g_value_init (&old_value, G_PARAM_SPEC_VALUE_TYPE (pspec));
-      g_value_init (&new_value, G_PARAM_SPEC_VALUE_TYPE (pspec));
-      g_object_get_property (G_OBJECT (existing), pspec->name, &old_value);
-      g_object_get_property (G_OBJECT (fresh), pspec->name, &new_value);
-      /* Boxed values (lines, keys) compare by pointer and so always differ;
-       * their setters are left to judge. Scalars that are equal are skipped
-       * so a setter that notifies unconditionally stays quiet. */
-      if (!G_VALUE_HOLDS_BOXED (&new_value) && !G_VALUE_HOLDS_OBJECT (&new_value)
-          && g_param_values_cmp (pspec, &old_value, &new_value) == 0)
-        continue;
-      g_object_set_property (G_OBJECT (existing), pspec->name, &new_value);
-    }
-  g_object_thaw_notify (G_OBJECT (existing));
-}
-
-/* Adds or updates one resource; returns the object in the store. */
-static PaResource *
-merge_one (PaRepository *self,
-           Kind          kind,
-           PaResource   *fresh)
-{
-  KindStore *ks = &self->kinds[kind];
-  gint64 id = pa_resource_get_id (fresh);
-  PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
-
-  if (existing == fresh)
-    return existing;
-
-  if (existing != NULL)
-    {
-      update_in_place (existing, fresh);
-      return existing;
-    }
-
-  g_hash_table_insert (ks->by_id, g_memdup2 (&id, sizeof id), fresh);
-  g_list_store_insert_sorted (ks->store, fresh, compare_by_id, NULL);
-  return fresh;
-}
-
-static void
-remove_one (PaRepository *self,
-            Kind          kind,
-            gint64        id)
-{
-  KindStore *ks = &self->kinds[kind];
-  PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
-  guint position;
-
-  if (existing == NULL)
-    return;
-
-  if (g_list_store_find (ks->store, existing, &position))
-    g_list_store_remove (ks->store, position);
-  g_hash_table_remove (ks->by_id, &id);
-}
-
-/* Makes the store hold exactly @items (in id order), keeping the objects
- * whose id was already there. */
-static void
-merge_all (PaRepository *self,
-           Kind          kind,
-           GPtrArray    *items)
-{
-  KindStore *ks = &self->kinds[kind];
-  g_autoptr(GHashTable) fresh_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                           g_free, NULL);
-  g_autoptr(GPtrArray) appended = g_ptr_array_new ();
-  gint64 max_id = 0;
-  guint n;
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      gint64 id = pa_resource_get_id (g_ptr_array_index (items, i));
-
-      g_hash_table_add (fresh_ids, g_memdup2 (&id, sizeof id));
-    }
-
-  /* Vanished ids go first, from the end so positions stay right. */
-  n = g_list_model_get_n_items (G_LIST_MODEL (ks->store));
-  for (guint i = n; i > 0; i--)
-    {
-      g_autoptr(PaResource) r = g_list_model_get_item (G_LIST_MODEL (ks->store), i - 1);
-      gint64 id = pa_resource_get_id (r);
-
-      if (!g_hash_table_contains (fresh_ids, &id))
-        {
-          g_list_store_remove (ks->store, i - 1);
-          g_hash_table_remove (ks->by_id, &id);
-        }
-      else if (id > max_id)
-        max_id = id;
-    }
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      PaResource *fresh = g_ptr_array_index (items, i);
-      gint64 id = pa_resource_get_id (fresh);
-      PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
-
-      if (existing != NULL)
-        update_in_place (existing, fresh);
-      else if (id > max_id)
-        {
-          /* The common case (first load, new rows at the end): one splice
-           * instead of a signal per row. */
-          g_hash_table_insert (ks->by_id, g_memdup2 (&id, sizeof id), fresh);
-          g_ptr_array_add (appended, fresh);
-          max_id = id;
-        }
-      else
-        merge_one (self, kind, fresh);
-    }
-
-  if (appended->len > 0)
-    g_list_store_splice (ks->store, g_list_model_get_n_items (G_LIST_MODEL (ks->store)), 0,
-                         appended->pdata, appended->len);
-}
-
 /* ---------------------------------------------------------------------- */
 /* GObject */
 
@@ -576,7 +416,7 @@ refresh_complete (GTask *task)
     {
       /* A save or delete since the list was asked for is newer than it. */
       if (data->results[i] != NULL && data->generations[i] == self->kinds[i].generation)
-        merge_all (self, i, data->results[i]);
+        pa_kind_store_merge_all (&self->kinds[i], data->results[i]);
     }
 
   /* Only a full refresh vouches for everything; a follow-up of a save
@@ -839,7 +679,7 @@ save_cb (GObject      *source,
       /* Someone deleted it meanwhile: the row should not stay. */
       if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND))
         {
-          remove_one (self, data->kind, data->id);
+          pa_kind_store_remove_one (&self->kinds[data->kind], data->id);
           self->kinds[data->kind].generation++;
         }
       loading_release (self);
@@ -848,7 +688,7 @@ save_cb (GObject      *source,
     }
 
   self->kinds[data->kind].generation++;
-  data->stored = g_object_ref (merge_one (self, data->kind, fresh));
+  data->stored = g_object_ref (pa_kind_store_merge_one (&self->kinds[data->kind], fresh));
   change_done (task, created);
 }
 
@@ -923,7 +763,7 @@ delete_cb (GObject      *source,
     }
 
   self->kinds[data->kind].generation++;
-  remove_one (self, data->kind, data->id);
+  pa_kind_store_remove_one (&self->kinds[data->kind], data->id);
   change_done (task, FALSE);
 }
 

@@ -18,6 +18,7 @@
 
 #include "pa-connection.h"
 #include "pa-local-server.h"
+#include "pa-server-address.h"
 
 #define SETTINGS_SERVER_URL "server-url"
 
@@ -142,51 +143,6 @@ set_server_url (PaConnection *self,
   g_free (self->server_url);
   self->server_url = g_strdup (url);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
-}
-
-/* "https://pbx.example.com:8670" → "https://pbx.example.com:8670/" */
-static char *
-normalize_url (const char  *text,
-               GError     **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  uri = g_uri_parse (stripped, G_URI_FLAGS_NONE, NULL);
-  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
-  host = uri != NULL ? g_uri_get_host (uri) : NULL;
-
-  if (uri == NULL
-      || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
-    {
-      g_set_error (error, PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_INVALID_URL,
-                   _("“%s” is not a server address: it must start with https:// or http://"),
-                   stripped);
-      return NULL;
-    }
-  if (host == NULL || *host == '\0')
-    {
-      g_set_error (error, PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_INVALID_URL,
-                   _("“%s” names no server: add the host name, "
-                     "like https://provd.example.com/"),
-                   stripped);
-      return NULL;
-    }
-  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL
-      || g_uri_get_userinfo (uri) != NULL)
-    {
-      g_set_error (error, PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_INVALID_URL,
-                   _("“%s” has parts a server address cannot have "
-                     "(user name, “?” or “#”)"),
-                   stripped);
-      return NULL;
-    }
-
-  if (!g_str_has_suffix (stripped, "/"))
-    return g_strconcat (stripped, "/", NULL);
-  return g_steal_pointer (&stripped);
 }
 
 /* Pipeline, step by step. Each step takes the task's reference. */
@@ -544,50 +500,6 @@ server_token_lookup_cb (GObject      *source,
   op_open_client (task);
 }
 
-static char *
-certificate_path (const char *url)
-{
-  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
-  g_autofree char *file = g_strconcat (name, ".pem", NULL);
-
-  return g_build_filename (g_get_user_data_dir (), "phoneadmin", "certificates", file, NULL);
-}
-
-/* A certificate the user trusted is public data, so a file is fine for it;
- * without it every start would ask again. */
-static void
-save_trusted_certificate (const char      *url,
-                          GTlsCertificate *cert)
-{
-  g_autofree char *path = certificate_path (url);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *pem = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (cert == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  g_object_get (cert, "certificate-pem", &pem, NULL);
-  if (pem == NULL)
-    return;
-  if (g_mkdir_with_parents (dir, 0700) != 0
-      || !g_file_set_contents (path, pem, -1, &error))
-    g_warning ("Cannot remember the trusted certificate of %s: %s", url,
-               error != NULL ? error->message : g_strerror (errno));
-}
-
-static GTlsCertificate *
-load_trusted_certificate (const char *url)
-{
-  g_autofree char *path = certificate_path (url);
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
-  return g_tls_certificate_new_from_file (path, NULL);
-}
-
 static GTask *
 op_new (PaConnection        *self,
         OpKind               kind,
@@ -630,7 +542,7 @@ pa_connection_connect_async (PaConnection        *self,
       return;
     }
 
-  op->url = normalize_url (url, NULL);
+  op->url = pa_server_address_normalize (url, NULL);
   if (op->url == NULL)
     {
       op_fail (task, g_error_new (PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_INVALID_URL,
@@ -638,7 +550,7 @@ pa_connection_connect_async (PaConnection        *self,
                                     "Connect to the server again."), url));
       return;
     }
-  op->trusted = load_trusted_certificate (op->url);
+  op->trusted = pa_trusted_certificate_load (op->url);
   pa_credential_store_lookup_async (self->credentials, op->url, cancellable,
                                     server_token_lookup_cb, task);
 }
@@ -677,7 +589,7 @@ remember_certificate_cb (GObject      *source,
 
   /* Only once the server is in use: a refused attempt remembers nothing. */
   if (!g_task_had_error (G_TASK (result)))
-    save_trusted_certificate (op->url, op->trusted);
+    pa_trusted_certificate_save (op->url, op->trusted);
   to_server_done_cb (source, result, outer);
 }
 
@@ -703,7 +615,7 @@ pa_connection_connect_to_server_async (PaConnection        *self,
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, pa_connection_connect_to_server_async);
 
-  normalized = normalize_url (url, &error);
+  normalized = pa_server_address_normalize (url, &error);
   if (normalized == NULL)
     {
       g_task_return_error (outer, error);
@@ -779,7 +691,7 @@ forget_clear_cb (GObject      *source,
       return;
     }
 
-  save_trusted_certificate (op->url, NULL);
+  pa_trusted_certificate_save (op->url, NULL);
   /* The server is gone now whatever happens next. */
   g_settings_set_string (self->settings, SETTINGS_SERVER_URL, "");
   if (!self->is_local)
@@ -803,7 +715,7 @@ pa_connection_forget_server_async (PaConnection        *self,
                  pa_connection_forget_server_async);
   op = g_task_get_task_data (task);
   url = g_settings_get_string (self->settings, SETTINGS_SERVER_URL);
-  op->url = url != NULL && *url != '\0' ? normalize_url (url, NULL) : NULL;
+  op->url = url != NULL && *url != '\0' ? pa_server_address_normalize (url, NULL) : NULL;
   if (op->url == NULL)
     {
       g_settings_set_string (self->settings, SETTINGS_SERVER_URL, "");

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-confirm-dialog.h"
 #include "pa-credentials-dialog.h"
 #include "pa-phone-actions.h"
 
@@ -249,15 +250,8 @@ explain_assigned (DeleteData   *data,
   else
     body = g_strdup_printf (_("%s\n\nIt can be unassigned and then deleted."), error->message);
 
-  dialog = adw_message_dialog_new (data->parent, _("Phone Is Assigned"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "unassign", _("_Unassign and Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unassign",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pa_confirm_dialog_new (data->parent, _("Phone Is Assigned"), body,
+                                  _("_Cancel"), "unassign", _("_Unassign and Delete"));
   g_signal_connect_data (dialog, "response", G_CALLBACK (assigned_response_cb),
                          data, delete_data_closure_notify, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -327,17 +321,10 @@ pa_phone_delete_interactive (GtkWindow    *parent,
   data->name = g_strdup (pa_phone_get_name (phone));
 
   heading = g_strdup_printf (_("Delete “%s”?"), data->name);
-  dialog = adw_message_dialog_new (parent, heading,
-                                   _("The phone stops getting its configuration from this "
-                                     "server. Its SIP account is kept."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pa_confirm_dialog_new (parent, heading,
+                                  _("The phone stops getting its configuration from this "
+                                    "server. Its SIP account is kept."),
+                                  _("_Cancel"), "delete", _("_Delete"));
   g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_delete_response_cb),
                          data, delete_data_closure_notify, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -14,63 +14,11 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-confirm-dialog.h"
 #include "pa-mac-entry.h"
 #include "pa-phone-actions.h"
-#include "pa-phone-editor.h"
+#include "pa-phone-editor-private.h"
 
-struct _PaPhoneEditor
-{
-  AdwWindow parent_instance;
-
-  PaRepository *repo;
-  PaPhone      *phone;      /* the stored phone being edited; NULL: new */
-  PaPhone      *initial;    /* the form as opened, to tell whether it changed */
-  GCancellable *cancellable;
-
-  /* Template children */
-  GtkWidget            *save_button;
-  GtkWidget            *spinner;
-  GtkRevealer          *banner_revealer;
-  GtkLabel             *banner_label;
-  GtkWidget            *retry_button;
-  AdwEntryRow          *name_row;
-  AdwEntryRow          *description_row;
-  GtkWidget            *mac_row;
-  GtkBox               *mac_box;
-  AdwComboRow          *brand_row;
-  AdwComboRow          *model_row;
-  AdwComboRow          *module_row;
-  AdwActionRow         *module_count_row;
-  GtkSpinButton        *module_count;
-  AdwComboRow          *agent_row;
-  AdwComboRow          *layout_row;
-  AdwEntryRow          *sip_server_row;
-  AdwEntryRow          *timezone_row;
-  AdwActionRow         *port_row;
-  GtkSpinButton        *port_spin;
-  AdwComboRow          *password_mode_row;
-  AdwEntryRow          *password_row;
-  AdwPreferencesGroup  *provisioning_group;
-  AdwActionRow         *link_row;
-  AdwActionRow         *username_row;
-
-  GtkWidget *mac_entry;
-
-  /* What each combo row's items stand for, index by index. */
-  GPtrArray *vendor_ids;    /* [0] is the "choose" placeholder: NULL */
-  GPtrArray *model_ids;
-  GPtrArray *module_ids;    /* [0] "None": NULL */
-  GArray    *agent_ids;     /* [0] "Unassigned": 0 */
-  GArray    *layout_ids;    /* [0] "None": 0 */
-
-  GHashTable *error_rows;   /* field row → the message row under it */
-
-  guint    updating;        /* > 0 while the code, not the user, moves a combo */
-  gboolean brand_touched;   /* the user (or the phone) chose a brand */
-  gboolean valid;
-  gboolean saving;
-  gboolean discard_confirmed;
-};
 
 G_DEFINE_FINAL_TYPE (PaPhoneEditor, pa_phone_editor, ADW_TYPE_WINDOW)
 
@@ -92,21 +40,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void update_state    (PaPhoneEditor *self);
-static void model_changed   (PaPhoneEditor *self);
 
 /* ------------------------------------------------------------------ */
 /* Small helpers */
-
-static void
-set_labels (AdwComboRow *row,
-            GPtrArray   *labels)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < labels->len; i++)
-    gtk_string_list_append (list, g_ptr_array_index (labels, i));
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-}
 
 static char *
 editable_text (gpointer editable)
@@ -125,296 +61,6 @@ editable_text_or_null (gpointer editable)
   return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
-static const char *
-selected_string (GPtrArray   *ids,
-                 AdwComboRow *row)
-{
-  guint i = adw_combo_row_get_selected (row);
-
-  return i < ids->len ? g_ptr_array_index (ids, i) : NULL;
-}
-
-static gint64
-selected_id (GArray      *ids,
-             AdwComboRow *row)
-{
-  guint i = adw_combo_row_get_selected (row);
-
-  return i < ids->len ? g_array_index (ids, gint64, i) : 0;
-}
-
-static guint
-index_of_string (GPtrArray  *ids,
-                 const char *id)
-{
-  for (guint i = 0; id != NULL && i < ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static guint
-index_of_id (GArray *ids,
-             gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-select_quietly (AdwComboRow *row,
-                guint        position,
-                guint       *updating)
-{
-  (*updating)++;
-  adw_combo_row_set_selected (row, position);
-  (*updating)--;
-}
-
-static PaCatalog *
-catalog (void)
-{
-  return pa_catalog_get_default ();
-}
-
-/* ------------------------------------------------------------------ */
-/* Filling the combos */
-
-static void
-fill_brands (PaPhoneEditor *self)
-{
-  GListModel *vendors = pa_catalog_get_vendors (catalog ());
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_set_size (self->vendor_ids, 0);
-  g_ptr_array_add (self->vendor_ids, NULL);
-  g_ptr_array_add (labels, g_strdup (_("Choose a Brand")));
-
-  for (guint i = 0; i < g_list_model_get_n_items (vendors); i++)
-    {
-      g_autoptr(PaVendor) vendor = g_list_model_get_item (vendors, i);
-
-      g_ptr_array_add (self->vendor_ids, g_strdup (pa_vendor_get_id (vendor)));
-      g_ptr_array_add (labels, g_strdup (pa_vendor_get_name (vendor)));
-    }
-
-  self->updating++;
-  set_labels (self->brand_row, labels);
-  self->updating--;
-}
-
-static void
-fill_models (PaPhoneEditor *self,
-             const char    *preferred)
-{
-  const char *vendor_id = selected_string (self->vendor_ids, self->brand_row);
-  g_autoptr(GListModel) models = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  guint position;
-
-  g_ptr_array_set_size (self->model_ids, 0);
-  if (vendor_id != NULL)
-    {
-      models = pa_catalog_list_models_for_vendor (catalog (), vendor_id);
-      for (guint i = 0; i < g_list_model_get_n_items (models); i++)
-        {
-          g_autoptr(PaDeviceModel) model = g_list_model_get_item (models, i);
-
-          g_ptr_array_add (self->model_ids, g_strdup (pa_device_model_get_id (model)));
-          g_ptr_array_add (labels, g_strdup (pa_device_model_get_name (model)));
-        }
-    }
-
-  self->updating++;
-  set_labels (self->model_row, labels);
-  position = index_of_string (self->model_ids, preferred);
-  if (position != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->model_row, position);
-  self->updating--;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->model_row), self->model_ids->len > 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->model_row),
-                               vendor_id == NULL ? _("Choose the brand first") : "");
-  model_changed (self);
-}
-
-static void
-update_module_count (PaPhoneEditor *self)
-{
-  const char *model_id = selected_string (self->model_ids, self->model_row);
-  const char *module_id = selected_string (self->module_ids, self->module_row);
-  PaDeviceModel *model = model_id != NULL ? pa_catalog_get_model (catalog (), model_id) : NULL;
-  guint max = model != NULL && module_id != NULL
-            ? pa_device_model_get_module_max (model, module_id) : 0;
-  g_autofree char *subtitle = NULL;
-
-  gtk_spin_button_set_range (self->module_count, 1, MAX (max, 1));
-  gtk_widget_set_visible (GTK_WIDGET (self->module_count_row), max > 0);
-  if (max > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At most %u", "At most %u", max),
-                                max);
-  adw_action_row_set_subtitle (self->module_count_row, subtitle != NULL ? subtitle : "");
-}
-
-static void
-fill_modules (PaPhoneEditor *self,
-              const char    *preferred,
-              guint          count)
-{
-  const char *model_id = selected_string (self->model_ids, self->model_row);
-  PaDeviceModel *model = model_id != NULL ? pa_catalog_get_model (catalog (), model_id) : NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  const char * const *ids = model != NULL ? pa_device_model_get_module_ids (model) : NULL;
-  guint position;
-
-  g_ptr_array_set_size (self->module_ids, 0);
-  g_ptr_array_add (self->module_ids, NULL);
-  g_ptr_array_add (labels, g_strdup (_("None")));
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      PaExpansionModule *module = pa_catalog_get_module (catalog (), ids[i]);
-
-      g_ptr_array_add (self->module_ids, g_strdup (ids[i]));
-      g_ptr_array_add (labels, g_strdup (module != NULL ? pa_expansion_module_get_name (module)
-                                                        : ids[i]));
-    }
-
-  self->updating++;
-  set_labels (self->module_row, labels);
-  position = index_of_string (self->module_ids, preferred);
-  adw_combo_row_set_selected (self->module_row,
-                              position != GTK_INVALID_LIST_POSITION ? position : 0);
-  self->updating--;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->module_row), self->module_ids->len > 1);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->module_row),
-                               model != NULL && self->module_ids->len == 1
-                               ? _("This model takes no expansion modules") : "");
-  update_module_count (self);
-  if (count > 0)
-    gtk_spin_button_set_value (self->module_count, count);
-}
-
-static void
-fill_layouts (PaPhoneEditor *self,
-              gint64         preferred)
-{
-  const char *model_id = selected_string (self->model_ids, self->model_row);
-  GListModel *layouts = pa_repository_get_layouts (self->repo);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  gint64 default_id = 0;
-  guint position;
-
-  g_array_set_size (self->layout_ids, 0);
-  g_array_append_val (self->layout_ids, default_id);
-  g_ptr_array_add (labels, g_strdup (_("None")));
-
-  for (guint i = 0; model_id != NULL && i < g_list_model_get_n_items (layouts); i++)
-    {
-      g_autoptr(PaLayout) layout = g_list_model_get_item (layouts, i);
-      gint64 id = pa_resource_get_id (PA_RESOURCE (layout));
-
-      if (g_strcmp0 (pa_layout_get_model (layout), model_id) != 0)
-        continue;
-      g_array_append_val (self->layout_ids, id);
-      g_ptr_array_add (labels, g_strdup (pa_layout_get_name (layout)));
-      if (pa_layout_get_is_default (layout))
-        default_id = id;
-    }
-
-  /* A new phone starts with its model's default layout, as the server's
-   * rules suggest; an edited one keeps what it has. */
-  if (preferred < 0)
-    preferred = default_id;
-
-  self->updating++;
-  set_labels (self->layout_row, labels);
-  position = index_of_id (self->layout_ids, preferred);
-  adw_combo_row_set_selected (self->layout_row,
-                              position != GTK_INVALID_LIST_POSITION ? position : 0);
-  self->updating--;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->layout_row), model_id != NULL);
-}
-
-static void
-fill_agents (PaPhoneEditor *self,
-             gint64         preferred)
-{
-  GListModel *agents = pa_repository_get_agents (self->repo);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  gint64 none = 0;
-  guint position;
-
-  g_array_set_size (self->agent_ids, 0);
-  g_array_append_val (self->agent_ids, none);
-  g_ptr_array_add (labels, g_strdup (_("Unassigned")));
-
-  for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
-    {
-      g_autoptr(PaAgent) agent = g_list_model_get_item (agents, i);
-      gint64 id = pa_resource_get_id (PA_RESOURCE (agent));
-      const char *extension = pa_agent_get_extension (agent);
-
-      g_array_append_val (self->agent_ids, id);
-      if (extension[0] != '\0')
-        g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", pa_agent_get_name (agent), extension));
-      else
-        g_ptr_array_add (labels, g_strdup (pa_agent_get_name (agent)));
-    }
-
-  self->updating++;
-  set_labels (self->agent_row, labels);
-  position = index_of_id (self->agent_ids, preferred);
-  adw_combo_row_set_selected (self->agent_row,
-                              position != GTK_INVALID_LIST_POSITION ? position : 0);
-  self->updating--;
-}
-
-/* After the model changed: sidecars and layouts belong to a model. */
-static void
-model_changed (PaPhoneEditor *self)
-{
-  const char *model_id = selected_string (self->model_ids, self->model_row);
-  gboolean original_model = self->phone != NULL
-                            && g_strcmp0 (model_id, pa_phone_get_model (self->phone)) == 0;
-  const char *module_id = NULL;
-  guint count = 0;
-
-  if (original_model)
-    {
-      GPtrArray *modules = pa_phone_get_modules (self->phone);
-
-      if (modules->len > 0)
-        {
-          PaPhoneModule *first = g_ptr_array_index (modules, 0);
-
-          module_id = first->module_id;
-          for (guint i = 0; i < modules->len; i++)
-            if (g_strcmp0 (((PaPhoneModule *) g_ptr_array_index (modules, i))->module_id,
-                           module_id) == 0)
-              count++;
-        }
-    }
-
-  fill_modules (self, module_id, count);
-  fill_layouts (self, original_model ? pa_phone_get_layout_id (self->phone) : -1);
-}
-
-static void
-select_brand (PaPhoneEditor *self,
-              const char    *vendor_id)
-{
-  guint position = index_of_string (self->vendor_ids, vendor_id);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    position = 0;
-  if (position == adw_combo_row_get_selected (self->brand_row))
-    return;
-  select_quietly (self->brand_row, position, &self->updating);
-}
-
 /* ------------------------------------------------------------------ */
 /* The phone the form describes */
 
@@ -429,9 +75,9 @@ pa_phone_editor_build_phone (PaPhoneEditor *self)
   g_autofree char *sip_server = editable_text_or_null (self->sip_server_row);
   g_autofree char *tz_name = editable_text_or_null (self->timezone_row);
   const char *mac = pa_mac_entry_get_mac (PA_MAC_ENTRY (self->mac_entry));
-  const char *vendor_id = selected_string (self->vendor_ids, self->brand_row);
-  const char *model_id = selected_string (self->model_ids, self->model_row);
-  const char *module_id = selected_string (self->module_ids, self->module_row);
+  const char *vendor_id = pa_phone_editor_selected_string (self->vendor_ids, self->brand_row);
+  const char *model_id = pa_phone_editor_selected_string (self->model_ids, self->model_row);
+  const char *module_id = pa_phone_editor_selected_string (self->module_ids, self->module_row);
   PaAdminPasswordMode mode = adw_combo_row_get_selected (self->password_mode_row);
 
   g_return_val_if_fail (PA_IS_PHONE_EDITOR (self), NULL);
@@ -446,8 +92,8 @@ pa_phone_editor_build_phone (PaPhoneEditor *self)
   pa_phone_set_mac (phone, mac != NULL ? mac : raw_mac);
   pa_phone_set_vendor (phone, vendor_id != NULL ? vendor_id : "");
   pa_phone_set_model (phone, model_id != NULL ? model_id : "");
-  pa_phone_set_agent_id (phone, selected_id (self->agent_ids, self->agent_row));
-  pa_phone_set_layout_id (phone, selected_id (self->layout_ids, self->layout_row));
+  pa_phone_set_agent_id (phone, pa_phone_editor_selected_id (self->agent_ids, self->agent_row));
+  pa_phone_set_layout_id (phone, pa_phone_editor_selected_id (self->layout_ids, self->layout_row));
 
   if (module_id != NULL)
     {
@@ -502,165 +148,6 @@ is_dirty (PaPhoneEditor *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* Messages on fields and above the form */
-
-static GtkWidget *
-row_for_field (PaPhoneEditor *self,
-               const char    *field)
-{
-  g_autofree char *base = NULL;
-  static const struct { const char *field; gsize offset; } map[] = {
-    { "name", G_STRUCT_OFFSET (PaPhoneEditor, name_row) },
-    { "description", G_STRUCT_OFFSET (PaPhoneEditor, description_row) },
-    { "mac", G_STRUCT_OFFSET (PaPhoneEditor, mac_row) },
-    { "vendor", G_STRUCT_OFFSET (PaPhoneEditor, brand_row) },
-    { "model", G_STRUCT_OFFSET (PaPhoneEditor, model_row) },
-    { "modules", G_STRUCT_OFFSET (PaPhoneEditor, module_row) },
-    { "agent_id", G_STRUCT_OFFSET (PaPhoneEditor, agent_row) },
-    { "layout_id", G_STRUCT_OFFSET (PaPhoneEditor, layout_row) },
-    { "sip_server", G_STRUCT_OFFSET (PaPhoneEditor, sip_server_row) },
-    { "timezone", G_STRUCT_OFFSET (PaPhoneEditor, timezone_row) },
-    { "local_sip_port", G_STRUCT_OFFSET (PaPhoneEditor, port_row) },
-    { "admin_password_mode", G_STRUCT_OFFSET (PaPhoneEditor, password_mode_row) },
-    { "admin_password", G_STRUCT_OFFSET (PaPhoneEditor, password_row) },
-  };
-
-  if (field == NULL)
-    return NULL;
-  /* "modules[1].module" concerns the modules row. */
-  base = g_strndup (field, strcspn (field, "[."));
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_str_equal (base, map[i].field))
-      return G_STRUCT_MEMBER (GtkWidget *, self, map[i].offset);
-  return NULL;
-}
-
-static void
-clear_field_error (PaPhoneEditor *self,
-                   GtkWidget     *row)
-{
-  GtkWidget *message_row = g_hash_table_lookup (self->error_rows, row);
-
-  gtk_widget_remove_css_class (row, "error");
-  if (message_row != NULL)
-    {
-      GtkWidget *list = gtk_widget_get_parent (message_row);
-
-      if (GTK_IS_LIST_BOX (list))
-        gtk_list_box_remove (GTK_LIST_BOX (list), message_row);
-      g_hash_table_remove (self->error_rows, row);
-    }
-}
-
-static void
-clear_field_errors (PaPhoneEditor *self)
-{
-  g_autoptr(GList) rows = g_hash_table_get_keys (self->error_rows);
-
-  for (GList *l = rows; l != NULL; l = l->next)
-    clear_field_error (self, l->data);
-  gtk_widget_remove_css_class (self->mac_row, "error");
-}
-
-static void
-show_field_error (PaPhoneEditor *self,
-                  GtkWidget     *row,
-                  const char    *message)
-{
-  GtkWidget *list = gtk_widget_get_parent (row);
-
-  clear_field_error (self, row);
-  gtk_widget_add_css_class (row, "error");
-
-  if (row == self->mac_row)
-    {
-      /* The MAC entry has its own inline message line; use it. */
-      pa_mac_entry_show_message (PA_MAC_ENTRY (self->mac_entry), message);
-      gtk_widget_grab_focus (self->mac_entry);
-      return;
-    }
-
-  if (GTK_IS_LIST_BOX (list))
-    {
-      GtkWidget *message_row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (message_row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (message_row), message);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (message_row), 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (message_row), icon);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
-      gtk_widget_add_css_class (message_row, "error");
-      gtk_list_box_insert (GTK_LIST_BOX (list), message_row,
-                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
-      g_hash_table_insert (self->error_rows, row, message_row);
-    }
-  /* Screen readers hear the message with the field. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  gtk_widget_grab_focus (row);
-}
-
-static void
-show_banner (PaPhoneEditor *self,
-             const char    *message,
-             gboolean       retry)
-{
-  gtk_label_set_text (self->banner_label, message);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_label), NULL);
-  gtk_widget_set_visible (self->retry_button, retry);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-}
-
-static void
-hide_banner (PaPhoneEditor *self)
-{
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
-
-static void
-show_save_error (PaPhoneEditor *self,
-                 const GError  *error)
-{
-  GtkWidget *row = NULL;
-  g_autofree char *message = NULL;
-
-  if (error->domain == PA_CLIENT_ERROR)
-    row = row_for_field (self, pa_client_error_get_field (error));
-  if (row != NULL)
-    {
-      show_field_error (self, row, error->message);
-      return;
-    }
-
-  if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE))
-    {
-      message = g_strdup_printf (_("The server at %s cannot be reached, so nothing was saved. "
-                                   "Your entries are still here; try again once it is running."),
-                                 pa_client_get_base_url (pa_repository_get_client (self->repo)));
-      show_banner (self, message, TRUE);
-      /* The technical reason, for whoever fixes the server. */
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_label), error->message);
-    }
-  else if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_STALE))
-    {
-      show_banner (self, _("This phone was changed elsewhere while you edited it, so nothing "
-                           "was saved. Close the editor and open the phone again to see the "
-                           "changes."), FALSE);
-    }
-  else if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_SERVER))
-    {
-      message = g_strdup_printf (_("The server failed to save the phone: %s"), error->message);
-      show_banner (self, message, TRUE);
-    }
-  else
-    {
-      message = g_strdup_printf (_("Could not save the phone: %s"), error->message);
-      show_banner (self, message, FALSE);
-    }
-}
-
-/* ------------------------------------------------------------------ */
 /* State */
 
 static void
@@ -698,7 +185,7 @@ update_state (PaPhoneEditor *self)
     return;
 
   phone = pa_phone_editor_build_phone (self);
-  self->valid = pa_resource_validate_with_catalog (PA_RESOURCE (phone), catalog (), &error);
+  self->valid = pa_resource_validate_with_catalog (PA_RESOURCE (phone), pa_catalog_get_default (), &error);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid && !self->saving);
 
   if (self->valid)
@@ -723,7 +210,7 @@ changed_on (PaPhoneEditor *self,
 {
   if (self->updating > 0)
     return;
-  clear_field_error (self, GTK_WIDGET (row));
+  pa_phone_editor_clear_field_error (self, GTK_WIDGET (row));
   update_state (self);
 }
 
@@ -758,7 +245,7 @@ mac_vendor_cb (PaMacEntry    *entry,
 
   /* The OUI suggests the brand, but never over the user's own choice. */
   if (vendor_id != NULL && !self->brand_touched)
-    select_brand (self, vendor_id);
+    pa_phone_editor_select_brand (self, vendor_id);
 }
 
 static void
@@ -768,9 +255,9 @@ brand_selected_cb (AdwComboRow   *row,
 {
   if (self->updating == 0)
     self->brand_touched = TRUE;
-  clear_field_error (self, GTK_WIDGET (row));
+  pa_phone_editor_clear_field_error (self, GTK_WIDGET (row));
   self->updating++;
-  fill_models (self, NULL);
+  pa_phone_editor_fill_models (self, NULL);
   self->updating--;
   update_state (self);
 }
@@ -782,9 +269,9 @@ model_selected_cb (AdwComboRow   *row,
 {
   if (self->updating > 0)
     return;
-  clear_field_error (self, GTK_WIDGET (row));
+  pa_phone_editor_clear_field_error (self, GTK_WIDGET (row));
   self->updating++;
-  model_changed (self);
+  pa_phone_editor_model_changed (self);
   self->updating--;
   update_state (self);
 }
@@ -796,7 +283,7 @@ module_selected_cb (AdwComboRow   *row,
 {
   if (self->updating > 0)
     return;
-  update_module_count (self);
+  pa_phone_editor_update_module_count (self);
   changed_on (self, row);
 }
 
@@ -825,7 +312,7 @@ agents_changed_cb (GListModel    *agents,
                    guint          added,
                    PaPhoneEditor *self)
 {
-  fill_agents (self, selected_id (self->agent_ids, self->agent_row));
+  pa_phone_editor_fill_agents (self, pa_phone_editor_selected_id (self->agent_ids, self->agent_row));
   update_state (self);
 }
 
@@ -836,7 +323,7 @@ layouts_changed_cb (GListModel    *layouts,
                     guint          added,
                     PaPhoneEditor *self)
 {
-  fill_layouts (self, selected_id (self->layout_ids, self->layout_row));
+  pa_phone_editor_fill_layouts (self, pa_phone_editor_selected_id (self->layout_ids, self->layout_row));
   update_state (self);
 }
 
@@ -892,7 +379,7 @@ save_done_cb (GObject      *source,
   set_saving (self, FALSE);
   if (saved == NULL)
     {
-      show_save_error (self, error);
+      pa_phone_editor_show_save_error (self, error);
       return;
     }
 
@@ -942,8 +429,8 @@ save_action_cb (GtkWidget  *widget,
   if (self->saving || !self->valid)
     return;
 
-  clear_field_errors (self);
-  hide_banner (self);
+  pa_phone_editor_clear_field_errors (self);
+  pa_phone_editor_hide_banner (self);
   phone = pa_phone_editor_build_phone (self);
   set_saving (self, TRUE);
   pa_repository_save_async (self->repo, PA_RESOURCE (phone), self->cancellable,
@@ -973,18 +460,11 @@ pa_phone_editor_close_request (GtkWindow *window)
       return GTK_WINDOW_CLASS (pa_phone_editor_parent_class)->close_request (window);
     }
 
-  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                   self->phone != NULL
-                                   ? _("The changes to this phone have not been saved.")
-                                   : _("The new phone has not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pa_confirm_dialog_new (window, _("Discard Changes?"),
+                                  self->phone != NULL
+                                  ? _("The changes to this phone have not been saved.")
+                                  : _("The new phone has not been saved."),
+                                  _("_Keep Editing"), "discard", _("_Discard"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
@@ -1032,7 +512,7 @@ load_form (PaPhoneEditor *self)
   g_autofree char *title = NULL;
 
   self->updating++;
-  fill_brands (self);
+  pa_phone_editor_fill_brands (self);
   if (phone != NULL)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), pa_phone_get_name (phone));
@@ -1055,10 +535,10 @@ load_form (PaPhoneEditor *self)
       gtk_widget_set_visible (GTK_WIDGET (self->password_row),
                               pa_phone_get_admin_password_mode (phone) == PA_ADMIN_PASSWORD_MANUAL);
 
-      select_brand (self, pa_phone_get_vendor (phone));
+      pa_phone_editor_select_brand (self, pa_phone_get_vendor (phone));
       self->brand_touched = pa_phone_get_vendor (phone)[0] != '\0';
-      fill_models (self, pa_phone_get_model (phone));
-      fill_agents (self, pa_phone_get_agent_id (phone));
+      pa_phone_editor_fill_models (self, pa_phone_get_model (phone));
+      pa_phone_editor_fill_agents (self, pa_phone_get_agent_id (phone));
 
       pa_mac_entry_set_ignore_phone (PA_MAC_ENTRY (self->mac_entry),
                                      pa_resource_get_id (PA_RESOURCE (phone)));
@@ -1069,8 +549,8 @@ load_form (PaPhoneEditor *self)
     }
   else
     {
-      fill_models (self, NULL);
-      fill_agents (self, 0);
+      pa_phone_editor_fill_models (self, NULL);
+      pa_phone_editor_fill_agents (self, 0);
     }
   self->updating--;
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "pa-mac-entry.h"
+#include "pa-scan-credential.h"
 #include "pa-scan-row.h"
 
 G_BEGIN_DECLS
@@ -17,8 +18,13 @@ G_DECLARE_FINAL_TYPE (PaScanDialog, pa_scan_dialog, PA, SCAN_DIALOG, AdwWindow)
 /* A modal window: a PaMacEntry (focused), default brand/model and agent,
  * one row per scan ending with Enter, then "Create N Phones".
  * Actions on the widget: "scan.create" (creates every row not created yet),
- * "scan.remove-row" (uint32 position). Property "pending" (uint, notifies):
- * rows not created yet; "busy" (bool): creation running. */
+ * "scan.remove-row" (uint32 position), "scan.show-credentials" (Ctrl+P,
+ * enabled once a phone was created: opens PaScanCredentialsDialog over the
+ * SIP passwords the server showed once). Property "pending" (uint,
+ * notifies): rows not created yet; "busy" (bool): creation running.
+ * Closing while a created phone's password was neither viewed nor copied
+ * asks first (AdwMessageDialog, responses "cancel", "close", "show");
+ * closing forgets (and overwrites) every password. */
 GtkWidget  *pa_scan_dialog_new               (GtkWindow    *parent,
                                               PaRepository *repo);
 
@@ -37,5 +43,14 @@ void        pa_scan_dialog_set_default_agent (PaScanDialog *self,
  * the row added or NULL (the reason is shown in the entry). */
 PaScanRow  *pa_scan_dialog_add_scan          (PaScanDialog *self,
                                               const char   *text);
+
+/* Of PaScanCredential, in creation order; emptied when the dialog closes. */
+GListModel *pa_scan_dialog_get_credentials   (PaScanDialog *self);   /* transfer none */
+PaScanCredential *pa_scan_dialog_get_row_credential (PaScanDialog *self,
+                                                     PaScanRow    *row);  /* nullable */
+/* The open summary, else NULL (transfer none). */
+GtkWidget  *pa_scan_dialog_get_credentials_dialog (PaScanDialog *self);
+/* The close confirmation while it is open, else NULL (transfer none). */
+AdwMessageDialog *pa_scan_dialog_get_confirmation (PaScanDialog *self);
 
 G_END_DECLS

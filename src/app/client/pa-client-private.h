@@ -1,0 +1,32 @@
+/* pa-client-private.h — what pa-client.c and pa-client-error.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "pa-client.h"
+
+G_BEGIN_DECLS
+
+GError   *pa_client_error_new_full       (PaClientError    code,
+                                          guint            status,
+                                          const char      *server_code,
+                                          const char      *field,
+                                          GTlsCertificate *certificate,
+                                          const char      *message);
+/* Whether the answer says it is JSON. */
+gboolean  pa_client_is_json_response     (SoupMessage     *message);
+/* Parses an object body; NULL (and no error) when it is not one. */
+JsonNode *pa_client_parse_object         (GBytes          *body);
+/* The error an answer with status @status (not 2xx) stands for. */
+GError   *pa_client_error_from_response  (SoupMessage     *message,
+                                          GBytes          *body);
+/* Turns a transport error into a PA_CLIENT_ERROR (cancellation stays). */
+GError   *pa_client_error_from_transport (GError          *error,
+                                          SoupMessage     *message,
+                                          GTlsCertificate *peer_certificate,
+                                          const char      *url);
+
+G_END_DECLS

@@ -1,0 +1,157 @@
+/* pa-repository-merge.c — merging the server's answers into the
+ * repository's stores, keeping each object's identity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Views hold on to the objects in the stores, so a refresh updates an
+ * existing object in place (notifying only what changed) instead of
+ * replacing it.
+ */
+#define G_LOG_DOMAIN "pa-repository"
+
+#include "config.h"
+
+#include "pa-repository-private.h"
+
+static int
+compare_by_id (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  gint64 ia = pa_resource_get_id ((PaResource *) a);
+  gint64 ib = pa_resource_get_id ((PaResource *) b);
+
+  return (ia > ib) - (ia < ib);
+}
+
+/* Copies every member, server-owned ones too, through the properties, so
+ * each setter decides whether anything changed and notifies only then. */
+static void
+update_in_place (PaResource *existing,
+                 PaResource *fresh)
+{
+  const PaMember **members;
+  guint n_members;
+
+  if (pa_resource_equal (existing, fresh))
+    return;
+
+  members = pa_resource_class_list_members (PA_RESOURCE_GET_CLASS (fresh), &n_members);
+  g_object_freeze_notify (G_OBJECT (existing));
+  for (guint i = 0; i < n_members; i++)
+    {
+      GParamSpec *pspec = members[i]->pspec;
+      g_auto(GValue) old_value = G_VALUE_INIT;
+      g_auto(GValue) new_value = G_VALUE_INIT;
+
+      g_value_init (&old_value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_value_init (&new_value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_object_get_property (G_OBJECT (existing), pspec->name, &old_value);
+      g_object_get_property (G_OBJECT (fresh), pspec->name, &new_value);
+      /* Boxed values (lines, keys) compare by pointer and so always differ;
+       * their setters are left to judge. Scalars that are equal are skipped
+       * so a setter that notifies unconditionally stays quiet. */
+      if (!G_VALUE_HOLDS_BOXED (&new_value) && !G_VALUE_HOLDS_OBJECT (&new_value)
+          && g_param_values_cmp (pspec, &old_value, &new_value) == 0)
+        continue;
+      g_object_set_property (G_OBJECT (existing), pspec->name, &new_value);
+    }
+  g_object_thaw_notify (G_OBJECT (existing));
+}
+
+/* Adds or updates one resource; returns the object in the store. */
+PaResource *
+pa_kind_store_merge_one (PaKindStore *ks,
+                         PaResource   *fresh)
+{
+  gint64 id = pa_resource_get_id (fresh);
+  PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
+
+  if (existing == fresh)
+    return existing;
+
+  if (existing != NULL)
+    {
+      update_in_place (existing, fresh);
+      return existing;
+    }
+
+  g_hash_table_insert (ks->by_id, g_memdup2 (&id, sizeof id), fresh);
+  g_list_store_insert_sorted (ks->store, fresh, compare_by_id, NULL);
+  return fresh;
+}
+
+void
+pa_kind_store_remove_one (PaKindStore *ks,
+                          gint64        id)
+{
+  PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
+  guint position;
+
+  if (existing == NULL)
+    return;
+
+  if (g_list_store_find (ks->store, existing, &position))
+    g_list_store_remove (ks->store, position);
+  g_hash_table_remove (ks->by_id, &id);
+}
+
+/* Makes the store hold exactly @items (in id order), keeping the objects
+ * whose id was already there. */
+void
+pa_kind_store_merge_all (PaKindStore *ks,
+                         GPtrArray    *items)
+{
+  g_autoptr(GHashTable) fresh_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                           g_free, NULL);
+  g_autoptr(GPtrArray) appended = g_ptr_array_new ();
+  gint64 max_id = 0;
+  guint n;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = pa_resource_get_id (g_ptr_array_index (items, i));
+
+      g_hash_table_add (fresh_ids, g_memdup2 (&id, sizeof id));
+    }
+
+  /* Vanished ids go first, from the end so positions stay right. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (ks->store));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(PaResource) r = g_list_model_get_item (G_LIST_MODEL (ks->store), i - 1);
+      gint64 id = pa_resource_get_id (r);
+
+      if (!g_hash_table_contains (fresh_ids, &id))
+        {
+          g_list_store_remove (ks->store, i - 1);
+          g_hash_table_remove (ks->by_id, &id);
+        }
+      else if (id > max_id)
+        max_id = id;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      PaResource *fresh = g_ptr_array_index (items, i);
+      gint64 id = pa_resource_get_id (fresh);
+      PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
+
+      if (existing != NULL)
+        update_in_place (existing, fresh);
+      else if (id > max_id)
+        {
+          /* The common case (first load, new rows at the end): one splice
+           * instead of a signal per row. */
+          g_hash_table_insert (ks->by_id, g_memdup2 (&id, sizeof id), fresh);
+          g_ptr_array_add (appended, fresh);
+          max_id = id;
+        }
+      else
+        pa_kind_store_merge_one (ks, fresh);
+    }
+
+  if (appended->len > 0)
+    g_list_store_splice (ks->store, g_list_model_get_n_items (G_LIST_MODEL (ks->store)), 0,
+                         appended->pdata, appended->len);
+}

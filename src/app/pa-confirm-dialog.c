@@ -1,0 +1,35 @@
+/* pa-confirm-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-confirm-dialog"
+
+#include "config.h"
+
+#include "pa-confirm-dialog.h"
+
+GtkWidget *
+pa_confirm_dialog_new (GtkWindow  *parent,
+                       const char *heading,
+                       const char *body,
+                       const char *cancel_label,
+                       const char *response_id,
+                       const char *response_label)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (response_id != NULL, NULL);
+
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", cancel_label,
+                                    response_id, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response_id,
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  /* A slip of Enter or Escape must not destroy anything. */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}

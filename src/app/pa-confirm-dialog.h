@@ -1,0 +1,21 @@
+/* pa-confirm-dialog.h — the question asked before something cannot be undone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* An AdwMessageDialog with a "cancel" response and a destructive
+ * @response_id; Enter and Escape both answer "cancel". Not presented yet:
+ * the caller connects "response" first. */
+GtkWidget *pa_confirm_dialog_new (GtkWindow  *parent,
+                                  const char *heading,
+                                  const char *body,
+                                  const char *cancel_label,
+                                  const char *response_id,
+                                  const char *response_label);
+
+G_END_DECLS

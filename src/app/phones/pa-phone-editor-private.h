@@ -1,0 +1,96 @@
+/* pa-phone-editor-private.h — what the phone editor's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * pa-phone-editor.c: the window, its state and actions;
+ * pa-phone-editor-fill.c: filling the combo rows from the catalog and the
+ * repository; pa-phone-editor-errors.c: messages on fields and above the form.
+ */
+#pragma once
+
+#include "pa-phone-editor.h"
+
+G_BEGIN_DECLS
+
+struct _PaPhoneEditor
+{
+  AdwWindow parent_instance;
+
+  PaRepository *repo;
+  PaPhone      *phone;      /* the stored phone being edited; NULL: new */
+  PaPhone      *initial;    /* the form as opened, to tell whether it changed */
+  GCancellable *cancellable;
+
+  /* Template children */
+  GtkWidget            *save_button;
+  GtkWidget            *spinner;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkWidget            *retry_button;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *description_row;
+  GtkWidget            *mac_row;
+  GtkBox               *mac_box;
+  AdwComboRow          *brand_row;
+  AdwComboRow          *model_row;
+  AdwComboRow          *module_row;
+  AdwActionRow         *module_count_row;
+  GtkSpinButton        *module_count;
+  AdwComboRow          *agent_row;
+  AdwComboRow          *layout_row;
+  AdwEntryRow          *sip_server_row;
+  AdwEntryRow          *timezone_row;
+  AdwActionRow         *port_row;
+  GtkSpinButton        *port_spin;
+  AdwComboRow          *password_mode_row;
+  AdwEntryRow          *password_row;
+  AdwPreferencesGroup  *provisioning_group;
+  AdwActionRow         *link_row;
+  AdwActionRow         *username_row;
+
+  GtkWidget *mac_entry;
+
+  /* What each combo row's items stand for, index by index. */
+  GPtrArray *vendor_ids;    /* [0] is the "choose" placeholder: NULL */
+  GPtrArray *model_ids;
+  GPtrArray *module_ids;    /* [0] "None": NULL */
+  GArray    *agent_ids;     /* [0] "Unassigned": 0 */
+  GArray    *layout_ids;    /* [0] "None": 0 */
+
+  GHashTable *error_rows;   /* field row → the message row under it */
+
+  guint    updating;        /* > 0 while the code, not the user, moves a combo */
+  gboolean brand_touched;   /* the user (or the phone) chose a brand */
+  gboolean valid;
+  gboolean saving;
+  gboolean discard_confirmed;
+};
+
+/* pa-phone-editor-fill.c */
+const char *pa_phone_editor_selected_string     (GPtrArray     *ids,
+                                                 AdwComboRow   *row);
+gint64      pa_phone_editor_selected_id         (GArray        *ids,
+                                                 AdwComboRow   *row);
+void        pa_phone_editor_fill_brands         (PaPhoneEditor *self);
+void        pa_phone_editor_fill_models         (PaPhoneEditor *self,
+                                                 const char    *preferred);
+void        pa_phone_editor_update_module_count (PaPhoneEditor *self);
+void        pa_phone_editor_fill_layouts        (PaPhoneEditor *self,
+                                                 gint64         preferred);
+void        pa_phone_editor_fill_agents         (PaPhoneEditor *self,
+                                                 gint64         preferred);
+/* After the model changed: sidecars and layouts belong to a model. */
+void        pa_phone_editor_model_changed       (PaPhoneEditor *self);
+void        pa_phone_editor_select_brand        (PaPhoneEditor *self,
+                                                 const char    *vendor_id);
+
+/* pa-phone-editor-errors.c */
+void        pa_phone_editor_clear_field_error   (PaPhoneEditor *self,
+                                                 GtkWidget     *row);
+void        pa_phone_editor_clear_field_errors  (PaPhoneEditor *self);
+void        pa_phone_editor_hide_banner         (PaPhoneEditor *self);
+/* On the field the error names, or above the form. */
+void        pa_phone_editor_show_save_error     (PaPhoneEditor *self,
+                                                 const GError  *error);
+
+G_END_DECLS
