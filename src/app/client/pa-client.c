@@ -1,4 +1,5 @@
-/* pa-client.c — the REST client of phoneadmin-provd
+/* pa-client.c — the REST client of phoneadmin-provd: the client object and
+ * the request machinery (the resource calls are in pa-client-resources.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,10 +11,10 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "pa-client-call.h"
 #include "pa-client-private.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 15
-#define LIST_PAGE_SIZE          500
 
 /* ---------------------------------------------------------------------- */
 /* Kinds and collections */
@@ -242,6 +243,15 @@ pa_client_set_timeout (PaClient *self,
 /* ---------------------------------------------------------------------- */
 /* One request: send, check status and content type, parse */
 
+GError *
+pa_client_error_not_object (guint status)
+{
+  return pa_client_error_new_full (PA_CLIENT_ERROR_PROTOCOL, status, NULL, NULL, NULL,
+                                   _("The server’s answer is not the JSON object PhoneAdmin "
+                                     "expects. Check that the address points at a PhoneAdmin "
+                                     "server."));
+}
+
 typedef struct
 {
   SoupMessage     *message;
@@ -310,35 +320,29 @@ call_send_cb (GObject      *source,
 
   if (!pa_client_is_json_response (data->message) || (root = pa_client_parse_object (body)) == NULL)
     {
-      g_task_return_error (task,
-                           pa_client_error_new_full (PA_CLIENT_ERROR_PROTOCOL, status, NULL, NULL, NULL,
-                                             _("The server’s answer is not the JSON object "
-                                               "PhoneAdmin expects. Check that the address "
-                                               "points at a PhoneAdmin server.")));
+      g_task_return_error (task, pa_client_error_not_object (status));
       return;
     }
 
   g_task_return_pointer (task, g_steal_pointer (&root), (GDestroyNotify) json_node_unref);
 }
 
-/* @path is below the base URL ("api/v1/phones?limit=500"); @if_match 0
- * sends none. */
-static void
-call_async (PaClient            *self,
-            const char          *method,
-            const char          *path,
-            JsonNode            *body,
-            gint64               if_match,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+void
+pa_client_call_async (PaClient            *self,
+                      const char          *method,
+                      const char          *path,
+                      JsonNode            *body,
+                      gint64               if_match,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   SoupMessageHeaders *headers;
   CallData *data;
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, call_async);
+  g_task_set_source_tag (task, pa_client_call_async);
 
   data = g_new0 (CallData, 1);
   data->url = g_strconcat (self->base_url, path, NULL);
@@ -389,77 +393,12 @@ call_async (PaClient            *self,
                                     cancellable, call_send_cb, g_object_ref (task));
 }
 
-/* An object node, or a null node for 204. */
-static JsonNode *
-call_finish (PaClient      *self,
-             GAsyncResult  *result,
-             GError       **error)
+JsonNode *
+pa_client_call_finish (PaClient      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* ---------------------------------------------------------------------- */
-/* Resources from answers */
-
-/* Builds a @type from @node; members the resource does not know are moved
- * to @extra (when given) instead of failing, so a newer server with more
- * members still works. */
-static PaResource *
-resource_from_node (GType        type,
-                    JsonNode    *node,
-                    JsonObject  *extra,
-                    GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) known_node = NULL;
-  g_autoptr(JsonObject) known = json_object_new ();
-  PaResourceClass *klass = g_type_class_ref (type);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-  PaResource *resource;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_type_class_unref (klass);
-      g_set_error_literal (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL,
-                           _("The server’s answer is not the JSON object PhoneAdmin expects. "
-                             "Check that the address points at a PhoneAdmin server."));
-      return NULL;
-    }
-
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &member))
-    {
-      if (pa_resource_class_find_member (klass, name) != NULL)
-        json_object_set_member (known, name, json_node_copy (member));
-      else if (extra != NULL)
-        json_object_set_member (extra, name, json_node_copy (member));
-    }
-  g_type_class_unref (klass);
-
-  known_node = json_node_init_object (json_node_alloc (), known);
-  resource = pa_resource_new_from_json (type, known_node, PA_JSON_TRUSTED, &local_error);
-  if (resource == NULL)
-    {
-      const char *field = pa_model_error_get_field (local_error);
-      g_autofree char *text =
-        g_strdup_printf (_("The server sent data PhoneAdmin does not understand (%s). "
-                           "PhoneAdmin and the server may be of different versions."),
-                         local_error->message);
-
-      g_propagate_error (error, pa_client_error_new_full (PA_CLIENT_ERROR_PROTOCOL, 0, NULL, field, NULL,
-                                                  text));
-      return NULL;
-    }
-  return resource;
-}
-
-static char *
-resource_path (GType  type,
-               gint64 id)
-{
-  return g_strdup_printf ("api/v1/%s/%" G_GINT64_FORMAT, pa_client_collection_for_type (type), id);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -472,14 +411,12 @@ get_info_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = call_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
 
   if (node == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else if (!JSON_NODE_HOLDS_OBJECT (node))
-    g_task_return_new_error (task, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL, "%s",
-                             _("The server’s answer is not the JSON object PhoneAdmin expects. "
-                               "Check that the address points at a PhoneAdmin server."));
+    g_task_return_error (task, pa_client_error_not_object (0));
   else
     g_task_return_pointer (task, json_object_ref (json_node_get_object (node)),
                            (GDestroyNotify) json_object_unref);
@@ -497,7 +434,7 @@ pa_client_get_info_async (PaClient            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pa_client_get_info_async);
-  call_async (self, "GET", "api/v1", NULL, 0, cancellable, get_info_cb, task);
+  pa_client_call_async (self, "GET", "api/v1", NULL, 0, cancellable, get_info_cb, task);
 }
 
 JsonObject *
@@ -507,466 +444,4 @@ pa_client_get_info_finish (PaClient      *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* ---------------------------------------------------------------------- */
-/* list */
-
-typedef struct
-{
-  GType      type;
-  char      *filter;
-  gint64     offset;
-  GPtrArray *items;
-} ListData;
-
-static void
-list_data_free (ListData *data)
-{
-  g_free (data->filter);
-  g_clear_pointer (&data->items, g_ptr_array_unref);
-  g_free (data);
-}
-
-static void list_page_cb (GObject *source, GAsyncResult *result, gpointer user_data);
-
-static void
-list_fetch_page (GTask *task)
-{
-  PaClient *self = g_task_get_source_object (task);
-  ListData *data = g_task_get_task_data (task);
-  g_autofree char *path = NULL;
-
-  path = g_strdup_printf ("api/v1/%s?offset=%" G_GINT64_FORMAT "&limit=%d%s%s",
-                          pa_client_collection_for_type (data->type), data->offset,
-                          LIST_PAGE_SIZE, data->filter ? "&" : "",
-                          data->filter ? data->filter : "");
-  call_async (self, "GET", path, NULL, 0, g_task_get_cancellable (task), list_page_cb, task);
-}
-
-static void
-list_page_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GTask *task = user_data;
-  ListData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = call_finish (PA_CLIENT (source), result, &error);
-  JsonObject *object;
-  JsonNode *items_node;
-  JsonArray *items;
-  gint64 total;
-  guint n;
-
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-      return;
-    }
-
-  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  items_node = object ? json_object_get_member (object, "items") : NULL;
-  if (items_node == NULL || !JSON_NODE_HOLDS_ARRAY (items_node)
-      || !json_object_has_member (object, "total"))
-    {
-      g_task_return_new_error (task, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL, "%s",
-                               _("The server’s list is not what PhoneAdmin expects. PhoneAdmin "
-                                 "and the server may be of different versions."));
-      g_object_unref (task);
-      return;
-    }
-
-  items = json_node_get_array (items_node);
-  total = json_object_get_int_member_with_default (object, "total", 0);
-  n = json_array_get_length (items);
-  for (guint i = 0; i < n; i++)
-    {
-      PaResource *resource = resource_from_node (data->type, json_array_get_element (items, i),
-                                                 NULL, &error);
-      if (resource == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
-          return;
-        }
-      g_ptr_array_add (data->items, resource);
-    }
-
-  data->offset += n;
-  /* An empty page ends it too, so a total that grows under us cannot loop. */
-  if (n > 0 && data->offset < total)
-    {
-      list_fetch_page (task);
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&data->items), (GDestroyNotify) g_ptr_array_unref);
-  g_object_unref (task);
-}
-
-void
-pa_client_list_async (PaClient            *self,
-                      GType                type,
-                      const char          *filter,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
-{
-  GTask *task;
-  ListData *data;
-
-  g_return_if_fail (PA_IS_CLIENT (self));
-  g_return_if_fail (pa_client_collection_for_type (type) != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pa_client_list_async);
-  data = g_new0 (ListData, 1);
-  data->type = type;
-  data->filter = (filter && *filter) ? g_strdup (filter) : NULL;
-  data->items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
-  list_fetch_page (task);
-}
-
-GPtrArray *
-pa_client_list_finish (PaClient      *self,
-                       GAsyncResult  *result,
-                       GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* ---------------------------------------------------------------------- */
-/* get, create, update: an answer that is one resource */
-
-typedef struct
-{
-  GType       type;
-  JsonObject *extra;
-} ResourceData;
-
-static void
-resource_data_free (ResourceData *data)
-{
-  g_clear_pointer (&data->extra, json_object_unref);
-  g_free (data);
-}
-
-static GTask *
-resource_task_new (PaClient            *self,
-                   GType                type,
-                   gpointer             source_tag,
-                   GCancellable        *cancellable,
-                   GAsyncReadyCallback  callback,
-                   gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  ResourceData *data = g_new0 (ResourceData, 1);
-
-  g_task_set_source_tag (task, source_tag);
-  data->type = type;
-  data->extra = json_object_new ();
-  g_task_set_task_data (task, data, (GDestroyNotify) resource_data_free);
-  return task;
-}
-
-static void
-resource_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  ResourceData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = call_finish (PA_CLIENT (source), result, &error);
-  PaResource *resource;
-
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  resource = resource_from_node (data->type, node, data->extra, &error);
-  if (resource == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, resource, g_object_unref);
-}
-
-static PaResource *
-resource_finish (PaClient      *self,
-                 GAsyncResult  *result,
-                 JsonObject   **extra,
-                 GError       **error)
-{
-  PaResource *resource;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  resource = g_task_propagate_pointer (G_TASK (result), error);
-  if (extra != NULL)
-    {
-      ResourceData *data = g_task_get_task_data (G_TASK (result));
-
-      *extra = NULL;
-      if (resource != NULL && json_object_get_size (data->extra) > 0)
-        *extra = json_object_ref (data->extra);
-    }
-  return resource;
-}
-
-void
-pa_client_get_async (PaClient            *self,
-                     GType                type,
-                     gint64               id,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-  GTask *task;
-
-  g_return_if_fail (PA_IS_CLIENT (self));
-  g_return_if_fail (pa_client_collection_for_type (type) != NULL);
-  g_return_if_fail (id > 0);
-
-  task = resource_task_new (self, type, pa_client_get_async, cancellable, callback, user_data);
-  path = resource_path (type, id);
-  call_async (self, "GET", path, NULL, 0, cancellable, resource_cb, task);
-}
-
-PaResource *
-pa_client_get_finish (PaClient      *self,
-                      GAsyncResult  *result,
-                      GError       **error)
-{
-  return resource_finish (self, result, NULL, error);
-}
-
-void
-pa_client_create_async (PaClient            *self,
-                        PaResource          *resource,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  GType type;
-  GTask *task;
-
-  g_return_if_fail (PA_IS_CLIENT (self));
-  g_return_if_fail (PA_IS_RESOURCE (resource));
-
-  type = G_OBJECT_TYPE (resource);
-  g_return_if_fail (pa_client_collection_for_type (type) != NULL);
-
-  task = resource_task_new (self, type, pa_client_create_async, cancellable, callback, user_data);
-  path = g_strdup_printf ("api/v1/%s", pa_client_collection_for_type (type));
-  /* Server-owned members ride along; the server ignores them on input. */
-  body = pa_resource_to_json (resource);
-  call_async (self, "POST", path, body, 0, cancellable, resource_cb, task);
-}
-
-PaResource *
-pa_client_create_finish (PaClient      *self,
-                         GAsyncResult  *result,
-                         JsonObject   **extra,
-                         GError       **error)
-{
-  return resource_finish (self, result, extra, error);
-}
-
-void
-pa_client_update_async (PaClient            *self,
-                        PaResource          *resource,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  GType type;
-  GTask *task;
-
-  g_return_if_fail (PA_IS_CLIENT (self));
-  g_return_if_fail (PA_IS_RESOURCE (resource));
-  g_return_if_fail (pa_resource_get_id (resource) > 0);
-
-  type = G_OBJECT_TYPE (resource);
-  g_return_if_fail (pa_client_collection_for_type (type) != NULL);
-
-  task = resource_task_new (self, type, pa_client_update_async, cancellable, callback, user_data);
-  path = resource_path (type, pa_resource_get_id (resource));
-  body = pa_resource_to_json (resource);
-  call_async (self, "PUT", path, body, pa_resource_get_revision (resource), cancellable,
-              resource_cb, task);
-}
-
-PaResource *
-pa_client_update_finish (PaClient      *self,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  return resource_finish (self, result, NULL, error);
-}
-
-/* ---------------------------------------------------------------------- */
-/* delete */
-
-static void
-delete_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = call_finish (PA_CLIENT (source), result, &error);
-
-  if (node == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-pa_client_delete_async (PaClient            *self,
-                        PaResource          *resource,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-  GTask *task;
-
-  g_return_if_fail (PA_IS_CLIENT (self));
-  g_return_if_fail (PA_IS_RESOURCE (resource));
-  g_return_if_fail (pa_resource_get_id (resource) > 0);
-  g_return_if_fail (pa_client_collection_for_type (G_OBJECT_TYPE (resource)) != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pa_client_delete_async);
-  path = resource_path (G_OBJECT_TYPE (resource), pa_resource_get_id (resource));
-  call_async (self, "DELETE", path, NULL, pa_resource_get_revision (resource), cancellable,
-              delete_cb, task);
-}
-
-gboolean
-pa_client_delete_finish (PaClient      *self,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ---------------------------------------------------------------------- */
-/* regenerate a SIP password */
-
-typedef struct
-{
-  char  *password;
-  guint  n_resync;
-} RegenerateResult;
-
-static void
-regenerate_result_free (RegenerateResult *r)
-{
-  if (r->password != NULL)
-    memset (r->password, 0, strlen (r->password));
-  g_free (r->password);
-  g_free (r);
-}
-
-static void
-regenerate_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = call_finish (PA_CLIENT (source), result, &error);
-  JsonObject *object;
-  JsonNode *password;
-  JsonNode *resync;
-  RegenerateResult *r;
-
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  password = object ? json_object_get_member (object, "sip_password") : NULL;
-  resync = object ? json_object_get_member (object, "resync_phones") : NULL;
-  if (password == NULL || json_node_get_value_type (password) != G_TYPE_STRING
-      || (resync != NULL && !JSON_NODE_HOLDS_ARRAY (resync)))
-    {
-      g_task_return_new_error (task, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL, "%s",
-                               _("The server’s answer has no new password. PhoneAdmin and the "
-                                 "server may be of different versions."));
-      return;
-    }
-
-  r = g_new0 (RegenerateResult, 1);
-  r->password = g_strdup (json_node_get_string (password));
-  r->n_resync = resync ? json_array_get_length (json_node_get_array (resync)) : 0;
-  g_task_return_pointer (task, r, (GDestroyNotify) regenerate_result_free);
-}
-
-void
-pa_client_regenerate_password_async (PaClient            *self,
-                                     gint64               sip_account_id,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
-  GTask *task;
-
-  g_return_if_fail (PA_IS_CLIENT (self));
-  g_return_if_fail (sip_account_id > 0);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pa_client_regenerate_password_async);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "confirm");
-  json_builder_add_string_value (builder, "REGENERATE");
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  path = g_strdup_printf ("api/v1/sip-accounts/%" G_GINT64_FORMAT "/password", sip_account_id);
-  call_async (self, "POST", path, body, 0, cancellable, regenerate_cb, task);
-}
-
-char *
-pa_client_regenerate_password_finish (PaClient      *self,
-                                      GAsyncResult  *result,
-                                      guint         *n_resync,
-                                      GError       **error)
-{
-  RegenerateResult *r;
-  char *password;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  if (n_resync != NULL)
-    *n_resync = 0;
-  r = g_task_propagate_pointer (G_TASK (result), error);
-  if (r == NULL)
-    return NULL;
-
-  password = g_steal_pointer (&r->password);
-  if (n_resync != NULL)
-    *n_resync = r->n_resync;
-  regenerate_result_free (r);
-  return password;
 }

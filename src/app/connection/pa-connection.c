@@ -1,4 +1,5 @@
-/* pa-connection.c — local mode, remote servers, and switching between them
+/* pa-connection.c — remote servers, and switching between them and local
+ * mode (whose own steps are in pa-connection-local.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -16,31 +17,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "pa-connection.h"
+#include "pa-connection-private.h"
 #include "pa-local-server.h"
 #include "pa-server-address.h"
 
 #define SETTINGS_SERVER_URL "server-url"
 
-struct _PaConnection
-{
-  GObject            parent_instance;
-
-  GSettings         *settings;
-  PaCredentialStore *credentials;
-  char              *provd_path;
-  char              *local_data_dir;
-
-  PaLocalServer     *local_server;   /* while local mode runs */
-  PaLocalServer     *starting_local; /* one an op is starting, so shutdown can end it */
-  PaConnectionState  state;
-  gboolean           is_local;
-  char              *server_url;
-  PaClient          *client;
-  PaRepository      *repository;
-  GError            *error;
-  guint              generation;     /* bumped by every switch: late ops give way */
-};
 
 G_DEFINE_FINAL_TYPE (PaConnection, pa_connection, G_TYPE_OBJECT)
 
@@ -64,26 +46,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum
-{
-  OP_CONNECT,        /* startup: whatever GSettings says */
-  OP_TO_SERVER,      /* the dialog: a new server and token */
-  OP_USE_LOCAL,
-  OP_FORGET,
-} OpKind;
-
-typedef struct
-{
-  OpKind           kind;
-  gboolean         local;
-  char            *url;
-  char            *token;
-  GTlsCertificate *trusted;
-  PaLocalServer   *local_server;   /* a new one this op started */
-  PaClient        *client;
-  PaRepository    *repository;
-  guint            generation;
-} Op;
 
 static void
 op_free (Op *op)
@@ -145,14 +107,11 @@ set_server_url (PaConnection *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
 }
 
-/* Pipeline, step by step. Each step takes the task's reference. */
-static void op_local_start (GTask *task);
-static void op_open_client (GTask *task);
 static void op_commit (GTask *task);
 
-static void
-op_fail (GTask  *task,
-         GError *error)
+void
+pa_connection_op_fail (GTask  *task,
+                       GError *error)
 {
   PaConnection *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
@@ -170,103 +129,6 @@ op_fail (GTask  *task,
 }
 
 static void
-local_token_lookup_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  GTask *task = user_data;
-  Op *op = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autofree char *token = NULL;
-
-  token = pa_credential_store_lookup_finish (PA_CREDENTIAL_STORE (source), result, &error);
-  if (token == NULL)
-    {
-      if (error == NULL)
-        error = g_error_new (PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_NO_TOKEN,
-                             _("The keyring did not keep the local server’s token"));
-      op_fail (task, error);
-      return;
-    }
-
-  /* From here on the token in use is the keyring's. */
-  g_free (op->token);
-  op->token = g_steal_pointer (&token);
-  op_open_client (task);
-}
-
-static void
-local_token_store_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  GTask *task = user_data;
-  Op *op = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!pa_credential_store_store_finish (PA_CREDENTIAL_STORE (source), result, &error))
-    {
-      g_prefix_error (&error, _("Cannot keep the local server’s token in the keyring: "));
-      op_fail (task, error);
-      return;
-    }
-
-  pa_credential_store_lookup_async (PA_CREDENTIAL_STORE (source), op->url,
-                                    g_task_get_cancellable (task),
-                                    local_token_lookup_cb, task);
-}
-
-static void
-local_started (GTask         *task,
-               PaLocalServer *server)
-{
-  PaConnection *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
-
-  op->url = g_strdup (pa_local_server_get_url (server));
-  op->token = g_strdup (pa_local_server_get_token (server));
-  pa_credential_store_store_async (self->credentials, op->url, op->token,
-                                   g_task_get_cancellable (task),
-                                   local_token_store_cb, task);
-}
-
-static void
-local_start_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GTask *task = user_data;
-  GError *error = NULL;
-
-  if (!pa_local_server_start_finish (PA_LOCAL_SERVER (source), result, &error))
-    {
-      op_fail (task, error);
-      return;
-    }
-  local_started (task, PA_LOCAL_SERVER (source));
-}
-
-static void
-op_local_start (GTask *task)
-{
-  PaConnection *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
-
-  op->local = TRUE;
-  /* Already running (a switch back from a server): keep it. */
-  if (self->local_server != NULL && pa_local_server_get_url (self->local_server) != NULL)
-    {
-      local_started (task, self->local_server);
-      return;
-    }
-
-  op->local_server = pa_local_server_new (self->provd_path, self->local_data_dir);
-  g_set_object (&self->starting_local, op->local_server);
-  pa_local_server_start_async (op->local_server, g_task_get_cancellable (task),
-                               local_start_cb, task);
-}
-
-static void
 refresh_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -276,7 +138,7 @@ refresh_cb (GObject      *source,
 
   if (!pa_repository_refresh_finish (PA_REPOSITORY (source), result, &error))
     {
-      op_fail (task, error);
+      pa_connection_op_fail (task, error);
       return;
     }
   op_commit (task);
@@ -304,7 +166,7 @@ info_cb (GObject      *source,
             ? g_strdup (_("The local server refused its own token"))
             : g_strdup_printf (_("%s refused the token. Check it and try again."), op->url);
         }
-      op_fail (task, error);
+      pa_connection_op_fail (task, error);
       return;
     }
 
@@ -312,8 +174,8 @@ info_cb (GObject      *source,
   pa_repository_refresh_async (op->repository, g_task_get_cancellable (task), refresh_cb, task);
 }
 
-static void
-op_open_client (GTask *task)
+void
+pa_connection_op_open_client (GTask *task)
 {
   Op *op = g_task_get_task_data (task);
 
@@ -321,65 +183,6 @@ op_open_client (GTask *task)
   if (op->trusted != NULL)
     pa_client_set_trusted_certificate (op->client, op->trusted);
   pa_client_get_info_async (op->client, g_task_get_cancellable (task), info_cb, task);
-}
-
-static void
-local_token_cleared_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!pa_credential_store_clear_finish (PA_CREDENTIAL_STORE (source), result, &error))
-    g_warning ("Cannot remove the stopped local server’s token from the keyring: %s",
-               error->message);
-  if (done != NULL)
-    {
-      *done = TRUE;
-      g_rc_box_release (done);
-    }
-}
-
-/* The local provd gets a new port at every start, so its keyring item is
- * worthless once it stops: removing it keeps the keyring from filling up
- * with one item per run. @wait: block (bounded) until it is done, for
- * shutdown, where the main loop will not run again. */
-static void
-stop_local_server (PaConnection  *self,
-                   PaLocalServer *local,
-                   gboolean       wait)
-{
-  g_autofree char *url = g_strdup (pa_local_server_get_url (local));
-  g_autoptr(GMainContext) context = NULL;
-  gboolean *done;
-  gint64 deadline;
-
-  pa_local_server_stop (local);
-  if (url == NULL)
-    return;
-
-  if (!wait)
-    {
-      pa_credential_store_clear_async (self->credentials, url, NULL,
-                                       local_token_cleared_cb, NULL);
-      return;
-    }
-
-  /* Shared with the callback, which may come after we gave up waiting. */
-  done = g_rc_box_new0 (gboolean);
-  pa_credential_store_clear_async (self->credentials, url, NULL, local_token_cleared_cb,
-                                   g_rc_box_acquire (done));
-  context = g_main_context_ref_thread_default ();
-  deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
-  while (!*done && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (context, FALSE))
-        g_usleep (5 * G_TIME_SPAN_MILLISECOND);
-    }
-  if (!*done)
-    g_warning ("The keyring did not answer in time; the local server’s token stays there");
-  g_rc_box_release (done);
 }
 
 static void
@@ -414,7 +217,7 @@ switch_over (GTask *task)
       old_local = g_steal_pointer (&self->local_server);
     }
   if (old_local != NULL)
-    stop_local_server (self, old_local, FALSE);
+    pa_connection_stop_local_server (self, old_local, FALSE);
 
   g_object_freeze_notify (G_OBJECT (self));
   g_set_object (&self->client, op->client);
@@ -444,7 +247,7 @@ server_token_store_cb (GObject      *source,
     {
       g_prefix_error (&error, _("The server answered, but its token cannot be kept in the "
                                 "keyring: "));
-      op_fail (task, error);
+      pa_connection_op_fail (task, error);
       return;
     }
 
@@ -494,10 +297,10 @@ server_token_lookup_cb (GObject      *source,
         error = g_error_new (PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_NO_TOKEN,
                              _("The keyring holds no token for %s. Connect to the server "
                                "again and enter its token."), op->url);
-      op_fail (task, error);
+      pa_connection_op_fail (task, error);
       return;
     }
-  op_open_client (task);
+  pa_connection_op_open_client (task);
 }
 
 static GTask *
@@ -538,16 +341,17 @@ pa_connection_connect_async (PaConnection        *self,
   url = g_settings_get_string (self->settings, SETTINGS_SERVER_URL);
   if (url == NULL || *url == '\0')
     {
-      op_local_start (task);
+      pa_connection_op_local_start (task);
       return;
     }
 
   op->url = pa_server_address_normalize (url, NULL);
   if (op->url == NULL)
     {
-      op_fail (task, g_error_new (PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_INVALID_URL,
-                                  _("The configured server address “%s” is not valid. "
-                                    "Connect to the server again."), url));
+      pa_connection_op_fail (task,
+                             g_error_new (PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_INVALID_URL,
+                                          _("The configured server address “%s” is not "
+                                            "valid. Connect to the server again."), url));
       return;
     }
   op->trusted = pa_trusted_certificate_load (op->url);
@@ -637,7 +441,7 @@ pa_connection_connect_to_server_async (PaConnection        *self,
   op->url = g_steal_pointer (&normalized);
   op->token = g_steal_pointer (&clean_token);
   op->trusted = trusted != NULL ? g_object_ref (trusted) : NULL;
-  op_open_client (task);
+  pa_connection_op_open_client (task);
 }
 
 gboolean
@@ -658,8 +462,8 @@ pa_connection_use_local_async (PaConnection        *self,
 {
   g_return_if_fail (PA_IS_CONNECTION (self));
 
-  op_local_start (op_new (self, OP_USE_LOCAL, cancellable, callback, user_data,
-                          pa_connection_use_local_async));
+  pa_connection_op_local_start (op_new (self, OP_USE_LOCAL, cancellable, callback, user_data,
+                                        pa_connection_use_local_async));
 }
 
 gboolean
@@ -687,7 +491,7 @@ forget_clear_cb (GObject      *source,
       g_prefix_error (&error, _("Cannot remove the token from the keyring: "));
       /* Nothing changed yet: the server stays in use. */
       op->kind = OP_USE_LOCAL;
-      op_fail (task, error);
+      pa_connection_op_fail (task, error);
       return;
     }
 
@@ -696,7 +500,7 @@ forget_clear_cb (GObject      *source,
   g_settings_set_string (self->settings, SETTINGS_SERVER_URL, "");
   if (!self->is_local)
     set_state (self, PA_CONNECTION_CONNECTING);
-  op_local_start (task);
+  pa_connection_op_local_start (task);
 }
 
 void
@@ -719,7 +523,7 @@ pa_connection_forget_server_async (PaConnection        *self,
   if (op->url == NULL)
     {
       g_settings_set_string (self->settings, SETTINGS_SERVER_URL, "");
-      op_local_start (task);
+      pa_connection_op_local_start (task);
       return;
     }
   pa_credential_store_clear_async (self->credentials, op->url, cancellable,
@@ -753,7 +557,7 @@ pa_connection_shutdown (PaConnection *self)
   local = g_steal_pointer (&self->local_server);
   if (local == NULL)
     return;
-  stop_local_server (self, local, TRUE);
+  pa_connection_stop_local_server (self, local, TRUE);
 
   if (self->is_local)
     {

@@ -1,4 +1,6 @@
-/* pa-scan-dialog.c
+/* pa-scan-dialog.c — scanning MACs into rows and creating their phones (the
+ * rows' widgets are in pa-scan-dialog-rows.c, the SIP passwords in
+ * pa-scan-dialog-credentials.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,40 +15,8 @@
 #include "pa-catalog.h"
 #include "pa-mac-input.h"
 #include "pa-repository.h"
-#include "pa-scan-credentials-dialog.h"
-#include "pa-scan-dialog.h"
+#include "pa-scan-dialog-private.h"
 
-struct _PaScanDialog
-{
-  AdwWindow      parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  GtkWidget     *create_button;
-  PaMacEntry    *mac_entry;
-  AdwComboRow   *brand_row;
-  AdwComboRow   *model_row;
-  AdwComboRow   *agent_row;
-  GtkListBox    *rows_list;
-  GtkWidget     *credentials_group;
-  AdwActionRow  *credentials_row;
-
-  PaRepository  *repository;
-  GListStore    *rows;           /* of PaScanRow */
-  GHashTable    *model_by_vendor; /* vendor id → last chosen model id */
-  GCancellable  *cancellable;
-  GQueue         queue;          /* PaScanRow refs waiting to be sent */
-  guint          n_created;      /* in the current run */
-  guint          n_failed;
-  gboolean       busy;
-
-  /* The passwords the server showed once, until the dialog closes. */
-  GListStore    *credentials;       /* of PaScanCredential */
-  GHashTable    *credential_by_row; /* PaScanRow → PaScanCredential, both owned */
-  guint          n_new_credentials; /* in the current run */
-  GtkWidget     *summary;           /* weak: the open PaScanCredentialsDialog */
-  AdwMessageDialog *confirmation;   /* weak: the open close confirmation */
-  gboolean       close_confirmed;
-};
 
 G_DEFINE_FINAL_TYPE (PaScanDialog, pa_scan_dialog, ADW_TYPE_WINDOW)
 
@@ -61,7 +31,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void send_next (PaScanDialog *self);
-static void update_credentials (PaScanDialog *self);
 
 /* ---- counts and the Create button ----------------------------------- */
 
@@ -112,175 +81,7 @@ set_busy (PaScanDialog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* ---- the rows ------------------------------------------------------- */
-
-static char *
-row_subtitle (PaScanRow        *row,
-              PaScanCredential *credential)
-{
-  PaCatalog *catalog = pa_catalog_get_default ();
-  PaDeviceModel *model = pa_scan_row_get_model_id (row) != NULL
-                         ? pa_catalog_get_model (catalog, pa_scan_row_get_model_id (row))
-                         : NULL;
-  PaVendor *vendor = model != NULL
-                     ? pa_catalog_get_vendor (catalog, pa_device_model_get_vendor_id (model))
-                     : NULL;
-  PaVendor *detected = pa_scan_row_get_vendor_id (row) != NULL
-                       ? pa_catalog_get_vendor (catalog, pa_scan_row_get_vendor_id (row))
-                       : NULL;
-  g_autoptr(GString) s = g_string_new (pa_scan_row_get_mac (row));
-
-  /* " · " joins the parts of one line, as GNOME lists do. */
-  if (model != NULL && vendor != NULL)
-    g_string_append_printf (s, " · %s %s", pa_vendor_get_name (vendor),
-                            pa_device_model_get_name (model));
-  else if (detected != NULL)
-    g_string_append_printf (s, " · %s", pa_vendor_get_name (detected));
-  else
-    g_string_append_printf (s, " · %s", _("Unknown vendor"));
-
-  if (pa_scan_row_get_state (row) == PA_SCAN_ROW_CREATED)
-    {
-      g_string_append_printf (s, " · %s", _("Created"));
-      if (credential != NULL && pa_scan_credential_get_password (credential) != NULL)
-        {
-          const char *what = pa_scan_credential_get_saved (credential)
-                             ? _("SIP password copied or saved")
-                             : pa_scan_credential_get_seen (credential)
-                             ? _("SIP password viewed, not saved yet")
-                             : _("SIP password ready: Show Credentials…");
-
-          g_string_append_printf (s, "\n%s", what);
-        }
-    }
-  else if (pa_scan_row_get_state (row) == PA_SCAN_ROW_FAILED && pa_scan_row_get_message (row))
-    g_string_append_printf (s, "\n%s", pa_scan_row_get_message (row));
-
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-static void credential_notify_cb (PaScanCredential *credential,
-                                  GParamSpec       *pspec,
-                                  GtkWidget        *widget);
-
-static void
-update_row_widget (GtkWidget *widget,
-                   PaScanRow *row)
-{
-  GtkWidget *status = g_object_get_data (G_OBJECT (widget), "pa-status");
-  GtkWidget *spinner = g_object_get_data (G_OBJECT (widget), "pa-spinner");
-  GtkWidget *remove = g_object_get_data (G_OBJECT (widget), "pa-remove");
-  GtkWidget *key = g_object_get_data (G_OBJECT (widget), "pa-key");
-  PaScanDialog *self = g_object_get_data (G_OBJECT (widget), "pa-scan-dialog");
-  PaScanCredential *credential = self != NULL && self->credential_by_row != NULL
-                                 ? g_hash_table_lookup (self->credential_by_row, row)
-                                 : NULL;
-  gboolean has_password = credential != NULL
-                          && pa_scan_credential_get_password (credential) != NULL;
-  g_autofree char *subtitle = row_subtitle (row, credential);
-  PaScanRowState state = pa_scan_row_get_state (row);
-
-  if (credential != NULL && g_object_get_data (G_OBJECT (widget), "pa-credential") != credential)
-    {
-      g_object_set_data (G_OBJECT (widget), "pa-credential", credential);
-      g_signal_connect_object (credential, "notify", G_CALLBACK (credential_notify_cb),
-                               widget, 0);
-    }
-  gtk_widget_set_visible (key, has_password);
-  if (has_password)
-    gtk_widget_set_tooltip_text (key, pa_scan_credential_get_saved (credential)
-                                      ? _("SIP password copied or saved")
-                                      : _("SIP password available until this window closes"));
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
-
-  gtk_widget_remove_css_class (status, "success");
-  gtk_widget_remove_css_class (status, "error");
-  gtk_widget_set_visible (status, state == PA_SCAN_ROW_CREATED || state == PA_SCAN_ROW_FAILED);
-  if (state == PA_SCAN_ROW_CREATED)
-    {
-      gtk_image_set_from_icon_name (GTK_IMAGE (status), "emblem-ok-symbolic");
-      gtk_widget_add_css_class (status, "success");
-      gtk_widget_set_tooltip_text (status, _("Created"));
-    }
-  else if (state == PA_SCAN_ROW_FAILED)
-    {
-      gtk_image_set_from_icon_name (GTK_IMAGE (status), "dialog-error-symbolic");
-      gtk_widget_add_css_class (status, "error");
-      gtk_widget_set_tooltip_text (status, pa_scan_row_get_message (row));
-    }
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), state == PA_SCAN_ROW_SAVING);
-  gtk_widget_set_visible (spinner, state == PA_SCAN_ROW_SAVING);
-  gtk_widget_set_sensitive (remove, state != PA_SCAN_ROW_SAVING);
-}
-
-static void
-scan_row_notify_cb (PaScanRow  *row,
-                    GParamSpec *pspec,
-                    GtkWidget  *widget)
-{
-  update_row_widget (widget, row);
-}
-
-static void
-credential_notify_cb (PaScanCredential *credential,
-                      GParamSpec       *pspec,
-                      GtkWidget        *widget)
-{
-  PaScanRow *row = g_object_get_data (G_OBJECT (widget), "pa-row");
-
-  if (row != NULL)
-    update_row_widget (widget, row);
-}
-
-static void
-remove_clicked_cb (GtkButton *button,
-                   PaScanRow *row)
-{
-  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (button), PA_TYPE_SCAN_DIALOG);
-  guint position;
-
-  if (dialog != NULL
-      && g_list_store_find (PA_SCAN_DIALOG (dialog)->rows, row, &position))
-    gtk_widget_activate_action (dialog, "scan.remove-row", "u", position);
-}
-
-static GtkWidget *
-create_row_widget (gpointer item,
-                   gpointer user_data)
-{
-  PaScanRow *row = item;
-  GtkWidget *widget = adw_action_row_new ();
-  GtkWidget *key = gtk_image_new_from_icon_name ("dialog-password-symbolic");
-  GtkWidget *status = gtk_image_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), pa_scan_row_get_mac (row));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), pa_scan_row_get_name (row));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 0);
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), row, 0);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), spinner);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), key);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), status);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), remove);
-
-  g_object_set_data (G_OBJECT (widget), "pa-status", status);
-  g_object_set_data (G_OBJECT (widget), "pa-spinner", spinner);
-  g_object_set_data (G_OBJECT (widget), "pa-remove", remove);
-  g_object_set_data (G_OBJECT (widget), "pa-key", key);
-  g_object_set_data_full (G_OBJECT (widget), "pa-row", g_object_ref (row), g_object_unref);
-  g_object_set_data (G_OBJECT (widget), "pa-scan-dialog", user_data);
-  update_row_widget (widget, row);
-  g_signal_connect_object (row, "notify", G_CALLBACK (scan_row_notify_cb), widget, 0);
-  return widget;
-}
+/* ---- the rows (their widgets: pa-scan-dialog-rows.c) ---------------- */
 
 static void
 rows_changed_cb (PaScanDialog *self)
@@ -530,41 +331,6 @@ finish_run (PaScanDialog *self)
   update_create_button (self);
 }
 
-/* The create answer is the only time the server shows the password: keep
- * it (with what goes on the phone's label) until the dialog closes. */
-static void
-keep_credential (PaScanDialog *self,
-                 PaScanRow    *row,
-                 PaPhone      *phone,
-                 JsonObject   *extra)
-{
-  g_autoptr(PaScanCredential) credential = NULL;
-  g_autofree char *link = NULL;
-  const char *password = NULL;
-  const char *username = NULL;
-
-  if (extra != NULL)
-    {
-      password = json_object_get_string_member_with_default (extra, "sip_password", NULL);
-      username = json_object_get_string_member_with_default (extra, "sip_username", NULL);
-    }
-  if (password == NULL)
-    return;
-
-  link = pa_repository_get_setup_link (self->repository, phone);
-  credential = pa_scan_credential_new (pa_resource_get_id (PA_RESOURCE (phone)),
-                                       pa_phone_get_name (phone), pa_phone_get_mac (phone),
-                                       link, username, password);
-  g_list_store_append (self->credentials, credential);
-  g_hash_table_replace (self->credential_by_row, g_object_ref (row), g_object_ref (credential));
-  g_signal_connect_object (credential, "notify::seen", G_CALLBACK (update_credentials), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (credential, "notify::saved", G_CALLBACK (update_credentials), self,
-                           G_CONNECT_SWAPPED);
-  self->n_new_credentials++;
-  update_credentials (self);
-}
-
 static void
 save_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -583,7 +349,7 @@ save_done_cb (GObject      *source,
   self = g_object_get_data (G_OBJECT (row), "pa-scan-dialog");
   if (saved != NULL)
     {
-      keep_credential (self, row, PA_PHONE (saved), extra);
+      pa_scan_dialog_keep_credential (self, row, PA_PHONE (saved), extra);
       pa_scan_row_set_result (row, PA_SCAN_ROW_CREATED, NULL, pa_resource_get_id (saved));
       self->n_created++;
     }
@@ -691,139 +457,6 @@ remove_row_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->mac_entry));
 }
 
-/* ---- the passwords -------------------------------------------------- */
-
-static void
-update_credentials (PaScanDialog *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->credentials));
-  guint unsaved = pa_scan_credentials_count_unsaved (G_LIST_MODEL (self->credentials));
-  g_autofree char *title = NULL;
-
-  gtk_widget_set_visible (self->credentials_group, n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scan.show-credentials", n > 0);
-  if (n == 0)
-    return;
-
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "SIP Password of %u New Phone",
-                                        "SIP Passwords of %u New Phones", n), n);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->credentials_row), title);
-  adw_action_row_set_subtitle (self->credentials_row,
-                               unsaved > 0
-                               ? _("Shown only once: view them, then copy them or save them as "
-                                   "CSV before closing this window.")
-                               : _("Copied or saved. They are forgotten when this window "
-                                   "closes."));
-}
-
-static void
-summary_destroyed_cb (PaScanDialog *self)
-{
-  self->summary = NULL;
-  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->mac_entry));
-}
-
-static void
-show_credentials_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  PaScanDialog *self = PA_SCAN_DIALOG (widget);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->credentials)) == 0)
-    return;
-  if (self->summary == NULL)
-    {
-      self->summary = pa_scan_credentials_dialog_new (GTK_WINDOW (self),
-                                                      G_LIST_MODEL (self->credentials));
-      g_signal_connect_object (self->summary, "destroy", G_CALLBACK (summary_destroyed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
-  gtk_window_present (GTK_WINDOW (self->summary));
-}
-
-static void
-confirmation_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          PaScanDialog     *self)
-{
-  if (g_str_equal (response, "show"))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "scan.show-credentials", NULL);
-    }
-  else if (g_str_equal (response, "close"))
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-}
-
-/* Closing forgets the passwords; one nobody has looked at or copied would
- * be lost without a word, so ask. */
-static gboolean
-confirm_close (PaScanDialog *self)
-{
-  guint unseen = pa_scan_credentials_count_unseen (G_LIST_MODEL (self->credentials));
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (self->close_confirmed || unseen == 0)
-    return FALSE;
-  if (self->confirmation != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->confirmation));
-      return TRUE;
-    }
-
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The SIP password of %u new phone has not been viewed "
-                                       "or copied. It is shown only once: after closing it can "
-                                       "only be replaced with a new one.",
-                                       "The SIP passwords of %u new phones have not been viewed "
-                                       "or copied. They are shown only once: after closing they "
-                                       "can only be replaced with new ones.",
-                                       unseen),
-                          unseen);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Viewing the Passwords?"),
-                                   body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "close", _("_Close Anyway"),
-                                    "show", _("_Show Credentials"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "show",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "show");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirmation_response_cb), self, 0);
-  self->confirmation = ADW_MESSAGE_DIALOG (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirmation);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
-static void
-forget_credentials (PaScanDialog *self)
-{
-  guint n;
-
-  if (self->credentials == NULL)
-    return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->credentials));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PaScanCredential) c = g_list_model_get_item (G_LIST_MODEL (self->credentials), i);
-
-      pa_scan_credential_wipe (c);
-    }
-  g_list_store_remove_all (self->credentials);
-  g_hash_table_remove_all (self->credential_by_row);
-}
-
 /* ---- GObject -------------------------------------------------------- */
 
 static gboolean
@@ -831,13 +464,11 @@ pa_scan_dialog_close_request (GtkWindow *window)
 {
   PaScanDialog *self = PA_SCAN_DIALOG (window);
 
-  if (confirm_close (self))
+  if (pa_scan_dialog_confirm_close (self))
     return TRUE;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->summary != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->summary));
-  forget_credentials (self);
+  pa_scan_dialog_forget_credentials (self);
   return GTK_WINDOW_CLASS (pa_scan_dialog_parent_class)->close_request (window);
 }
 
@@ -866,9 +497,7 @@ pa_scan_dialog_dispose (GObject *object)
                                     (gpointer *) &self->confirmation);
       gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->confirmation)));
     }
-  if (self->summary != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->summary));
-  forget_credentials (self);
+  pa_scan_dialog_forget_credentials (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PA_TYPE_SCAN_DIALOG);
   g_clear_object (&self->repository);
 
@@ -976,7 +605,7 @@ pa_scan_dialog_class_init (PaScanDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "scan.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "scan.remove-row", "u", remove_row_action);
   gtk_widget_class_install_action (widget_class, "scan.show-credentials", NULL,
-                                   show_credentials_action);
+                                   pa_scan_dialog_show_credentials_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "scan.show-credentials", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
@@ -1011,11 +640,11 @@ pa_scan_dialog_init (PaScanDialog *self)
   brand_selected_cb (self);
 
   gtk_list_box_bind_model (self->rows_list, G_LIST_MODEL (self->rows),
-                           create_row_widget, self, NULL);
+                           pa_scan_dialog_create_row_widget, self, NULL);
   g_signal_connect_object (self->rows, "items-changed",
                            G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
 
-  update_credentials (self);
+  pa_scan_dialog_update_credentials (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->mac_entry));
 }
 
@@ -1109,34 +738,4 @@ pa_scan_dialog_set_default_agent (PaScanDialog *self,
           return;
         }
     }
-}
-
-GListModel *
-pa_scan_dialog_get_credentials (PaScanDialog *self)
-{
-  g_return_val_if_fail (PA_IS_SCAN_DIALOG (self), NULL);
-  return G_LIST_MODEL (self->credentials);
-}
-
-PaScanCredential *
-pa_scan_dialog_get_row_credential (PaScanDialog *self,
-                                   PaScanRow    *row)
-{
-  g_return_val_if_fail (PA_IS_SCAN_DIALOG (self), NULL);
-  g_return_val_if_fail (PA_IS_SCAN_ROW (row), NULL);
-  return g_hash_table_lookup (self->credential_by_row, row);
-}
-
-GtkWidget *
-pa_scan_dialog_get_credentials_dialog (PaScanDialog *self)
-{
-  g_return_val_if_fail (PA_IS_SCAN_DIALOG (self), NULL);
-  return self->summary;
-}
-
-AdwMessageDialog *
-pa_scan_dialog_get_confirmation (PaScanDialog *self)
-{
-  g_return_val_if_fail (PA_IS_SCAN_DIALOG (self), NULL);
-  return self->confirmation;
 }

@@ -1,0 +1,30 @@
+/* pa-client-call.h — the request machinery pa-client.c lends to
+ * pa-client-resources.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pa-client.h"
+
+G_BEGIN_DECLS
+
+/* Sends one request. @path is below the base URL ("api/v1/phones?limit=500");
+ * @body (may be NULL) goes as JSON; @if_match 0 sends none. */
+void      pa_client_call_async       (PaClient            *self,
+                                      const char          *method,
+                                      const char          *path,
+                                      JsonNode            *body,
+                                      gint64               if_match,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* An object node, or a null node for 204. */
+JsonNode *pa_client_call_finish      (PaClient            *self,
+                                      GAsyncResult        *result,
+                                      GError             **error);
+/* The error for an answer that is not the JSON object PhoneAdmin expects;
+ * @status 0 when the answer's status is not what is wrong. */
+GError   *pa_client_error_not_object (guint                status);
+
+G_END_DECLS

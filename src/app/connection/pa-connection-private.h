@@ -1,0 +1,68 @@
+/* pa-connection-private.h — what pa-connection.c and pa-connection-local.c
+ * share: the object, the switch in progress (Op) and the pipeline's steps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pa-connection.h"
+#include "pa-local-server.h"
+
+G_BEGIN_DECLS
+
+struct _PaConnection
+{
+  GObject            parent_instance;
+
+  GSettings         *settings;
+  PaCredentialStore *credentials;
+  char              *provd_path;
+  char              *local_data_dir;
+
+  PaLocalServer     *local_server;   /* while local mode runs */
+  PaLocalServer     *starting_local; /* one an op is starting, so shutdown can end it */
+  PaConnectionState  state;
+  gboolean           is_local;
+  char              *server_url;
+  PaClient          *client;
+  PaRepository      *repository;
+  GError            *error;
+  guint              generation;     /* bumped by every switch: late ops give way */
+};
+
+typedef enum
+{
+  OP_CONNECT,        /* startup: whatever GSettings says */
+  OP_TO_SERVER,      /* the dialog: a new server and token */
+  OP_USE_LOCAL,
+  OP_FORGET,
+} OpKind;
+
+typedef struct
+{
+  OpKind           kind;
+  gboolean         local;
+  char            *url;
+  char            *token;
+  GTlsCertificate *trusted;
+  PaLocalServer   *local_server;   /* a new one this op started */
+  PaClient        *client;
+  PaRepository    *repository;
+  guint            generation;
+} Op;
+
+/* Pipeline, step by step. Each step takes the task's reference (an Op task
+ * whose source object is the PaConnection). */
+void pa_connection_op_local_start    (GTask         *task);
+void pa_connection_op_open_client    (GTask         *task);
+/* Ends the op with @error (taken); only a connect owns the state. */
+void pa_connection_op_fail           (GTask         *task,
+                                      GError        *error);
+
+/* Stops @local and clears its token from the keyring; @wait: block
+ * (bounded) until the keyring is done, for shutdown. */
+void pa_connection_stop_local_server (PaConnection  *self,
+                                      PaLocalServer *local,
+                                      gboolean       wait);
+
+G_END_DECLS

@@ -1,0 +1,312 @@
+/* pa-sqlite-store-rows.c — a resource to its table row and back: the column
+ * values, the search text, the `data` JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-sqlite-store"
+
+#include "config.h"
+
+#include "pa-agent.h"
+#include "pa-layout.h"
+#include "pa-mac.h"
+#include "pa-module-layout.h"
+#include "pa-phone.h"
+#include "pa-profile.h"
+#include "pa-sip-account.h"
+#include "pa-sqlite-store-rows.h"
+
+/* Named parameters: pa_sqlite_row_bind() binds whichever of them a
+ * statement has. */
+const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_KIND_PROFILE + 1] = {
+  { PA_SQLITE_KIND_AGENT, "agents", "agent",
+    "INSERT INTO agents (revision, name, search, data)"
+    " VALUES (1, :name, :search, :data)",
+    "UPDATE agents SET revision = revision + 1, name = :name, search = :search,"
+    " data = :data WHERE id = :id" },
+  { PA_SQLITE_KIND_SIP_ACCOUNT, "sip_accounts", "SIP account",
+    "INSERT INTO sip_accounts (revision, name, agent_id, username, search, data)"
+    " VALUES (1, :name, :agent_id, :username, :search, :data)",
+    "UPDATE sip_accounts SET revision = revision + 1, name = :name, agent_id = :agent_id,"
+    " username = :username, search = :search, data = :data WHERE id = :id" },
+  { PA_SQLITE_KIND_PHONE, "phones", "phone",
+    "INSERT INTO phones (revision, name, mac, model, agent_id, layout_id, profile_id,"
+    " token, token_hash, search, data)"
+    " VALUES (1, :name, :mac, :model, :agent_id, :layout_id, :profile_id,"
+    " :token, :token_hash, :search, :data)",
+    "UPDATE phones SET revision = revision + 1, name = :name, mac = :mac, model = :model,"
+    " agent_id = :agent_id, layout_id = :layout_id, profile_id = :profile_id,"
+    " search = :search, data = :data WHERE id = :id" },
+  { PA_SQLITE_KIND_LAYOUT, "layouts", "layout",
+    "INSERT INTO layouts (revision, name, model, search, data)"
+    " VALUES (1, :name, :model, :search, :data)",
+    "UPDATE layouts SET revision = revision + 1, name = :name, model = :model,"
+    " search = :search, data = :data WHERE id = :id" },
+  { PA_SQLITE_KIND_MODULE_LAYOUT, "module_layouts", "module layout",
+    "INSERT INTO module_layouts (revision, name, module, search, data)"
+    " VALUES (1, :name, :module, :search, :data)",
+    "UPDATE module_layouts SET revision = revision + 1, name = :name, module = :module,"
+    " search = :search, data = :data WHERE id = :id" },
+  { PA_SQLITE_KIND_PROFILE, "profiles", "profile",
+    "INSERT INTO profiles (revision, name, layout_id, search, data)"
+    " VALUES (1, :name, :layout_id, :search, :data)",
+    "UPDATE profiles SET revision = revision + 1, name = :name, layout_id = :layout_id,"
+    " search = :search, data = :data WHERE id = :id" },
+};
+
+/* Phone members kept in columns, so `data` never holds a stale copy. */
+static const char * const phone_column_members[] = {
+  "status", "ip", "user_agent", "firmware", "last_seen", "provisioned_at", "token",
+};
+
+
+/* -- kinds and rows ---------------------------------------------------------- */
+
+const PaSqliteKindInfo *
+pa_sqlite_kind_for_type (GType    type,
+               GError **error)
+{
+  PaSqliteKind kind;
+
+  if (type == PA_TYPE_AGENT)
+    kind = PA_SQLITE_KIND_AGENT;
+  else if (type == PA_TYPE_SIP_ACCOUNT)
+    kind = PA_SQLITE_KIND_SIP_ACCOUNT;
+  else if (type == PA_TYPE_PHONE)
+    kind = PA_SQLITE_KIND_PHONE;
+  else if (type == PA_TYPE_LAYOUT)
+    kind = PA_SQLITE_KIND_LAYOUT;
+  else if (type == PA_TYPE_MODULE_LAYOUT)
+    kind = PA_SQLITE_KIND_MODULE_LAYOUT;
+  else if (type == PA_TYPE_PROFILE)
+    kind = PA_SQLITE_KIND_PROFILE;
+  else
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "The store keeps no resources of type %s", g_type_name (type));
+      return NULL;
+    }
+  return &pa_sqlite_kinds[kind];
+}
+
+static GType
+type_for_kind (PaSqliteKind kind)
+{
+  switch (kind)
+    {
+    case PA_SQLITE_KIND_AGENT: return PA_TYPE_AGENT;
+    case PA_SQLITE_KIND_SIP_ACCOUNT: return PA_TYPE_SIP_ACCOUNT;
+    case PA_SQLITE_KIND_PHONE: return PA_TYPE_PHONE;
+    case PA_SQLITE_KIND_LAYOUT: return PA_TYPE_LAYOUT;
+    case PA_SQLITE_KIND_MODULE_LAYOUT: return PA_TYPE_MODULE_LAYOUT;
+    case PA_SQLITE_KIND_PROFILE: return PA_TYPE_PROFILE;
+    default: g_assert_not_reached ();
+    }
+}
+
+
+void
+pa_sqlite_row_clear (PaSqliteRow *row)
+{
+  g_free (row->name);
+  g_free (row->search);
+  g_free (row->data);
+  g_free (row->token);
+  g_free (row->token_hash);
+}
+
+/* Case-folded words the list filter searches, one per line; NULL and empty
+ * parts are skipped. */
+static char *
+fold_join (const char * const *parts,
+           gsize               n_parts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_parts; i++)
+    {
+      g_autofree char *folded = NULL;
+
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      folded = g_utf8_casefold (parts[i], -1);
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, folded);
+    }
+  return g_string_free (out, FALSE);
+}
+#define FOLD_JOIN(...) \
+  fold_join ((const char * const[]) { __VA_ARGS__ }, \
+             G_N_ELEMENTS (((const char * const[]) { __VA_ARGS__ })))
+
+void
+pa_sqlite_row_from_resource (PaSqliteRow            *row,
+                             const PaSqliteKindInfo *info,
+                             PaResource             *resource)
+{
+  g_autoptr(JsonNode) node = pa_resource_to_json (resource);
+  JsonObject *object = json_node_get_object (node);
+
+  /* id and revision live in columns only, as do a phone's status members. */
+  json_object_remove_member (object, "id");
+  json_object_remove_member (object, "revision");
+
+  switch (info->kind)
+    {
+    case PA_SQLITE_KIND_AGENT:
+      {
+        PaAgent *agent = PA_AGENT (resource);
+
+        row->name = g_strdup (pa_agent_get_name (agent));
+        row->search = FOLD_JOIN (pa_agent_get_name (agent), pa_agent_get_extension (agent),
+                                 pa_agent_get_email (agent));
+      }
+      break;
+
+    case PA_SQLITE_KIND_SIP_ACCOUNT:
+      {
+        PaSipAccount *account = PA_SIP_ACCOUNT (resource);
+
+        row->username = pa_sip_account_get_username (account);
+        row->agent_id = pa_sip_account_get_agent_id (account);
+        row->name = g_strdup (row->username);
+        row->search = FOLD_JOIN (row->username, pa_sip_account_get_auth_name (account),
+                                 pa_sip_account_get_display_name (account),
+                                 pa_sip_account_get_label (account));
+      }
+      break;
+
+    case PA_SQLITE_KIND_PHONE:
+      {
+        PaPhone *phone = PA_PHONE (resource);
+        g_autofree char *compact = NULL;
+
+        for (guint i = 0; i < G_N_ELEMENTS (phone_column_members); i++)
+          json_object_remove_member (object, phone_column_members[i]);
+
+        row->name = g_strdup (pa_phone_get_name (phone));
+        row->mac = pa_phone_get_mac (phone);
+        row->model = pa_phone_get_model (phone);
+        row->agent_id = pa_phone_get_agent_id (phone);
+        row->layout_id = pa_phone_get_layout_id (phone);
+        row->profile_id = pa_phone_get_profile_id (phone);
+        compact = pa_mac_to_compact (row->mac);
+        row->search = FOLD_JOIN (row->name, row->mac, compact, row->model,
+                                 pa_phone_get_vendor (phone));
+      }
+      break;
+
+    case PA_SQLITE_KIND_LAYOUT:
+      row->name = g_strdup (pa_layout_get_name (PA_LAYOUT (resource)));
+      row->model = pa_layout_get_model (PA_LAYOUT (resource));
+      row->search = FOLD_JOIN (row->name, row->model);
+      break;
+
+    case PA_SQLITE_KIND_MODULE_LAYOUT:
+      row->name = g_strdup (pa_module_layout_get_name (PA_MODULE_LAYOUT (resource)));
+      row->module = pa_module_layout_get_module (PA_MODULE_LAYOUT (resource));
+      row->search = FOLD_JOIN (row->name, row->module);
+      break;
+
+    case PA_SQLITE_KIND_PROFILE:
+      row->name = g_strdup (pa_profile_get_name (PA_PROFILE (resource)));
+      row->layout_id = pa_profile_get_layout_id (PA_PROFILE (resource));
+      row->search = FOLD_JOIN (row->name);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (row->name == NULL)
+    row->name = g_strdup ("");
+  row->data = json_to_string (node, FALSE);
+}
+
+void
+pa_sqlite_row_bind (PaStmt            *stmt,
+                    const PaSqliteRow *row)
+{
+  pa_stmt_bind_text (stmt, ":name", row->name);
+  pa_stmt_bind_text (stmt, ":search", row->search);
+  pa_stmt_bind_text (stmt, ":data", row->data);
+  pa_stmt_bind_text (stmt, ":username", row->username);
+  pa_stmt_bind_text (stmt, ":mac", row->mac);
+  pa_stmt_bind_text (stmt, ":model", row->model ? row->model : "");
+  pa_stmt_bind_text (stmt, ":module", row->module ? row->module : "");
+  pa_stmt_bind_id (stmt, ":agent_id", row->agent_id);
+  pa_stmt_bind_id (stmt, ":layout_id", row->layout_id);
+  pa_stmt_bind_id (stmt, ":profile_id", row->profile_id);
+  pa_stmt_bind_text (stmt, ":token", row->token);
+  pa_stmt_bind_text (stmt, ":token_hash", row->token_hash);
+}
+
+static void
+set_nullable_text (JsonObject   *object,
+                   const char   *member,
+                   sqlite3_stmt *stmt,
+                   int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    json_object_set_null_member (object, member);
+  else
+    json_object_set_string_member (object, member,
+                                   (const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+set_nullable_int (JsonObject   *object,
+                  const char   *member,
+                  sqlite3_stmt *stmt,
+                  int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    json_object_set_null_member (object, member);
+  else
+    json_object_set_int_member (object, member, sqlite3_column_int64 (stmt, column));
+}
+
+PaResource *
+pa_sqlite_resource_from_stmt (const PaSqliteKindInfo  *info,
+                              sqlite3_stmt            *stmt,
+                              GError                 **error)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  const char *data = (const char *) sqlite3_column_text (stmt, 2);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  PaResource *resource;
+
+  node = json_from_string (data ? data : "", &local_error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "Stored %s %" G_GINT64_FORMAT " is damaged: %s", info->noun, id,
+                   local_error ? local_error->message : "not a JSON object");
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  json_object_set_int_member (object, "id", id);
+  json_object_set_int_member (object, "revision", sqlite3_column_int64 (stmt, 1));
+  if (info->kind == PA_SQLITE_KIND_PHONE)
+    {
+      set_nullable_text (object, "token", stmt, 3);
+      set_nullable_text (object, "status", stmt, 4);
+      set_nullable_text (object, "ip", stmt, 5);
+      set_nullable_text (object, "user_agent", stmt, 6);
+      set_nullable_text (object, "firmware", stmt, 7);
+      set_nullable_int (object, "last_seen", stmt, 8);
+      set_nullable_int (object, "provisioned_at", stmt, 9);
+    }
+
+  resource = pa_resource_new_from_json (type_for_kind (info->kind), node, PA_JSON_TRUSTED,
+                                        &local_error);
+  if (resource == NULL)
+    g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                 "Stored %s %" G_GINT64_FORMAT " cannot be read: %s", info->noun, id,
+                 local_error->message);
+  return resource;
+}

@@ -1,0 +1,76 @@
+/* pa-sqlite-store-rows.h — how a resource maps onto its table row, shared
+ * by the SQLite store's query code
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pa-sqlite-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PA_SQLITE_KIND_AGENT,
+  PA_SQLITE_KIND_SIP_ACCOUNT,
+  PA_SQLITE_KIND_PHONE,
+  PA_SQLITE_KIND_LAYOUT,
+  PA_SQLITE_KIND_MODULE_LAYOUT,
+  PA_SQLITE_KIND_PROFILE,
+} PaSqliteKind;
+
+typedef struct
+{
+  PaSqliteKind  kind;
+  const char   *table;
+  const char   *noun;          /* in messages: "SIP account" */
+  const char   *insert_sql;
+  const char   *update_sql;
+} PaSqliteKindInfo;
+
+/* One per kind, indexed by PaSqliteKind. */
+extern const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_KIND_PROFILE + 1];
+
+/* What pa_sqlite_resource_from_stmt() expects a SELECT to list, by kind. */
+#define PA_SQLITE_PHONE_COLUMNS \
+  "t.id, t.revision, t.data, t.token, t.status, t.ip, t.user_agent, t.firmware," \
+  " t.last_seen, t.provisioned_at"
+#define PA_SQLITE_OTHER_COLUMNS "t.id, t.revision, t.data"
+
+/* The column values of one resource. */
+typedef struct
+{
+  char       *name;
+  char       *search;
+  char       *data;
+  const char *username;
+  const char *mac;
+  const char *model;
+  const char *module;
+  gint64      agent_id;
+  gint64      layout_id;
+  gint64      profile_id;
+  char       *token;
+  char       *token_hash;
+} PaSqliteRow;
+
+void                    pa_sqlite_row_clear          (PaSqliteRow            *row);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PaSqliteRow, pa_sqlite_row_clear)
+
+/* NULL with @error set for a type the store does not keep. */
+const PaSqliteKindInfo *pa_sqlite_kind_for_type      (GType                   type,
+                                                      GError                **error);
+/* Fills @row (cleared) with @resource's column values and its `data` JSON. */
+void                    pa_sqlite_row_from_resource  (PaSqliteRow            *row,
+                                                      const PaSqliteKindInfo *info,
+                                                      PaResource             *resource);
+/* Binds whichever of the row's named parameters @stmt has. */
+void                    pa_sqlite_row_bind           (PaStmt                 *stmt,
+                                                      const PaSqliteRow      *row);
+/* Builds the resource from a row selected with PA_SQLITE_PHONE_COLUMNS or
+ * PA_SQLITE_OTHER_COLUMNS. */
+PaResource             *pa_sqlite_resource_from_stmt (const PaSqliteKindInfo *info,
+                                                      sqlite3_stmt           *stmt,
+                                                      GError                **error);
+
+G_END_DECLS
