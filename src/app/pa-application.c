@@ -127,6 +127,42 @@ pa_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (pa_application_parent_class)->shutdown (app);
 }
 
+/* GTK 4.8's shortcuts window leaves its own search button and search
+ * entry without a name a screen reader can read; name them here, where
+ * GtkApplication has just given the window its help overlay. */
+static void
+name_help_overlay_widgets (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child) && gtk_widget_get_tooltip_text (child) == NULL)
+        gtk_widget_set_tooltip_text (child, _("Search Shortcuts"));
+      else if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Search Shortcuts"), -1);
+      else if (GTK_IS_MENU_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Shortcut Sections"), -1);
+      name_help_overlay_widgets (child);
+    }
+}
+
+static void
+pa_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  GtkShortcutsWindow *overlay;
+
+  GTK_APPLICATION_CLASS (pa_application_parent_class)->window_added (app, window);
+
+  if (!GTK_IS_APPLICATION_WINDOW (window))
+    return;
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  if (overlay != NULL)
+    name_help_overlay_widgets (GTK_WIDGET (overlay));
+}
+
 static void
 pa_application_dispose (GObject *object)
 {
@@ -146,11 +182,13 @@ pa_application_class_init (PaApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = pa_application_dispose;
   app_class->activate = pa_application_activate;
   app_class->startup = pa_application_startup;
   app_class->shutdown = pa_application_shutdown;
+  gtk_app_class->window_added = pa_application_window_added;
 }
 
 static void

@@ -652,6 +652,15 @@ pa_phone_editor_set_property (GObject      *object,
     }
 }
 
+/* Opens with the name focused, so a keyboard user can type at once;
+ * left to itself GTK focuses the header bar's Cancel button. */
+static void
+pa_phone_editor_show (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pa_phone_editor_parent_class)->show (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (PA_PHONE_EDITOR (widget)->name_row));
+}
+
 static void
 pa_phone_editor_class_init (PaPhoneEditorClass *klass)
 {
@@ -659,6 +668,7 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  widget_class->show = pa_phone_editor_show;
   object_class->constructed = pa_phone_editor_constructed;
   object_class->dispose = pa_phone_editor_dispose;
   object_class->finalize = pa_phone_editor_finalize;

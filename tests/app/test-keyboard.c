@@ -1,0 +1,691 @@
+/* test-keyboard.c — keyboard-only use: Tab reaches every control, and the
+ * main flows work by shortcuts, with real key events where X allows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The focus chain is walked with gtk_widget_child_focus (what Tab does);
+ * the controls it must reach are found by the same tree walk as
+ * test-accessibility (pa-a11y-walk.c). The flows (Ctrl+N, typing, Ctrl+S,
+ * Escape, Ctrl+F, Delete) go through the X server with xdotool against a
+ * real provd.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+
+#include "../server/pa-test-server.h"
+#include "pa-a11y-walk.h"
+#include "pa-credentials-dialog.h"
+#include "pa-mac-entry.h"
+#include "pa-memory-credential-store.h"
+#include "pa-phone-editor.h"
+#include "pa-phones-page.h"
+#include "pa-scan-dialog.h"
+#include "pa-window.h"
+
+#define TIMEOUT_SECONDS 20
+
+static PaApplication *app;
+
+typedef struct
+{
+  PaTestServer *server;
+  PaConnection *connection;
+  PaRepository *repo;
+  PaWindow     *window;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_flag (gboolean *flag)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+/* Bounded by time: a spinner keeps the frame clock busy forever. */
+static void
+wait_for_frames (guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + n * 20 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds or @seconds pass. */
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static void
+connected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  pa_connection_connect_to_server_finish (PA_CONNECTION (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(PaCredentialStore) credentials = pa_memory_credential_store_new ();
+  gboolean done = FALSE;
+
+  f->server = pa_test_server_new ();
+  pa_test_create (f->server, "agents", "{\"name\": \"Alice Martin\", \"extension\": \"201\"}");
+  pa_test_create (f->server, "phones",
+                  "{\"name\": \"Reception\", \"mac\": \"80:5E:C0:00:00:01\","
+                  " \"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}");
+  pa_test_create (f->server, "phones",
+                  "{\"name\": \"Boardroom\", \"mac\": \"64:16:7F:3C:4D:10\","
+                  " \"vendor\": \"polycom\", \"model\": \"polycom-vvx450\"}");
+
+  f->connection = pa_connection_new (settings, credentials, NULL, NULL);
+  f->window = g_object_new (PA_TYPE_WINDOW, "application", app,
+                            "connection", f->connection, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  pa_connection_connect_to_server_async (f->connection, f->server->url, f->server->token,
+                                         NULL, NULL, connected_cb, &done);
+  wait_for_flag (&done);
+  f->repo = pa_connection_get_repository (f->connection);
+  while (g_list_model_get_n_items (pa_repository_get_phones (f->repo)) < 2)
+    wait_for_frames (1);
+  wait_for_frames (5);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  wait_for_frames (1);
+  pa_connection_shutdown (f->connection);
+  g_clear_object (&f->connection);
+  pa_test_server_free (f->server);
+}
+
+static gboolean have_xdotool (void);
+static void press_until (GtkWidget  *window,
+                         const char *keys,
+                         Condition   condition,
+                         gpointer    data);
+
+/* ---- the focus chain -------------------------------------------------- */
+
+static gboolean
+sibling_row_reached (GtkWidget  *row,
+                     GHashTable *reached)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (row)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (w != row && g_hash_table_contains (reached, w))
+      return TRUE;
+  return FALSE;
+}
+
+/* Controls that are on screen but rightly not in the Tab chain. */
+static const char *
+exception_for (GtkWidget  *control,
+               GHashTable *reached)
+{
+  /* A list box is one Tab stop; its other rows are a Down/Up away
+   * (test_arrows_sidebar proves it for the sidebar). */
+  if (GTK_IS_LIST_BOX_ROW (control) && sibling_row_reached (control, reached))
+    return "reached with the arrow keys from a row Tab reaches";
+  /* The title bar's close/minimise buttons: GTK keeps them out of the
+   * chain by design; Escape and Ctrl+W close the window. */
+  if (gtk_widget_get_ancestor (control, GTK_TYPE_WINDOW_CONTROLS) != NULL)
+    return "window controls";
+  /* An empty list has nothing to focus. */
+  if (GTK_IS_COLUMN_VIEW (control)
+      && g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (control)))) == 0)
+    return "empty list";
+  return NULL;
+}
+
+/* Presses Tab (as GTK does for it) until the focus comes round, and lists
+ * every visible, sensitive control on screen it did not reach. */
+static char *
+list_unreached (GtkWidget  *root,
+                const char *what)
+{
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) controls = NULL;
+  GString *missed = g_string_new (NULL);
+  GtkWidget *first = NULL;
+  guint n_stops = 0;
+
+  gtk_root_set_focus (GTK_ROOT (root), NULL);
+  for (guint i = 0; i < 400; i++)
+    {
+      GtkWidget *focus;
+      GtkWidget *control;
+
+      if (!gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD))
+        gtk_root_set_focus (GTK_ROOT (root), NULL);   /* wrap, as GtkWindow does */
+      focus = gtk_root_get_focus (GTK_ROOT (root));
+      if (focus == NULL)
+        continue;
+      if (focus == first)
+        break;
+      if (first == NULL)
+        first = focus;
+      n_stops++;
+      control = pa_a11y_control_for_focus (focus);
+      if (control != NULL)
+        g_hash_table_add (reached, control);
+    }
+  g_test_message ("%s: %u Tab stops", what, n_stops);
+  g_assert_cmpuint (n_stops, >, 0);
+
+  controls = pa_a11y_collect_controls (root, TRUE);
+  for (guint i = 0; i < controls->len; i++)
+    {
+      GtkWidget *control = g_ptr_array_index (controls, i);
+      g_autofree char *path = NULL;
+      const char *exception;
+
+      if (!gtk_widget_is_sensitive (control) || g_hash_table_contains (reached, control))
+        continue;
+      exception = exception_for (control, reached);
+      path = pa_a11y_describe (control);
+      if (exception != NULL)
+        {
+          g_test_message ("not in the Tab chain (%s): %s", exception, path);
+          continue;
+        }
+      g_string_append_printf (missed, "\n  Tab never reaches: %s", path);
+    }
+  return g_string_free (missed, FALSE);
+}
+
+static void
+assert_tab_reaches_all (GtkWidget  *root,
+                        const char *what)
+{
+  g_autofree char *missed = list_unreached (root, what);
+
+  /* Fails the test but goes on, so one run lists every window's faults. */
+  if (*missed != '\0')
+    g_test_fail_printf ("%s:%s", what, missed);
+}
+
+static void
+test_tab_main_window (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+
+  assert_tab_reaches_all (window, "main window, Phones");
+  g_object_set (pa_window_get_page (f->window, "phones"), "search-mode", TRUE, NULL);
+  wait_for_frames (10);
+  assert_tab_reaches_all (window, "main window, Phones, searching");
+  pa_window_set_section (f->window, "agents");
+  wait_for_frames (10);
+  assert_tab_reaches_all (window, "main window, Agents");
+}
+
+static void
+test_tab_phone_editor (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GObject) phone = g_list_model_get_item (pa_repository_get_phones (f->repo), 0);
+  GtkWidget *editor = pa_phone_editor_new (GTK_WINDOW (f->window), f->repo, NULL);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for_frames (10);
+  assert_tab_reaches_all (editor, "phone editor, new");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  editor = pa_phone_editor_new (GTK_WINDOW (f->window), f->repo, PA_PHONE (phone));
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for_frames (10);
+  assert_tab_reaches_all (editor, "phone editor, edit");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  wait_for_frames (2);
+}
+
+static void
+test_tab_scan_dialog (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *dialog = pa_scan_dialog_new (GTK_WINDOW (f->window), f->repo);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_frames (10);
+  assert_tab_reaches_all (dialog, "scan dialog, empty");
+  g_assert_nonnull (pa_scan_dialog_add_scan (PA_SCAN_DIALOG (dialog), "805EC0123401"));
+  g_assert_nonnull (pa_scan_dialog_add_scan (PA_SCAN_DIALOG (dialog), "64167F3C4D22"));
+  wait_for_frames (10);
+  assert_tab_reaches_all (dialog, "scan dialog, two scans");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames (2);
+}
+
+static gboolean
+section_is_agents (gpointer window)
+{
+  return g_strcmp0 (pa_window_get_section (window), "agents") == 0;
+}
+
+/* The sidebar's rows by real keys: Tab lands on a row, Down moves to the
+ * next, and the section follows. */
+static void
+test_arrows_sidebar (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *sidebar = GTK_WIDGET (gtk_widget_get_template_child (window, PA_TYPE_WINDOW, "sidebar"));
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 0));
+
+  if (!have_xdotool ())
+    return;
+  g_assert_cmpstr (pa_window_get_section (f->window), ==, "phones");
+  gtk_widget_grab_focus (row);
+  press_until (window, "Down", section_is_agents, window);
+}
+
+/* The checker must notice a control Tab cannot reach. */
+static void
+test_tab_checker (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *reachable = gtk_button_new_with_label ("Reachable");
+  GtkWidget *unreachable = gtk_button_new_with_label ("Unreachable");
+  g_autofree char *missed = NULL;
+
+  gtk_widget_set_focusable (unreachable, FALSE);
+  gtk_box_append (GTK_BOX (box), reachable);
+  gtk_box_append (GTK_BOX (box), unreachable);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (5);
+
+  missed = list_unreached (window, "checker");
+  g_assert_nonnull (strstr (missed, "Tab never reaches: GtkWindow > GtkBox > GtkButton"));
+  /* Only the one: the reachable button was reached. */
+  g_assert_null (strstr (strstr (missed, "Tab never reaches") + 1, "Tab never reaches"));
+  gtk_widget_set_focusable (unreachable, TRUE);
+  g_clear_pointer (&missed, g_free);
+  missed = list_unreached (window, "checker");
+  g_assert_cmpstr (missed, ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- real keys through the X server ------------------------------------ */
+
+static void
+spawn_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+have_xdotool (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed (tools/deps.sh installs it)");
+      return FALSE;
+    }
+  if (!GDK_IS_X11_DISPLAY (display))
+    {
+      g_test_skip ("needs an X server (run under xvfb-run)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Gives @window the X input focus (no window manager under Xvfb) and sends
+ * it @action ("key" or "type") with @args: real events through the X
+ * server, while the main loop runs so GTK sees them. */
+static void
+xdotool (GtkWidget  *window,
+         const char *action,
+         const char *arg)
+{
+  g_autofree char *program = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_true (wait_until (is_mapped, window, TIMEOUT_SECONDS));
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, program,
+                              "windowfocus", "--sync", xid,
+                              action, "--delay", "20", arg, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (process, NULL, spawn_done_cb, &done);
+  wait_for_flag (&done);
+}
+
+/* Sends @keys until @condition holds: tests run two at a time on one
+ * Xvfb, and another test's window can take the focus between our
+ * "windowfocus" and the keys. */
+static void
+press_until (GtkWidget  *window,
+             const char *keys,
+             Condition   condition,
+             gpointer    data)
+{
+  for (guint attempt = 0; attempt < 4; attempt++)
+    {
+      xdotool (window, "key", keys);
+      if (wait_until (condition, data, 3))
+        return;
+      g_test_message ("%s: no effect yet (focus taken?), again", keys);
+    }
+  g_error ("Pressing %s on %s had no effect", keys, G_OBJECT_TYPE_NAME (window));
+}
+
+static GtkWidget *
+find_visible_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+window_shown (gpointer type)
+{
+  return find_visible_window (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static gboolean
+window_gone (gpointer type)
+{
+  return find_visible_window (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+static GtkWidget *
+focus_of (GtkWidget *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  GtkWidget  *target;
+} FocusCheck;
+
+static gboolean
+focus_inside (gpointer data)
+{
+  FocusCheck *check = data;
+  GtkWidget *focus = focus_of (check->window);
+
+  return focus != NULL && (focus == check->target || gtk_widget_is_ancestor (focus, check->target));
+}
+
+/* Types @text into whatever has the focus; retyped if keys went astray. */
+static void
+type_into_focus (GtkWidget  *window,
+                 GtkEditable *editable,
+                 const char *text,
+                 const char *expected)
+{
+  for (guint attempt = 0; attempt < 4; attempt++)
+    {
+      gtk_editable_set_text (editable, "");
+      xdotool (window, "type", text);
+      wait_for_frames (5);
+      if (g_strcmp0 (gtk_editable_get_text (editable), expected) == 0)
+        return;
+      g_test_message ("typed “%s”, got “%s”, again", text, gtk_editable_get_text (editable));
+    }
+  g_error ("Typing “%s” did not give “%s”", text, expected);
+}
+
+static gboolean
+phone_named (gpointer data)
+{
+  Fixture *f = data;
+  GListModel *phones = pa_repository_get_phones (f->repo);
+
+  for (guint i = 0; i < g_list_model_get_n_items (phones); i++)
+    {
+      g_autoptr(PaPhone) phone = g_list_model_get_item (phones, i);
+
+      if (g_strcmp0 (pa_phone_get_name (phone), "Keyboard Desk") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Ctrl+N, type the name (the editor opens with it focused), Tab to the MAC
+ * entry, type a MAC (the brand follows, a model is offered), Ctrl+S: the
+ * phone is on the server and its credentials show; Escape closes them. */
+static void
+test_keys_add_phone (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *editor;
+  GtkWidget *name_row;
+  GtkWidget *mac_text;
+  FocusCheck check;
+
+  if (!have_xdotool ())
+    return;
+
+  press_until (window, "ctrl+n", window_shown, GSIZE_TO_POINTER (PA_TYPE_PHONE_EDITOR));
+  editor = find_visible_window (PA_TYPE_PHONE_EDITOR);
+  g_assert_true (wait_until (is_mapped, editor, TIMEOUT_SECONDS));
+  wait_for_frames (5);
+
+  /* The first field has the focus: typing goes straight into the name. */
+  name_row = GTK_WIDGET (gtk_widget_get_template_child (editor, PA_TYPE_PHONE_EDITOR, "name_row"));
+  check = (FocusCheck) { editor, name_row };
+  if (!focus_inside (&check))
+    {
+      g_autofree char *path = focus_of (editor) != NULL ? pa_a11y_describe (focus_of (editor)) : NULL;
+
+      g_test_message ("the editor opened with the focus on %s", path);
+    }
+  g_assert_true (focus_inside (&check));
+  type_into_focus (editor, GTK_EDITABLE (name_row), "Keyboard Desk", "Keyboard Desk");
+
+  /* Tab, by real keys, until the MAC entry has the focus. */
+  mac_text = pa_mac_entry_get_text_widget (PA_MAC_ENTRY (find_descendant (editor,
+                                                                         PA_TYPE_MAC_ENTRY)));
+  check = (FocusCheck) { editor, mac_text };
+  for (guint i = 0; i < 20 && !focus_inside (&check); i++)
+    {
+      xdotool (editor, "key", "Tab");
+      wait_for_frames (3);
+    }
+  g_assert_true (focus_inside (&check));
+  type_into_focus (editor, GTK_EDITABLE (mac_text), "805ec0aabb07", "80:5E:C0:AA:BB:07");
+
+  press_until (editor, "ctrl+s", window_shown, GSIZE_TO_POINTER (PA_TYPE_CREDENTIALS_DIALOG));
+  g_assert_true (wait_until (phone_named, f, TIMEOUT_SECONDS));
+  g_assert_true (wait_until (window_gone, GSIZE_TO_POINTER (PA_TYPE_PHONE_EDITOR), TIMEOUT_SECONDS));
+
+  press_until (find_visible_window (PA_TYPE_CREDENTIALS_DIALOG), "Escape",
+               window_gone, GSIZE_TO_POINTER (PA_TYPE_CREDENTIALS_DIALOG));
+}
+
+static gboolean
+searching (gpointer page)
+{
+  return pa_phones_page_get_search_mode (page);
+}
+
+static gboolean
+not_searching (gpointer page)
+{
+  return !pa_phones_page_get_search_mode (page);
+}
+
+/* Ctrl+F opens the search with the entry focused; typing filters;
+ * Escape closes it. */
+static void
+test_keys_search (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  PaPhonesPage *page = PA_PHONES_PAGE (pa_window_get_page (f->window, "phones"));
+  GtkWidget *entry;
+  FocusCheck check;
+
+  if (!have_xdotool ())
+    return;
+
+  press_until (window, "ctrl+f", searching, page);
+  entry = GTK_WIDGET (pa_a11y_control_for_focus (focus_of (window)));
+  g_assert_true (GTK_IS_SEARCH_ENTRY (entry));
+  check = (FocusCheck) { window, entry };
+  g_assert_true (focus_inside (&check));
+  type_into_focus (window, GTK_EDITABLE (entry), "recep", "recep");
+  wait_for_frames (20);   /* the search entry waits a moment before it filters */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pa_phones_page_get_selection (page))),
+                    ==, 1);
+
+  press_until (window, "Escape", not_searching, page);
+}
+
+/* Delete on a selected row asks first; Escape there deletes nothing.
+ * Escape closes the editor and the scan dialog. */
+static void
+test_keys_delete_and_escape (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  PaPhonesPage *page = PA_PHONES_PAGE (pa_window_get_page (f->window, "phones"));
+  GtkColumnView *view = pa_phones_page_get_column_view (page);
+
+  if (!have_xdotool ())
+    return;
+
+  gtk_selection_model_select_item (pa_phones_page_get_selection (page), 0, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press_until (window, "Delete", window_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  press_until (find_visible_window (ADW_TYPE_MESSAGE_DIALOG), "Escape",
+               window_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  wait_for_frames (10);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_phones (f->repo)), ==, 2);
+
+  gtk_widget_activate_action (window, "win.new-phone", NULL);
+  g_assert_true (wait_until (window_shown, GSIZE_TO_POINTER (PA_TYPE_PHONE_EDITOR), TIMEOUT_SECONDS));
+  press_until (find_visible_window (PA_TYPE_PHONE_EDITOR), "Escape",
+               window_gone, GSIZE_TO_POINTER (PA_TYPE_PHONE_EDITOR));
+
+  press_until (window, "ctrl+shift+s", window_shown, GSIZE_TO_POINTER (PA_TYPE_SCAN_DIALOG));
+  press_until (find_visible_window (PA_TYPE_SCAN_DIALOG), "Escape",
+               window_gone, GSIZE_TO_POINTER (PA_TYPE_SCAN_DIALOG));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = pa_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/app/keyboard/tab-checker", test_tab_checker);
+  g_test_add ("/app/keyboard/tab-main-window", Fixture, NULL, fixture_set_up,
+              test_tab_main_window, fixture_tear_down);
+  g_test_add ("/app/keyboard/tab-phone-editor", Fixture, NULL, fixture_set_up,
+              test_tab_phone_editor, fixture_tear_down);
+  g_test_add ("/app/keyboard/tab-scan-dialog", Fixture, NULL, fixture_set_up,
+              test_tab_scan_dialog, fixture_tear_down);
+  g_test_add ("/app/keyboard/arrows-sidebar", Fixture, NULL, fixture_set_up,
+              test_arrows_sidebar, fixture_tear_down);
+  g_test_add ("/app/keyboard/keys-add-phone", Fixture, NULL, fixture_set_up,
+              test_keys_add_phone, fixture_tear_down);
+  g_test_add ("/app/keyboard/keys-search", Fixture, NULL, fixture_set_up,
+              test_keys_search, fixture_tear_down);
+  g_test_add ("/app/keyboard/keys-delete-and-escape", Fixture, NULL, fixture_set_up,
+              test_keys_delete_and_escape, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
