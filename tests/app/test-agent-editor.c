@@ -19,8 +19,7 @@
 #include "pa-credentials-dialog.h"
 #include "pa-repository.h"
 #include "../server/pa-test-server.h"
-
-#define WAIT_SECONDS 20
+#include "pa-app-test.h"
 
 typedef struct
 {
@@ -33,91 +32,9 @@ typedef struct
 /* Helpers */
 
 static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @cond holds; fails the test after WAIT_SECONDS. */
-static void
-wait_until (Condition cond,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gpointer
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
 message_dialog_shown (gpointer data)
 {
-  return find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-
-static gboolean
-not_loading (gpointer data)
-{
-  return !pa_repository_get_loading (data);
-}
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-result_arrived (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static gboolean
-has_public_url (gpointer data)
-{
-  return pa_repository_get_public_url (data) != NULL;
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  return pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static void
@@ -125,16 +42,10 @@ close_all_dialogs (void)
 {
   GtkWindow *window;
 
-  while ((window = find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
-         || (window = find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((window = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
+         || (window = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (window);
 }
-
-
-
-
-
-
 
 /* Picks the combo position whose built phone has @value (vendor or model),
  * as a user choosing it from the list would. */
@@ -153,7 +64,7 @@ maybe_screenshot (GtkWidget  *window,
 
   if (dir == NULL)
     return;
-  spin (400);
+  pa_app_test_spin (400);
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);
@@ -182,12 +93,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->repo = pa_repository_new (client);
 
   /* The first refresh also learns the public URL for setup links. */
-  pa_repository_refresh_async (fixture->repo, NULL, store_result_cb, &slot);
-  wait_until (result_arrived, &slot);
+  pa_repository_refresh_async (fixture->repo, NULL, pa_app_test_store_result_cb, &slot);
+  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
   result = g_steal_pointer (&slot);
   g_assert_true (pa_repository_refresh_finish (fixture->repo, result, &error));
   g_assert_no_error (error);
-  g_assert_true (has_public_url (fixture->repo));
+  g_assert_true (pa_app_test_has_public_url (fixture->repo));
 
   fixture->parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->parent, 800, 600);
@@ -204,7 +115,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->server, pa_test_server_free);
 }
 
-
 static PaResource *
 save (Fixture    *fixture,
       GType       type,
@@ -217,8 +127,8 @@ save (Fixture    *fixture,
   g_autoptr(PaResource) saved = NULL;
 
   g_assert_no_error (error);
-  pa_repository_save_async (fixture->repo, resource, NULL, store_result_cb, &slot);
-  wait_until (result_arrived, &slot);
+  pa_repository_save_async (fixture->repo, resource, NULL, pa_app_test_store_result_cb, &slot);
+  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
   result = g_steal_pointer (&slot);
   saved = pa_repository_save_finish (fixture->repo, result, NULL, &error);
   g_assert_no_error (error);
@@ -277,7 +187,7 @@ test_assign_switches_routing (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (editor, "editor.assign-phone", NULL));
   g_assert_true (pa_agent_editor_get_busy (PA_AGENT_EDITOR (editor)));
-  wait_until (not_busy, editor);
+  pa_app_test_wait_until (not_busy, editor);
 
   g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
                    "Hardware phone");
@@ -291,19 +201,19 @@ test_assign_switches_routing (Fixture       *fixture,
 
   /* Deleting an agent with a phone: the server's 409, explained. */
   pa_agent_delete_interactive (GTK_WINDOW (editor), fixture->repo, PA_AGENT (agent));
-  wait_until (message_dialog_shown, NULL);
-  adw_message_dialog_response (find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
-  gtk_window_close (find_window (ADW_TYPE_MESSAGE_DIALOG));
-  wait_until (message_dialog_shown, NULL);
-  g_assert_cmpstr (adw_message_dialog_get_heading (find_window (ADW_TYPE_MESSAGE_DIALOG)), ==,
+  pa_app_test_wait_until (message_dialog_shown, NULL);
+  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
+  gtk_window_close (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  pa_app_test_wait_until (message_dialog_shown, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG)), ==,
                    "Agent Still Has Phones");
-  maybe_screenshot (find_window (ADW_TYPE_MESSAGE_DIALOG), "agent-delete-refused.png");
-  gtk_window_destroy (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  maybe_screenshot (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "agent-delete-refused.png");
+  gtk_window_destroy (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (pa_repository_find (fixture->repo, PA_TYPE_AGENT, pa_resource_get_id (agent)));
 
   /* Unassigning the last phone sends calls back to the softphone. */
   g_assert_true (gtk_widget_activate_action (editor, "editor.unassign-phone", "x", phone_id));
-  wait_until (not_busy, editor);
+  pa_app_test_wait_until (not_busy, editor);
   g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
                    "Browser softphone");
   g_assert_cmpuint (n_rows (phones_list), ==, 0);
@@ -332,7 +242,7 @@ test_new_agent_then_assign (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
   maybe_screenshot (editor, "agent-editor-new.png");
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
-  wait_until (not_busy, editor);
+  pa_app_test_wait_until (not_busy, editor);
 
   /* Saved and still open, now with an id, so phones can be assigned. */
   agent = pa_agent_editor_get_agent (PA_AGENT_EDITOR (editor));
@@ -340,7 +250,7 @@ test_new_agent_then_assign (Fixture       *fixture,
   g_assert_cmpint (pa_resource_get_id (PA_RESOURCE (agent)), >, 0);
   g_assert_true (gtk_widget_get_sensitive (child (editor, "assign_row")));
   g_assert_true (gtk_widget_activate_action (editor, "editor.assign-phone", NULL));
-  wait_until (not_busy, editor);
+  pa_app_test_wait_until (not_busy, editor);
   g_assert_cmpint (pa_agent_get_routing (agent), ==, PA_AGENT_ROUTING_HARDWARE);
   g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
                    "Hardware phone");
@@ -361,7 +271,7 @@ test_edit_saves_and_closes (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "email_row")), "cy@example.com");
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
-  wait_until (pointer_cleared, &editor);
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
   g_assert_cmpstr (pa_agent_get_email (PA_AGENT (agent)), ==, "cy@example.com");
 }
 
@@ -373,14 +283,14 @@ test_delete_agent (Fixture       *fixture,
   gint64 id = pa_resource_get_id (agent);
 
   pa_agent_delete_interactive (fixture->parent, fixture->repo, PA_AGENT (agent));
-  wait_until (message_dialog_shown, NULL);
-  adw_message_dialog_response (find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
-  gtk_window_close (find_window (ADW_TYPE_MESSAGE_DIALOG));
-  wait_until (not_loading, fixture->repo);
-  spin (200);
-  wait_until (not_loading, fixture->repo);
+  pa_app_test_wait_until (message_dialog_shown, NULL);
+  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
+  gtk_window_close (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  pa_app_test_wait_until (pa_app_test_not_loading, fixture->repo);
+  pa_app_test_spin (200);
+  pa_app_test_wait_until (pa_app_test_not_loading, fixture->repo);
   g_assert_null (pa_repository_find (fixture->repo, PA_TYPE_AGENT, id));
-  g_assert_null (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 int

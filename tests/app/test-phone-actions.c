@@ -17,8 +17,7 @@
 #include "pa-phone-actions.h"
 #include "pa-repository.h"
 #include "../server/pa-test-server.h"
-
-#define WAIT_SECONDS 20
+#include "pa-app-test.h"
 
 typedef struct
 {
@@ -31,97 +30,15 @@ typedef struct
 /* ---------------------------------------------------------------------- */
 /* Helpers */
 
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @cond holds; fails the test after WAIT_SECONDS. */
-static void
-wait_until (Condition cond,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gpointer
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-
-static gboolean
-not_loading (gpointer data)
-{
-  return !pa_repository_get_loading (data);
-}
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-result_arrived (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static gboolean
-has_public_url (gpointer data)
-{
-  return pa_repository_get_public_url (data) != NULL;
-}
-
 static void
 close_all_dialogs (void)
 {
   GtkWindow *window;
 
-  while ((window = find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
-         || (window = find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((window = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
+         || (window = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (window);
 }
-
-
-
-
-
-
 
 /* Picks the combo position whose built phone has @value (vendor or model),
  * as a user choosing it from the list would. */
@@ -140,7 +57,7 @@ maybe_screenshot (GtkWidget  *window,
 
   if (dir == NULL)
     return;
-  spin (400);
+  pa_app_test_spin (400);
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);
@@ -169,12 +86,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->repo = pa_repository_new (client);
 
   /* The first refresh also learns the public URL for setup links. */
-  pa_repository_refresh_async (fixture->repo, NULL, store_result_cb, &slot);
-  wait_until (result_arrived, &slot);
+  pa_repository_refresh_async (fixture->repo, NULL, pa_app_test_store_result_cb, &slot);
+  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
   result = g_steal_pointer (&slot);
   g_assert_true (pa_repository_refresh_finish (fixture->repo, result, &error));
   g_assert_no_error (error);
-  g_assert_true (has_public_url (fixture->repo));
+  g_assert_true (pa_app_test_has_public_url (fixture->repo));
 
   /* Like the main window: results go to its toast overlay. */
   fixture->parent = GTK_WINDOW (adw_window_new ());
@@ -194,7 +111,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->server, pa_test_server_free);
 }
 
-
 static PaResource *
 save (Fixture    *fixture,
       GType       type,
@@ -207,8 +123,8 @@ save (Fixture    *fixture,
   g_autoptr(PaResource) saved = NULL;
 
   g_assert_no_error (error);
-  pa_repository_save_async (fixture->repo, resource, NULL, store_result_cb, &slot);
-  wait_until (result_arrived, &slot);
+  pa_repository_save_async (fixture->repo, resource, NULL, pa_app_test_store_result_cb, &slot);
+  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
   result = g_steal_pointer (&slot);
   saved = pa_repository_save_finish (fixture->repo, result, NULL, &error);
   g_assert_no_error (error);
@@ -243,7 +159,7 @@ answer (const char *heading_part,
 {
   AdwMessageDialog *dialog;
 
-  wait_until (message_with_heading, (gpointer) heading_part);
+  pa_app_test_wait_until (message_with_heading, (gpointer) heading_part);
   dialog = find_message (heading_part);
   adw_message_dialog_response (dialog, response);
   gtk_window_close (GTK_WINDOW (dialog));
@@ -284,10 +200,10 @@ test_delete_unassigned (Fixture       *fixture,
   Lookup lookup = { fixture, pa_resource_get_id (phone) };
 
   pa_phone_delete_interactive (fixture->parent, fixture->repo, PA_PHONE (phone));
-  wait_until (message_with_heading, (gpointer) "Delete “Spare”?");
+  pa_app_test_wait_until (message_with_heading, (gpointer) "Delete “Spare”?");
   maybe_screenshot (GTK_WIDGET (find_message ("Delete")), "delete-phone-dialog.png");
   answer ("Delete “Spare”?", "delete");
-  wait_until (phone_gone, &lookup);
+  pa_app_test_wait_until (phone_gone, &lookup);
   g_assert_cmpuint (server_status (fixture, "phones", lookup.id), ==, 404);
   g_assert_null (find_message ("Assigned"));
 }
@@ -303,7 +219,7 @@ test_cancel_keeps_phone (Fixture       *fixture,
 
   pa_phone_delete_interactive (fixture->parent, fixture->repo, PA_PHONE (phone));
   answer ("Delete “Keep”?", "cancel");
-  spin (300);
+  pa_app_test_spin (300);
   g_assert_nonnull (pa_repository_find (fixture->repo, PA_TYPE_PHONE, id));
   g_assert_cmpuint (server_status (fixture, "phones", id), ==, 200);
 }
@@ -326,7 +242,7 @@ test_delete_assigned_unassigns_first (Fixture       *fixture,
   /* First try: the server refuses (409) and the second dialog explains. */
   pa_phone_delete_interactive (fixture->parent, fixture->repo, PA_PHONE (phone));
   answer ("Delete “Reception”?", "delete");
-  wait_until (message_with_heading, (gpointer) "Phone Is Assigned");
+  pa_app_test_wait_until (message_with_heading, (gpointer) "Phone Is Assigned");
   assigned = find_message ("Phone Is Assigned");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (assigned), "Ann Smith"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (assigned, "unassign"), ==,
@@ -336,17 +252,17 @@ test_delete_assigned_unassigns_first (Fixture       *fixture,
 
   /* Cancel there: nothing changes. */
   answer ("Phone Is Assigned", "cancel");
-  spin (300);
+  pa_app_test_spin (300);
   g_assert_cmpint (pa_phone_get_agent_id (PA_PHONE (phone)), ==, pa_resource_get_id (agent));
 
   /* Again, and this time "Unassign and Delete". */
   pa_phone_delete_interactive (fixture->parent, fixture->repo, PA_PHONE (phone));
   answer ("Delete “Reception”?", "delete");
   answer ("Phone Is Assigned", "unassign");
-  wait_until (phone_gone, &lookup);
+  pa_app_test_wait_until (phone_gone, &lookup);
   g_assert_cmpuint (server_status (fixture, "phones", lookup.id), ==, 404);
   /* The agent's calls went back to the softphone with the phone. */
-  wait_until (not_loading, fixture->repo);
+  pa_app_test_wait_until (pa_app_test_not_loading, fixture->repo);
   g_assert_cmpint (pa_agent_get_routing (PA_AGENT (agent)), ==, PA_AGENT_ROUTING_SOFTPHONE);
 }
 

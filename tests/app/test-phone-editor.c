@@ -21,8 +21,7 @@
 #include "pa-phone-editor.h"
 #include "pa-repository.h"
 #include "../server/pa-test-server.h"
-
-#define WAIT_SECONDS 20
+#include "pa-app-test.h"
 
 typedef struct
 {
@@ -35,64 +34,15 @@ typedef struct
 /* Helpers */
 
 static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @cond holds; fails the test after WAIT_SECONDS. */
-static void
-wait_until (Condition cond,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gpointer
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
 credentials_shown (gpointer data)
 {
-  return find_window (PA_TYPE_CREDENTIALS_DIALOG) != NULL;
+  return pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG) != NULL;
 }
 
 static gboolean
 message_dialog_shown (gpointer data)
 {
-  return find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -101,62 +51,14 @@ not_saving (gpointer data)
   return !pa_phone_editor_get_saving (data);
 }
 
-static gboolean
-not_loading (gpointer data)
-{
-  return !pa_repository_get_loading (data);
-}
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-result_arrived (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static gboolean
-has_public_url (gpointer data)
-{
-  return pa_repository_get_public_url (data) != NULL;
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 close_all_dialogs (void)
 {
   GtkWindow *window;
 
-  while ((window = find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
-         || (window = find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((window = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
+         || (window = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (window);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gpointer
@@ -172,7 +74,7 @@ child (gpointer    editor,
 static PaMacEntry *
 mac_entry_of (gpointer editor)
 {
-  GtkWidget *entry = find_descendant (child (editor, "mac_row"), PA_TYPE_MAC_ENTRY);
+  GtkWidget *entry = pa_app_test_find_descendant (child (editor, "mac_row"), PA_TYPE_MAC_ENTRY);
 
   g_assert_nonnull (entry);
   return PA_MAC_ENTRY (entry);
@@ -246,7 +148,7 @@ maybe_screenshot (GtkWidget  *window,
 
   if (dir == NULL)
     return;
-  spin (400);
+  pa_app_test_spin (400);
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);
@@ -275,12 +177,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->repo = pa_repository_new (client);
 
   /* The first refresh also learns the public URL for setup links. */
-  pa_repository_refresh_async (fixture->repo, NULL, store_result_cb, &slot);
-  wait_until (result_arrived, &slot);
+  pa_repository_refresh_async (fixture->repo, NULL, pa_app_test_store_result_cb, &slot);
+  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
   result = g_steal_pointer (&slot);
   g_assert_true (pa_repository_refresh_finish (fixture->repo, result, &error));
   g_assert_no_error (error);
-  g_assert_true (has_public_url (fixture->repo));
+  g_assert_true (pa_app_test_has_public_url (fixture->repo));
 
   fixture->parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->parent, 800, 600);
@@ -352,10 +254,10 @@ test_create_shows_password_once (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_true (pa_phone_editor_get_saving (editor));
 
-  wait_until (credentials_shown, NULL);
-  wait_until (pointer_cleared, &editor);
+  pa_app_test_wait_until (credentials_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
 
-  dialog = find_window (PA_TYPE_CREDENTIALS_DIALOG);
+  dialog = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG);
   g_assert_nonnull (pa_credentials_dialog_get_password (dialog));
   g_assert_cmpuint (strlen (pa_credentials_dialog_get_password (dialog)), >=, 12);
   g_assert_cmpstr (pa_credentials_dialog_get_username (dialog), ==, "ph805ec0123456");
@@ -488,7 +390,7 @@ test_duplicate_mac_lands_on_mac_row (Fixture       *fixture,
   model_row = child (editor, "model_row");
   fill_new_phone (editor, "Second Desk", "80:5E:C0:01:02:03");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  wait_until (not_saving, editor);
+  pa_app_test_wait_until (not_saving, editor);
 
   /* Still open, the message on the MAC row, naming the other phone. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
@@ -508,7 +410,7 @@ test_duplicate_mac_lands_on_mac_row (Fixture       *fixture,
   model = built_model (editor);
   g_assert_cmpstr (model, ==, "yealink-t54w");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (model_row)));
-  g_assert_null (find_window (PA_TYPE_CREDENTIALS_DIALOG));
+  g_assert_null (pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG));
 
   /* Changing the MAC takes the mark away. */
   gtk_editable_set_text (GTK_EDITABLE (mac_entry_of (editor)), "80:5E:C0:01:02:04");
@@ -529,7 +431,7 @@ test_unreachable_keeps_form (Fixture       *fixture,
   pa_test_server_stop (fixture->server);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  wait_until (not_saving, editor);
+  pa_app_test_wait_until (not_saving, editor);
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_assert_true (gtk_revealer_get_reveal_child (child (editor, "banner_revealer")));
@@ -605,8 +507,8 @@ create_phone (Fixture     *fixture,
   g_autoptr(PaResource) saved = NULL;
 
   g_assert_no_error (error);
-  pa_repository_save_async (fixture->repo, phone, NULL, store_result_cb, &slot);
-  wait_until (result_arrived, &slot);
+  pa_repository_save_async (fixture->repo, phone, NULL, pa_app_test_store_result_cb, &slot);
+  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
   result = g_steal_pointer (&slot);
   saved = pa_repository_save_finish (fixture->repo, result, &extra, &error);
   g_assert_no_error (error);
@@ -652,8 +554,8 @@ test_edit_shows_no_password (Fixture       *fixture,
 
   set_text (editor, "name_row", "Kitchen 2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  wait_until (pointer_cleared, &editor);
-  g_assert_null (find_window (PA_TYPE_CREDENTIALS_DIALOG));
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
+  g_assert_null (pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG));
 
   path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, id);
   response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
@@ -678,8 +580,8 @@ test_regenerate_needs_the_word (Fixture       *fixture,
   GtkEditable *entry;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-password", NULL));
-  wait_until (message_dialog_shown, NULL);
-  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  pa_app_test_wait_until (message_dialog_shown, NULL);
+  dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_assert_nonnull (entry);
 
@@ -697,8 +599,8 @@ test_regenerate_needs_the_word (Fixture       *fixture,
   adw_message_dialog_response (dialog, "regenerate");
   gtk_window_close (GTK_WINDOW (dialog));
 
-  wait_until (credentials_shown, NULL);
-  credentials = find_window (PA_TYPE_CREDENTIALS_DIALOG);
+  pa_app_test_wait_until (credentials_shown, NULL);
+  credentials = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG);
   g_assert_nonnull (pa_credentials_dialog_get_password (credentials));
   g_assert_cmpstr (pa_credentials_dialog_get_password (credentials), !=, password);
   g_assert_cmpstr (pa_credentials_dialog_get_username (credentials), ==, username);
@@ -708,9 +610,9 @@ test_regenerate_needs_the_word (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (credentials));
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   set_text (editor, "name_row", "Hall 2");
-  wait_until (not_loading, fixture->repo);
+  pa_app_test_wait_until (pa_app_test_not_loading, fixture->repo);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  wait_until (pointer_cleared, &editor);
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
 }
 
 int
