@@ -185,6 +185,45 @@ pa_catalog_json_get_uint (JsonObject *object,
   return TRUE;
 }
 
+gboolean
+pa_catalog_json_get_face (JsonObject *object,
+                          const char *where,
+                          guint      *columns,
+                          gboolean   *screen,
+                          GError    **error)
+{
+  static const char * const members[] = { "columns", "screen", NULL };
+  g_autofree char *face_where = NULL;
+  GError *local_error = NULL;
+  JsonObject *face;
+  JsonNode *node;
+
+  face = pa_catalog_json_get_object (object, where, "face", FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (face == NULL)
+    return TRUE;
+
+  face_where = g_strdup_printf ("%s face", where);
+  if (!pa_catalog_json_check_members (face, face_where, members, error)
+      || !pa_catalog_json_get_uint (face, face_where, "columns", 1, 2, columns, error))
+    return FALSE;
+
+  node = get_member (face, face_where, "screen", TRUE, error);
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      set_wrong_type (error, face_where, "screen", "true or false", node);
+      return FALSE;
+    }
+  *screen = json_node_get_boolean (node);
+  return TRUE;
+}
+
 char **
 pa_catalog_json_get_strv (JsonObject *object,
                           const char *where,

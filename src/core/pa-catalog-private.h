@@ -61,6 +61,14 @@ char      **pa_catalog_json_get_guessed   (JsonObject         *object,
                                            const char         *where,
                                            const char * const *guessable,
                                            GError            **error);
+/* The optional `face` object: {"columns": 1|2, "screen": true|false}, both
+ * required when `face` is given. An absent `face` leaves *@columns and
+ * *@screen as the caller set them (its defaults). */
+gboolean    pa_catalog_json_get_face      (JsonObject         *object,
+                                           const char         *where,
+                                           guint              *columns,
+                                           gboolean           *screen,
+                                           GError            **error);
 /* `cfg` or `xml`. */
 gboolean    pa_catalog_check_config_format (const char        *value,
                                             const char        *where,

@@ -85,7 +85,7 @@ const char         *pa_vendor_get_note          (PaVendor   *self);   /* nullabl
 G_DECLARE_FINAL_TYPE (PaExpansionModule, pa_expansion_module, PA, EXPANSION_MODULE, GObject)
 
 /* Properties: "id", "vendor-id", "name", "keys-per-page", "pages", "keys",
- * "note". */
+ * "face-columns", "face-screen", "note". */
 const char *pa_expansion_module_get_id            (PaExpansionModule *self);
 const char *pa_expansion_module_get_vendor_id     (PaExpansionModule *self);
 const char *pa_expansion_module_get_name          (PaExpansionModule *self);
@@ -93,6 +93,11 @@ guint       pa_expansion_module_get_keys_per_page (PaExpansionModule *self);
 guint       pa_expansion_module_get_pages         (PaExpansionModule *self);
 /* Programmable keys over all pages. */
 guint       pa_expansion_module_get_keys          (PaExpansionModule *self);
+/* Where the keys sit (catalog `face`): a page's keys fill the left column
+ * top to bottom, then the right one. 1 column when the catalog says
+ * nothing; a sidecar has no screen unless the catalog says so. */
+guint       pa_expansion_module_get_face_columns  (PaExpansionModule *self);
+gboolean    pa_expansion_module_get_face_screen   (PaExpansionModule *self);
 gboolean    pa_expansion_module_is_guessed        (PaExpansionModule *self,
                                                    const char        *field);
 const char *pa_expansion_module_get_note          (PaExpansionModule *self); /* nullable */
@@ -104,7 +109,7 @@ G_DECLARE_FINAL_TYPE (PaDeviceModel, pa_device_model, PA, DEVICE_MODEL, GObject)
 
 /* Properties: "id", "vendor-id", "name", "sip-accounts", "line-keys",
  * "keys-per-page", "pages", "config-format", "common-file", "device-file",
- * "user-agent", "max-modules", "note". */
+ * "user-agent", "max-modules", "face-columns", "face-screen", "note". */
 const char *pa_device_model_get_id            (PaDeviceModel *self);  /* "yealink-t54w" */
 const char *pa_device_model_get_vendor_id     (PaDeviceModel *self);  /* "yealink" */
 const char *pa_device_model_get_name          (PaDeviceModel *self);  /* "T54W" */
@@ -137,6 +142,12 @@ gboolean    pa_device_model_supports_module   (PaDeviceModel *self,
 /* How many of @module_id the model takes; 0 if it does not take it. */
 guint       pa_device_model_get_module_max    (PaDeviceModel *self,
                                                const char    *module_id);
+/* Where the keys sit (catalog `face`): 1 or 2 columns of keys (a page's
+ * keys fill the left column top to bottom, then the right one, on either
+ * side of the screen); 1 when the catalog says nothing. */
+guint       pa_device_model_get_face_columns  (PaDeviceModel *self);
+/* Whether the face has a screen to draw (TRUE when not said). */
+gboolean    pa_device_model_get_face_screen   (PaDeviceModel *self);
 gboolean    pa_device_model_is_guessed        (PaDeviceModel *self,
                                                const char    *field);
 const char *pa_device_model_get_note          (PaDeviceModel *self);  /* nullable */

@@ -15,6 +15,7 @@
 #include "pa-sip-account.h"
 #include "pa-phone.h"
 #include "pa-layout.h"
+#include "pa-layout-edit.h"
 #include "pa-module-layout.h"
 #include "pa-profile.h"
 #include "pa-render.h"

@@ -27,6 +27,8 @@ struct _PaDeviceModel
   char   **module_ids;
   guint   *module_max;    /* parallel to module_ids */
   guint    max_modules;
+  guint    face_columns;
+  gboolean face_screen;
   char   **guessed;
   char    *note;
 };
@@ -47,6 +49,8 @@ enum {
   PROP_DEVICE_FILE,
   PROP_USER_AGENT,
   PROP_MAX_MODULES,
+  PROP_FACE_COLUMNS,
+  PROP_FACE_SCREEN,
   PROP_NOTE,
   N_PROPS
 };
@@ -119,6 +123,12 @@ pa_device_model_get_property (GObject    *object,
     case PROP_MAX_MODULES:
       g_value_set_uint (value, self->max_modules);
       break;
+    case PROP_FACE_COLUMNS:
+      g_value_set_uint (value, self->face_columns);
+      break;
+    case PROP_FACE_SCREEN:
+      g_value_set_boolean (value, self->face_screen);
+      break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
@@ -147,6 +157,10 @@ pa_device_model_class_init (PaDeviceModelClass *klass)
   properties[PROP_DEVICE_FILE] = pa_catalog_string_pspec ("device-file");
   properties[PROP_USER_AGENT] = pa_catalog_string_pspec ("user-agent");
   properties[PROP_MAX_MODULES] = pa_catalog_uint_pspec ("max-modules");
+  properties[PROP_FACE_COLUMNS] = pa_catalog_uint_pspec ("face-columns");
+  properties[PROP_FACE_SCREEN] =
+    g_param_spec_boolean ("face-screen", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] = pa_catalog_string_pspec ("note");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -155,6 +169,10 @@ pa_device_model_class_init (PaDeviceModelClass *klass)
 static void
 pa_device_model_init (PaDeviceModel *self)
 {
+  /* What a face without a `face` member looks like: keys down one side of
+   * a screen. */
+  self->face_columns = 1;
+  self->face_screen = TRUE;
 }
 
 /* The server builds file names from this pattern and matches requests
@@ -254,12 +272,12 @@ pa_device_model_new_from_json (JsonObject *object,
 {
   static const char * const members[] = {
     "id", "vendor", "name", "sip_accounts", "line_keys", "keys_per_page", "pages",
-    "config_format", "common_file", "device_file", "user_agent", "modules", "guessed", "note",
-    NULL
+    "config_format", "common_file", "device_file", "user_agent", "modules", "face", "guessed",
+    "note", NULL
   };
   static const char * const guessable[] = {
     "sip_accounts", "line_keys", "keys_per_page", "pages", "config_format", "common_file",
-    "device_file", "user_agent", "modules", NULL
+    "device_file", "user_agent", "modules", "face", NULL
   };
   g_autoptr(PaDeviceModel) self = NULL;
   g_autofree char *id_prefix = NULL;
@@ -350,6 +368,9 @@ pa_device_model_new_from_json (JsonObject *object,
   if (!read_modules (self, object, where, catalog, error))
     return NULL;
 
+  if (!pa_catalog_json_get_face (object, where, &self->face_columns, &self->face_screen, error))
+    return NULL;
+
   if (!(self->guessed = pa_catalog_json_get_guessed (object, where, guessable, error)))
     return NULL;
 
@@ -358,6 +379,20 @@ pa_device_model_new_from_json (JsonObject *object,
   self->note = g_strdup (value);
 
   return g_steal_pointer (&self);
+}
+
+guint
+pa_device_model_get_face_columns (PaDeviceModel *self)
+{
+  g_return_val_if_fail (PA_IS_DEVICE_MODEL (self), 1);
+  return self->face_columns;
+}
+
+gboolean
+pa_device_model_get_face_screen (PaDeviceModel *self)
+{
+  g_return_val_if_fail (PA_IS_DEVICE_MODEL (self), TRUE);
+  return self->face_screen;
 }
 
 const char *

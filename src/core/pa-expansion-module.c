@@ -18,6 +18,8 @@ struct _PaExpansionModule
   guint   keys_per_page;
   guint   pages;
   guint   keys;
+  guint   face_columns;
+  gboolean face_screen;
   char  **guessed;
   char   *note;
 };
@@ -32,6 +34,8 @@ enum {
   PROP_KEYS_PER_PAGE,
   PROP_PAGES,
   PROP_KEYS,
+  PROP_FACE_COLUMNS,
+  PROP_FACE_SCREEN,
   PROP_NOTE,
   N_PROPS
 };
@@ -80,6 +84,12 @@ pa_expansion_module_get_property (GObject    *object,
     case PROP_KEYS:
       g_value_set_uint (value, self->keys);
       break;
+    case PROP_FACE_COLUMNS:
+      g_value_set_uint (value, self->face_columns);
+      break;
+    case PROP_FACE_SCREEN:
+      g_value_set_boolean (value, self->face_screen);
+      break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
@@ -102,6 +112,10 @@ pa_expansion_module_class_init (PaExpansionModuleClass *klass)
   properties[PROP_KEYS_PER_PAGE] = pa_catalog_uint_pspec ("keys-per-page");
   properties[PROP_PAGES] = pa_catalog_uint_pspec ("pages");
   properties[PROP_KEYS] = pa_catalog_uint_pspec ("keys");
+  properties[PROP_FACE_COLUMNS] = pa_catalog_uint_pspec ("face-columns");
+  properties[PROP_FACE_SCREEN] =
+    g_param_spec_boolean ("face-screen", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] = pa_catalog_string_pspec ("note");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -110,6 +124,7 @@ pa_expansion_module_class_init (PaExpansionModuleClass *klass)
 static void
 pa_expansion_module_init (PaExpansionModule *self)
 {
+  self->face_columns = 1;
 }
 
 PaExpansionModule *
@@ -118,9 +133,9 @@ pa_expansion_module_new_from_json (JsonObject *object,
                                    GError    **error)
 {
   static const char * const members[] = {
-    "id", "vendor", "name", "keys_per_page", "pages", "keys", "guessed", "note", NULL
+    "id", "vendor", "name", "keys_per_page", "pages", "keys", "face", "guessed", "note", NULL
   };
-  static const char * const guessable[] = { "keys_per_page", "pages", "keys", NULL };
+  static const char * const guessable[] = { "keys_per_page", "pages", "keys", "face", NULL };
   g_autoptr(PaExpansionModule) self = NULL;
   const char *value;
 
@@ -154,6 +169,9 @@ pa_expansion_module_new_from_json (JsonObject *object,
                    self->keys, self->pages, self->keys_per_page);
       return NULL;
     }
+
+  if (!pa_catalog_json_get_face (object, where, &self->face_columns, &self->face_screen, error))
+    return NULL;
 
   if (!(self->guessed = pa_catalog_json_get_guessed (object, where, guessable, error)))
     return NULL;
@@ -205,6 +223,20 @@ pa_expansion_module_get_keys (PaExpansionModule *self)
 {
   g_return_val_if_fail (PA_IS_EXPANSION_MODULE (self), 0);
   return self->keys;
+}
+
+guint
+pa_expansion_module_get_face_columns (PaExpansionModule *self)
+{
+  g_return_val_if_fail (PA_IS_EXPANSION_MODULE (self), 1);
+  return self->face_columns;
+}
+
+gboolean
+pa_expansion_module_get_face_screen (PaExpansionModule *self)
+{
+  g_return_val_if_fail (PA_IS_EXPANSION_MODULE (self), FALSE);
+  return self->face_screen;
 }
 
 gboolean

@@ -25,6 +25,7 @@ struct _PaKey
   char      *value;
   char      *label;
   guint      line;
+  gint64     agent_id;
 };
 
 G_DEFINE_FINAL_TYPE (PaKey, pa_key, G_TYPE_OBJECT)
@@ -36,23 +37,28 @@ enum {
   PROP_VALUE,
   PROP_LABEL,
   PROP_LINE,
+  PROP_AGENT_ID,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* The JSON members in writing order, with how the codec treats them. */
+/* The JSON members in writing order, with how the codec treats them. The
+ * JSON name is spelled out because GObject turns `_` into `-` in property
+ * names. */
 static const struct
 {
+  const char    *json_name;
   guint          prop;
   PaMemberFlags  flags;
   gboolean       required;
 } key_members[] = {
-  { PROP_INDEX, PA_MEMBER_NONE, TRUE },
-  { PROP_TYPE, PA_MEMBER_NONE, TRUE },
-  { PROP_VALUE, PA_MEMBER_NULLABLE | PA_MEMBER_TRIM, FALSE },
-  { PROP_LABEL, PA_MEMBER_NULLABLE | PA_MEMBER_TRIM, FALSE },
-  { PROP_LINE, PA_MEMBER_NONE, FALSE },
+  { "index", PROP_INDEX, PA_MEMBER_NONE, TRUE },
+  { "type", PROP_TYPE, PA_MEMBER_NONE, TRUE },
+  { "value", PROP_VALUE, PA_MEMBER_NULLABLE | PA_MEMBER_TRIM, FALSE },
+  { "label", PROP_LABEL, PA_MEMBER_NULLABLE | PA_MEMBER_TRIM, FALSE },
+  { "line", PROP_LINE, PA_MEMBER_NONE, FALSE },
+  { "agent_id", PROP_AGENT_ID, PA_MEMBER_ZERO_IS_NULL, FALSE },
 };
 
 GType
@@ -157,6 +163,9 @@ pa_key_get_property (GObject    *object,
     case PROP_LINE:
       g_value_set_uint (value, self->line);
       break;
+    case PROP_AGENT_ID:
+      g_value_set_int64 (value, self->agent_id);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -186,6 +195,9 @@ pa_key_set_property (GObject      *object,
       break;
     case PROP_LINE:
       pa_key_set_line (self, g_value_get_uint (value));
+      break;
+    case PROP_AGENT_ID:
+      pa_key_set_agent_id (self, g_value_get_int64 (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -219,6 +231,10 @@ pa_key_class_init (PaKeyClass *klass)
     g_param_spec_uint ("line", NULL, NULL,
                        1, PA_KEY_MAX_LINE, 1,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AGENT_ID] =
+    g_param_spec_int64 ("agent-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -253,7 +269,10 @@ pa_key_copy (PaKey *self)
 {
   g_return_val_if_fail (PA_IS_KEY (self), NULL);
 
-  return pa_key_new (self->index, self->type, self->value, self->label, self->line);
+  PaKey *copy = pa_key_new (self->index, self->type, self->value, self->label, self->line);
+
+  copy->agent_id = self->agent_id;
+  return copy;
 }
 
 gboolean
@@ -267,7 +286,8 @@ pa_key_equal (PaKey *a,
       && a->type == b->type
       && g_strcmp0 (a->value, b->value) == 0
       && g_strcmp0 (a->label, b->label) == 0
-      && a->line == b->line;
+      && a->line == b->line
+      && a->agent_id == b->agent_id;
 }
 
 guint
@@ -361,6 +381,26 @@ pa_key_set_line (PaKey *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
 }
 
+gint64
+pa_key_get_agent_id (PaKey *self)
+{
+  g_return_val_if_fail (PA_IS_KEY (self), 0);
+  return self->agent_id;
+}
+
+void
+pa_key_set_agent_id (PaKey  *self,
+                     gint64  agent_id)
+{
+  g_return_if_fail (PA_IS_KEY (self));
+  g_return_if_fail (agent_id >= 0);
+
+  if (self->agent_id == agent_id)
+    return;
+  self->agent_id = agent_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENT_ID]);
+}
+
 /* ------------------------------------------------------------------ */
 /* JSON                                                                 */
 
@@ -390,7 +430,7 @@ pa_key_new_from_json (JsonNode  *node,
       PaMemberFlags flags = PA_MEMBER_NONE;
 
       for (guint i = 0; i < G_N_ELEMENTS (key_members); i++)
-        if (g_str_equal (properties[key_members[i].prop]->name, name))
+        if (g_str_equal (key_members[i].json_name, name))
           {
             pspec = properties[key_members[i].prop];
             flags = key_members[i].flags;
@@ -413,7 +453,7 @@ pa_key_new_from_json (JsonNode  *node,
 
   for (guint i = 0; i < G_N_ELEMENTS (key_members); i++)
     {
-      const char *name = properties[key_members[i].prop]->name;
+      const char *name = key_members[i].json_name;
 
       if (key_members[i].required && !json_object_has_member (object, name))
         {
@@ -441,7 +481,7 @@ pa_key_write_json (PaKey       *self,
 
       g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
       g_object_get_property (G_OBJECT (self), pspec->name, &value);
-      json_builder_set_member_name (builder, pspec->name);
+      json_builder_set_member_name (builder, key_members[i].json_name);
       pa_json_write_scalar (pspec, key_members[i].flags, &value, builder);
     }
   json_builder_end_object (builder);

@@ -69,8 +69,13 @@ void        pa_key_set_label    (PaKey      *self,
 guint       pa_key_get_line     (PaKey      *self);   /* 1-based SIP account slot */
 void        pa_key_set_line     (PaKey      *self,
                                  guint       line);
+/* The agent a BLF key watches, so provd can follow renames; 0 = none. */
+gint64      pa_key_get_agent_id (PaKey      *self);
+void        pa_key_set_agent_id (PaKey      *self,
+                                 gint64      agent_id);
 
-/* JSON: { "index", "type", "value", "label", "line" } in that order.
+/* JSON: { "index", "type", "value", "label", "line", "agent_id" } in that
+ * order; `agent_id` is an integer or null and may be absent.
  * Errors name the member (`value`); the caller prefixes `keys[i]`. */
 PaKey      *pa_key_new_from_json (JsonNode    *node,
                                   GError     **error);

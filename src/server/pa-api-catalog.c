@@ -29,6 +29,20 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* "face": where the keys sit, for drawing the phone. */
+static void
+add_face (JsonBuilder *builder,
+          guint        columns,
+          gboolean     screen)
+{
+  json_builder_set_member_name (builder, "face");
+  json_builder_begin_object (builder);
+  add_int (builder, "columns", columns);
+  json_builder_set_member_name (builder, "screen");
+  json_builder_add_boolean_value (builder, screen);
+  json_builder_end_object (builder);
+}
+
 static void
 add_strv (JsonBuilder        *builder,
           const char         *name,
@@ -80,6 +94,8 @@ build_model (JsonBuilder   *builder,
   add_string_or_null (builder, "common_file", pa_device_model_get_common_file (model));
   add_string_or_null (builder, "device_file", pa_device_model_get_device_file (model));
   add_int (builder, "max_modules", pa_device_model_get_max_modules (model));
+  add_face (builder, pa_device_model_get_face_columns (model),
+            pa_device_model_get_face_screen (model));
   json_builder_set_member_name (builder, "modules");
   json_builder_begin_array (builder);
   for (guint i = 0; module_ids != NULL && module_ids[i] != NULL; i++)
@@ -104,6 +120,8 @@ build_module (JsonBuilder       *builder,
   add_int (builder, "keys_per_page", pa_expansion_module_get_keys_per_page (module));
   add_int (builder, "pages", pa_expansion_module_get_pages (module));
   add_int (builder, "keys", pa_expansion_module_get_keys (module));
+  add_face (builder, pa_expansion_module_get_face_columns (module),
+            pa_expansion_module_get_face_screen (module));
   json_builder_end_object (builder);
 }
 

@@ -18,6 +18,7 @@ typedef struct
   PaStore           *store;
   SoupServerMessage *msg;
   JsonObject        *extra;
+  GHashTable        *query;   /* nullable: the URL's query */
 } PaApiRequest;
 
 /* All hooks run inside the request's transaction; an error rolls back
@@ -54,6 +55,18 @@ gboolean pa_api_sip_after_write      (PaApiRequest *req, PaResource *old, PaReso
                                       GError **error);
 gboolean pa_api_layout_after_write   (PaApiRequest *req, PaResource *old, PaResource *resource,
                                       GError **error);
+
+/* pa-api-layouts.c */
+gboolean pa_api_layout_before_delete (PaApiRequest *req, PaResource *old, GError **error);
+gboolean pa_api_agent_after_write    (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                      GError **error);
+/* POST /api/v1/layouts/{id}/apply */
+void     pa_api_apply_layout         (PaApiRequest *req,
+                                      gint64        id);
+/* GET /api/v1/phones/{id}/preview/{file} */
+void     pa_api_preview_phone_file   (PaApiRequest *req,
+                                      gint64        id,
+                                      const char   *file);
 
 /* POST /api/v1/sip-accounts/{id}/password */
 void     pa_api_regenerate_sip_password (PaApiRequest *req,

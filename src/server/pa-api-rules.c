@@ -559,6 +559,8 @@ pa_api_layout_after_write (PaApiRequest *req,
 
   if (phones == NULL)
     return FALSE;
+  if (!PA_IS_PROFILE (resource))
+    json_object_set_int_member (req->extra, "affected_phones", phones->len);
   return pa_store_bump_phone_revisions (req->store, (const gint64 *) phones->data,
                                         phones->len, error);
 }

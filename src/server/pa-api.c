@@ -18,17 +18,17 @@ static const PaApiCollection collections[] = {
     pa_api_phone_before_write, pa_api_phone_after_write,
     pa_api_phone_before_delete, pa_api_phone_after_delete },
   { "agents", "agent",
-    NULL, NULL,
+    NULL, pa_api_agent_after_write,
     pa_api_agent_before_delete, NULL },
   { "sip-accounts", "sip_account",
     pa_api_sip_before_write, pa_api_sip_after_write,
     NULL, NULL },
   { "layouts", "layout",
     NULL, pa_api_layout_after_write,
-    NULL, NULL },
+    pa_api_layout_before_delete, NULL },
   { "module-layouts", "module_layout",
     NULL, pa_api_layout_after_write,
-    NULL, NULL },
+    pa_api_layout_before_delete, NULL },
   { "profiles", "profile",
     NULL, pa_api_layout_after_write,
     NULL, NULL },
@@ -473,6 +473,16 @@ handle_delete (PaApiRequest          *req,
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
                     "PA_KIND", collection->kind,
                     "MESSAGE", "Deleted %s %" G_GINT64_FORMAT, collection->kind, id);
+  /* A delete that moved things elsewhere says how many (a layout deleted
+   * onto a replacement); a plain one has nothing to say. */
+  if (json_object_get_size (req->extra) > 0)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (node, req->extra);
+      pa_http_send_json (req->msg, SOUP_STATUS_OK, node);
+      return;
+    }
   pa_http_send_empty (req->msg, SOUP_STATUS_NO_CONTENT);
 }
 
@@ -485,7 +495,7 @@ pa_api_dispatch (PaServer           *self,
                  GHashTable         *query)
 {
   g_autoptr(JsonObject) extra = json_object_new ();
-  PaApiRequest req = { self, self->store, msg, extra };
+  PaApiRequest req = { self, self->store, msg, extra, query };
   const PaApiCollection *collection;
   guint n_segments = g_strv_length ((char **) segments);
   gint64 id = 0;
@@ -497,7 +507,7 @@ pa_api_dispatch (PaServer           *self,
     }
 
   collection = find_collection (segments[0]);
-  if (collection == NULL || n_segments > 3 ||
+  if (collection == NULL || n_segments > 4 ||
       (n_segments >= 2 && !parse_id (segments[1], &id)))
     {
       pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL, "No such resource");
@@ -527,6 +537,29 @@ pa_api_dispatch (PaServer           *self,
         handle_delete (&req, collection, id);
       else
         pa_server_method_not_allowed (msg, "GET, HEAD, PUT, PATCH, DELETE");
+      return;
+    }
+
+  if (n_segments == 4)
+    {
+      if (g_str_equal (collection->kind, "phone") && g_str_equal (segments[2], "preview"))
+        {
+          if (method_is (msg, "GET") || method_is (msg, "HEAD"))
+            pa_api_preview_phone_file (&req, id, segments[3]);
+          else
+            pa_server_method_not_allowed (msg, "GET, HEAD");
+          return;
+        }
+      pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL, "No such resource");
+      return;
+    }
+
+  if (g_str_equal (collection->kind, "layout") && g_str_equal (segments[2], "apply"))
+    {
+      if (method_is (msg, "POST"))
+        pa_api_apply_layout (&req, id);
+      else
+        pa_server_method_not_allowed (msg, "POST");
       return;
     }
 

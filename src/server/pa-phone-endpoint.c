@@ -87,11 +87,16 @@ etag_matches (const char *if_none_match,
   return FALSE;
 }
 
+#define MASK "********"
+
+/* @mask_secrets: the preview shows an admin what a phone gets, but the SIP
+ * passwords never leave the server through the admin API. */
 static PaRenderContext *
 gather (PaServer       *self,
         PaPhone        *phone,
         PaDeviceModel  *model,
         PaVendor       *vendor,
+        gboolean        mask_secrets,
         GError        **error)
 {
   g_autoptr(PaRenderContext) ctx = pa_render_context_new (phone, model, vendor);
@@ -112,7 +117,8 @@ gather (PaServer       *self,
       password = pa_store_get_sip_password (self->store, account_id, error);
       if (password == NULL)
         return NULL;
-      pa_render_context_add_account (ctx, PA_SIP_ACCOUNT (account), password);
+      pa_render_context_add_account (ctx, PA_SIP_ACCOUNT (account),
+                                     mask_secrets && password[0] != '\0' ? MASK : password);
       memset (password, 0, strlen (password));
     }
 
@@ -160,6 +166,55 @@ gather (PaServer       *self,
   ctx->sip_server = g_strdup (sip_server);
 
   return g_steal_pointer (&ctx);
+}
+
+char *
+pa_phone_render_file (PaServer    *self,
+                      PaPhone     *phone,
+                      const char  *file,
+                      gboolean     mask_secrets,
+                      GError     **error)
+{
+  g_autoptr(PaRenderContext) ctx = NULL;
+  g_autoptr(PaResource) masked = NULL;
+  g_autofree char *device_file = NULL;
+  const char *common_file;
+  const char *admin_password;
+  PaDeviceModel *model;
+  PaVendor *vendor;
+
+  model = pa_catalog_get_model (pa_catalog_get_default (), pa_phone_get_model (phone));
+  vendor = model != NULL
+           ? pa_catalog_get_vendor (pa_catalog_get_default (), pa_device_model_get_vendor_id (model))
+           : NULL;
+  if (model == NULL || vendor == NULL)
+    {
+      g_set_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE,
+                   "the phone's model is not in the catalog");
+      return NULL;
+    }
+
+  device_file = pa_device_model_format_device_file (model, pa_phone_get_mac (phone));
+  common_file = pa_device_model_get_common_file (model);
+  if (g_strcmp0 (file, device_file) != 0 && g_strcmp0 (file, common_file) != 0)
+    {
+      g_set_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE,
+                   "the phone's model does not use “%s”", file);
+      return NULL;
+    }
+
+  admin_password = pa_phone_get_admin_password (phone);
+  if (mask_secrets && admin_password != NULL && admin_password[0] != '\0')
+    {
+      masked = pa_resource_copy (PA_RESOURCE (phone));
+      pa_phone_set_admin_password (PA_PHONE (masked), MASK);
+      phone = PA_PHONE (masked);
+    }
+
+  ctx = gather (self, phone, model, vendor, mask_secrets, error);
+  if (ctx == NULL)
+    return NULL;
+  return pa_render_file (ctx, file, error);
 }
 
 static void
@@ -213,19 +268,14 @@ pa_phone_endpoint_handle (PaServer          *self,
 {
   const char *method = soup_server_message_get_method (msg);
   g_autoptr(PaResource) resource = NULL;
-  g_autoptr(PaRenderContext) ctx = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
-  g_autofree char *device_file = NULL;
   g_autofree char *output = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *etag = NULL;
   const char *slash = strchr (rest, '/');
   const char *file = slash != NULL ? slash + 1 : "";
-  const char *common_file;
   SoupMessageHeaders *response_headers;
-  PaDeviceModel *model;
-  PaVendor *vendor;
   PaPhone *phone;
   gsize length;
 
@@ -269,38 +319,14 @@ pa_phone_endpoint_handle (PaServer          *self,
       return;
     }
 
-  model = pa_catalog_get_model (pa_catalog_get_default (), pa_phone_get_model (phone));
-  vendor = model != NULL
-           ? pa_catalog_get_vendor (pa_catalog_get_default (), pa_device_model_get_vendor_id (model))
-           : NULL;
-  if (model == NULL || vendor == NULL)
-    {
-      refuse (self, msg, file, "the phone's model is not in the catalog");
-      return;
-    }
-
-  device_file = pa_device_model_format_device_file (model, pa_phone_get_mac (phone));
-  common_file = pa_device_model_get_common_file (model);
-  if (g_strcmp0 (file, device_file) != 0 && g_strcmp0 (file, common_file) != 0)
-    {
-      refuse (self, msg, file,
-              names_a_mac (file) ? "the MAC in the file name is not the token's phone"
-                                 : "the phone's model does not use this file");
-      return;
-    }
-
-  ctx = gather (self, phone, model, vendor, &error);
-  if (ctx == NULL)
-    {
-      fail (msg, file, error);
-      return;
-    }
-
-  output = pa_render_file (ctx, file, &error);
+  output = pa_phone_render_file (self, phone, file, FALSE, &error);
   if (output == NULL)
     {
-      if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) ||
-          g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED))
+      if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) &&
+          names_a_mac (file))
+        refuse (self, msg, file, "the MAC in the file name is not the token's phone");
+      else if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) ||
+               g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED))
         refuse (self, msg, file, error->message);
       else
         fail (msg, file, error);

@@ -6,6 +6,7 @@
 
 #include <libsoup/soup.h>
 
+#include "pa-phone.h"
 #include "pa-server.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,17 @@ void     pa_api_catalog            (PaServer          *self,
 void     pa_phone_endpoint_handle  (PaServer          *self,
                                     SoupServerMessage *msg,
                                     const char        *rest);
+
+/* pa-phone-endpoint.c: the bytes a phone gets for @file, shared by the phone
+ * endpoint and the admin preview. @mask_secrets puts ******** in place of
+ * the SIP passwords and the admin password. Errors: PA_RENDER_ERROR_NO_SUCH_FILE
+ * when the phone's model does not use @file (or is not in the catalog),
+ * other render errors, store errors. */
+char    *pa_phone_render_file      (PaServer          *self,
+                                    PaPhone           *phone,
+                                    const char        *file,
+                                    gboolean           mask_secrets,
+                                    GError           **error);
 
 /* TRUE at most once per second per client, so refused phone requests can be
  * logged without letting a scanner flood the log. */

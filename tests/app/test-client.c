@@ -634,6 +634,224 @@ test_cancel (PaTestFixture *fixture,
 }
 
 /* ---------------------------------------------------------------------- */
+/* The layout designer's calls */
+
+static PaResource *
+update_full (PaClient    *client,
+             PaResource  *resource,
+             JsonObject **extra,
+             GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_client_update_async (client, resource, NULL, store_result_cb, &slot);
+  result = wait_for (&slot);
+  return pa_client_update_finish_full (client, result, extra, error);
+}
+
+static gint64
+apply_layout (PaClient      *client,
+              gint64         layout_id,
+              const gint64  *ids,
+              guint          n_ids,
+              GError       **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_client_apply_layout_async (client, layout_id, ids, n_ids, NULL, store_result_cb, &slot);
+  result = wait_for (&slot);
+  return pa_client_apply_layout_finish (client, result, error);
+}
+
+static char *
+preview (PaClient    *client,
+         gint64       phone_id,
+         const char  *file,
+         GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_client_preview_async (client, phone_id, file, NULL, store_result_cb, &slot);
+  result = wait_for (&slot);
+  return pa_client_preview_finish (client, result, error);
+}
+
+static gboolean
+delete_with_replacement (PaClient    *client,
+                         PaResource  *resource,
+                         gint64       replacement_id,
+                         GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_client_delete_with_replacement_async (client, resource, replacement_id, NULL,
+                                           store_result_cb, &slot);
+  result = wait_for (&slot);
+  return pa_client_delete_with_replacement_finish (client, result, error);
+}
+
+static PaResource *
+create_phone (PaClient    *client,
+              const char  *mac,
+              const char  *model,
+              char       **sip_password)
+{
+  g_autofree char *json = g_strdup_printf ("{\"name\": \"Desk %s\", \"mac\": \"%s\", "
+                                           "\"vendor\": \"yealink\", \"model\": \"%s\"}",
+                                           mac, mac, model);
+  g_autoptr(PaResource) draft = resource_from (PA_TYPE_PHONE, json);
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(GError) error = NULL;
+  PaResource *phone = create (client, draft, &extra, &error);
+
+  g_assert_no_error (error);
+  if (sip_password != NULL)
+    *sip_password = g_strdup (json_object_get_string_member (extra, "sip_password"));
+  return phone;
+}
+
+static void
+test_designer_calls (PaTestFixture *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(PaClient) client = client_for (fixture->server);
+  g_autoptr(PaResource) layout_draft =
+    resource_from (PA_TYPE_LAYOUT, "{\"name\": \"Reception\", \"model\": \"yealink-t54w\", "
+                   "\"keys\": [{\"index\": 1, \"type\": \"blf\", \"value\": \"202\", "
+                   "\"label\": \"Bob\", \"agent_id\": null}]}");
+  g_autoptr(PaResource) spare_draft =
+    resource_from (PA_TYPE_LAYOUT, "{\"name\": \"Spare\", \"model\": \"yealink-t54w\"}");
+  g_autoptr(PaResource) t46_draft =
+    resource_from (PA_TYPE_LAYOUT, "{\"name\": \"Old\", \"model\": \"yealink-t46u\"}");
+  g_autoptr(PaResource) layout = NULL;
+  g_autoptr(PaResource) spare = NULL;
+  g_autoptr(PaResource) t46 = NULL;
+  g_autoptr(PaResource) phone_a = NULL;
+  g_autoptr(PaResource) phone_b = NULL;
+  g_autoptr(PaResource) phone_t46 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  gint64 ids[3];
+
+  layout = create (client, layout_draft, NULL, &error);
+  g_assert_no_error (error);
+  spare = create (client, spare_draft, NULL, &error);
+  g_assert_no_error (error);
+  t46 = create (client, t46_draft, NULL, &error);
+  g_assert_no_error (error);
+  phone_a = create_phone (client, "80:5E:C0:00:01:0A", "yealink-t54w", &password);
+  phone_b = create_phone (client, "80:5E:C0:00:01:0B", "yealink-t54w", NULL);
+  phone_t46 = create_phone (client, "80:5E:C0:00:01:0C", "yealink-t46u", NULL);
+
+  /* Apply: all or nothing, and the count back. */
+  ids[0] = pa_resource_get_id (phone_a);
+  ids[1] = pa_resource_get_id (phone_b);
+  ids[2] = pa_resource_get_id (phone_t46);
+  g_assert_cmpint (apply_layout (client, pa_resource_get_id (layout), ids, 3, &error), ==, -1);
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
+  g_assert_cmpstr (pa_client_error_get_field (error), ==, "phone_ids");
+  g_assert_nonnull (strstr (error->message, "yealink-t46u"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (apply_layout (client, pa_resource_get_id (layout), ids, 0, &error), ==, -1);
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (apply_layout (client, 9999, ids, 2, &error), ==, -1);
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpint (apply_layout (client, pa_resource_get_id (layout), ids, 2, &error), ==, 2);
+  g_assert_no_error (error);
+
+  /* An edit says how many phones it reaches; plain update_finish still works. */
+  {
+    g_autoptr(PaResource) edited = pa_resource_copy (layout);
+    g_autoptr(PaResource) saved = NULL;
+    g_autoptr(PaResource) again = NULL;
+    g_autoptr(JsonObject) extra = NULL;
+
+    pa_layout_set_description (PA_LAYOUT (edited), "Front desk");
+    saved = update_full (client, edited, &extra, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (extra);
+    g_assert_cmpint (json_object_get_int_member (extra, "affected_phones"), ==, 2);
+    g_assert_cmpstr (pa_layout_get_description (PA_LAYOUT (saved)), ==, "Front desk");
+
+    pa_layout_set_description (PA_LAYOUT (saved), "Front");
+    again = update (client, saved, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pa_resource_get_revision (again), ==, pa_resource_get_revision (saved) + 1);
+    g_set_object (&layout, again);
+  }
+
+  /* Preview: what the phone gets, without its secrets. */
+  {
+    g_autofree char *file = g_strdup ("805ec000010a.cfg");
+    g_autofree char *text = preview (client, pa_resource_get_id (phone_a), file, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "linekey.1.label = Bob\n"));
+    g_assert_nonnull (strstr (text, "account.1.password = ********\n"));
+    g_assert_null (strstr (text, password));
+  }
+  {
+    g_autofree char *text = preview (client, pa_resource_get_id (phone_a), "805ec000010b.cfg",
+                                     &error);
+
+    g_assert_null (text);
+    g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  {
+    /* A name with a '/' stays one segment and names no file. */
+    g_autofree char *text = preview (client, pa_resource_get_id (phone_a), "../1", &error);
+
+    g_assert_null (text);
+    g_assert_true (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND) ||
+                   g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID));
+    g_clear_error (&error);
+  }
+
+  /* Delete onto a replacement: refused for another model, then done. */
+  g_assert_false (delete (client, layout, &error));
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "2 phones"));
+  g_clear_error (&error);
+
+  g_assert_false (delete_with_replacement (client, layout, pa_resource_get_id (t46), &error));
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
+  g_assert_cmpstr (pa_client_error_get_field (error), ==, "replacement");
+  g_clear_error (&error);
+
+  g_assert_false (delete_with_replacement (client, layout, 9999, &error));
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (delete_with_replacement (client, layout, pa_resource_get_id (spare), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PaResource) moved = get (client, PA_TYPE_PHONE, pa_resource_get_id (phone_b),
+                                       &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pa_phone_get_layout_id (PA_PHONE (moved)), ==, pa_resource_get_id (spare));
+  }
+  {
+    g_autoptr(PaResource) gone = get (client, PA_TYPE_LAYOUT, pa_resource_get_id (layout),
+                                      &error);
+
+    g_assert_null (gone);
+    g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+}
+
+/* ---------------------------------------------------------------------- */
 /* Answers provd never gives: a local SoupServer stands in for a broken
  * server or a proxy in front of it. */
 
@@ -657,6 +875,15 @@ odd_server_cb (SoupServer        *server,
   else if (g_str_equal (path, "/item/api/v1/phones"))
     soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
                                       "{\"items\":[{\"id\":\"one\"}],\"total\":1}", 34);
+  else if (g_str_equal (path, "/binary/api/v1/phones/1/preview/a.cfg"))
+    soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "a\0b", 3);
+  else if (g_str_equal (path, "/latin1/api/v1/phones/1/preview/a.cfg"))
+    soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "caf\xe9", 4);
+  else if (g_str_equal (path, "/text/api/v1/phones/1/preview/a.cfg"))
+    soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "a = 1\n", 6);
+  else if (g_str_equal (path, "/applied/api/v1/layouts/1/apply"))
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                      "{\"applied\":\"2\"}", 15);
   else if (g_str_equal (path, "/proxy/api/v1"))
     {
       soup_server_message_set_status (msg, 502, NULL);
@@ -728,6 +955,39 @@ test_protocol (void)
       g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL);
       g_clear_error (&error);
     }
+
+  /* A preview that is not text, and an apply answer without a count. */
+  {
+    const char *prefixes[] = { "binary/", "latin1/" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+      {
+        g_autofree char *url = g_strconcat (base, prefixes[i], NULL);
+        g_autoptr(PaClient) client = pa_client_new (url, "token");
+        g_autofree char *text = preview (client, 1, "a.cfg", &error);
+
+        g_assert_null (text);
+        g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL);
+        g_clear_error (&error);
+      }
+  }
+  {
+    g_autofree char *url = g_strconcat (base, "text/", NULL);
+    g_autoptr(PaClient) client = pa_client_new (url, "token");
+    g_autofree char *text = preview (client, 1, "a.cfg", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (text, ==, "a = 1\n");
+  }
+  {
+    g_autofree char *url = g_strconcat (base, "applied/", NULL);
+    g_autoptr(PaClient) client = pa_client_new (url, "token");
+    const gint64 ids[] = { 1 };
+
+    g_assert_cmpint (apply_layout (client, 1, ids, 1, &error), ==, -1);
+    g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL);
+    g_clear_error (&error);
+  }
 
   soup_server_disconnect (server);
 }
@@ -940,6 +1200,7 @@ main (int   argc,
   ADD ("info", test_info);
   ADD ("regenerate", test_regenerate);
   ADD ("cancel", test_cancel);
+  ADD ("designer-calls", test_designer_calls);
 #undef ADD
   g_test_add_func ("/app/client/unreachable", test_unreachable);
   g_test_add_func ("/app/client/protocol", test_protocol);

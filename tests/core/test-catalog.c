@@ -431,6 +431,111 @@ test_minimal_document (void)
   g_assert_finalize_object (g_steal_pointer (&catalog));
 }
 
+/* `face` is optional: without it a model is one column beside a screen and a
+ * sidecar one column without; with it, both members are taken as given. */
+static void
+test_face (void)
+{
+  g_autofree char *plain = doc (VENDORS, MODULES, MODEL_ACME);
+  g_autofree char *faced =
+    doc (VENDORS,
+         "{'id':'acme-exp','vendor':'acme','name':'E','keys_per_page':10,'pages':2,'keys':20,"
+         "'face':{'columns':2,'screen':true},'guessed':['face']}," MODULE_OTHER,
+         MODEL_HEAD MODEL_KEYS "'face':{'columns':2,'screen':false}," MODEL_TAIL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaCatalog) catalog = NULL;
+  PaDeviceModel *model;
+  PaExpansionModule *module;
+
+  catalog = pa_catalog_new_from_data (plain, -1, &error);
+  g_assert_no_error (error);
+  model = pa_catalog_get_model (catalog, "acme-p1");
+  module = pa_catalog_get_module (catalog, "acme-exp");
+  g_assert_cmpuint (pa_device_model_get_face_columns (model), ==, 1);
+  g_assert_true (pa_device_model_get_face_screen (model));
+  g_assert_cmpuint (pa_expansion_module_get_face_columns (module), ==, 1);
+  g_assert_false (pa_expansion_module_get_face_screen (module));
+  g_clear_object (&catalog);
+
+  catalog = pa_catalog_new_from_data (faced, -1, &error);
+  g_assert_no_error (error);
+  model = pa_catalog_get_model (catalog, "acme-p1");
+  module = pa_catalog_get_module (catalog, "acme-exp");
+  g_assert_cmpuint (pa_device_model_get_face_columns (model), ==, 2);
+  g_assert_false (pa_device_model_get_face_screen (model));
+  g_assert_false (pa_device_model_is_guessed (model, "face"));
+  g_assert_cmpuint (pa_expansion_module_get_face_columns (module), ==, 2);
+  g_assert_true (pa_expansion_module_get_face_screen (module));
+  g_assert_true (pa_expansion_module_is_guessed (module, "face"));
+}
+
+/* Every built-in model and sidecar says where its keys sit; the ones the
+ * issue names are as it says, the rest are marked guessed. */
+static void
+test_default_face (void)
+{
+  PaCatalog *catalog = pa_catalog_get_default ();
+  g_autoptr(JsonNode) root = pa_catalog_to_json (catalog);
+  JsonObject *object = json_node_get_object (root);
+  static const char * const listed[] = { "models", "modules", NULL };
+  static const char * const confirmed[] = {
+    "yealink-t53w", "yealink-t54w", "yealink-t57w", "yealink-t58w",
+    "yealink-exp40", "yealink-exp43", "yealink-exp50", NULL
+  };
+  GListModel *models = pa_catalog_get_models (catalog);
+  GListModel *modules = pa_catalog_get_modules (catalog);
+
+  for (guint l = 0; listed[l] != NULL; l++)
+    {
+      JsonArray *array = json_object_get_array_member (object, listed[l]);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *item = json_array_get_object_element (array, i);
+          g_test_message ("%s %s", listed[l], json_object_get_string_member (item, "id"));
+          g_assert_true (json_object_has_member (item, "face"));
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (models); i++)
+    {
+      g_autoptr(PaDeviceModel) model = g_list_model_get_item (models, i);
+      const char *id = pa_device_model_get_id (model);
+      guint columns = pa_device_model_get_face_columns (model);
+
+      g_assert_cmpuint (columns, >=, 1);
+      g_assert_cmpuint (columns, <=, 2);
+      /* Two columns split a page, so it must hold at least one key per column. */
+      g_assert_cmpuint (pa_device_model_get_keys_per_page (model), >=, columns);
+      if (g_strv_contains (confirmed, id))
+        {
+          g_assert_cmpuint (columns, ==, 2);
+          g_assert_true (pa_device_model_get_face_screen (model));
+          g_assert_false (pa_device_model_is_guessed (model, "face"));
+        }
+      else
+        g_assert_true (pa_device_model_is_guessed (model, "face"));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(PaExpansionModule) module = g_list_model_get_item (modules, i);
+      const char *id = pa_expansion_module_get_id (module);
+
+      if (g_strv_contains (confirmed, id))
+        {
+          g_assert_cmpuint (pa_expansion_module_get_face_columns (module), ==, 2);
+          g_assert_false (pa_expansion_module_is_guessed (module, "face"));
+        }
+      else
+        g_assert_true (pa_expansion_module_is_guessed (module, "face"));
+    }
+
+  g_assert_cmpuint (pa_device_model_get_face_columns (pa_catalog_get_model (catalog,
+                                                                            "yealink-t54w")),
+                    ==, 2);
+}
+
 typedef struct
 {
   const char *name;
@@ -603,6 +708,45 @@ static const BadDoc bad_docs[] = {
     "{'id':'acme-exp','vendor':'acme','name':'E','keys_per_page':10,'pages':2,'keys':20,"
     "'guessed':['']}", "",
     PA_CATALOG_ERROR_INVALID, "guessed[0] is empty" },
+  /* face */
+  { "model-face-columns-three", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'face':{'columns':3,'screen':true}," MODEL_TAIL,
+    PA_CATALOG_ERROR_INVALID, "face: member \"columns\" is 3" },
+  { "model-face-columns-zero", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'face':{'columns':0,'screen':true}," MODEL_TAIL,
+    PA_CATALOG_ERROR_INVALID, "\"columns\" is 0" },
+  { "model-face-columns-string", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'face':{'columns':'2','screen':true}," MODEL_TAIL,
+    PA_CATALOG_ERROR_WRONG_TYPE, "\"columns\" must be an integer" },
+  { "model-face-columns-missing", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'face':{'screen':true}," MODEL_TAIL,
+    PA_CATALOG_ERROR_MISSING, "\"columns\" is missing" },
+  { "model-face-screen-missing", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'face':{'columns':2}," MODEL_TAIL,
+    PA_CATALOG_ERROR_MISSING, "\"screen\" is missing" },
+  { "model-face-screen-string", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'face':{'columns':2,'screen':'yes'}," MODEL_TAIL,
+    PA_CATALOG_ERROR_WRONG_TYPE, "\"screen\" must be true or false" },
+  { "model-face-screen-number", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'face':{'columns':2,'screen':1}," MODEL_TAIL,
+    PA_CATALOG_ERROR_WRONG_TYPE, "\"screen\" must be true or false" },
+  { "model-face-not-object", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'face':[2,true]," MODEL_TAIL,
+    PA_CATALOG_ERROR_WRONG_TYPE, "\"face\" must be an object" },
+  { "model-face-null", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'face':null," MODEL_TAIL,
+    PA_CATALOG_ERROR_WRONG_TYPE, "\"face\" must be an object" },
+  { "model-face-extra-member", VENDORS, MODULES,
+    MODEL_HEAD MODEL_KEYS "'face':{'columns':2,'screen':true,'rows':5}," MODEL_TAIL,
+    PA_CATALOG_ERROR_UNKNOWN_MEMBER, "face: unknown member \"rows\"" },
+  { "module-face-columns-three", VENDORS,
+    "{'id':'acme-exp','vendor':'acme','name':'E','keys_per_page':10,'pages':2,'keys':20,"
+    "'face':{'columns':3,'screen':false}}", "",
+    PA_CATALOG_ERROR_INVALID, "\"columns\" is 3" },
+  { "module-face-screen-null", VENDORS,
+    "{'id':'acme-exp','vendor':'acme','name':'E','keys_per_page':10,'pages':2,'keys':20,"
+    "'face':{'columns':1,'screen':null}}", "",
+    PA_CATALOG_ERROR_WRONG_TYPE, "\"screen\" must be true or false" },
   { "module-note-number", VENDORS,
     "{'id':'acme-exp','vendor':'acme','name':'E','keys_per_page':10,'pages':2,'keys':20,"
     "'note':[]}", "",
@@ -671,6 +815,8 @@ main (int   argc,
   g_test_add_func ("/catalog/default/lookups", test_default_lookups);
   g_test_add_func ("/catalog/default/to-json", test_default_to_json);
   g_test_add_func ("/catalog/data/minimal", test_minimal_document);
+  g_test_add_func ("/catalog/data/face", test_face);
+  g_test_add_func ("/catalog/default/face", test_default_face);
   g_test_add_func ("/catalog/data/bad-top-level", test_bad_top_level);
   for (guint i = 0; i < G_N_ELEMENTS (bad_docs); i++)
     {

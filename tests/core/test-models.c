@@ -124,14 +124,15 @@ static const char full_phone[] =
 
 static const char full_layout[] =
   "{'id':3,'revision':2,'name':'Reception','description':null,'model':'acme-p10',"
-  "'is_default':true,'keys':[{'index':1,'type':'line','value':null,'label':'Me','line':1},"
-  "{'index':2,'type':'blf','value':'202','label':'Bob','line':2},"
-  "{'index':6,'type':'park','value':'700','label':null,'line':1}]}";
+  "'is_default':true,'keys':[{'index':1,'type':'line','value':null,'label':'Me','line':1,"
+  "'agent_id':null},"
+  "{'index':2,'type':'blf','value':'202','label':'Bob','line':2,'agent_id':7},"
+  "{'index':6,'type':'park','value':'700','label':null,'line':1,'agent_id':null}]}";
 
 static const char full_module_layout[] =
   "{'id':5,'revision':1,'name':'Sidecar','description':'Team','module':'acme-m20',"
   "'is_default':false,'keys':[{'index':20,'type':'speed_dial','value':'0044123',"
-  "'label':'London','line':1}]}";
+  "'label':'London','line':1,'agent_id':null}]}";
 
 static const char full_profile[] =
   "{'id':4,'revision':6,'name':'Office','description':null,"
@@ -306,6 +307,8 @@ test_typed_accessors (void)
   g_assert_cmpstr (pa_key_get_value (key), ==, "202");
   g_assert_cmpstr (pa_key_get_label (key), ==, "Bob");
   g_assert_cmpuint (pa_key_get_line (key), ==, 2);
+  g_assert_cmpint (pa_key_get_agent_id (key), ==, 7);
+  g_assert_cmpint (pa_key_get_agent_id (pa_key_list_find (keys, 1)), ==, 0);
   g_assert_null (pa_key_list_find (keys, 4));
 
   g_assert_cmpstr (pa_profile_get_custom_param (PA_PROFILE (profile_res), "features.dnd"), ==, "0");
@@ -460,6 +463,16 @@ test_input_errors (void)
       PA_MODEL_ERROR_INVALID, "keys[0].line" },
     { pa_layout_get_type, "{'keys':[{'index':1,'type':'blf','line':true}]}", 0,
       PA_MODEL_ERROR_WRONG_TYPE, "keys[0].line" },
+    { pa_layout_get_type, "{'keys':[{'index':1,'type':'blf','agent_id':'7'}]}", 0,
+      PA_MODEL_ERROR_WRONG_TYPE, "keys[0].agent_id" },
+    { pa_layout_get_type, "{'keys':[{'index':1,'type':'blf','agent_id':7.5}]}", 0,
+      PA_MODEL_ERROR_WRONG_TYPE, "keys[0].agent_id" },
+    { pa_layout_get_type, "{'keys':[{'index':1,'type':'blf','agent_id':-1}]}", 0,
+      PA_MODEL_ERROR_INVALID, "keys[0].agent_id" },
+    { pa_layout_get_type, "{'keys':[{'index':1,'type':'blf','agent_id':true}]}", 0,
+      PA_MODEL_ERROR_WRONG_TYPE, "keys[0].agent_id" },
+    { pa_layout_get_type, "{'keys':[{'index':1,'type':'blf','agentId':7}]}", 0,
+      PA_MODEL_ERROR_UNKNOWN_FIELD, "keys[0].agentId" },
     { pa_module_layout_get_type, "{'module':null}", 0, PA_MODEL_ERROR_WRONG_TYPE, "module" },
     { pa_module_layout_get_type, "{'model':'acme-p10'}", 0, PA_MODEL_ERROR_UNKNOWN_FIELD,
       "model" },
@@ -1020,6 +1033,57 @@ static void poke_key_value (gpointer o, gpointer d)
 static void poke_key_index (gpointer o, gpointer d)
 { pa_key_set_index (o, GPOINTER_TO_UINT (d)); }
 
+static void poke_key_agent (gpointer o, gpointer d)
+{ pa_key_set_agent_id (o, GPOINTER_TO_INT (d)); }
+
+/* Layouts saved before keys named their agent have no `agent_id`: they load
+ * with none, and a key's agent takes part in copy and equality. */
+static void
+test_key_agent_id (void)
+{
+  static const char old_layout[] =
+    "{'id':3,'revision':2,'name':'Old','model':'acme-p10',"
+    "'keys':[{'index':2,'type':'blf','value':'202','label':'Bob','line':1}]}";
+  g_autoptr(PaResource) layout = parse_ok (PA_TYPE_LAYOUT, old_layout, PA_JSON_TRUSTED);
+  GListModel *keys = pa_layout_get_keys (PA_LAYOUT (layout));
+  PaKey *key = pa_key_list_find (keys, 2);
+  g_autoptr(PaKey) copy = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(PaKey) again = NULL;
+
+  g_assert_nonnull (key);
+  g_assert_cmpint (pa_key_get_agent_id (key), ==, 0);
+
+  copy = pa_key_copy (key);
+  g_assert_true (pa_key_equal (key, copy));
+  g_assert_cmpuint (notify_count (copy, "agent-id", poke_key_agent, GINT_TO_POINTER (9)), ==, 1);
+  g_assert_cmpuint (notify_count (copy, "agent-id", poke_key_agent, GINT_TO_POINTER (9)), ==, 0);
+  g_assert_false (pa_key_equal (key, copy));
+
+  /* The agent survives a copy and a JSON round trip. */
+  again = pa_key_copy (copy);
+  g_assert_cmpint (pa_key_get_agent_id (again), ==, 9);
+  g_clear_object (&again);
+  pa_key_write_json (copy, builder);
+  node = json_builder_get_root (builder);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "agent_id"), ==, 9);
+  again = pa_key_new_from_json (node, NULL);
+  g_assert_nonnull (again);
+  g_assert_true (pa_key_equal (again, copy));
+
+  /* Back to none: written as null, read back as none. */
+  pa_key_set_agent_id (again, 0);
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_object (&builder);
+  builder = json_builder_new ();
+  pa_key_write_json (again, builder);
+  node = json_builder_get_root (builder);
+  g_assert_true (json_object_has_member (json_node_get_object (node), "agent_id"));
+  g_assert_true (json_object_get_null_member (json_node_get_object (node), "agent_id"));
+  g_assert_true (pa_key_equal (again, key));
+}
+
 static void
 test_notify_only_on_change (void)
 {
@@ -1206,6 +1270,7 @@ main (int   argc,
   g_test_add_func ("/models/server-owned-ignored", test_server_owned_ignored);
   g_test_add_func ("/models/typed-accessors", test_typed_accessors);
   g_test_add_func ("/models/key-type-nicks", test_key_type_nicks);
+  g_test_add_func ("/models/key-agent-id", test_key_agent_id);
   g_test_add_func ("/models/input-errors", test_input_errors);
   g_test_add_func ("/models/null-node", test_null_node);
   g_test_add_func ("/models/validation", test_validation);

@@ -92,8 +92,24 @@ check_crud (PaTestServer *server,
     got = pa_test_get (server, collection, id);
     g_assert_cmpstr (json_object_get_string_member (pa_test_response_object (got), member), ==,
                      patch_value);
-    /* PATCH answers with what GET shows */
-    g_assert_cmpstr (got->text, ==, patch->text);
+    /* PATCH answers with what GET shows (a layout also says how many phones
+     * it affected, which GET has no reason to repeat) */
+    if (json_object_has_member (pa_test_response_object (patch), "affected_phones"))
+      {
+        g_autoptr(JsonGenerator) generator = json_generator_new ();
+        g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_str_equal (collection, "layouts") ||
+                       g_str_equal (collection, "module-layouts"));
+        json_object_remove_member (pa_test_response_object (patch), "affected_phones");
+        json_node_set_object (node, pa_test_response_object (patch));
+        json_generator_set_root (generator, node);
+        text = json_generator_to_data (generator, NULL);
+        g_assert_cmpstr (got->text, ==, text);
+      }
+    else
+      g_assert_cmpstr (got->text, ==, patch->text);
   }
 
   {

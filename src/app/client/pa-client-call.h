@@ -23,6 +23,17 @@ void      pa_client_call_async       (PaClient            *self,
 JsonNode *pa_client_call_finish      (PaClient            *self,
                                       GAsyncResult        *result,
                                       GError             **error);
+/* GET @path whose answer is text (a rendered config), not JSON. Returns
+ * the body as a string, NULL with a PA_CLIENT_ERROR when it is no UTF-8
+ * text. */
+void      pa_client_call_text_async  (PaClient            *self,
+                                      const char          *path,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+char     *pa_client_call_text_finish (PaClient            *self,
+                                      GAsyncResult        *result,
+                                      GError             **error);
 /* The error for an answer that is not the JSON object PhoneAdmin expects;
  * @status 0 when the answer's status is not what is wrong. */
 GError   *pa_client_error_not_object (guint                status);

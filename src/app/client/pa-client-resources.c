@@ -384,6 +384,15 @@ pa_client_update_finish (PaClient      *self,
   return resource_finish (self, result, NULL, error);
 }
 
+PaResource *
+pa_client_update_finish_full (PaClient      *self,
+                              GAsyncResult  *result,
+                              JsonObject   **extra,
+                              GError       **error)
+{
+  return resource_finish (self, result, extra, error);
+}
+
 /* ---------------------------------------------------------------------- */
 /* delete */
 

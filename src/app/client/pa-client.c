@@ -257,6 +257,7 @@ typedef struct
   SoupMessage     *message;
   GTlsCertificate *peer_certificate;  /* offered and refused */
   char            *url;
+  gboolean         text;              /* a text/plain answer, not JSON */
 } CallData;
 
 static void
@@ -311,6 +312,26 @@ call_send_cb (GObject      *source,
       return;
     }
 
+  if (data->text)
+    {
+      gsize length = 0;
+      const char *bytes = g_bytes_get_data (body, &length);
+      g_autofree char *text = NULL;
+
+      /* The preview is shown in a text view, which wants UTF-8 without NULs. */
+      if (memchr (bytes, '\0', length) != NULL || !g_utf8_validate_len (bytes, length, NULL))
+        {
+          g_task_return_error (task, pa_client_error_new_full (PA_CLIENT_ERROR_PROTOCOL, status,
+                                                               NULL, NULL, NULL,
+                                                               _("The server’s answer is not "
+                                                                 "text.")));
+          return;
+        }
+      text = g_strndup (bytes, length);
+      g_task_return_pointer (task, g_steal_pointer (&text), g_free);
+      return;
+    }
+
   if (status == SOUP_STATUS_NO_CONTENT)
     {
       g_task_return_pointer (task, json_node_new (JSON_NODE_NULL),
@@ -327,25 +348,28 @@ call_send_cb (GObject      *source,
   g_task_return_pointer (task, g_steal_pointer (&root), (GDestroyNotify) json_node_unref);
 }
 
-void
-pa_client_call_async (PaClient            *self,
-                      const char          *method,
-                      const char          *path,
-                      JsonNode            *body,
-                      gint64               if_match,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+static void
+call_start (PaClient            *self,
+            const char          *method,
+            const char          *path,
+            JsonNode            *body,
+            gint64               if_match,
+            gboolean             want_text,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   SoupMessageHeaders *headers;
   CallData *data;
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pa_client_call_async);
+  g_task_set_source_tag (task, want_text ? (gpointer) pa_client_call_text_async
+                                    : (gpointer) pa_client_call_async);
 
   data = g_new0 (CallData, 1);
   data->url = g_strconcat (self->base_url, path, NULL);
+  data->text = want_text;
   g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
 
   data->message = soup_message_new (method, data->url);
@@ -361,7 +385,10 @@ pa_client_call_async (PaClient            *self,
     }
 
   headers = soup_message_get_request_headers (data->message);
-  soup_message_headers_replace (headers, "Accept", "application/json");
+  /* Errors come as JSON whatever was asked for. */
+  soup_message_headers_replace (headers, "Accept",
+                                want_text ? "text/plain, application/json"
+                                          : "application/json");
   if (self->token != NULL)
     {
       g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
@@ -393,10 +420,41 @@ pa_client_call_async (PaClient            *self,
                                     cancellable, call_send_cb, g_object_ref (task));
 }
 
+void
+pa_client_call_async (PaClient            *self,
+                      const char          *method,
+                      const char          *path,
+                      JsonNode            *body,
+                      gint64               if_match,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  call_start (self, method, path, body, if_match, FALSE, cancellable, callback, user_data);
+}
+
 JsonNode *
 pa_client_call_finish (PaClient      *self,
                        GAsyncResult  *result,
                        GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+pa_client_call_text_async (PaClient            *self,
+                           const char          *path,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  call_start (self, "GET", path, NULL, 0, TRUE, cancellable, callback, user_data);
+}
+
+char *
+pa_client_call_text_finish (PaClient      *self,
+                            GAsyncResult  *result,
+                            GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -134,6 +134,15 @@ PaResource *pa_client_update_finish    (PaClient            *self,
                                         GAsyncResult        *result,
                                         GError             **error);
 
+/* As pa_client_update_finish(), with the members outside the resource in
+ * @extra (optional, transfer full, NULL when there are none): a layout or
+ * module layout's answer carries "affected_phones", how many phones will
+ * fetch the change. */
+PaResource *pa_client_update_finish_full (PaClient          *self,
+                                          GAsyncResult      *result,
+                                          JsonObject       **extra,
+                                          GError           **error);
+
 /* DELETE with If-Match: "<revision>". */
 void        pa_client_delete_async     (PaClient            *self,
                                         PaResource          *resource,
@@ -143,6 +152,46 @@ void        pa_client_delete_async     (PaClient            *self,
 gboolean    pa_client_delete_finish    (PaClient            *self,
                                         GAsyncResult        *result,
                                         GError             **error);
+
+/* DELETE layouts/{id}?replacement=<id> (or module-layouts): the phones
+ * (and profiles) using @resource, a PaLayout or PaModuleLayout, move to
+ * @replacement_id, which must be of the same model or module type. */
+void        pa_client_delete_with_replacement_async  (PaClient            *self,
+                                                      PaResource          *resource,
+                                                      gint64               replacement_id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean    pa_client_delete_with_replacement_finish (PaClient            *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* POST /api/v1/layouts/{id}/apply {"phone_ids": [...]}: all or nothing;
+ * every phone must be of the layout's model. */
+void        pa_client_apply_layout_async  (PaClient            *self,
+                                           gint64               layout_id,
+                                           const gint64        *phone_ids,
+                                           guint                n_phone_ids,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* How many phones now use the layout, or -1 with @error set. */
+gint64      pa_client_apply_layout_finish (PaClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* GET /api/v1/phones/{id}/preview/{file}: the file the phone would get, with
+ * its passwords replaced by ********. */
+void        pa_client_preview_async  (PaClient            *self,
+                                      gint64               phone_id,
+                                      const char          *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* Transfer full: the file's text (valid UTF-8), or NULL with @error set. */
+char       *pa_client_preview_finish (PaClient            *self,
+                                      GAsyncResult        *result,
+                                      GError             **error);
 
 /* POST /api/v1/sip-accounts/{id}/password with {"confirm":"REGENERATE"}. */
 void        pa_client_regenerate_password_async  (PaClient            *self,

@@ -1,0 +1,596 @@
+/* pa-api-layouts.c — what the layout designer needs beyond CRUD: deleting a
+ * layout in use onto a replacement, applying a layout to many phones, the
+ * config preview, and keys that follow their agent
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-api"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pa-api-private.h"
+
+/* -- helpers ------------------------------------------------------------- */
+
+static const char *
+layout_name (PaResource *layout)
+{
+  return PA_IS_LAYOUT (layout) ? pa_layout_get_name (PA_LAYOUT (layout))
+                               : pa_module_layout_get_name (PA_MODULE_LAYOUT (layout));
+}
+
+/* What a layout fits: a phone model for a layout, a sidecar type for a module
+ * layout. */
+static const char *
+layout_target (PaResource *layout)
+{
+  return PA_IS_LAYOUT (layout) ? pa_layout_get_model (PA_LAYOUT (layout))
+                               : pa_module_layout_get_module (PA_MODULE_LAYOUT (layout));
+}
+
+static GArray *
+list_phones_using (PaApiRequest *req,
+                   PaResource   *layout,
+                   GError      **error)
+{
+  gint64 id = pa_resource_get_id (layout);
+
+  if (PA_IS_LAYOUT (layout))
+    return pa_store_list_phones_using_layout (req->store, id, error);
+  return pa_store_list_phones_using_module_layout (req->store, id, error);
+}
+
+/* Profiles name layouts (never module layouts). Transfer full, of PaResource. */
+static GPtrArray *
+list_profiles_using (PaApiRequest *req,
+                     gint64        layout_id,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) profiles = NULL;
+  GPtrArray *users;
+
+  profiles = pa_store_list (req->store, PA_TYPE_PROFILE, NULL, NULL, error);
+  if (profiles == NULL)
+    return NULL;
+
+  users = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PaResource *profile = g_ptr_array_index (profiles, i);
+
+      if (pa_profile_get_layout_id (PA_PROFILE (profile)) == layout_id)
+        g_ptr_array_add (users, g_object_ref (profile));
+    }
+  return users;
+}
+
+static gboolean
+bump_phones (PaApiRequest *req,
+             GArray       *phones,
+             GError      **error)
+{
+  return pa_store_bump_phone_revisions (req->store, (const gint64 *) phones->data,
+                                        phones->len, error);
+}
+
+/* -- DELETE layouts/{id}?replacement=<id> --------------------------------- */
+
+static gboolean
+parse_replacement (PaApiRequest *req,
+                   gboolean     *present,
+                   gint64       *replacement,
+                   GError      **error)
+{
+  const char *text = req->query != NULL ? g_hash_table_lookup (req->query, "replacement") : NULL;
+  guint64 value = 0;
+
+  *present = text != NULL;
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_BAD_REQUEST, "replacement",
+                         "replacement must be the id of a layout (a positive whole number)");
+      return FALSE;
+    }
+  *replacement = (gint64) value;
+  return TRUE;
+}
+
+static gboolean
+check_replacement (PaApiRequest *req,
+                   PaResource   *old,
+                   gint64        replacement_id,
+                   GError      **error)
+{
+  g_autoptr(PaResource) replacement = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *what = PA_IS_LAYOUT (old) ? "layout" : "module layout";
+
+  if (replacement_id == pa_resource_get_id (old))
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_RULE, "replacement",
+                         "A %s cannot replace itself", what);
+      return FALSE;
+    }
+
+  replacement = pa_store_get (req->store, G_OBJECT_TYPE (old), replacement_id, &local_error);
+  if (replacement == NULL)
+    {
+      if (!g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      pa_http_set_error (error, PA_HTTP_ERROR_RULE, "replacement",
+                         "The replacement %s %" G_GINT64_FORMAT " does not exist",
+                         what, replacement_id);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (layout_target (replacement), layout_target (old)) != 0)
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_RULE, "replacement",
+                         "The replacement “%s” is for %s, not %s",
+                         layout_name (replacement), layout_target (replacement),
+                         layout_target (old));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Moves every phone (and, for a layout, every profile) from @old to
+ * @replacement_id. The store's own update bumps each phone's revision. */
+static gboolean
+move_users (PaApiRequest *req,
+            PaResource   *old,
+            GArray       *phones,
+            GPtrArray    *profiles,
+            gint64        replacement_id,
+            GError      **error)
+{
+  gint64 old_id = pa_resource_get_id (old);
+
+  for (guint i = 0; i < phones->len; i++)
+    {
+      g_autoptr(PaResource) phone = NULL;
+
+      phone = pa_store_get (req->store, PA_TYPE_PHONE, g_array_index (phones, gint64, i), error);
+      if (phone == NULL)
+        return FALSE;
+
+      if (PA_IS_LAYOUT (old))
+        pa_phone_set_layout_id (PA_PHONE (phone), replacement_id);
+      else
+        {
+          GPtrArray *modules = pa_phone_get_modules (PA_PHONE (phone));
+          g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (
+            (GDestroyNotify) pa_phone_module_free);
+
+          for (guint m = 0; m < modules->len; m++)
+            {
+              PaPhoneModule *module = g_ptr_array_index (modules, m);
+              PaPhoneModule *copy = pa_phone_module_copy (module);
+
+              if (copy->layout_id == old_id)
+                copy->layout_id = replacement_id;
+              g_ptr_array_add (moved, copy);
+            }
+          pa_phone_set_modules (PA_PHONE (phone), moved);
+        }
+
+      if (!pa_store_update (req->store, phone, pa_resource_get_revision (phone), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; profiles != NULL && i < profiles->len; i++)
+    {
+      PaResource *profile = g_ptr_array_index (profiles, i);
+      g_autoptr(GArray) profile_phones = NULL;
+
+      pa_profile_set_layout_id (PA_PROFILE (profile), replacement_id);
+      if (!pa_store_update (req->store, profile, pa_resource_get_revision (profile), error))
+        return FALSE;
+
+      /* Phones without a layout of their own show the profile's. */
+      profile_phones = pa_store_list_phones_using_profile (req->store,
+                                                           pa_resource_get_id (profile), error);
+      if (profile_phones == NULL || !bump_phones (req, profile_phones, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+pa_api_layout_before_delete (PaApiRequest *req,
+                             PaResource   *old,
+                             GError      **error)
+{
+  g_autoptr(GArray) phones = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+  gboolean has_replacement = FALSE;
+  gint64 replacement_id = 0;
+
+  if (!parse_replacement (req, &has_replacement, &replacement_id, error))
+    return FALSE;
+
+  phones = list_phones_using (req, old, error);
+  if (phones == NULL)
+    return FALSE;
+  if (PA_IS_LAYOUT (old))
+    {
+      profiles = list_profiles_using (req, pa_resource_get_id (old), error);
+      if (profiles == NULL)
+        return FALSE;
+    }
+
+  /* The replacement is checked even when nothing uses the layout, so a
+   * wrong one is reported rather than silently ignored. */
+  if (has_replacement)
+    {
+      if (!check_replacement (req, old, replacement_id, error))
+        return FALSE;
+      if (!move_users (req, old, phones, profiles, replacement_id, error))
+        {
+          pa_api_convert_write_error (error);
+          return FALSE;
+        }
+      json_object_set_int_member (req->extra, "affected_phones", phones->len);
+      return TRUE;
+    }
+
+  if (profiles != NULL && (phones->len > 0 || profiles->len > 0))
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, NULL,
+                         "“%s” is used by %u phone%s and %u profile%s; "
+                         "delete it with a replacement (?replacement=<id>)",
+                         layout_name (old), phones->len, phones->len == 1 ? "" : "s",
+                         profiles->len, profiles->len == 1 ? "" : "s");
+      return FALSE;
+    }
+  if (phones->len > 0)
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, NULL,
+                         "“%s” is used by %u phone%s; "
+                         "delete it with a replacement (?replacement=<id>)",
+                         layout_name (old), phones->len, phones->len == 1 ? "" : "s");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* -- POST layouts/{id}/apply ---------------------------------------------- */
+
+/* A request names a few hundred phones at most; a scan is plenty. */
+static gboolean
+contains_id (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* {"phone_ids": [1, 2, …]}: a non-empty array of ids, nothing else. Ids
+ * given twice count once. */
+static GArray *
+read_phone_ids (JsonNode  *body,
+                GError   **error)
+{
+  JsonObject *object = json_node_get_object (body);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+  JsonArray *array;
+  guint n;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!g_str_equal (name, "phone_ids"))
+      {
+        pa_set_field_error (error, PA_MODEL_ERROR_UNKNOWN_FIELD, name,
+                            "Unknown member “%s”; only “phone_ids” is allowed", name);
+        return NULL;
+      }
+
+  value = json_object_get_member (object, "phone_ids");
+  if (value == NULL)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "phone_ids",
+                          "phone_ids is required");
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (value))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "phone_ids",
+                          "phone_ids must be an array of phone ids");
+      return NULL;
+    }
+
+  array = json_node_get_array (value);
+  n = json_array_get_length (array);
+  if (n == 0)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "phone_ids",
+                          "phone_ids is empty: name at least one phone");
+      return NULL;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *field = g_strdup_printf ("phone_ids[%u]", i);
+      gint64 id;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, field,
+                              "A phone id must be a whole number");
+          return NULL;
+        }
+      id = json_node_get_int (element);
+      if (id < 1)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                              "%" G_GINT64_FORMAT " is not a phone id", id);
+          return NULL;
+        }
+      if (!contains_id (ids, id))
+        g_array_append_val (ids, id);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+typedef struct
+{
+  gint64  layout_id;
+  GArray *phone_ids;
+} ApplyData;
+
+static gboolean
+apply_work (PaApiRequest *req,
+            gpointer      user_data,
+            GError      **error)
+{
+  ApplyData *data = user_data;
+  g_autoptr(PaResource) layout = NULL;
+  const char *model;
+
+  layout = pa_store_get (req->store, PA_TYPE_LAYOUT, data->layout_id, error);
+  if (layout == NULL)
+    return FALSE;
+  model = pa_layout_get_model (PA_LAYOUT (layout));
+
+  for (guint i = 0; i < data->phone_ids->len; i++)
+    {
+      gint64 phone_id = g_array_index (data->phone_ids, gint64, i);
+      g_autoptr(PaResource) phone = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      phone = pa_store_get (req->store, PA_TYPE_PHONE, phone_id, &local_error);
+      if (phone == NULL)
+        {
+          if (!g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          pa_http_set_error (error, PA_HTTP_ERROR_RULE, "phone_ids",
+                             "Phone %" G_GINT64_FORMAT " does not exist", phone_id);
+          return FALSE;
+        }
+
+      if (g_strcmp0 (pa_phone_get_model (PA_PHONE (phone)), model) != 0)
+        {
+          pa_http_set_error (error, PA_HTTP_ERROR_RULE, "phone_ids",
+                             "Phone “%s” (%" G_GINT64_FORMAT ") is a %s, not a %s",
+                             pa_phone_get_name (PA_PHONE (phone)), phone_id,
+                             pa_phone_get_model (PA_PHONE (phone)), model);
+          return FALSE;
+        }
+
+      /* Updated even when it already has the layout: "apply" promises the
+       * phones fetch again, and a new revision is what says so. */
+      pa_phone_set_layout_id (PA_PHONE (phone), data->layout_id);
+      if (!pa_store_update (req->store, phone, pa_resource_get_revision (phone), error))
+        {
+          pa_api_convert_write_error (error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+void
+pa_api_apply_layout (PaApiRequest *req,
+                     gint64        id)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GArray) phone_ids = NULL;
+  g_autoptr(GError) error = NULL;
+  ApplyData data = { id, NULL };
+
+  body = pa_http_read_json_object (req->msg, &error);
+  if (body == NULL || (phone_ids = read_phone_ids (body, &error)) == NULL)
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+
+  data.phone_ids = phone_ids;
+  if (!pa_api_in_transaction (req, apply_work, &data, &error))
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
+                    "PA_KIND", "layout",
+                    "MESSAGE", "Applied layout %" G_GINT64_FORMAT " to %u phone(s)",
+                    id, phone_ids->len);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "applied");
+  json_builder_add_int_value (builder, phone_ids->len);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  pa_http_send_json (req->msg, SOUP_STATUS_OK, root);
+}
+
+/* -- GET phones/{id}/preview/{file} --------------------------------------- */
+
+void
+pa_api_preview_phone_file (PaApiRequest *req,
+                           gint64        id,
+                           const char   *file)
+{
+  g_autoptr(PaResource) phone = NULL;
+  g_autoptr(GError) error = NULL;
+  char *output;
+  SoupMessageHeaders *headers;
+
+  phone = pa_store_get (req->store, PA_TYPE_PHONE, id, &error);
+  if (phone == NULL)
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+
+  output = pa_phone_render_file (req->server, PA_PHONE (phone), file, TRUE, &error);
+  if (output == NULL)
+    {
+      if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) ||
+          g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED))
+        pa_http_send_error (req->msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
+                            error->message);
+      else
+        pa_http_send_gerror (req->msg, error);
+      return;
+    }
+
+  headers = soup_server_message_get_response_headers (req->msg);
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_server_message_set_status (req->msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (req->msg, "text/plain; charset=utf-8", SOUP_MEMORY_TAKE,
+                                    output, strlen (output));
+}
+
+/* -- agents: keys follow their agent -------------------------------------- */
+
+/* Rewrites the keys of @layout that watch @agent; TRUE in *@changed when any
+ * did. */
+static GListStore *
+follow_agent (GListModel *keys,
+              gint64      agent_id,
+              const char *name,
+              const char *extension,
+              gboolean    rename,
+              gboolean    renumber,
+              gboolean   *changed)
+{
+  GListStore *copy = pa_key_list_copy (keys);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (copy));
+
+  *changed = FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PaKey) key = g_list_model_get_item (G_LIST_MODEL (copy), i);
+
+      if (pa_key_get_agent_id (key) != agent_id)
+        continue;
+      if (rename && g_strcmp0 (pa_key_get_label (key), name) != 0)
+        {
+          pa_key_set_label (key, name);
+          *changed = TRUE;
+        }
+      if (renumber && g_strcmp0 (pa_key_get_value (key), extension) != 0)
+        {
+          pa_key_set_value (key, extension);
+          *changed = TRUE;
+        }
+    }
+  return copy;
+}
+
+static gboolean
+follow_agent_in (PaApiRequest *req,
+                 GType         type,
+                 gint64        agent_id,
+                 const char   *name,
+                 const char   *extension,
+                 gboolean      rename,
+                 gboolean      renumber,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) layouts = NULL;
+
+  layouts = pa_store_list (req->store, type, NULL, NULL, error);
+  if (layouts == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < layouts->len; i++)
+    {
+      PaResource *layout = g_ptr_array_index (layouts, i);
+      gboolean is_layout = PA_IS_LAYOUT (layout);
+      GListModel *keys = is_layout ? pa_layout_get_keys (PA_LAYOUT (layout))
+                                   : pa_module_layout_get_keys (PA_MODULE_LAYOUT (layout));
+      g_autoptr(GListStore) followed = NULL;
+      g_autoptr(GArray) phones = NULL;
+      gboolean changed = FALSE;
+
+      followed = follow_agent (keys, agent_id, name, extension, rename, renumber, &changed);
+      if (!changed)
+        continue;
+
+      if (is_layout)
+        pa_layout_set_keys (PA_LAYOUT (layout), G_LIST_MODEL (followed));
+      else
+        pa_module_layout_set_keys (PA_MODULE_LAYOUT (layout), G_LIST_MODEL (followed));
+
+      if (!pa_store_update (req->store, layout, pa_resource_get_revision (layout), error))
+        return FALSE;
+
+      phones = list_phones_using (req, layout, error);
+      if (phones == NULL || !bump_phones (req, phones, error))
+        return FALSE;
+
+      g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
+                        "PA_KIND", is_layout ? "layout" : "module_layout",
+                        "MESSAGE", "Keys of “%s” follow agent %" G_GINT64_FORMAT
+                        " (%u phone(s) affected)",
+                        layout_name (layout), agent_id, phones->len);
+    }
+  return TRUE;
+}
+
+gboolean
+pa_api_agent_after_write (PaApiRequest *req,
+                          PaResource   *old,
+                          PaResource   *resource,
+                          GError      **error)
+{
+  PaAgent *agent = PA_AGENT (resource);
+  gint64 agent_id = pa_resource_get_id (resource);
+  gboolean rename, renumber;
+
+  if (old == NULL)
+    return TRUE;
+
+  rename = g_strcmp0 (pa_agent_get_name (PA_AGENT (old)), pa_agent_get_name (agent)) != 0;
+  renumber = g_strcmp0 (pa_agent_get_extension (PA_AGENT (old)),
+                        pa_agent_get_extension (agent)) != 0;
+  if (!rename && !renumber)
+    return TRUE;
+
+  return follow_agent_in (req, PA_TYPE_LAYOUT, agent_id, pa_agent_get_name (agent),
+                          pa_agent_get_extension (agent), rename, renumber, error)
+      && follow_agent_in (req, PA_TYPE_MODULE_LAYOUT, agent_id, pa_agent_get_name (agent),
+                          pa_agent_get_extension (agent), rename, renumber, error);
+}

@@ -1,0 +1,788 @@
+/* test-layouts.c — what provd does for the layout designer: affected phones,
+ * delete onto a replacement, apply to phones, the config preview, keys that
+ * follow their agent
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Against the real phoneadmin-provd on loopback (see pa-test-server.c).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pa-test-server.h"
+
+typedef struct
+{
+  PaTestServer *server;
+  gint64        agent_id;
+  gint64        layout_id;      /* yealink-t54w, BLF on key 1 watching the agent */
+  gint64        other_layout;   /* yealink-t54w, unused */
+  gint64        t46_layout;     /* yealink-t46u */
+  gint64        module_layout;  /* yealink-exp50, on phone_a's sidecar */
+  gint64        phone_a;        /* T54W with layout_id and an EXP50 */
+  gint64        phone_b;        /* T54W with layout_id */
+  gint64        phone_c;        /* T54W without a layout */
+  gint64        phone_t46;      /* T46U */
+  char         *token_a;
+  char         *password_a;
+} Fixture;
+
+static gint64
+create_phone (Fixture    *fixture,
+              const char *name,
+              const char *mac,
+              const char *model,
+              const char *extra,
+              char      **token,
+              char      **password)
+{
+  g_autofree char *body = g_strdup_printf ("{\"name\": \"%s\", \"mac\": \"%s\", "
+                                           "\"vendor\": \"yealink\", \"model\": \"%s\"%s}",
+                                           name, mac, model, extra);
+  g_autoptr(PaTestResponse) created = pa_test_api (fixture->server, "POST", "/api/v1/phones",
+                                                   body, NULL);
+  JsonObject *object;
+
+  if (created->status != 201)
+    g_error ("POST phone: %u %s", created->status, created->text);
+  object = pa_test_response_object (created);
+  if (token != NULL)
+    *token = g_strdup (json_object_get_string_member (object, "token"));
+  if (password != NULL)
+    *password = g_strdup (json_object_get_string_member (object, "sip_password"));
+  return json_object_get_int_member (object, "id");
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *layout = NULL;
+  g_autofree char *with_layout = NULL;
+  g_autofree char *with_sidecar = NULL;
+
+  fixture->server = pa_test_server_new ();
+  fixture->agent_id = pa_test_create (fixture->server, "agents",
+                                      "{\"name\": \"Bob\", \"extension\": \"202\"}");
+  layout = g_strdup_printf ("{\"name\": \"Reception\", \"model\": \"yealink-t54w\", "
+                            "\"keys\": [{\"index\": 1, \"type\": \"blf\", \"value\": \"202\", "
+                            "\"label\": \"Bob\", \"line\": 1, "
+                            "\"agent_id\": %" G_GINT64_FORMAT "}, "
+                            "{\"index\": 2, \"type\": \"speed_dial\", \"value\": \"300\", "
+                            "\"label\": \"Desk\", \"line\": 1}]}", fixture->agent_id);
+  fixture->layout_id = pa_test_create (fixture->server, "layouts", layout);
+  fixture->other_layout = pa_test_create (fixture->server, "layouts",
+                                          "{\"name\": \"Sales\", \"model\": \"yealink-t54w\", "
+                                          "\"keys\": [{\"index\": 1, \"type\": \"speed_dial\", "
+                                          "\"value\": \"400\", \"label\": \"Sales\"}]}");
+  fixture->t46_layout = pa_test_create (fixture->server, "layouts",
+                                        "{\"name\": \"Old desk\", \"model\": \"yealink-t46u\"}");
+  layout = (g_free (layout), NULL);
+  layout = g_strdup_printf ("{\"name\": \"Team\", \"module\": \"yealink-exp50\", "
+                            "\"keys\": [{\"index\": 3, \"type\": \"blf\", \"value\": \"202\", "
+                            "\"label\": \"Bob\", \"agent_id\": %" G_GINT64_FORMAT "}]}",
+                            fixture->agent_id);
+  fixture->module_layout = pa_test_create (fixture->server, "module-layouts", layout);
+
+  with_layout = g_strdup_printf (", \"layout_id\": %" G_GINT64_FORMAT, fixture->layout_id);
+  with_sidecar = g_strdup_printf (", \"layout_id\": %" G_GINT64_FORMAT ", "
+                                  "\"admin_password_mode\": \"manual\", "
+                                  "\"admin_password\": \"Adm1nSecret\", "
+                                  "\"modules\": [{\"module\": \"yealink-exp50\", "
+                                  "\"layout_id\": %" G_GINT64_FORMAT "}]",
+                                  fixture->layout_id, fixture->module_layout);
+  fixture->phone_a = create_phone (fixture, "A", "80:5E:C0:00:00:0A", "yealink-t54w",
+                                   with_sidecar, &fixture->token_a, &fixture->password_a);
+  fixture->phone_b = create_phone (fixture, "B", "80:5E:C0:00:00:0B", "yealink-t54w",
+                                   with_layout, NULL, NULL);
+  fixture->phone_c = create_phone (fixture, "C", "80:5E:C0:00:00:0C", "yealink-t54w", "",
+                                   NULL, NULL);
+  fixture->phone_t46 = create_phone (fixture, "D", "80:5E:C0:00:00:0D", "yealink-t46u", "",
+                                     NULL, NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->server, pa_test_server_free);
+  g_clear_pointer (&fixture->token_a, g_free);
+  g_clear_pointer (&fixture->password_a, g_free);
+}
+
+static JsonObject *
+get_object (Fixture         *fixture,
+            const char      *collection,
+            gint64           id,
+            PaTestResponse **keep)
+{
+  *keep = pa_test_get (fixture->server, collection, id);
+  g_assert_cmpuint ((*keep)->status, ==, 200);
+  return pa_test_response_object (*keep);
+}
+
+static gint64
+revision_of (Fixture    *fixture,
+             const char *collection,
+             gint64      id)
+{
+  g_autoptr(PaTestResponse) got = NULL;
+
+  return json_object_get_int_member (get_object (fixture, collection, id, &got), "revision");
+}
+
+static gint64
+layout_of (Fixture *fixture,
+           gint64   phone_id)
+{
+  g_autoptr(PaTestResponse) got = NULL;
+  JsonObject *phone = get_object (fixture, "phones", phone_id, &got);
+
+  if (json_object_get_null_member (phone, "layout_id"))
+    return 0;
+  return json_object_get_int_member (phone, "layout_id");
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” is not in:\n%s", needle, text);
+}
+
+/* The error's message, for checks on what it names. */
+static const char *
+error_message (PaTestResponse *response)
+{
+  JsonObject *error = json_object_get_object_member (pa_test_response_object (response), "error");
+
+  return json_object_get_string_member (error, "message");
+}
+
+/* -- affected_phones ----------------------------------------------------- */
+
+static void
+test_affected_phones (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/layouts/%" G_GINT64_FORMAT,
+                                           fixture->layout_id);
+  g_autofree char *other = g_strdup_printf ("/api/v1/layouts/%" G_GINT64_FORMAT,
+                                            fixture->other_layout);
+  g_autofree char *module = g_strdup_printf ("/api/v1/module-layouts/%" G_GINT64_FORMAT,
+                                             fixture->module_layout);
+  gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
+  gint64 rev_b = revision_of (fixture, "phones", fixture->phone_b);
+  gint64 rev_c = revision_of (fixture, "phones", fixture->phone_c);
+
+  {
+    g_autoptr(PaTestResponse) patch = pa_test_api (fixture->server, "PATCH", path,
+                                                   "{\"description\": \"front\"}", "*");
+    JsonObject *object = pa_test_response_object (patch);
+
+    g_assert_cmpuint (patch->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (object, "affected_phones"), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (object, "description"), ==, "front");
+  }
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a + 1);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b + 1);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_c), ==, rev_c);
+
+  {
+    g_autoptr(PaTestResponse) put = pa_test_api (fixture->server, "PUT", other,
+                                                 "{\"name\": \"Sales 2\", "
+                                                 "\"model\": \"yealink-t54w\"}", "*");
+
+    g_assert_cmpuint (put->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (pa_test_response_object (put),
+                                                 "affected_phones"), ==, 0);
+  }
+
+  {
+    g_autoptr(PaTestResponse) patch = pa_test_api (fixture->server, "PATCH", module,
+                                                   "{\"name\": \"Team 2\"}", "*");
+
+    g_assert_cmpuint (patch->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (pa_test_response_object (patch),
+                                                 "affected_phones"), ==, 1);
+  }
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a + 2);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b + 1);
+
+  /* Creating and reading say nothing about phones. */
+  {
+    g_autoptr(PaTestResponse) got = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+
+    g_assert_false (json_object_has_member (pa_test_response_object (got), "affected_phones"));
+  }
+}
+
+/* -- delete with a replacement -------------------------------------------- */
+
+static PaTestResponse *
+delete_with (Fixture    *fixture,
+             const char *collection,
+             gint64      id,
+             const char *replacement)
+{
+  g_autofree char *path = NULL;
+
+  if (replacement != NULL)
+    path = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT "?replacement=%s",
+                            collection, id, replacement);
+  else
+    path = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, collection, id);
+  return pa_test_api (fixture->server, "DELETE", path, NULL, "*");
+}
+
+static void
+test_delete_in_use (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) refused = delete_with (fixture, "layouts", fixture->layout_id, NULL);
+  g_autoptr(PaTestResponse) module = delete_with (fixture, "module-layouts",
+                                                  fixture->module_layout, NULL);
+  g_autoptr(PaTestResponse) unused = delete_with (fixture, "layouts", fixture->other_layout,
+                                                  NULL);
+
+  pa_test_assert_error (refused, 409, "conflict", NULL);
+  assert_contains (error_message (refused), "2 phones");
+  pa_test_assert_error (module, 409, "conflict", NULL);
+  assert_contains (error_message (module), "1 phone;");
+  g_assert_cmpint (layout_of (fixture, fixture->phone_a), ==, fixture->layout_id);
+
+  /* Nothing uses it: a plain delete, as before. */
+  g_assert_cmpuint (unused->status, ==, 204);
+
+  /* A profile counts as a user too. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"name\": \"Office\", \"layout_id\": %"
+                                             G_GINT64_FORMAT "}", fixture->t46_layout);
+    g_autoptr(PaTestResponse) by_profile = NULL;
+
+    pa_test_create (fixture->server, "profiles", body);
+    by_profile = delete_with (fixture, "layouts", fixture->t46_layout, NULL);
+    pa_test_assert_error (by_profile, 409, "conflict", NULL);
+    assert_contains (error_message (by_profile), "0 phones and 1 profile;");
+  }
+}
+
+static void
+test_delete_with_replacement (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *replacement = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->other_layout);
+  g_autofree char *body = g_strdup_printf ("{\"name\": \"Office\", \"layout_id\": %"
+                                           G_GINT64_FORMAT "}", fixture->layout_id);
+  gint64 profile_id = pa_test_create (fixture->server, "profiles", body);
+  gint64 rev_b = revision_of (fixture, "phones", fixture->phone_b);
+  g_autoptr(PaTestResponse) deleted = NULL;
+  g_autoptr(PaTestResponse) gone = NULL;
+  g_autoptr(PaTestResponse) profile = NULL;
+
+  deleted = delete_with (fixture, "layouts", fixture->layout_id, replacement);
+  if (deleted->status != 200)
+    g_error ("DELETE: %u %s", deleted->status, deleted->text);
+  g_assert_cmpint (json_object_get_int_member (pa_test_response_object (deleted),
+                                               "affected_phones"), ==, 2);
+
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/layouts/%" G_GINT64_FORMAT,
+                                             fixture->layout_id);
+    gone = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+  }
+  g_assert_cmpuint (gone->status, ==, 404);
+  g_assert_cmpint (layout_of (fixture, fixture->phone_a), ==, fixture->other_layout);
+  g_assert_cmpint (layout_of (fixture, fixture->phone_b), ==, fixture->other_layout);
+  g_assert_cmpint (layout_of (fixture, fixture->phone_c), ==, 0);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), >, rev_b);
+  g_assert_cmpint (json_object_get_int_member (get_object (fixture, "profiles", profile_id,
+                                                           &profile), "layout_id"),
+                   ==, fixture->other_layout);
+}
+
+static void
+test_delete_module_layout_with_replacement (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  gint64 replacement = pa_test_create (fixture->server, "module-layouts",
+                                       "{\"name\": \"Spare\", \"module\": \"yealink-exp50\"}");
+  gint64 foreign = pa_test_create (fixture->server, "module-layouts",
+                                   "{\"name\": \"EXP40\", \"module\": \"yealink-exp40\"}");
+  g_autofree char *good = g_strdup_printf ("%" G_GINT64_FORMAT, replacement);
+  g_autofree char *bad = g_strdup_printf ("%" G_GINT64_FORMAT, foreign);
+  g_autoptr(PaTestResponse) wrong = NULL;
+  g_autoptr(PaTestResponse) deleted = NULL;
+  g_autoptr(PaTestResponse) phone = NULL;
+  JsonArray *modules;
+
+  wrong = delete_with (fixture, "module-layouts", fixture->module_layout, bad);
+  pa_test_assert_error (wrong, 422, "rule_violation", "replacement");
+  assert_contains (error_message (wrong), "yealink-exp40");
+
+  deleted = delete_with (fixture, "module-layouts", fixture->module_layout, good);
+  g_assert_cmpuint (deleted->status, ==, 200);
+  modules = json_object_get_array_member (get_object (fixture, "phones", fixture->phone_a,
+                                                      &phone), "modules");
+  g_assert_cmpuint (json_array_get_length (modules), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (modules, 0),
+                                               "layout_id"), ==, replacement);
+}
+
+static void
+test_delete_bad_replacement (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *t46 = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->t46_layout);
+  g_autofree char *self = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->layout_id);
+  g_autofree char *module = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->module_layout);
+  struct
+  {
+    const char *replacement;
+    guint       status;
+    const char *code;
+  } cases[] = {
+    { t46, 422, "rule_violation" },         /* another model */
+    { self, 422, "rule_violation" },        /* itself */
+    { "9999", 422, "rule_violation" },      /* unknown */
+    { "abc", 400, "bad_request" },
+    { "1.5", 400, "bad_request" },
+    { "-2", 400, "bad_request" },
+    { "0", 400, "bad_request" },
+    { "", 400, "bad_request" },
+    { "99999999999999999999", 400, "bad_request" },
+  };
+
+  /* A module layout's id is no layout's id here, whatever the number. */
+  if (fixture->module_layout != fixture->other_layout &&
+      fixture->module_layout != fixture->layout_id &&
+      fixture->module_layout != fixture->t46_layout)
+    {
+      g_autoptr(PaTestResponse) response = delete_with (fixture, "layouts", fixture->layout_id,
+                                                        module);
+      pa_test_assert_error (response, 422, "rule_violation", "replacement");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PaTestResponse) response = delete_with (fixture, "layouts", fixture->layout_id,
+                                                        cases[i].replacement);
+
+      g_test_message ("replacement=%s", cases[i].replacement);
+      pa_test_assert_error (response, cases[i].status, cases[i].code, "replacement");
+    }
+
+  /* Nothing moved, nothing deleted. */
+  g_assert_cmpint (layout_of (fixture, fixture->phone_a), ==, fixture->layout_id);
+  g_assert_cmpint (layout_of (fixture, fixture->phone_b), ==, fixture->layout_id);
+  {
+    g_autoptr(PaTestResponse) still = pa_test_get (fixture->server, "layouts",
+                                                   fixture->layout_id);
+    g_assert_cmpuint (still->status, ==, 200);
+  }
+}
+
+/* -- apply ---------------------------------------------------------------- */
+
+static PaTestResponse *
+apply (Fixture    *fixture,
+       gint64      layout_id,
+       const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/layouts/%" G_GINT64_FORMAT "/apply",
+                                           layout_id);
+
+  return pa_test_api (fixture->server, "POST", path, body, NULL);
+}
+
+static PaTestResponse *
+fetch_config (Fixture *fixture)
+{
+  g_autofree char *path = g_strdup_printf ("/p/%s/805ec000000a.cfg", fixture->token_a);
+
+  return pa_test_request (fixture->server, "GET", path, NULL, NULL, -1, FALSE, NULL);
+}
+
+static void
+test_apply (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("{\"phone_ids\": [%" G_GINT64_FORMAT ", %"
+                                           G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]}",
+                                           fixture->phone_a, fixture->phone_c, fixture->phone_a);
+  gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
+  gint64 rev_b = revision_of (fixture, "phones", fixture->phone_b);
+  gint64 rev_c = revision_of (fixture, "phones", fixture->phone_c);
+  g_autoptr(PaTestResponse) before = fetch_config (fixture);
+  g_autoptr(PaTestResponse) applied = NULL;
+  g_autoptr(PaTestResponse) after = NULL;
+
+  g_assert_cmpuint (before->status, ==, 200);
+  assert_contains (before->text, "linekey.1.label = Bob\n");
+
+  applied = apply (fixture, fixture->other_layout, body);
+  if (applied->status != 200)
+    g_error ("apply: %u %s", applied->status, applied->text);
+  /* the id given twice counts once */
+  g_assert_cmpint (json_object_get_int_member (pa_test_response_object (applied), "applied"),
+                   ==, 2);
+
+  g_assert_cmpint (layout_of (fixture, fixture->phone_a), ==, fixture->other_layout);
+  g_assert_cmpint (layout_of (fixture, fixture->phone_c), ==, fixture->other_layout);
+  g_assert_cmpint (layout_of (fixture, fixture->phone_b), ==, fixture->layout_id);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a + 1);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_c), ==, rev_c + 1);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b);
+
+  /* What the phone fetches changed with it. */
+  after = fetch_config (fixture);
+  g_assert_cmpuint (after->status, ==, 200);
+  assert_contains (after->text, "linekey.1.label = Sales\n");
+  g_assert_null (strstr (after->text, "linekey.1.label = Bob\n"));
+}
+
+static void
+test_apply_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *unknown = g_strdup_printf ("{\"phone_ids\": [%" G_GINT64_FORMAT ", 9999]}",
+                                              fixture->phone_c);
+  g_autofree char *foreign = g_strdup_printf ("{\"phone_ids\": [%" G_GINT64_FORMAT ", %"
+                                              G_GINT64_FORMAT "]}",
+                                              fixture->phone_c, fixture->phone_t46);
+  gint64 rev_c = revision_of (fixture, "phones", fixture->phone_c);
+
+  {
+    g_autoptr(PaTestResponse) response = apply (fixture, fixture->layout_id, unknown);
+
+    pa_test_assert_error (response, 422, "rule_violation", "phone_ids");
+    assert_contains (error_message (response), "9999");
+  }
+  {
+    g_autoptr(PaTestResponse) response = apply (fixture, fixture->layout_id, foreign);
+
+    pa_test_assert_error (response, 422, "rule_violation", "phone_ids");
+    assert_contains (error_message (response), "“D”");
+    assert_contains (error_message (response), "yealink-t46u");
+  }
+  /* All or nothing: the first phone, fine by itself, was not changed. */
+  g_assert_cmpint (layout_of (fixture, fixture->phone_c), ==, 0);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_c), ==, rev_c);
+
+  {
+    g_autoptr(PaTestResponse) response = apply (fixture, 9999, "{\"phone_ids\": [1]}");
+
+    pa_test_assert_error (response, 404, "not_found", NULL);
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/layouts/%" G_GINT64_FORMAT "/apply",
+                                             fixture->layout_id);
+    g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+
+    g_assert_cmpuint (response->status, ==, 405);
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/module-layouts/%" G_GINT64_FORMAT "/apply",
+                                             fixture->module_layout);
+    g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "POST", path,
+                                                      "{\"phone_ids\": [1]}", NULL);
+
+    g_assert_cmpuint (response->status, ==, 404);
+  }
+}
+
+static void
+test_apply_malformed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const struct
+  {
+    const char *body;
+    guint       status;
+    const char *code;
+    const char *field;
+  } cases[] = {
+    { "{\"phone_ids\": [1,", 400, "malformed", NULL },
+    { "[1, 2]", 400, "malformed", NULL },
+    { "{}", 400, "invalid_value", "phone_ids" },
+    { "{\"phone_ids\": []}", 400, "invalid_value", "phone_ids" },
+    { "{\"phone_ids\": null}", 400, "wrong_type", "phone_ids" },
+    { "{\"phone_ids\": 3}", 400, "wrong_type", "phone_ids" },
+    { "{\"phone_ids\": {\"0\": 3}}", 400, "wrong_type", "phone_ids" },
+    { "{\"phone_ids\": [\"3\"]}", 400, "wrong_type", "phone_ids[0]" },
+    { "{\"phone_ids\": [1, 2.5]}", 400, "wrong_type", "phone_ids[1]" },
+    { "{\"phone_ids\": [1, true]}", 400, "wrong_type", "phone_ids[1]" },
+    { "{\"phone_ids\": [1, null]}", 400, "wrong_type", "phone_ids[1]" },
+    { "{\"phone_ids\": [[1]]}", 400, "wrong_type", "phone_ids[0]" },
+    { "{\"phone_ids\": [0]}", 400, "invalid_value", "phone_ids[0]" },
+    { "{\"phone_ids\": [-4]}", 400, "invalid_value", "phone_ids[0]" },
+    { "{\"phone_ids\": [1], \"force\": true}", 400, "unknown_field", "force" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PaTestResponse) response = apply (fixture, fixture->other_layout, cases[i].body);
+
+      g_test_message ("%s", cases[i].body);
+      pa_test_assert_error (response, cases[i].status, cases[i].code, cases[i].field);
+    }
+  g_assert_cmpint (layout_of (fixture, fixture->phone_c), ==, 0);
+}
+
+/* -- preview -------------------------------------------------------------- */
+
+static void
+test_preview (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT
+                                           "/preview/805ec000000a.cfg", fixture->phone_a);
+  g_autoptr(PaTestResponse) preview = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+  g_autoptr(PaTestResponse) real = fetch_config (fixture);
+  g_auto(GStrv) preview_lines = NULL;
+  g_auto(GStrv) real_lines = NULL;
+  gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
+
+  g_assert_cmpuint (preview->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_content_type (preview->headers, NULL), ==,
+                   "text/plain");
+  assert_contains (preview->text, "account.1.password = ********\n");
+  assert_contains (preview->text, "static.security.user_password = admin:********\n");
+  assert_contains (preview->text, "linekey.1.label = Bob\n");
+  assert_contains (preview->text, "expansion_module.1.key.3.label = Bob\n");
+  g_assert_null (strstr (preview->text, fixture->password_a));
+  g_assert_null (strstr (preview->text, "Adm1nSecret"));
+
+  /* Line for line what the phone gets, but for the secrets. */
+  g_assert_cmpuint (real->status, ==, 200);
+  preview_lines = g_strsplit (preview->text, "\n", -1);
+  real_lines = g_strsplit (real->text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (preview_lines), ==, g_strv_length (real_lines));
+  for (guint i = 0; preview_lines[i] != NULL; i++)
+    if (strstr (preview_lines[i], "********") == NULL)
+      g_assert_cmpstr (preview_lines[i], ==, real_lines[i]);
+    else
+      g_assert_cmpstr (preview_lines[i], !=, real_lines[i]);
+
+  /* A preview is not a fetch: the phone's state is left alone. */
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a);
+  {
+    g_autoptr(PaTestResponse) got = NULL;
+    JsonObject *phone = get_object (fixture, "phones", fixture->phone_b, &got);
+
+    g_assert_cmpstr (json_object_get_string_member (phone, "status"), ==, "pending");
+  }
+
+  /* The common file too. */
+  {
+    g_autofree char *common = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT
+                                               "/preview/y000000000096.cfg", fixture->phone_a);
+    g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "GET", common, NULL,
+                                                      NULL);
+
+    g_assert_cmpuint (response->status, ==, 200);
+  }
+}
+
+static void
+test_preview_refused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *files[] = { "805ec000000b.cfg", "phone.cfg", "y000000000000.cfg", "805ec000000a.xml", NULL };
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/preview/%s",
+                                               fixture->phone_a, files[i]);
+      g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "GET", path, NULL,
+                                                        NULL);
+
+      g_test_message ("%s", files[i]);
+      g_assert_cmpuint (response->status, ==, 404);
+    }
+
+  {
+    g_autoptr(PaTestResponse) response =
+      pa_test_api (fixture->server, "GET", "/api/v1/phones/9999/preview/805ec000000a.cfg",
+                   NULL, NULL);
+    pa_test_assert_error (response, 404, "not_found", NULL);
+  }
+  {
+    g_autoptr(PaTestResponse) response =
+      pa_test_api (fixture->server, "GET", "/api/v1/phones/x/preview/805ec000000a.cfg",
+                   NULL, NULL);
+    g_assert_cmpuint (response->status, ==, 404);
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT
+                                             "/preview/805ec000000a.cfg", fixture->phone_a);
+    g_autoptr(PaTestResponse) anonymous = pa_test_request (fixture->server, "GET", path, NULL,
+                                                           NULL, -1, FALSE, NULL);
+    g_autoptr(PaTestResponse) posted = pa_test_api (fixture->server, "POST", path, "{}", NULL);
+
+    g_assert_cmpuint (anonymous->status, ==, 401);
+    g_assert_null (strstr (anonymous->text, "linekey"));
+    g_assert_cmpuint (posted->status, ==, 405);
+  }
+}
+
+/* -- keys follow their agent ---------------------------------------------- */
+
+static JsonObject *
+key_at (JsonObject *layout,
+        gint64      index)
+{
+  JsonArray *keys = json_object_get_array_member (layout, "keys");
+
+  for (guint i = 0; i < json_array_get_length (keys); i++)
+    {
+      JsonObject *key = json_array_get_object_element (keys, i);
+
+      if (json_object_get_int_member (key, "index") == index)
+        return key;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_agent_rename (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/agents/%" G_GINT64_FORMAT,
+                                           fixture->agent_id);
+  gint64 rev_layout = revision_of (fixture, "layouts", fixture->layout_id);
+  gint64 rev_other = revision_of (fixture, "layouts", fixture->other_layout);
+  gint64 rev_module = revision_of (fixture, "module-layouts", fixture->module_layout);
+  gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
+  gint64 rev_b = revision_of (fixture, "phones", fixture->phone_b);
+  gint64 rev_c = revision_of (fixture, "phones", fixture->phone_c);
+
+  {
+    g_autoptr(PaTestResponse) renamed = pa_test_api (fixture->server, "PATCH", path,
+                                                     "{\"name\": \"Robert\"}", "*");
+    g_autoptr(PaTestResponse) layout = NULL;
+    g_autoptr(PaTestResponse) module = NULL;
+    JsonObject *object;
+
+    g_assert_cmpuint (renamed->status, ==, 200);
+    object = get_object (fixture, "layouts", fixture->layout_id, &layout);
+    g_assert_cmpstr (json_object_get_string_member (key_at (object, 1), "label"), ==, "Robert");
+    g_assert_cmpstr (json_object_get_string_member (key_at (object, 1), "value"), ==, "202");
+    /* a key watching nobody is left alone */
+    g_assert_cmpstr (json_object_get_string_member (key_at (object, 2), "label"), ==, "Desk");
+    g_assert_cmpint (json_object_get_int_member (object, "revision"), ==, rev_layout + 1);
+
+    object = get_object (fixture, "module-layouts", fixture->module_layout, &module);
+    g_assert_cmpstr (json_object_get_string_member (key_at (object, 3), "label"), ==, "Robert");
+    g_assert_cmpint (json_object_get_int_member (object, "revision"), ==, rev_module + 1);
+  }
+  g_assert_cmpint (revision_of (fixture, "layouts", fixture->other_layout), ==, rev_other);
+  /* A uses both layouts, B one, C none. */
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a + 2);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b + 1);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_c), ==, rev_c);
+  {
+    g_autoptr(PaTestResponse) config = fetch_config (fixture);
+
+    assert_contains (config->text, "linekey.1.label = Robert\n");
+  }
+
+  /* A new extension moves the BLF's value with it. */
+  {
+    g_autoptr(PaTestResponse) renumbered = pa_test_api (fixture->server, "PATCH", path,
+                                                        "{\"extension\": \"299\"}", "*");
+    g_autoptr(PaTestResponse) layout = NULL;
+    JsonObject *object;
+
+    g_assert_cmpuint (renumbered->status, ==, 200);
+    object = get_object (fixture, "layouts", fixture->layout_id, &layout);
+    g_assert_cmpstr (json_object_get_string_member (key_at (object, 1), "value"), ==, "299");
+    g_assert_cmpstr (json_object_get_string_member (key_at (object, 1), "label"), ==, "Robert");
+    g_assert_cmpint (json_object_get_int_member (key_at (object, 1), "agent_id"), ==,
+                     fixture->agent_id);
+  }
+
+  /* A change that touches neither leaves the layouts alone. */
+  {
+    gint64 before = revision_of (fixture, "layouts", fixture->layout_id);
+    g_autoptr(PaTestResponse) mailed = pa_test_api (fixture->server, "PATCH", path,
+                                                    "{\"email\": \"bob@example.com\"}", "*");
+
+    g_assert_cmpuint (mailed->status, ==, 200);
+    g_assert_cmpint (revision_of (fixture, "layouts", fixture->layout_id), ==, before);
+  }
+
+  /* A rename the agent's own rules refuse changes no key either. */
+  {
+    gint64 before = revision_of (fixture, "layouts", fixture->layout_id);
+    g_autoptr(PaTestResponse) refused = pa_test_api (fixture->server, "PATCH", path,
+                                                     "{\"name\": \"\"}", "*");
+    g_autoptr(PaTestResponse) layout = NULL;
+
+    g_assert_cmpuint (refused->status / 100, ==, 4);
+    g_assert_cmpint (revision_of (fixture, "layouts", fixture->layout_id), ==, before);
+    g_assert_cmpstr (json_object_get_string_member (
+                       key_at (get_object (fixture, "layouts", fixture->layout_id, &layout), 1),
+                       "label"), ==, "Robert");
+  }
+}
+
+/* -- the catalog says where keys sit --------------------------------------- */
+
+static void
+test_catalog_face (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const struct
+  {
+    const char *path;
+    gint64      columns;
+  } cases[] = {
+    { "/api/v1/catalog/models/yealink-t54w", 2 },
+    { "/api/v1/catalog/modules/yealink-exp50", 2 },
+    { "/api/v1/catalog/models/yealink-t31p", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "GET", cases[i].path,
+                                                        NULL, NULL);
+      JsonObject *face;
+
+      g_assert_cmpuint (response->status, ==, 200);
+      face = json_object_get_object_member (pa_test_response_object (response), "face");
+      g_assert_nonnull (face);
+      g_assert_cmpint (json_object_get_int_member (face, "columns"), ==, cases[i].columns);
+      g_assert_true (json_object_get_boolean_member (face, "screen"));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/layouts/affected-phones", test_affected_phones);
+  ADD ("/layouts/delete/in-use", test_delete_in_use);
+  ADD ("/layouts/delete/replacement", test_delete_with_replacement);
+  ADD ("/layouts/delete/module-replacement", test_delete_module_layout_with_replacement);
+  ADD ("/layouts/delete/bad-replacement", test_delete_bad_replacement);
+  ADD ("/layouts/apply", test_apply);
+  ADD ("/layouts/apply/refused", test_apply_refused);
+  ADD ("/layouts/apply/malformed", test_apply_malformed);
+  ADD ("/layouts/preview", test_preview);
+  ADD ("/layouts/preview/refused", test_preview_refused);
+  ADD ("/layouts/agent-rename", test_agent_rename);
+  ADD ("/layouts/catalog-face", test_catalog_face);
+
+#undef ADD
+
+  return g_test_run ();
+}
