@@ -15,6 +15,8 @@
 
 #include "../server/pa-test-server.h"
 #include "pa-connect-dialog.h"
+#include "pa-layout-designer.h"
+#include "pa-layouts-page.h"
 #include "pa-credentials-dialog.h"
 #include "pa-mac.h"
 #include "pa-mac-entry.h"
@@ -191,6 +193,145 @@ fill_office (PaTestServer *server)
       if (phones[i].user_agent != NULL)
         fetch_config (server, id, phones[i].user_agent);
     }
+}
+
+/* ---- layouts -------------------------------------------------------- */
+
+/* A receptionist's T54W with an EXP50 whose first page is the whole
+ * office as BLFs, plus the layouts a small office has. */
+static void
+fill_layouts (PaTestServer *server)
+{
+  static const char *colleagues[][2] = {
+    { "Noah Fischer", "213" }, { "Emma Schulz", "214" }, { "Liam Weber", "215" },
+    { "Olivia Wagner", "216" }, { "Ben Hoffmann", "217" }, { "Mia Koch", "218" },
+    { "Paul Richter", "219" }, { "Lena Klein", "220" }, { "Jonas Wolf", "221" },
+    { "Sofia Neumann", "222" }, { "Felix Braun", "223" }, { "Hanna Zimmer", "224" },
+    { "Leon Krüger", "225" }, { "Clara Hartmann", "226" }, { "Elias Lange", "227" },
+  };
+  g_autoptr(GString) sidecar = g_string_new ("{\"name\": \"Reception EXP50\","
+                                             " \"description\": \"The whole office at a glance\","
+                                             " \"module\": \"yealink-exp50\", \"is_default\": true,"
+                                             " \"keys\": [");
+  g_autoptr(PaTestResponse) agents = NULL;
+  JsonArray *items;
+  guint index = 1;
+  gint64 reception, module_layout, phone_id = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (colleagues); i++)
+    {
+      g_autofree char *email = g_strdup_printf ("%s@example.com", colleagues[i][1]);
+      create_agent (server, colleagues[i][0], colleagues[i][1], email);
+    }
+  agents = pa_test_api (server, "GET", "/api/v1/agents?limit=100", NULL, NULL);
+  items = json_object_get_array_member (pa_test_response_object (agents), "items");
+  for (guint i = 0; i < json_array_get_length (items) && index <= 20; i++)
+    {
+      JsonObject *agent = json_array_get_object_element (items, i);
+
+      g_string_append_printf (sidecar, "%s{\"index\": %u, \"type\": \"blf\", \"value\": \"%s\","
+                              " \"label\": \"%s\", \"line\": 1, \"agent_id\": %" G_GINT64_FORMAT "}",
+                              index > 1 ? ", " : "", index,
+                              json_object_get_string_member (agent, "extension"),
+                              json_object_get_string_member (agent, "name"),
+                              json_object_get_int_member (agent, "id"));
+      index++;
+    }
+  g_string_append (sidecar, "]}");
+  module_layout = pa_test_create (server, "module-layouts", sidecar->str);
+
+  reception = pa_test_create (server, "layouts",
+    "{\"name\": \"Reception\", \"description\": \"Front desk: lines, park and the team\","
+    " \"model\": \"yealink-t54w\", \"keys\": ["
+    "{\"index\": 1, \"type\": \"line\", \"label\": \"Main\", \"line\": 1},"
+    "{\"index\": 2, \"type\": \"line\", \"label\": \"Sales\", \"line\": 2},"
+    "{\"index\": 3, \"type\": \"park\", \"value\": \"*85\", \"label\": \"Park 1\", \"line\": 1},"
+    "{\"index\": 4, \"type\": \"park_retrieve\", \"value\": \"*86\", \"label\": \"Retrieve\", \"line\": 1},"
+    "{\"index\": 5, \"type\": \"conference\", \"label\": \"Conference\", \"line\": 1},"
+    "{\"index\": 6, \"type\": \"speed_dial\", \"value\": \"+4930123456\", \"label\": \"Head Office\", \"line\": 1},"
+    "{\"index\": 7, \"type\": \"feature_code\", \"value\": \"*78\", \"label\": \"Do Not Disturb\", \"line\": 1},"
+    "{\"index\": 10, \"type\": \"blf\", \"value\": \"100\", \"label\": \"Helen Park\", \"line\": 1}"
+    "]}");
+  pa_test_create (server, "layouts",
+    "{\"name\": \"Standard Desk\", \"description\": \"One line and voicemail\","
+    " \"model\": \"yealink-t54w\", \"is_default\": true, \"keys\": ["
+    "{\"index\": 1, \"type\": \"line\", \"line\": 1},"
+    "{\"index\": 2, \"type\": \"speed_dial\", \"value\": \"*97\", \"label\": \"Voicemail\", \"line\": 1}]}");
+  pa_test_create (server, "layouts",
+    "{\"name\": \"Sales Floor\", \"description\": \"Team BLFs and the queue\","
+    " \"model\": \"yealink-t46u\", \"is_default\": true, \"keys\": ["
+    "{\"index\": 1, \"type\": \"line\", \"line\": 1},"
+    "{\"index\": 2, \"type\": \"blf\", \"value\": \"211\", \"label\": \"Tom Becker\", \"line\": 1}]}");
+  pa_test_create (server, "layouts",
+    "{\"name\": \"Boardroom\", \"model\": \"polycom-vvx450\", \"keys\": []}");
+
+  /* The Reception phone gets both; the Director's T58W has none. */
+  {
+    g_autoptr(PaTestResponse) phones = pa_test_api (server, "GET", "/api/v1/phones?limit=100",
+                                                    NULL, NULL);
+    JsonArray *list = json_object_get_array_member (pa_test_response_object (phones), "items");
+
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      {
+        JsonObject *phone = json_array_get_object_element (list, i);
+
+        if (g_strcmp0 (json_object_get_string_member (phone, "name"), "Reception") == 0)
+          phone_id = json_object_get_int_member (phone, "id");
+      }
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, phone_id);
+    g_autofree char *body = g_strdup_printf ("{\"layout_id\": %" G_GINT64_FORMAT ","
+                                             " \"modules\": [{\"module\": \"yealink-exp50\","
+                                             " \"layout_id\": %" G_GINT64_FORMAT "}]}",
+                                             reception, module_layout);
+    g_autoptr(PaTestResponse) response = pa_test_api (server, "PATCH", path, body, "*");
+
+    if (response->status != 200)
+      g_error ("Assigning the layouts answered %u: %s", response->status, response->text);
+  }
+}
+
+static void
+shoot_layouts (PaWindow     *window,
+               PaTestServer *server,
+               PaRepository *repo,
+               const char   *dir)
+{
+  gboolean done = FALSE;
+  GListModel *layouts;
+  PaLayout *reception = NULL;
+  GtkWidget *designer;
+
+  fill_layouts (server);
+  pa_repository_refresh_async (repo, NULL, done_cb, &done);
+  wait_for (&done);
+  pa_window_set_section (window, "layouts");
+  save_or_die (GTK_WIDGET (window), dir, "layouts.png");
+
+  layouts = pa_repository_get_layouts (repo);
+  for (guint i = 0; i < g_list_model_get_n_items (layouts); i++)
+    {
+      g_autoptr(PaLayout) layout = g_list_model_get_item (layouts, i);
+
+      if (g_strcmp0 (pa_layout_get_name (layout), "Reception") == 0)
+        reception = layout;
+    }
+  if (reception == NULL)
+    g_error ("No Reception layout");
+
+  designer = pa_layout_designer_new (GTK_WINDOW (window), repo, reception);
+  gtk_window_set_default_size (GTK_WINDOW (designer), 1400, 900);
+  gtk_window_present (GTK_WINDOW (designer));
+  wait_ms (1000);   /* the flap settles on its folded state first */
+  save_or_die (designer, dir, "designer.png");
+
+  /* Narrow: the sidecar moves below the phone. */
+  gtk_window_set_default_size (GTK_WINDOW (designer), 720, 900);
+  wait_ms (1000);
+  save_or_die (designer, dir, "designer-narrow.png");
+  gtk_window_destroy (GTK_WINDOW (designer));
+  pa_window_set_section (window, "phones");
 }
 
 /* ---- the dialogs ---------------------------------------------------- */
@@ -436,6 +577,7 @@ main (int   argc,
   save_or_die (GTK_WIDGET (window), argv[1], "main-window.png");
   g_object_set (pa_window_get_page (window, "phones"), "search-mode", FALSE, NULL);
 
+  shoot_layouts (window, server, pa_connection_get_repository (connection), argv[1]);
   shoot_editor_and_credentials (window, pa_connection_get_repository (connection), argv[1]);
   shoot_scan_mode (window, pa_connection_get_repository (connection), argv[1]);
   shoot_connect_dialog (window, connection, argv[1]);
