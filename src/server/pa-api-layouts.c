@@ -444,7 +444,144 @@ pa_api_apply_layout (PaApiRequest *req,
   pa_http_send_json (req->msg, SOUP_STATUS_OK, root);
 }
 
-/* -- GET phones/{id}/preview/{file} --------------------------------------- */
+/* -- GET phones/{id}/preview/{file}?layout=&module_layouts= -------------- */
+
+/* A positive id, or 400 naming @field. */
+static gboolean
+parse_id (const char  *text,
+          const char  *field,
+          gint64      *id,
+          GError     **error)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_BAD_REQUEST, field,
+                         "%s must be the id of a layout (a positive whole number)", field);
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/* The stored layout @id of @type, or 422 naming it when there is none. */
+static PaResource *
+get_named_layout (PaApiRequest *req,
+                  GType         type,
+                  gint64        id,
+                  const char   *field,
+                  GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PaResource *layout;
+  const char *what = type == PA_TYPE_LAYOUT ? "layout" : "module layout";
+
+  layout = pa_store_get (req->store, type, id, &local_error);
+  if (layout == NULL)
+    {
+      if (!g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        pa_http_set_error (error, PA_HTTP_ERROR_RULE, field,
+                           "The %s %" G_GINT64_FORMAT " does not exist", what, id);
+    }
+  return layout;
+}
+
+/* Points the in-memory @phone at the layouts the query names, so the one
+ * renderer shows "this phone, as if it used that layout" without storing
+ * anything. */
+static gboolean
+apply_preview_layouts (PaApiRequest *req,
+                       PaPhone      *phone,
+                       GError      **error)
+{
+  const char *layout_text = NULL;
+  const char *modules_text = NULL;
+
+  if (req->query != NULL)
+    {
+      layout_text = g_hash_table_lookup (req->query, "layout");
+      modules_text = g_hash_table_lookup (req->query, "module_layouts");
+    }
+
+  if (layout_text != NULL)
+    {
+      g_autoptr(PaResource) layout = NULL;
+      gint64 layout_id = 0;
+
+      if (!parse_id (layout_text, "layout", &layout_id, error))
+        return FALSE;
+      layout = get_named_layout (req, PA_TYPE_LAYOUT, layout_id, "layout", error);
+      if (layout == NULL)
+        return FALSE;
+      if (g_strcmp0 (pa_layout_get_model (PA_LAYOUT (layout)), pa_phone_get_model (phone)) != 0)
+        {
+          pa_http_set_error (error, PA_HTTP_ERROR_RULE, "layout",
+                             "The layout “%s” is for %s, but the phone is a %s",
+                             layout_name (layout), pa_layout_get_model (PA_LAYOUT (layout)),
+                             pa_phone_get_model (phone));
+          return FALSE;
+        }
+      pa_phone_set_layout_id (phone, layout_id);
+    }
+
+  if (modules_text != NULL)
+    {
+      GPtrArray *modules = pa_phone_get_modules (phone);
+      g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (
+        (GDestroyNotify) pa_phone_module_free);
+      g_auto(GStrv) parts = g_strsplit (modules_text, ",", -1);
+      guint n_parts = g_strv_length (parts);
+
+      /* An empty value means "no slots", which only fits a phone without
+       * sidecars; g_strsplit gives no parts for it. */
+      for (guint i = 0; i < n_parts; i++)
+        {
+          gint64 id = 0;
+
+          if (!parse_id (parts[i], "module_layouts", &id, error))
+            return FALSE;
+        }
+      if (n_parts != modules->len)
+        {
+          pa_http_set_error (error, PA_HTTP_ERROR_RULE, "module_layouts",
+                             "The phone has %u sidecar(s) but module_layouts names %u",
+                             modules->len, n_parts);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < n_parts; i++)
+        {
+          PaPhoneModule *module = g_ptr_array_index (modules, i);
+          g_autoptr(PaResource) module_layout = NULL;
+          PaPhoneModule *copy;
+          gint64 id = 0;
+
+          parse_id (parts[i], "module_layouts", &id, NULL);
+          module_layout = get_named_layout (req, PA_TYPE_MODULE_LAYOUT, id,
+                                            "module_layouts", error);
+          if (module_layout == NULL)
+            return FALSE;
+          if (g_strcmp0 (pa_module_layout_get_module (PA_MODULE_LAYOUT (module_layout)),
+                         module->module_id) != 0)
+            {
+              pa_http_set_error (error, PA_HTTP_ERROR_RULE, "module_layouts",
+                                 "The module layout “%s” is for %s, but sidecar %u is a %s",
+                                 layout_name (module_layout),
+                                 pa_module_layout_get_module (PA_MODULE_LAYOUT (module_layout)),
+                                 i + 1, module->module_id);
+              return FALSE;
+            }
+          copy = pa_phone_module_copy (module);
+          copy->layout_id = id;
+          g_ptr_array_add (shown, copy);
+        }
+      pa_phone_set_modules (phone, shown);
+    }
+  return TRUE;
+}
 
 void
 pa_api_preview_phone_file (PaApiRequest *req,
@@ -458,6 +595,12 @@ pa_api_preview_phone_file (PaApiRequest *req,
 
   phone = pa_store_get (req->store, PA_TYPE_PHONE, id, &error);
   if (phone == NULL)
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+
+  if (!apply_preview_layouts (req, PA_PHONE (phone), &error))
     {
       pa_http_send_gerror (req->msg, error);
       return;

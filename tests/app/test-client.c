@@ -679,6 +679,22 @@ preview (PaClient    *client,
   return pa_client_preview_finish (client, result, error);
 }
 
+static char *
+preview_layout (PaClient    *client,
+                gint64       phone_id,
+                const char  *file,
+                gint64       layout_id,
+                GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_client_preview_layout_async (client, phone_id, file, layout_id, NULL, store_result_cb,
+                                  &slot);
+  result = wait_for (&slot);
+  return pa_client_preview_finish (client, result, error);
+}
+
 static gboolean
 delete_with_replacement (PaClient    *client,
                          PaResource  *resource,
@@ -805,6 +821,49 @@ test_designer_calls (PaTestFixture *fixture,
 
     g_assert_null (text);
     g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  /* Preview as if the phone used another layout: nothing stored. */
+  {
+    g_autofree char *with_spare = preview_layout (client, pa_resource_get_id (phone_a),
+                                                  "805ec000010a.cfg", pa_resource_get_id (spare),
+                                                  &error);
+    g_autofree char *with_own = NULL;
+    g_autofree char *with_zero = NULL;
+
+    g_assert_no_error (error);
+    g_assert_null (strstr (with_spare, "linekey.1.label = Bob\n"));
+    g_assert_nonnull (strstr (with_spare, "account.1.password = ********\n"));
+    g_assert_null (strstr (with_spare, password));
+
+    with_own = preview_layout (client, pa_resource_get_id (phone_a), "805ec000010a.cfg",
+                               pa_resource_get_id (layout), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (with_own, "linekey.1.label = Bob\n"));
+    /* 0 is the phone's own layout, still the stored one. */
+    with_zero = preview_layout (client, pa_resource_get_id (phone_a), "805ec000010a.cfg", 0,
+                                &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (with_zero, ==, with_own);
+  }
+  {
+    g_autofree char *text = preview_layout (client, pa_resource_get_id (phone_a),
+                                            "805ec000010a.cfg", pa_resource_get_id (t46),
+                                            &error);
+
+    g_assert_null (text);
+    g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
+    g_assert_cmpstr (pa_client_error_get_field (error), ==, "layout");
+    g_assert_nonnull (strstr (error->message, "yealink-t46u"));
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *text = preview_layout (client, pa_resource_get_id (phone_a),
+                                            "805ec000010a.cfg", 9999, &error);
+
+    g_assert_null (text);
+    g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
+    g_assert_cmpstr (pa_client_error_get_field (error), ==, "layout");
     g_clear_error (&error);
   }
   {

@@ -276,6 +276,24 @@ test_face_key_error (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (key), "error"));
 }
 
+typedef struct
+{
+  guint count;
+  guint surface;
+  guint index;
+} DropRecord;
+
+static void
+record_drop_cb (PaPhoneFace *face,
+                guint        surface,
+                guint        index,
+                DropRecord  *record)
+{
+  record->count++;
+  record->surface = surface;
+  record->index = index;
+}
+
 static void
 test_face_drop_palette (Fixture       *f,
                         gconstpointer  data)
@@ -283,11 +301,15 @@ test_face_drop_palette (Fixture       *f,
   PaDragSource src = { .kind = PA_DRAG_KEY_TYPE, .key_type = PA_KEY_SPEED_DIAL };
   PaKeyButton *key = key_button (f, 0, 5);
   GtkWidget *popover;
+  DropRecord record = { 0 };
   PaKey *k;
 
+  g_signal_connect (f->face, "drop-done", G_CALLBACK (record_drop_cb), &record);
+
   g_assert_true (drop_on_key (f, &src, 0, 5));
-  /* Nothing set before the popover is answered. */
+  /* Nothing set before the popover is answered, and no drop done yet. */
   g_assert_null (doc_key (f, 0, 5));
+  g_assert_cmpuint (record.count, ==, 0);
   popover = pa_key_button_get_popover (key);
   g_assert_true (PA_IS_KEY_POPOVER (popover));
   g_assert_cmpint (pa_key_popover_get_key_type (PA_KEY_POPOVER (popover)), ==, PA_KEY_SPEED_DIAL);
@@ -295,6 +317,7 @@ test_face_drop_palette (Fixture       *f,
   /* A speed dial needs a number: Apply refuses without one. */
   g_assert_false (pa_key_popover_apply (PA_KEY_POPOVER (popover)));
   g_assert_null (doc_key (f, 0, 5));
+  g_assert_cmpuint (record.count, ==, 0);
 
   pa_key_popover_set_value (PA_KEY_POPOVER (popover), "5551234");
   pa_key_popover_set_label (PA_KEY_POPOVER (popover), "Pizza");
@@ -309,9 +332,46 @@ test_face_drop_palette (Fixture       *f,
   g_assert_cmpuint (pa_key_get_line (k), ==, 2);
   g_assert_cmpstr (pa_key_button_get_text (key), ==, "Pizza");
 
+  /* The answered popover completes the drop, once, on its slot. */
+  g_assert_cmpuint (record.count, ==, 1);
+  g_assert_cmpuint (record.surface, ==, 0);
+  g_assert_cmpuint (record.index, ==, 5);
+
   /* The popover goes away once answered. */
   pa_app_test_spin (50);
   g_assert_null (pa_key_button_get_popover (key));
+  g_assert_cmpuint (record.count, ==, 1);
+
+  /* A palette drop whose popover is dismissed changes nothing: no drop-done. */
+  g_assert_true (drop_on_key (f, &src, 0, 7));
+  popover = pa_key_button_get_popover (key_button (f, 0, 7));
+  g_assert_true (PA_IS_KEY_POPOVER (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  pa_app_test_spin (50);
+  g_assert_null (doc_key (f, 0, 7));
+  g_assert_cmpuint (record.count, ==, 1);
+
+  /* Nor does one answered with the key the slot already holds. */
+  g_assert_true (drop_on_key (f, &src, 0, 5));
+  popover = pa_key_button_get_popover (key);
+  g_assert_true (PA_IS_KEY_POPOVER (popover));
+  pa_key_popover_set_value (PA_KEY_POPOVER (popover), "5551234");
+  pa_key_popover_set_label (PA_KEY_POPOVER (popover), "Pizza");
+  pa_key_popover_set_line (PA_KEY_POPOVER (popover), 2);
+  g_assert_true (pa_key_popover_apply (PA_KEY_POPOVER (popover)));
+  g_assert_true (doc_key (f, 0, 5) == k);
+  pa_app_test_spin (50);
+  g_assert_cmpuint (record.count, ==, 1);
+
+  /* A drop on a filled key that the answer changes does count. */
+  g_assert_true (drop_on_key (f, &src, 0, 5));
+  popover = pa_key_button_get_popover (key);
+  pa_key_popover_set_value (PA_KEY_POPOVER (popover), "5559999");
+  g_assert_true (pa_key_popover_apply (PA_KEY_POPOVER (popover)));
+  pa_app_test_spin (50);
+  g_assert_cmpstr (pa_key_get_value (doc_key (f, 0, 5)), ==, "5559999");
+  g_assert_cmpuint (record.count, ==, 2);
+  g_assert_cmpuint (record.index, ==, 5);
 }
 
 static void

@@ -508,11 +508,17 @@ test_layout_save_refreshes_phones (PaTestFixture *fixture,
   g_autoptr(PaResource) layout_saved = NULL;
   g_autoptr(PaResource) phone_edit = NULL;
   g_autoptr(PaResource) phone_saved = NULL;
+  g_autoptr(PaResource) module_edit = NULL;
+  g_autoptr(PaResource) module_saved = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(JsonObject) module_extra = NULL;
+  g_autoptr(JsonObject) phone_extra = NULL;
   PaResource *layout;
   PaResource *phone;
   gint64 revision;
 
   pa_test_create (server, "layouts", "{\"name\":\"Sales\",\"model\":\"yealink-t54w\",\"keys\":[]}");
+  pa_test_create (server, "module-layouts", "{\"name\":\"Team\",\"module\":\"yealink-exp50\"}");
   pa_test_create (server, "phones",
                   "{\"name\":\"Desk\",\"mac\":\"80:5E:C0:00:00:07\",\"vendor\":\"yealink\","
                   "\"model\":\"yealink-t54w\",\"layout_id\":1}");
@@ -525,15 +531,33 @@ test_layout_save_refreshes_phones (PaTestFixture *fixture,
 
   layout_edit = pa_resource_copy (layout);
   g_object_set (layout_edit, "name", "Sales team", NULL);
-  layout_saved = save (repo, layout_edit, NULL, &error);
+  layout_saved = save (repo, layout_edit, &extra, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pa_resource_get_revision (phone), >, revision);
+  /* An update hands on what the server said beside the resource: the
+   * designer tells the user how many phones the change reaches. */
+  g_assert_nonnull (extra);
+  g_assert_true (json_object_has_member (extra, "affected_phones"));
+  g_assert_cmpint (json_object_get_int_member (extra, "affected_phones"), ==, 1);
+  g_assert_false (json_object_has_member (extra, "name"));
+  g_assert_cmpstr (pa_layout_get_name (PA_LAYOUT (layout_saved)), ==, "Sales team");
 
+  /* A module layout nobody uses: 0, not missing. */
+  module_edit = pa_resource_copy (pa_repository_find (repo, PA_TYPE_MODULE_LAYOUT, 1));
+  g_object_set (module_edit, "name", "Team 2", NULL);
+  module_saved = save (repo, module_edit, &module_extra, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (module_saved);
+  g_assert_nonnull (module_extra);
+  g_assert_cmpint (json_object_get_int_member (module_extra, "affected_phones"), ==, 0);
+
+  /* A phone's update carries nothing beside the resource. */
   phone_edit = pa_resource_copy (phone);
   pa_phone_set_name (PA_PHONE (phone_edit), "Desk 2");
-  phone_saved = save (repo, phone_edit, NULL, &error);
+  phone_saved = save (repo, phone_edit, &phone_extra, &error);
   g_assert_no_error (error);
   g_assert_true (phone_saved == phone);
+  g_assert_null (phone_extra);
 }
 
 /* Deleted by someone else: update and delete drop the row. */

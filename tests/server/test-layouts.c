@@ -628,6 +628,155 @@ test_preview_refused (Fixture       *fixture,
   }
 }
 
+static PaTestResponse *
+preview_with (Fixture    *fixture,
+              gint64      phone_id,
+              const char *file,
+              const char *query)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/preview/%s?%s",
+                                           phone_id, file, query);
+
+  return pa_test_api (fixture->server, "GET", path, NULL, NULL);
+}
+
+/* ?layout= shows another phone's file as if it used that layout: the
+ * designer previews its layout on any phone of the model. */
+static void
+test_preview_with_layout (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *query = g_strdup_printf ("layout=%" G_GINT64_FORMAT, fixture->other_layout);
+  g_autofree char *own = g_strdup_printf ("layout=%" G_GINT64_FORMAT, fixture->layout_id);
+  g_autoptr(PaTestResponse) shown = NULL;
+  g_autoptr(PaTestResponse) on_c = NULL;
+  g_autoptr(PaTestResponse) plain = NULL;
+  gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
+
+  shown = preview_with (fixture, fixture->phone_a, "805ec000000a.cfg", query);
+  g_assert_cmpuint (shown->status, ==, 200);
+  assert_contains (shown->text, "linekey.1.label = Sales\n");
+  assert_contains (shown->text, "linekey.1.value = 400\n");
+  g_assert_null (strstr (shown->text, "linekey.1.label = Bob\n"));
+  /* The sidecars stay as stored, and the secrets stay masked. */
+  assert_contains (shown->text, "expansion_module.1.key.3.label = Bob\n");
+  assert_contains (shown->text, "account.1.password = ********\n");
+  assert_contains (shown->text, "static.security.user_password = admin:********\n");
+  g_assert_null (strstr (shown->text, fixture->password_a));
+  g_assert_null (strstr (shown->text, "Adm1nSecret"));
+
+  /* A phone without a layout can be shown with one. */
+  on_c = preview_with (fixture, fixture->phone_c, "805ec000000c.cfg", own);
+  g_assert_cmpuint (on_c->status, ==, 200);
+  assert_contains (on_c->text, "linekey.1.label = Bob\n");
+
+  /* Nothing was stored: the phone keeps its layout and its revision. */
+  g_assert_cmpint (layout_of (fixture, fixture->phone_a), ==, fixture->layout_id);
+  g_assert_cmpint (layout_of (fixture, fixture->phone_c), ==, 0);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a);
+  plain = preview_with (fixture, fixture->phone_a, "805ec000000a.cfg", "");
+  g_assert_cmpuint (plain->status, ==, 200);
+  assert_contains (plain->text, "linekey.1.label = Bob\n");
+}
+
+static void
+test_preview_with_module_layouts (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gint64 spare = pa_test_create (fixture->server, "module-layouts",
+                                 "{\"name\": \"Spare\", \"module\": \"yealink-exp50\", "
+                                 "\"keys\": [{\"index\": 3, \"type\": \"speed_dial\", "
+                                 "\"value\": \"555\", \"label\": \"Night\"}]}");
+  gint64 foreign = pa_test_create (fixture->server, "module-layouts",
+                                   "{\"name\": \"EXP40\", \"module\": \"yealink-exp40\"}");
+  g_autofree char *good = g_strdup_printf ("layout=%" G_GINT64_FORMAT
+                                           "&module_layouts=%" G_GINT64_FORMAT,
+                                           fixture->other_layout, spare);
+  g_autofree char *wrong_module = g_strdup_printf ("module_layouts=%" G_GINT64_FORMAT, foreign);
+  g_autofree char *too_many = g_strdup_printf ("module_layouts=%" G_GINT64_FORMAT
+                                               ",%" G_GINT64_FORMAT, spare, spare);
+  g_autoptr(PaTestResponse) shown = NULL;
+  g_autoptr(PaTestResponse) refused = NULL;
+  g_autoptr(PaTestResponse) counted = NULL;
+  g_autoptr(PaTestResponse) none = NULL;
+  g_autoptr(PaTestResponse) missing = NULL;
+  g_autoptr(PaTestResponse) stored = NULL;
+  JsonArray *modules;
+
+  shown = preview_with (fixture, fixture->phone_a, "805ec000000a.cfg", good);
+  g_assert_cmpuint (shown->status, ==, 200);
+  assert_contains (shown->text, "linekey.1.label = Sales\n");
+  assert_contains (shown->text, "expansion_module.1.key.3.label = Night\n");
+  g_assert_null (strstr (shown->text, "expansion_module.1.key.3.label = Bob\n"));
+
+  refused = preview_with (fixture, fixture->phone_a, "805ec000000a.cfg", wrong_module);
+  pa_test_assert_error (refused, 422, "rule_violation", "module_layouts");
+  assert_contains (error_message (refused), "yealink-exp40");
+
+  counted = preview_with (fixture, fixture->phone_a, "805ec000000a.cfg", too_many);
+  pa_test_assert_error (counted, 422, "rule_violation", "module_layouts");
+
+  /* An empty list fits only a phone without sidecars. */
+  none = preview_with (fixture, fixture->phone_c, "805ec000000c.cfg", "module_layouts=");
+  g_assert_cmpuint (none->status, ==, 200);
+  missing = preview_with (fixture, fixture->phone_a, "805ec000000a.cfg", "module_layouts=");
+  pa_test_assert_error (missing, 422, "rule_violation", "module_layouts");
+
+  /* The stored sidecar keeps its module layout. */
+  modules = json_object_get_array_member (get_object (fixture, "phones", fixture->phone_a,
+                                                      &stored), "modules");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (modules, 0),
+                                               "layout_id"), ==, fixture->module_layout);
+}
+
+static void
+test_preview_with_layout_refused (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  struct { const char *query; guint status; const char *code; const char *field; } cases[] = {
+    { "layout=abc", 400, "bad_request", "layout" },
+    { "layout=", 400, "bad_request", "layout" },
+    { "layout=0", 400, "bad_request", "layout" },
+    { "layout=-3", 400, "bad_request", "layout" },
+    { "layout=1.5", 400, "bad_request", "layout" },
+    { "layout=99999999999999999999999", 400, "bad_request", "layout" },
+    { "layout=9999", 422, "rule_violation", "layout" },
+    { "module_layouts=x", 400, "bad_request", "module_layouts" },
+    { "module_layouts=1,,2", 400, "bad_request", "module_layouts" },
+    { "module_layouts=-1", 400, "bad_request", "module_layouts" },
+    { "module_layouts=9999", 422, "rule_violation", "module_layouts" },
+  };
+  g_autofree char *t46 = g_strdup_printf ("layout=%" G_GINT64_FORMAT, fixture->t46_layout);
+  g_autoptr(PaTestResponse) other_model = NULL;
+  gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PaTestResponse) response = NULL;
+
+      g_test_message ("%s", cases[i].query);
+      response = preview_with (fixture, fixture->phone_a, "805ec000000a.cfg", cases[i].query);
+      pa_test_assert_error (response, cases[i].status, cases[i].code, cases[i].field);
+      g_assert_null (strstr (response->text, "linekey"));
+    }
+
+  {
+    g_autoptr(PaTestResponse) unknown = preview_with (fixture, fixture->phone_a,
+                                                      "805ec000000a.cfg", "layout=9999");
+
+    assert_contains (error_message (unknown), "9999");
+  }
+
+  /* A layout for another model is refused, naming both models. */
+  other_model = preview_with (fixture, fixture->phone_a, "805ec000000a.cfg", t46);
+  pa_test_assert_error (other_model, 422, "rule_violation", "layout");
+  assert_contains (error_message (other_model), "yealink-t46u");
+  assert_contains (error_message (other_model), "yealink-t54w");
+
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a);
+  g_assert_cmpint (layout_of (fixture, fixture->phone_a), ==, fixture->layout_id);
+}
+
 /* -- keys follow their agent ---------------------------------------------- */
 
 static JsonObject *
@@ -779,6 +928,9 @@ main (int    argc,
   ADD ("/layouts/apply/malformed", test_apply_malformed);
   ADD ("/layouts/preview", test_preview);
   ADD ("/layouts/preview/refused", test_preview_refused);
+  ADD ("/layouts/preview/with-layout", test_preview_with_layout);
+  ADD ("/layouts/preview/with-module-layouts", test_preview_with_module_layouts);
+  ADD ("/layouts/preview/with-layout/refused", test_preview_with_layout_refused);
   ADD ("/layouts/agent-rename", test_agent_rename);
   ADD ("/layouts/catalog-face", test_catalog_face);
 

@@ -164,6 +164,18 @@ pa_client_preview_async (PaClient            *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  pa_client_preview_layout_async (self, phone_id, file, 0, cancellable, callback, user_data);
+}
+
+void
+pa_client_preview_layout_async (PaClient            *self,
+                                gint64               phone_id,
+                                const char          *file,
+                                gint64               layout_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   GTask *task;
@@ -171,13 +183,18 @@ pa_client_preview_async (PaClient            *self,
   g_return_if_fail (PA_IS_CLIENT (self));
   g_return_if_fail (phone_id > 0);
   g_return_if_fail (file != NULL && file[0] != '\0');
+  g_return_if_fail (layout_id >= 0);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pa_client_preview_async);
+  g_task_set_source_tag (task, pa_client_preview_layout_async);
 
   /* One path segment whatever the name holds. */
   escaped = g_uri_escape_string (file, NULL, FALSE);
-  path = g_strdup_printf ("api/v1/phones/%" G_GINT64_FORMAT "/preview/%s", phone_id, escaped);
+  if (layout_id > 0)
+    path = g_strdup_printf ("api/v1/phones/%" G_GINT64_FORMAT "/preview/%s?layout=%"
+                            G_GINT64_FORMAT, phone_id, escaped, layout_id);
+  else
+    path = g_strdup_printf ("api/v1/phones/%" G_GINT64_FORMAT "/preview/%s", phone_id, escaped);
   pa_client_call_text_async (self, path, cancellable, preview_cb, task);
 }
 

@@ -188,6 +188,17 @@ void        pa_client_preview_async  (PaClient            *self,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+/* As pa_client_preview_async(), but rendered as if the phone used the layout
+ * @layout_id (same model, nothing stored; 0 for the phone's own layout); the
+ * sidecars show their stored module layouts. Finish with
+ * pa_client_preview_finish(). */
+void        pa_client_preview_layout_async (PaClient            *self,
+                                            gint64               phone_id,
+                                            const char          *file,
+                                            gint64               layout_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 /* Transfer full: the file's text (valid UTF-8), or NULL with @error set. */
 char       *pa_client_preview_finish (PaClient            *self,
                                       GAsyncResult        *result,

@@ -672,7 +672,7 @@ save_cb (GObject      *source,
   if (created)
     fresh = pa_client_create_finish (PA_CLIENT (source), result, &data->extra, &error);
   else
-    fresh = pa_client_update_finish (PA_CLIENT (source), result, &error);
+    fresh = pa_client_update_finish_full (PA_CLIENT (source), result, &data->extra, &error);
 
   if (fresh == NULL)
     {

@@ -57,7 +57,8 @@ void          pa_repository_set_auto_refresh   (PaRepository        *self,
 
 /* Create when the id is 0, else update (If-Match). On success the stored
  * object (the one in the store, transfer full) is returned; @extra as in
- * pa_client_create_finish() (NULL for an update). */
+ * pa_client_create_finish() for a create and pa_client_update_finish_full()
+ * for an update (a layout's "affected_phones"); NULL when there are none. */
 void          pa_repository_save_async         (PaRepository        *self,
                                                 PaResource          *resource,
                                                 GCancellable        *cancellable,

@@ -3,8 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Asks provd for the device file a chosen phone of the layout's model
- * would fetch now. The server masks the passwords, so nothing secret ever
- * reaches this text view. Phones already on this layout come first.
+ * would fetch if it used this layout (?layout=, nothing stored), so any
+ * phone of the model shows what the layout gives it. The server masks the
+ * passwords, so nothing secret ever reaches this text view. Phones already
+ * on this layout come first. provd only knows the saved layout: the note
+ * says so when the designer's copy differs.
  */
 #define G_LOG_DOMAIN "pa-layout-preview-dialog"
 
@@ -32,6 +35,7 @@ struct _PaLayoutPreviewDialog
   PaLayout       *layout;
   GPtrArray      *phones;    /* of PaPhone, the drop-down's order */
   GCancellable   *cancellable;   /* of the current request */
+  gint64          layout_id;     /* 0 while the layout was never saved */
   gboolean        loading;
   gboolean        has_text;
 };
@@ -115,6 +119,30 @@ compare_phones (gconstpointer a,
   if (result == 0)
     result = g_utf8_collate (pa_phone_get_name (pa), pa_phone_get_name (pb));
   return result;
+}
+
+/* provd renders the saved layout; the keys are all of it that reaches the
+ * file, so they decide whether the designer's copy is ahead of it. */
+static void
+update_note (PaLayoutPreviewDialog *self)
+{
+  PaResource *stored = NULL;
+  const char *note = NULL;
+
+  if (self->layout_id == 0)
+    note = _("This layout has not been saved yet: save it to preview its config.");
+  else
+    {
+      stored = pa_repository_find (self->repository, PA_TYPE_LAYOUT, self->layout_id);
+      if (stored != NULL && stored != PA_RESOURCE (self->layout) &&
+          !pa_key_list_equal (pa_layout_get_keys (PA_LAYOUT (stored)),
+                              pa_layout_get_keys (self->layout)))
+        note = _("The preview shows the last saved version of this layout; save to see your "
+                 "changes.");
+    }
+
+  gtk_label_set_label (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
 }
 
 /* ---- GObject -------------------------------------------------------- */
@@ -214,7 +242,9 @@ pa_layout_preview_dialog_new (GtkWindow    *parent,
   self->layout = g_object_ref (layout);
   self->phones = pa_phones_of_model (pa_repository_get_phones (repo), pa_layout_get_model (layout));
   layout_id = pa_resource_get_id (PA_RESOURCE (layout));
+  self->layout_id = layout_id;
   g_ptr_array_sort_with_data (self->phones, compare_phones, &layout_id);
+  update_note (self);
 
   adw_window_title_set_subtitle (self->window_title, pa_layout_get_name (layout));
   model = pa_layout_model_display_name (pa_layout_get_model (layout));
@@ -265,25 +295,11 @@ pa_layout_preview_dialog_set_phone (PaLayoutPreviewDialog *self,
       return;
     }
 
-  if (pa_phone_get_layout_id (phone) != pa_resource_get_id (PA_RESOURCE (self->layout)))
+  if (self->layout_id == 0)
     {
-      PaResource *other = pa_repository_find (self->repository, PA_TYPE_LAYOUT,
-                                              pa_phone_get_layout_id (phone));
-      g_autofree char *note = NULL;
-
-      if (other != NULL)
-        note = g_strdup_printf (_("This phone uses “%s”, so its keys come from that layout. "
-                                  "Apply “%s” to it to get these keys."),
-                                pa_layout_get_name (PA_LAYOUT (other)),
-                                pa_layout_get_name (self->layout));
-      else
-        note = g_strdup_printf (_("This phone has no layout yet. Apply “%s” to it to get "
-                                  "these keys."), pa_layout_get_name (self->layout));
-      gtk_label_set_label (self->note_label, note);
-      gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
+      show_text (self, _("Save the layout to preview the config it gives this phone."), FALSE);
+      return;
     }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
 
   model = pa_catalog_get_model (catalog, pa_phone_get_model (phone));
   if (model == NULL)
@@ -298,8 +314,9 @@ pa_layout_preview_dialog_set_phone (PaLayoutPreviewDialog *self,
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
   show_text (self, "", FALSE);
-  pa_client_preview_async (pa_repository_get_client (self->repository), phone_id, file,
-                           self->cancellable, preview_cb, g_object_ref (self));
+  pa_client_preview_layout_async (pa_repository_get_client (self->repository), phone_id, file,
+                                  self->layout_id, self->cancellable, preview_cb,
+                                  g_object_ref (self));
 }
 
 char *

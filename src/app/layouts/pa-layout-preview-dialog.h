@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PaLayoutPreviewDialog, pa_layout_preview_dialog, PA, LAYOUT_PREVIEW_DIALOG, AdwWindow)
 
 /* Phones of @layout's model to choose from; the preview is of the phone's
- * device file as provd would render it now (the saved layout), passwords
- * masked by the server. Property "loading" (bool). */
+ * device file as provd would render it if the phone used @layout (its saved
+ * version: a note says so when @layout has unsaved key changes, and a layout
+ * never saved has nothing to preview), passwords masked by the server. The
+ * sidecars show the phone's own module layouts. Property "loading" (bool). */
 GtkWidget  *pa_layout_preview_dialog_new      (GtkWindow             *parent,
                                                PaRepository          *repo,
                                                PaLayout              *layout);

@@ -18,6 +18,45 @@
 
 #define TAB_HOVER_MS 500
 
+/* A palette drop finishes when its popover is answered: drop-done follows
+ * only if the answer changed the slot. */
+typedef struct
+{
+  GWeakRef          face;
+  PaLayoutDocument *document;
+  PaKey            *before;   /* held, so a new key cannot reuse its address */
+  PaKeySlot         slot;
+} PendingDrop;
+
+static void
+pending_drop_free (gpointer  data,
+                   GClosure *closure)
+{
+  PendingDrop *pending = data;
+
+  g_weak_ref_clear (&pending->face);
+  g_clear_object (&pending->document);
+  g_clear_object (&pending->before);
+  g_free (pending);
+}
+
+static void
+drop_popover_closed_cb (GtkPopover  *popover,
+                        PendingDrop *pending)
+{
+  g_autoptr(PaPhoneFace) face = g_weak_ref_get (&pending->face);
+  PaKey *after;
+
+  /* One answer per drop, even if the popover were shown again. */
+  g_signal_handlers_disconnect_by_func (popover, drop_popover_closed_cb, pending);
+  if (face == NULL || face->document != pending->document)
+    return;
+
+  after = pa_layout_document_get_key (pending->document, pending->slot);
+  if (after != pending->before)
+    pa_phone_face_emit_drop_done (face, pending->slot);
+}
+
 gboolean
 pa_phone_face_drop (PaPhoneFace        *self,
                     const PaDragSource *source,
@@ -42,7 +81,22 @@ pa_phone_face_drop (PaPhoneFace        *self,
       return FALSE;
 
     case PA_DROP_ASSIGN_TYPE:
-      return pa_phone_face_edit_key (self, slot, source->key_type) != NULL;
+      {
+        PaKey *before = pa_layout_document_get_key (self->document, slot);
+        GtkWidget *popover = pa_phone_face_edit_key (self, slot, source->key_type);
+        PendingDrop *pending;
+
+        if (popover == NULL)
+          return FALSE;
+        pending = g_new0 (PendingDrop, 1);
+        g_weak_ref_init (&pending->face, self);
+        pending->document = g_object_ref (self->document);
+        pending->before = before != NULL ? g_object_ref (before) : NULL;
+        pending->slot = slot;
+        g_signal_connect_data (popover, "closed", G_CALLBACK (drop_popover_closed_cb),
+                               pending, pending_drop_free, 0);
+        return TRUE;
+      }
 
     case PA_DROP_NOTHING:
       return FALSE;
