@@ -104,7 +104,197 @@ search_mode_changed_cb (PaListPage *list)
   g_object_notify_by_pspec (G_OBJECT (list->page), list->properties[PA_LIST_PAGE_PROP_SEARCH_MODE]);
 }
 
+/* ---- cells ---------------------------------------------------------- */
+
+static void
+cell_free (gpointer data)
+{
+  PaListCell *cell = data;
+
+  for (guint i = 0; i < PA_LIST_CELL_N_WATCHES; i++)
+    pa_list_cell_watch (cell, i, NULL, NULL);
+  g_clear_signal_handler (&cell->item_handler, cell->item);
+  g_clear_object (&cell->item);
+  g_free (cell);
+}
+
+static void
+cell_changed_cb (PaListCell *cell)
+{
+  cell->list->spec->cell_update (cell, gtk_list_item_get_child (cell->list_item));
+}
+
+void
+pa_list_cell_watch (PaListCell *cell,
+                    guint       slot,
+                    gpointer    instance,
+                    const char *signal)
+{
+  g_return_if_fail (slot < PA_LIST_CELL_N_WATCHES);
+
+  if (cell->watched[slot] == instance)
+    return;
+
+  g_clear_signal_handler (&cell->handlers[slot], cell->watched[slot]);
+  g_clear_object (&cell->watched[slot]);
+  if (instance != NULL)
+    {
+      cell->watched[slot] = g_object_ref (G_OBJECT (instance));
+      cell->handlers[slot] = g_signal_connect_swapped (instance, signal,
+                                                       G_CALLBACK (cell_changed_cb), cell);
+    }
+}
+
+void
+pa_list_cell_follow_phones (PaListCell *cell)
+{
+  PaRepository *repository = cell->list->repository;
+
+  if (repository == NULL)
+    return;
+  pa_list_cell_watch (cell, 0, pa_repository_get_phones (repository), "items-changed");
+  pa_list_cell_watch (cell, 1, repository, "notify::loading");
+}
+
+GListModel *
+pa_list_cell_get_phones (PaListCell *cell)
+{
+  return cell->watched[0] != NULL ? G_LIST_MODEL (cell->watched[0]) : NULL;
+}
+
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  PaListPage               *list)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "pa-column"));
+
+  gtk_list_item_set_child (list_item, list->spec->cell_new (column));
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 PaListPage               *list)
+{
+  PaListCell *cell = g_new0 (PaListCell, 1);
+
+  cell->list = list;
+  cell->list_item = list_item;
+  cell->column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "pa-column"));
+  cell->item = g_object_ref (gtk_list_item_get_item (list_item));
+  cell->item_handler = g_signal_connect_swapped (cell->item, "notify",
+                                                 G_CALLBACK (cell_changed_cb), cell);
+  if (list->spec->cell_bind != NULL)
+    list->spec->cell_bind (cell);
+
+  g_object_set_data_full (G_OBJECT (list_item), "pa-cell-binding", cell, cell_free);
+  cell_changed_cb (cell);
+}
+
+static void
+factory_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   PaListPage               *list)
+{
+  g_object_set_data (G_OBJECT (list_item), "pa-cell-binding", NULL);
+}
+
 /* ---- setup ---------------------------------------------------------- */
+
+/* Where a single-list page keeps its PaListPage, set by
+ * pa_list_page_class_setup() on the page's type. */
+static GQuark
+list_offset_quark (void)
+{
+  return g_quark_from_static_string ("pa-list-page-offset");
+}
+
+static PaListPage *
+page_list (gpointer page)
+{
+  gsize offset = GPOINTER_TO_SIZE (g_type_get_qdata (G_OBJECT_TYPE (page), list_offset_quark ()));
+
+  g_assert (offset != 0);
+  return G_STRUCT_MEMBER_P (page, offset);
+}
+
+static void
+page_get_property (GObject    *object,
+                   guint       prop_id,
+                   GValue     *value,
+                   GParamSpec *pspec)
+{
+  pa_list_page_get_property (page_list (object), prop_id, value, pspec);
+}
+
+static void
+page_set_property (GObject      *object,
+                   guint         prop_id,
+                   const GValue *value,
+                   GParamSpec   *pspec)
+{
+  pa_list_page_set_property (page_list (object), prop_id, value, pspec);
+}
+
+static void
+page_dispose (GObject *object)
+{
+  GType type = G_OBJECT_TYPE (object);
+  GObjectClass *parent_class = g_type_class_peek (g_type_parent (type));
+
+  pa_list_page_set_repository (page_list (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), type);
+
+  parent_class->dispose (object);
+}
+
+static void
+page_finalize (GObject *object)
+{
+  GObjectClass *parent_class = g_type_class_peek (g_type_parent (G_OBJECT_TYPE (object)));
+
+  pa_list_page_finalize (page_list (object));
+
+  parent_class->finalize (object);
+}
+
+static void
+page_delete_selected_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  pa_list_page_delete_selected (page_list (widget));
+}
+
+void
+pa_list_page_class_setup (GtkWidgetClass *widget_class,
+                          gsize           list_offset,
+                          GParamSpec    **properties,
+                          const char     *resource,
+                          const char     *delete_selected_action)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (widget_class);
+
+  g_return_if_fail (list_offset != 0);
+
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), list_offset_quark (),
+                    GSIZE_TO_POINTER (list_offset));
+  /* The pages are final types, so the object's type is the one set up here. */
+  object_class->dispose = page_dispose;
+  object_class->finalize = page_finalize;
+  object_class->get_property = page_get_property;
+  object_class->set_property = page_set_property;
+  pa_list_page_install_properties (object_class, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource);
+  pa_list_page_bind_template (widget_class, list_offset);
+
+  gtk_widget_class_install_action (widget_class, delete_selected_action, NULL,
+                                   page_delete_selected_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       delete_selected_action, NULL);
+}
 
 void
 pa_list_page_install_properties (GObjectClass  *object_class,
@@ -160,10 +350,10 @@ pa_list_page_init (PaListPage           *list,
       PaListSortKey *sort_key = g_new0 (PaListSortKey, 1);
       GtkColumnViewColumn *column;
 
-      g_object_set_data (G_OBJECT (factory), "pa-column", GINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", spec->factory_setup, page);
-      g_signal_connect (factory, "bind", spec->factory_bind, page);
-      g_signal_connect (factory, "unbind", spec->factory_unbind, page);
+      g_object_set_data (G_OBJECT (factory), "pa-column", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), list);
+      g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), list);
+      g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), list);
 
       sort_key->list = list;
       sort_key->column = i;
@@ -351,6 +541,47 @@ pa_list_page_delete_selected (PaListPage *list)
   if (item != NULL)
     gtk_widget_activate_action (list->page, list->spec->delete_action, "x",
                                 pa_resource_get_id (PA_RESOURCE (item)));
+}
+
+/* ---- search --------------------------------------------------------- */
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL || haystack[0] == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+gboolean
+pa_list_matches_words (const char         *query,
+                       const char * const *fields,
+                       guint               n_fields)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (query == NULL)
+    return TRUE;
+
+  words = g_strsplit_set (query, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *folded = NULL;
+      gboolean found = FALSE;
+
+      if (words[i][0] == '\0')
+        continue;
+      folded = g_utf8_casefold (words[i], -1);
+      for (guint f = 0; f < n_fields && !found; f++)
+        found = contains_folded (fields[f], folded);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- cell and sort helpers ------------------------------------------ */

@@ -42,17 +42,35 @@ typedef struct
   guint       column;
 } PaListSortKey;
 
+/* How many other objects a cell may follow besides its item. */
+#define PA_LIST_CELL_N_WATCHES 2
+
+/* One bound cell: made on "bind", freed (and disconnected) on "unbind". */
+typedef struct
+{
+  PaListPage  *list;
+  GtkListItem *list_item;   /* not a reference: owns us */
+  guint        column;
+  gpointer     item;        /* the row's resource; its "notify" updates the cell */
+  gulong       item_handler;
+  GObject     *watched[PA_LIST_CELL_N_WATCHES];
+  gulong       handlers[PA_LIST_CELL_N_WATCHES];
+} PaListCell;
+
 typedef struct
 {
   const PaListColumn *columns;
   guint               n_columns;
   guint               initial_sort_column;   /* ascending */
-  /* GtkSignalListItemFactory "setup", "bind" and "unbind" handlers, called
-   * with the page as user data; the factory carries its column index as
-   * the data "pa-column". */
-  GCallback           factory_setup;
-  GCallback           factory_bind;
-  GCallback           factory_unbind;
+  /* The cell widget of @column, made once per list item. */
+  GtkWidget        *(*cell_new)      (guint         column);
+  /* Optional: on bind, before the first update, for cells that follow
+   * more than their item (pa_list_cell_watch). */
+  void              (*cell_bind)     (PaListCell   *cell);
+  /* Shows the item in the cell's widget; called on bind and each time the
+   * item or a watched object signals. */
+  void              (*cell_update)   (PaListCell   *cell,
+                                      GtkWidget    *child);
   GCompareDataFunc    sort_func;             /* user data: a PaListSortKey */
   GListModel       *(*get_items)     (PaRepository *repository);
   gboolean          (*matches)       (gpointer      item,
@@ -82,6 +100,84 @@ struct _PaListPage
   char                 *query;
   gboolean              syncing_entry;
 };
+
+/* The whole class_init share of a page with one list at @list_offset in
+ * its instance struct: get_property/set_property, the properties, the
+ * template at @resource with the list's children bound,
+ * @delete_selected_action ("phones.delete-selected") bound to Delete, and
+ * dispose and finalize (which drop the repository and the template, and
+ * free the list). */
+void                 pa_list_page_class_setup   (GtkWidgetClass       *widget_class,
+                                                 gsize                 list_offset,
+                                                 GParamSpec          **properties,
+                                                 const char           *resource,
+                                                 const char           *delete_selected_action);
+
+/* Defines a single-list page's public accessors, which only check @self
+ * and forward to the PaListPage in its field "list":
+ * <prefix>_get_repository, _set_repository, _get_search_mode,
+ * _set_search_mode, _get_column_view, _get_selection, _get_state,
+ * _set_query and _get_column, as declared in the page's header. */
+#define PA_LIST_PAGE_DEFINE_ACCESSORS(TypeName, type_name, IS_TYPE)                    \
+PaRepository *                                                                         \
+type_name##_get_repository (TypeName *self)                                            \
+{                                                                                      \
+  g_return_val_if_fail (IS_TYPE (self), NULL);                                         \
+  return self->list.repository;                                                        \
+}                                                                                      \
+void                                                                                   \
+type_name##_set_repository (TypeName     *self,                                        \
+                            PaRepository *repository)                                  \
+{                                                                                      \
+  g_return_if_fail (IS_TYPE (self));                                                   \
+  g_return_if_fail (repository == NULL || PA_IS_REPOSITORY (repository));              \
+  pa_list_page_set_repository (&self->list, repository);                               \
+}                                                                                      \
+gboolean                                                                               \
+type_name##_get_search_mode (TypeName *self)                                           \
+{                                                                                      \
+  g_return_val_if_fail (IS_TYPE (self), FALSE);                                        \
+  return pa_list_page_get_search_mode (&self->list);                                   \
+}                                                                                      \
+void                                                                                   \
+type_name##_set_search_mode (TypeName *self,                                           \
+                             gboolean  search_mode)                                    \
+{                                                                                      \
+  g_return_if_fail (IS_TYPE (self));                                                   \
+  pa_list_page_set_search_mode (&self->list, search_mode);                             \
+}                                                                                      \
+GtkColumnView *                                                                        \
+type_name##_get_column_view (TypeName *self)                                           \
+{                                                                                      \
+  g_return_val_if_fail (IS_TYPE (self), NULL);                                         \
+  return self->list.column_view;                                                       \
+}                                                                                      \
+GtkSelectionModel *                                                                    \
+type_name##_get_selection (TypeName *self)                                             \
+{                                                                                      \
+  g_return_val_if_fail (IS_TYPE (self), NULL);                                         \
+  return GTK_SELECTION_MODEL (self->list.selection);                                   \
+}                                                                                      \
+const char *                                                                           \
+type_name##_get_state (TypeName *self)                                                 \
+{                                                                                      \
+  g_return_val_if_fail (IS_TYPE (self), NULL);                                         \
+  return pa_list_page_get_state (&self->list);                                         \
+}                                                                                      \
+void                                                                                   \
+type_name##_set_query (TypeName   *self,                                               \
+                       const char *query)                                              \
+{                                                                                      \
+  g_return_if_fail (IS_TYPE (self));                                                   \
+  pa_list_page_set_query (&self->list, query);                                         \
+}                                                                                      \
+GtkColumnViewColumn *                                                                  \
+type_name##_get_column (TypeName   *self,                                              \
+                        const char *id)                                                \
+{                                                                                      \
+  g_return_val_if_fail (IS_TYPE (self), NULL);                                         \
+  return pa_list_page_get_column (&self->list, id);                                    \
+}
 
 /* In the page's class_init: fills @properties[PA_LIST_PAGE_PROP_*] and
  * installs them; binds the template children into the PaListPage at
@@ -120,6 +216,26 @@ GtkColumnViewColumn *pa_list_page_get_column    (PaListPage           *list,
                                                  const char           *id);
 /* Asks the page's delete action for the first selected row. */
 void                 pa_list_page_delete_selected (PaListPage         *list);
+
+/* Makes @cell follow @instance's @signal in @slot (NULL: nothing), in
+ * place of what the slot followed; the same instance again is a no-op. */
+void                 pa_list_cell_watch         (PaListCell           *cell,
+                                                 guint                 slot,
+                                                 gpointer              instance,
+                                                 const char           *signal);
+
+/* For a column that counts the phones using its item: follows the
+ * repository's phones (slot 0) and "loading" (slot 1), since phones change
+ * what they use in place; nothing without a repository. get_phones: the
+ * phones followed, or NULL. */
+void                 pa_list_cell_follow_phones (PaListCell           *cell);
+GListModel          *pa_list_cell_get_phones    (PaListCell           *cell);
+
+/* Search: TRUE when every word of @query (NULL matches all) is in one of
+ * the @n_fields @fields (each may be NULL), compared case-folded. */
+gboolean             pa_list_matches_words      (const char           *query,
+                                                 const char * const   *fields,
+                                                 guint                 n_fields);
 
 /* Cell and sort helpers. */
 void                 pa_list_set_label          (GtkWidget            *label,

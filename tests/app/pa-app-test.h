@@ -6,6 +6,9 @@
 
 #include <gtk/gtk.h>
 
+#include "pa-connection.h"
+#include "pa-repository.h"
+
 G_BEGIN_DECLS
 
 /* How long a wait may take before the test fails instead of hanging. */
@@ -15,6 +18,9 @@ typedef gboolean (*PaAppTestCondition) (gpointer data);
 
 void       pa_app_test_wait_until      (PaAppTestCondition cond,
                                         gpointer           data);
+void       pa_app_test_wait_until_seconds (PaAppTestCondition cond,
+                                           gpointer           data,
+                                           guint              seconds);
 void       pa_app_test_spin            (guint              ms);
 gpointer   pa_app_test_find_window     (GType              type);   /* a visible toplevel */
 GtkWidget *pa_app_test_find_descendant (GtkWidget         *widget,
@@ -25,9 +31,40 @@ GtkWidget *pa_app_test_find_descendant (GtkWidget         *widget,
 void       pa_app_test_store_result_cb (GObject           *source,
                                         GAsyncResult      *result,
                                         gpointer           user_data);
+/* The same, asserting the slot was empty: for a test that waits for each
+ * result before starting the next call. */
+void       pa_app_test_store_once_cb   (GObject           *source,
+                                        GAsyncResult      *result,
+                                        gpointer           user_data);
 gboolean   pa_app_test_result_arrived  (gpointer           data);
 gboolean   pa_app_test_pointer_cleared (gpointer           data);
 gboolean   pa_app_test_not_loading     (gpointer           repository);
 gboolean   pa_app_test_has_public_url  (gpointer           repository);
+
+void       pa_app_test_wait_for_flag   (gboolean          *flag);
+/* Runs the main loop for about @n frames. */
+void       pa_app_test_wait_for_frames (guint              n);
+
+/* A refresh of @repo that must succeed. */
+void       pa_app_test_refresh_sync    (PaRepository      *repo);
+/* A repository on the server at @url, refreshed once: it knows the public URL. */
+PaRepository *pa_app_test_repository_new (const char      *url,
+                                          const char      *token);
+/* A connection with a memory credential store; connect_sync must succeed. */
+PaConnection *pa_app_test_connection_new (void);
+void       pa_app_test_connect_sync    (PaConnection      *connection,
+                                        const char        *url,
+                                        const char        *token);
+
+gboolean   pa_app_test_message_dialog_shown (gpointer      data);
+gboolean   pa_app_test_credentials_shown    (gpointer      data);
+/* Destroys every credentials dialog and message dialog still up. */
+void       pa_app_test_close_all_dialogs    (void);
+/* Draws @window as it is now to the PNG file @path. */
+void       pa_app_test_draw_png             (GtkWidget    *window,
+                                             const char   *path);
+/* With PA_SHOTS_DIR set, draws @window to a PNG named @name there. */
+void       pa_app_test_maybe_screenshot     (GtkWidget    *window,
+                                             const char   *name);
 
 G_END_DECLS

@@ -29,6 +29,7 @@
 #include "pa-scan-credentials-dialog.h"
 #include "pa-scan-dialog.h"
 #include "pa-window.h"
+#include "pa-app-test.h"
 
 #define TIMEOUT_SECONDS 20
 
@@ -42,57 +43,12 @@ typedef struct
   PaWindow     *window;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_flag (gboolean *flag)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-}
-
-/* Bounded by time: a spinner keeps the frame clock busy forever. */
-static void
-wait_for_frames (guint n)
-{
-  gint64 deadline = g_get_monotonic_time () + n * 20 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static void
-connected_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  pa_connection_connect_to_server_finish (PA_CONNECTION (source), result, &error);
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(PaCredentialStore) credentials = pa_memory_credential_store_new ();
   gint64 agent;
   g_autofree char *phone = NULL;
-  gboolean done = FALSE;
 
   f->server = pa_test_server_new ();
   agent = pa_test_create (f->server, "agents",
@@ -106,18 +62,16 @@ fixture_set_up (Fixture       *f,
                   "{\"name\": \"Boardroom\", \"mac\": \"64:16:7F:3C:4D:10\","
                   " \"vendor\": \"polycom\", \"model\": \"polycom-vvx450\"}");
 
-  f->connection = pa_connection_new (settings, credentials, NULL, NULL);
+  f->connection = pa_app_test_connection_new ();
   f->window = g_object_new (PA_TYPE_WINDOW, "application", app,
                             "connection", f->connection, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
-  pa_connection_connect_to_server_async (f->connection, f->server->url, f->server->token,
-                                         NULL, NULL, connected_cb, &done);
-  wait_for_flag (&done);
+  pa_app_test_connect_sync (f->connection, f->server->url, f->server->token);
   f->repo = pa_connection_get_repository (f->connection);
   g_assert_nonnull (f->repo);
   while (g_list_model_get_n_items (pa_repository_get_phones (f->repo)) < 2)
-    wait_for_frames (1);
-  wait_for_frames (5);
+    pa_app_test_wait_for_frames (1);
+  pa_app_test_wait_for_frames (5);
 }
 
 static void
@@ -125,7 +79,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_for_frames (1);
+  pa_app_test_wait_for_frames (1);
   pa_connection_shutdown (f->connection);
   g_clear_object (&f->connection);
   pa_test_server_free (f->server);
@@ -168,10 +122,10 @@ present_and_check (GtkWidget  *window,
                    const char *what)
 {
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_all_named (window, what);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (2);
+  pa_app_test_wait_for_frames (2);
 }
 
 static guint
@@ -212,10 +166,10 @@ check_message_dialog (const char *what)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  wait_for_frames (5);
+  pa_app_test_wait_for_frames (5);
   assert_all_named (dialog, what);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames (2);
+  pa_app_test_wait_for_frames (2);
 }
 
 /* ---- the checker itself ----------------------------------------------- */
@@ -293,13 +247,13 @@ test_main_window (Fixture       *f,
   assert_all_named (window, "main window, Phones");
 
   g_object_set (pa_window_get_page (f->window, "phones"), "search-mode", TRUE, NULL);
-  wait_for_frames (5);
+  pa_app_test_wait_for_frames (5);
   assert_all_named (window, "main window, Phones, searching");
   g_object_set (pa_window_get_page (f->window, "phones"), "search-mode", FALSE, NULL);
 
   pa_window_set_section (f->window, "agents");
   g_object_set (pa_window_get_page (f->window, "agents"), "search-mode", TRUE, NULL);
-  wait_for_frames (5);
+  pa_app_test_wait_for_frames (5);
   assert_all_named (window, "main window, Agents");
 
   /* The delete confirmation (Delete on a row). */
@@ -310,7 +264,7 @@ test_main_window (Fixture       *f,
 
   /* Folded (narrow): the back button appears. */
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_all_named (window, "main window, narrow");
 }
 
@@ -331,14 +285,14 @@ test_phone_editor_edit (Fixture       *f,
   GtkWidget *editor = pa_phone_editor_new (GTK_WINDOW (f->window), f->repo, PA_PHONE (phone));
 
   gtk_window_present (GTK_WINDOW (editor));
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_all_named (editor, "phone editor, edit");
 
   /* "New password…" asks for REGENERATE in an entry of its own. */
   gtk_widget_activate_action (editor, "editor.new-password", NULL);
   check_message_dialog ("new SIP password dialog");
   gtk_window_destroy (GTK_WINDOW (editor));
-  wait_for_frames (2);
+  pa_app_test_wait_for_frames (2);
 }
 
 static void
@@ -380,16 +334,16 @@ test_scan_dialog (Fixture       *f,
   GtkWidget *dialog = pa_scan_dialog_new (GTK_WINDOW (f->window), f->repo);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_frames (5);
+  pa_app_test_wait_for_frames (5);
   assert_all_named (dialog, "scan dialog, empty");
 
   /* Rows bring their own model drop-down, agent and remove button. */
   g_assert_nonnull (pa_scan_dialog_add_scan (PA_SCAN_DIALOG (dialog), "805EC0123401"));
   g_assert_nonnull (pa_scan_dialog_add_scan (PA_SCAN_DIALOG (dialog), "64167F3C4D22"));
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_all_named (dialog, "scan dialog, two scans");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames (2);
+  pa_app_test_wait_for_frames (2);
 }
 
 static void
@@ -429,7 +383,7 @@ test_shortcuts_window (Fixture       *f,
 
   g_assert_nonnull (overlay);
   gtk_window_present (GTK_WINDOW (overlay));
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_all_named (GTK_WIDGET (overlay), "shortcuts window");
   gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
 }

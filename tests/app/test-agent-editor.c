@@ -31,74 +31,12 @@ typedef struct
 /* ---------------------------------------------------------------------- */
 /* Helpers */
 
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static void
-close_all_dialogs (void)
-{
-  GtkWindow *window;
-
-  while ((window = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
-         || (window = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
-    gtk_window_destroy (window);
-}
-
-/* Picks the combo position whose built phone has @value (vendor or model),
- * as a user choosing it from the list would. */
-
-static void
-maybe_screenshot (GtkWidget  *window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("PA_SHOTS_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  pa_app_test_spin (400);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Drew %s", path);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(PaClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
   fixture->server = pa_test_server_new ();
-  client = pa_client_new (fixture->server->url, fixture->server->token);
-  fixture->repo = pa_repository_new (client);
-
-  /* The first refresh also learns the public URL for setup links. */
-  pa_repository_refresh_async (fixture->repo, NULL, pa_app_test_store_result_cb, &slot);
-  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
-  result = g_steal_pointer (&slot);
-  g_assert_true (pa_repository_refresh_finish (fixture->repo, result, &error));
-  g_assert_no_error (error);
-  g_assert_true (pa_app_test_has_public_url (fixture->repo));
+  fixture->repo = pa_app_test_repository_new (fixture->server->url, fixture->server->token);
 
   fixture->parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->parent, 800, 600);
@@ -109,7 +47,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  close_all_dialogs ();
+  pa_app_test_close_all_dialogs ();
   gtk_window_destroy (fixture->parent);
   g_clear_object (&fixture->repo);
   g_clear_pointer (&fixture->server, pa_test_server_free);
@@ -197,17 +135,17 @@ test_assign_switches_routing (Fixture       *fixture,
   response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
   g_assert_cmpint (json_object_get_int_member (pa_test_response_object (response), "agent_id"), ==,
                    pa_resource_get_id (agent));
-  maybe_screenshot (editor, "agent-editor.png");
+  pa_app_test_maybe_screenshot (editor, "agent-editor.png");
 
   /* Deleting an agent with a phone: the server's 409, explained. */
   pa_agent_delete_interactive (GTK_WINDOW (editor), fixture->repo, PA_AGENT (agent));
-  pa_app_test_wait_until (message_dialog_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
   gtk_window_close (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  pa_app_test_wait_until (message_dialog_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG)), ==,
                    "Agent Still Has Phones");
-  maybe_screenshot (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "agent-delete-refused.png");
+  pa_app_test_maybe_screenshot (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "agent-delete-refused.png");
   gtk_window_destroy (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (pa_repository_find (fixture->repo, PA_TYPE_AGENT, pa_resource_get_id (agent)));
 
@@ -240,7 +178,7 @@ test_new_agent_then_assign (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "name_row")), "Bob Jones");
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "extension_row")), "202");
   g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
-  maybe_screenshot (editor, "agent-editor-new.png");
+  pa_app_test_maybe_screenshot (editor, "agent-editor-new.png");
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
   pa_app_test_wait_until (not_busy, editor);
 
@@ -283,7 +221,7 @@ test_delete_agent (Fixture       *fixture,
   gint64 id = pa_resource_get_id (agent);
 
   pa_agent_delete_interactive (fixture->parent, fixture->repo, PA_AGENT (agent));
-  pa_app_test_wait_until (message_dialog_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
   gtk_window_close (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   pa_app_test_wait_until (pa_app_test_not_loading, fixture->repo);

@@ -12,53 +12,7 @@
 #include "pa-agents-page.h"
 #include "pa-repository.h"
 #include "pa-status-badge.h"
-
-#define TIMEOUT_SECONDS 20
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-refresh_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  pa_repository_refresh_finish (PA_REPOSITORY (source), result, &error);
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-refresh_sync (PaRepository *repo)
-{
-  gboolean done = FALSE;
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  pa_repository_refresh_async (repo, NULL, refresh_done_cb, &done);
-  while (!done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-}
-
-/* Runs the main loop for about @n frames. Bounded by time, not by "nothing
- * pending": a spinner keeps the frame clock busy forever. */
-static void
-wait_for_frames (guint n)
-{
-  gint64 deadline = g_get_monotonic_time () + n * 20 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
+#include "pa-app-test.h"
 
 static PaAgent *
 agent_at (GListModel *model,
@@ -165,7 +119,7 @@ fixture_set_up (Fixture       *fixture,
 
   client = pa_client_new (fixture->server->url, fixture->server->token);
   fixture->repo = pa_repository_new (client);
-  refresh_sync (fixture->repo);
+  pa_app_test_refresh_sync (fixture->repo);
 
   fixture->page = PA_AGENTS_PAGE (pa_agents_page_new ());
   pa_agents_page_set_repository (fixture->page, fixture->repo);
@@ -173,7 +127,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 900, 500);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_present (fixture->window);
-  wait_for_frames (5);
+  pa_app_test_wait_for_frames (5);
 }
 
 static void
@@ -182,7 +136,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
   gtk_window_destroy (fixture->window);
-  wait_for_frames (1);
+  pa_app_test_wait_for_frames (1);
   g_assert_null (fixture->page);
   g_assert_finalize_object (fixture->repo);
   pa_test_server_free (fixture->server);
@@ -282,8 +236,8 @@ test_page_live_update (Fixture       *fixture,
                           "{\"name\": \"Bob Nguyen-Smith\", \"extension\": \"1002\"}", etag);
   g_assert_cmpuint (response->status, ==, 200);
 
-  refresh_sync (fixture->repo);
-  wait_for_frames (3);
+  pa_app_test_refresh_sync (fixture->repo);
+  pa_app_test_wait_for_frames (3);
   g_assert_true (agent_at (rows, 1) == bob);
   g_assert_cmpstr (pa_agent_get_name (bob), ==, "Bob Nguyen-Smith");
   g_assert_cmpuint (count_shown (view, "Bob Nguyen-Smith"), ==, 1);

@@ -16,44 +16,18 @@
 
 #include "pa-client.h"
 #include "../server/pa-test-server.h"
+#include "pa-app-test.h"
 
 #define WAIT_TIMEOUT_SECONDS 30
 
 /* ---------------------------------------------------------------------- */
 /* Helpers */
 
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
 /* Iterates the main loop until *slot is set; fails the test on timeout. */
 static GAsyncResult *
 wait_for (GAsyncResult **slot)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timed_out_cb, &timed_out);
-
-  while (*slot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
+  pa_app_test_wait_until_seconds (pa_app_test_result_arrived, slot, WAIT_TIMEOUT_SECONDS);
   return g_steal_pointer (slot);
 }
 
@@ -83,7 +57,7 @@ create (PaClient    *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_create_async (client, resource, NULL, store_result_cb, &slot);
+  pa_client_create_async (client, resource, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_create_finish (client, result, extra, error);
 }
@@ -97,7 +71,7 @@ get (PaClient  *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_get_async (client, type, id, NULL, store_result_cb, &slot);
+  pa_client_get_async (client, type, id, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_get_finish (client, result, error);
 }
@@ -111,7 +85,7 @@ list (PaClient   *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_list_async (client, type, filter, NULL, store_result_cb, &slot);
+  pa_client_list_async (client, type, filter, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_list_finish (client, result, error);
 }
@@ -124,7 +98,7 @@ update (PaClient    *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_update_async (client, resource, NULL, store_result_cb, &slot);
+  pa_client_update_async (client, resource, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_update_finish (client, result, error);
 }
@@ -137,7 +111,7 @@ delete (PaClient    *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_delete_async (client, resource, NULL, store_result_cb, &slot);
+  pa_client_delete_async (client, resource, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_delete_finish (client, result, error);
 }
@@ -149,7 +123,7 @@ get_info (PaClient  *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_get_info_async (client, NULL, store_result_cb, &slot);
+  pa_client_get_info_async (client, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_get_info_finish (client, result, error);
 }
@@ -163,7 +137,7 @@ regenerate (PaClient  *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_regenerate_password_async (client, id, NULL, store_result_cb, &slot);
+  pa_client_regenerate_password_async (client, id, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_regenerate_password_finish (client, result, n_resync, error);
 }
@@ -625,7 +599,7 @@ test_cancel (PaTestFixture *fixture,
   g_autoptr(GError) error = NULL;
   GAsyncResult *slot = NULL;
 
-  pa_client_list_async (client, PA_TYPE_PHONE, NULL, cancellable, store_result_cb, &slot);
+  pa_client_list_async (client, PA_TYPE_PHONE, NULL, cancellable, pa_app_test_store_once_cb, &slot);
   g_cancellable_cancel (cancellable);
   result = wait_for (&slot);
   items = pa_client_list_finish (client, result, &error);
@@ -645,7 +619,7 @@ update_full (PaClient    *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_update_async (client, resource, NULL, store_result_cb, &slot);
+  pa_client_update_async (client, resource, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_update_finish_full (client, result, extra, error);
 }
@@ -660,7 +634,7 @@ apply_layout (PaClient      *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_apply_layout_async (client, layout_id, ids, n_ids, NULL, store_result_cb, &slot);
+  pa_client_apply_layout_async (client, layout_id, ids, n_ids, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_apply_layout_finish (client, result, error);
 }
@@ -674,7 +648,7 @@ preview (PaClient    *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_preview_async (client, phone_id, file, NULL, store_result_cb, &slot);
+  pa_client_preview_async (client, phone_id, file, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_preview_finish (client, result, error);
 }
@@ -689,7 +663,7 @@ preview_layout (PaClient    *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_preview_layout_async (client, phone_id, file, layout_id, NULL, store_result_cb,
+  pa_client_preview_layout_async (client, phone_id, file, layout_id, NULL, pa_app_test_store_once_cb,
                                   &slot);
   result = wait_for (&slot);
   return pa_client_preview_finish (client, result, error);
@@ -705,7 +679,7 @@ delete_with_replacement (PaClient    *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   pa_client_delete_with_replacement_async (client, resource, replacement_id, NULL,
-                                           store_result_cb, &slot);
+                                           pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_delete_with_replacement_finish (client, result, error);
 }

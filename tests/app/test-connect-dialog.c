@@ -12,49 +12,13 @@
 #include <adwaita.h>
 
 #include "../server/pa-test-server.h"
+#include "pa-app-test.h"
 #include "pa-connect-dialog.h"
 #include "pa-memory-credential-store.h"
 
 #define TIMEOUT_S 30
 
 static char *tmp_home;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_S, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
 
 static gboolean
 is_revealed (gpointer data)
@@ -91,12 +55,7 @@ maybe_save_png (GtkWidget  *window,
                 const char *name)
 {
   const char *dir = g_getenv ("PA_TEST_PNG_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width, height;
 
   if (dir == NULL)
     return;
@@ -105,27 +64,8 @@ maybe_save_png (GtkWidget  *window,
       drain ();
       g_usleep (50000);
     }
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
+  pa_app_test_draw_png (window, path);
 }
 
 static void
@@ -146,8 +86,8 @@ test_connect (void)
 
   g_settings_reset (settings, "server-url");
   conn = pa_connection_new (settings, creds, NULL, dir);
-  pa_connection_connect_async (conn, NULL, result_cb, &result);
-  wait_until (is_set, &result);
+  pa_connection_connect_async (conn, NULL, pa_app_test_store_result_cb, &result);
+  pa_app_test_wait_until_seconds (pa_app_test_result_arrived, &result, TIMEOUT_S);
   g_assert_true (pa_connection_connect_finish (conn, result, &error));
   g_assert_no_error (error);
   local_repo = pa_connection_get_repository (conn);
@@ -180,7 +120,7 @@ test_connect (void)
 
   /* A wrong token: inline error, everything typed still there. */
   g_assert_true (gtk_widget_activate_action (dialog, "connect.connect", NULL));
-  wait_until (is_revealed, error_revealer);
+  pa_app_test_wait_until_seconds (is_revealed, error_revealer, TIMEOUT_S);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "refused the token"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, remote->url);
@@ -195,7 +135,7 @@ test_connect (void)
   gtk_editable_set_text (GTK_EDITABLE (url_row), "provd.example.com");
   gtk_widget_activate_action (dialog, "connect.connect", NULL);
   drain ();
-  wait_until (is_revealed, error_revealer);
+  pa_app_test_wait_until_seconds (is_revealed, error_revealer, TIMEOUT_S);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "https://"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, "provd.example.com");
 
@@ -203,7 +143,7 @@ test_connect (void)
   gtk_editable_set_text (GTK_EDITABLE (url_row), remote->url);
   gtk_editable_set_text (GTK_EDITABLE (token_row), remote->token);
   g_assert_true (gtk_widget_activate_action (dialog, "connect.connect", NULL));
-  wait_until (is_null, &dialog);
+  pa_app_test_wait_until_seconds (pa_app_test_pointer_cleared, &dialog, TIMEOUT_S);
   g_assert_false (pa_connection_get_is_local (conn));
   g_assert_cmpstr (pa_connection_get_server_url (conn), ==, remote_url);
 
@@ -220,8 +160,8 @@ test_connect (void)
 
   /* Forget: back to local, the dialog closes. */
   g_assert_true (gtk_widget_activate_action (dialog, "connect.forget", NULL));
-  wait_until (is_null, &dialog);
-  wait_until (is_connected, conn);
+  pa_app_test_wait_until_seconds (pa_app_test_pointer_cleared, &dialog, TIMEOUT_S);
+  pa_app_test_wait_until_seconds (is_connected, conn, TIMEOUT_S);
   g_assert_true (pa_connection_get_is_local (conn));
 
   /* Escape closes. */
@@ -230,7 +170,7 @@ test_connect (void)
   gtk_window_present (GTK_WINDOW (dialog));
   drain ();
   g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
-  wait_until (is_null, &dialog);
+  pa_app_test_wait_until_seconds (pa_app_test_pointer_cleared, &dialog, TIMEOUT_S);
 
   pa_connection_shutdown (conn);
 }

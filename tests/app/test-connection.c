@@ -16,41 +16,16 @@
 #include "pa-connection.h"
 #include "pa-local-server.h"
 #include "pa-secret-store.h"
+#include "pa-app-test.h"
 
 #define TIMEOUT_S 30
 
 static char *tmp_home;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static GAsyncResult *
 wait_for (GAsyncResult **slot)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_S, timeout_cb, &timed_out);
-
-  while (*slot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
+  pa_app_test_wait_until_seconds (pa_app_test_result_arrived, slot, TIMEOUT_S);
   return *slot;
 }
 
@@ -62,7 +37,7 @@ lookup (PaCredentialStore *creds,
   g_autoptr(GError) error = NULL;
   char *token;
 
-  pa_credential_store_lookup_async (creds, url, NULL, result_cb, &result);
+  pa_credential_store_lookup_async (creds, url, NULL, pa_app_test_store_result_cb, &result);
   token = pa_credential_store_lookup_finish (creds, wait_for (&result), &error);
   g_assert_no_error (error);
   return token;
@@ -74,7 +49,7 @@ connect_local (PaConnection  *conn,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_connection_connect_async (conn, NULL, result_cb, &result);
+  pa_connection_connect_async (conn, NULL, pa_app_test_store_result_cb, &result);
   return pa_connection_connect_finish (conn, wait_for (&result), error);
 }
 
@@ -86,7 +61,7 @@ connect_to (PaConnection  *conn,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_connection_connect_to_server_async (conn, url, token, NULL, NULL, result_cb, &result);
+  pa_connection_connect_to_server_async (conn, url, token, NULL, NULL, pa_app_test_store_result_cb, &result);
   return pa_connection_connect_to_server_finish (conn, wait_for (&result), error);
 }
 
@@ -96,7 +71,7 @@ forget (PaConnection  *conn,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_connection_forget_server_async (conn, NULL, result_cb, &result);
+  pa_connection_forget_server_async (conn, NULL, pa_app_test_store_result_cb, &result);
   return pa_connection_forget_server_finish (conn, wait_for (&result), error);
 }
 

@@ -10,41 +10,16 @@
 
 #include "pa-memory-credential-store.h"
 #include "pa-secret-store.h"
+#include "pa-app-test.h"
 
 #define TIMEOUT_S 10
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
 
 /* Runs the main loop until the operation ends; a stuck keyring fails the
  * test instead of hanging it. */
 static GAsyncResult *
 wait_for (GAsyncResult **slot)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_S, timeout_cb, &timed_out);
-
-  while (*slot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
+  pa_app_test_wait_until_seconds (pa_app_test_result_arrived, slot, TIMEOUT_S);
   return *slot;
 }
 
@@ -56,7 +31,7 @@ store (PaCredentialStore *creds,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pa_credential_store_store_async (creds, url, token, NULL, result_cb, &result);
+  pa_credential_store_store_async (creds, url, token, NULL, pa_app_test_store_result_cb, &result);
   g_assert_true (pa_credential_store_store_finish (creds, wait_for (&result), &error));
   g_assert_no_error (error);
 }
@@ -69,7 +44,7 @@ lookup (PaCredentialStore *creds,
   g_autoptr(GError) error = NULL;
   char *token;
 
-  pa_credential_store_lookup_async (creds, url, NULL, result_cb, &result);
+  pa_credential_store_lookup_async (creds, url, NULL, pa_app_test_store_result_cb, &result);
   token = pa_credential_store_lookup_finish (creds, wait_for (&result), &error);
   g_assert_no_error (error);
   return token;
@@ -82,7 +57,7 @@ clear (PaCredentialStore *creds,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pa_credential_store_clear_async (creds, url, NULL, result_cb, &result);
+  pa_credential_store_clear_async (creds, url, NULL, pa_app_test_store_result_cb, &result);
   g_assert_true (pa_credential_store_clear_finish (creds, wait_for (&result), &error));
   g_assert_no_error (error);
 }
@@ -238,13 +213,13 @@ test_memory_async (void)
   g_autoptr(GError) error = NULL;
 
   /* Results come from the main loop, like the keyring's. */
-  pa_credential_store_store_async (creds, "http://x.test/", "t", NULL, result_cb, &result);
+  pa_credential_store_store_async (creds, "http://x.test/", "t", NULL, pa_app_test_store_result_cb, &result);
   g_assert_null (result);
   wait_for (&result);
   g_clear_object (&result);
 
   g_cancellable_cancel (cancellable);
-  pa_credential_store_lookup_async (creds, "http://x.test/", cancellable, result_cb, &result);
+  pa_credential_store_lookup_async (creds, "http://x.test/", cancellable, pa_app_test_store_result_cb, &result);
   g_assert_null (pa_credential_store_lookup_finish (creds, wait_for (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }

@@ -15,12 +15,10 @@
 #include <locale.h>
 
 #include <adwaita.h>
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#endif
 
 #include "../server/pa-test-server.h"
 #include "pa-app-test.h"
+#include "pa-xdotool.h"
 #include "pa-key-palette.h"
 #include "pa-layout-designer.h"
 #include "pa-mac.h"
@@ -47,40 +45,6 @@ typedef struct
 } Fixture;
 
 /* ---- xdotool ---------------------------------------------------------- */
-
-static gboolean
-xdotool (const char *args,
-         char      **out)
-{
-  g_autofree char *cmd = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!g_spawn_command_line_sync (cmd, out, NULL, &status, &error))
-    {
-      g_test_message ("%s: %s", cmd, error->message);
-      return FALSE;
-    }
-  return g_spawn_check_wait_status (status, NULL);
-}
-
-static void
-step (const char *fmt,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static void
-step (const char *fmt,
-      ...)
-{
-  va_list ap;
-  g_autofree char *args = NULL;
-
-  va_start (ap, fmt);
-  args = g_strdup_vprintf (fmt, ap);
-  va_end (ap);
-  g_assert_true (xdotool (args, NULL));
-  pa_app_test_spin (60);
-}
 
 /* Spins until @cond holds or @ms pass; the caller decides what a timeout
  * means (try the drag again, then fail). */
@@ -114,7 +78,7 @@ window_found (gpointer data)
   g_autofree char *args = search_args (f);
   g_autofree char *out = NULL;
 
-  return xdotool (args, &out) && out != NULL && *out != '\0';
+  return pa_xdotool (args, &out) && out != NULL && *out != '\0';
 }
 
 static gboolean
@@ -134,23 +98,15 @@ read_window_position (Fixture *f)
 {
   g_autofree char *args = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *geometry = NULL;
-  const char *pos;
 
   args = search_args (f);
-  g_assert_true (xdotool (args, &out));
+  g_assert_true (pa_xdotool (args, &out));
   g_strstrip (out);
   /* Only our window may carry this title. */
   g_assert_null (strchr (out, '\n'));
   g_free (f->xid);
   f->xid = g_strdup (out);
-  g_clear_pointer (&args, g_free);
-  args = g_strdup_printf ("getwindowgeometry %s", f->xid);
-  g_assert_true (xdotool (args, &geometry));
-  /* "Window N\n  Position: X,Y (screen: 0)\n  Geometry: WxH" */
-  pos = strstr (geometry, "Position:");
-  g_assert_nonnull (pos);
-  g_assert_cmpint (sscanf (pos, "Position: %d,%d", &f->win_x, &f->win_y), ==, 2);
+  pa_xdotool_window_position (f->xid, &f->win_x, &f->win_y);
 }
 
 /* The centre of @widget on the X screen. */
@@ -191,24 +147,7 @@ real_drag (Fixture   *f,
   read_window_position (f);
   screen_point (f, from, &x0, &y0);
   screen_point (f, to, &x1, &y1);
-  g_test_message ("drag %d,%d → %d,%d", x0, y0, x1, y1);
-
-  step ("mousemove %d %d", x0, y0);
-  step ("mousedown 1");
-  /* Past the drag threshold first, then on in steps. */
-  step ("mousemove %d %d", x0 + 5, y0 + 5);
-  step ("mousemove %d %d", x0 + 15, y0 + 10);
-  for (int i = 1; i <= 6; i++)
-    step ("mousemove %d %d", x0 + (x1 - x0) * i / 6, y0 + (y1 - y0) * i / 6);
-  step ("mousemove %d %d", x1 + 1, y1);
-  step ("mousemove %d %d", x1, y1);
-  /* A loaded machine may still be starting the drag: keep the pointer
-   * moving over the target until it says it takes the drop (bounded; the
-   * caller checks the effect either way). */
-  for (int i = 0; i < 50 && !gtk_widget_has_css_class (to, "drop-accept"); i++)
-    step ("mousemove %d %d", x1 + (i % 2), y1);
-  step ("mouseup 1");
-  pa_app_test_spin (150);
+  pa_xdotool_drag (x0, y0, x1, y1, to);
 }
 
 /* Drags until @done holds: a drag the X server lost (focus taken, drag not
@@ -227,7 +166,7 @@ drag_until (Fixture            *f,
         return;
       g_test_message ("drag %u had no effect, again", attempt);
       /* A drag left half-done must not swallow the next press. */
-      step ("key Escape");
+      pa_xdotool_step ("key Escape");
     }
   g_assert_true (done (data));
 }
@@ -343,9 +282,9 @@ type_into (Fixture    *f,
   FocusCheck c = { f, entry, text };
 
   for (guint i = 0; i < 8 && !poll_for (focus_inside, &c, 300); i++)
-    step ("key Tab");
+    pa_xdotool_step ("key Tab");
   g_assert_true (focus_inside (&c));
-  step ("type --delay 30 '%s'", text);
+  pa_xdotool_step ("type --delay 30 '%s'", text);
   g_assert_true (poll_for (entry_reads, &c, 5000));
 }
 
@@ -369,24 +308,12 @@ fill_popover (Fixture    *f,
 
   type_into (f, g_ptr_array_index (entries, 0), value);
   type_into (f, g_ptr_array_index (entries, 1), label);
-  step ("key Return");
+  pa_xdotool_step ("key Return");
   pa_app_test_wait_until (key_holds, &applied);
   g_assert_cmpstr (pa_key_get_label (doc_key (f, index)), ==, label);
 }
 
 /* ---- server side ------------------------------------------------------ */
-
-static void
-refresh_sync (PaRepository *repo)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pa_repository_refresh_async (repo, NULL, pa_app_test_store_result_cb, &result);
-  pa_app_test_wait_until (pa_app_test_result_arrived, &result);
-  pa_repository_refresh_finish (repo, result, &error);
-  g_assert_no_error (error);
-}
 
 static PaLayout *
 fetch_layout (Fixture *f)
@@ -461,7 +388,7 @@ fixture_set_up (Fixture       *f,
 
   f->client = pa_client_new (f->server->url, f->server->token);
   f->repo = pa_repository_new (f->client);
-  refresh_sync (f->repo);
+  pa_app_test_refresh_sync (f->repo);
   stored = pa_repository_find (f->repo, PA_TYPE_LAYOUT, f->layout_id);
   g_assert_nonnull (stored);
 
@@ -574,7 +501,7 @@ test_drag_and_save (Fixture       *f,
   g_assert_null (pa_layout_designer_get_save_blocker (f->designer));
 
   /* (5) Saved with a real Ctrl+S. */
-  step ("key ctrl+s");
+  pa_xdotool_step ("key ctrl+s");
   pa_app_test_wait_until (saved, f);
   g_assert_cmpstr (pa_layout_designer_get_last_result (f->designer), ==,
                    "Saved. 1 phone will update on its next check");
@@ -600,16 +527,6 @@ test_drag_and_save (Fixture       *f,
 }
 
 /* ---- main ------------------------------------------------------------- */
-
-static gboolean
-is_x11 (void)
-{
-#ifdef GDK_WINDOWING_X11
-  return GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  return FALSE;
-#endif
-}
 
 static void
 skip_no_xdotool (void)
@@ -644,7 +561,7 @@ main (int   argc,
   xdotool_path = g_find_program_in_path ("xdotool");
   if (xdotool_path == NULL)
     g_test_add_func ("/app/designer-drag/skipped", skip_no_xdotool);
-  else if (!have_display || !is_x11 ())
+  else if (!have_display || !pa_xdotool_is_x11 ())
     g_test_add_func ("/app/designer-drag/skipped", skip_no_x11);
   else
     g_test_add ("/app/designer-drag/palette-move-swap-save", Fixture, NULL,

@@ -12,11 +12,9 @@
 #include "config.h"
 
 #include <adwaita.h>
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#endif
 
 #include "pa-app-test.h"
+#include "pa-xdotool.h"
 #include "pa-catalog.h"
 #include "pa-phone-face.h"
 
@@ -30,22 +28,6 @@ typedef struct
   char             *title;
   int               win_x, win_y;
 } Fixture;
-
-static gboolean
-xdotool (const char *args,
-         char      **out)
-{
-  g_autofree char *cmd = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!g_spawn_command_line_sync (cmd, out, NULL, &status, &error))
-    {
-      g_test_message ("%s: %s", cmd, error->message);
-      return FALSE;
-    }
-  return g_spawn_check_wait_status (status, NULL);
-}
 
 static PaLayoutDocument *
 new_document (void)
@@ -85,7 +67,7 @@ window_found (gpointer data)
   g_autofree char *args = g_strdup_printf ("search --onlyvisible --name '^%s$'", f->title);
   g_autofree char *out = NULL;
 
-  return xdotool (args, &out) && out != NULL && *out != '\0';
+  return pa_xdotool (args, &out) && out != NULL && *out != '\0';
 }
 
 static void
@@ -96,8 +78,6 @@ fixture_set_up (Fixture       *f,
   GtkDragSource *source = gtk_drag_source_new ();
   g_autofree char *args = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *geometry = NULL;
-  const char *pos;
 
   f->doc = new_document ();
   f->title = g_strdup_printf ("pa-key-drag-%d", (int) getpid ());
@@ -128,15 +108,9 @@ fixture_set_up (Fixture       *f,
   pa_app_test_spin (200);
 
   args = g_strdup_printf ("search --onlyvisible --name '^%s$'", f->title);
-  g_assert_true (xdotool (args, &out));
+  g_assert_true (pa_xdotool (args, &out));
   g_strstrip (out);
-  g_clear_pointer (&args, g_free);
-  args = g_strdup_printf ("getwindowgeometry %s", out);
-  g_assert_true (xdotool (args, &geometry));
-  /* "Window N\n  Position: X,Y (screen: 0)\n  Geometry: WxH" */
-  pos = strstr (geometry, "Position:");
-  g_assert_nonnull (pos);
-  g_assert_cmpint (sscanf (pos, "Position: %d,%d", &f->win_x, &f->win_y), ==, 2);
+  pa_xdotool_window_position (out, &f->win_x, &f->win_y);
 }
 
 static void
@@ -170,24 +144,6 @@ screen_point (Fixture   *f,
 }
 
 static void
-step (const char *fmt,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static void
-step (const char *fmt,
-      ...)
-{
-  va_list ap;
-  g_autofree char *args = NULL;
-
-  va_start (ap, fmt);
-  args = g_strdup_vprintf (fmt, ap);
-  va_end (ap);
-  g_assert_true (xdotool (args, NULL));
-  pa_app_test_spin (60);
-}
-
-static void
 real_drag (Fixture   *f,
            GtkWidget *from,
            GtkWidget *to)
@@ -196,24 +152,7 @@ real_drag (Fixture   *f,
 
   screen_point (f, from, &x0, &y0);
   screen_point (f, to, &x1, &y1);
-  g_test_message ("drag %d,%d → %d,%d", x0, y0, x1, y1);
-
-  step ("mousemove %d %d", x0, y0);
-  step ("mousedown 1");
-  /* Past the drag threshold first, then on in steps. */
-  step ("mousemove %d %d", x0 + 5, y0 + 5);
-  step ("mousemove %d %d", x0 + 15, y0 + 10);
-  for (int i = 1; i <= 6; i++)
-    step ("mousemove %d %d", x0 + (x1 - x0) * i / 6, y0 + (y1 - y0) * i / 6);
-  step ("mousemove %d %d", x1 + 1, y1);
-  step ("mousemove %d %d", x1, y1);
-  /* A loaded machine may still be starting the drag: keep the pointer
-   * moving over the target until it says it takes the drop (bounded; the
-   * test checks the document afterwards either way). */
-  for (int i = 0; i < 50 && !gtk_widget_has_css_class (to, "drop-accept"); i++)
-    step ("mousemove %d %d", x1 + (i % 2), y1);
-  step ("mouseup 1");
-  pa_app_test_spin (150);
+  pa_xdotool_drag (x0, y0, x1, y1, to);
 }
 
 typedef struct
@@ -340,39 +279,29 @@ test_keyboard (Fixture       *f,
   SlotCheck pasted = { f->doc, PA_KEY_SLOT_INIT (0, 7) };
 
   screen_point (f, key (f, 0, 1), &x, &y);
-  step ("mousemove %d %d", x, y);
-  step ("click 1");
+  pa_xdotool_step ("mousemove %d %d", x, y);
+  pa_xdotool_step ("click 1");
   wait_focus (key (f, 0, 1));
 
-  step ("key Right");   /* the right column's first row: key 6 */
+  pa_xdotool_step ("key Right");   /* the right column's first row: key 6 */
   wait_focus (key (f, 0, 6));
-  step ("key Left");
+  pa_xdotool_step ("key Left");
   wait_focus (key (f, 0, 1));
-  step ("key Down");
+  pa_xdotool_step ("key Down");
   wait_focus (key (f, 0, 2));
 
-  step ("key ctrl+x");
-  step ("key Right");   /* beside key 2: key 7 */
+  pa_xdotool_step ("key ctrl+x");
+  pa_xdotool_step ("key Right");   /* beside key 2: key 7 */
   wait_focus (key (f, 0, 7));
-  step ("key ctrl+v");
+  pa_xdotool_step ("key ctrl+v");
   pa_app_test_wait_until (slot_filled, &pasted);
   g_assert_null (pa_layout_document_get_key (f->doc, PA_KEY_SLOT_INIT (0, 2)));
   g_assert_cmpstr (pa_key_get_label (pa_layout_document_get_key (f->doc, pasted.slot)), ==, "Anna");
 
-  step ("key Delete");
+  pa_xdotool_step ("key Delete");
   pa_app_test_wait_until (slot_emptied, &pasted);
   g_assert_true (pa_layout_document_undo (f->doc));
   g_assert_nonnull (pa_layout_document_get_key (f->doc, pasted.slot));
-}
-
-static gboolean
-is_x11 (void)
-{
-#ifdef GDK_WINDOWING_X11
-  return GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-#else
-  return FALSE;
-#endif
 }
 
 static void
@@ -391,9 +320,9 @@ main (int   argc,
   adw_init ();
 
   xdotool_path = g_find_program_in_path ("xdotool");
-  if (xdotool_path == NULL || !is_x11 ())
+  if (xdotool_path == NULL || !pa_xdotool_is_x11 ())
     {
-      /* Real pointer events need an X server and xdotool (tools/deps.sh
+      /* Real pointer events need an X server and pa_xdotool (tools/deps.sh
        * installs both); without them there is nothing to drive. */
       g_test_add_func ("/key-drag/skipped", skip_test);
       return g_test_run ();

@@ -23,6 +23,7 @@
 #include "pa-phones-page.h"
 #include "pa-scan-dialog.h"
 #include "pa-window.h"
+#include "pa-app-test.h"
 
 #define TIMEOUT_SECONDS 20
 
@@ -35,36 +36,6 @@ typedef struct
   PaRepository *repo;
   PaWindow     *window;
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_flag (gboolean *flag)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-}
-
-/* Bounded by time: a spinner keeps the frame clock busy forever. */
-static void
-wait_for_frames (guint n)
-{
-  gint64 deadline = g_get_monotonic_time () + n * 20 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -87,25 +58,9 @@ wait_until (Condition condition,
 }
 
 static void
-connected_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  pa_connection_connect_to_server_finish (PA_CONNECTION (source), result, &error);
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(PaCredentialStore) credentials = pa_memory_credential_store_new ();
-  gboolean done = FALSE;
-
   f->server = pa_test_server_new ();
   pa_test_create (f->server, "agents", "{\"name\": \"Alice Martin\", \"extension\": \"201\"}");
   pa_test_create (f->server, "phones",
@@ -115,18 +70,16 @@ fixture_set_up (Fixture       *f,
                   "{\"name\": \"Boardroom\", \"mac\": \"64:16:7F:3C:4D:10\","
                   " \"vendor\": \"polycom\", \"model\": \"polycom-vvx450\"}");
 
-  f->connection = pa_connection_new (settings, credentials, NULL, NULL);
+  f->connection = pa_app_test_connection_new ();
   f->window = g_object_new (PA_TYPE_WINDOW, "application", app,
                             "connection", f->connection, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
   gtk_window_present (GTK_WINDOW (f->window));
-  pa_connection_connect_to_server_async (f->connection, f->server->url, f->server->token,
-                                         NULL, NULL, connected_cb, &done);
-  wait_for_flag (&done);
+  pa_app_test_connect_sync (f->connection, f->server->url, f->server->token);
   f->repo = pa_connection_get_repository (f->connection);
   while (g_list_model_get_n_items (pa_repository_get_phones (f->repo)) < 2)
-    wait_for_frames (1);
-  wait_for_frames (5);
+    pa_app_test_wait_for_frames (1);
+  pa_app_test_wait_for_frames (5);
 }
 
 static void
@@ -134,7 +87,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_for_frames (1);
+  pa_app_test_wait_for_frames (1);
   pa_connection_shutdown (f->connection);
   g_clear_object (&f->connection);
   pa_test_server_free (f->server);
@@ -254,10 +207,10 @@ test_tab_main_window (Fixture       *f,
 
   assert_tab_reaches_all (window, "main window, Phones");
   g_object_set (pa_window_get_page (f->window, "phones"), "search-mode", TRUE, NULL);
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_tab_reaches_all (window, "main window, Phones, searching");
   pa_window_set_section (f->window, "agents");
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_tab_reaches_all (window, "main window, Agents");
 }
 
@@ -269,16 +222,16 @@ test_tab_phone_editor (Fixture       *f,
   GtkWidget *editor = pa_phone_editor_new (GTK_WINDOW (f->window), f->repo, NULL);
 
   gtk_window_present (GTK_WINDOW (editor));
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_tab_reaches_all (editor, "phone editor, new");
   gtk_window_destroy (GTK_WINDOW (editor));
 
   editor = pa_phone_editor_new (GTK_WINDOW (f->window), f->repo, PA_PHONE (phone));
   gtk_window_present (GTK_WINDOW (editor));
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_tab_reaches_all (editor, "phone editor, edit");
   gtk_window_destroy (GTK_WINDOW (editor));
-  wait_for_frames (2);
+  pa_app_test_wait_for_frames (2);
 }
 
 static void
@@ -288,14 +241,14 @@ test_tab_scan_dialog (Fixture       *f,
   GtkWidget *dialog = pa_scan_dialog_new (GTK_WINDOW (f->window), f->repo);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_tab_reaches_all (dialog, "scan dialog, empty");
   g_assert_nonnull (pa_scan_dialog_add_scan (PA_SCAN_DIALOG (dialog), "805EC0123401"));
   g_assert_nonnull (pa_scan_dialog_add_scan (PA_SCAN_DIALOG (dialog), "64167F3C4D22"));
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   assert_tab_reaches_all (dialog, "scan dialog, two scans");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames (2);
+  pa_app_test_wait_for_frames (2);
 }
 
 static gboolean
@@ -336,7 +289,7 @@ test_tab_checker (void)
   gtk_box_append (GTK_BOX (box), unreachable);
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (5);
+  pa_app_test_wait_for_frames (5);
 
   missed = list_unreached (window, "checker");
   g_assert_nonnull (strstr (missed, "Tab never reaches: GtkWindow > GtkBox > GtkButton"));
@@ -409,7 +362,7 @@ xdotool (GtkWidget  *window,
                               action, "--delay", "20", arg, NULL);
   g_assert_no_error (error);
   g_subprocess_wait_check_async (process, NULL, spawn_done_cb, &done);
-  wait_for_flag (&done);
+  pa_app_test_wait_for_flag (&done);
 }
 
 /* Sends @keys until @condition holds: tests run two at a time on one
@@ -507,7 +460,7 @@ type_into_focus (GtkWidget  *window,
     {
       gtk_editable_set_text (editable, "");
       xdotool (window, "type", text);
-      wait_for_frames (5);
+      pa_app_test_wait_for_frames (5);
       if (g_strcmp0 (gtk_editable_get_text (editable), expected) == 0)
         return;
       g_test_message ("typed “%s”, got “%s”, again", text, gtk_editable_get_text (editable));
@@ -550,7 +503,7 @@ test_keys_add_phone (Fixture       *f,
   press_until (window, "ctrl+n", window_shown, GSIZE_TO_POINTER (PA_TYPE_PHONE_EDITOR));
   editor = find_visible_window (PA_TYPE_PHONE_EDITOR);
   g_assert_true (wait_until (is_mapped, editor, TIMEOUT_SECONDS));
-  wait_for_frames (5);
+  pa_app_test_wait_for_frames (5);
 
   /* The first field has the focus: typing goes straight into the name. */
   name_row = GTK_WIDGET (gtk_widget_get_template_child (editor, PA_TYPE_PHONE_EDITOR, "name_row"));
@@ -571,7 +524,7 @@ test_keys_add_phone (Fixture       *f,
   for (guint i = 0; i < 20 && !focus_inside (&check); i++)
     {
       xdotool (editor, "key", "Tab");
-      wait_for_frames (3);
+      pa_app_test_wait_for_frames (3);
     }
   g_assert_true (focus_inside (&check));
   type_into_focus (editor, GTK_EDITABLE (mac_text), "805ec0aabb07", "80:5E:C0:AA:BB:07");
@@ -616,7 +569,7 @@ test_keys_search (Fixture       *f,
   check = (FocusCheck) { window, entry };
   g_assert_true (focus_inside (&check));
   type_into_focus (window, GTK_EDITABLE (entry), "recep", "recep");
-  wait_for_frames (20);   /* the search entry waits a moment before it filters */
+  pa_app_test_wait_for_frames (20);   /* the search entry waits a moment before it filters */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pa_phones_page_get_selection (page))),
                     ==, 1);
 
@@ -641,7 +594,7 @@ test_keys_delete_and_escape (Fixture       *f,
   press_until (window, "Delete", window_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
   press_until (find_visible_window (ADW_TYPE_MESSAGE_DIALOG), "Escape",
                window_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
-  wait_for_frames (10);
+  pa_app_test_wait_for_frames (10);
   g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_phones (f->repo)), ==, 2);
 
   gtk_widget_activate_action (window, "win.new-phone", NULL);

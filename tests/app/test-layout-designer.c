@@ -30,24 +30,6 @@ typedef struct
   gint64        layout;        /* a stored T54W layout */
 } Fixture;
 
-static gboolean
-result_arrived (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-refresh_sync (PaRepository *repo)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pa_repository_refresh_async (repo, NULL, pa_app_test_store_result_cb, &result);
-  pa_app_test_wait_until (result_arrived, &result);
-  pa_repository_refresh_finish (repo, result, &error);
-  g_assert_no_error (error);
-}
-
 static gint64
 create_phone (Fixture    *fixture,
               const char *name,
@@ -91,7 +73,7 @@ fixture_setup (Fixture       *fixture,
 
   client = pa_client_new (fixture->server->url, fixture->server->token);
   fixture->repo = pa_repository_new (client);
-  refresh_sync (fixture->repo);
+  pa_app_test_refresh_sync (fixture->repo);
 }
 
 static void
@@ -397,7 +379,7 @@ test_close_asks (Fixture       *fixture,
   }
 
   /* Discard drops the edit. */
-  refresh_sync (fixture->repo);
+  pa_app_test_refresh_sync (fixture->repo);
   designer = open_designer (fixture, stored_layout (fixture, fixture->layout));
   g_object_add_weak_pointer (G_OBJECT (designer), (gpointer *) &designer);
   pa_layout_document_clear_key (pa_layout_designer_get_document (designer), PA_KEY_SLOT_INIT (0, 4));
@@ -505,7 +487,7 @@ test_preview (Fixture       *fixture,
   g_autofree char *text = NULL;
 
   g_assert_cmpuint (patched->status, ==, 200);
-  refresh_sync (fixture->repo);
+  pa_app_test_refresh_sync (fixture->repo);
   g_assert_nonnull (fixture->sip_password);
 
   dialog = PA_LAYOUT_PREVIEW_DIALOG (pa_layout_preview_dialog_new (NULL, fixture->repo,

@@ -23,25 +23,6 @@ typedef struct
   gint64         phones[3];
 } Fixture;
 
-static gboolean
-refreshed (gpointer data)
-{
-  GAsyncResult **result = data;
-  return *result != NULL;
-}
-
-static void
-refresh_sync (PaRepository *repo)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  pa_repository_refresh_async (repo, NULL, pa_app_test_store_result_cb, &result);
-  pa_app_test_wait_until (refreshed, &result);
-  pa_repository_refresh_finish (repo, result, &error);
-  g_assert_no_error (error);
-}
-
 static gint64
 create_phone (PaTestServer *server,
               const char   *name,
@@ -91,7 +72,7 @@ fixture_setup (Fixture       *fixture,
 
   client = pa_client_new (fixture->server->url, fixture->server->token);
   fixture->repo = pa_repository_new (client);
-  refresh_sync (fixture->repo);
+  pa_app_test_refresh_sync (fixture->repo);
 
   fixture->page = PA_LAYOUTS_PAGE (pa_layouts_page_new ());
   pa_layouts_page_set_repository (fixture->page, fixture->repo);
@@ -290,12 +271,6 @@ respond (AdwMessageDialog *dialog,
 }
 
 static gboolean
-message_dialog_shown (gpointer data)
-{
-  return pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
 layout_gone (gpointer data)
 {
   Fixture *fixture = data;
@@ -321,7 +296,7 @@ test_delete_in_use (Fixture       *fixture,
   GListModel *choices;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "layouts.delete", "x", fixture->t54w_a);
-  pa_app_test_wait_until (message_dialog_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
 
   /* It asks where the two phones go, offering only the other T54W layout. */
@@ -347,7 +322,7 @@ test_delete_cancel_and_alone (Fixture       *fixture,
 
   /* Cancel keeps it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "layouts.delete", "x", fixture->t54w_a);
-  pa_app_test_wait_until (message_dialog_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   respond (dialog, "cancel");
   pa_app_test_spin (300);
@@ -355,7 +330,7 @@ test_delete_cancel_and_alone (Fixture       *fixture,
 
   /* The only T46U layout, in use: nothing to move its phone to, so no delete. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "layouts.delete", "x", fixture->t46u);
-  pa_app_test_wait_until (message_dialog_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_false (adw_message_dialog_has_response (dialog, "delete"));
   respond (dialog, "close");
@@ -381,12 +356,12 @@ test_delete_unused_module_layout (Fixture       *fixture,
   /* Take the sidecar layout off the phone first: then it is a plain question. */
   response = pa_test_api (fixture->server, "PATCH", path, "{\"modules\": []}", "*");
   g_assert_cmpuint (response->status, ==, 200);
-  refresh_sync (fixture->repo);
+  pa_app_test_refresh_sync (fixture->repo);
 
   pa_layouts_page_set_view (fixture->page, PA_LAYOUTS_VIEW_MODULES);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "layouts.delete-module", "x",
                               fixture->module_layout);
-  pa_app_test_wait_until (message_dialog_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_null (adw_message_dialog_get_extra_child (dialog));
   respond (dialog, "delete");

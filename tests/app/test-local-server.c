@@ -13,41 +13,16 @@
 #include <libsoup/soup.h>
 
 #include "pa-local-server.h"
+#include "pa-app-test.h"
 
 #define TIMEOUT_S 30
 
 static char *tmp_home;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static GAsyncResult *
 wait_for (GAsyncResult **slot)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_S, timeout_cb, &timed_out);
-
-  while (*slot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
+  pa_app_test_wait_until_seconds (pa_app_test_result_arrived, slot, TIMEOUT_S);
   return *slot;
 }
 
@@ -57,7 +32,7 @@ start (PaLocalServer  *server,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_local_server_start_async (server, NULL, result_cb, &result);
+  pa_local_server_start_async (server, NULL, pa_app_test_store_result_cb, &result);
   return pa_local_server_start_finish (server, wait_for (&result), error);
 }
 
@@ -314,7 +289,7 @@ test_cancel (void)
   g_autoptr(GError) error = NULL;
   GPid pid;
 
-  pa_local_server_start_async (server, cancellable, result_cb, &result);
+  pa_local_server_start_async (server, cancellable, pa_app_test_store_result_cb, &result);
   /* Let it spawn. */
   for (int i = 0; i < 10; i++)
     g_main_context_iteration (NULL, FALSE);

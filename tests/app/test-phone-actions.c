@@ -31,67 +31,11 @@ typedef struct
 /* Helpers */
 
 static void
-close_all_dialogs (void)
-{
-  GtkWindow *window;
-
-  while ((window = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
-         || (window = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
-    gtk_window_destroy (window);
-}
-
-/* Picks the combo position whose built phone has @value (vendor or model),
- * as a user choosing it from the list would. */
-
-static void
-maybe_screenshot (GtkWidget  *window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("PA_SHOTS_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  pa_app_test_spin (400);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Drew %s", path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(PaClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
   fixture->server = pa_test_server_new ();
-  client = pa_client_new (fixture->server->url, fixture->server->token);
-  fixture->repo = pa_repository_new (client);
-
-  /* The first refresh also learns the public URL for setup links. */
-  pa_repository_refresh_async (fixture->repo, NULL, pa_app_test_store_result_cb, &slot);
-  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
-  result = g_steal_pointer (&slot);
-  g_assert_true (pa_repository_refresh_finish (fixture->repo, result, &error));
-  g_assert_no_error (error);
-  g_assert_true (pa_app_test_has_public_url (fixture->repo));
+  fixture->repo = pa_app_test_repository_new (fixture->server->url, fixture->server->token);
 
   /* Like the main window: results go to its toast overlay. */
   fixture->parent = GTK_WINDOW (adw_window_new ());
@@ -105,7 +49,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  close_all_dialogs ();
+  pa_app_test_close_all_dialogs ();
   gtk_window_destroy (fixture->parent);
   g_clear_object (&fixture->repo);
   g_clear_pointer (&fixture->server, pa_test_server_free);
@@ -201,7 +145,7 @@ test_delete_unassigned (Fixture       *fixture,
 
   pa_phone_delete_interactive (fixture->parent, fixture->repo, PA_PHONE (phone));
   pa_app_test_wait_until (message_with_heading, (gpointer) "Delete “Spare”?");
-  maybe_screenshot (GTK_WIDGET (find_message ("Delete")), "delete-phone-dialog.png");
+  pa_app_test_maybe_screenshot (GTK_WIDGET (find_message ("Delete")), "delete-phone-dialog.png");
   answer ("Delete “Spare”?", "delete");
   pa_app_test_wait_until (phone_gone, &lookup);
   g_assert_cmpuint (server_status (fixture, "phones", lookup.id), ==, 404);
@@ -247,7 +191,7 @@ test_delete_assigned_unassigns_first (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (assigned), "Ann Smith"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (assigned, "unassign"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
-  maybe_screenshot (GTK_WIDGET (assigned), "delete-assigned-dialog.png");
+  pa_app_test_maybe_screenshot (GTK_WIDGET (assigned), "delete-assigned-dialog.png");
   g_assert_cmpuint (server_status (fixture, "phones", lookup.id), ==, 200);
 
   /* Cancel there: nothing changes. */

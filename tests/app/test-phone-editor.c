@@ -34,31 +34,9 @@ typedef struct
 /* Helpers */
 
 static gboolean
-credentials_shown (gpointer data)
-{
-  return pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG) != NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
 not_saving (gpointer data)
 {
   return !pa_phone_editor_get_saving (data);
-}
-
-static void
-close_all_dialogs (void)
-{
-  GtkWindow *window;
-
-  while ((window = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG)) != NULL
-         || (window = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
-    gtk_window_destroy (window);
 }
 
 static gpointer
@@ -135,54 +113,11 @@ choose (PaPhoneEditor *editor,
 }
 
 static void
-maybe_screenshot (GtkWidget  *window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("PA_SHOTS_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  pa_app_test_spin (400);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Drew %s", path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(PaClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
   fixture->server = pa_test_server_new ();
-  client = pa_client_new (fixture->server->url, fixture->server->token);
-  fixture->repo = pa_repository_new (client);
-
-  /* The first refresh also learns the public URL for setup links. */
-  pa_repository_refresh_async (fixture->repo, NULL, pa_app_test_store_result_cb, &slot);
-  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
-  result = g_steal_pointer (&slot);
-  g_assert_true (pa_repository_refresh_finish (fixture->repo, result, &error));
-  g_assert_no_error (error);
-  g_assert_true (pa_app_test_has_public_url (fixture->repo));
+  fixture->repo = pa_app_test_repository_new (fixture->server->url, fixture->server->token);
 
   fixture->parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->parent, 800, 600);
@@ -193,7 +128,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  close_all_dialogs ();
+  pa_app_test_close_all_dialogs ();
   gtk_window_destroy (fixture->parent);
   g_clear_object (&fixture->repo);
   g_clear_pointer (&fixture->server, pa_test_server_free);
@@ -250,11 +185,11 @@ test_create_shows_password_once (Fixture       *fixture,
                   && pa_phone_editor_get_saving (editor));
 
   fill_new_phone (editor, "Reception", "805ec0123456");
-  maybe_screenshot (GTK_WIDGET (editor), "phone-editor-new.png");
+  pa_app_test_maybe_screenshot (GTK_WIDGET (editor), "phone-editor-new.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_true (pa_phone_editor_get_saving (editor));
 
-  pa_app_test_wait_until (credentials_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_credentials_shown, NULL);
   pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
 
   dialog = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG);
@@ -263,7 +198,7 @@ test_create_shows_password_once (Fixture       *fixture,
   g_assert_cmpstr (pa_credentials_dialog_get_username (dialog), ==, "ph805ec0123456");
   g_assert_true (g_str_has_prefix (pa_credentials_dialog_get_setup_link (dialog), "http://"));
   g_assert_nonnull (strstr (pa_credentials_dialog_get_setup_link (dialog), "/p/"));
-  maybe_screenshot (GTK_WIDGET (dialog), "credentials-dialog.png");
+  pa_app_test_maybe_screenshot (GTK_WIDGET (dialog), "credentials-dialog.png");
 
   /* It is on the server, as typed. */
   phone = stored_phone (fixture, "80:5E:C0:12:34:56");
@@ -398,7 +333,7 @@ test_duplicate_mac_lands_on_mac_row (Fixture       *fixture,
   g_assert_nonnull (pa_mac_entry_get_error (mac_entry_of (editor)));
   g_assert_nonnull (strstr (pa_mac_entry_get_error (mac_entry_of (editor)), "Front Desk"));
   g_assert_false (gtk_revealer_get_reveal_child (child (editor, "banner_revealer")));
-  maybe_screenshot (GTK_WIDGET (editor), "phone-editor-duplicate.png");
+  pa_app_test_maybe_screenshot (GTK_WIDGET (editor), "phone-editor-duplicate.png");
 
   /* Every field kept. */
   g_assert_cmpstr (get_text (editor, "name_row"), ==, "Second Desk");
@@ -442,7 +377,7 @@ test_unreachable_keeps_form (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mac_entry_of (editor))), ==,
                    "80:5E:C0:0A:0B:0C");
   g_assert_cmpstr (get_text (editor, "timezone_row"), ==, "Europe/Berlin");
-  maybe_screenshot (GTK_WIDGET (editor), "phone-editor-unreachable.png");
+  pa_app_test_maybe_screenshot (GTK_WIDGET (editor), "phone-editor-unreachable.png");
 
   /* Saving is still possible (Retry). */
   g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
@@ -550,7 +485,7 @@ test_edit_shows_no_password (Fixture       *fixture,
   g_assert_null (leaked);
   if (g_getenv ("PA_SHOTS_DIR") != NULL)
     gtk_window_set_default_size (GTK_WINDOW (editor), 620, 1010);
-  maybe_screenshot (GTK_WIDGET (editor), "phone-editor-edit.png");
+  pa_app_test_maybe_screenshot (GTK_WIDGET (editor), "phone-editor-edit.png");
 
   set_text (editor, "name_row", "Kitchen 2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -580,7 +515,7 @@ test_regenerate_needs_the_word (Fixture       *fixture,
   GtkEditable *entry;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-password", NULL));
-  pa_app_test_wait_until (message_dialog_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_assert_nonnull (entry);
@@ -592,19 +527,19 @@ test_regenerate_needs_the_word (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "regenerate"));
   gtk_editable_set_text (entry, "REGENERATE");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "regenerate"));
-  maybe_screenshot (GTK_WIDGET (dialog), "regenerate-dialog.png");
+  pa_app_test_maybe_screenshot (GTK_WIDGET (dialog), "regenerate-dialog.png");
 
   /* As the button does: the response, then the close (whose own response
    * must not run the flow twice). */
   adw_message_dialog_response (dialog, "regenerate");
   gtk_window_close (GTK_WINDOW (dialog));
 
-  pa_app_test_wait_until (credentials_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_credentials_shown, NULL);
   credentials = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG);
   g_assert_nonnull (pa_credentials_dialog_get_password (credentials));
   g_assert_cmpstr (pa_credentials_dialog_get_password (credentials), !=, password);
   g_assert_cmpstr (pa_credentials_dialog_get_username (credentials), ==, username);
-  maybe_screenshot (GTK_WIDGET (credentials), "credentials-regenerated.png");
+  pa_app_test_maybe_screenshot (GTK_WIDGET (credentials), "credentials-regenerated.png");
 
   /* The editor stays, and can still save (the phone's revision moved on). */
   gtk_window_destroy (GTK_WINDOW (credentials));

@@ -12,56 +12,9 @@
 #include "pa-phones-page.h"
 #include "pa-repository.h"
 #include "pa-status-badge.h"
-
-#define TIMEOUT_SECONDS 20
+#include "pa-app-test.h"
 
 /* ---- helpers -------------------------------------------------------- */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-refresh_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  pa_repository_refresh_finish (PA_REPOSITORY (source), result, &error);
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-refresh_sync (PaRepository *repo)
-{
-  gboolean done = FALSE;
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  pa_repository_refresh_async (repo, NULL, refresh_done_cb, &done);
-  while (!done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-}
-
-/* Lets a shown window lay out and bind its rows. */
-/* Runs the main loop for about @n frames. Bounded by time, not by "nothing
- * pending": a spinner keeps the frame clock busy forever. */
-static void
-wait_for_frames (guint n)
-{
-  gint64 deadline = g_get_monotonic_time () + n * 20 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 static gint64
 create_agent (PaTestServer *server,
@@ -309,7 +262,7 @@ fixture_set_up (Fixture       *fixture,
     }
 
   fixture->repo = repository_for (fixture->server);
-  refresh_sync (fixture->repo);
+  pa_app_test_refresh_sync (fixture->repo);
 
   fixture->page = PA_PHONES_PAGE (pa_phones_page_new ());
   pa_phones_page_set_repository (fixture->page, fixture->repo);
@@ -317,7 +270,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1100, 600);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_present (fixture->window);
-  wait_for_frames (5);
+  pa_app_test_wait_for_frames (5);
 }
 
 static void
@@ -326,7 +279,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
   gtk_window_destroy (fixture->window);
-  wait_for_frames (1);
+  pa_app_test_wait_for_frames (1);
   g_assert_null (fixture->page);
   g_assert_finalize_object (fixture->repo);
   pa_test_server_free (fixture->server);
@@ -457,8 +410,8 @@ test_page_live_update (Fixture       *fixture,
   g_assert_false (view_shows_badge (GTK_WIDGET (view), "Provisioning"));
 
   fetch_config_as_phone (fixture->server, reception);
-  refresh_sync (fixture->repo);
-  wait_for_frames (3);
+  pa_app_test_refresh_sync (fixture->repo);
+  pa_app_test_wait_for_frames (3);
 
   /* Same object, updated in place, and the row says so. */
   g_assert_nonnull (reception);
@@ -483,7 +436,7 @@ test_page_added_and_removed (Fixture       *fixture,
   GListModel *rows = G_LIST_MODEL (pa_phones_page_get_selection (fixture->page));
 
   create_phone (fixture->server, "Kitchen", "0C:38:3E:00:00:09", "fanvil", "fanvil-x4u", 0);
-  refresh_sync (fixture->repo);
+  pa_app_test_refresh_sync (fixture->repo);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
   g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 1)), ==, "Kitchen");
 }
@@ -499,7 +452,7 @@ test_page_empty (Fixture       *fixture,
 
   /* The first phone replaces the empty state. */
   create_phone (fixture->server, "First", "80:5E:C0:00:00:01", "yealink", "yealink-t31p", 0);
-  refresh_sync (fixture->repo);
+  pa_app_test_refresh_sync (fixture->repo);
   g_assert_cmpstr (pa_phones_page_get_state (fixture->page), ==, "list");
 }
 

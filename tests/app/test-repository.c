@@ -13,6 +13,7 @@
 
 #include "pa-repository.h"
 #include "../server/pa-test-server.h"
+#include "pa-app-test.h"
 
 #define WAIT_TIMEOUT_SECONDS 30
 
@@ -31,28 +32,10 @@ timed_out_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
 static GAsyncResult *
 wait_for (GAsyncResult **slot)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timed_out_cb, &timed_out);
-
-  while (*slot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
+  pa_app_test_wait_until_seconds (pa_app_test_result_arrived, slot, WAIT_TIMEOUT_SECONDS);
   return g_steal_pointer (slot);
 }
 
@@ -63,7 +46,7 @@ refresh (PaRepository  *repo,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_repository_refresh_async (repo, NULL, store_result_cb, &slot);
+  pa_repository_refresh_async (repo, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_repository_refresh_finish (repo, result, error);
 }
@@ -77,7 +60,7 @@ save (PaRepository  *repo,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_repository_save_async (repo, resource, NULL, store_result_cb, &slot);
+  pa_repository_save_async (repo, resource, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_repository_save_finish (repo, result, extra, error);
 }
@@ -90,7 +73,7 @@ delete (PaRepository  *repo,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_repository_delete_async (repo, resource, NULL, store_result_cb, &slot);
+  pa_repository_delete_async (repo, resource, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_repository_delete_finish (repo, result, error);
 }
@@ -685,7 +668,7 @@ test_cancel_refresh (PaTestFixture *fixture,
   GAsyncResult *slot = NULL;
 
   pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
-  pa_repository_refresh_async (repo, cancellable, store_result_cb, &slot);
+  pa_repository_refresh_async (repo, cancellable, pa_app_test_store_once_cb, &slot);
   g_cancellable_cancel (cancellable);
   result = wait_for (&slot);
   g_assert_false (pa_repository_refresh_finish (repo, result, &error));

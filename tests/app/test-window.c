@@ -17,62 +17,9 @@
 #include "pa-phones-page.h"
 #include "pa-section.h"
 #include "pa-window.h"
-
-#define TIMEOUT_SECONDS 20
+#include "pa-app-test.h"
 
 static PaApplication *app;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-connected_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  pa_connection_connect_to_server_finish (PA_CONNECTION (source), result, &error);
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-wait_for_flag (gboolean *flag)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-}
-
-/* Runs the main loop for about @n frames. Bounded by time, not by "nothing
- * pending": a spinner keeps the frame clock busy forever. */
-static void
-wait_for_frames (guint n)
-{
-  gint64 deadline = g_get_monotonic_time () + n * 20 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static PaConnection *
-new_connection (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(PaCredentialStore) credentials = pa_memory_credential_store_new ();
-
-  return pa_connection_new (settings, credentials, NULL, NULL);
-}
 
 static PaWindow *
 new_window (PaConnection *connection)
@@ -91,23 +38,19 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  gboolean done = FALSE;
-
   fixture->server = pa_test_server_new ();
   pa_test_create (fixture->server, "agents", "{\"name\": \"Alice Martin\", \"extension\": \"201\"}");
   pa_test_create (fixture->server, "phones",
                   "{\"name\": \"Reception\", \"mac\": \"80:5E:C0:00:00:01\","
                   " \"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}");
 
-  fixture->connection = new_connection ();
+  fixture->connection = pa_app_test_connection_new ();
   fixture->window = new_window (fixture->connection);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frames (2);
+  pa_app_test_wait_for_frames (2);
 
-  pa_connection_connect_to_server_async (fixture->connection, fixture->server->url,
-                                         fixture->server->token, NULL, NULL, connected_cb, &done);
-  wait_for_flag (&done);
-  wait_for_frames (3);
+  pa_app_test_connect_sync (fixture->connection, fixture->server->url, fixture->server->token);
+  pa_app_test_wait_for_frames (3);
 }
 
 static void
@@ -115,7 +58,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_for_frames (1);
+  pa_app_test_wait_for_frames (1);
   pa_connection_shutdown (fixture->connection);
   g_clear_object (&fixture->connection);
   pa_test_server_free (fixture->server);
@@ -127,7 +70,7 @@ static void
 test_window_size_saved (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(PaConnection) connection = new_connection ();
+  g_autoptr(PaConnection) connection = pa_app_test_connection_new ();
   PaWindow *window;
   int width = 0;
 
@@ -162,7 +105,7 @@ test_window_sections_table (void)
 {
   guint n = 0;
   const PaSection *sections = pa_section_get_all (&n);
-  g_autoptr(PaConnection) connection = new_connection ();
+  g_autoptr(PaConnection) connection = pa_app_test_connection_new ();
   PaWindow *window = new_window (connection);
 
   g_assert_cmpuint (n, >=, 2);
@@ -186,7 +129,7 @@ test_window_sections_table (void)
 static void
 test_window_connecting (void)
 {
-  g_autoptr(PaConnection) connection = new_connection ();
+  g_autoptr(PaConnection) connection = pa_app_test_connection_new ();
   PaWindow *window = new_window (connection);
   PaPhonesPage *phones = PA_PHONES_PAGE (pa_window_get_page (window, "phones"));
 
@@ -277,25 +220,25 @@ test_window_search (Fixture       *fixture,
   g_assert_false (pa_phones_page_get_search_mode (phones));
 }
 
+static gboolean
+banner_visible (gpointer window)
+{
+  return pa_window_get_banner_visible (window);
+}
+
 static void
 test_window_banner (Fixture       *fixture,
                     gconstpointer  data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
   PaPhonesPage *phones = PA_PHONES_PAGE (pa_window_get_page (fixture->window, "phones"));
-  gboolean timed_out = FALSE;
-  guint timeout;
 
   g_assert_false (pa_window_get_banner_visible (fixture->window));
 
   pa_test_server_stop (fixture->server);
   g_assert_true (gtk_widget_activate_action (window, "win.refresh", NULL));
 
-  timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-  while (!pa_window_get_banner_visible (fixture->window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
+  pa_app_test_wait_until (banner_visible, fixture->window);
 
   /* What was loaded stays on screen. */
   g_assert_cmpstr (pa_phones_page_get_state (phones), ==, "list");
@@ -310,7 +253,7 @@ test_window_edit_unknown (Fixture       *fixture,
   /* An id that vanished (deleted elsewhere) gives a toast, no editor. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-phone",
                                              "x", (gint64) 4242));
-  wait_for_frames (1);
+  pa_app_test_wait_for_frames (1);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->window)) == NULL);
 }
 
@@ -324,7 +267,7 @@ test_window_activate_row_edits (Fixture       *fixture,
 
   /* What Enter or a double click on a row does. */
   g_signal_emit_by_name (pa_phones_page_get_column_view (phones), "activate", 0);
-  wait_for_frames (2);
+  pa_app_test_wait_for_frames (2);
 
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)

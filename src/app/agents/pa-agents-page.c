@@ -48,43 +48,17 @@ static GParamSpec *properties[PA_LIST_PAGE_N_PROPS];
 
 /* ---- plain functions ------------------------------------------------ */
 
-static gboolean
-contains_folded (const char *haystack,
-                 const char *folded_needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL || haystack[0] == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, folded_needle) != NULL;
-}
-
 gboolean
 pa_agent_matches (PaAgent    *agent,
                   const char *query)
 {
-  g_auto(GStrv) words = NULL;
-
   g_return_val_if_fail (PA_IS_AGENT (agent), FALSE);
 
-  if (query == NULL)
-    return TRUE;
-
-  words = g_strsplit_set (query, " \t\n", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *folded = NULL;
-
-      if (words[i][0] == '\0')
-        continue;
-      folded = g_utf8_casefold (words[i], -1);
-      if (!contains_folded (pa_agent_get_name (agent), folded)
-          && !contains_folded (pa_agent_get_extension (agent), folded)
-          && !contains_folded (pa_agent_get_email (agent), folded))
-        return FALSE;
-    }
-  return TRUE;
+  return pa_list_matches_words (query,
+                                (const char *[]) { pa_agent_get_name (agent),
+                                                   pa_agent_get_extension (agent),
+                                                   pa_agent_get_email (agent) },
+                                3);
 }
 
 guint
@@ -110,40 +84,13 @@ pa_agent_count_phones (PaAgent    *agent,
 
 /* ---- cells ---------------------------------------------------------- */
 
-typedef struct
-{
-  PaAgentsPage *page;
-  GtkListItem  *list_item;   /* not a reference: owns us */
-  Column        column;
-  PaAgent      *agent;
-  gulong        agent_handler;
-  GListModel   *phones;
-  gulong        phones_handler;
-  PaRepository *repository;
-  gulong        loading_handler;
-} CellBinding;
-
 static void
-cell_binding_free (gpointer data)
+cell_update (PaListCell *cell,
+             GtkWidget  *child)
 {
-  CellBinding *binding = data;
+  PaAgent *agent = PA_AGENT (cell->item);
 
-  g_clear_signal_handler (&binding->agent_handler, binding->agent);
-  g_clear_signal_handler (&binding->phones_handler, binding->phones);
-  g_clear_signal_handler (&binding->loading_handler, binding->repository);
-  g_clear_object (&binding->agent);
-  g_clear_object (&binding->phones);
-  g_clear_object (&binding->repository);
-  g_free (binding);
-}
-
-static void
-cell_update (CellBinding *binding)
-{
-  GtkWidget *child = gtk_list_item_get_child (binding->list_item);
-  PaAgent *agent = binding->agent;
-
-  switch (binding->column)
+  switch (cell->column)
     {
     case COLUMN_NAME:
       pa_list_set_label (child, pa_agent_get_name (agent), _("Unnamed"));
@@ -163,7 +110,8 @@ cell_update (CellBinding *binding)
       break;
     case COLUMN_PHONES:
       {
-        guint n = binding->phones ? pa_agent_count_phones (agent, binding->phones) : 0;
+        GListModel *phones = pa_list_cell_get_phones (cell);
+        guint n = phones ? pa_agent_count_phones (agent, phones) : 0;
         g_autofree char *text = g_strdup_printf ("%u", n);
 
         pa_list_set_label (child, n > 0 ? text : NULL, text);
@@ -175,30 +123,9 @@ cell_update (CellBinding *binding)
     }
 }
 
-static void
-cell_notify_cb (gpointer     instance,
-                GParamSpec  *pspec,
-                CellBinding *binding)
+static GtkWidget *
+cell_new (guint column)
 {
-  cell_update (binding);
-}
-
-static void
-cell_phones_changed_cb (GListModel  *phones,
-                        guint        position,
-                        guint        removed,
-                        guint        added,
-                        CellBinding *binding)
-{
-  cell_update (binding);
-}
-
-static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  PaAgentsPage             *self)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "pa-column"));
   GtkWidget *child;
 
   if (column == COLUMN_ROUTING)
@@ -218,43 +145,14 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (child, "numeric");
     }
 
-  gtk_list_item_set_child (list_item, child);
+  return child;
 }
 
 static void
-factory_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 PaAgentsPage             *self)
+cell_bind (PaListCell *cell)
 {
-  CellBinding *binding = g_new0 (CellBinding, 1);
-
-  binding->page = self;
-  binding->list_item = list_item;
-  binding->column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "pa-column"));
-  binding->agent = g_object_ref (PA_AGENT (gtk_list_item_get_item (list_item)));
-  binding->agent_handler = g_signal_connect (binding->agent, "notify",
-                                             G_CALLBACK (cell_notify_cb), binding);
-  if (binding->column == COLUMN_PHONES && self->list.repository != NULL)
-    {
-      /* Assignments change on the phones, in place: recount after each refresh too. */
-      binding->phones = g_object_ref (pa_repository_get_phones (self->list.repository));
-      binding->phones_handler = g_signal_connect (binding->phones, "items-changed",
-                                                  G_CALLBACK (cell_phones_changed_cb), binding);
-      binding->repository = g_object_ref (self->list.repository);
-      binding->loading_handler = g_signal_connect (binding->repository, "notify::loading",
-                                                   G_CALLBACK (cell_notify_cb), binding);
-    }
-
-  g_object_set_data_full (G_OBJECT (list_item), "pa-cell-binding", binding, cell_binding_free);
-  cell_update (binding);
-}
-
-static void
-factory_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   PaAgentsPage             *self)
-{
-  g_object_set_data (G_OBJECT (list_item), "pa-cell-binding", NULL);
+  if (cell->column == COLUMN_PHONES)
+    pa_list_cell_follow_phones (cell);
 }
 
 /* ---- sorting -------------------------------------------------------- */
@@ -309,21 +207,13 @@ matches_func (gpointer      item,
   return pa_agent_matches (PA_AGENT (item), query);
 }
 
-static void
-delete_selected_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  pa_list_page_delete_selected (&PA_AGENTS_PAGE (widget)->list);
-}
-
 static const PaListPageSpec list_spec = {
   .columns = columns,
   .n_columns = N_COLUMNS,
   .initial_sort_column = COLUMN_NAME,
-  .factory_setup = G_CALLBACK (factory_setup_cb),
-  .factory_bind = G_CALLBACK (factory_bind_cb),
-  .factory_unbind = G_CALLBACK (factory_unbind_cb),
+  .cell_new = cell_new,
+  .cell_bind = cell_bind,
+  .cell_update = cell_update,
   .sort_func = sort_func,
   .get_items = pa_repository_get_agents,
   .matches = matches_func,
@@ -334,65 +224,12 @@ static const PaListPageSpec list_spec = {
 /* ---- GObject -------------------------------------------------------- */
 
 static void
-pa_agents_page_dispose (GObject *object)
-{
-  PaAgentsPage *self = PA_AGENTS_PAGE (object);
-
-  pa_agents_page_set_repository (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PA_TYPE_AGENTS_PAGE);
-
-  G_OBJECT_CLASS (pa_agents_page_parent_class)->dispose (object);
-}
-
-static void
-pa_agents_page_finalize (GObject *object)
-{
-  PaAgentsPage *self = PA_AGENTS_PAGE (object);
-
-  pa_list_page_finalize (&self->list);
-
-  G_OBJECT_CLASS (pa_agents_page_parent_class)->finalize (object);
-}
-
-static void
-pa_agents_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  pa_list_page_get_property (&PA_AGENTS_PAGE (object)->list, prop_id, value, pspec);
-}
-
-static void
-pa_agents_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  pa_list_page_set_property (&PA_AGENTS_PAGE (object)->list, prop_id, value, pspec);
-}
-
-static void
 pa_agents_page_class_init (PaAgentsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = pa_agents_page_dispose;
-  object_class->finalize = pa_agents_page_finalize;
-  object_class->get_property = pa_agents_page_get_property;
-  object_class->set_property = pa_agents_page_set_property;
-
-  pa_list_page_install_properties (object_class, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/example/PhoneAdmin/agents/pa-agents-page.ui");
-  pa_list_page_bind_template (widget_class, G_STRUCT_OFFSET (PaAgentsPage, list));
-
-  gtk_widget_class_install_action (widget_class, "agents.delete-selected", NULL,
-                                   delete_selected_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
-                                       "agents.delete-selected", NULL);
+  pa_list_page_class_setup (GTK_WIDGET_CLASS (klass), G_STRUCT_OFFSET (PaAgentsPage, list),
+                            properties,
+                            "/org/example/PhoneAdmin/agents/pa-agents-page.ui",
+                            "agents.delete-selected");
 }
 
 static void
@@ -410,80 +247,6 @@ pa_agents_page_new (void)
   return g_object_new (PA_TYPE_AGENTS_PAGE, NULL);
 }
 
-PaRepository *
-pa_agents_page_get_repository (PaAgentsPage *self)
-{
-  g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), NULL);
-
-  return self->list.repository;
-}
-
-void
-pa_agents_page_set_repository (PaAgentsPage *self,
-                               PaRepository *repository)
-{
-  g_return_if_fail (PA_IS_AGENTS_PAGE (self));
-  g_return_if_fail (repository == NULL || PA_IS_REPOSITORY (repository));
-
-  pa_list_page_set_repository (&self->list, repository);
-}
-
-gboolean
-pa_agents_page_get_search_mode (PaAgentsPage *self)
-{
-  g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), FALSE);
-
-  return pa_list_page_get_search_mode (&self->list);
-}
-
-void
-pa_agents_page_set_search_mode (PaAgentsPage *self,
-                                gboolean      search_mode)
-{
-  g_return_if_fail (PA_IS_AGENTS_PAGE (self));
-
-  pa_list_page_set_search_mode (&self->list, search_mode);
-}
-
-GtkColumnView *
-pa_agents_page_get_column_view (PaAgentsPage *self)
-{
-  g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), NULL);
-
-  return self->list.column_view;
-}
-
-GtkSelectionModel *
-pa_agents_page_get_selection (PaAgentsPage *self)
-{
-  g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), NULL);
-
-  return GTK_SELECTION_MODEL (self->list.selection);
-}
-
-const char *
-pa_agents_page_get_state (PaAgentsPage *self)
-{
-  g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), NULL);
-
-  return pa_list_page_get_state (&self->list);
-}
-
-void
-pa_agents_page_set_query (PaAgentsPage *self,
-                          const char   *query)
-{
-  g_return_if_fail (PA_IS_AGENTS_PAGE (self));
-
-  pa_list_page_set_query (&self->list, query);
-}
-
-/* Column ids: see the table at the top. NULL for an unknown id. */
-GtkColumnViewColumn *
-pa_agents_page_get_column (PaAgentsPage *self,
-                          const char   *id)
-{
-  g_return_val_if_fail (PA_IS_AGENTS_PAGE (self), NULL);
-
-  return pa_list_page_get_column (&self->list, id);
-}
+/* Column ids: see the table at the top; get_column returns NULL for an
+ * unknown id. */
+PA_LIST_PAGE_DEFINE_ACCESSORS (PaAgentsPage, pa_agents_page, PA_IS_AGENTS_PAGE)

@@ -183,81 +183,33 @@ pa_layouts_item_count_phones (gpointer    item,
 }
 
 static gboolean
-contains_folded (const char *haystack,
-                 const char *folded_needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL || haystack[0] == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, folded_needle) != NULL;
-}
-
-static gboolean
 matches_func (gpointer      item,
               const char   *query,
               PaRepository *repository)
 {
-  g_auto(GStrv) words = NULL;
   g_autofree char *target = NULL;
 
   if (query == NULL)
     return TRUE;
 
   target = pa_layout_model_display_name (pa_layouts_item_target (item));
-  words = g_strsplit_set (query, " \t\n", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *folded = NULL;
-
-      if (words[i][0] == '\0')
-        continue;
-      folded = g_utf8_casefold (words[i], -1);
-      if (!contains_folded (pa_layouts_item_name (item), folded)
-          && !contains_folded (item_description (item), folded)
-          && !contains_folded (target, folded)
-          && !contains_folded (pa_layouts_item_target (item), folded))
-        return FALSE;
-    }
-  return TRUE;
+  return pa_list_matches_words (query,
+                                (const char *[]) { pa_layouts_item_name (item),
+                                                   item_description (item),
+                                                   target,
+                                                   pa_layouts_item_target (item) },
+                                4);
 }
 
 /* ---- cells ---------------------------------------------------------- */
 
-typedef struct
-{
-  GtkListItem  *list_item;   /* not a reference: owns us */
-  Column        column;
-  PaResource   *item;
-  gulong        item_handler;
-  GListModel   *phones;
-  gulong        phones_handler;
-  PaRepository *repository;
-  gulong        loading_handler;
-} CellBinding;
-
 static void
-cell_binding_free (gpointer data)
+cell_update (PaListCell *cell,
+             GtkWidget  *child)
 {
-  CellBinding *binding = data;
+  gpointer item = cell->item;
 
-  g_clear_signal_handler (&binding->item_handler, binding->item);
-  g_clear_signal_handler (&binding->phones_handler, binding->phones);
-  g_clear_signal_handler (&binding->loading_handler, binding->repository);
-  g_clear_object (&binding->item);
-  g_clear_object (&binding->phones);
-  g_clear_object (&binding->repository);
-  g_free (binding);
-}
-
-static void
-cell_update (CellBinding *binding)
-{
-  GtkWidget *child = gtk_list_item_get_child (binding->list_item);
-  gpointer item = binding->item;
-
-  switch (binding->column)
+  switch (cell->column)
     {
     case COLUMN_TARGET:
       {
@@ -276,7 +228,8 @@ cell_update (CellBinding *binding)
       break;
     case COLUMN_PHONES:
       {
-        guint n = binding->phones ? pa_layouts_item_count_phones (item, binding->phones) : 0;
+        GListModel *phones = pa_list_cell_get_phones (cell);
+        guint n = phones ? pa_layouts_item_count_phones (item, phones) : 0;
         g_autofree char *text = g_strdup_printf ("%u", n);
 
         pa_list_set_label (child, n > 0 ? text : NULL, text);
@@ -288,30 +241,9 @@ cell_update (CellBinding *binding)
     }
 }
 
-static void
-cell_notify_cb (gpointer     instance,
-                GParamSpec  *pspec,
-                CellBinding *binding)
+static GtkWidget *
+cell_new (guint column)
 {
-  cell_update (binding);
-}
-
-static void
-cell_phones_changed_cb (GListModel  *phones,
-                        guint        position,
-                        guint        removed,
-                        guint        added,
-                        CellBinding *binding)
-{
-  cell_update (binding);
-}
-
-static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  PaLayoutsPage            *self)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "pa-column"));
   GtkWidget *child;
 
   if (column == COLUMN_DEFAULT)
@@ -337,42 +269,14 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (child, "numeric");
     }
 
-  gtk_list_item_set_child (list_item, child);
+  return child;
 }
 
 static void
-factory_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 PaLayoutsPage            *self)
+cell_bind (PaListCell *cell)
 {
-  CellBinding *binding = g_new0 (CellBinding, 1);
-
-  binding->list_item = list_item;
-  binding->column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "pa-column"));
-  binding->item = g_object_ref (PA_RESOURCE (gtk_list_item_get_item (list_item)));
-  binding->item_handler = g_signal_connect (binding->item, "notify",
-                                            G_CALLBACK (cell_notify_cb), binding);
-  if (binding->column == COLUMN_PHONES && self->list.repository != NULL)
-    {
-      /* Phones change their layout in place: recount after each refresh too. */
-      binding->phones = g_object_ref (pa_repository_get_phones (self->list.repository));
-      binding->phones_handler = g_signal_connect (binding->phones, "items-changed",
-                                                  G_CALLBACK (cell_phones_changed_cb), binding);
-      binding->repository = g_object_ref (self->list.repository);
-      binding->loading_handler = g_signal_connect (binding->repository, "notify::loading",
-                                                   G_CALLBACK (cell_notify_cb), binding);
-    }
-
-  g_object_set_data_full (G_OBJECT (list_item), "pa-cell-binding", binding, cell_binding_free);
-  cell_update (binding);
-}
-
-static void
-factory_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   PaLayoutsPage            *self)
-{
-  g_object_set_data (G_OBJECT (list_item), "pa-cell-binding", NULL);
+  if (cell->column == COLUMN_PHONES)
+    pa_list_cell_follow_phones (cell);
 }
 
 /* ---- sorting -------------------------------------------------------- */
@@ -431,9 +335,9 @@ static const PaListPageSpec layout_spec = {
   .columns = layout_columns,
   .n_columns = N_COLUMNS,
   .initial_sort_column = COLUMN_TARGET,
-  .factory_setup = G_CALLBACK (factory_setup_cb),
-  .factory_bind = G_CALLBACK (factory_bind_cb),
-  .factory_unbind = G_CALLBACK (factory_unbind_cb),
+  .cell_new = cell_new,
+  .cell_bind = cell_bind,
+  .cell_update = cell_update,
   .sort_func = sort_func,
   .get_items = pa_repository_get_layouts,
   .matches = matches_func,
@@ -445,9 +349,9 @@ static const PaListPageSpec module_spec = {
   .columns = module_columns,
   .n_columns = N_COLUMNS,
   .initial_sort_column = COLUMN_TARGET,
-  .factory_setup = G_CALLBACK (factory_setup_cb),
-  .factory_bind = G_CALLBACK (factory_bind_cb),
-  .factory_unbind = G_CALLBACK (factory_unbind_cb),
+  .cell_new = cell_new,
+  .cell_bind = cell_bind,
+  .cell_update = cell_update,
   .sort_func = sort_func,
   .get_items = pa_repository_get_module_layouts,
   .matches = matches_func,

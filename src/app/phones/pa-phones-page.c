@@ -55,62 +55,21 @@ static GParamSpec *properties[PA_LIST_PAGE_N_PROPS];
 
 /* ---- cells ---------------------------------------------------------- */
 
-/* What a bound cell listens to; freed (and disconnected) on unbind. */
-typedef struct
+/* What a cell follows besides its phone (pa_list_cell_watch slots). */
+enum
 {
-  PaPhonesPage *page;
-  GtkListItem  *list_item;   /* not a reference: owns us */
-  Column        column;
-  PaPhone      *phone;
-  gulong        phone_handler;
-  PaAgent      *agent;
-  gulong        agent_handler;
-  GListModel   *agents;
-  gulong        agents_handler;
-} CellBinding;
+  WATCH_AGENTS,   /* the agent column: the repository's agents */
+  WATCH_AGENT,    /* the agent column: the phone's agent */
+};
 
 static void
-cell_binding_free (gpointer data)
-{
-  CellBinding *binding = data;
-
-  g_clear_signal_handler (&binding->phone_handler, binding->phone);
-  g_clear_signal_handler (&binding->agent_handler, binding->agent);
-  g_clear_signal_handler (&binding->agents_handler, binding->agents);
-  g_clear_object (&binding->phone);
-  g_clear_object (&binding->agent);
-  g_clear_object (&binding->agents);
-  g_free (binding);
-}
-
-static void cell_update (CellBinding *binding);
-
-static void
-cell_notify_cb (gpointer     instance,
-                GParamSpec  *pspec,
-                CellBinding *binding)
-{
-  cell_update (binding);
-}
-
-static void
-cell_agents_changed_cb (GListModel  *agents,
-                        guint        position,
-                        guint        removed,
-                        guint        added,
-                        CellBinding *binding)
-{
-  cell_update (binding);
-}
-
-static void
-cell_update_agent (CellBinding *binding,
-                   GtkWidget   *child)
+cell_update_agent (PaListCell *cell,
+                   GtkWidget  *child)
 {
   GtkWidget *label = gtk_widget_get_first_child (child);
   GtkWidget *badge = gtk_widget_get_next_sibling (label);
-  PaRepository *repo = binding->page->list.repository;
-  gint64 agent_id = pa_phone_get_agent_id (binding->phone);
+  PaRepository *repo = cell->list->repository;
+  gint64 agent_id = pa_phone_get_agent_id (cell->item);
   PaResource *agent = NULL;
   g_autofree char *name = NULL;
 
@@ -118,31 +77,21 @@ cell_update_agent (CellBinding *binding,
     agent = pa_repository_find (repo, PA_TYPE_AGENT, agent_id);
 
   /* Follow the agent itself so a rename shows without a phone change. */
-  if ((PaAgent *) agent != binding->agent)
-    {
-      g_clear_signal_handler (&binding->agent_handler, binding->agent);
-      g_clear_object (&binding->agent);
-      if (agent != NULL)
-        {
-          binding->agent = g_object_ref (PA_AGENT (agent));
-          binding->agent_handler = g_signal_connect (binding->agent, "notify::name",
-                                                     G_CALLBACK (cell_notify_cb), binding);
-        }
-    }
+  pa_list_cell_watch (cell, WATCH_AGENT, agent, "notify::name");
 
-  name = pa_phone_dup_agent_name (binding->phone, repo);
+  name = pa_phone_dup_agent_name (cell->item, repo);
   gtk_widget_set_visible (label, name != NULL);
   gtk_widget_set_visible (badge, name == NULL);
   gtk_label_set_label (GTK_LABEL (label), name ? name : "");
 }
 
 static void
-cell_update (CellBinding *binding)
+cell_update (PaListCell *cell,
+             GtkWidget  *child)
 {
-  GtkWidget *child = gtk_list_item_get_child (binding->list_item);
-  PaPhone *phone = binding->phone;
+  PaPhone *phone = PA_PHONE (cell->item);
 
-  switch (binding->column)
+  switch (cell->column)
     {
     case COLUMN_NAME:
       pa_list_set_label (child, pa_phone_get_name (phone), _("Unnamed"));
@@ -157,7 +106,7 @@ cell_update (CellBinding *binding)
       }
       break;
     case COLUMN_AGENT:
-      cell_update_agent (binding, child);
+      cell_update_agent (cell, child);
       break;
     case COLUMN_STATUS:
       pa_status_badge_set_phone_status (PA_STATUS_BADGE (child),
@@ -191,12 +140,9 @@ cell_update (CellBinding *binding)
     }
 }
 
-static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  PaPhonesPage             *self)
+static GtkWidget *
+cell_new (guint column)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "pa-column"));
   GtkWidget *child;
 
   if (column == COLUMN_STATUS)
@@ -231,40 +177,16 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (child, "heading");
     }
 
-  gtk_list_item_set_child (list_item, child);
+  return child;
 }
 
 static void
-factory_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 PaPhonesPage             *self)
+cell_bind (PaListCell *cell)
 {
-  CellBinding *binding = g_new0 (CellBinding, 1);
-
-  binding->page = self;
-  binding->list_item = list_item;
-  binding->column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "pa-column"));
-  binding->phone = g_object_ref (PA_PHONE (gtk_list_item_get_item (list_item)));
-  binding->phone_handler = g_signal_connect (binding->phone, "notify",
-                                             G_CALLBACK (cell_notify_cb), binding);
-  if (binding->column == COLUMN_AGENT && self->list.repository != NULL)
-    {
-      /* A phone may arrive before its agent does. */
-      binding->agents = g_object_ref (pa_repository_get_agents (self->list.repository));
-      binding->agents_handler = g_signal_connect (binding->agents, "items-changed",
-                                                  G_CALLBACK (cell_agents_changed_cb), binding);
-    }
-
-  g_object_set_data_full (G_OBJECT (list_item), "pa-cell-binding", binding, cell_binding_free);
-  cell_update (binding);
-}
-
-static void
-factory_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   PaPhonesPage             *self)
-{
-  g_object_set_data (G_OBJECT (list_item), "pa-cell-binding", NULL);
+  /* A phone may arrive before its agent does. */
+  if (cell->column == COLUMN_AGENT && cell->list->repository != NULL)
+    pa_list_cell_watch (cell, WATCH_AGENTS, pa_repository_get_agents (cell->list->repository),
+                        "items-changed");
 }
 
 /* ---- sorting -------------------------------------------------------- */
@@ -349,21 +271,13 @@ matches_func (gpointer      item,
   return pa_phone_matches (PA_PHONE (item), query, repository);
 }
 
-static void
-delete_selected_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  pa_list_page_delete_selected (&PA_PHONES_PAGE (widget)->list);
-}
-
 static const PaListPageSpec list_spec = {
   .columns = columns,
   .n_columns = N_COLUMNS,
   .initial_sort_column = COLUMN_NAME,
-  .factory_setup = G_CALLBACK (factory_setup_cb),
-  .factory_bind = G_CALLBACK (factory_bind_cb),
-  .factory_unbind = G_CALLBACK (factory_unbind_cb),
+  .cell_new = cell_new,
+  .cell_bind = cell_bind,
+  .cell_update = cell_update,
   .sort_func = sort_func,
   .get_items = pa_repository_get_phones,
   .matches = matches_func,
@@ -374,65 +288,12 @@ static const PaListPageSpec list_spec = {
 /* ---- GObject -------------------------------------------------------- */
 
 static void
-pa_phones_page_dispose (GObject *object)
-{
-  PaPhonesPage *self = PA_PHONES_PAGE (object);
-
-  pa_phones_page_set_repository (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PA_TYPE_PHONES_PAGE);
-
-  G_OBJECT_CLASS (pa_phones_page_parent_class)->dispose (object);
-}
-
-static void
-pa_phones_page_finalize (GObject *object)
-{
-  PaPhonesPage *self = PA_PHONES_PAGE (object);
-
-  pa_list_page_finalize (&self->list);
-
-  G_OBJECT_CLASS (pa_phones_page_parent_class)->finalize (object);
-}
-
-static void
-pa_phones_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  pa_list_page_get_property (&PA_PHONES_PAGE (object)->list, prop_id, value, pspec);
-}
-
-static void
-pa_phones_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  pa_list_page_set_property (&PA_PHONES_PAGE (object)->list, prop_id, value, pspec);
-}
-
-static void
 pa_phones_page_class_init (PaPhonesPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = pa_phones_page_dispose;
-  object_class->finalize = pa_phones_page_finalize;
-  object_class->get_property = pa_phones_page_get_property;
-  object_class->set_property = pa_phones_page_set_property;
-
-  pa_list_page_install_properties (object_class, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/example/PhoneAdmin/phones/pa-phones-page.ui");
-  pa_list_page_bind_template (widget_class, G_STRUCT_OFFSET (PaPhonesPage, list));
-
-  gtk_widget_class_install_action (widget_class, "phones.delete-selected", NULL,
-                                   delete_selected_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
-                                       "phones.delete-selected", NULL);
+  pa_list_page_class_setup (GTK_WIDGET_CLASS (klass), G_STRUCT_OFFSET (PaPhonesPage, list),
+                            properties,
+                            "/org/example/PhoneAdmin/phones/pa-phones-page.ui",
+                            "phones.delete-selected");
 }
 
 static void
@@ -450,80 +311,6 @@ pa_phones_page_new (void)
   return g_object_new (PA_TYPE_PHONES_PAGE, NULL);
 }
 
-PaRepository *
-pa_phones_page_get_repository (PaPhonesPage *self)
-{
-  g_return_val_if_fail (PA_IS_PHONES_PAGE (self), NULL);
-
-  return self->list.repository;
-}
-
-void
-pa_phones_page_set_repository (PaPhonesPage *self,
-                               PaRepository *repository)
-{
-  g_return_if_fail (PA_IS_PHONES_PAGE (self));
-  g_return_if_fail (repository == NULL || PA_IS_REPOSITORY (repository));
-
-  pa_list_page_set_repository (&self->list, repository);
-}
-
-gboolean
-pa_phones_page_get_search_mode (PaPhonesPage *self)
-{
-  g_return_val_if_fail (PA_IS_PHONES_PAGE (self), FALSE);
-
-  return pa_list_page_get_search_mode (&self->list);
-}
-
-void
-pa_phones_page_set_search_mode (PaPhonesPage *self,
-                                gboolean      search_mode)
-{
-  g_return_if_fail (PA_IS_PHONES_PAGE (self));
-
-  pa_list_page_set_search_mode (&self->list, search_mode);
-}
-
-GtkColumnView *
-pa_phones_page_get_column_view (PaPhonesPage *self)
-{
-  g_return_val_if_fail (PA_IS_PHONES_PAGE (self), NULL);
-
-  return self->list.column_view;
-}
-
-GtkSelectionModel *
-pa_phones_page_get_selection (PaPhonesPage *self)
-{
-  g_return_val_if_fail (PA_IS_PHONES_PAGE (self), NULL);
-
-  return GTK_SELECTION_MODEL (self->list.selection);
-}
-
-const char *
-pa_phones_page_get_state (PaPhonesPage *self)
-{
-  g_return_val_if_fail (PA_IS_PHONES_PAGE (self), NULL);
-
-  return pa_list_page_get_state (&self->list);
-}
-
-void
-pa_phones_page_set_query (PaPhonesPage *self,
-                          const char   *query)
-{
-  g_return_if_fail (PA_IS_PHONES_PAGE (self));
-
-  pa_list_page_set_query (&self->list, query);
-}
-
-/* Column ids: see the table at the top. NULL for an unknown id. */
-GtkColumnViewColumn *
-pa_phones_page_get_column (PaPhonesPage *self,
-                          const char   *id)
-{
-  g_return_val_if_fail (PA_IS_PHONES_PAGE (self), NULL);
-
-  return pa_list_page_get_column (&self->list, id);
-}
+/* Column ids: see the table at the top; get_column returns NULL for an
+ * unknown id. */
+PA_LIST_PAGE_DEFINE_ACCESSORS (PaPhonesPage, pa_phones_page, PA_IS_PHONES_PAGE)
