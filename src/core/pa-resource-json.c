@@ -241,9 +241,13 @@ pa_json_read_scalar (GParamSpec    *pspec,
       v = json_node_get_int (node);
       if (v < min || (v >= 0 && (guint64) v > max))
         {
+          /* Numbers formatted apart: gettext cannot see through
+           * G_GINT64_FORMAT inside a translatable string. */
+          g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+          g_autofree char *high = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
+
           pa_set_field_error (error, PA_MODEL_ERROR_INVALID, member_name,
-                              _("Must be between %" G_GINT64_FORMAT " and %" G_GUINT64_FORMAT),
-                              min, max);
+                              _("Must be between %s and %s"), low, high);
           return FALSE;
         }
       set_int_value (value, v);

@@ -50,8 +50,13 @@ pa_phone_dup_agent_name (PaPhone      *phone,
 
   agent = repo ? pa_repository_find (repo, PA_TYPE_AGENT, agent_id) : NULL;
   if (agent == NULL)
-    /* Translators: an assigned agent whose record has not been loaded yet */
-    return g_strdup_printf (_("Agent #%" G_GINT64_FORMAT), agent_id);
+    {
+      /* Formatted apart: gettext cannot see through G_GINT64_FORMAT. */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, agent_id);
+
+      /* Translators: an assigned agent whose record has not been loaded yet */
+      return g_strdup_printf (_("Agent #%s"), id);
+    }
   return g_strdup (pa_agent_get_name (PA_AGENT (agent)));
 }
 
