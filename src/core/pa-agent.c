@@ -121,9 +121,8 @@ pa_agent_validate (PaResource  *resource,
     if (!g_ascii_isdigit (self->extension[i]))
       {
         pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "extension",
-                            _("An extension has only digits; “%c” at position %"
-                              G_GSIZE_FORMAT " is not one"),
-                            self->extension[i], i + 1);
+                            _("An extension has only digits; “%c” at position %u is not one"),
+                            self->extension[i], (guint) (i + 1));
         return FALSE;
       }
 

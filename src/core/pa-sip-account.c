@@ -98,8 +98,8 @@ validate_sip_user (const char  *value,
         {
           pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
                               _("Only letters, digits and . _ - + are allowed; "
-                                "the character at position %" G_GSIZE_FORMAT " is not one"),
-                              i + 1);
+                                "the character at position %u is not one"),
+                              (guint) (i + 1));
           return FALSE;
         }
     }
