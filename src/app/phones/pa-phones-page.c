@@ -169,7 +169,7 @@ cell_new (guint column)
       if (column == COLUMN_NAME || column == COLUMN_MODEL)
         {
           gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-          gtk_label_set_width_chars (GTK_LABEL (child), column == COLUMN_NAME ? 12 : 18);
+          gtk_label_set_width_chars (GTK_LABEL (child), column == COLUMN_NAME ? 12 : 19);
         }
       if (column == COLUMN_MAC || column == COLUMN_IP)
         gtk_widget_add_css_class (child, "monospace");
