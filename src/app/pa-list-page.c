@@ -545,9 +545,9 @@ pa_list_page_delete_selected (PaListPage *list)
 
 /* ---- search --------------------------------------------------------- */
 
-static gboolean
-contains_folded (const char *haystack,
-                 const char *folded_needle)
+gboolean
+pa_list_contains_folded (const char *haystack,
+                         const char *folded_needle)
 {
   g_autofree char *folded = NULL;
 
@@ -577,7 +577,7 @@ pa_list_matches_words (const char         *query,
         continue;
       folded = g_utf8_casefold (words[i], -1);
       for (guint f = 0; f < n_fields && !found; f++)
-        found = contains_folded (fields[f], folded);
+        found = pa_list_contains_folded (fields[f], folded);
       if (!found)
         return FALSE;
     }

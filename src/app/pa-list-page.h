@@ -231,8 +231,12 @@ void                 pa_list_cell_watch         (PaListCell           *cell,
 void                 pa_list_cell_follow_phones (PaListCell           *cell);
 GListModel          *pa_list_cell_get_phones    (PaListCell           *cell);
 
-/* Search: TRUE when every word of @query (NULL matches all) is in one of
- * the @n_fields @fields (each may be NULL), compared case-folded. */
+/* Search: TRUE when @folded_needle (already g_utf8_casefold()ed) is in
+ * @haystack, compared case-folded; NULL or empty @haystack never matches. */
+gboolean             pa_list_contains_folded    (const char           *haystack,
+                                                 const char           *folded_needle);
+/* TRUE when every word of @query (NULL matches all) is in one of the
+ * @n_fields @fields (each may be NULL), compared case-folded. */
 gboolean             pa_list_matches_words      (const char           *query,
                                                  const char * const   *fields,
                                                  guint                 n_fields);

@@ -10,6 +10,7 @@
 
 #include "pa-catalog.h"
 #include "pa-mac.h"
+#include "pa-list-page.h"
 #include "pa-phone-filter.h"
 
 PaPhoneStatus
@@ -60,18 +61,6 @@ pa_phone_dup_agent_name (PaPhone      *phone,
   return g_strdup (pa_agent_get_name (PA_AGENT (agent)));
 }
 
-static gboolean
-contains_folded (const char *haystack,
-                 const char *folded_needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL || haystack[0] == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, folded_needle) != NULL;
-}
-
 /* "80:5e-C0.12" → "805ec012"; NULL when the word holds anything but hex
  * digits and separators, so "Desk" never matches a MAC by its "de". */
 static char *
@@ -108,12 +97,12 @@ word_matches (PaPhone    *phone,
   g_autofree char *folded = g_utf8_casefold (word, -1);
   g_autofree char *hex = NULL;
 
-  if (contains_folded (pa_phone_get_name (phone), folded)
-      || contains_folded (pa_phone_get_model (phone), folded)
-      || contains_folded (pa_phone_get_vendor (phone), folded)
-      || contains_folded (model_display, folded)
-      || contains_folded (agent_name, folded)
-      || contains_folded (pa_phone_get_ip (phone), folded))
+  if (pa_list_contains_folded (pa_phone_get_name (phone), folded)
+      || pa_list_contains_folded (pa_phone_get_model (phone), folded)
+      || pa_list_contains_folded (pa_phone_get_vendor (phone), folded)
+      || pa_list_contains_folded (model_display, folded)
+      || pa_list_contains_folded (agent_name, folded)
+      || pa_list_contains_folded (pa_phone_get_ip (phone), folded))
     return TRUE;
 
   hex = compact_hex (word);
