@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "pa-server.h"
@@ -25,6 +26,21 @@ quit_cb (gpointer user_data)
   g_main_loop_quit (loop);
   /* kept, so the ids can be removed unconditionally on the way out */
   return G_SOURCE_CONTINUE;
+}
+
+/* Each phone fetch holds a descriptor while it runs, and the soft limit a
+ * desktop session or systemd gives (1024) is far below the hard one. */
+static void
+raise_fd_limit (void)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max)
+    return;
+  limit.rlim_cur = limit.rlim_max;
+  if (setrlimit (RLIMIT_NOFILE, &limit) != 0)
+    g_warning ("Cannot raise the open-file limit to %llu: %s",
+               (unsigned long long) limit.rlim_max, g_strerror (errno));
 }
 
 static int
@@ -131,6 +147,7 @@ run (int    argc,
       return EXIT_FAILURE;
     }
 
+  raise_fd_limit ();
   server = pa_server_new (store, config);
   if (!pa_server_listen (server, &error))
     {

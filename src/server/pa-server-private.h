@@ -6,6 +6,7 @@
 
 #include <libsoup/soup.h>
 
+#include "pa-http-listener.h"
 #include "pa-phone.h"
 #include "pa-server.h"
 
@@ -16,6 +17,7 @@ struct _PaServer
   GObject          parent_instance;
 
   SoupServer      *soup;
+  PaHttpListener  *listener;     /* accepts and owns the connections */
   PaStore         *store;
   PaServerConfig  *config;
   char            *url;

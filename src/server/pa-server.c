@@ -28,6 +28,7 @@ pa_server_dispose (GObject *object)
   PaServer *self = PA_SERVER (object);
 
   pa_server_shutdown (self);
+  g_clear_pointer (&self->listener, pa_http_listener_free);
   g_clear_object (&self->soup);
   g_clear_object (&self->store);
 
@@ -118,7 +119,13 @@ early_handler_cb (SoupServer        *server,
   pa_http_guard_body_size (msg);
 
   if (!is_api_path (path))
-    return;
+    {
+      /* A phone fetches and closes; closing first frees the descriptor
+       * at once. */
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      return;
+    }
 
   /* Checked before the body is read, so an unauthenticated client cannot
    * make the server buffer anything. */
@@ -260,12 +267,17 @@ handler_cb (SoupServer        *server,
 }
 
 static void
-request_finished_cb (SoupServer        *server,
-                     SoupServerMessage *msg,
-                     gpointer           user_data)
+log_request (SoupServerMessage *msg)
 {
-  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *method = soup_server_message_get_method (msg);
+  const char *path = uri != NULL ? g_uri_get_path (uri) : NULL;
   const char *file = NULL;
+
+  /* libsoup finishes requests it could not parse too, without a URI or
+   * even a method. */
+  if (path == NULL)
+    path = "(unparsed)";
 
   /* A phone's token is its credential: keep it out of the log. */
   if (g_str_has_prefix (path, "/p/"))
@@ -275,9 +287,31 @@ request_finished_cb (SoupServer        *server,
     }
 
   g_debug ("%s %s%s → %u (%s)",
-           soup_server_message_get_method (msg), path, file != NULL ? file : "",
+           method != NULL ? method : "-", path, file != NULL ? file : "",
            soup_server_message_get_status (msg),
            soup_server_message_get_remote_host (msg));
+}
+
+static void
+request_finished_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     gpointer           user_data)
+{
+  PaServer *self = user_data;
+
+  log_request (msg);
+  pa_http_listener_request_done (self->listener, msg, TRUE);
+}
+
+static void
+request_aborted_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  PaServer *self = user_data;
+
+  log_request (msg);
+  pa_http_listener_request_done (self->listener, msg, FALSE);
 }
 
 PaServer *
@@ -304,6 +338,8 @@ pa_server_new (PaStore              *store,
   soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler_cb, self, NULL);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self);
+  g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_aborted_cb), self);
+  self->listener = pa_http_listener_new (self->soup);
 
   return self;
 }
@@ -314,9 +350,8 @@ pa_server_listen (PaServer  *self,
 {
   g_autoptr(GSocketAddress) address = NULL;
   g_autoptr(GInetAddress) inet = NULL;
-  GSList *uris;
+  g_autoptr(GSocketAddress) bound = NULL;
   const char *host;
-  GUri *uri;
   guint port;
 
   g_return_val_if_fail (PA_IS_SERVER (self), FALSE);
@@ -334,17 +369,12 @@ pa_server_listen (PaServer  *self,
     }
   address = g_inet_socket_address_new (inet, self->config->listen_port);
 
-  if (!soup_server_listen (self->soup, address, 0, error))
+  if (!pa_http_listener_listen (self->listener, address, &bound, error))
     {
       g_prefix_error (error, "Cannot listen on %s port %u: ", host, self->config->listen_port);
       return FALSE;
     }
-
-  uris = soup_server_get_uris (self->soup);
-  g_return_val_if_fail (uris != NULL, FALSE);
-  uri = uris->data;
-  port = g_uri_get_port (uri);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 
   /* A wildcard bind is reached through loopback from this machine. */
   if (g_inet_address_get_is_any (inet))
@@ -387,6 +417,8 @@ pa_server_shutdown (PaServer *self)
 {
   g_return_if_fail (PA_IS_SERVER (self));
 
+  if (self->listener != NULL)
+    pa_http_listener_close (self->listener);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
 }

@@ -1,0 +1,53 @@
+/* pa-http-listener.h — provd's listening socket and its connections
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Owns the accept loop instead of libsoup, whose listener takes one
+ * connection per main-loop turn from a backlog of 10 and stops for good on
+ * the first failed accept (EMFILE). Here the backlog is the kernel's
+ * maximum, every wake-up drains it, a failed accept pauses accepting only
+ * until a descriptor is free again, and connections are capped below
+ * RLIMIT_NOFILE so the store always has descriptors left.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+#include "pa-http-connection.h"
+
+G_BEGIN_DECLS
+
+/* Descriptors kept back from connections for SQLite, logging and the rest. */
+#define PA_HTTP_RESERVED_FDS 64
+
+PaHttpListener *pa_http_listener_new                (SoupServer        *soup);
+/* Closes the listening socket and every connection. */
+void            pa_http_listener_free               (PaHttpListener    *self);
+
+/* Binds and listens on @address; @bound gets the address with the port the
+ * kernel chose. May be called once. */
+gboolean        pa_http_listener_listen             (PaHttpListener    *self,
+                                                     GSocketAddress    *address,
+                                                     GSocketAddress   **bound,
+                                                     GError           **error);
+
+/* Stops accepting and closes every connection; idempotent. */
+void            pa_http_listener_close              (PaHttpListener    *self);
+
+/* Call from SoupServer's request-finished (@finished TRUE) and
+ * request-aborted (FALSE) for every message. */
+void            pa_http_listener_request_done       (PaHttpListener    *self,
+                                                     SoupServerMessage *msg,
+                                                     gboolean           finished);
+
+guint           pa_http_listener_get_n_connections  (PaHttpListener    *self);
+guint           pa_http_listener_get_max_connections (PaHttpListener   *self);
+
+/* For PaHttpConnection: it closed its socket and leaves the set. */
+void            pa_http_listener_connection_closed  (PaHttpListener    *self,
+                                                     PaHttpConnection  *connection);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaHttpListener, pa_http_listener_free)
+
+G_END_DECLS
