@@ -44,6 +44,7 @@ struct _PaHttpConnection
   GSource         *source;        /* READING, LINGERING: the socket's input */
   GSource         *kick;          /* a pipelined head already in @inbuf */
   gint64           deadline;      /* READING, LINGERING */
+  gint64           idle_from;     /* READING: since when */
   gint64           last_activity; /* SERVING */
   gboolean         shut_down;     /* SERVING: stalled, socket shut down */
 
@@ -101,7 +102,7 @@ pa_http_connection_class_init (PaHttpConnectionClass *klass)
 static void
 pa_http_connection_init (PaHttpConnection *self)
 {
-  self->inbuf = g_byte_array_sized_new (READ_CHUNK);
+  self->inbuf = g_byte_array_new ();
 }
 
 static const char *
@@ -155,7 +156,8 @@ start_reading (PaHttpConnection *self,
                guint             timeout_sec)
 {
   self->state = STATE_READING;
-  self->deadline = g_get_monotonic_time () + timeout_sec * G_USEC_PER_SEC;
+  self->idle_from = g_get_monotonic_time ();
+  self->deadline = self->idle_from + timeout_sec * G_USEC_PER_SEC;
   watch_input (self);
 }
 
@@ -388,7 +390,7 @@ pa_http_connection_lease_closed (PaHttpConnection *self)
       return;
     }
 
-  start_reading (self, self->inbuf->len > 0 ? PA_HTTP_HEAD_TIMEOUT_SEC : PA_HTTP_IDLE_TIMEOUT_SEC);
+  start_reading (self, self->inbuf->len > 0 ? PA_HTTP_HEAD_TIMEOUT_SEC : PA_HTTP_KEEPALIVE_TIMEOUT_SEC);
   if (self->inbuf->len > 0 && self->kick == NULL)
     {
       /* Not from here: we may be deep inside libsoup ending the last one. */
@@ -430,9 +432,11 @@ pa_http_connection_check_deadline (PaHttpConnection *self,
 }
 
 gboolean
-pa_http_connection_is_idle_keepalive (PaHttpConnection *self)
+pa_http_connection_is_idle (PaHttpConnection *self,
+                            gint64            idle_since)
 {
-  return self->state == STATE_READING && self->served > 0 && self->inbuf->len == 0;
+  return self->state == STATE_READING && self->inbuf->len == 0 &&
+         (self->served > 0 || self->idle_from <= idle_since);
 }
 
 /* -- the lease's side ---------------------------------------------------- */

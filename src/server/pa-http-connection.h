@@ -17,9 +17,11 @@
 
 G_BEGIN_DECLS
 
-/* A client that sends nothing for this long after connecting, or after its
- * last response on a kept-alive connection, is closed. */
+/* A client that sends nothing for this long after connecting is closed. */
 #define PA_HTTP_IDLE_TIMEOUT_SEC     10
+/* ... and after its last response on a kept-alive connection: longer than
+ * the app's 10 s refresh, so its connection is not closed as it reuses it. */
+#define PA_HTTP_KEEPALIVE_TIMEOUT_SEC 30
 /* From the first byte of a head to its end. */
 #define PA_HTTP_HEAD_TIMEOUT_SEC     10
 /* While libsoup has the connection: no byte either way for this long. */
@@ -62,9 +64,11 @@ void              pa_http_connection_request_done  (PaHttpConnection  *self,
 gboolean          pa_http_connection_check_deadline (PaHttpConnection *self,
                                                      gint64            now);
 
-/* TRUE while it waits for a next request after an earlier one: the first to
- * go when descriptors run short. */
-gboolean          pa_http_connection_is_idle_keepalive (PaHttpConnection *self);
+/* TRUE while it waits, with nothing read, for a next request after an
+ * earlier one, or for a first one since @idle_since or longer ago: the
+ * ones to let go when descriptors run short. */
+gboolean          pa_http_connection_is_idle        (PaHttpConnection *self,
+                                                     gint64            idle_since);
 
 /* Closes it now, whatever it is doing. */
 void              pa_http_connection_close          (PaHttpConnection *self);

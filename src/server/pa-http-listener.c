@@ -20,6 +20,8 @@
 #define ACCEPT_BATCH        64
 /* How soon accepting is retried after a failure nobody else will end. */
 #define RETRY_INTERVAL_MS   100
+/* At the limit, a connection that has sent nothing for this long goes. */
+#define SHED_AFTER_MS       1000
 
 struct _PaHttpListener
 {
@@ -106,17 +108,21 @@ retry_cb (gpointer user_data)
 }
 
 /* Kept-alive connections waiting for a next request are the cheapest to
- * give up: their clients reconnect. */
+ * give up (their clients reconnect), then connections that have sent
+ * nothing for a while: a phone sends its request as soon as it connects,
+ * and whoever opens connections only to hold them must not lock phones
+ * out until the idle timeout. */
 static guint
 shed_idle_connections (PaHttpListener *self)
 {
   g_autoptr(GPtrArray) idle = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 since = g_get_monotonic_time () - SHED_AFTER_MS * 1000;
   GHashTableIter iter;
   gpointer value;
 
   g_hash_table_iter_init (&iter, self->connections);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (pa_http_connection_is_idle_keepalive (value))
+    if (pa_http_connection_is_idle (value, since))
       g_ptr_array_add (idle, g_object_ref (value));
   for (guint i = 0; i < idle->len; i++)
     pa_http_connection_close (g_ptr_array_index (idle, i));
