@@ -1,4 +1,4 @@
-/* test-connections.c — provd under connection load: fds, exhaustion, bursts
+/* test-connections.c — provd under connection load: fds, exhaustion, bursts, bad framing
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -12,6 +12,7 @@
 
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "pa-test-server.h"
@@ -349,6 +350,239 @@ test_burst (void)
     }
 }
 
+/* -- /connections/bad-framing --------------------------------------------- */
+
+#define BAD_REQUESTS   1000
+#define LSAN_EXIT_CODE 23
+
+/* Requests whose body length is ambiguous or whose headers do not parse:
+ * provd must refuse each, close the connection (nothing after such a
+ * request can be framed), and neither leak nor log a CRITICAL for it. */
+typedef struct
+{
+  const char *what;
+  const char *headers;          /* after the request line, Host included */
+  gboolean    content_length;   /* a bad Content-Length: 400 exactly */
+} BadFraming;
+
+static const BadFraming bad_framings[] = {
+  { "Content-Length: abc", "Host: 127.0.0.1\r\nContent-Length: abc\r\n", TRUE },
+  { "Content-Length: -1", "Host: 127.0.0.1\r\nContent-Length: -1\r\n", TRUE },
+  { "Content-Length 5 and 6", "Host: 127.0.0.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n",
+    TRUE },
+  { "Content-Length and chunked",
+    "Host: 127.0.0.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n", TRUE },
+  { "Content-Length: 1, 2", "Host: 127.0.0.1\r\nContent-Length: 1, 2\r\n", TRUE },
+  { "Content-Length past 2^64",
+    "Host: 127.0.0.1\r\nContent-Length: 99999999999999999999999\r\n", TRUE },
+  { "Transfer-Encoding: gzip", "Host: 127.0.0.1\r\nTransfer-Encoding: gzip\r\n", FALSE },
+  { "a header line without a colon", "Host: 127.0.0.1\r\nX-Broken header line\r\n", FALSE },
+  { "an obs-fold line", "Host: 127.0.0.1\r\nX-Folded: a\r\n b\r\n", FALSE },
+  { "no Host", "", FALSE },
+};
+
+static char *
+lsan_reports (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  GString *reports = g_string_new (NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "lsan."))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autofree char *contents = NULL;
+
+        if (g_file_get_contents (path, &contents, NULL, NULL))
+          g_string_append (reports, contents);
+      }
+  return g_string_free (reports, FALSE);
+}
+
+/* The first line of @text that contains @needle, or NULL; for an
+ * assertion message that says what went wrong in one line. */
+static char *
+first_line_with (const char *text,
+                 const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && strstr (lines[i], needle) != NULL)
+      return g_strdup (lines[i]);
+  return NULL;
+}
+
+/* The lines of provd's log that mean trouble. */
+static char *
+log_problems (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *problems = g_string_new (NULL);
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  lines = g_strsplit (contents != NULL ? contents : "", "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "CRITICAL") != NULL || strstr (lines[i], "WARNING") != NULL)
+      g_string_append_printf (problems, "%s\n", lines[i]);
+  return g_string_free (problems, FALSE);
+}
+
+/* A request that failed may mean provd died of it (a fatal CRITICAL): say
+ * so instead of reporting a refused connection. */
+static void
+explain_if_dead (PaTestServer *server,
+                 const char   *log_path,
+                 GError      **error)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  g_autofree char *how = NULL;
+  g_autofree char *problems = NULL;
+
+  while (!pa_test_server_has_exited (server) && g_get_monotonic_time () < deadline)
+    g_usleep (10 * 1000);
+  if (!pa_test_server_has_exited (server))
+    return;
+
+  how = pa_test_describe_wait_status (pa_test_server_terminate (server));
+  problems = log_problems (log_path);
+  g_test_message ("phoneadmin-provd %s; what it logged:\n%s", how, problems);
+  g_prefix_error (error, "provd %s: ", how);
+}
+
+static void
+test_bad_framing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *log_path = NULL;
+  g_autofree char *lsan_options = NULL;
+  g_autofree char *phone_path = NULL;
+  g_autofree char *authorization = NULL;
+  g_autofree char *reports = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *how = NULL;
+  g_autofree char *leaks = NULL;
+  g_autofree char *first_problem = NULL;
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(PaTestResponse) created = NULL;
+  const char *suppressions = g_test_get_filename (G_TEST_DIST, "server", "lsan.supp", NULL);
+  const char *env[] = {
+    "LD_PRELOAD", PA_LSAN_RUNTIME,
+    "LSAN_OPTIONS", NULL,
+    /* every GSList and GHashNode from malloc, so LSan sees them */
+    "G_SLICE", "always-malloc",
+    "G_MESSAGES_DEBUG", NULL,
+    NULL
+  };
+  PaTestServerOptions options = { .env = env };
+  PaTestReply reply;
+  int status;
+
+  if (PA_LSAN_RUNTIME[0] == '\0' || !g_file_test (PA_LSAN_RUNTIME, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no LeakSanitizer runtime (liblsan.so.0) to preload into provd");
+      return;
+    }
+
+  /* LSan would only die of a missing one, in provd */
+  g_assert_true (g_file_test (suppressions, G_FILE_TEST_IS_REGULAR));
+
+  dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);
+  g_assert_no_error (error);
+  log_path = g_build_filename (dir, "provd.stderr", NULL);
+  /* The report goes to <dir>/lsan.<pid>, and leaks end provd with a code
+   * of their own. Full stacks (no fast unwind: Debian's GLib has no frame
+   * pointers) so that the suppressions can name the function. Paths are
+   * quoted, as ':' separates the options. */
+  lsan_options = g_strdup_printf ("exitcode=%d:log_path=\"%s/lsan\":suppressions=\"%s\":"
+                                  "fast_unwind_on_malloc=0:malloc_context_size=30",
+                                  LSAN_EXIT_CODE, dir, suppressions);
+  env[3] = lsan_options;
+  options.data_dir = dir;
+  options.stderr_path = log_path;
+  server = pa_test_server_new_with_options (&options);
+
+  /* A phone's own file, which a request that got past framing would be
+   * served with 200: only refusing the framing answers 4xx/5xx here. */
+  created = pa_test_api (server, "POST", "/api/v1/phones",
+                         "{\"name\": \"Desk\", \"mac\": \"80:5E:C0:12:34:56\", "
+                         "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}", NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  phone_path = g_strdup_printf ("/p/%s/805ec0123456.cfg", json_object_get_string_member (
+                                  pa_test_response_object (created), "token"));
+  {
+    g_autofree char *request = build_request (server, phone_path, FALSE, TRUE);
+
+    pa_test_socket_exchange (server_port (server), request, TRUE, REQUEST_TIMEOUT_MS, &reply,
+                             &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (reply.status, ==, 200);
+  }
+
+  authorization = g_strdup_printf ("Authorization: Bearer %s\r\n", server->token);
+  for (guint i = 0; i < BAD_REQUESTS; i++)
+    {
+      const BadFraming *bad = &bad_framings[(i / 2) % G_N_ELEMENTS (bad_framings)];
+      gboolean post = i % 2 == 0;
+      const char *target = post ? "POST /api/v1/phones" : "GET /p/<token>/<mac>.cfg";
+      g_autofree char *request = g_strdup_printf ("%s %s HTTP/1.1\r\n%s%s\r\n",
+                                                  post ? "POST" : "GET",
+                                                  post ? "/api/v1/phones" : phone_path,
+                                                  bad->headers, post ? authorization : "");
+
+      /* no body: the headers alone must be enough to refuse it */
+      if (!pa_test_socket_exchange (server_port (server), request, TRUE, 2000, &reply, &error))
+        {
+          g_prefix_error (&error, "request %u of %u (%s on %s), waiting for the response and "
+                          "provd's EOF: ", i + 1, BAD_REQUESTS, bad->what, target);
+          explain_if_dead (server, log_path, &error);
+        }
+      g_assert_no_error (error);
+      if (reply.status < 400 || reply.status > 599 || (bad->content_length && reply.status != 400))
+        g_test_message ("request %u of %u (%s on %s): status %u", i + 1, BAD_REQUESTS, bad->what,
+                        target, reply.status);
+      g_assert_cmpuint (reply.status, >=, 400);
+      g_assert_cmpuint (reply.status, <=, 599);
+      if (bad->content_length)
+        g_assert_cmpuint (reply.status, ==, 400);
+    }
+
+  /* and provd is still fine */
+  {
+    g_autofree char *request = build_request (server, "/api/v1/info", TRUE, TRUE);
+
+    if (!pa_test_socket_exchange (server_port (server), request, TRUE, REQUEST_TIMEOUT_MS, &reply,
+                                  &error))
+      explain_if_dead (server, log_path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (reply.status, ==, 200);
+  }
+
+  /* LSan checks at exit: read its verdict before judging the exit status,
+   * so a leak shows as a leak and not as a mysterious status 23. */
+  status = pa_test_server_terminate (server);
+  how = pa_test_describe_wait_status (status);
+  reports = lsan_reports (dir);
+  problems = log_problems (log_path);
+  g_test_message ("phoneadmin-provd %s after SIGTERM", how);
+  if (reports[0] != '\0')
+    g_test_message ("LeakSanitizer's report:\n%s", reports);
+  if (problems[0] != '\0')
+    g_test_message ("CRITICAL and WARNING lines in provd's log:\n%s", problems);
+  /* the gist in the assertion, the details above */
+  leaks = first_line_with (reports, "SUMMARY");
+  if (leaks == NULL)
+    leaks = first_line_with (reports, "");
+  g_assert_cmpstr (leaks, ==, NULL);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  first_problem = first_line_with (problems, "");
+  g_assert_cmpstr (first_problem, ==, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -365,6 +599,7 @@ main (int    argc,
   g_test_add_func ("/connections/fd-soak", test_fd_soak);
   g_test_add_func ("/connections/exhaustion-recovery", test_exhaustion_recovery);
   g_test_add_func ("/connections/burst", test_burst);
+  g_test_add_func ("/connections/bad-framing", test_bad_framing);
 
   return g_test_run ();
 }
