@@ -6,10 +6,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "pa-test-server.h"
@@ -49,11 +53,23 @@ remove_tree (const char *path)
 }
 
 /* A test that aborts must not leave provd running (meson would wait for its
- * inherited stderr until the timeout). */
+ * inherited stderr until the timeout). @user_data is the RLIMIT_NOFILE to
+ * give provd, 0 for ours: set here, between fork and exec, so the limit is
+ * provd's alone and this process keeps its own. */
 static void
 child_setup (gpointer user_data)
 {
+  guint nofile = GPOINTER_TO_UINT (user_data);
+
   prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (nofile != 0)
+    {
+      struct rlimit limit = { .rlim_cur = nofile, .rlim_max = nofile };
+
+      /* Nothing can be reported from here; the test checks the limit took
+       * effect through /proc when it matters. */
+      (void) setrlimit (RLIMIT_NOFILE, &limit);
+    }
 }
 
 static void
@@ -87,7 +103,27 @@ start (PaTestServer *self)
   /* provd's stdout must not mix with our TAP output. */
   g_subprocess_launcher_take_stdout_fd (launcher, dup (STDERR_FILENO));
   g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
-  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+  for (guint i = 0; i + 1 < self->env->len; i += 2)
+    {
+      const char *name = g_ptr_array_index (self->env, i);
+      const char *value = g_ptr_array_index (self->env, i + 1);
+
+      if (value != NULL)
+        g_subprocess_launcher_setenv (launcher, name, value, TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, name);
+    }
+  if (self->stderr_path != NULL)
+    {
+      /* Appended, so a restart keeps what the first run logged. */
+      int fd = g_open (self->stderr_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        g_error ("cannot open %s: %s", self->stderr_path, g_strerror (errno));
+      g_subprocess_launcher_take_stderr_fd (launcher, fd);
+    }
+  g_subprocess_launcher_set_child_setup (launcher, child_setup,
+                                         GUINT_TO_POINTER (self->nofile), NULL);
 
   self->exited = FALSE;
   self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
@@ -131,37 +167,80 @@ start (PaTestServer *self)
 }
 
 PaTestServer *
-pa_test_server_new_full (const char *data_dir,
-                         const char *config_file)
+pa_test_server_new_with_options (const PaTestServerOptions *options)
 {
   PaTestServer *self = g_new0 (PaTestServer, 1);
 
-  self->data_dir = g_strdup (data_dir);
-  self->config_file = g_strdup (config_file);
+  if (options->data_dir != NULL)
+    self->data_dir = g_strdup (options->data_dir);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->data_dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
+  self->config_file = g_strdup (options->config_file);
+  self->nofile = options->nofile;
+  /* not a GStrv: a NULL value does not end the list */
+  self->env = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; options->env != NULL && options->env[i] != NULL; i += 2)
+    {
+      g_ptr_array_add (self->env, g_strdup (options->env[i]));
+      g_ptr_array_add (self->env, g_strdup (options->env[i + 1]));
+    }
+  self->stderr_path = g_strdup (options->stderr_path);
   start (self);
   return self;
 }
 
 PaTestServer *
-pa_test_server_new (void)
+pa_test_server_new_full (const char *data_dir,
+                         const char *config_file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);
+  PaTestServerOptions options = { .data_dir = data_dir, .config_file = config_file };
 
-  g_assert_no_error (error);
-  return pa_test_server_new_full (dir, NULL);
+  return pa_test_server_new_with_options (&options);
 }
 
-void
-pa_test_server_stop (PaTestServer *self)
+PaTestServer *
+pa_test_server_new (void)
+{
+  PaTestServerOptions options = { NULL };
+
+  return pa_test_server_new_with_options (&options);
+}
+
+gboolean
+pa_test_server_has_exited (PaTestServer *self)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return self->process == NULL || self->exited;
+}
+
+char *
+pa_test_describe_wait_status (int status)
+{
+  if (WIFEXITED (status))
+    return g_strdup_printf ("exited with status %d", WEXITSTATUS (status));
+  if (WIFSIGNALED (status))
+    return g_strdup_printf ("killed by signal %d (%s)", WTERMSIG (status),
+                            g_strsignal (WTERMSIG (status)));
+  return g_strdup_printf ("ended with wait status 0x%x", (guint) status);
+}
+
+int
+pa_test_server_terminate (PaTestServer *self)
 {
   gint64 deadline;
+  int status;
 
-  if (self->process == NULL)
-    return;
+  g_assert_nonnull (self->process);
 
   g_clear_object (&self->session);
-  g_subprocess_send_signal (self->process, SIGTERM);
+  if (!pa_test_server_has_exited (self))
+    g_subprocess_send_signal (self->process, SIGTERM);
 
   deadline = g_get_monotonic_time () + STOP_TIMEOUT_USEC;
   while (!self->exited)
@@ -175,9 +254,72 @@ pa_test_server_stop (PaTestServer *self)
         g_usleep (5 * 1000);
     }
 
-  g_assert_true (g_subprocess_get_if_exited (self->process));
-  g_assert_cmpint (g_subprocess_get_exit_status (self->process), ==, 0);
+  status = g_subprocess_get_status (self->process);
   g_clear_object (&self->process);
+  return status;
+}
+
+void
+pa_test_server_stop (PaTestServer *self)
+{
+  int status;
+
+  if (self->process == NULL)
+    return;
+
+  status = pa_test_server_terminate (self);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_autofree char *how = pa_test_describe_wait_status (status);
+      g_autofree char *log = NULL;
+      gsize length = 0;
+
+      /* Its log says why, when it did not go to our stderr anyway; the end
+       * of it, where the reason is. */
+      if (self->stderr_path != NULL &&
+          g_file_get_contents (self->stderr_path, &log, &length, NULL))
+        g_test_message ("phoneadmin-provd's stderr%s:\n%s", length > 4096 ? ", the end" : "",
+                        log + length - MIN (length, 4096));
+      g_test_message ("phoneadmin-provd %s after SIGTERM, expected a clean exit", how);
+    }
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+static char *
+proc_path (PaTestServer *self,
+           const char   *name)
+{
+  g_assert_nonnull (self->process);
+  return g_strdup_printf ("/proc/%s/%s", g_subprocess_get_identifier (self->process), name);
+}
+
+int
+pa_test_server_count_fds (PaTestServer *self)
+{
+  g_autofree char *path = proc_path (self, "fd");
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  int count = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    count++;
+  return count;
+}
+
+guint
+pa_test_server_get_nofile (PaTestServer *self)
+{
+  g_autofree char *path = proc_path (self, "limits");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Max open files"))
+      return (guint) g_ascii_strtoull (lines[i] + strlen ("Max open files"), NULL, 10);
+  g_assert_not_reached ();
 }
 
 void
@@ -200,6 +342,8 @@ pa_test_server_free (PaTestServer *self)
   remove_tree (self->data_dir);
   g_free (self->data_dir);
   g_free (self->config_file);
+  g_ptr_array_unref (self->env);
+  g_free (self->stderr_path);
   g_free (self->url);
   g_free (self->token);
   g_free (self);

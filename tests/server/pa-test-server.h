@@ -16,6 +16,9 @@ typedef struct
 {
   char        *data_dir;
   char        *config_file;   /* nullable: passed as --config */
+  guint        nofile;        /* RLIMIT_NOFILE for provd, 0: ours */
+  GPtrArray   *env;           /* NAME, VALUE, … (a VALUE may be NULL) */
+  char        *stderr_path;   /* nullable: provd's stderr is appended here */
   GSubprocess *process;
   gboolean     exited;
   gboolean     process_waiting;  /* our g_subprocess_wait_async() is pending */
@@ -33,13 +36,44 @@ typedef struct
   char               *text;      /* the body, NUL-terminated */
 } PaTestResponse;
 
+/* How to start provd; all-zero is what pa_test_server_new() does. The
+ * settings stay with the server and apply again on a restart. */
+typedef struct
+{
+  const char         *data_dir;     /* NULL: a new temporary one */
+  const char         *config_file;  /* NULL: no --config */
+  /* Soft and hard RLIMIT_NOFILE for provd; 0 leaves ours. */
+  guint               nofile;
+  /* NULL or NAME, VALUE, …, NULL; a NULL VALUE unsets NAME. Applied after
+   * the harness's own settings, so it can override them (LD_PRELOAD of a
+   * sanitizer runtime, G_MESSAGES_DEBUG, …). */
+  const char * const *env;
+  /* NULL: provd's stderr is ours. Otherwise appended to this file, so a
+   * test can read what provd logged. */
+  const char         *stderr_path;
+} PaTestServerOptions;
+
 /* Starts provd on a new temporary data dir and waits until it answers. */
 PaTestServer   *pa_test_server_new          (void);
 /* Starts provd on @data_dir (kept), with optional --config. */
 PaTestServer   *pa_test_server_new_full     (const char   *data_dir,
                                              const char   *config_file);
+/* Starts provd as @options say, and waits until it answers. */
+PaTestServer   *pa_test_server_new_with_options (const PaTestServerOptions *options);
 /* SIGTERM, then asserts a clean exit (status 0) within 10 s. */
 void            pa_test_server_stop         (PaTestServer *self);
+/* SIGTERM (unless provd already exited) and wait up to 10 s, without
+ * judging how it ended: returns the wait status (WIFEXITED() and friends),
+ * for a test that explains a bad exit itself. */
+int             pa_test_server_terminate    (PaTestServer *self);
+/* Whether provd has exited, e.g. crashed, by now; does not block. */
+gboolean        pa_test_server_has_exited   (PaTestServer *self);
+/* "exited with status 23", "killed by signal 5 (Trace/breakpoint trap)" */
+char           *pa_test_describe_wait_status (int          status);
+/* From /proc: how many fds provd has open, and its soft RLIMIT_NOFILE
+ * (which a test that set one should check took effect). */
+int             pa_test_server_count_fds    (PaTestServer *self);
+guint           pa_test_server_get_nofile   (PaTestServer *self);
 /* Stop, then start again on the same data dir. */
 void            pa_test_server_restart      (PaTestServer *self);
 /* Stops it if running and removes the data dir. */
