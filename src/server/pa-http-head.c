@@ -86,6 +86,7 @@ typedef struct
   PaHttpHead *head;
   gboolean    seen_length;
   guint       lengths;      /* Content-Length elements in all fields */
+  guint       coding_fields; /* Transfer-Encoding fields, even empty ones */
   gboolean    seen_chunked;
   gboolean    other_coding;
   gboolean    close;
@@ -267,8 +268,10 @@ pa_http_head_scan (const guint8 *data,
         return refuse (head, 400, "A header line is not “Name: value”");
       name = (Span) { line.p, colon };
       value = span_trim ((Span) { line.p + colon + 1, line.len - colon - 1 });
+      /* RFC 9110 §5.5: CR and NUL are refused above, and so are the other
+       * CTLs (DEL too), which a recipient may keep but need not. */
       for (gsize i = 0; i < value.len; i++)
-        if (value.p[i] < ' ' && value.p[i] != '\t')
+        if ((value.p[i] < ' ' && value.p[i] != '\t') || value.p[i] == 0x7f)
           return refuse (head, 400, "A header value holds a control character");
 
       if (span_equal_ci (name, "Content-Length"))
@@ -280,6 +283,7 @@ pa_http_head_scan (const guint8 *data,
         }
       else if (span_equal_ci (name, "Transfer-Encoding"))
         {
+          f.coding_fields++;
           if (!for_each_element (value, coding_element, &f))
             return refuse (head, 400, "Transfer-Encoding has a coding after chunked");
         }
@@ -291,6 +295,16 @@ pa_http_head_scan (const guint8 *data,
 
   if (f.length_bad)
     return refuse (head, 400, "Content-Length is not one whole number");
+  /* RFC 9112 §6.1: Transfer-Encoding in an HTTP/1.0 message means its
+   * framing is faulty, whatever else it says. */
+  if (f.coding_fields > 0 && head->minor_version == 0)
+    return refuse (head, 400, "An HTTP/1.0 request may not carry Transfer-Encoding");
+  /* RFC 9112 §6.3: a Transfer-Encoding whose last coding is not chunked
+   * leaves the body's end unknown, and one naming no coding at all (empty,
+   * or only commas) has no last coding; a parser ahead of us may have taken
+   * it either way. */
+  if (f.coding_fields > 0 && !f.seen_chunked && !f.other_coding)
+    return refuse (head, 400, "Transfer-Encoding names no coding");
   if (f.seen_length && (f.seen_chunked || f.other_coding))
     return refuse (head, 400, "A request may not carry both Content-Length and Transfer-Encoding");
   if (f.other_coding)
