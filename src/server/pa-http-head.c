@@ -83,47 +83,35 @@ for_each_element (Span        value,
 
 typedef struct
 {
-  PaHttpHead *head;
-  gboolean    seen_length;
-  guint       lengths;      /* Content-Length elements in all fields */
-  guint       coding_fields; /* Transfer-Encoding fields, even empty ones */
-  gboolean    seen_chunked;
-  gboolean    other_coding;
+  guint       length_fields;
+  guint       coding_fields;
+  gboolean    seen_chunked;   /* in the list being read */
+  gboolean    chunked_last;
+  gboolean    empty_coding;
+  gboolean    other_coding;   /* anything but exactly "chunked" */
   gboolean    close;
   gboolean    keep_alive;
-  gboolean    length_bad;
 } Framing;
 
+/* 1*DIGIT and nothing else: no sign, no list, no blanks inside. libsoup
+ * reads the value with strtoull and takes anything after the digits for an
+ * unknown encoding, so a list that RFC 9110 §8.6 would allow ("5, 5") is
+ * refused here rather than handed on. */
 static gboolean
-length_element (Span     element,
-                gpointer data)
+parse_length (Span     value,
+              guint64 *length)
 {
-  Framing *f = data;
-  guint64 value = 0;
+  guint64 n = 0;
 
-  if (element.len > MAX_LENGTH_DIGITS)
+  if (value.len == 0 || value.len > MAX_LENGTH_DIGITS)
+    return FALSE;
+  for (gsize i = 0; i < value.len; i++)
     {
-      f->length_bad = TRUE;
-      return FALSE;
+      if (!g_ascii_isdigit (value.p[i]))
+        return FALSE;
+      n = n * 10 + (value.p[i] - '0');
     }
-  for (gsize i = 0; i < element.len; i++)
-    {
-      if (!g_ascii_isdigit (element.p[i]))
-        {
-          f->length_bad = TRUE;
-          return FALSE;
-        }
-      value = value * 10 + (element.p[i] - '0');
-    }
-  /* "5, 5" is one length said twice (RFC 9110 §8.6); "5, 6" is two. */
-  if (f->seen_length && value != f->head->content_length)
-    {
-      f->length_bad = TRUE;
-      return FALSE;
-    }
-  f->head->content_length = value;
-  f->seen_length = TRUE;
-  f->lengths++;
+  *length = n;
   return TRUE;
 }
 
@@ -133,17 +121,13 @@ coding_element (Span     element,
 {
   Framing *f = data;
 
-  /* chunked must be the last coding, once: anything after it, or a second
-   * one, leaves the body's end undefined. */
   if (f->seen_chunked)
-    {
-      f->length_bad = TRUE;
-      return FALSE;
-    }
+    f->chunked_last = FALSE;
   if (span_equal_ci (element, "chunked"))
-    f->seen_chunked = TRUE;
-  else
-    f->other_coding = TRUE;
+    {
+      f->chunked_last = !f->seen_chunked;
+      f->seen_chunked = TRUE;
+    }
   return TRUE;
 }
 
@@ -157,6 +141,22 @@ connection_element (Span     element,
     f->close = TRUE;
   else if (span_equal_ci (element, "keep-alive"))
     f->keep_alive = TRUE;
+  return TRUE;
+}
+
+/* RFC 9112 §3.2: uri-host [ ":" port ]: a reg-name, an IPv4 address or an
+ * IP literal in brackets, or empty. libsoup builds the request's URI from
+ * it and, from anything else, leaves a message without one. */
+static gboolean
+host_is_valid (Span value)
+{
+  for (gsize i = 0; i < value.len; i++)
+    {
+      guint8 c = value.p[i];
+
+      if (!g_ascii_isalnum (c) && strchr ("-._~%!$&'()*+,;=:[]", c) == NULL)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -194,7 +194,7 @@ pa_http_head_scan (const guint8 *data,
                    gsize         length,
                    PaHttpHead   *head)
 {
-  Framing f = { head };
+  Framing f = { 0 };
   gsize pos = 0, end = 0, fields = 0, hosts = 0;
   gboolean first = TRUE;
 
@@ -276,46 +276,60 @@ pa_http_head_scan (const guint8 *data,
 
       if (span_equal_ci (name, "Content-Length"))
         {
-          guint before = f.lengths;
-
-          if (!for_each_element (value, length_element, &f) || f.lengths == before)
+          if (++f.length_fields > 1)
+            return refuse (head, 400, "Content-Length appears more than once");
+          if (!parse_length (value, &head->content_length))
             return refuse (head, 400, "Content-Length is not one whole number");
         }
       else if (span_equal_ci (name, "Transfer-Encoding"))
         {
-          f.coding_fields++;
-          if (!for_each_element (value, coding_element, &f))
-            return refuse (head, 400, "Transfer-Encoding has a coding after chunked");
+          if (++f.coding_fields > 1)
+            return refuse (head, 400, "Transfer-Encoding appears more than once");
+          if (span_equal_ci (value, "chunked"))
+            head->chunked = TRUE;
+          else
+            {
+              /* Anything else is refused; only how is to be decided. */
+              for (gsize i = 0; i <= value.len; i++)
+                if (i == value.len || value.p[i] == ',')
+                  {
+                    gsize j = i;
+
+                    while (j > 0 && (value.p[j - 1] == ' ' || value.p[j - 1] == '\t'))
+                      j--;
+                    if (j == 0 || value.p[j - 1] == ',')
+                      f.empty_coding = TRUE;
+                  }
+              for_each_element (value, coding_element, &f);
+              f.other_coding = TRUE;
+            }
         }
       else if (span_equal_ci (name, "Connection"))
         for_each_element (value, connection_element, &f);
       else if (span_equal_ci (name, "Host"))
-        hosts++;
+        {
+          if (++hosts > 1)
+            return refuse (head, 400, "A request may carry only one Host header");
+          if (!host_is_valid (value))
+            return refuse (head, 400, "The Host header is not a host name or address");
+        }
     }
 
-  if (f.length_bad)
-    return refuse (head, 400, "Content-Length is not one whole number");
+  /* Every other coding is refused; the order below says how, the worst
+   * framing first. RFC 9112 §6.3: with chunked not last, once, the body
+   * has no knowable end. */
+  if (f.empty_coding || (f.seen_chunked && !f.chunked_last))
+    return refuse (head, 400, "Transfer-Encoding is not a list of codings ending in chunked");
   /* RFC 9112 §6.1: Transfer-Encoding in an HTTP/1.0 message means its
    * framing is faulty, whatever else it says. */
   if (f.coding_fields > 0 && head->minor_version == 0)
     return refuse (head, 400, "An HTTP/1.0 request may not carry Transfer-Encoding");
-  /* RFC 9112 §6.3: a Transfer-Encoding whose last coding is not chunked
-   * leaves the body's end unknown, and one naming no coding at all (empty,
-   * or only commas) has no last coding; a parser ahead of us may have taken
-   * it either way. */
-  if (f.coding_fields > 0 && !f.seen_chunked && !f.other_coding)
-    return refuse (head, 400, "Transfer-Encoding names no coding");
-  if (f.seen_length && (f.seen_chunked || f.other_coding))
+  if (f.length_fields > 0 && f.coding_fields > 0)
     return refuse (head, 400, "A request may not carry both Content-Length and Transfer-Encoding");
   if (f.other_coding)
     return refuse (head, 501, "Only the chunked transfer coding is accepted");
-  /* RFC 9112 §6.1: a request with codings that do not end in chunked has
-   * no knowable end; the loop above made chunked the last one. */
-  head->chunked = f.seen_chunked;
   if (head->minor_version == 1 && hosts != 1)
     return refuse (head, 400, "An HTTP/1.1 request needs exactly one Host header");
-  if (hosts > 1)
-    return refuse (head, 400, "A request may carry only one Host header");
 
   head->keep_alive = head->minor_version == 1 ? !f.close : (f.keep_alive && !f.close);
   return PA_HTTP_HEAD_COMPLETE;

@@ -135,17 +135,6 @@ static const OkCase ok_cases[] = {
   { "length-ows", "",
     "POST / HTTP/1.1\r\n" HOST "Content-Length:\t 7 \t\r\n\r\n", "1234567",
     FALSE, 7, TRUE, 1 },
-  { "length-repeated-list", "",
-    "POST / HTTP/1.1\r\n" HOST "Content-Length: 5, 5\r\n\r\n", "hello", FALSE, 5, TRUE, 1 },
-  { "length-repeated-no-space", "",
-    "POST / HTTP/1.1\r\n" HOST "Content-Length: 5,5\r\n\r\n", "hello", FALSE, 5, TRUE, 1 },
-  { "length-repeated-fields", "",
-    "POST / HTTP/1.1\r\n" HOST "Content-Length: 5\r\nContent-Length: 5\r\n\r\n", "hello",
-    FALSE, 5, TRUE, 1 },
-  { "length-empty-elements", "",
-    "POST / HTTP/1.1\r\n" HOST "Content-Length: , 5 ,\r\n\r\n", "hello", FALSE, 5, TRUE, 1 },
-  { "length-leading-zeros", "",
-    "POST / HTTP/1.1\r\n" HOST "Content-Length: 0005, 5\r\n\r\n", "hello", FALSE, 5, TRUE, 1 },
   { "length-18-digits", "",
     "POST / HTTP/1.1\r\n" HOST "Content-Length: 999999999999999999\r\n\r\n", "",
     FALSE, G_GUINT64_CONSTANT (999999999999999999), TRUE, 1 },
@@ -155,9 +144,6 @@ static const OkCase ok_cases[] = {
     TRUE, 0, TRUE, 1 },
   { "chunked-case", "",
     "POST / HTTP/1.1\r\n" HOST "transfer-encoding: Chunked\r\n\r\n", "0\r\n\r\n",
-    TRUE, 0, TRUE, 1 },
-  { "chunked-empty-elements", "",
-    "POST / HTTP/1.1\r\n" HOST "Transfer-Encoding: , chunked ,\r\n\r\n", "",
     TRUE, 0, TRUE, 1 },
   { "chunked-close", "",
     "POST / HTTP/1.1\r\n" HOST "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", "",
@@ -285,6 +271,17 @@ typedef struct
 
 static const RefusedCase refused_cases[] = {
   /* Content-Length */
+  /* Lists and repeats RFC 9110 §8.6 would allow are refused: libsoup
+   * reads the value with strtoull and takes "5, 5" for an unknown
+   * encoding. */
+  REFUSED ("length-repeated-list", POST "Content-Length: 5, 5\r\n\r\nhello", 400, "Content-Length"),
+  REFUSED ("length-repeated-no-space", POST "Content-Length: 5,5\r\n\r\nhello", 400, "Content-Length"),
+  REFUSED ("length-repeated-fields", POST "Content-Length: 5\r\nContent-Length: 5\r\n\r\nhello",
+           400, "more than once"),
+  REFUSED ("length-empty-elements", POST "Content-Length: , 5 ,\r\n\r\nhello", 400, "Content-Length"),
+  REFUSED ("length-leading-zeros-list", POST "Content-Length: 0005, 5\r\n\r\nhello", 400, "Content-Length"),
+  REFUSED ("chunked-empty-elements", POST "Transfer-Encoding: , chunked ,\r\n\r\n", 400,
+           "Transfer-Encoding"),
   REFUSED ("length-letters", POST "Content-Length: abc\r\n\r\n", 400, "Content-Length"),
   REFUSED ("length-negative", POST "Content-Length: -1\r\n\r\n", 400, "Content-Length"),
   REFUSED ("length-plus", POST "Content-Length: +5\r\n\r\n", 400, "Content-Length"),
@@ -316,13 +313,14 @@ static const RefusedCase refused_cases[] = {
   REFUSED ("gzip", POST "Transfer-Encoding: gzip\r\n\r\n", 501, "chunked"),
   REFUSED ("identity", POST "Transfer-Encoding: identity\r\n\r\n", 501, "chunked"),
   REFUSED ("gzip-chunked", POST "Transfer-Encoding: gzip, chunked\r\n\r\n", 501, "chunked"),
+  /* Two fields are refused outright: libsoup takes the last one alone. */
   REFUSED ("gzip-field-chunked-field", POST "Transfer-Encoding: gzip\r\n"
-           "Transfer-Encoding: chunked\r\n\r\n", 501, "chunked"),
-  REFUSED ("chunked-gzip", POST "Transfer-Encoding: chunked, gzip\r\n\r\n", 400, "after chunked"),
+           "Transfer-Encoding: chunked\r\n\r\n", 400, "more than once"),
+  REFUSED ("chunked-gzip", POST "Transfer-Encoding: chunked, gzip\r\n\r\n", 400, "ending in chunked"),
   REFUSED ("chunked-twice-list", POST "Transfer-Encoding: chunked, chunked\r\n\r\n",
-           400, "after chunked"),
+           400, "ending in chunked"),
   REFUSED ("chunked-twice-fields", POST "Transfer-Encoding: chunked\r\n"
-           "Transfer-Encoding: chunked\r\n\r\n", 400, "after chunked"),
+           "Transfer-Encoding: chunked\r\n\r\n", 400, "more than once"),
   REFUSED ("chunked-with-parameter", POST "Transfer-Encoding: chunked;q=1\r\n\r\n",
            501, "chunked"),
   /* RFC 9112 §6.3: a Transfer-Encoding field whose last coding is not
