@@ -11,11 +11,11 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "pa-http-connection.h"
 #include "pa-http-head.h"
+#include "pa-http.h"
 #include "pa-http-lease.h"
 #include "pa-http-listener.h"
 
@@ -177,11 +177,9 @@ refusal_text (guint       status,
               const char *reason,
               gsize      *length)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *body = NULL;
   const char *code;
+  gsize body_length = 0;
   char *text;
 
   switch (status)
@@ -191,19 +189,7 @@ refusal_text (guint       status,
     case 505: code = "http_version_not_supported"; break;
     default:  code = "bad_request"; break;
     }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, reason);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  body = json_generator_to_data (generator, NULL);
+  body = pa_http_error_text (code, NULL, reason, &body_length);
 
   text = g_strdup_printf ("HTTP/1.1 %u %s\r\n"
                           "Server: phoneadmin-provd\r\n"
@@ -212,7 +198,7 @@ refusal_text (guint       status,
                           "Cache-Control: no-store\r\n"
                           "Connection: close\r\n"
                           "\r\n%s",
-                          status, soup_status_get_phrase (status), strlen (body), body);
+                          status, soup_status_get_phrase (status), body_length, body);
   *length = strlen (text);
   return text;
 }

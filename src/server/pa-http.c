@@ -206,15 +206,12 @@ pa_http_send_empty (SoupServerMessage *msg,
   soup_server_message_set_response (msg, NULL, SOUP_MEMORY_STATIC, NULL, 0);
 }
 
-void
-pa_http_send_error (SoupServerMessage *msg,
-                    guint              status,
-                    const char        *code,
-                    const char        *field,
-                    const char        *message)
+static JsonNode *
+error_node (const char *code,
+            const char *field,
+            const char *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
@@ -230,7 +227,30 @@ pa_http_send_error (SoupServerMessage *msg,
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
+  return json_builder_get_root (builder);
+}
+
+char *
+pa_http_error_text (const char *code,
+                    const char *field,
+                    const char *message,
+                    gsize      *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = error_node (code, field, message);
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, length);
+}
+
+void
+pa_http_send_error (SoupServerMessage *msg,
+                    guint              status,
+                    const char        *code,
+                    const char        *field,
+                    const char        *message)
+{
+  g_autoptr(JsonNode) root = error_node (code, field, message);
 
   if (status == SOUP_STATUS_UNAUTHORIZED)
     soup_message_headers_replace (soup_server_message_get_response_headers (msg),

@@ -70,6 +70,12 @@ void        pa_http_send_error         (SoupServerMessage *msg,
                                         const char        *code,
                                         const char        *field,
                                         const char        *message);
+/* The error body every refusal carries, as UTF-8 JSON text. @field may be
+ * NULL. For answers written without a SoupServerMessage. */
+char       *pa_http_error_text         (const char        *code,
+                                        const char        *field,
+                                        const char        *message,
+                                        gsize             *length);
 void        pa_http_send_gerror        (SoupServerMessage *msg,
                                         const GError      *error);
 void        pa_http_send_empty         (SoupServerMessage *msg,

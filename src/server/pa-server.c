@@ -293,14 +293,20 @@ log_request (SoupServerMessage *msg)
 }
 
 static void
+request_ended (PaServer          *self,
+               SoupServerMessage *msg,
+               gboolean           finished)
+{
+  log_request (msg);
+  pa_http_listener_request_done (self->listener, msg, finished);
+}
+
+static void
 request_finished_cb (SoupServer        *server,
                      SoupServerMessage *msg,
                      gpointer           user_data)
 {
-  PaServer *self = user_data;
-
-  log_request (msg);
-  pa_http_listener_request_done (self->listener, msg, TRUE);
+  request_ended (user_data, msg, TRUE);
 }
 
 static void
@@ -308,10 +314,7 @@ request_aborted_cb (SoupServer        *server,
                     SoupServerMessage *msg,
                     gpointer           user_data)
 {
-  PaServer *self = user_data;
-
-  log_request (msg);
-  pa_http_listener_request_done (self->listener, msg, FALSE);
+  request_ended (user_data, msg, FALSE);
 }
 
 PaServer *
