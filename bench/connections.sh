@@ -34,98 +34,23 @@
 # flagged with '!!' in the output), 1 when the set-up failed.
 set -euo pipefail
 
-top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="${PA_BUILD_DIR:-$top/build-bench}"
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 secs="${1:-5}"
 burst_count="${PA_BURST_COUNT:-200}"
 burst_rounds="${PA_BURST_ROUNDS:-5}"
 burst_deadline="${PA_BURST_DEADLINE:-10}"
 provd_nofile="${PA_PROVD_NOFILE:-}"
-ua="Yealink SIP-T54W 96.86.0.100 80:5e:c0:12:34:56"
-mac=805ec0123456
 
-need=()
-for p in wrk nginx-light curl iproute2 python3; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    need+=("$p")
-  fi
-done
-if [ "${#need[@]}" -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
-
-if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build" "$top" --buildtype=release >/dev/null
-fi
-ninja -C "$build" src/server/phoneadmin-provd >/dev/null
-
-work="$(mktemp -d)"
-cleanup() {
-  if [ -n "${provd_pid:-}" ]; then
-    kill "$provd_pid" 2>/dev/null && wait "$provd_pid" 2>/dev/null
-  fi
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-die() { echo "connections.sh: $*" >&2; exit 1; }
-
-flags=()
-flag() { flags+=("$1"); echo "  !! $1"; }
-
-(
-  [ -z "$provd_nofile" ] || ulimit -Sn "$provd_nofile"
-  exec "$build/src/server/phoneadmin-provd" --listen 127.0.0.1:0 --data-dir "$work/data"
-) >"$work/provd.log" 2>&1 &
-provd_pid=$!
-for _ in $(seq 100); do [ -s "$work/data/provd.url" ] && break; sleep 0.05; done
-[ -s "$work/data/provd.url" ] || die "provd did not start: $(cat "$work/provd.log")"
-base="$(cat "$work/data/provd.url")"
-base="${base%/}"
-provd_port="${base##*:}"
-token="$(cat "$work/data/admin-token")"
-api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
-
+install_missing wrk nginx-light curl iproute2 python3
+build_provd
+make_work_dir
+start_provd "$provd_nofile"
 # A receptionist's phone, as in bench/fetch.sh: a T54W whose 27 keys are BLFs.
-keys="$(python3 -c 'import json; print(json.dumps([{"index": i, "type": "blf", "value": str(200 + i), "label": "Agent %d" % i, "line": 1} for i in range(1, 28)]))')"
-layout_id="$(api -d "{\"name\":\"Reception\",\"model\":\"yealink-t54w\",\"keys\":$keys}" "$base/api/v1/layouts" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
-phone="$(api -d "{\"name\":\"Reception\",\"mac\":\"$mac\",\"vendor\":\"yealink\",\"model\":\"yealink-t54w\",\"layout_id\":$layout_id}" \
-  "$base/api/v1/phones")"
-phone_token="$(echo "$phone" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
-provd_url="$base/p/$phone_token/$mac.cfg"
-
-# The rendered bytes; nginx serves them from a folder its 'nobody' workers can
-# read (a 0700 mktemp -d would answer 403 to everything).
-mkdir "$work/www"
-chmod 755 "$work" "$work/www"
-code="$(curl -s -o "$work/www/$mac.cfg" -w '%{http_code}' -A "$ua" "$provd_url")"
-[ "$code" = 200 ] || die "provd answered $code to the phone fetch, not 200"
-chmod 644 "$work/www/$mac.cfg"
-size="$(stat -c %s "$work/www/$mac.cfg")"
-
-nginx_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat >"$work/nginx.conf" <<NGINX
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-daemon on;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server { listen 127.0.0.1:$nginx_port; root $work/www; }
-}
-NGINX
-nginx -c "$work/nginx.conf"
-nginx_url="http://127.0.0.1:$nginx_port/$mac.cfg"
-for _ in $(seq 50); do
-  code="$(curl -s -o "$work/nginx.cfg" -w '%{http_code}' "$nginx_url" || true)"
-  [ "$code" = 200 ] && break
-  sleep 0.1
-done
-[ "$code" = 200 ] || die "nginx answered $code, not 200 (see $work/nginx-error.log)"
-cmp -s "$work/nginx.cfg" "$work/www/$mac.cfg" || die "nginx does not serve the rendered bytes"
+create_receptionist_phone
+fetch_rendered_config
+start_nginx_reference || die "$nginx_problem"
+# connburst.py compares every fetch with the first one's bytes.
 code="$(curl -s -o "$work/again.cfg" -w '%{http_code}' -A "$ua" "$provd_url")"
 if [ "$code" != 200 ] || ! cmp -s "$work/again.cfg" "$work/www/$mac.cfg"; then
   die "provd's second fetch differs from the first (status $code)"
@@ -143,7 +68,6 @@ declare -A announces
 announces[provd]=yes; announces_close "$provd_url" -A "$ua" || announces[provd]=no
 announces[nginx]=yes; announces_close "$nginx_url" || announces[nginx]=no
 
-provd_alive() { kill -0 "$provd_pid" 2>/dev/null; }
 fds() { if provd_alive; then find "/proc/$provd_pid/fd" -mindepth 1 -maxdepth 1 | wc -l; else echo dead; fi; }
 close_wait() { ss -Htan state close-wait "( sport = :$provd_port )" | wc -l; }
 backlog() { ss -Hltn "( sport = :$1 )" | awk '{print $3; exit}'; }
@@ -193,61 +117,25 @@ run_wrk() {  # $1: provd|nginx, $2: close|keep-alive, $3: url
   local server="$1" mode="$2" url="$3" key="$1 $2"
   local -a hdr=(-H "User-Agent: $ua")
   [ "$mode" = keep-alive ] || hdr+=(-H 'Connection: close')
-  # wrk first makes one blocking test connection: against a server that no
-  # longer accepts, that waits for the kernel's SYN retries. Bound it.
-  local rc=0
-  (timeout -s KILL $(( secs + 10 )) \
-     wrk -t2 -c64 -d"${secs}s" --timeout 2s --latency "${hdr[@]}" "$url"; exit $?) >"$work/wrk.out" 2>&1 \
-    || rc=$?
-  local line
-  line="$(python3 - "$work/wrk.out" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-def ms(v):
-    m = re.fullmatch(r"([\d.]+)(us|ms|s|m)", v)
-    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)] if m else float("nan")
-lat = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
-req = re.search(r"^\s+(\d+) requests in", text, re.M)
-rps = re.search(r"^Requests/sec:\s+([\d.]+)", text, re.M)
-non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
-sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
-print(req.group(1) if req else 0, rps.group(1) if rps else 0, ms(lat.get("50", "")), ms(lat.get("99", "")),
-      non2xx.group(1) if non2xx else 0, *(sock.groups() if sock else (0, 0, 0, 0)))
-PY
-)"
-  local n r a b non2xx econn eread ewrite etime
-  read -r n r a b non2xx econn eread ewrite etime <<<"$line"
+  wrk_bounded "$secs" -t2 -c64 --timeout 2s --latency "${hdr[@]}" "$url"
   # With a close the answer did not announce, wrk counts one read error after
   # each whole response; only read errors beyond the number of responses are
   # certainly failures.
   local unannounced=0
   if [ "$mode" = close ] && [ "${announces[$server]}" = no ]; then
-    unannounced=$(( eread < n ? eread : n ))
+    unannounced=$(( wrk_eread < wrk_n ? wrk_eread : wrk_n ))
   fi
-  local failed=$(( non2xx + econn + ewrite + etime + eread - unannounced ))
-  rps[$key]="$r"; p50[$key]="$a"; p99[$key]="$b"; bad[$key]=0
+  rps[$key]="$wrk_rps"; p50[$key]="$wrk_p50"; p99[$key]="$wrk_p99"; bad[$key]=0
   printf '  %-16s %8.0f req/s  p50 %8.2f ms  p99 %8.2f ms  %7d responses, %d non-2xx\n' \
-    "$key" "$r" "$a" "$b" "$n" "$non2xx"
-  if [ $(( econn + eread + ewrite + etime )) -gt 0 ]; then
-    echo "                   socket errors: connect $econn, read $eread, write $ewrite, timeout $etime"
+    "$key" "$wrk_rps" "$wrk_p50" "$wrk_p99" "$wrk_n" "$wrk_non2xx"
+  if [ $(( wrk_econn + wrk_eread + wrk_ewrite + wrk_etime )) -gt 0 ]; then
+    echo "                   socket errors: connect $wrk_econn, read $wrk_eread, write $wrk_ewrite, timeout $wrk_etime"
   fi
   if [ "$unannounced" -gt 0 ]; then
     echo "                   ($unannounced of the read errors came after a whole response: wrk reused" \
       "a connection $server had closed without saying so)"
   fi
-  if [ "$rc" -eq 137 ]; then
-    bad[$key]=1
-    flag "$key: wrk did not finish within $(( secs + 10 )) s: $server did not answer"
-  elif [ "$rc" -ne 0 ]; then
-    bad[$key]=1
-    flag "$key: wrk failed (status $rc): $(head -n 1 "$work/wrk.out")"
-  elif [ "$n" -eq 0 ]; then
-    bad[$key]=1
-    flag "$key: not one response"
-  elif [ "$failed" -gt 0 ]; then
-    bad[$key]=1
-    flag "$key: $failed failed requests ($non2xx non-2xx, $(( failed - non2xx )) socket errors) beside $n responses: these figures measure failures"
-  fi
+  wrk_verdict "$key" "$server" "$unannounced" || bad[$key]=1
 }
 echo
 echo "2. 64 phones polling at once: wrk -t2 -c64 -d${secs}s --latency"
@@ -310,10 +198,5 @@ for i, mode in ((2, "close"), (10, "keep-alive")):
 PY
 echo "  provd descriptors: $fd_before before, $fd_after after; CLOSE-WAIT after: $cw; peak RSS: $peak_kb kB"
 
-if [ "${#flags[@]}" -gt 0 ]; then
-  echo
-  echo "!! ${#flags[@]} problem(s):"
-  printf '!!   %s\n' "${flags[@]}"
-  exit 3
-fi
+exit_if_flagged
 echo "no failures, no descriptor or socket left behind"
