@@ -52,11 +52,17 @@ install_missing() {  # Debian package names
 
 # A release build of its own (not the developer's debug build/), so the
 # figures are what a deployment gets; rebuilt from the current tree each run.
+# Quiet when it works; when it fails, the compiler's messages (ninja prints
+# them on stdout, among its '[n/m]' progress lines, left out here) say why
+# instead of a bare exit status.
 build_provd() {
+  local out
   if [ ! -f "$build/build.ninja" ]; then
-    meson setup "$build" "$top" --buildtype=release >/dev/null
+    out="$(meson setup "$build" "$top" --buildtype=release 2>&1)" \
+      || { tail -n 30 <<<"$out" >&2; die "meson setup $build failed"; }
   fi
-  ninja -C "$build" src/server/phoneadmin-provd >/dev/null
+  out="$(ninja -C "$build" src/server/phoneadmin-provd 2>&1)" \
+    || { grep -v '^\[[0-9]*/[0-9]*\] ' <<<"$out" | tail -n 30 >&2; die "building provd in $build failed"; }
 }
 
 # One temporary folder for provd's data, nginx and the scratch files, and a
