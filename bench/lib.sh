@@ -110,7 +110,7 @@ create_receptionist_phone() {
   keys="$(python3 -c 'import json; print(json.dumps([{"index": i, "type": "blf", "value": str(200 + i), "label": "Agent %d" % i, "line": 1} for i in range(1, 28)]))')"
   layout_id="$(api -d "{\"name\":\"Reception\",\"model\":\"yealink-t54w\",\"keys\":$keys}" "$base/api/v1/layouts" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
-  phone="$(api -d "{\"name\":\"Reception\",\"mac\":\"$mac\",\"vendor\":\"yealink\",\"model\":\"yealink-t54w\",\"layout_id\":$layout_id}" \
+  phone="$(api -d "{\"name\":\"Reception\",\"mac\":\"$mac\",\"vendor\":\"yealink\",\"model\":\"yealink-t54w\",\"sip_server\":\"pbx.example.com\",\"layout_id\":$layout_id}" \
     "$base/api/v1/phones")"
   phone_token="$(echo "$phone" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
   provd_url="$base/p/$phone_token/$mac.cfg"

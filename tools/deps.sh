@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   gcc libc6-dev meson ninja-build pkg-config
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev
-  libjson-glib-dev libsecret-1-dev libsqlite3-dev libzbar-dev
+  libjson-glib-dev libsecret-1-dev libsqlite3-dev libzbar-dev libxml2-dev
   gettext desktop-file-utils appstream
   xvfb xauth dbus gnome-keyring libsecret-tools
   imagemagick xdotool curl zint
@@ -14,8 +14,8 @@ packages=(
 if [ "${1:-}" = "--run-only" ]; then
   packages=(gcc libc6-dev meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin
             libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
-            libsecret-1-dev libsqlite3-dev libzbar-dev gettext desktop-file-utils appstream
-            gnome-keyring)
+            libsecret-1-dev libsqlite3-dev libzbar-dev libxml2-dev gettext desktop-file-utils
+            appstream gnome-keyring)
 fi
 
 missing=()

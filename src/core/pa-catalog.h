@@ -65,6 +65,8 @@ const char         *pa_vendor_get_id            (PaVendor   *self);
 const char         *pa_vendor_get_name          (PaVendor   *self);
 /* "cfg" (key = value) or "xml"; the renderer picks the dialect by vendor. */
 const char         *pa_vendor_get_config_format (PaVendor   *self);
+/* The id of the PaWriter (pa-writer.h) that renders its phones' files. */
+const char         *pa_vendor_get_writer        (PaVendor   *self);
 /* Upper case with colons: "80:5E:C0". */
 const char * const *pa_vendor_get_ouis          (PaVendor   *self);
 /* The vendor's code for a key type name (PA_KEY_TYPE_*), as a string

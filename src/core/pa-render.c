@@ -8,8 +8,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "pa-mac.h"
 #include "pa-render.h"
+#include "pa-writer.h"
 
 G_DEFINE_QUARK (pa-render-error-quark, pa_render_error)
 
@@ -83,44 +83,75 @@ pa_render_context_free (PaRenderContext *ctx)
   g_free (ctx);
 }
 
+static const PaWriter *
+writer_for (PaRenderContext  *ctx,
+            GError          **error)
+{
+  const PaWriter *writer = pa_writer_lookup (pa_vendor_get_writer (ctx->vendor));
+
+  if (writer == NULL)
+    g_set_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED,
+                 _("Configuration files for %s phones are not rendered yet"),
+                 pa_vendor_get_name (ctx->vendor));
+  return writer;
+}
+
 /**
  * pa_render_list_files:
  *
- * Returns: (transfer full): the file names this phone's model asks for,
- *   common file first.
+ * Returns: (transfer full): the file names this phone asks for, in the
+ *   order it asks; empty when its vendor has no writer.
  */
 GStrv
 pa_render_list_files (PaRenderContext *ctx)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char *common = pa_device_model_get_common_file (ctx->model);
-  g_autofree char *device = NULL;
+  const PaWriter *writer = writer_for (ctx, NULL);
+  g_autoptr(PaEffective) effective = NULL;
 
-  if (common != NULL && common[0] != '\0')
-    g_strv_builder_add (builder, common);
-
-  device = pa_device_model_format_device_file (ctx->model, pa_phone_get_mac (ctx->phone));
-  if (device != NULL)
-    g_strv_builder_add (builder, device);
-
-  return g_strv_builder_end (builder);
+  if (writer == NULL)
+    return g_new0 (char *, 1);
+  effective = pa_resolve (ctx);
+  return writer->list_files (effective);
 }
 
 char *
 pa_render_file (PaRenderContext *ctx,
                 const char      *file_name,
+                const char     **content_type,
                 GError         **error)
 {
+  const PaWriter *writer;
+  g_autoptr(PaEffective) effective = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *type = NULL;
+  gsize length = 0;
+  const char *data;
+
   g_return_val_if_fail (ctx != NULL, NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
 
-  if (g_strcmp0 (pa_vendor_get_id (ctx->vendor), "yealink") == 0)
-    return pa_render_yealink_file (ctx, file_name, error);
+  if (!(writer = writer_for (ctx, error)))
+    return NULL;
 
-  g_set_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED,
-               _("Configuration files for %s phones are not rendered yet"),
-               pa_vendor_get_name (ctx->vendor));
-  return NULL;
+  effective = pa_resolve (ctx);
+  if (effective->problems->len > 0)
+    {
+      g_autofree char *reasons = NULL;
+
+      g_ptr_array_add (effective->problems, NULL);
+      reasons = g_strjoinv ("\n", (char **) effective->problems->pdata);
+      g_ptr_array_remove_index (effective->problems, effective->problems->len - 1);
+      g_set_error_literal (error, PA_RENDER_ERROR, PA_RENDER_ERROR_INCOMPLETE, reasons);
+      return NULL;
+    }
+
+  bytes = writer->render (effective, file_name, &type, error);
+  if (bytes == NULL)
+    return NULL;
+  if (content_type != NULL)
+    *content_type = type;
+  data = g_bytes_get_data (bytes, &length);
+  return g_strndup (data, length);
 }
 
 /**

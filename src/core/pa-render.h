@@ -60,12 +60,14 @@ void             pa_render_context_add_module_layout (PaRenderContext *ctx,
                                                       PaModuleLayout  *layout);
 void             pa_render_context_free  (PaRenderContext *ctx);
 
+/* Resolves the phone's effective settings and hands them to the vendor's
+ * writer. Errors: PA_RENDER_ERROR_UNSUPPORTED (no writer for the vendor),
+ * PA_RENDER_ERROR_NO_SUCH_FILE, PA_RENDER_ERROR_INCOMPLETE (the settings
+ * cannot work: the message says why, one reason per line). */
 GStrv            pa_render_list_files    (PaRenderContext *ctx);
 char            *pa_render_file          (PaRenderContext *ctx,
                                           const char      *file_name,
-                                          GError         **error);
-char            *pa_render_yealink_file  (PaRenderContext *ctx,
-                                          const char      *file_name,
+                                          const char     **content_type,
                                           GError         **error);
 
 char            *pa_render_utc_offset    (const char      *timezone);

@@ -15,6 +15,7 @@ struct _PaVendor
   char       *id;
   char       *name;
   char       *config_format;
+  char       *writer;      /* the PaWriter that renders its files */
   char      **ouis;
   GHashTable *key_codes;   /* key type name → code */
   char      **guessed;
@@ -43,6 +44,7 @@ pa_vendor_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->config_format, g_free);
+  g_clear_pointer (&self->writer, g_free);
   g_clear_pointer (&self->ouis, g_strfreev);
   g_clear_pointer (&self->key_codes, g_hash_table_unref);
   g_clear_pointer (&self->guessed, g_strfreev);
@@ -131,7 +133,7 @@ pa_vendor_new_from_json (JsonObject *object,
                          GError    **error)
 {
   static const char * const members[] = {
-    "id", "name", "config_format", "ouis", "key_codes", "guessed", "note", NULL
+    "id", "name", "config_format", "writer", "ouis", "key_codes", "guessed", "note", NULL
   };
   static const char * const guessable[] = { "ouis", "key_codes", NULL };
   g_autoptr(PaVendor) self = NULL;
@@ -158,6 +160,17 @@ pa_vendor_new_from_json (JsonObject *object,
       || !pa_catalog_check_config_format (value, where, error))
     return NULL;
   self->config_format = g_strdup (value);
+
+  /* "cfg" cannot tell Yealink's format from Fanvil's: the writer is named. */
+  if (!(value = pa_catalog_json_get_string (object, where, "writer", TRUE, error)))
+    return NULL;
+  if (!pa_catalog_id_is_valid (value))
+    {
+      g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_INVALID,
+                   "%s: writer \"%s\" must be lower-case letters, digits and '-'", where, value);
+      return NULL;
+    }
+  self->writer = g_strdup (value);
 
   if (!(self->ouis = pa_catalog_json_get_strv (object, where, "ouis", TRUE, error)))
     return NULL;
@@ -239,6 +252,13 @@ pa_vendor_get_config_format (PaVendor *self)
 {
   g_return_val_if_fail (PA_IS_VENDOR (self), NULL);
   return self->config_format;
+}
+
+const char *
+pa_vendor_get_writer (PaVendor *self)
+{
+  g_return_val_if_fail (PA_IS_VENDOR (self), NULL);
+  return self->writer;
 }
 
 const char * const *

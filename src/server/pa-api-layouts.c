@@ -609,12 +609,7 @@ pa_api_preview_phone_file (PaApiRequest *req,
   output = pa_phone_render_file (req->server, PA_PHONE (phone), file, TRUE, &error);
   if (output == NULL)
     {
-      if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) ||
-          g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED))
-        pa_http_send_error (req->msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
-                            error->message);
-      else
-        pa_http_send_gerror (req->msg, error);
+      pa_http_send_gerror (req->msg, error);
       return;
     }
 

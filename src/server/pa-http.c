@@ -10,6 +10,7 @@
 
 #include "pa-error.h"
 #include "pa-http.h"
+#include "pa-render.h"
 #include "pa-store.h"
 
 #define BODY_TOO_LARGE_KEY "pa-http-body-too-large"
@@ -141,6 +142,22 @@ pa_http_status_for_error (const GError *error,
           return SOUP_STATUS_BAD_REQUEST;
         case PA_MODEL_ERROR_RULE:
           *code = "rule_violation";
+          return SOUP_STATUS_UNPROCESSABLE_ENTITY;
+        default:
+          break;
+        }
+    }
+  else if (error->domain == PA_RENDER_ERROR)
+    {
+      switch ((PaRenderError) error->code)
+        {
+        case PA_RENDER_ERROR_NO_SUCH_FILE:
+        case PA_RENDER_ERROR_UNSUPPORTED:
+          *code = "not_found";
+          return SOUP_STATUS_NOT_FOUND;
+        case PA_RENDER_ERROR_INCOMPLETE:
+          /* The settings cannot work on a phone; the message says why. */
+          *code = "needs_attention";
           return SOUP_STATUS_UNPROCESSABLE_ENTITY;
         default:
           break;

@@ -214,7 +214,7 @@ pa_phone_render_file (PaServer    *self,
   ctx = gather (self, phone, model, vendor, mask_secrets, error);
   if (ctx == NULL)
     return NULL;
-  return pa_render_file (ctx, file, error);
+  return pa_render_file (ctx, file, NULL, error);
 }
 
 static void
@@ -325,8 +325,9 @@ pa_phone_endpoint_handle (PaServer          *self,
       if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) &&
           names_a_mac (file))
         refuse (self, msg, file, "the MAC in the file name is not the token's phone");
-      else if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) ||
-               g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED))
+      else if (error->domain == PA_RENDER_ERROR)
+        /* A file that cannot work (a line without a SIP server) is not
+         * served: the phone keeps what it has. */
         refuse (self, msg, file, error->message);
       else
         fail (msg, file, error);

@@ -277,11 +277,13 @@ test_default_key_codes (void)
   g_assert_cmpstr (pa_vendor_get_key_code (yealink, "park"), ==, "10");
   g_assert_cmpstr (pa_vendor_get_key_code (yealink, "park_retrieve"), ==, "56");
   g_assert_cmpstr (pa_vendor_get_key_code (yealink, "conference"), ==, "1");
-  g_assert_cmpstr (pa_vendor_get_key_code (yealink, "feature_code"), ==, "11");
+  /* A feature code is dialled: a speed dial, not DTMF (facts §7.2). */
+  g_assert_cmpstr (pa_vendor_get_key_code (yealink, "feature_code"), ==, "13");
   g_assert_cmpstr (pa_vendor_get_key_code (yealink, "custom"), ==, "73");
   g_assert_cmpstr (pa_vendor_get_key_code (yealink, "empty"), ==, "0");
   g_assert_null (pa_vendor_get_key_code (yealink, NULL));
   g_assert_cmpstr (pa_vendor_get_config_format (yealink), ==, "cfg");
+  g_assert_cmpstr (pa_vendor_get_writer (yealink), ==, "yealink");
 
   /* A missing code means the vendor cannot do that type. */
   g_assert_null (pa_vendor_get_key_code (polycom, "conference"));
@@ -382,10 +384,10 @@ doc (const char *vendors,
 }
 
 #define VENDOR_ACME \
-  "{'id':'acme','name':'Acme','config_format':'cfg','ouis':['00:11:22']," \
+  "{'id':'acme','name':'Acme','config_format':'cfg','writer':'acme','ouis':['00:11:22']," \
   "'key_codes':{'line':'1','empty':'0'}}"
 #define VENDOR_OTHER \
-  "{'id':'other','name':'Other','config_format':'xml','ouis':['00:11:33']," \
+  "{'id':'other','name':'Other','config_format':'xml','writer':'other','ouis':['00:11:33']," \
   "'key_codes':{'line':'line'}}"
 #define VENDORS VENDOR_ACME "," VENDOR_OTHER
 #define MODULE_ACME \
@@ -548,49 +550,49 @@ typedef struct
 
 static const BadDoc bad_docs[] = {
   /* vendors */
-  { "vendor-missing-name", "{'id':'acme','config_format':'cfg','ouis':[],'key_codes':{}}", "", "",
+  { "vendor-missing-name", "{'id':'acme','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{}}", "", "",
     PA_CATALOG_ERROR_MISSING, "vendors[0] (acme): required member \"name\"" },
-  { "vendor-name-number", "{'id':'acme','name':5,'config_format':'cfg','ouis':[],'key_codes':{}}",
+  { "vendor-name-number", "{'id':'acme','name':5,'config_format':'cfg','writer':'acme','ouis':[],'key_codes':{}}",
     "", "", PA_CATALOG_ERROR_WRONG_TYPE, "\"name\" must be a string" },
-  { "vendor-name-empty", "{'id':'acme','name':'','config_format':'cfg','ouis':[],'key_codes':{}}",
+  { "vendor-name-empty", "{'id':'acme','name':'','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{}}",
     "", "", PA_CATALOG_ERROR_INVALID, "\"name\" is empty" },
-  { "vendor-id-case", "{'id':'Acme','name':'A','config_format':'cfg','ouis':[],'key_codes':{}}",
+  { "vendor-id-case", "{'id':'Acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{}}",
     "", "", PA_CATALOG_ERROR_INVALID, "id \"Acme\"" },
   { "vendor-unknown-member",
-    "{'id':'acme','name':'A','config_format':'cfg','ouis':[],'key_codes':{},'oui':[]}",
+    "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{},'oui':[]}",
     "", "", PA_CATALOG_ERROR_UNKNOWN_MEMBER, "unknown member \"oui\"" },
   { "vendor-not-object", "'acme'", "", "", PA_CATALOG_ERROR_WRONG_TYPE, "vendors[0] must be an object" },
   { "vendor-duplicate", VENDOR_ACME "," VENDOR_ACME, "", "",
     PA_CATALOG_ERROR_DUPLICATE, "vendor id \"acme\" is used twice" },
-  { "vendor-config-format", "{'id':'acme','name':'A','config_format':'ini','ouis':[],'key_codes':{}}",
+  { "vendor-config-format", "{'id':'acme','name':'A','config_format':'ini','writer':'acme','ouis':[],'key_codes':{}}",
     "", "", PA_CATALOG_ERROR_INVALID, "config_format \"ini\"" },
-  { "oui-lower-case", "{'id':'acme','name':'A','config_format':'cfg','ouis':['80:5e:c0'],'key_codes':{}}",
+  { "oui-lower-case", "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':['80:5e:c0'],'key_codes':{}}",
     "", "", PA_CATALOG_ERROR_INVALID, "ouis[0] \"80:5e:c0\"" },
-  { "oui-no-colons", "{'id':'acme','name':'A','config_format':'cfg','ouis':['805EC0'],'key_codes':{}}",
+  { "oui-no-colons", "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':['805EC0'],'key_codes':{}}",
     "", "", PA_CATALOG_ERROR_INVALID, "ouis[0]" },
-  { "oui-too-long", "{'id':'acme','name':'A','config_format':'cfg','ouis':['80:5E:C0:1'],'key_codes':{}}",
+  { "oui-too-long", "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':['80:5E:C0:1'],'key_codes':{}}",
     "", "", PA_CATALOG_ERROR_INVALID, "ouis[0]" },
-  { "oui-multicast", "{'id':'acme','name':'A','config_format':'cfg','ouis':['81:5E:C0'],'key_codes':{}}",
+  { "oui-multicast", "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':['81:5E:C0'],'key_codes':{}}",
     "", "", PA_CATALOG_ERROR_INVALID, "group bit" },
-  { "oui-number", "{'id':'acme','name':'A','config_format':'cfg','ouis':[805],'key_codes':{}}",
+  { "oui-number", "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[805],'key_codes':{}}",
     "", "", PA_CATALOG_ERROR_WRONG_TYPE, "ouis[0] must be a string" },
-  { "oui-twice", VENDOR_ACME ",{'id':'b','name':'B','config_format':'cfg','ouis':['00:11:22'],'key_codes':{}}",
+  { "oui-twice", VENDOR_ACME ",{'id':'b','name':'B','config_format':'cfg','writer':'acme','ouis':['00:11:22'],'key_codes':{}}",
     "", "", PA_CATALOG_ERROR_DUPLICATE, "OUI 00:11:22 is already listed for vendor \"acme\"" },
-  { "ouis-not-array", "{'id':'acme','name':'A','config_format':'cfg','ouis':'00:11:22','key_codes':{}}",
+  { "ouis-not-array", "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':'00:11:22','key_codes':{}}",
     "", "", PA_CATALOG_ERROR_WRONG_TYPE, "\"ouis\" must be an array" },
   { "key-code-unknown-type",
-    "{'id':'acme','name':'A','config_format':'cfg','ouis':[],'key_codes':{'hold':'4'}}",
+    "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{'hold':'4'}}",
     "", "", PA_CATALOG_ERROR_INVALID, "\"hold\", which is not a key type" },
   { "key-code-number",
-    "{'id':'acme','name':'A','config_format':'cfg','ouis':[],'key_codes':{'line':15}}",
+    "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{'line':15}}",
     "", "", PA_CATALOG_ERROR_WRONG_TYPE, "key_codes.line" },
-  { "key-codes-missing", "{'id':'acme','name':'A','config_format':'cfg','ouis':[]}",
+  { "key-codes-missing", "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[]}",
     "", "", PA_CATALOG_ERROR_MISSING, "\"key_codes\"" },
   { "guessed-unknown",
-    "{'id':'acme','name':'A','config_format':'cfg','ouis':[],'key_codes':{},'guessed':['name']}",
+    "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{},'guessed':['name']}",
     "", "", PA_CATALOG_ERROR_INVALID, "guessed[0] names \"name\"" },
   { "guessed-absent-code",
-    "{'id':'acme','name':'A','config_format':'cfg','ouis':[],'key_codes':{},"
+    "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{},"
     "'guessed':['key_codes.park']}",
     "", "", PA_CATALOG_ERROR_INVALID, "no such code" },
   /* modules */
@@ -692,10 +694,10 @@ static const BadDoc bad_docs[] = {
     PA_CATALOG_ERROR_WRONG_TYPE, "\"config_format\" must be a string" },
   /* the members vendors, modules and models share */
   { "vendor-note-number",
-    "{'id':'acme','name':'A','config_format':'cfg','ouis':[],'key_codes':{},'note':2}",
+    "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{},'note':2}",
     "", "", PA_CATALOG_ERROR_WRONG_TYPE, "\"note\" must be a string" },
   { "vendor-guessed-not-array",
-    "{'id':'acme','name':'A','config_format':'cfg','ouis':[],'key_codes':{},'guessed':'ouis'}",
+    "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{},'guessed':'ouis'}",
     "", "", PA_CATALOG_ERROR_WRONG_TYPE, "\"guessed\" must be an array" },
   { "module-id-case", VENDORS,
     "{'id':'Acme-Exp','vendor':'acme','name':'E','keys_per_page':10,'pages':2,'keys':20}", "",

@@ -22,11 +22,11 @@ json_text (const char *single_quoted)
  * move when the built-in catalog is corrected. beta has no park key. */
 static const char test_catalog_json[] =
   "{ 'vendors': ["
-  "  { 'id': 'acme', 'name': 'Acme', 'config_format': 'cfg', 'ouis': ['00:11:22'],"
+  "  { 'id': 'acme', 'name': 'Acme', 'config_format': 'cfg', 'writer': 'acme', 'ouis': ['00:11:22'],"
   "    'key_codes': { 'line': '1', 'blf': '2', 'speed_dial': '3', 'feature_code': '4',"
   "                   'park': '5', 'park_retrieve': '6', 'conference': '7', 'custom': '8',"
   "                   'empty': '0' } },"
-  "  { 'id': 'beta', 'name': 'Beta', 'config_format': 'xml', 'ouis': ['00:33:44'],"
+  "  { 'id': 'beta', 'name': 'Beta', 'config_format': 'xml', 'writer': 'beta', 'ouis': ['00:33:44'],"
   "    'key_codes': { 'line': 'line', 'blf': 'blf', 'speed_dial': 'dest', 'empty': 'none' } }"
   "  ],"
   "  'modules': ["

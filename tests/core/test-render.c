@@ -104,7 +104,7 @@ test_common_file (void)
   g_assert_cmpstr (files[1], ==, "805ec0123456.cfg");
   g_assert_null (files[2]);
 
-  text = pa_render_file (ctx, "y000000000096.cfg", &error);
+  text = pa_render_file (ctx, "y000000000096.cfg", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (text, "#!version:1.0.0.1\n"));
   g_assert_true (has_line (text, "static.auto_provision.server.url = http://prov.example.com:8670/p/TOKEN/"));
@@ -123,7 +123,7 @@ test_device_file (void)
   g_autofree char *text = NULL;
 
   ctx->layout = make_layout ();
-  text = pa_render_file (ctx, "805ec0123456.cfg", &error);
+  text = pa_render_file (ctx, "805ec0123456.cfg", NULL, &error);
   g_assert_no_error (error);
 
   g_assert_true (g_str_has_prefix (text, "#!version:1.0.0.1\n"));
@@ -149,7 +149,10 @@ test_device_file (void)
   g_assert_true (has_line (text, "linekey.3.type = 13"));
   g_assert_true (has_line (text, "linekey.4.type = 0"));
   g_assert_true (has_line (text, "linekey.27.type = 0"));
-  g_assert_cmpuint (count_lines_with_prefix (text, "linekey."), ==, 3 * 4 + 24);
+  /* Unused keys are blanked (type, value, label), so a re-provisioned
+   * phone keeps no old labels (facts §7.3). */
+  g_assert_true (has_line (text, "linekey.4.label = %NULL%"));
+  g_assert_cmpuint (count_lines_with_prefix (text, "linekey."), ==, 3 * 4 + 24 * 3);
   g_assert_false (has_line (text, "linekey.28.type = 0"));
 
   /* A line break in a label cannot smuggle in a setting of its own. */
@@ -168,8 +171,8 @@ test_deterministic (void)
 
   ctx->layout = make_layout ();
   ctx2->layout = make_layout ();
-  a = pa_render_file (ctx, "805ec0123456.cfg", NULL);
-  b = pa_render_file (ctx2, "805ec0123456.cfg", NULL);
+  a = pa_render_file (ctx, "805ec0123456.cfg", NULL, NULL);
+  b = pa_render_file (ctx2, "805ec0123456.cfg", NULL, NULL);
   g_assert_nonnull (a);
   g_assert_cmpstr (a, ==, b);
 }
@@ -196,12 +199,17 @@ test_sidecar_keys (void)
   ctx = make_context (phone);
   pa_render_context_add_module_layout (ctx, NULL);
   pa_render_context_add_module_layout (ctx, module_layout);
-  text = pa_render_file (ctx, "805ec0123456.cfg", &error);
+  text = pa_render_file (ctx, "805ec0123456.cfg", NULL, &error);
   g_assert_no_error (error);
 
-  /* The first module has no layout: its keys are left alone. */
-  g_assert_cmpuint (count_lines_with_prefix (text, "expansion_module.1."), ==, 0);
-  g_assert_cmpuint (count_lines_with_prefix (text, "expansion_module.2.key."), ==, 59 + 4);
+  /* The first module has no layout, the third slot no module: every key
+   * of either is blanked (type, value, label), so nothing stale stays on a
+   * sidecar (facts §7.2). */
+  g_assert_cmpuint (count_lines_with_prefix (text, "expansion_module.1.key."), ==, 60 * 3);
+  g_assert_true (has_line (text, "expansion_module.1.key.7.label = %NULL%"));
+  g_assert_cmpuint (count_lines_with_prefix (text, "expansion_module.3.key."), ==, 60 * 3);
+  g_assert_cmpuint (count_lines_with_prefix (text, "expansion_module.4."), ==, 0);
+  g_assert_cmpuint (count_lines_with_prefix (text, "expansion_module.2.key."), ==, 59 * 3 + 4);
   g_assert_true (has_line (text, "expansion_module.2.key.60.type = 16"));
   g_assert_true (has_line (text, "expansion_module.2.key.60.value = 299"));
   g_assert_true (has_line (text, "expansion_module.2.key.1.type = 0"));
@@ -230,7 +238,7 @@ test_settings_from_profile (void)
   pa_phone_set_admin_password (phone, "Adm1n-pw");
   pa_phone_set_local_sip_port (phone, 5062);
 
-  text = pa_render_file (ctx, "805ec0123456.cfg", NULL);
+  text = pa_render_file (ctx, "805ec0123456.cfg", NULL, NULL);
   g_assert_true (has_line (text, "local_time.time_zone = +1"));
   g_assert_true (has_line (text, "local_time.summer_time = 2"));
   g_assert_true (has_line (text, "local_time.ntp_server1 = ntp.example.com"));
@@ -243,19 +251,19 @@ test_settings_from_profile (void)
   g_assert_cmpstr (last_line, ==, "\nfeatures.dnd.enable = 0\n");
   g_assert_true (strstr (text, "a.first") < strstr (text, "features.dnd.enable"));
 
-  common = pa_render_file (ctx, "y000000000096.cfg", NULL);
+  common = pa_render_file (ctx, "y000000000096.cfg", NULL, NULL);
   g_assert_true (has_line (common, "static.auto_provision.repeat.minutes = 60"));
 
   /* The phone's own time zone overrides the profile's. */
   pa_phone_set_timezone (phone, "America/New_York");
   g_clear_pointer (&text, g_free);
-  text = pa_render_file (ctx, "805ec0123456.cfg", NULL);
+  text = pa_render_file (ctx, "805ec0123456.cfg", NULL, NULL);
   g_assert_true (has_line (text, "local_time.time_zone = -5"));
 
   /* Mode none: the password is not sent even if one is stored. */
   pa_phone_set_admin_password_mode (phone, PA_ADMIN_PASSWORD_NONE);
   g_clear_pointer (&text, g_free);
-  text = pa_render_file (ctx, "805ec0123456.cfg", NULL);
+  text = pa_render_file (ctx, "805ec0123456.cfg", NULL, NULL);
   g_assert_null (strstr (text, "Adm1n-pw"));
 }
 
@@ -300,7 +308,7 @@ test_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
     {
-      text = pa_render_file (ctx, wrong[i], &error);
+      text = pa_render_file (ctx, wrong[i], NULL, &error);
       g_assert_null (text);
       g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE);
       g_clear_error (&error);
@@ -308,7 +316,7 @@ test_errors (void)
 
   /* A line without its account is refused rather than rendered short. */
   pa_phone_set_lines (phone, two_lines, 2);
-  text = pa_render_file (ctx, "805ec0123456.cfg", &error);
+  text = pa_render_file (ctx, "805ec0123456.cfg", NULL, &error);
   g_assert_null (text);
   g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_INCOMPLETE);
   g_clear_error (&error);
@@ -319,7 +327,7 @@ test_errors (void)
   snom_ctx = pa_render_context_new (snom,
                                     pa_catalog_get_model (catalog, "snom-d785"),
                                     pa_catalog_get_vendor (catalog, "snom"));
-  text = pa_render_file (snom_ctx, "000413123456.xml", &error);
+  text = pa_render_file (snom_ctx, "000413123456.xml", NULL, &error);
   g_assert_null (text);
   g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED);
 }

@@ -181,6 +181,17 @@ pa_test_server_new_with_options (const PaTestServerOptions *options)
       g_assert_no_error (error);
     }
   self->config_file = g_strdup (options->config_file);
+  if (self->config_file == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A line without a registrar is never served (it needs attention),
+       * so every test server has the default an office would set. */
+      self->config_file = g_build_filename (self->data_dir, "test-provd.conf", NULL);
+      g_file_set_contents (self->config_file,
+                           "[server]\nsip-server = " PA_TEST_SIP_SERVER "\n", -1, &error);
+      g_assert_no_error (error);
+    }
   self->nofile = options->nofile;
   /* not a GStrv: a NULL value does not end the list */
   self->env = g_ptr_array_new_with_free_func (g_free);

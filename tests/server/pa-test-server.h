@@ -53,6 +53,10 @@ typedef struct
   const char         *stderr_path;
 } PaTestServerOptions;
 
+/* The default SIP server of every test provd started without a config
+ * file of its own. */
+#define PA_TEST_SIP_SERVER "pbx.test.example"
+
 /* Starts provd on a new temporary data dir and waits until it answers. */
 PaTestServer   *pa_test_server_new          (void);
 /* Starts provd on @data_dir (kept), with optional --config. */

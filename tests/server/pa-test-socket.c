@@ -16,7 +16,8 @@
 
 #include "pa-test-socket.h"
 
-#define MAX_RESPONSE 16384
+/* A T54W's file with three sidecars' keys is over 20 KiB. */
+#define MAX_RESPONSE (256 * 1024)
 
 gboolean
 pa_test_response_complete (const char *buf,
@@ -127,7 +128,7 @@ pa_test_socket_read_reply (int           fd,
                            PaTestReply  *reply,
                            GError      **error)
 {
-  char buf[MAX_RESPONSE];
+  g_autofree char *buf = g_malloc (MAX_RESPONSE);
   gsize len = 0;
   gboolean complete = FALSE;
 
@@ -135,7 +136,7 @@ pa_test_socket_read_reply (int           fd,
   buf[0] = '\0';
   while (until_eof || !complete)
     {
-      gssize n = recv (fd, buf + len, sizeof buf - 1 - len, 0);
+      gssize n = recv (fd, buf + len, MAX_RESPONSE - 1 - len, 0);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -155,7 +156,7 @@ pa_test_socket_read_reply (int           fd,
       len += n;
       buf[len] = '\0';
       complete = pa_test_response_complete (buf, len, &reply->status);
-      if (len == sizeof buf - 1)
+      if (len == MAX_RESPONSE - 1)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                        "response longer than %zu bytes", len);

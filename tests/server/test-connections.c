@@ -509,7 +509,8 @@ test_bad_framing (void)
    * served with 200: only refusing the framing answers 4xx/5xx here. */
   created = pa_test_api (server, "POST", "/api/v1/phones",
                          "{\"name\": \"Desk\", \"mac\": \"80:5E:C0:12:34:56\", "
-                         "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}", NULL);
+                         "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\", "
+                         "\"sip_server\": \"pbx.example.com\"}", NULL);
   g_assert_cmpuint (created->status, ==, 201);
   phone_path = g_strdup_printf ("/p/%s/805ec0123456.cfg", json_object_get_string_member (
                                   pa_test_response_object (created), "token"));

@@ -37,8 +37,11 @@ create_phone (Fixture    *fixture,
               char      **token,
               char      **password)
 {
+  /* A SIP server, so its file can be served (a line without one needs
+   * attention instead). */
   g_autofree char *body = g_strdup_printf ("{\"name\": \"%s\", \"mac\": \"%s\", "
-                                           "\"vendor\": \"yealink\", \"model\": \"%s\"%s}",
+                                           "\"vendor\": \"yealink\", \"model\": \"%s\", "
+                                           "\"sip_server\": \"pbx.example.com\"%s}",
                                            name, mac, model, extra);
   g_autoptr(PaTestResponse) created = pa_test_api (fixture->server, "POST", "/api/v1/phones",
                                                    body, NULL);

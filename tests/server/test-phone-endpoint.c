@@ -351,6 +351,62 @@ test_token_regenerated (Fixture       *fixture,
   }
 }
 
+/* A line with no registrar anywhere (account, phone, server default) is a
+ * phone that cannot register: it is not served a file, and the admin's
+ * preview says why. Once a SIP server is set, the same fetch works. */
+static void
+test_needs_attention (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(PaTestResponse) created = NULL;
+  g_autoptr(PaTestResponse) refused = NULL;
+  g_autoptr(PaTestResponse) preview = NULL;
+  g_autoptr(PaTestResponse) patched = NULL;
+  g_autoptr(PaTestResponse) served = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *preview_path = NULL;
+  g_autofree char *phone_path = NULL;
+  g_autofree char *etag = NULL;
+  const char *headers[] = { "User-Agent", PHONE_UA, NULL };
+  JsonObject *error_object;
+  gint64 id;
+
+  g_assert_no_error (error);
+  /* no sip-server: the office has not said where its PBX is */
+  g_file_set_contents (config, "[server]\npublic-url=http://prov.example:8670\n", -1, &error);
+  g_assert_no_error (error);
+  server = pa_test_server_new_full (dir, config);
+
+  created = pa_test_api (server, "POST", "/api/v1/phones",
+                         "{\"name\": \"Desk\", \"mac\": \"80:5E:C0:12:34:56\", "
+                         "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}", NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  id = json_object_get_int_member (pa_test_response_object (created), "id");
+  path = g_strdup_printf ("/p/%s/805ec0123456.cfg",
+                          json_object_get_string_member (pa_test_response_object (created), "token"));
+
+  refused = pa_test_request (server, "GET", path, NULL, NULL, -1, FALSE, headers);
+  assert_refused (refused);
+
+  preview_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/preview/805ec0123456.cfg", id);
+  preview = pa_test_api (server, "GET", preview_path, NULL, NULL);
+  pa_test_assert_error (preview, 422, "needs_attention", NULL);
+  error_object = json_object_get_object_member (pa_test_response_object (preview), "error");
+  g_assert_nonnull (strstr (json_object_get_string_member (error_object, "message"),
+                            "no SIP server"));
+
+  etag = pa_test_etag_of (server, "phones", id);
+  phone_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, id);
+  patched = pa_test_api (server, "PATCH", phone_path, "{\"sip_server\": \"pbx.example.com\"}", etag);
+  g_assert_cmpuint (patched->status, ==, 200);
+  served = pa_test_request (server, "GET", path, NULL, NULL, -1, FALSE, headers);
+  g_assert_cmpuint (served->status, ==, 200);
+  assert_contains (served->text, "account.1.sip_server.1.address = pbx.example.com\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -369,6 +425,8 @@ main (int    argc,
   ADD ("/phone-endpoint/token-regenerated", test_token_regenerated);
 
 #undef ADD
+
+  g_test_add_func ("/phone-endpoint/needs-attention", test_needs_attention);
 
   return g_test_run ();
 }
