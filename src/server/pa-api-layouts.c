@@ -591,6 +591,7 @@ pa_api_preview_phone_file (PaApiRequest *req,
   g_autoptr(PaResource) phone = NULL;
   g_autoptr(GError) error = NULL;
   char *output;
+  const char *content_type = NULL;
   SoupMessageHeaders *headers;
 
   phone = pa_store_get (req->store, PA_TYPE_PHONE, id, &error);
@@ -606,7 +607,7 @@ pa_api_preview_phone_file (PaApiRequest *req,
       return;
     }
 
-  output = pa_phone_render_file (req->server, PA_PHONE (phone), file, TRUE, &error);
+  output = pa_phone_render_file (req->server, PA_PHONE (phone), file, TRUE, &content_type, &error);
   if (output == NULL)
     {
       pa_http_send_gerror (req->msg, error);
@@ -616,7 +617,7 @@ pa_api_preview_phone_file (PaApiRequest *req,
   headers = soup_server_message_get_response_headers (req->msg);
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
   soup_server_message_set_status (req->msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (req->msg, "text/plain; charset=utf-8", SOUP_MEMORY_TAKE,
+  soup_server_message_set_response (req->msg, content_type, SOUP_MEMORY_TAKE,
                                     output, strlen (output));
 }
 

@@ -51,15 +51,18 @@ fail (SoupServerMessage *msg,
 }
 
 /* 12 hex digits in a row: the file names some phone's MAC. */
+/* Twelve zeros (y000000000000.boot, Poly's 000000000000.cfg) are the
+ * vendors' names for "any phone", not a MAC. */
 static gboolean
 names_a_mac (const char *file)
 {
-  guint run = 0;
+  guint run = 0, zeros = 0;
 
   for (const char *p = file; *p != '\0'; p++)
     {
       run = g_ascii_isxdigit (*p) ? run + 1 : 0;
-      if (run == 12)
+      zeros = *p == '0' ? zeros + 1 : 0;
+      if (run == 12 && zeros < 12)
         return TRUE;
     }
   return FALSE;
@@ -173,12 +176,11 @@ pa_phone_render_file (PaServer    *self,
                       PaPhone     *phone,
                       const char  *file,
                       gboolean     mask_secrets,
+                      const char **content_type,
                       GError     **error)
 {
   g_autoptr(PaRenderContext) ctx = NULL;
   g_autoptr(PaResource) masked = NULL;
-  g_autofree char *device_file = NULL;
-  const char *common_file;
   const char *admin_password;
   PaDeviceModel *model;
   PaVendor *vendor;
@@ -194,15 +196,6 @@ pa_phone_render_file (PaServer    *self,
       return NULL;
     }
 
-  device_file = pa_device_model_format_device_file (model, pa_phone_get_mac (phone));
-  common_file = pa_device_model_get_common_file (model);
-  if (g_strcmp0 (file, device_file) != 0 && g_strcmp0 (file, common_file) != 0)
-    {
-      g_set_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE,
-                   "the phone's model does not use “%s”", file);
-      return NULL;
-    }
-
   admin_password = pa_phone_get_admin_password (phone);
   if (mask_secrets && admin_password != NULL && admin_password[0] != '\0')
     {
@@ -214,7 +207,8 @@ pa_phone_render_file (PaServer    *self,
   ctx = gather (self, phone, model, vendor, mask_secrets, error);
   if (ctx == NULL)
     return NULL;
-  return pa_render_file (ctx, file, NULL, error);
+  /* The vendor's writer knows which files its phones ask for. */
+  return pa_render_file (ctx, file, content_type, error);
 }
 
 static void
@@ -271,6 +265,7 @@ pa_phone_endpoint_handle (PaServer          *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
   g_autofree char *output = NULL;
+  const char *content_type = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *etag = NULL;
   const char *slash = strchr (rest, '/');
@@ -319,7 +314,7 @@ pa_phone_endpoint_handle (PaServer          *self,
       return;
     }
 
-  output = pa_phone_render_file (self, phone, file, FALSE, &error);
+  output = pa_phone_render_file (self, phone, file, FALSE, &content_type, &error);
   if (output == NULL)
     {
       if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) &&
@@ -354,6 +349,6 @@ pa_phone_endpoint_handle (PaServer          *self,
 
   length = strlen (output);
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_TAKE,
+  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE,
                                     g_steal_pointer (&output), length);
 }

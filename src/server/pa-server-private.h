@@ -54,6 +54,7 @@ char    *pa_phone_render_file      (PaServer          *self,
                                     PaPhone           *phone,
                                     const char        *file,
                                     gboolean           mask_secrets,
+                                    const char       **content_type,
                                     GError           **error);
 
 /* TRUE at most once per second per client, so refused phone requests can be
