@@ -211,29 +211,54 @@ pa_phone_render_file (PaServer    *self,
   return pa_render_file (ctx, file, content_type, error);
 }
 
-static void
-record_fetch (PaServer          *self,
-              SoupServerMessage *msg,
-              PaPhone           *phone,
-              const char        *file)
+/* The User-Agent as text we can store, and what it says; @info stays
+ * empty when it is no phone's. */
+static char *
+read_user_agent (SoupServerMessage *msg,
+                 PaUserAgentInfo   *info)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *ua = soup_message_headers_get_one (headers, "User-Agent");
-  g_auto(PaUserAgentInfo) info = { 0 };
+  g_autofree char *cut = NULL;
+  char *clean;
+
+  if (ua == NULL)
+    return NULL;
+  cut = g_strndup (ua, PA_USER_AGENT_MAX_LEN);
+  clean = g_utf8_make_valid (cut, -1);
+  if (!pa_user_agent_parse (clean, info))
+    *info = (PaUserAgentInfo) { 0 };
+  return clean;
+}
+
+/* A phone that says it is another vendor's, or another MAC, is not the
+ * phone this setup link was made for: a copied link, or someone trying
+ * links. A User-Agent that names no phone (curl, a browser) says nothing
+ * either way. */
+static const char *
+user_agent_contradiction (PaPhone               *phone,
+                          const PaUserAgentInfo *info)
+{
+  if (info->vendor_id != NULL && g_strcmp0 (info->vendor_id, pa_phone_get_vendor (phone)) != 0)
+    return "the User-Agent names another vendor";
+  if (info->mac != NULL && g_strcmp0 (info->mac, pa_phone_get_mac (phone)) != 0)
+    return "the User-Agent names another MAC";
+  return NULL;
+}
+
+static void
+record_fetch (PaServer              *self,
+              SoupServerMessage     *msg,
+              PaPhone               *phone,
+              const char            *file,
+              const char            *clean_ua,
+              const PaUserAgentInfo *info)
+{
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *clean_ua = NULL;
   PaPhoneStatusUpdate update = { 0 };
 
-  if (ua != NULL)
-    {
-      g_autofree char *cut = g_strndup (ua, PA_USER_AGENT_MAX_LEN);
-
-      clean_ua = g_utf8_make_valid (cut, -1);
-      if (pa_user_agent_parse (clean_ua, &info))
-        update.firmware = info.firmware;
-    }
-
+  update.firmware = info->firmware;
   update.ip = soup_server_message_get_remote_host (msg);
   update.user_agent = clean_ua;
   update.last_seen = now;
@@ -265,6 +290,9 @@ pa_phone_endpoint_handle (PaServer          *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *clean_ua = NULL;
+  g_auto(PaUserAgentInfo) ua_info = { 0 };
+  const char *contradiction;
   const char *content_type = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *etag = NULL;
@@ -314,6 +342,14 @@ pa_phone_endpoint_handle (PaServer          *self,
       return;
     }
 
+  clean_ua = read_user_agent (msg, &ua_info);
+  contradiction = user_agent_contradiction (phone, &ua_info);
+  if (contradiction != NULL)
+    {
+      refuse (self, msg, file, contradiction);
+      return;
+    }
+
   output = pa_phone_render_file (self, phone, file, FALSE, &content_type, &error);
   if (output == NULL)
     {
@@ -329,7 +365,7 @@ pa_phone_endpoint_handle (PaServer          *self,
       return;
     }
 
-  record_fetch (self, msg, phone, file);
+  record_fetch (self, msg, phone, file, clean_ua, &ua_info);
 
   /* The ETag is the output's hash, so it changes exactly when the bytes do,
    * whatever made them change. */

@@ -351,6 +351,45 @@ test_token_regenerated (Fixture       *fixture,
   }
 }
 
+/* A setup link fetched by a phone that says it is someone else: another
+ * vendor, or another MAC. A User-Agent that names no phone is served. */
+static void
+test_user_agent_contradiction (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const refused_uas[] = {
+    "Yealink SIP-T54W 96.86.0.100 80:5e:c0:99:99:99",
+    "Mozilla/4.0 (compatible; snomD785-SIP 10.1.54.13 1.1.5-IFX-05.01.12 000413A1B2C3 SXM:0 UXM:0)",
+    "Grandstream Model HW GXP2170 SW 1.0.11.23 DevId 000b82a1b2c3",
+  };
+  static const char * const served_uas[] = {
+    PHONE_UA,
+    "curl/7.88.1",
+    /* the same phone without its MAC in the User-Agent */
+    "Yealink SIP-T54W 96.86.0.100",
+  };
+  g_autofree char *path = g_strdup_printf ("/p/%s/805ec0123456.cfg", fixture->token);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused_uas); i++)
+    {
+      const char *headers[] = { "User-Agent", refused_uas[i], NULL };
+      g_autoptr(PaTestResponse) response = pa_test_request (fixture->server, "GET", path, NULL,
+                                                            NULL, -1, FALSE, headers);
+
+      g_test_message ("%s", refused_uas[i]);
+      assert_refused (response);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (served_uas); i++)
+    {
+      const char *headers[] = { "User-Agent", served_uas[i], NULL };
+      g_autoptr(PaTestResponse) response = pa_test_request (fixture->server, "GET", path, NULL,
+                                                            NULL, -1, FALSE, headers);
+
+      g_test_message ("%s", served_uas[i]);
+      g_assert_cmpuint (response->status, ==, 200);
+    }
+}
+
 /* A line with no registrar anywhere (account, phone, server default) is a
  * phone that cannot register: it is not served a file, and the admin's
  * preview says why. Once a SIP server is set, the same fetch works. */
@@ -423,6 +462,7 @@ main (int    argc,
   ADD ("/phone-endpoint/yealink/new-password-served", test_new_password_served);
   ADD ("/phone-endpoint/yealink/sidecar-keys", test_sidecar_keys);
   ADD ("/phone-endpoint/token-regenerated", test_token_regenerated);
+  ADD ("/phone-endpoint/user-agent-contradiction", test_user_agent_contradiction);
 
 #undef ADD
 
