@@ -582,6 +582,17 @@ DEFINE_INT64_ACCESSORS (profile_id, PROP_PROFILE_ID)
 DEFINE_INT64_ACCESSORS (last_seen, PROP_LAST_SEEN)
 DEFINE_INT64_ACCESSORS (provisioned_at, PROP_PROVISIONED_AT)
 
+gint64
+pa_phone_effective_layout_id (PaPhone   *self,
+                              PaProfile *profile)
+{
+  g_return_val_if_fail (PA_IS_PHONE (self), 0);
+
+  if (self->layout_id != 0 || profile == NULL)
+    return self->layout_id;
+  return pa_profile_get_layout_id (profile);
+}
+
 const char *
 pa_phone_get_mac (PaPhone *self)
 {

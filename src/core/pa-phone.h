@@ -5,6 +5,7 @@
 #pragma once
 
 #include "pa-enums.h"
+#include "pa-profile.h"
 #include "pa-resource.h"
 
 G_BEGIN_DECLS
@@ -95,6 +96,10 @@ void                pa_phone_set_lines               (PaPhone             *self,
                                                       const gint64        *account_ids,
                                                       guint                n_ids);
 gint64              pa_phone_get_layout_id           (PaPhone             *self);   /* 0 = none */
+/* The layout its files show: its own, else its profile's (@profile may be
+ * NULL); 0 for none. The one place this rule lives. */
+gint64              pa_phone_effective_layout_id     (PaPhone             *self,
+                                                      PaProfile           *profile);
 void                pa_phone_set_layout_id           (PaPhone             *self,
                                                       gint64               layout_id);
 gint64              pa_phone_get_profile_id          (PaPhone             *self);   /* 0 = none */

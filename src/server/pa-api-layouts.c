@@ -30,18 +30,6 @@ layout_target (PaResource *layout)
                                : pa_module_layout_get_module (PA_MODULE_LAYOUT (layout));
 }
 
-static GArray *
-list_phones_using (PaApiRequest *req,
-                   PaResource   *layout,
-                   GError      **error)
-{
-  gint64 id = pa_resource_get_id (layout);
-
-  if (PA_IS_LAYOUT (layout))
-    return pa_store_list_phones_using_layout (req->store, id, error);
-  return pa_store_list_phones_using_module_layout (req->store, id, error);
-}
-
 /* Profiles name layouts (never module layouts). Transfer full, of PaResource. */
 static GPtrArray *
 list_profiles_using (PaApiRequest *req,
@@ -195,8 +183,8 @@ move_users (PaApiRequest *req,
         return FALSE;
 
       /* Phones without a layout of their own show the profile's. */
-      profile_phones = pa_store_list_phones_using_profile (req->store,
-                                                           pa_resource_get_id (profile), error);
+      profile_phones = pa_store_list_phones_reading (req->store, PA_TYPE_PROFILE,
+                                                     pa_resource_get_id (profile), error);
       if (profile_phones == NULL || !bump_phones (req, profile_phones, error))
         return FALSE;
     }
@@ -217,7 +205,8 @@ pa_api_layout_before_delete (PaApiRequest *req,
   if (!parse_replacement (req, &has_replacement, &replacement_id, error))
     return FALSE;
 
-  phones = list_phones_using (req, old, error);
+  phones = pa_store_list_phones_naming (req->store, G_OBJECT_TYPE (old),
+                                        pa_resource_get_id (old), error);
   if (phones == NULL)
     return FALSE;
   if (PA_IS_LAYOUT (old))
@@ -696,7 +685,8 @@ follow_agent_in (PaApiRequest *req,
       if (!pa_store_update (req->store, layout, pa_resource_get_revision (layout), error))
         return FALSE;
 
-      phones = list_phones_using (req, layout, error);
+      phones = pa_store_list_phones_reading (req->store, G_OBJECT_TYPE (layout),
+                                             pa_resource_get_id (layout), error);
       if (phones == NULL || !bump_phones (req, phones, error))
         return FALSE;
 

@@ -286,7 +286,7 @@ delete_orphaned_lines (PaApiRequest *req,
       if (account == NULL || pa_sip_account_get_agent_id (PA_SIP_ACCOUNT (account)) != 0)
         continue;
 
-      users = pa_store_list_phones_using_sip_account (req->store, account_id, error);
+      users = pa_store_list_phones_naming (req->store, PA_TYPE_SIP_ACCOUNT, account_id, error);
       if (users == NULL)
         return FALSE;
       if (users->len == 0 &&
@@ -361,6 +361,26 @@ pa_api_sip_before_write (PaApiRequest *req,
   return TRUE;
 }
 
+/* Every resource a phone's files are made of ends its writes here: the
+ * phones reading it (derived, pa_store_list_phones_reading()) get a new
+ * revision, so clients and phones polling with If-None-Match see the
+ * change, and the answer says how many. */
+static gboolean
+phones_files_changed (PaApiRequest *req,
+                      PaResource   *resource,
+                      GError      **error)
+{
+  g_autoptr(GArray) phones = NULL;
+
+  phones = pa_store_list_phones_reading (req->store, G_OBJECT_TYPE (resource),
+                                         pa_resource_get_id (resource), error);
+  if (phones == NULL)
+    return FALSE;
+  json_object_set_int_member (req->extra, "affected_phones", phones->len);
+  return pa_store_bump_phone_revisions (req->store, (const gint64 *) phones->data,
+                                        phones->len, error);
+}
+
 gboolean
 pa_api_sip_after_write (PaApiRequest *req,
                         PaResource   *old,
@@ -370,7 +390,7 @@ pa_api_sip_after_write (PaApiRequest *req,
   g_autofree char *password = NULL;
 
   if (old != NULL)
-    return TRUE;
+    return phones_files_changed (req, resource, error);
 
   password = new_password (error);
   if (password == NULL ||
@@ -414,7 +434,7 @@ regenerate_work (PaApiRequest *req,
 
   /* Their rendered config changed: a new revision makes the next fetch (and
    * the resync a later issue pushes) pick the new password up. */
-  data->phones = pa_store_list_phones_using_sip_account (req->store, data->id, error);
+  data->phones = pa_store_list_phones_reading (req->store, PA_TYPE_SIP_ACCOUNT, data->id, error);
   if (data->phones == NULL)
     return FALSE;
   return pa_store_bump_phone_revisions (req->store, (const gint64 *) data->phones->data,
@@ -542,25 +562,7 @@ pa_api_layout_after_write (PaApiRequest *req,
                            PaResource   *resource,
                            GError      **error)
 {
-  g_autoptr(GArray) phones = NULL;
-  gint64 id = pa_resource_get_id (resource);
-
   if (old == NULL)
     return TRUE;
-
-  /* Phones using it render differently now; a new revision tells clients
-   * (and phones polling with If-None-Match) so. */
-  if (PA_IS_LAYOUT (resource))
-    phones = pa_store_list_phones_using_layout (req->store, id, error);
-  else if (PA_IS_MODULE_LAYOUT (resource))
-    phones = pa_store_list_phones_using_module_layout (req->store, id, error);
-  else
-    phones = pa_store_list_phones_using_profile (req->store, id, error);
-
-  if (phones == NULL)
-    return FALSE;
-  if (!PA_IS_PROFILE (resource))
-    json_object_set_int_member (req->extra, "affected_phones", phones->len);
-  return pa_store_bump_phone_revisions (req->store, (const gint64 *) phones->data,
-                                        phones->len, error);
+  return phones_files_changed (req, resource, error);
 }

@@ -105,7 +105,7 @@ gather (PaServer       *self,
   g_autoptr(PaRenderContext) ctx = pa_render_context_new (phone, model, vendor);
   GArray *lines = pa_phone_get_lines (phone);
   GPtrArray *modules = pa_phone_get_modules (phone);
-  gint64 layout_id = pa_phone_get_layout_id (phone);
+  gint64 layout_id;
   const char *sip_server;
 
   for (guint i = 0; i < lines->len; i++)
@@ -132,10 +132,8 @@ gather (PaServer       *self,
       if (profile == NULL)
         return NULL;
       ctx->profile = PA_PROFILE (profile);
-      /* the profile's layout stands in when the phone names none */
-      if (layout_id == 0)
-        layout_id = pa_profile_get_layout_id (ctx->profile);
     }
+  layout_id = pa_phone_effective_layout_id (phone, ctx->profile);
 
   if (layout_id != 0)
     {

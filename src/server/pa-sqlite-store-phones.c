@@ -12,6 +12,7 @@
 #include "pa-module-layout.h"
 #include "pa-phone.h"
 #include "pa-profile.h"
+#include "pa-sip-account.h"
 #include "pa-sqlite-store-private.h"
 #include "pa-token.h"
 
@@ -95,15 +96,17 @@ collect_ids (PaSqliteStore  *self,
 }
 
 static GArray *
-pa_sqlite_store_list_phones_using (PaStore  *store,
-                                   GType     type,
-                                   gint64    id,
-                                   GError  **error)
+pa_sqlite_store_list_phones_naming (PaStore  *store,
+                                    GType     type,
+                                    gint64    id,
+                                    GError  **error)
 {
   PaSqliteStore *self = PA_SQLITE_STORE (store);
   const char *sql;
 
-  if (type == PA_TYPE_LAYOUT)
+  if (type == PA_TYPE_SIP_ACCOUNT)
+    sql = "SELECT DISTINCT phone_id FROM phone_lines WHERE sip_account_id = :id ORDER BY phone_id";
+  else if (type == PA_TYPE_LAYOUT)
     sql = "SELECT id FROM phones WHERE layout_id = :id ORDER BY id";
   else if (type == PA_TYPE_MODULE_LAYOUT)
     sql = "SELECT DISTINCT phone_id FROM phone_modules WHERE layout_id = :id ORDER BY phone_id";
@@ -112,21 +115,10 @@ pa_sqlite_store_list_phones_using (PaStore  *store,
   else
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
-                   "Phones do not use resources of type %s", g_type_name (type));
+                   "Phones do not name resources of type %s", g_type_name (type));
       return NULL;
     }
   return collect_ids (self, sql, id, error);
-}
-
-static GArray *
-pa_sqlite_store_list_phones_using_sip_account (PaStore  *store,
-                                               gint64    sip_account_id,
-                                               GError  **error)
-{
-  return collect_ids (PA_SQLITE_STORE (store),
-                      "SELECT DISTINCT phone_id FROM phone_lines"
-                      " WHERE sip_account_id = :id ORDER BY phone_id",
-                      sip_account_id, error);
 }
 
 static gint64
@@ -501,8 +493,7 @@ pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
 {
   iface->regenerate_phone_token = pa_sqlite_store_regenerate_phone_token;
   iface->count_phones_for_agent = pa_sqlite_store_count_phones_for_agent;
-  iface->list_phones_using = pa_sqlite_store_list_phones_using;
-  iface->list_phones_using_sip_account = pa_sqlite_store_list_phones_using_sip_account;
+  iface->list_phones_naming = pa_sqlite_store_list_phones_naming;
   iface->bump_phone_revisions = pa_sqlite_store_bump_phone_revisions;
   iface->update_phone_status = pa_sqlite_store_update_phone_status;
   iface->set_sip_password = pa_sqlite_store_set_sip_password;

@@ -205,47 +205,73 @@ pa_store_count_phones_for_agent (PaStore  *self,
 }
 
 GArray *
-pa_store_list_phones_using_layout (PaStore  *self,
-                                   gint64    layout_id,
-                                   GError  **error)
+pa_store_list_phones_naming (PaStore  *self,
+                             GType     type,
+                             gint64    id,
+                             GError  **error)
 {
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return IFACE (self)->list_phones_using (self, PA_TYPE_LAYOUT, layout_id, error);
+  return IFACE (self)->list_phones_naming (self, type, id, error);
+}
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
 }
 
 GArray *
-pa_store_list_phones_using_module_layout (PaStore  *self,
-                                          gint64    module_layout_id,
-                                          GError  **error)
+pa_store_list_phones_reading (PaStore  *self,
+                              GType     type,
+                              gint64    id,
+                              GError  **error)
 {
+  g_autoptr(GArray) phones = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return IFACE (self)->list_phones_using (self, PA_TYPE_MODULE_LAYOUT, module_layout_id, error);
-}
+  phones = pa_store_list_phones_naming (self, type, id, error);
+  if (phones == NULL || type != PA_TYPE_LAYOUT)
+    return g_steal_pointer (&phones);
 
-GArray *
-pa_store_list_phones_using_profile (PaStore  *self,
-                                    gint64    profile_id,
-                                    GError  **error)
-{
-  g_return_val_if_fail (PA_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  /* A layout also reaches phones through the profiles naming it. The rule
+   * of which layout a phone shows is the phone's, asked of each one, so it
+   * cannot drift from what rendering does. */
+  profiles = pa_store_list (self, PA_TYPE_PROFILE, NULL, NULL, error);
+  if (profiles == NULL)
+    return NULL;
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      PaProfile *profile = g_ptr_array_index (profiles, i);
+      g_autoptr(GArray) members = NULL;
 
-  return IFACE (self)->list_phones_using (self, PA_TYPE_PROFILE, profile_id, error);
-}
+      if (pa_profile_get_layout_id (profile) != id)
+        continue;
+      members = pa_store_list_phones_naming (self, PA_TYPE_PROFILE,
+                                             pa_resource_get_id (PA_RESOURCE (profile)), error);
+      if (members == NULL)
+        return NULL;
+      for (guint j = 0; j < members->len; j++)
+        {
+          gint64 phone_id = g_array_index (members, gint64, j);
+          g_autoptr(PaResource) phone = pa_store_get (self, PA_TYPE_PHONE, phone_id, error);
 
-GArray *
-pa_store_list_phones_using_sip_account (PaStore  *self,
-                                        gint64    sip_account_id,
-                                        GError  **error)
-{
-  g_return_val_if_fail (PA_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return IFACE (self)->list_phones_using_sip_account (self, sip_account_id, error);
+          if (phone == NULL)
+            return NULL;
+          if (pa_phone_get_layout_id (PA_PHONE (phone)) == 0 &&
+              pa_phone_effective_layout_id (PA_PHONE (phone), profile) == id)
+            g_array_append_val (phones, phone_id);
+        }
+    }
+  g_array_sort (phones, compare_ids);
+  return g_steal_pointer (&phones);
 }
 
 gboolean

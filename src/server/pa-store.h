@@ -161,10 +161,10 @@ struct _PaStoreInterface
   PaResource  *(*find_phone_by_token)   (PaStore *self, const char *token, GError **error);
   char        *(*regenerate_phone_token)(PaStore *self, gint64 phone_id, GError **error);
   gint64       (*count_phones_for_agent)(PaStore *self, gint64 agent_id, GError **error);
-  GArray      *(*list_phones_using)     (PaStore *self, GType layout_type, gint64 layout_id,
+  /* Phones that name the resource themselves: a line on the SIP account,
+   * layout_id, a module's layout_id, profile_id. */
+  GArray      *(*list_phones_naming)    (PaStore *self, GType type, gint64 id,
                                          GError **error);
-  GArray      *(*list_phones_using_sip_account) (PaStore *self, gint64 sip_account_id,
-                                                 GError **error);
   gboolean     (*bump_phone_revisions)  (PaStore *self, const gint64 *ids, gsize n_ids,
                                          GError **error);
   gboolean     (*update_phone_status)   (PaStore *self, gint64 phone_id,
@@ -333,40 +333,35 @@ gint64       pa_store_count_phones_for_agent (PaStore    *self,
                                               GError    **error);
 
 /**
- * pa_store_list_phones_using_layout:
- * Returns: (transfer full) (element-type gint64): ids (ascending) of phones
- *   whose layout_id is @layout_id, or NULL on error.
+ * pa_store_list_phones_naming:
+ * @type: %PA_TYPE_SIP_ACCOUNT, %PA_TYPE_LAYOUT, %PA_TYPE_MODULE_LAYOUT or
+ *   %PA_TYPE_PROFILE
+ *
+ * The phones that refer to the resource themselves (what keeps it from
+ * being deleted).
+ *
+ * Returns: (transfer full) (element-type gint64): ids, ascending, or NULL
+ *   on error.
  */
-GArray      *pa_store_list_phones_using_layout        (PaStore  *self,
-                                                       gint64    layout_id,
-                                                       GError  **error);
+GArray      *pa_store_list_phones_naming   (PaStore  *self,
+                                            GType     type,
+                                            gint64    id,
+                                            GError  **error);
 
 /**
- * pa_store_list_phones_using_module_layout:
- * Returns: (transfer full) (element-type gint64): ids (ascending) of phones
- *   with a module using the module layout, or NULL on error.
+ * pa_store_list_phones_reading:
+ *
+ * The phones whose files change when the resource does: those naming it,
+ * and for a layout also the phones without one of their own whose profile
+ * names it (pa_phone_effective_layout_id()).
+ *
+ * Returns: (transfer full) (element-type gint64): ids, ascending, or NULL
+ *   on error.
  */
-GArray      *pa_store_list_phones_using_module_layout (PaStore  *self,
-                                                       gint64    module_layout_id,
-                                                       GError  **error);
-
-/**
- * pa_store_list_phones_using_profile:
- * Returns: (transfer full) (element-type gint64): ids (ascending) of phones
- *   whose profile_id is @profile_id, or NULL on error.
- */
-GArray      *pa_store_list_phones_using_profile       (PaStore  *self,
-                                                       gint64    profile_id,
-                                                       GError  **error);
-
-/**
- * pa_store_list_phones_using_sip_account:
- * Returns: (transfer full) (element-type gint64): ids (ascending) of phones
- *   with a line on the SIP account (to resync them after a new password).
- */
-GArray      *pa_store_list_phones_using_sip_account   (PaStore  *self,
-                                                       gint64    sip_account_id,
-                                                       GError  **error);
+GArray      *pa_store_list_phones_reading  (PaStore  *self,
+                                            GType     type,
+                                            gint64    id,
+                                            GError  **error);
 
 /**
  * pa_store_bump_phone_revisions:

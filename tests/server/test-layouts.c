@@ -222,6 +222,62 @@ test_affected_phones (Fixture       *fixture,
   }
 }
 
+/* A layout phone C shows only through its profile: editing the layout is an
+ * edit of C's file, and the answer counts C (issue 8: it answered 0). */
+static void
+test_affected_through_profile (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *profile = g_strdup_printf ("{\"name\": \"Office\", \"layout_id\": %"
+                                              G_GINT64_FORMAT "}", fixture->other_layout);
+  g_autofree char *phone_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT,
+                                                 fixture->phone_c);
+  g_autofree char *layout_path = g_strdup_printf ("/api/v1/layouts/%" G_GINT64_FORMAT,
+                                                  fixture->other_layout);
+  g_autofree char *with_profile = NULL;
+  g_autoptr(PaTestResponse) joined = NULL;
+  g_autoptr(PaTestResponse) patch = NULL;
+  gint64 profile_id, rev_b, rev_c;
+
+  profile_id = pa_test_create (fixture->server, "profiles", profile);
+  with_profile = g_strdup_printf ("{\"profile_id\": %" G_GINT64_FORMAT "}", profile_id);
+  joined = pa_test_api (fixture->server, "PATCH", phone_path, with_profile, "*");
+  g_assert_cmpuint (joined->status, ==, 200);
+  rev_b = revision_of (fixture, "phones", fixture->phone_b);
+  rev_c = revision_of (fixture, "phones", fixture->phone_c);
+
+  patch = pa_test_api (fixture->server, "PATCH", layout_path, "{\"description\": \"x\"}", "*");
+  g_assert_cmpuint (patch->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (pa_test_response_object (patch), "affected_phones"),
+                   ==, 1);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_c), ==, rev_c + 1);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b);
+}
+
+/* A SIP account's edit changes the file of every phone with a line on it
+ * (issue 8: PATCH left their revision as it was). */
+static void
+test_affected_by_sip_account (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) got = NULL;
+  g_autoptr(PaTestResponse) patch = NULL;
+  g_autofree char *account_path = NULL;
+  JsonObject *phone = get_object (fixture, "phones", fixture->phone_a, &got);
+  gint64 account = json_array_get_int_element (json_object_get_array_member (phone, "lines"), 0);
+  gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
+  gint64 rev_b = revision_of (fixture, "phones", fixture->phone_b);
+
+  account_path = g_strdup_printf ("/api/v1/sip-accounts/%" G_GINT64_FORMAT, account);
+  patch = pa_test_api (fixture->server, "PATCH", account_path,
+                       "{\"display_name\": \"Front desk\"}", "*");
+  g_assert_cmpuint (patch->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (pa_test_response_object (patch), "affected_phones"),
+                   ==, 1);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a + 1);
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b);
+}
+
 /* -- delete with a replacement -------------------------------------------- */
 
 static PaTestResponse *
@@ -922,6 +978,8 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/layouts/affected-phones", test_affected_phones);
+  ADD ("/layouts/affected-phones/through-profile", test_affected_through_profile);
+  ADD ("/layouts/affected-phones/sip-account", test_affected_by_sip_account);
   ADD ("/layouts/delete/in-use", test_delete_in_use);
   ADD ("/layouts/delete/replacement", test_delete_with_replacement);
   ADD ("/layouts/delete/module-replacement", test_delete_module_layout_with_replacement);

@@ -903,29 +903,49 @@ test_usage_queries (Fixture       *f,
   g_assert_cmpint (pa_store_count_phones_for_agent (f->store, agent_id, &error), ==, 2);
   g_assert_cmpint (pa_store_count_phones_for_agent (f->store, 9999, &error), ==, 0);
 
-  ids = pa_store_list_phones_using_layout (f->store, pa_resource_get_id (PA_RESOURCE (layout)),
-                                           &error);
+  ids = pa_store_list_phones_naming (f->store, PA_TYPE_LAYOUT,
+                                     pa_resource_get_id (PA_RESOURCE (layout)), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 1);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, pa_resource_get_id (PA_RESOURCE (p1)));
   g_clear_pointer (&ids, g_array_unref);
 
-  ids = pa_store_list_phones_using_module_layout (f->store,
-                                                  pa_resource_get_id (PA_RESOURCE (module_layout)),
-                                                  &error);
+  ids = pa_store_list_phones_naming (f->store, PA_TYPE_MODULE_LAYOUT,
+                                     pa_resource_get_id (PA_RESOURCE (module_layout)), &error);
   g_assert_cmpuint (ids->len, ==, 1);   /* two modules, one phone */
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, pa_resource_get_id (PA_RESOURCE (p3)));
   g_clear_pointer (&ids, g_array_unref);
 
-  ids = pa_store_list_phones_using_profile (f->store, pa_resource_get_id (PA_RESOURCE (profile)),
-                                            &error);
+  ids = pa_store_list_phones_naming (f->store, PA_TYPE_PROFILE,
+                                     pa_resource_get_id (PA_RESOURCE (profile)), &error);
   g_assert_cmpuint (ids->len, ==, 1);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, pa_resource_get_id (PA_RESOURCE (p2)));
   g_clear_pointer (&ids, g_array_unref);
 
-  ids = pa_store_list_phones_using_sip_account (f->store, account_id, &error);
+  ids = pa_store_list_phones_naming (f->store, PA_TYPE_SIP_ACCOUNT, account_id, &error);
   g_assert_cmpuint (ids->len, ==, 1);
   g_clear_pointer (&ids, g_array_unref);
+
+  /* p2 has no layout of its own: once its profile names the layout, the
+   * layout is read by p2's files too, without p2 naming it. */
+  pa_profile_set_layout_id (profile, pa_resource_get_id (PA_RESOURCE (layout)));
+  g_assert_true (pa_store_update (f->store, PA_RESOURCE (profile), 1, &error));
+  g_assert_no_error (error);
+  ids = pa_store_list_phones_naming (f->store, PA_TYPE_LAYOUT,
+                                     pa_resource_get_id (PA_RESOURCE (layout)), &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = pa_store_list_phones_reading (f->store, PA_TYPE_LAYOUT,
+                                      pa_resource_get_id (PA_RESOURCE (layout)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, pa_resource_get_id (PA_RESOURCE (p1)));
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, pa_resource_get_id (PA_RESOURCE (p2)));
+  g_clear_pointer (&ids, g_array_unref);
+  ids = pa_store_list_phones_naming (f->store, PA_TYPE_AGENT, agent_id, &error);
+  g_assert_null (ids);
+  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED);
+  g_clear_error (&error);
 
   /* The lines and modules survive a round trip. */
   stored = pa_store_get (f->store, PA_TYPE_PHONE, pa_resource_get_id (PA_RESOURCE (p3)), &error);
@@ -951,7 +971,7 @@ test_usage_queries (Fixture       *f,
   pa_phone_set_lines (p1, NULL, 0);
   g_assert_true (pa_store_update (f->store, PA_RESOURCE (p1), 1, &error));
   g_assert_no_error (error);
-  ids = pa_store_list_phones_using_sip_account (f->store, account_id, &error);
+  ids = pa_store_list_phones_naming (f->store, PA_TYPE_SIP_ACCOUNT, account_id, &error);
   g_assert_cmpuint (ids->len, ==, 0);
   g_clear_pointer (&ids, g_array_unref);
 
