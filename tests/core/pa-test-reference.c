@@ -75,7 +75,9 @@ pa_test_reference_context (const char *vendor_id,
 {
   PaCatalog *catalog = pa_catalog_get_default ();
   PaDeviceModel *model = pa_catalog_get_model (catalog, model_id);
-  PaExpansionModule *module = pa_catalog_get_module (catalog, module_id);
+  /* NULL @module_id: a phone without a sidecar (a vendor with none). */
+  PaExpansionModule *module = module_id != NULL ? pa_catalog_get_module (catalog, module_id)
+                                                : NULL;
   g_autoptr(PaPhone) phone = pa_phone_new ();
   g_autoptr(PaSipAccount) one = account ("201", "Front Desk", "pbx.example.com",
                                          PA_SIP_TRANSPORT_TLS, 5061);
@@ -91,7 +93,7 @@ pa_test_reference_context (const char *vendor_id,
   PaRenderContext *ctx;
 
   g_assert_nonnull (model);
-  g_assert_nonnull (module);
+  g_assert_true (module_id == NULL || module != NULL);
 
   pa_phone_set_name (phone, "Reception");
   pa_phone_set_mac (phone, mac);
@@ -100,16 +102,20 @@ pa_test_reference_context (const char *vendor_id,
   pa_phone_set_lines (phone, lines, G_N_ELEMENTS (lines));
   pa_phone_set_admin_password_mode (phone, PA_ADMIN_PASSWORD_MANUAL);
   pa_phone_set_admin_password (phone, "Adm1n&<pw>");
-  g_ptr_array_add (modules, pa_phone_module_new (module_id, 0));
+  if (module != NULL)
+    g_ptr_array_add (modules, pa_phone_module_new (module_id, 0));
   pa_phone_set_modules (phone, modules);
 
   pa_layout_set_name (layout, "Reception");
   pa_layout_set_model (layout, model_id);
   pa_layout_set_keys (layout, keys);
 
-  sidecar_keys = full_sidecar (pa_expansion_module_get_keys (module));
-  pa_module_layout_set_module (sidecar, module_id);
-  pa_module_layout_set_keys (sidecar, sidecar_keys);
+  if (module != NULL)
+    {
+      sidecar_keys = full_sidecar (pa_expansion_module_get_keys (module));
+      pa_module_layout_set_module (sidecar, module_id);
+      pa_module_layout_set_keys (sidecar, sidecar_keys);
+    }
 
   pa_profile_set_name (profile, "Office");
   pa_profile_set_timezone (profile, "Europe/Berlin");
@@ -121,7 +127,8 @@ pa_test_reference_context (const char *vendor_id,
   pa_render_context_add_account (ctx, one, "s3cret-Pass");
   pa_render_context_add_account (ctx, two, "Sal3s&\"pw\"");
   ctx->layout = g_object_ref (layout);
-  pa_render_context_add_module_layout (ctx, sidecar);
+  if (module != NULL)
+    pa_render_context_add_module_layout (ctx, sidecar);
   ctx->profile = g_object_ref (profile);
   ctx->provisioning_url = g_strdup ("https://prov.example.com:8670/p/TOKEN/");
   return ctx;

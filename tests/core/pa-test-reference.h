@@ -6,8 +6,8 @@
  * on sales.example.net), a layout with one key of every type (line 1, line 2,
  * BLF 202, speed dial, feature code *78, park 700, park retrieve 701,
  * conference, custom) then empty keys, one sidecar of @module_id with every
- * key a BLF to 301.., a profile with Europe/Berlin, ntp.example.com, 60
- * minutes polling and features.dnd.enable = 0, an admin password, and the
+ * key a BLF to 301.. (no sidecar when @module_id is NULL), a profile with
+ * Europe/Berlin, ntp.example.com, 60 minutes polling and features.dnd.enable = 0, an admin password, and the
  * setup link https://prov.example.com:8670/p/TOKEN/. Values carry quotes,
  * '&' and '<>' so every writer's escaping shows in its golden file.
  */

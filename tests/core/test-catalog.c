@@ -293,6 +293,21 @@ test_default_key_codes (void)
   g_assert_true (pa_vendor_is_guessed (snom, "key_codes.park_retrieve"));
   g_assert_false (pa_vendor_is_guessed (snom, "key_codes.blf"));
 
+  /* Fanvil (facts §7.2): BLF carries a transfer letter, a feature code is
+   * a speed dial, and /bf is a monitored conference, not a plain button. */
+  {
+    PaVendor *fanvil = pa_catalog_get_vendor (catalog, "fanvil");
+    PaDeviceModel *x6u = pa_catalog_get_model (catalog, "fanvil-x6u");
+
+    g_assert_cmpstr (pa_vendor_get_key_code (fanvil, "blf"), ==, "1/ba");
+    g_assert_cmpstr (pa_vendor_get_key_code (fanvil, "feature_code"), ==, "1/f");
+    g_assert_false (pa_vendor_supports_key_type (fanvil, "conference"));
+    g_assert_cmpstr (pa_vendor_get_writer (fanvil), ==, "fanvil");
+    /* §7.4: 65 in tancredi (5 side keys + 5 pages of 12), 72 in wazo. */
+    g_assert_cmpuint (pa_device_model_get_line_keys (x6u), ==, 65);
+    g_assert_true (pa_device_model_is_guessed (x6u, "line_keys"));
+  }
+
   for (const char * const *t = pa_key_type_names (); *t != NULL; t++)
     g_assert_true (pa_key_type_is_known (*t));
   g_assert_false (pa_key_type_is_known ("hold"));
