@@ -233,11 +233,13 @@ write_time (const PaEffective *e,
         rule = posix_tz_from_offset (e->timezone);
       if (rule != NULL)
         {
-          /* UNCONFIRMED: "customize" selecting the self-defined zone is
-           * Grandstream's P64 value as we remember it, not in the sources
-           * read; wazo instead writes one of the phone's own list entries
-           * ("CET-1CEST-2,M3.5.0/02:00:00,M10.5.0/03:00:00"), known to us
-           * for Europe/Paris only. */
+          /* P64 = "customize" selects the self-defined zone P246 in
+           * public P-value scripts, and FusionPBX names P246
+           * dateTime.timezone.custom (at most 64 characters); that the
+           * version-2 item takes the same "customize" is UNCONFIRMED.
+           * wazo instead writes one of the phone's own list entries
+           * ("CET-1CEST-2,M3.5.0/02:00:00,M10.5.0/03:00:00"), which we
+           * know for Europe/Paris only. */
           item (xml, "dateTime.timezone", "customize");
           item (xml, "dateTime.timezone.custom", rule);
           /* Ours, not the DHCP server's. */
