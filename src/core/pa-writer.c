@@ -16,6 +16,7 @@
 static const PaWriter * const writers[] = {
   &pa_yealink_writer,
   &pa_fanvil_writer,
+  &pa_grandstream_writer,
 };
 
 const PaWriter *

@@ -34,6 +34,7 @@ const PaWriter *pa_writer_lookup (const char *id);
 
 extern const PaWriter pa_yealink_writer;
 extern const PaWriter pa_fanvil_writer;
+extern const PaWriter pa_grandstream_writer;
 
 /* -- key = value ---------------------------------------------------------- */
 

@@ -242,6 +242,38 @@ test_default_t54w (void)
   g_assert_nonnull (pa_device_model_get_note (pa_catalog_get_model (catalog, "yealink-t43u")));
 }
 
+/* Provisioning facts §7.4 (wazo plugin-info, FusionPBX templates): the
+ * GXP2170 has 6 SIP accounts, the GRP2614/2615/2616 2 and no sidecar, the
+ * GXP2135 4 (wazo says 4 or 8 by plugin version: the lower is kept), the
+ * GXP2160 takes pks.ext sidecar keys; a feature code is dialled, so it is a
+ * speed dial (§7.2). */
+static void
+test_default_grandstream (void)
+{
+  PaCatalog *catalog = pa_catalog_get_default ();
+  PaVendor *gs = pa_catalog_get_vendor (catalog, "grandstream");
+  static const char * const grp[] = {
+    "grandstream-grp2614", "grandstream-grp2615", "grandstream-grp2616", NULL
+  };
+
+  g_assert_cmpuint (pa_device_model_get_sip_accounts (pa_catalog_get_model (catalog,
+                                                      "grandstream-gxp2170")), ==, 6);
+  g_assert_cmpuint (pa_device_model_get_sip_accounts (pa_catalog_get_model (catalog,
+                                                      "grandstream-gxp2135")), ==, 4);
+  for (guint i = 0; grp[i] != NULL; i++)
+    {
+      PaDeviceModel *model = pa_catalog_get_model (catalog, grp[i]);
+
+      g_assert_cmpuint (pa_device_model_get_sip_accounts (model), ==, 2);
+      g_assert_cmpuint (pa_device_model_get_max_modules (model), ==, 0);
+    }
+  g_assert_true (pa_device_model_supports_module (pa_catalog_get_model (catalog,
+                                                  "grandstream-gxp2160"),
+                                                  "grandstream-gxp2200ext"));
+  g_assert_cmpstr (pa_vendor_get_key_code (gs, "feature_code"), ==, "SpeedDial");
+  g_assert_cmpstr (pa_vendor_get_key_code (gs, "speed_dial"), ==, "SpeedDial");
+}
+
 static void
 test_default_other_files (void)
 {
@@ -828,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/catalog/default/consistent", test_default_consistent);
   g_test_add_func ("/catalog/default/t54w", test_default_t54w);
   g_test_add_func ("/catalog/default/file-names", test_default_other_files);
+  g_test_add_func ("/catalog/default/grandstream", test_default_grandstream);
   g_test_add_func ("/catalog/default/key-codes", test_default_key_codes);
   g_test_add_func ("/catalog/default/lookups", test_default_lookups);
   g_test_add_func ("/catalog/default/to-json", test_default_to_json);
