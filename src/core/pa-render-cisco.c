@@ -374,18 +374,28 @@ cisco_time_zone (const char *offset)
 #define YEAR_END   1767225600
 
 /* The first second after @from at which @tz enters (@dst TRUE) or leaves
- * summer time, or 0. Hourly steps, then a search for the exact second. */
+ * summer time, or 0. Hourly steps, then a search for the exact second. A
+ * state already in force at @from is not a change. */
 static gint64
 find_change (GTimeZone *tz,
              gint64     from,
              gboolean   dst)
 {
+  gboolean seen_other = FALSE;
+
   for (gint64 t = from; t < YEAR_END; t += 3600)
     {
       int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
       gint64 low, high;
 
-      if (interval < 0 || g_time_zone_is_dst (tz, interval) != dst)
+      if (interval < 0)
+        continue;
+      if (g_time_zone_is_dst (tz, interval) != dst)
+        {
+          seen_other = TRUE;
+          continue;
+        }
+      if (!seen_other)
         continue;
       low = t - 3600;
       high = t;
