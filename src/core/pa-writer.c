@@ -17,6 +17,7 @@ static const PaWriter * const writers[] = {
   &pa_yealink_writer,
   &pa_fanvil_writer,
   &pa_grandstream_writer,
+  &pa_cisco_writer,
 };
 
 const PaWriter *

@@ -35,6 +35,7 @@ const PaWriter *pa_writer_lookup (const char *id);
 extern const PaWriter pa_yealink_writer;
 extern const PaWriter pa_fanvil_writer;
 extern const PaWriter pa_grandstream_writer;
+extern const PaWriter pa_cisco_writer;
 
 /* -- key = value ---------------------------------------------------------- */
 

@@ -849,6 +849,33 @@ test_bad_top_level (void)
                           PA_CATALOG_ERROR_UNKNOWN_MEMBER, "\"extra\"");
 }
 
+/* Cisco's numbers as provisioning facts §7 corrects them: the MPP model
+ * file is $PSN.xml (8841-3PCC.xml, §7.1), a feature code is a speed dial
+ * (§7.2), the 8800 KEM has 32 keys per unit and the CP-7841 takes one
+ * module, both as wazo has them (§7.4). */
+static void
+test_default_cisco (void)
+{
+  PaCatalog *catalog = pa_catalog_get_default ();
+  PaVendor *cisco = pa_catalog_get_vendor (catalog, "cisco");
+  PaDeviceModel *cp8841 = pa_catalog_get_model (catalog, "cisco-cp-8841");
+
+  g_assert_cmpstr (pa_vendor_get_writer (cisco), ==, "cisco");
+  g_assert_cmpstr (pa_vendor_get_key_code (cisco, "feature_code"), ==, "sd");
+  g_assert_cmpstr (pa_vendor_get_key_code (cisco, "blf"), ==, "blf+sd+cp");
+  g_assert_true (pa_vendor_is_guessed (cisco, "key_codes.park"));
+  g_assert_cmpstr (pa_device_model_get_common_file (cp8841), ==, "8841-3PCC.xml");
+  g_assert_cmpstr (pa_device_model_get_common_file (pa_catalog_get_model (catalog,
+                                                                          "cisco-spa504g")),
+                   ==, "spa504G.cfg");
+  g_assert_cmpuint (pa_expansion_module_get_keys (pa_catalog_get_module (catalog,
+                                                                         "cisco-cp-8800-kem")),
+                    ==, 32);
+  g_assert_cmpuint (pa_device_model_get_module_max (pa_catalog_get_model (catalog,
+                                                                          "cisco-cp-7841"),
+                                                    "cisco-cp-8800-kem"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -862,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/catalog/default/file-names", test_default_other_files);
   g_test_add_func ("/catalog/default/grandstream", test_default_grandstream);
   g_test_add_func ("/catalog/default/key-codes", test_default_key_codes);
+  g_test_add_func ("/catalog/default/cisco", test_default_cisco);
   g_test_add_func ("/catalog/default/lookups", test_default_lookups);
   g_test_add_func ("/catalog/default/to-json", test_default_to_json);
   g_test_add_func ("/catalog/data/minimal", test_minimal_document);
