@@ -12,7 +12,9 @@
  * 000413A1B2C3.xml: <settings><phone-settings>, every setting perm="R";
  * setting_server = the setup link, settings_refresh_timer 3600 (60 minutes
  * from the profile); timezone empty with utc_offset +3600 (Europe/Berlin's
- * standard offset); ntp_server; http_user admin with http_pass,
+ * standard offset) and dst "3600 03.05.07 02:00:00 10.05.07 03:00:00" (the
+ * last Sunday of March at 02:00 to the last of October at 03:00, in wazo's
+ * form); ntp_server; http_user admin with http_pass,
  * admin_mode_password and webserver_admin_password = "Adm1n&<pw>" escaped
  * as &amp;&lt;pw&gt;; identity 1: user_active on, user_idle_text and
  * user_realname "Front Desk", user_name and user_pname 201, user_pass,
@@ -34,8 +36,8 @@
  * catalog's 3 modules) "none".
  *
  * Not done (see the writer's comments): BLF pickup code ("|<code>"), which
- * PaEffective does not carry; Snom's country-code time zone and summer
- * time rules (dst); the exact names when only a server URL is set
+ * PaEffective does not carry; Snom's country-code time zone ("GER+1");
+ * the exact names when only a server URL is set
  * [UNCONFIRMED]; a MWI switch separate from user_mailbox; the local SIP
  * port; NAT keepalive.
  */
@@ -176,6 +178,33 @@ test_parsed (void)
   xmlFreeDoc (device);
 }
 
+/* Summer time as Snom's dst rule, read off each zone's own changes:
+ * month.week.weekday (5 = last, Sunday 7) and the wall time before each. */
+static void
+test_time_zones (void)
+{
+  static const struct { const char *zone, *offset, *dst; } zones[] = {
+    { "Europe/Berlin", "+3600", "3600 03.05.07 02:00:00 10.05.07 03:00:00" },
+    { "America/New_York", "-18000", "3600 03.02.07 02:00:00 11.01.07 02:00:00" },
+    { "Australia/Sydney", "+36000", "3600 10.01.07 02:00:00 04.01.07 03:00:00" },
+    { "Asia/Kolkata", "+19800", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(PaRenderContext) ctx = reference ();
+      xmlDocPtr doc;
+
+      pa_profile_set_timezone (ctx->profile, zones[i].zone);
+      g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "Not writing a Snom setting*");
+      doc = render_doc (ctx, MAC_FILE, "application/xml; charset=utf-8");
+      g_test_assert_expected_messages ();
+      assert_xpath (doc, "/settings/phone-settings/utc_offset", zones[i].offset);
+      assert_xpath (doc, "/settings/phone-settings/dst", zones[i].dst);
+      xmlFreeDoc (doc);
+    }
+}
+
 static const char * const nasty[] = {
   "Anna \"the boss\" O'Neil",
   "R&D <lab> & co",
@@ -273,6 +302,7 @@ main (int    argc,
 
   g_test_add_func ("/golden/snom", test_golden);
   g_test_add_func ("/golden/snom/parsed", test_parsed);
+  g_test_add_func ("/golden/snom/time-zones", test_time_zones);
   g_test_add_func ("/golden/snom/injection", test_injection);
 
   return g_test_run ();
