@@ -18,6 +18,7 @@ static const PaWriter * const writers[] = {
   &pa_fanvil_writer,
   &pa_grandstream_writer,
   &pa_cisco_writer,
+  &pa_snom_writer,
 };
 
 const PaWriter *

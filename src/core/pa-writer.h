@@ -36,6 +36,7 @@ extern const PaWriter pa_yealink_writer;
 extern const PaWriter pa_fanvil_writer;
 extern const PaWriter pa_grandstream_writer;
 extern const PaWriter pa_cisco_writer;
+extern const PaWriter pa_snom_writer;
 
 /* -- key = value ---------------------------------------------------------- */
 

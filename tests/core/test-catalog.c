@@ -324,6 +324,14 @@ test_default_key_codes (void)
   g_assert_cmpstr (pa_vendor_get_key_code (snom, "blf"), ==, "blf");
   g_assert_true (pa_vendor_is_guessed (snom, "key_codes.park_retrieve"));
   g_assert_false (pa_vendor_is_guessed (snom, "key_codes.blf"));
+  /* Snom: a feature code is dialled, a speed key, not dtmf (facts §7.2);
+   * the D785 takes 3 D7 as in wazo, not 4 as in tancredi (facts §7.4). */
+  g_assert_cmpstr (pa_vendor_get_key_code (snom, "feature_code"), ==, "speed");
+  g_assert_true (pa_vendor_is_guessed (snom, "key_codes.park"));
+  g_assert_cmpuint (pa_device_model_get_module_max (pa_catalog_get_model (catalog, "snom-d785"),
+                                                    "snom-d7"), ==, 3);
+  g_assert_true (pa_device_model_is_guessed (pa_catalog_get_model (catalog, "snom-d785"),
+                                             "modules"));
 
   /* Fanvil (facts §7.2): BLF carries a transfer letter, a feature code is
    * a speed dial, and /bf is a monitored conference, not a plain button. */

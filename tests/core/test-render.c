@@ -295,10 +295,10 @@ test_errors (void)
 {
   g_autoptr(PaPhone) phone = make_phone ();
   g_autoptr(PaRenderContext) ctx = make_context (phone);
-  g_autoptr(PaPhone) snom = pa_phone_new ();
-  g_autoptr(PaRenderContext) snom_ctx = NULL;
+  g_autoptr(PaPhone) other = pa_phone_new ();
+  g_autoptr(PaRenderContext) other_ctx = NULL;
+  g_autoptr(PaCatalog) other_catalog = NULL;
   g_autoptr(GError) error = NULL;
-  PaCatalog *catalog = pa_catalog_get_default ();
   const char *wrong[] = {
     "", "y000000000028.cfg", "805ec0123457.cfg", "805EC0123456.cfg",
     "../805ec0123456.cfg", "805ec0123456.cfg.bak", "y000000000000.boot",
@@ -321,13 +321,22 @@ test_errors (void)
   g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_INCOMPLETE);
   g_clear_error (&error);
 
-  pa_phone_set_mac (snom, "00:04:13:12:34:56");
-  pa_phone_set_vendor (snom, "snom");
-  pa_phone_set_model (snom, "snom-d785");
-  snom_ctx = pa_render_context_new (snom,
-                                    pa_catalog_get_model (catalog, "snom-d785"),
-                                    pa_catalog_get_vendor (catalog, "snom"));
-  text = pa_render_file (snom_ctx, "000413123456.xml", NULL, &error);
+  /* A vendor whose writer does not exist (every catalog vendor has one
+   * now, so a catalog of its own). */
+  other_catalog = pa_catalog_new_from_data (
+    "{\"vendors\":[{\"id\":\"acme\",\"name\":\"Acme\",\"config_format\":\"cfg\","
+    "\"writer\":\"acme\",\"ouis\":[\"00:11:22\"],\"key_codes\":{\"line\":\"1\"}}],"
+    "\"modules\":[],\"models\":[{\"id\":\"acme-p1\",\"vendor\":\"acme\",\"name\":\"P1\","
+    "\"sip_accounts\":1,\"line_keys\":1,\"keys_per_page\":1,\"pages\":1,"
+    "\"device_file\":\"{mac}.cfg\",\"user_agent\":\"P1\"}]}", -1, &error);
+  g_assert_no_error (error);
+  pa_phone_set_mac (other, "00:11:22:12:34:56");
+  pa_phone_set_vendor (other, "acme");
+  pa_phone_set_model (other, "acme-p1");
+  other_ctx = pa_render_context_new (other,
+                                     pa_catalog_get_model (other_catalog, "acme-p1"),
+                                     pa_catalog_get_vendor (other_catalog, "acme"));
+  text = pa_render_file (other_ctx, "001122123456.cfg", NULL, &error);
   g_assert_null (text);
   g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_UNSUPPORTED);
 }
