@@ -35,6 +35,8 @@ static const UaFormat formats[] = {
   /* Grandstream Model HW GXP2170 SW 1.0.11.85 DevId 000b82865e6a */
   { "grandstream",
     "^Grandstream\\s+Model\\s+HW\\s+(?<model>[A-Za-z0-9][A-Za-z0-9_-]*)"
+    /* a hardware revision ("V1.4A") may sit between the model and SW */
+    "(?:\\s+V[^\\s]+)?"
     "(?:\\s+SW\\s+(?<fw>[0-9][0-9A-Za-z._-]*))?",
     "\\sDevId\\s+(?<mac>[0-9A-Fa-f]{12})\\b" },
   /* Grandstream GXP2000 (gxp2000e.bin:1.2.5.3/…) DevId 000b822726c8 */

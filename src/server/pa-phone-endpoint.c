@@ -51,18 +51,23 @@ fail (SoupServerMessage *msg,
 }
 
 /* 12 hex digits in a row: the file names some phone's MAC. */
-/* Twelve zeros (y000000000000.boot, Poly's 000000000000.cfg) are the
- * vendors' names for "any phone", not a MAC. */
+/* A file name with another phone's MAC in it: someone trying setup links,
+ * or a copied one. Twelve zeros (y000000000000.boot, Poly's
+ * 000000000000.cfg) are the vendors' "any phone", and the phone's own MAC
+ * in a name its writer does not serve is just a file it does not get. */
 static gboolean
-names_a_mac (const char *file)
+names_another_mac (const char *file,
+                   PaPhone    *phone)
 {
+  g_autofree char *own = pa_mac_to_compact (pa_phone_get_mac (phone));
   guint run = 0, zeros = 0;
 
   for (const char *p = file; *p != '\0'; p++)
     {
       run = g_ascii_isxdigit (*p) ? run + 1 : 0;
       zeros = *p == '0' ? zeros + 1 : 0;
-      if (run == 12 && zeros < 12)
+      if (run >= 12 && zeros < 12 &&
+          (own == NULL || g_ascii_strncasecmp (p - 11, own, 12) != 0))
         return TRUE;
     }
   return FALSE;
@@ -352,7 +357,7 @@ pa_phone_endpoint_handle (PaServer          *self,
   if (output == NULL)
     {
       if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) &&
-          names_a_mac (file))
+          names_another_mac (file, phone))
         refuse (self, msg, file, "the MAC in the file name is not the token's phone");
       else if (error->domain == PA_RENDER_ERROR)
         /* A file that cannot work (a line without a SIP server) is not

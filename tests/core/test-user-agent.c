@@ -41,6 +41,9 @@ static const UaCase cases[] = {
     "polycom", "Edge_E450", "8.0.1.0", NULL, "polycom-edge-e450" },
   { "Grandstream Model HW GXP2170 SW 1.0.11.85 DevId 000b82865e6a",
     "grandstream", "GXP2170", "1.0.11.85", "00:0B:82:86:5E:6A", "grandstream-gxp2170" },
+  /* with the hardware revision between the model and SW */
+  { "Grandstream Model HW GXP2170 V1.4A SW 1.0.11.23 DevId 000b82a1b2c3",
+    "grandstream", "GXP2170", "1.0.11.23", "00:0B:82:A1:B2:C3", "grandstream-gxp2170" },
   { "Grandstream GXP2000 (gxp2000e.bin:1.2.5.3/boot55e.bin:1.1.6.9) DevId 000b822726c8",
     "grandstream", "GXP2000", "1.2.5.3", "00:0B:82:27:26:C8", NULL },
   { "Cisco/SPA508G-7.4.4 (0002FDFF2103)(CBT141400UK)",
