@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "pa-catalog.h"
 #include "pa-profile.h"
 #include "pa-resource-private.h"
 
@@ -98,6 +100,16 @@ params_sorted_names (GHashTable *params)
   return names;
 }
 
+/* Inside, one flat table keyed "<vendor>/<name>": neither a vendor id nor
+ * a parameter name can hold a '/', and equality, copying and sorting stay
+ * those of a table of strings. */
+static char *
+param_key (const char *vendor,
+           const char *name)
+{
+  return g_strconcat (vendor, "/", name, NULL);
+}
+
 static gboolean
 pa_profile_read_member (PaResource      *resource,
                         const PaMember  *member,
@@ -107,7 +119,7 @@ pa_profile_read_member (PaResource      *resource,
                         GError         **error)
 {
   g_autoptr(GHashTable) params = NULL;
-  g_autoptr(GList) names = NULL;
+  g_autoptr(GList) vendors = NULL;
   JsonObject *object;
 
   if (member->pspec != properties[PROP_CUSTOM_PARAMS])
@@ -117,25 +129,42 @@ pa_profile_read_member (PaResource      *resource,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "custom_params",
-                          _("Must be an object of strings"));
+                          _("Must be an object with one object of strings per vendor"));
       return FALSE;
     }
 
   params = params_new ();
   object = json_node_get_object (node);
-  names = json_object_get_members (object);
-  for (const GList *l = names; l != NULL; l = l->next)
+  vendors = json_object_get_members (object);
+  for (const GList *v = vendors; v != NULL; v = v->next)
     {
-      const char *name = l->data;
-      JsonNode *element = json_object_get_member (object, name);
+      const char *vendor = v->data;
+      JsonNode *inner = json_object_get_member (object, vendor);
+      g_autoptr(GList) names = NULL;
 
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+      if (!JSON_NODE_HOLDS_OBJECT (inner))
         {
-          g_autofree char *field = g_strconcat ("custom_params.", name, NULL);
-          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, field, _("Must be a string"));
+          g_autofree char *field = g_strconcat ("custom_params.", vendor, NULL);
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, field,
+                              _("Must be an object of strings"));
           return FALSE;
         }
-      g_hash_table_insert (params, g_strdup (name), json_node_dup_string (element));
+      names = json_object_get_members (json_node_get_object (inner));
+      for (const GList *l = names; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          JsonNode *element = json_object_get_member (json_node_get_object (inner), name);
+
+          if (strchr (vendor, '/') != NULL || strchr (name, '/') != NULL ||
+              !JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING)
+            {
+              g_autofree char *field = g_strconcat ("custom_params.", vendor, ".", name, NULL);
+              pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, field, _("Must be a string"));
+              return FALSE;
+            }
+          g_hash_table_insert (params, param_key (vendor, name), json_node_dup_string (element));
+        }
     }
 
   g_value_take_boxed (value, g_steal_pointer (&params));
@@ -149,7 +178,8 @@ pa_profile_write_member (PaResource     *resource,
                          JsonBuilder    *builder)
 {
   GHashTable *params;
-  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autofree char *open_vendor = NULL;
 
   if (member->pspec != properties[PROP_CUSTOM_PARAMS])
     {
@@ -161,29 +191,57 @@ pa_profile_write_member (PaResource     *resource,
   json_builder_begin_object (builder);
   if (params != NULL)
     {
-      names = params_sorted_names (params);
-      for (guint i = 0; names[i] != NULL; i++)
+      /* Sorted keys keep each vendor's names together, in order. */
+      keys = params_sorted_names (params);
+      for (guint i = 0; keys[i] != NULL; i++)
         {
-          json_builder_set_member_name (builder, names[i]);
-          json_builder_add_string_value (builder, g_hash_table_lookup (params, names[i]));
+          const char *slash = strchr (keys[i], '/');
+          g_autofree char *vendor = g_strndup (keys[i], slash - keys[i]);
+
+          if (g_strcmp0 (vendor, open_vendor) != 0)
+            {
+              if (open_vendor != NULL)
+                json_builder_end_object (builder);
+              json_builder_set_member_name (builder, vendor);
+              json_builder_begin_object (builder);
+              g_free (open_vendor);
+              open_vendor = g_strdup (vendor);
+            }
+          json_builder_set_member_name (builder, slash + 1);
+          json_builder_add_string_value (builder, g_hash_table_lookup (params, keys[i]));
         }
+      if (open_vendor != NULL)
+        json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
 }
 
 static gboolean
 validate_custom_params (PaProfile  *self,
+                        PaCatalog  *catalog,
                         GError    **error)
 {
-  g_auto(GStrv) names = params_sorted_names (self->custom_params);
+  g_auto(GStrv) keys = params_sorted_names (self->custom_params);
 
-  for (guint i = 0; names[i] != NULL; i++)
+  for (guint i = 0; keys[i] != NULL; i++)
     {
-      const char *name = names[i];
-      const char *value = g_hash_table_lookup (self->custom_params, name);
-      g_autofree char *field = g_strconcat ("custom_params.", name, NULL);
+      const char *slash = strchr (keys[i], '/');
+      g_autofree char *vendor = g_strndup (keys[i], slash - keys[i]);
+      const char *name = slash + 1;
+      const char *value = g_hash_table_lookup (self->custom_params, keys[i]);
+      g_autofree char *field = g_strconcat ("custom_params.", vendor, ".", name, NULL);
       gsize len = strlen (name);
 
+      /* Parameters go to one vendor's files only: a Yealink setting in a
+       * Poly file is at best noise. */
+      if (catalog != NULL && pa_catalog_get_vendor (catalog, vendor) == NULL)
+        {
+          g_autofree char *vendor_field = g_strconcat ("custom_params.", vendor, NULL);
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, vendor_field,
+                              _("“%s” is not a vendor; parameters are grouped by vendor, "
+                                "such as “yealink”"), vendor);
+          return FALSE;
+        }
       if (len == 0 || len > PA_CUSTOM_PARAM_NAME_MAX)
         {
           pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
@@ -192,11 +250,11 @@ validate_custom_params (PaProfile  *self,
           return FALSE;
         }
       for (gsize j = 0; j < len; j++)
-        if (!g_ascii_isalnum (name[j]) && name[j] != '_' && name[j] != '.')
+        if (!g_ascii_isalnum (name[j]) && strchr ("_.-[]", name[j]) == NULL)
           {
             pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
                                 _("A parameter name has only letters, digits, "
-                                  "“_” and “.”"));
+                                  "“_”, “.”, “-”, “[” and “]”"));
             return FALSE;
           }
 
@@ -231,7 +289,7 @@ pa_profile_validate (PaResource  *resource,
       && pa_validate_uint_range (self->update_interval,
                                  PA_UPDATE_INTERVAL_MIN, PA_UPDATE_INTERVAL_MAX,
                                  "update_interval", error)
-      && validate_custom_params (self, error);
+      && validate_custom_params (self, catalog, error);
 }
 
 static void
@@ -545,27 +603,36 @@ pa_profile_set_custom_params (PaProfile  *self,
 
 const char *
 pa_profile_get_custom_param (PaProfile  *self,
+                             const char *vendor,
                              const char *name)
 {
+  g_autofree char *key = NULL;
+
   g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (vendor != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return g_hash_table_lookup (self->custom_params, name);
+  key = param_key (vendor, name);
+  return g_hash_table_lookup (self->custom_params, key);
 }
 
 void
 pa_profile_set_custom_param (PaProfile  *self,
+                             const char *vendor,
                              const char *name,
                              const char *value)
 {
   g_autoptr(GHashTable) params = NULL;
+  g_autofree char *key = NULL;
   GHashTableIter iter;
   gpointer k, v;
 
   g_return_if_fail (PA_IS_PROFILE (self));
+  g_return_if_fail (vendor != NULL);
   g_return_if_fail (name != NULL);
 
-  if (g_strcmp0 (g_hash_table_lookup (self->custom_params, name), value) == 0)
+  key = param_key (vendor, name);
+  if (g_strcmp0 (g_hash_table_lookup (self->custom_params, key), value) == 0)
     return;
 
   /* Through the whole-table setter, so a table handed out before stays as
@@ -575,17 +642,28 @@ pa_profile_set_custom_param (PaProfile  *self,
   while (g_hash_table_iter_next (&iter, &k, &v))
     g_hash_table_insert (params, g_strdup (k), g_strdup (v));
   if (value != NULL)
-    g_hash_table_insert (params, g_strdup (name), g_strdup (value));
+    g_hash_table_insert (params, g_steal_pointer (&key), g_strdup (value));
   else
-    g_hash_table_remove (params, name);
+    g_hash_table_remove (params, key);
 
   pa_profile_set_custom_params (self, params);
 }
 
 GStrv
-pa_profile_dup_custom_param_names (PaProfile *self)
+pa_profile_dup_custom_param_names (PaProfile  *self,
+                                   const char *vendor)
 {
-  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) keys = NULL;
+  g_autofree char *prefix = NULL;
 
-  return params_sorted_names (self->custom_params);
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (vendor != NULL, NULL);
+
+  prefix = param_key (vendor, "");
+  keys = params_sorted_names (self->custom_params);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_str_has_prefix (keys[i], prefix))
+      g_strv_builder_add (builder, keys[i] + strlen (prefix));
+  return g_strv_builder_end (builder);
 }

@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (PaProfile, pa_profile, PA, PROFILE, PaResource)
 
 /* JSON members, in order: id, revision, name, description,
  * admin_password_policy, timezone, layout_id, ntp_server, update_interval,
- * custom_params (an object of strings, written with sorted names). */
+ * custom_params (one object of strings per vendor, sorted). */
 PaProfile          *pa_profile_new                       (void);
 
 /* "" when unset */
@@ -45,17 +45,23 @@ void                pa_profile_set_ntp_server            (PaProfile           *s
 guint               pa_profile_get_update_interval       (PaProfile           *self);
 void                pa_profile_set_update_interval       (PaProfile           *self,
                                                           guint                minutes);
-/* char * → char *, transfer none, never NULL. The setter copies; NULL clears. */
+/* Parameters written verbatim, last, into one vendor's files. JSON:
+ * { "<vendor id>": { "<name>": "<value>" } }, sorted. The table's keys are
+ * "<vendor>/<name>"; transfer none, never NULL. The setter copies; NULL
+ * clears. */
 GHashTable         *pa_profile_get_custom_params         (PaProfile           *self);
 void                pa_profile_set_custom_params         (PaProfile           *self,
                                                           GHashTable          *params);
 const char         *pa_profile_get_custom_param          (PaProfile           *self,
+                                                          const char          *vendor,
                                                           const char          *name);
 /* NULL @value removes the parameter. */
 void                pa_profile_set_custom_param          (PaProfile           *self,
+                                                          const char          *vendor,
                                                           const char          *name,
                                                           const char          *value);
-/* The names, sorted; free with g_strfreev(). */
-GStrv               pa_profile_dup_custom_param_names    (PaProfile           *self);
+/* @vendor's names, sorted; free with g_strfreev(). */
+GStrv               pa_profile_dup_custom_param_names    (PaProfile           *self,
+                                                          const char          *vendor);
 
 G_END_DECLS

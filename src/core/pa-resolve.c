@@ -216,17 +216,19 @@ static void
 resolve_custom (PaRenderContext *ctx,
                 PaEffective     *effective)
 {
+  const char *vendor = pa_vendor_get_id (ctx->vendor);
   g_auto(GStrv) names = NULL;
 
   if (ctx->profile == NULL)
     return;
-  names = pa_profile_dup_custom_param_names (ctx->profile);
+  /* This vendor's parameters only (a profile may span a mixed fleet). */
+  names = pa_profile_dup_custom_param_names (ctx->profile, vendor);
   for (guint i = 0; names[i] != NULL; i++)
     {
       PaSetting *setting = g_new0 (PaSetting, 1);
 
       setting->name = g_strdup (names[i]);
-      setting->value = g_strdup (pa_profile_get_custom_param (ctx->profile, names[i]));
+      setting->value = g_strdup (pa_profile_get_custom_param (ctx->profile, vendor, names[i]));
       g_ptr_array_add (effective->custom, setting);
     }
 }

@@ -120,6 +120,15 @@ static const char * const migrations[] = {
   "  last_seen  INTEGER NOT NULL,"
   "  count      INTEGER NOT NULL DEFAULT 1"
   ");",
+
+  /* 2: a profile's custom parameters are grouped by vendor. Before, one
+   * list went to every phone, and only Yealink files were rendered, so
+   * that is whose they were. */
+  "UPDATE profiles"
+  "   SET data = json_set (data, '$.custom_params',"
+  "                        json_object ('yealink', json_extract (data, '$.custom_params')))"
+  " WHERE json_type (data, '$.custom_params') = 'object'"
+  "   AND json_extract (data, '$.custom_params') <> '{}';",
 };
 
 int

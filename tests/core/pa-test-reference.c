@@ -121,7 +121,11 @@ pa_test_reference_context (const char *vendor_id,
   pa_profile_set_timezone (profile, "Europe/Berlin");
   pa_profile_set_ntp_server (profile, "ntp.example.com");
   pa_profile_set_update_interval (profile, 60);
-  pa_profile_set_custom_param (profile, "features.dnd.enable", "0");
+  /* Parameters for this vendor and for another: only the first may reach
+   * the files (a profile can span a mixed fleet). */
+  pa_profile_set_custom_param (profile, vendor_id, "features.dnd.enable", "0");
+  pa_profile_set_custom_param (profile, g_str_equal (vendor_id, "snom") ? "yealink" : "snom",
+                               "other.vendor.only", "1");
 
   ctx = pa_render_context_new (phone, model, pa_catalog_get_vendor (catalog, vendor_id));
   pa_render_context_add_account (ctx, one, "s3cret-Pass");

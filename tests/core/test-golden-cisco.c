@@ -239,12 +239,12 @@ test_injection (void)
   pa_sip_account_set_display_name (g_ptr_array_index (ctx->accounts, 0), nasty);
   g_list_store_append (keys, blf);
   pa_layout_set_keys (ctx->layout, G_LIST_MODEL (keys));
-  pa_profile_set_custom_param (ctx->profile, "features.dnd.enable", nasty);
+  pa_profile_set_custom_param (ctx->profile, "cisco", "features.dnd.enable", nasty);
   /* Not element names: skipped with a warning. */
-  pa_profile_set_custom_param (ctx->profile, "bad name", "1");
-  pa_profile_set_custom_param (ctx->profile, "x:y", "1");
-  pa_profile_set_custom_param (ctx->profile, "<Password_1_>", "1");
-  pa_profile_set_custom_param (plain->profile, "features.dnd.enable", "0");
+  pa_profile_set_custom_param (ctx->profile, "cisco", "bad name", "1");
+  pa_profile_set_custom_param (ctx->profile, "cisco", "x:y", "1");
+  pa_profile_set_custom_param (ctx->profile, "cisco", "<Password_1_>", "1");
+  pa_profile_set_custom_param (plain->profile, "cisco", "features.dnd.enable", "0");
 
   /* In the profile's (sorted) order. */
   g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "*<Password_1_>*");

@@ -169,14 +169,14 @@ test_injection (void)
   xmlDocPtr doc;
 
   pa_sip_account_set_display_name (account, evil);
-  pa_profile_set_custom_param (ctx->profile, "phone.Greeting", evil);
-  pa_profile_set_custom_param (ctx->profile, "sip.line[2].DTMFMode", "2");
-  pa_profile_set_custom_param (ctx->profile, "bad name", "1");
-  pa_profile_set_custom_param (ctx->profile, "a><b", "1");
-  pa_profile_set_custom_param (ctx->profile, "xmlThing", "1");
-  pa_profile_set_custom_param (ctx->profile, "ns:tag", "1");
-  pa_profile_set_custom_param (ctx->profile, "line[x]", "1");
-  pa_profile_set_custom_param (ctx->profile, "a..b", "1");
+  pa_profile_set_custom_param (ctx->profile, "fanvil", "phone.Greeting", evil);
+  pa_profile_set_custom_param (ctx->profile, "fanvil", "sip.line[2].DTMFMode", "2");
+  pa_profile_set_custom_param (ctx->profile, "fanvil", "bad name", "1");
+  pa_profile_set_custom_param (ctx->profile, "fanvil", "a><b", "1");
+  pa_profile_set_custom_param (ctx->profile, "fanvil", "xmlThing", "1");
+  pa_profile_set_custom_param (ctx->profile, "fanvil", "ns:tag", "1");
+  pa_profile_set_custom_param (ctx->profile, "fanvil", "line[x]", "1");
+  pa_profile_set_custom_param (ctx->profile, "fanvil", "a..b", "1");
 
   for (guint i = 0; i < 6; i++)
     g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "Not writing a setting named*");

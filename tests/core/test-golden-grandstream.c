@@ -237,9 +237,9 @@ test_injection (void)
   pa_sip_account_set_display_name (one, evil);
   g_free (g_ptr_array_index (ctx->passwords, 0));
   g_ptr_array_index (ctx->passwords, 0) = g_strdup (evil);
-  pa_profile_set_custom_param (ctx->profile, "features.dnd.enable", evil);
+  pa_profile_set_custom_param (ctx->profile, "grandstream", "features.dnd.enable", evil);
   /* Not a setting name: skipped with a warning, never written. */
-  pa_profile_set_custom_param (ctx->profile, "x\"><evil a=\"", "1");
+  pa_profile_set_custom_param (ctx->profile, "grandstream", "x\"><evil a=\"", "1");
   pa_profile_set_ntp_server (ctx->profile, evil);
 
   g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "*not a valid name*");

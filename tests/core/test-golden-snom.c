@@ -263,9 +263,9 @@ test_injection (void)
       pa_key_set_value (speed, nasty[i]);
       /* The Yealink name stays (one warning), a valid Snom name takes the
        * nasty value, and every invalid name is skipped with a warning. */
-      pa_profile_set_custom_param (ctx->profile, "language", nasty[i]);
+      pa_profile_set_custom_param (ctx->profile, "snom", "language", nasty[i]);
       for (guint b = 0; b < G_N_ELEMENTS (bad_names); b++)
-        pa_profile_set_custom_param (ctx->profile, bad_names[b], nasty[i]);
+        pa_profile_set_custom_param (ctx->profile, "snom", bad_names[b], nasty[i]);
 
       for (guint w = 0; w < 1 + G_N_ELEMENTS (bad_names); w++)
         g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "Not writing a Snom setting*");

@@ -138,7 +138,8 @@ static const char full_profile[] =
   "{'id':4,'revision':6,'name':'Office','description':null,"
   "'admin_password_policy':'generated','timezone':'UTC','layout_id':3,"
   "'ntp_server':'pool.ntp.org','update_interval':60,"
-  "'custom_params':{'a.b':'1','features.dnd':'0','z_last':'x y'}}";
+  "'custom_params':{'acme':{'a.b':'1','features.dnd':'0','z_last':'x y'},"
+  "'beta':{'line[1].mode':'2'}}}";
 
 typedef struct
 {
@@ -311,11 +312,18 @@ test_typed_accessors (void)
   g_assert_cmpint (pa_key_get_agent_id (pa_key_list_find (keys, 1)), ==, 0);
   g_assert_null (pa_key_list_find (keys, 4));
 
-  g_assert_cmpstr (pa_profile_get_custom_param (PA_PROFILE (profile_res), "features.dnd"), ==, "0");
-  names = pa_profile_dup_custom_param_names (PA_PROFILE (profile_res));
+  g_assert_cmpstr (pa_profile_get_custom_param (PA_PROFILE (profile_res), "acme", "features.dnd"),
+                   ==, "0");
+  /* one vendor's parameters are not another's */
+  g_assert_null (pa_profile_get_custom_param (PA_PROFILE (profile_res), "beta", "features.dnd"));
+  names = pa_profile_dup_custom_param_names (PA_PROFILE (profile_res), "acme");
   g_assert_cmpuint (g_strv_length (names), ==, 3);
   g_assert_cmpstr (names[0], ==, "a.b");
   g_assert_cmpstr (names[2], ==, "z_last");
+  g_strfreev (names);
+  names = pa_profile_dup_custom_param_names (PA_PROFILE (profile_res), "beta");
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_cmpstr (names[0], ==, "line[1].mode");
 }
 
 static void
@@ -488,8 +496,14 @@ test_input_errors (void)
       "custom_params" },
     { pa_profile_get_type, "{'custom_params':{'a':1}}", 0, PA_MODEL_ERROR_WRONG_TYPE,
       "custom_params.a" },
-    { pa_profile_get_type, "{'custom_params':{'a':null}}", 0, PA_MODEL_ERROR_WRONG_TYPE,
+    { pa_profile_get_type, "{'custom_params':{'a':'1'}}", 0, PA_MODEL_ERROR_WRONG_TYPE,
       "custom_params.a" },
+    { pa_profile_get_type, "{'custom_params':{'acme':{'a':1}}}", 0, PA_MODEL_ERROR_WRONG_TYPE,
+      "custom_params.acme.a" },
+    { pa_profile_get_type, "{'custom_params':{'acme':{'a':null}}}", 0, PA_MODEL_ERROR_WRONG_TYPE,
+      "custom_params.acme.a" },
+    { pa_profile_get_type, "{'custom_params':{'acme':{'a/b':'1'}}}", 0, PA_MODEL_ERROR_WRONG_TYPE,
+      "custom_params.acme.a/b" },
     { pa_profile_get_type, "{'layout_id':false}", 0, PA_MODEL_ERROR_WRONG_TYPE, "layout_id" },
     { pa_profile_get_type, "{'admin_password_policy':'always'}", 0, PA_MODEL_ERROR_INVALID,
       "admin_password_policy" },
@@ -685,14 +699,16 @@ test_validation (void)
       "timezone" },
     { pa_profile_get_type, "{'name':'P','ntp_server':'ntp server'}", PA_MODEL_ERROR_INVALID,
       "ntp_server" },
-    { pa_profile_get_type, "{'name':'P','custom_params':{'bad name':'1'}}",
-      PA_MODEL_ERROR_INVALID, "custom_params.bad name" },
-    { pa_profile_get_type, "{'name':'P','custom_params':{'':'1'}}", PA_MODEL_ERROR_INVALID,
-      "custom_params." },
-    { pa_profile_get_type, "{'name':'P','custom_params':{'a=b':'1'}}", PA_MODEL_ERROR_INVALID,
-      "custom_params.a=b" },
-    { pa_profile_get_type, "{'name':'P','custom_params':{'ok':'1\\nevil=2'}}",
-      PA_MODEL_ERROR_INVALID, "custom_params.ok" },
+    { pa_profile_get_type, "{'name':'P','custom_params':{'acme':{'bad name':'1'}}}",
+      PA_MODEL_ERROR_INVALID, "custom_params.acme.bad name" },
+    { pa_profile_get_type, "{'name':'P','custom_params':{'acme':{'':'1'}}}", PA_MODEL_ERROR_INVALID,
+      "custom_params.acme." },
+    { pa_profile_get_type, "{'name':'P','custom_params':{'acme':{'a=b':'1'}}}",
+      PA_MODEL_ERROR_INVALID, "custom_params.acme.a=b" },
+    { pa_profile_get_type, "{'name':'P','custom_params':{'acme':{'ok':'1\\nevil=2'}}}",
+      PA_MODEL_ERROR_INVALID, "custom_params.acme.ok" },
+    { pa_profile_get_type, "{'name':'P','custom_params':{'nobody':{'a':'1'}}}",
+      PA_MODEL_ERROR_INVALID, "custom_params.nobody" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1023,7 +1039,7 @@ static void poke_layout_keys (gpointer o, gpointer d)
 static void poke_module_layout_keys (gpointer o, gpointer d)
 { pa_module_layout_set_keys (o, d); }
 static void poke_profile_param (gpointer o, gpointer d)
-{ pa_profile_set_custom_param (o, "a.b", d); }
+{ pa_profile_set_custom_param (o, "acme", "a.b", d); }
 static void poke_profile_interval (gpointer o, gpointer d)
 { pa_profile_set_update_interval (o, GPOINTER_TO_UINT (d)); }
 static void poke_id (gpointer o, gpointer d)
@@ -1172,7 +1188,7 @@ test_notify_only_on_change (void)
   g_assert_cmpuint (notify_count (profile, "custom-params", poke_profile_param, "1"), ==, 0);
   g_assert_cmpuint (notify_count (profile, "custom-params", poke_profile_param, "2"), ==, 1);
   g_assert_cmpuint (notify_count (profile, "custom-params", poke_profile_param, NULL), ==, 1);
-  g_assert_null (pa_profile_get_custom_param (PA_PROFILE (profile), "a.b"));
+  g_assert_null (pa_profile_get_custom_param (PA_PROFILE (profile), "acme", "a.b"));
   g_assert_cmpuint (notify_count (profile, "update-interval", poke_profile_interval,
                                   GUINT_TO_POINTER (60)), ==, 0);
   g_assert_cmpuint (notify_count (profile, "update-interval", poke_profile_interval,

@@ -231,8 +231,8 @@ test_settings_from_profile (void)
   pa_profile_set_timezone (profile, "Europe/Berlin");
   pa_profile_set_ntp_server (profile, "ntp.example.com");
   pa_profile_set_update_interval (profile, 60);
-  pa_profile_set_custom_param (profile, "features.dnd.enable", "0");
-  pa_profile_set_custom_param (profile, "a.first", "1");
+  pa_profile_set_custom_param (profile, "yealink", "features.dnd.enable", "0");
+  pa_profile_set_custom_param (profile, "yealink", "a.first", "1");
   ctx->profile = g_object_ref (profile);
   pa_phone_set_admin_password_mode (phone, PA_ADMIN_PASSWORD_MANUAL);
   pa_phone_set_admin_password (phone, "Adm1n-pw");

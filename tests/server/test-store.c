@@ -234,6 +234,44 @@ test_migrations_from_empty (Fixture       *f,
   g_assert_cmpint (read_user_version (f->path), ==, pa_sqlite_store_schema_version ());
 }
 
+/* Schema step 2 groups a profile's flat custom parameters, written when
+ * only Yealink files were rendered, under "yealink". */
+static void
+test_migration_custom_params (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(PaProfile) profile = pa_profile_new ();
+  g_autoptr(PaResource) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  sqlite3 *db = NULL;
+  gint64 id;
+
+  pa_profile_set_name (profile, "Old office");
+  g_assert_true (pa_store_insert (f->store, PA_RESOURCE (profile), &error));
+  g_assert_no_error (error);
+  id = pa_resource_get_id (PA_RESOURCE (profile));
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+
+  /* The row as version 1 wrote it. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE profiles SET data = json_set (data, '$.custom_params',"
+                                     " json('{\"features.dnd.enable\":\"0\",\"a.b\":\"x\"}'));"
+                                     "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = pa_sqlite_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read_user_version (f->path), ==, pa_sqlite_store_schema_version ());
+  stored = pa_store_get (f->store, PA_TYPE_PROFILE, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pa_profile_get_custom_param (PA_PROFILE (stored), "yealink",
+                                                "features.dnd.enable"), ==, "0");
+  names = pa_profile_dup_custom_param_names (PA_PROFILE (stored), "yealink");
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (pa_profile_get_custom_params (PA_PROFILE (stored))), ==, 2);
+}
+
 static void
 test_reopen_keeps_data (Fixture       *f,
                         gconstpointer  data)
@@ -1216,6 +1254,7 @@ main (int   argc,
   g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
 
   ADD ("migrations-from-empty", test_migrations_from_empty);
+  ADD ("migration-custom-params", test_migration_custom_params);
   ADD ("reopen-keeps-data", test_reopen_keeps_data);
   ADD ("insert-get", test_insert_get);
   ADD ("list-paging-filter", test_list_paging_and_filter);
