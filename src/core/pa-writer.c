@@ -15,6 +15,7 @@
  * the id in the catalog. */
 static const PaWriter * const writers[] = {
   &pa_yealink_writer,
+  &pa_polycom_writer,
 };
 
 const PaWriter *

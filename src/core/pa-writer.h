@@ -33,6 +33,7 @@ typedef struct
 const PaWriter *pa_writer_lookup (const char *id);
 
 extern const PaWriter pa_yealink_writer;
+extern const PaWriter pa_polycom_writer;
 
 /* -- key = value ---------------------------------------------------------- */
 
