@@ -1,6 +1,10 @@
 /* pa-phone-endpoint.c — GET /p/<token>/<file>: the files desk phones fetch
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Also PUT /p/<token>/<name>.log: Polycom phones upload their logs to where
+ * they fetch their files (<mac>-app.log, <mac>-boot.log). They are taken
+ * and thrown away, so a phone's log costs no storage.
  */
 #define G_LOG_DOMAIN "pa-phone-endpoint"
 
@@ -66,6 +70,36 @@ names_a_mac (const char *file)
         return TRUE;
     }
   return FALSE;
+}
+
+/* What libsoup read of the body, at most a little over the limit: the
+ * server stops keeping it there (pa_http_guard_body_size()). */
+static gboolean
+body_too_large (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  return soup_server_message_get_request_body (msg)->length > PA_HTTP_MAX_BODY ||
+         (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+          soup_message_headers_get_content_length (headers) > PA_HTTP_MAX_BODY);
+}
+
+/* A phone's log upload, from a phone we know: 204 and nothing kept. */
+static void
+discard_log (SoupServerMessage *msg,
+             PaPhone           *phone,
+             const char        *file)
+{
+  if (body_too_large (msg))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "", 0);
+      return;
+    }
+
+  g_debug ("Phone %s uploaded %s (%" G_GOFFSET_FORMAT " bytes): discarded",
+           pa_phone_get_mac (phone), file, soup_server_message_get_request_body (msg)->length);
+  soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 
 static gboolean
@@ -270,11 +304,12 @@ pa_phone_endpoint_handle (PaServer          *self,
   g_autofree char *etag = NULL;
   const char *slash = strchr (rest, '/');
   const char *file = slash != NULL ? slash + 1 : "";
+  gboolean log_upload = g_str_equal (method, "PUT") && g_str_has_suffix (file, ".log");
   SoupMessageHeaders *response_headers;
   PaPhone *phone;
   gsize length;
 
-  if (!g_str_equal (method, "GET") && !g_str_equal (method, "HEAD"))
+  if (!g_str_equal (method, "GET") && !g_str_equal (method, "HEAD") && !log_upload)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Allow", "GET, HEAD");
@@ -311,6 +346,12 @@ pa_phone_endpoint_handle (PaServer          *self,
   if (!pa_phone_get_enabled (phone))
     {
       refuse (self, msg, file, "the phone is disabled");
+      return;
+    }
+
+  if (log_upload)
+    {
+      discard_log (msg, phone, file);
       return;
     }
 
