@@ -234,39 +234,54 @@ dst_change_at (gint64     utc,
   change->hour = g_date_time_get_hour (wall);
 }
 
+static gboolean
+is_dst_at (GTimeZone *tz,
+           gint64     utc,
+           int       *offset)
+{
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc);
+
+  if (interval < 0)
+    return FALSE;
+  if (offset != NULL)
+    *offset = g_time_zone_get_offset (tz, interval);
+  return g_time_zone_is_dst (tz, interval);
+}
+
 /* Summer time as the phone wants it: a rule (month, week, weekday, hour)
  * read off the zone's changes in one fixed year, so the output does not
- * change from one day to the next. FALSE when the zone has no summer time. */
+ * change from one day to the next. Days first, then the quarter hour in
+ * the day that changed (changes fall on a quarter hour), so a fetch costs
+ * a few hundred look-ups. FALSE when the zone has no summer time. */
 static gboolean
 find_dst (GTimeZone *tz,
           DstChange *start,
           DstChange *stop)
 {
   const gint64 year_start = 1735689600;  /* 2025-01-01T00:00Z */
-  const gint64 step = 15 * 60;           /* changes fall on a quarter hour */
+  const gint64 quarter = 15 * 60;
   gboolean found_start = FALSE, found_stop = FALSE;
-  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, year_start);
-  gboolean was_dst = interval >= 0 && g_time_zone_is_dst (tz, interval);
-  int offset = interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0;
+  gboolean was_dst = is_dst_at (tz, year_start, NULL);
 
-  for (gint64 t = year_start + step; t < year_start + 366 * 86400; t += step)
+  for (gint64 day = year_start + 86400; day <= year_start + 365 * 86400; day += 86400)
     {
-      int now = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
-      gboolean dst;
+      gboolean dst = is_dst_at (tz, day, NULL);
+      int offset = 0;
 
-      if (now < 0)
+      if (dst == was_dst)
         continue;
-      dst = g_time_zone_is_dst (tz, now);
-      if (dst != was_dst)
-        {
-          dst_change_at (t, offset, dst ? start : stop);
-          if (dst)
-            found_start = TRUE;
-          else
-            found_stop = TRUE;
-        }
+      for (gint64 t = day - 86400 + quarter; t <= day; t += quarter)
+        if (is_dst_at (tz, t, NULL) == dst)
+          {
+            is_dst_at (tz, t - quarter, &offset);
+            dst_change_at (t, offset, dst ? start : stop);
+            break;
+          }
+      if (dst)
+        found_start = TRUE;
+      else
+        found_stop = TRUE;
       was_dst = dst;
-      offset = g_time_zone_get_offset (tz, now);
     }
   return found_start && found_stop;
 }
