@@ -19,6 +19,7 @@ static const PaWriter * const writers[] = {
   &pa_grandstream_writer,
   &pa_cisco_writer,
   &pa_snom_writer,
+  &pa_polycom_writer,
 };
 
 const PaWriter *

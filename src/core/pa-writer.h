@@ -37,6 +37,7 @@ extern const PaWriter pa_fanvil_writer;
 extern const PaWriter pa_grandstream_writer;
 extern const PaWriter pa_cisco_writer;
 extern const PaWriter pa_snom_writer;
+extern const PaWriter pa_polycom_writer;
 
 /* -- key = value ---------------------------------------------------------- */
 

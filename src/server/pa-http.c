@@ -327,8 +327,8 @@ pa_http_guard_body_size (SoupServerMessage *msg)
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
 }
 
-static gboolean
-body_too_large (SoupServerMessage *msg)
+gboolean
+pa_http_body_too_large (SoupServerMessage *msg)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
 
@@ -352,7 +352,7 @@ pa_http_read_json_object (SoupServerMessage *msg,
   gsize length = 0;
   JsonNode *root;
 
-  if (body_too_large (msg))
+  if (pa_http_body_too_large (msg))
     {
       pa_http_set_error (error, PA_HTTP_ERROR_TOO_LARGE, NULL,
                          "The request body is larger than %d bytes", PA_HTTP_MAX_BODY);

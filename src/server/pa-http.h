@@ -92,6 +92,10 @@ JsonNode   *pa_http_read_json_object   (SoupServerMessage *msg,
  * upload never sits in memory. */
 void        pa_http_guard_body_size    (SoupServerMessage *msg);
 
+/* TRUE when the body is over %PA_HTTP_MAX_BODY (announced or seen; only
+ * the first bytes past the limit were kept). */
+gboolean    pa_http_body_too_large     (SoupServerMessage *msg);
+
 /* ETag of a revision: `"7"`. */
 char       *pa_http_etag_for_revision  (gint64 revision);
 void        pa_http_set_etag           (SoupServerMessage *msg,

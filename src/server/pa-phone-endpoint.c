@@ -1,6 +1,10 @@
 /* pa-phone-endpoint.c — GET /p/<token>/<file>: the files desk phones fetch
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Also PUT /p/<token>/<name>.log: Polycom phones upload their logs to where
+ * they fetch their files (<mac>-app.log, <mac>-boot.log). They are taken
+ * and thrown away, so a phone's log costs no storage.
  */
 #define G_LOG_DOMAIN "pa-phone-endpoint"
 
@@ -9,6 +13,7 @@
 #include <string.h>
 
 #include "pa-api-private.h"
+#include "pa-http.h"
 #include "pa-token.h"
 
 #define MAX_FILE_NAME 128
@@ -71,6 +76,24 @@ names_another_mac (const char *file,
         return TRUE;
     }
   return FALSE;
+}
+
+/* A phone's log upload, from a phone we know: 204 and nothing kept. */
+static void
+discard_log (SoupServerMessage *msg,
+             PaPhone           *phone,
+             const char        *file)
+{
+  if (pa_http_body_too_large (msg))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "", 0);
+      return;
+    }
+
+  g_debug ("Phone %s uploaded %s (%" G_GOFFSET_FORMAT " bytes): discarded",
+           pa_phone_get_mac (phone), file, soup_server_message_get_request_body (msg)->length);
+  soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 
 static gboolean
@@ -301,11 +324,12 @@ pa_phone_endpoint_handle (PaServer          *self,
   g_autofree char *etag = NULL;
   const char *slash = strchr (rest, '/');
   const char *file = slash != NULL ? slash + 1 : "";
+  gboolean log_upload = g_str_equal (method, "PUT") && g_str_has_suffix (file, ".log");
   SoupMessageHeaders *response_headers;
   PaPhone *phone;
   gsize length;
 
-  if (!g_str_equal (method, "GET") && !g_str_equal (method, "HEAD"))
+  if (!g_str_equal (method, "GET") && !g_str_equal (method, "HEAD") && !log_upload)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Allow", "GET, HEAD");
@@ -350,6 +374,12 @@ pa_phone_endpoint_handle (PaServer          *self,
   if (contradiction != NULL)
     {
       refuse (self, msg, file, contradiction);
+      return;
+    }
+
+  if (log_upload)
+    {
+      discard_log (msg, phone, file);
       return;
     }
 

@@ -321,6 +321,17 @@ test_default_key_codes (void)
   g_assert_null (pa_vendor_get_key_code (polycom, "conference"));
   g_assert_false (pa_vendor_supports_key_type (polycom, "custom"));
   g_assert_true (pa_vendor_supports_key_type (polycom, "park"));
+  /* Polycom: BLF, speed dial and feature code are attendant entries of
+   * type normal, park of type automata (facts §7.2); VVX 600 has 16
+   * accounts (wazo v5_9_2, §7.4). */
+  g_assert_cmpstr (pa_vendor_get_key_code (polycom, "feature_code"), ==, "normal");
+  g_assert_cmpstr (pa_vendor_get_key_code (polycom, "speed_dial"), ==, "normal");
+  g_assert_cmpstr (pa_vendor_get_key_code (polycom, "park"), ==, "automata");
+  g_assert_cmpuint (pa_device_model_get_sip_accounts (pa_catalog_get_model (catalog,
+                                                                            "polycom-vvx600")),
+                    ==, 16);
+  g_assert_false (pa_device_model_is_guessed (pa_catalog_get_model (catalog, "polycom-vvx600"),
+                                              "sip_accounts"));
   g_assert_cmpstr (pa_vendor_get_key_code (snom, "blf"), ==, "blf");
   g_assert_true (pa_vendor_is_guessed (snom, "key_codes.park_retrieve"));
   g_assert_false (pa_vendor_is_guessed (snom, "key_codes.blf"));
