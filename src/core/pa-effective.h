@@ -15,6 +15,7 @@
 #include "pa-key.h"
 #include "pa-render.h"
 #include "pa-sip-account.h"
+#include "pa-time-zone.h"
 
 G_BEGIN_DECLS
 
@@ -82,6 +83,8 @@ typedef struct
   guint           local_sip_port;
 
   char           *timezone;        /* IANA name, nullable */
+  PaTimeZoneRule *zone;            /* its offsets and summer-time rule; NULL
+                                    * without a time zone or for an unknown one */
   char           *ntp_server;      /* nullable */
   char           *admin_password;  /* nullable: the phone's own stays */
 

@@ -47,7 +47,6 @@
 #define MIN_POLL_MINUTES 60
 
 /* The self-defined time zone holds at most 64 characters (FusionPBX). */
-#define MAX_TZ_LENGTH 64
 
 static const char *
 yes_no (gboolean value)
@@ -118,63 +117,6 @@ itemf (PaXmlWriter *xml,
 
 /* -- time zone ------------------------------------------------------------- */
 
-static gboolean
-zone_name_is_safe (const char *name)
-{
-  if (name == NULL || name[0] == '\0' || name[0] == '/' || strstr (name, "..") != NULL)
-    return FALSE;
-  for (const char *p = name; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && strchr ("/_+-", *p) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-/* The POSIX TZ rule that tzdata itself stores after a TZif (version 2 and
- * up) file, e.g. "CET-1CEST,M3.5.0,M10.5.0/3" for Europe/Berlin: exactly
- * the form Grandstream's self-defined time zone takes, summer time rules
- * included. It comes from the same tzdata GTimeZone reads. */
-static char *
-posix_tz_from_tzdata (const char *zone)
-{
-  const char *dir = g_getenv ("TZDIR");
-  g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  const char *end;
-  const char *start;
-
-  if (!zone_name_is_safe (zone))
-    return NULL;
-  path = g_build_filename (dir != NULL && dir[0] != '\0' ? dir : "/usr/share/zoneinfo", zone,
-                           NULL);
-  if (!g_file_get_contents (path, &data, &length, NULL))
-    return NULL;
-  if (length < 6 || memcmp (data, "TZif", 4) != 0 || data[4] < '2' || data[length - 1] != '\n')
-    return NULL;
-
-  end = data + length - 1;
-  for (start = end; start > data && start[-1] != '\n'; start--)
-    ;
-  if (start == data || start == end || end - start > MAX_TZ_LENGTH)
-    return NULL;
-  for (const char *p = start; p < end; p++)
-    if (!g_ascii_isprint (*p))
-      return NULL;
-  return g_strndup (start, end - start);
-}
-
-/* Without tzdata's rule: the standard offset as a POSIX rule, no summer
- * time ("GMT-1" is UTC+1: POSIX counts west positive). */
-static char *
-posix_tz_from_offset (const char *zone)
-{
-  g_autofree char *offset = pa_render_utc_offset (zone);
-
-  if (offset == NULL)
-    return NULL;
-  return g_strdup_printf ("GMT%c%s", offset[0] == '-' ? '+' : '-', offset + 1);
-}
-
 /* -- shared settings ------------------------------------------------------- */
 
 /* "https://prov.example.com:8670/p/T/" → HTTPS and
@@ -225,26 +167,23 @@ static void
 write_time (const PaEffective *e,
             PaXmlWriter       *xml)
 {
-  if (e->timezone != NULL)
+  if (e->zone != NULL)
     {
-      g_autofree char *rule = posix_tz_from_tzdata (e->timezone);
+      /* The POSIX rule ("CET-1CEST,M3.5.0,M10.5.0/3"), summer time
+       * included, is the form Grandstream's self-defined zone takes. */
+      g_autofree char *rule = pa_time_zone_rule_to_posix (e->zone);
 
-      if (rule == NULL)
-        rule = posix_tz_from_offset (e->timezone);
-      if (rule != NULL)
-        {
-          /* P64 = "customize" selects the self-defined zone P246 in
-           * public P-value scripts, and FusionPBX names P246
-           * dateTime.timezone.custom (at most 64 characters); that the
-           * version-2 item takes the same "customize" is UNCONFIRMED.
-           * wazo instead writes one of the phone's own list entries
-           * ("CET-1CEST-2,M3.5.0/02:00:00,M10.5.0/03:00:00"), which we
-           * know for Europe/Paris only. */
-          item (xml, "dateTime.timezone", "customize");
-          item (xml, "dateTime.timezone.custom", rule);
-          /* Ours, not the DHCP server's. */
-          item (xml, "dateTime.override.dhcp.allowOption2", "No");
-        }
+      /* P64 = "customize" selects the self-defined zone P246 in
+       * public P-value scripts, and FusionPBX names P246
+       * dateTime.timezone.custom (at most 64 characters); that the
+       * version-2 item takes the same "customize" is UNCONFIRMED.
+       * wazo instead writes one of the phone's own list entries
+       * ("CET-1CEST-2,M3.5.0/02:00:00,M10.5.0/03:00:00"), which we
+       * know for Europe/Paris only. */
+      item (xml, "dateTime.timezone", "customize");
+      item (xml, "dateTime.timezone.custom", rule);
+      /* Ours, not the DHCP server's. */
+      item (xml, "dateTime.override.dhcp.allowOption2", "No");
     }
   if (e->ntp_server != NULL)
     {

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pa-render.h"
+#include "pa-time-zone.h"
 #include "pa-writer.h"
 
 G_DEFINE_QUARK (pa-render-error-quark, pa_render_error)
@@ -159,9 +160,7 @@ pa_render_file (PaRenderContext *ctx,
  * @timezone: an Olson name such as `Europe/Berlin`
  *
  * Phones want the standard (winter) offset and switch to summer time by
- * themselves. It is read for a fixed year so the output does not change
- * from one day to the next, which would make every phone re-apply its
- * configuration.
+ * themselves (pa-time-zone.h reads both the same way for every writer).
  *
  * Returns: (transfer full) (nullable): `+1`, `-5`, `+5:30`, or %NULL for an
  *   unknown zone.
@@ -169,41 +168,7 @@ pa_render_file (PaRenderContext *ctx,
 char *
 pa_render_utc_offset (const char *timezone)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  gint64 samples[2];
-  int standard = G_MAXINT;
-  int hours, minutes;
+  g_autoptr(PaTimeZoneRule) rule = pa_time_zone_rule_new (timezone);
 
-  if (timezone == NULL || timezone[0] == '\0')
-    return NULL;
-
-  tz = g_time_zone_new_identifier (timezone);
-  if (tz == NULL)
-    return NULL;
-
-  /* 2025-01-15 and 2025-07-15, noon UTC: one of them is outside summer time
-   * in either hemisphere. */
-  samples[0] = 1736942400;
-  samples[1] = 1752580800;
-  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
-    {
-      int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, samples[i]);
-      int offset;
-
-      if (interval < 0)
-        continue;
-      offset = g_time_zone_get_offset (tz, interval);
-      if (!g_time_zone_is_dst (tz, interval) && offset < standard)
-        standard = offset;
-    }
-
-  if (standard == G_MAXINT)
-    standard = g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL,
-                                                                      samples[0]));
-
-  hours = ABS (standard) / 3600;
-  minutes = (ABS (standard) % 3600) / 60;
-  if (minutes != 0)
-    return g_strdup_printf ("%c%d:%02d", standard < 0 ? '-' : '+', hours, minutes);
-  return g_strdup_printf ("%c%d", standard < 0 ? '-' : '+', hours);
+  return rule != NULL ? pa_time_zone_format_offset (rule->standard_offset) : NULL;
 }

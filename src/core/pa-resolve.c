@@ -88,6 +88,7 @@ pa_effective_free (PaEffective *effective)
   g_free (effective->name);
   g_clear_pointer (&effective->lines, g_ptr_array_unref);
   g_free (effective->timezone);
+  g_clear_pointer (&effective->zone, pa_time_zone_rule_free);
   g_free (effective->ntp_server);
   g_free (effective->admin_password);
   g_free (effective->provisioning_url);
@@ -282,6 +283,7 @@ pa_resolve (PaRenderContext *ctx)
   effective->timezone = g_strdup (first_set (pa_phone_get_timezone (ctx->phone),
                                              ctx->profile ? pa_profile_get_timezone (ctx->profile) : NULL,
                                              NULL));
+  effective->zone = pa_time_zone_rule_new (effective->timezone);
   effective->ntp_server = g_strdup (ctx->profile ? first_set (pa_profile_get_ntp_server (ctx->profile),
                                                               NULL, NULL) : NULL);
   admin_password = pa_phone_get_admin_password (ctx->phone);
