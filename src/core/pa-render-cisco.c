@@ -356,116 +356,40 @@ write_sidecar_keys (const PaEffective     *e,
 
 /* -- time zone -------------------------------------------------------------- */
 
-/* `GMT+01:00` from pa_render_utc_offset()'s `+1`, `-5`, `+5:30`. */
+/* `GMT+01:00` for seconds east of UTC. */
 static char *
-cisco_time_zone (const char *offset)
+cisco_time_zone (int seconds)
 {
-  int hours = 0, minutes = 0;
-  const char *colon = strchr (offset, ':');
-
-  hours = atoi (offset + 1);
-  if (colon != NULL)
-    minutes = atoi (colon + 1);
-  return g_strdup_printf ("GMT%c%02d:%02d", offset[0], hours, minutes);
-}
-
-/* 2025 in UTC seconds, the fixed year pa_render_utc_offset() reads. */
-#define YEAR_START 1735689600
-#define YEAR_END   1767225600
-
-/* The first second after @from at which @tz enters (@dst TRUE) or leaves
- * summer time, or 0. Hourly steps, then a search for the exact second. A
- * state already in force at @from is not a change. */
-static gint64
-find_change (GTimeZone *tz,
-             gint64     from,
-             gboolean   dst)
-{
-  gboolean seen_other = FALSE;
-
-  for (gint64 t = from; t < YEAR_END; t += 3600)
-    {
-      int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
-      gint64 low, high;
-
-      if (interval < 0)
-        continue;
-      if (g_time_zone_is_dst (tz, interval) != dst)
-        {
-          seen_other = TRUE;
-          continue;
-        }
-      if (!seen_other)
-        continue;
-      low = t - 3600;
-      high = t;
-      while (high - low > 1)
-        {
-          gint64 mid = low + (high - low) / 2;
-          int i = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, mid);
-
-          if (i >= 0 && g_time_zone_is_dst (tz, i) == dst)
-            high = mid;
-          else
-            low = mid;
-        }
-      return high;
-    }
-  return 0;
+  return g_strdup_printf ("GMT%c%02d:%02d", seconds < 0 ? '-' : '+',
+                          ABS (seconds) / 3600, (ABS (seconds) % 3600) / 60);
 }
 
 /* `m/d/w/h:m:s` (§2.4): weekday w (1 Monday … 7 Sunday) on or after day d,
  * d = -1 for the month's last one, at the local time the clocks show just
  * before the change. */
 static char *
-dst_point (GTimeZone *tz,
-           gint64     change)
+dst_point (const PaClockChange *change)
 {
-  int before = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, change - 1);
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_utc (change
-                                                              + g_time_zone_get_offset (tz, before));
-  int day = g_date_time_get_day_of_month (local);
-  int month = g_date_time_get_month (local);
-  int weekday = g_date_time_get_day_of_week (local);
-  int days_in_month = g_date_get_days_in_month (month, g_date_time_get_year (local));
-  int from = day + 7 > days_in_month ? -1 : ((day - 1) / 7) * 7 + 1;
+  int from = change->week == 5 ? -1 : (int) (change->week - 1) * 7 + 1;
 
-  return g_strdup_printf ("%d/%d/%d/%d:%d:%d", month, from, weekday,
-                          g_date_time_get_hour (local), g_date_time_get_minute (local),
-                          g_date_time_get_second (local));
+  return g_strdup_printf ("%u/%d/%u/%u:%u:%u", change->month, from, change->weekday,
+                          change->hour, change->minute, change->second);
 }
 
-/* The zone's summer-time rule in Cisco's form, from the zone's own 2025
- * transitions, or NULL when it has none. A rule "the n-th weekday" is what
- * the phone can repeat each year; a zone whose changes follow another
- * calendar (e.g. a fixed date) is approximated by the 2025 weekday. */
+/* The zone's summer-time rule in Cisco's form, or NULL when it has none. */
 static char *
-dst_rule (const char *timezone)
+dst_rule (const PaTimeZoneRule *zone)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (timezone);
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
-  gint64 on, off;
-  int summer, winter;
+  int save = zone->summer_offset - zone->standard_offset;
 
-  if (tz == NULL)
+  if (!zone->has_summer_time)
     return NULL;
-  on = find_change (tz, YEAR_START, TRUE);
-  if (on == 0)
-    return NULL;
-  /* Southern hemisphere: summer time at new year; it ends before it starts. */
-  off = find_change (tz, on, FALSE);
-  if (off == 0)
-    off = find_change (tz, YEAR_START, FALSE);
-  if (off == 0)
-    return NULL;
-
-  summer = g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, on));
-  winter = g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, off));
-  start = dst_point (tz, on);
-  end = dst_point (tz, off);
-  return g_strdup_printf ("start=%s;end=%s;save=%d:%d:0", start, end,
-                          (summer - winter) / 3600, ((summer - winter) % 3600) / 60);
+  start = dst_point (&zone->summer_start);
+  end = dst_point (&zone->summer_end);
+  return g_strdup_printf ("start=%s;end=%s;save=%d:%d:0", start, end, save / 3600,
+                          (save % 3600) / 60);
 }
 
 static void
@@ -475,20 +399,15 @@ write_settings (const PaEffective *e,
 {
   field (xml, "Station_Name", e->name);
 
-  if (e->timezone != NULL)
+  if (e->zone != NULL)
     {
-      g_autofree char *offset = pa_render_utc_offset (e->timezone);
+      g_autofree char *zone = cisco_time_zone (e->zone->standard_offset);
+      g_autofree char *rule = dst_rule (e->zone);
 
-      if (offset != NULL)
-        {
-          g_autofree char *zone = cisco_time_zone (offset);
-          g_autofree char *rule = dst_rule (e->timezone);
-
-          field (xml, "Time_Zone", zone);
-          field (xml, "Daylight_Saving_Time_Enable", rule != NULL ? "Yes" : "No");
-          if (rule != NULL)
-            field (xml, "Daylight_Saving_Time_Rule", rule);
-        }
+      field (xml, "Time_Zone", zone);
+      field (xml, "Daylight_Saving_Time_Enable", rule != NULL ? "Yes" : "No");
+      if (rule != NULL)
+        field (xml, "Daylight_Saving_Time_Rule", rule);
     }
   if (e->ntp_server != NULL)
     field (xml, "Primary_NTP_Server", e->ntp_server);

@@ -132,22 +132,17 @@ static void
 write_time_zone (const PaEffective *e,
                  PaXmlWriter       *xml)
 {
-  g_autofree char *offset = pa_render_utc_offset (e->timezone);
-  int hours = 0, minutes = 0, quarters;
+  int seconds, hours, minutes, quarters;
   char name[16];
   char text[16];
 
-  if (offset == NULL)
+  if (e->zone == NULL)
     return;
-  {
-    char *end = NULL;
-
-    hours = (int) g_ascii_strtoull (offset + 1, &end, 10);
-    if (end != NULL && *end == ':')
-      minutes = (int) g_ascii_strtoull (end + 1, NULL, 10);
-  }
+  seconds = e->zone->standard_offset;
+  hours = ABS (seconds) / 3600;
+  minutes = (ABS (seconds) % 3600) / 60;
   quarters = hours * 4 + minutes / 15;
-  if (offset[0] == '-')
+  if (seconds < 0)
     quarters = -quarters;
   g_snprintf (text, sizeof text, "%d", quarters);
   pa_xml_writer_element (xml, "TimeZone", text);
@@ -156,7 +151,7 @@ write_time_zone (const PaEffective *e,
     return;
   if (hours == 0)
     g_strlcpy (name, "UCT", sizeof name);
-  else if (offset[0] == '-')
+  else if (seconds < 0)
     g_snprintf (name, sizeof name, "UTC-%02d", hours);
   else
     g_snprintf (name, sizeof name, "UTC+%d", hours);

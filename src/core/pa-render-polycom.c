@@ -208,105 +208,19 @@ write_provisioning (const PaEffective *e,
 
 /* -- time ------------------------------------------------------------------ */
 
-typedef struct
-{
-  guint month;
-  guint date;          /* first day of the week the change falls in: 1, 8, 15, 22, 29 */
-  guint day_of_week;   /* Polycom's: 1 = Sunday … 7 = Saturday */
-  gboolean last_in_month;
-  guint hour;          /* wall-clock hour just before the change */
-} DstChange;
-
+/* One change as Polycom spells it: the month, the first day of the week
+ * the change falls in (1, 8, 15, 22, 29), the weekday (1 = Sunday …
+ * 7 = Saturday), "the last in the month", and the wall-clock hour just
+ * before. */
 static void
-dst_change_at (gint64     utc,
-               int        offset_before,
-               DstChange *change)
-{
-  g_autoptr(GDateTime) wall = g_date_time_new_from_unix_utc (utc + offset_before);
-  guint day = g_date_time_get_day_of_month (wall);
-  guint days_in_month = g_date_get_days_in_month (g_date_time_get_month (wall),
-                                                  g_date_time_get_year (wall));
-
-  change->month = g_date_time_get_month (wall);
-  change->date = (day - 1) / 7 * 7 + 1;
-  change->day_of_week = g_date_time_get_day_of_week (wall) % 7 + 1;
-  change->last_in_month = day + 7 > days_in_month;
-  change->hour = g_date_time_get_hour (wall);
-}
-
-static gboolean
-is_dst_at (GTimeZone *tz,
-           gint64     utc,
-           int       *offset)
-{
-  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc);
-
-  if (interval < 0)
-    return FALSE;
-  if (offset != NULL)
-    *offset = g_time_zone_get_offset (tz, interval);
-  return g_time_zone_is_dst (tz, interval);
-}
-
-/* Summer time as the phone wants it: a rule (month, week, weekday, hour)
- * read off the zone's changes in one fixed year, so the output does not
- * change from one day to the next. Days first, then the quarter hour in
- * the day that changed (changes fall on a quarter hour), so a fetch costs
- * a few hundred look-ups. FALSE when the zone has no summer time. */
-static gboolean
-find_dst (GTimeZone *tz,
-          DstChange *start,
-          DstChange *stop)
-{
-  const gint64 year_start = 1735689600;  /* 2025-01-01T00:00Z */
-  const gint64 quarter = 15 * 60;
-  gboolean found_start = FALSE, found_stop = FALSE;
-  gboolean was_dst = is_dst_at (tz, year_start, NULL);
-
-  for (gint64 day = year_start + 86400; day <= year_start + 365 * 86400; day += 86400)
-    {
-      gboolean dst = is_dst_at (tz, day, NULL);
-      int offset = 0;
-
-      if (dst == was_dst)
-        continue;
-      for (gint64 t = day - 86400 + quarter; t <= day; t += quarter)
-        if (is_dst_at (tz, t, NULL) == dst)
-          {
-            is_dst_at (tz, t - quarter, &offset);
-            dst_change_at (t, offset, dst ? start : stop);
-            break;
-          }
-      if (dst)
-        found_start = TRUE;
-      else
-        found_stop = TRUE;
-      was_dst = dst;
-    }
-  return found_start && found_stop;
-}
-
-/* "+1", "-5", "+5:30" → seconds east of UTC. */
-static int
-offset_seconds (const char *offset)
-{
-  int sign = offset[0] == '-' ? -1 : 1;
-  char *end = NULL;
-  long hours = strtol (offset + 1, &end, 10);
-  long minutes = end != NULL && *end == ':' ? strtol (end + 1, NULL, 10) : 0;
-
-  return sign * (int) (hours * 3600 + minutes * 60);
-}
-
-static void
-write_dst_change (Out             *out,
-                  const char      *which,
-                  const DstChange *change)
+write_dst_change (Out                 *out,
+                  const char          *which,
+                  const PaClockChange *change)
 {
   setu (out, change->month, "tcpIpApp.sntp.daylightSavings.%s.month", which);
-  setu (out, change->date, "tcpIpApp.sntp.daylightSavings.%s.date", which);
-  setu (out, change->day_of_week, "tcpIpApp.sntp.daylightSavings.%s.dayOfWeek", which);
-  setf (out, change->last_in_month ? "1" : "0",
+  setu (out, (change->day - 1) / 7 * 7 + 1, "tcpIpApp.sntp.daylightSavings.%s.date", which);
+  setu (out, change->weekday % 7 + 1, "tcpIpApp.sntp.daylightSavings.%s.dayOfWeek", which);
+  setf (out, change->week == 5 ? "1" : "0",
         "tcpIpApp.sntp.daylightSavings.%s.dayOfWeek.lastInMonth", which);
   setu (out, change->hour, "tcpIpApp.sntp.daylightSavings.%s.time", which);
 }
@@ -315,9 +229,7 @@ static void
 write_time (const PaEffective *e,
             Out               *out)
 {
-  g_autofree char *offset = pa_render_utc_offset (e->timezone);
-
-  if (offset == NULL && e->ntp_server == NULL)
+  if (e->zone == NULL && e->ntp_server == NULL)
     return;
 
   pa_xml_writer_start (out->xml, "time");
@@ -326,22 +238,20 @@ write_time (const PaEffective *e,
       set (out, "tcpIpApp.sntp.address", e->ntp_server);
       set (out, "tcpIpApp.sntp.address.overrideDHCP", "1");
     }
-  if (offset != NULL)
+  if (e->zone != NULL)
     {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (e->timezone);
-      DstChange start = { 0 }, stop = { 0 };
       char seconds[16];
 
-      g_snprintf (seconds, sizeof seconds, "%d", offset_seconds (offset));
+      g_snprintf (seconds, sizeof seconds, "%d", e->zone->standard_offset);
       set (out, "tcpIpApp.sntp.gmtOffset", seconds);
       set (out, "tcpIpApp.sntp.gmtOffset.overrideDHCP", "1");
       /* The phone's own summer time rules are the US ones: always say. */
-      if (tz != NULL && find_dst (tz, &start, &stop))
+      if (e->zone->has_summer_time)
         {
           set (out, "tcpIpApp.sntp.daylightSavings.enable", "1");
           set (out, "tcpIpApp.sntp.daylightSavings.fixedDayEnable", "0");
-          write_dst_change (out, "start", &start);
-          write_dst_change (out, "stop", &stop);
+          write_dst_change (out, "start", &e->zone->summer_start);
+          write_dst_change (out, "stop", &e->zone->summer_end);
         }
       else
         set (out, "tcpIpApp.sntp.daylightSavings.enable", "0");

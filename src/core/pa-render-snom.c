@@ -202,100 +202,28 @@ write_identity (const PaEffectiveLine *line,
 
 /* -- <MAC>.xml: phone-wide settings ----------------------------------------- */
 
-/* "+1" / "-5" / "+5:30" to seconds east of UTC. */
-static gboolean
-offset_seconds (const char *offset,
-                int        *seconds)
-{
-  int sign, hours = 0, minutes = 0;
-
-  if (offset == NULL || (offset[0] != '+' && offset[0] != '-'))
-    return FALSE;
-  sign = offset[0] == '-' ? -1 : 1;
-  if (sscanf (offset + 1, "%d:%d", &hours, &minutes) < 1)
-    return FALSE;
-  *seconds = sign * (hours * 3600 + minutes * 60);
-  return TRUE;
-}
-
-#define YEAR_START 1735689600  /* 2025-01-01 00:00 UTC */
-
-static gboolean
-is_dst_at (GTimeZone *tz,
-           gint64     when)
-{
-  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, when);
-
-  return interval >= 0 && g_time_zone_is_dst (tz, interval);
-}
-
-/* The instant in 2025 at which summer time starts (@to_dst) or ends, to
- * the minute; 0 if it does not. A fixed year, like pa_render_utc_offset(),
- * so the output does not change from one day to the next. */
-static gint64
-find_change (GTimeZone *tz,
-             gboolean   to_dst)
-{
-  gint64 t = YEAR_START;
-
-  for (guint day = 0; day < 366; day++, t += 86400)
-    if (is_dst_at (tz, t + 86400) == to_dst && is_dst_at (tz, t) != to_dst)
-      {
-        while (is_dst_at (tz, t + 3600) != to_dst)
-          t += 3600;
-        while (is_dst_at (tz, t) != to_dst)
-          t += 60;
-        return t;
-      }
-  return 0;
-}
-
 /* "MM.WW.DD hh:mm:ss": month, week of the month (5 = the last), weekday
- * (Monday 1 … Sunday 7), local wall time as the clock shows it just before
- * the change, @offset seconds east of UTC. */
+ * (Monday 1 … Sunday 7), local wall time just before the change. */
 static char *
-format_change (gint64 when,
-               int    offset)
+format_change (const PaClockChange *change)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when);
-  g_autoptr(GDateTime) local = g_date_time_add_seconds (utc, offset);
-  int day = g_date_time_get_day_of_month (local);
-  int month = g_date_time_get_month (local);
-  int week = (day - 1) / 7 + 1;
-
-  if (day + 7 > g_date_get_days_in_month (month, g_date_time_get_year (local)))
-    week = 5;
-  return g_strdup_printf ("%02d.%02d.%02d %02d:%02d:%02d", month, week,
-                          g_date_time_get_day_of_week (local),
-                          g_date_time_get_hour (local), g_date_time_get_minute (local),
-                          g_date_time_get_second (local));
+  return g_strdup_printf ("%02u.%02u.%02u %02u:%02u:%02u", change->month, change->week,
+                          change->weekday, change->hour, change->minute, change->second);
 }
 
 /* Snom's summer-time rule, "<saving seconds> <start> <end>" as wazo's Snom
- * plugin writes it; the rule is read off the zone's 2025 changes, so a
- * zone with fixed dates rather than "the last Sunday" is approximated.
- * Empty for a zone without summer time. */
+ * plugin writes it; empty for a zone without summer time. */
 static char *
-dst_rule (const char *timezone,
-          int         standard)
+dst_rule (const PaTimeZoneRule *zone)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (timezone);
-  gint64 start, end;
-  int saving;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
-  if (tz == NULL)
+  if (!zone->has_summer_time)
     return g_strdup ("");
-  start = find_change (tz, TRUE);
-  end = find_change (tz, FALSE);
-  if (start == 0 || end == 0)
-    return g_strdup ("");
-  saving = g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL,
-                                                                  start)) - standard;
-  from = format_change (start, standard);
-  to = format_change (end, standard + saving);
-  return g_strdup_printf ("%d %s %s", saving, from, to);
+  from = format_change (&zone->summer_start);
+  to = format_change (&zone->summer_end);
+  return g_strdup_printf ("%d %s %s", zone->summer_offset - zone->standard_offset, from, to);
 }
 
 static void
@@ -315,26 +243,19 @@ write_phone_settings (const PaEffective *e,
       setting (xml, "firmware", 0, e->firmware_url);
     }
 
-  if (e->timezone != NULL)
+  if (e->zone != NULL)
     {
-      g_autofree char *offset = pa_render_utc_offset (e->timezone);
-      int seconds;
+      g_autofree char *dst = dst_rule (e->zone);
+      char text[16];
 
-      if (offset_seconds (offset, &seconds))
-        {
-          char text[16];
-
-          g_autofree char *dst = dst_rule (e->timezone, seconds);
-
-          /* Snom's own zones are a country code plus an offset ("GER+1",
-           * §2.5), which an IANA name does not give; an empty timezone with
-           * utc_offset in seconds and a dst rule is the form wazo's Snom
-           * plugin writes. */
-          g_snprintf (text, sizeof text, "%+d", seconds);
-          setting (xml, "timezone", 0, "");
-          setting (xml, "utc_offset", 0, text);
-          setting (xml, "dst", 0, dst);
-        }
+      /* Snom's own zones are a country code plus an offset ("GER+1",
+       * §2.5), which an IANA name does not give; an empty timezone with
+       * utc_offset in seconds and a dst rule is the form wazo's Snom
+       * plugin writes. */
+      g_snprintf (text, sizeof text, "%+d", e->zone->standard_offset);
+      setting (xml, "timezone", 0, "");
+      setting (xml, "utc_offset", 0, text);
+      setting (xml, "dst", 0, dst);
     }
   if (e->ntp_server != NULL)
     setting (xml, "ntp_server", 0, e->ntp_server);

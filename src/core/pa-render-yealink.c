@@ -143,16 +143,13 @@ write_settings (const PaEffective *e,
 {
   pa_kv_writer_set_uint (kv, "sip.listen_port", e->local_sip_port);
 
-  if (e->timezone != NULL)
+  if (e->zone != NULL)
     {
-      g_autofree char *offset = pa_render_utc_offset (e->timezone);
+      g_autofree char *offset = pa_time_zone_format_offset (e->zone->standard_offset);
 
-      if (offset != NULL)
-        {
-          pa_kv_writer_set (kv, "local_time.time_zone", offset);
-          /* 2 = automatic summer time, by the phone's own rules. */
-          pa_kv_writer_set (kv, "local_time.summer_time", "2");
-        }
+      pa_kv_writer_set (kv, "local_time.time_zone", offset);
+      /* 2 = automatic summer time, by the phone's own rules. */
+      pa_kv_writer_set (kv, "local_time.summer_time", "2");
     }
   if (e->ntp_server != NULL)
     pa_kv_writer_set (kv, "local_time.ntp_server1", e->ntp_server);
