@@ -14,6 +14,7 @@
 
 #include "pa-api-private.h"
 #include "pa-http.h"
+#include "pa-render-cache.h"
 #include "pa-token.h"
 
 #define MAX_FILE_NAME 128
@@ -262,12 +263,12 @@ read_user_agent (SoupServerMessage *msg,
  * links. A User-Agent that names no phone (curl, a browser) says nothing
  * either way. */
 static const char *
-user_agent_contradiction (PaPhone               *phone,
+user_agent_contradiction (const PaCachedFile    *phone,
                           const PaUserAgentInfo *info)
 {
-  if (info->vendor_id != NULL && g_strcmp0 (info->vendor_id, pa_phone_get_vendor (phone)) != 0)
+  if (info->vendor_id != NULL && g_strcmp0 (info->vendor_id, phone->vendor) != 0)
     return "the User-Agent names another vendor";
-  if (info->mac != NULL && g_strcmp0 (info->mac, pa_phone_get_mac (phone)) != 0)
+  if (info->mac != NULL && g_strcmp0 (info->mac, phone->mac) != 0)
     return "the User-Agent names another MAC";
   return NULL;
 }
@@ -275,7 +276,7 @@ user_agent_contradiction (PaPhone               *phone,
 static void
 record_fetch (PaServer              *self,
               SoupServerMessage     *msg,
-              PaPhone               *phone,
+              const PaCachedFile    *phone,
               const char            *file,
               const char            *clean_ua,
               const PaUserAgentInfo *info)
@@ -290,20 +291,127 @@ record_fetch (PaServer              *self,
   update.last_seen = now;
   update.provisioned_at = now;
   /* Only the first fetch moves it on; a registered phone stays registered. */
-  if (pa_phone_get_status (phone) == PA_PHONE_STATUS_PENDING)
+  if (phone->pending)
     update.status = "provisioning";
 
-  if (!pa_store_update_phone_status (self->store, pa_resource_get_id (PA_RESOURCE (phone)),
+  if (!pa_store_update_phone_status (self->store, phone->phone_id,
                                      &update, &error))
     g_warning ("Cannot record the fetch of phone %" G_GINT64_FORMAT ": %s",
-               pa_resource_get_id (PA_RESOURCE (phone)), error->message);
+               phone->phone_id, error->message);
 
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
-                    "PA_PHONE_MAC", pa_phone_get_mac (phone),
+                    "PA_PHONE_MAC", phone->mac,
                     "PA_CLIENT", update.ip != NULL ? update.ip : "?",
                     "MESSAGE", "Phone %s fetched %s from %s (firmware %s)",
-                    pa_phone_get_mac (phone), file, update.ip != NULL ? update.ip : "?",
+                    phone->mac, file, update.ip != NULL ? update.ip : "?",
                     update.firmware != NULL ? update.firmware : "unknown");
+}
+
+/* The answer to a fetch, from a cached file or a fresh one: the same
+ * bytes, ETag and record either way. */
+static void
+serve (PaServer              *self,
+       SoupServerMessage     *msg,
+       const char            *file,
+       const PaCachedFile    *cached,
+       const char            *clean_ua,
+       const PaUserAgentInfo *ua_info)
+{
+  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (msg);
+  const char *if_none_match;
+
+  record_fetch (self, msg, cached, file, clean_ua, ua_info);
+
+  soup_message_headers_replace (response_headers, "ETag", cached->etag);
+  soup_message_headers_replace (response_headers, "Cache-Control", "no-cache");
+  if_none_match = soup_message_headers_get_list (soup_server_message_get_request_headers (msg),
+                                                 "If-None-Match");
+  if (etag_matches (if_none_match, cached->etag))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_content_type (response_headers, cached->content_type, NULL);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), cached->bytes);
+}
+
+/* Loads and renders @file for the phone behind @token. NULL when it is
+ * refused or failed, the answer already set. */
+static PaCachedFile *
+render_fresh (PaServer          *self,
+              SoupServerMessage *msg,
+              const char        *token,
+              const char        *file,
+              gboolean           log_upload,
+              const char        *clean_ua,
+              PaUserAgentInfo   *ua_info)
+{
+  g_autoptr(PaResource) resource = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaCachedFile) fresh = g_new0 (PaCachedFile, 1);
+  g_autofree char *digest = NULL;
+  const char *contradiction;
+  char *output;
+  PaPhone *phone;
+
+  resource = pa_store_find_phone_by_token (self->store, token, &error);
+  if (resource == NULL)
+    {
+      if (g_error_matches (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+        refuse (self, msg, file, "unknown token");
+      else
+        fail (msg, file, error);
+      return NULL;
+    }
+  phone = PA_PHONE (resource);
+
+  if (!pa_phone_get_enabled (phone))
+    {
+      refuse (self, msg, file, "the phone is disabled");
+      return NULL;
+    }
+
+  fresh->phone_id = pa_resource_get_id (resource);
+  fresh->mac = g_strdup (pa_phone_get_mac (phone));
+  fresh->vendor = g_strdup (pa_phone_get_vendor (phone));
+  fresh->pending = pa_phone_get_status (phone) == PA_PHONE_STATUS_PENDING;
+
+  contradiction = user_agent_contradiction (fresh, ua_info);
+  if (contradiction != NULL)
+    {
+      refuse (self, msg, file, contradiction);
+      return NULL;
+    }
+
+  if (log_upload)
+    {
+      discard_log (msg, phone, file);
+      return NULL;
+    }
+
+  output = pa_phone_render_file (self, phone, file, FALSE, &fresh->content_type, &error);
+  if (output == NULL)
+    {
+      if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) &&
+          names_another_mac (file, phone))
+        refuse (self, msg, file, "the MAC in the file name is not the token's phone");
+      else if (error->domain == PA_RENDER_ERROR)
+        /* A file that cannot work (a line without a SIP server) is not
+         * served: the phone keeps what it has. */
+        refuse (self, msg, file, error->message);
+      else
+        fail (msg, file, error);
+      return NULL;
+    }
+
+  /* The ETag is the output's hash, so it changes exactly when the bytes do,
+   * whatever made them change. */
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, output, -1);
+  fresh->etag = g_strdup_printf ("\"%.32s\"", digest);
+  fresh->bytes = g_bytes_new_take (output, strlen (output));
+  return g_steal_pointer (&fresh);
 }
 
 void
@@ -312,22 +420,15 @@ pa_phone_endpoint_handle (PaServer          *self,
                           const char        *rest)
 {
   const char *method = soup_server_message_get_method (msg);
-  g_autoptr(PaResource) resource = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
-  g_autofree char *output = NULL;
   g_autofree char *clean_ua = NULL;
   g_auto(PaUserAgentInfo) ua_info = { 0 };
-  const char *contradiction;
-  const char *content_type = NULL;
-  g_autofree char *digest = NULL;
-  g_autofree char *etag = NULL;
+  g_autoptr(PaCachedFile) fresh = NULL;
+  const PaCachedFile *cached = NULL;
   const char *slash = strchr (rest, '/');
   const char *file = slash != NULL ? slash + 1 : "";
   gboolean log_upload = g_str_equal (method, "PUT") && g_str_has_suffix (file, ".log");
-  SoupMessageHeaders *response_headers;
-  PaPhone *phone;
-  gsize length;
+  guint64 sequence;
 
   if (!g_str_equal (method, "GET") && !g_str_equal (method, "HEAD") && !log_upload)
     {
@@ -352,72 +453,28 @@ pa_phone_endpoint_handle (PaServer          *self,
       return;
     }
 
-  resource = pa_store_find_phone_by_token (self->store, token, &error);
-  if (resource == NULL)
-    {
-      if (g_error_matches (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
-        refuse (self, msg, file, "unknown token");
-      else
-        fail (msg, file, error);
-      return;
-    }
-  phone = PA_PHONE (resource);
-
-  if (!pa_phone_get_enabled (phone))
-    {
-      refuse (self, msg, file, "the phone is disabled");
-      return;
-    }
-
   clean_ua = read_user_agent (msg, &ua_info);
-  contradiction = user_agent_contradiction (phone, &ua_info);
-  if (contradiction != NULL)
+
+  /* A poll for bytes nothing has changed since: nothing to load or render. */
+  sequence = pa_store_get_change_sequence (self->store);
+  if (!log_upload)
+    cached = pa_render_cache_lookup (self->render_cache, token, file, sequence);
+  if (cached != NULL)
     {
-      refuse (self, msg, file, contradiction);
+      const char *contradiction = user_agent_contradiction (cached, &ua_info);
+
+      if (contradiction != NULL)
+        {
+          refuse (self, msg, file, contradiction);
+          return;
+        }
+      serve (self, msg, file, cached, clean_ua, &ua_info);
       return;
     }
 
-  if (log_upload)
-    {
-      discard_log (msg, phone, file);
-      return;
-    }
-
-  output = pa_phone_render_file (self, phone, file, FALSE, &content_type, &error);
-  if (output == NULL)
-    {
-      if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) &&
-          names_another_mac (file, phone))
-        refuse (self, msg, file, "the MAC in the file name is not the token's phone");
-      else if (error->domain == PA_RENDER_ERROR)
-        /* A file that cannot work (a line without a SIP server) is not
-         * served: the phone keeps what it has. */
-        refuse (self, msg, file, error->message);
-      else
-        fail (msg, file, error);
-      return;
-    }
-
-  record_fetch (self, msg, phone, file, clean_ua, &ua_info);
-
-  /* The ETag is the output's hash, so it changes exactly when the bytes do,
-   * whatever made them change. */
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, output, -1);
-  etag = g_strdup_printf ("\"%.32s\"", digest);
-  response_headers = soup_server_message_get_response_headers (msg);
-  soup_message_headers_replace (response_headers, "ETag", etag);
-  soup_message_headers_replace (response_headers, "Cache-Control", "no-cache");
-
-  if (etag_matches (soup_message_headers_get_list (soup_server_message_get_request_headers (msg),
-                                                   "If-None-Match"), etag))
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
-      memset (output, 0, strlen (output));
-      return;
-    }
-
-  length = strlen (output);
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&output), length);
+  fresh = render_fresh (self, msg, token, file, log_upload, clean_ua, &ua_info);
+  if (fresh == NULL)
+    return;
+  serve (self, msg, file, fresh, clean_ua, &ua_info);
+  pa_render_cache_store (self->render_cache, token, file, sequence, g_steal_pointer (&fresh));
 }

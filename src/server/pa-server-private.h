@@ -8,9 +8,14 @@
 
 #include "pa-http-listener.h"
 #include "pa-phone.h"
+#include "pa-render-cache.h"
 #include "pa-server.h"
 
 G_BEGIN_DECLS
+
+/* Rendered files kept for polls: a T54W with three sidecar slots is 28 KB,
+ * so about 2,000 such phones' files; the least recently polled go first. */
+#define PA_SERVER_RENDER_CACHE_BYTES (64 * 1024 * 1024)
 
 struct _PaServer
 {
@@ -18,6 +23,7 @@ struct _PaServer
 
   SoupServer      *soup;
   PaHttpListener  *listener;     /* accepts and owns the connections */
+  PaRenderCache   *render_cache; /* phones' files until the store changes */
   PaStore         *store;
   PaServerConfig  *config;
   char            *url;

@@ -29,6 +29,7 @@ pa_server_dispose (GObject *object)
 
   pa_server_shutdown (self);
   g_clear_pointer (&self->listener, pa_http_listener_free);
+  g_clear_pointer (&self->render_cache, pa_render_cache_free);
   g_clear_object (&self->soup);
   g_clear_object (&self->store);
 
@@ -343,6 +344,7 @@ pa_server_new (PaStore              *store,
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self);
   g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_aborted_cb), self);
   self->listener = pa_http_listener_new (self->soup);
+  self->render_cache = pa_render_cache_new (PA_SERVER_RENDER_CACHE_BYTES);
 
   return self;
 }

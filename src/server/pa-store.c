@@ -114,6 +114,36 @@ pa_store_list (PaStore             *self,
   return IFACE (self)->list (self, type, query ? query : &everything, out_total, error);
 }
 
+/* Bumped by every write that can change what a phone's files say, so a
+ * cached file is known stale without asking what changed. Kept beside the
+ * object, since every backend writes only through these wrappers. */
+static GQuark
+sequence_quark (void)
+{
+  return g_quark_from_static_string ("pa-store-change-sequence");
+}
+
+static gboolean
+changed (PaStore  *self,
+         gboolean  ok)
+{
+  if (ok)
+    {
+      guint64 sequence = GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (self), sequence_quark ()));
+
+      g_object_set_qdata (G_OBJECT (self), sequence_quark (), GSIZE_TO_POINTER (sequence + 1));
+    }
+  return ok;
+}
+
+guint64
+pa_store_get_change_sequence (PaStore *self)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), 0);
+
+  return GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (self), sequence_quark ()));
+}
+
 gboolean
 pa_store_insert (PaStore     *self,
                  PaResource  *resource,
@@ -123,7 +153,7 @@ pa_store_insert (PaStore     *self,
   g_return_val_if_fail (PA_IS_RESOURCE (resource), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return IFACE (self)->insert (self, resource, error);
+  return changed (self, IFACE (self)->insert (self, resource, error));
 }
 
 gboolean
@@ -136,7 +166,7 @@ pa_store_update (PaStore     *self,
   g_return_val_if_fail (PA_IS_RESOURCE (resource), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return IFACE (self)->update (self, resource, expected_revision, error);
+  return changed (self, IFACE (self)->update (self, resource, expected_revision, error));
 }
 
 gboolean
@@ -150,7 +180,7 @@ pa_store_delete (PaStore  *self,
   g_return_val_if_fail (g_type_is_a (type, PA_TYPE_RESOURCE), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return IFACE (self)->delete (self, type, id, expected_revision, error);
+  return changed (self, IFACE (self)->delete (self, type, id, expected_revision, error));
 }
 
 PaResource *
@@ -190,7 +220,10 @@ pa_store_regenerate_phone_token (PaStore  *self,
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return IFACE (self)->regenerate_phone_token (self, phone_id, error);
+  char *token = IFACE (self)->regenerate_phone_token (self, phone_id, error);
+
+  changed (self, token != NULL);
+  return token;
 }
 
 gint64
@@ -286,7 +319,7 @@ pa_store_bump_phone_revisions (PaStore       *self,
 
   if (n_ids == 0)
     return TRUE;
-  return IFACE (self)->bump_phone_revisions (self, ids, n_ids, error);
+  return changed (self, IFACE (self)->bump_phone_revisions (self, ids, n_ids, error));
 }
 
 gboolean
@@ -312,7 +345,7 @@ pa_store_set_sip_password (PaStore     *self,
   g_return_val_if_fail (password != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return IFACE (self)->set_sip_password (self, sip_account_id, password, error);
+  return changed (self, IFACE (self)->set_sip_password (self, sip_account_id, password, error));
 }
 
 char *

@@ -333,6 +333,16 @@ gint64       pa_store_count_phones_for_agent (PaStore    *self,
                                               GError    **error);
 
 /**
+ * pa_store_get_change_sequence:
+ *
+ * A number that grows with every write that can change a phone's files
+ * (inserts, updates, deletes, passwords, tokens, revision bumps; not the
+ * status a fetch records). Equal numbers mean nothing such was written in
+ * between.
+ */
+guint64      pa_store_get_change_sequence  (PaStore  *self);
+
+/**
  * pa_store_list_phones_naming:
  * @type: %PA_TYPE_SIP_ACCOUNT, %PA_TYPE_LAYOUT, %PA_TYPE_MODULE_LAYOUT or
  *   %PA_TYPE_PROFILE

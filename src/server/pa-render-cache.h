@@ -1,0 +1,56 @@
+/* pa-render-cache.h — rendered files kept for the next poll
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A phone polls for the same bytes until something it reads changes. An
+ * entry remembers the store's change sequence it was rendered at
+ * (pa_store_get_change_sequence()) and is good only while the sequence is
+ * the same: nothing is tracked by hand, and a write anywhere makes every
+ * entry stale at once. A poll that hits loads nothing and renders nothing.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What a hit needs besides the bytes: who the phone is, for the refusal
+ * checks and for recording the fetch. */
+typedef struct
+{
+  gint64      phone_id;
+  char       *mac;            /* normalised */
+  char       *vendor;
+  gboolean    pending;        /* status was "pending" when rendered */
+  GBytes     *bytes;
+  const char *content_type;   /* static: a writer's */
+  char       *etag;
+} PaCachedFile;
+
+typedef struct _PaRenderCache PaRenderCache;
+
+/* Keeps at most @max_bytes of files; the least recently used go first. */
+PaRenderCache      *pa_render_cache_new    (gsize          max_bytes);
+void                pa_render_cache_free   (PaRenderCache *self);
+
+/* NULL unless a file for @token and @file was rendered at @sequence. */
+const PaCachedFile *pa_render_cache_lookup (PaRenderCache *self,
+                                            const char    *token,
+                                            const char    *file,
+                                            guint64        sequence);
+/* Takes @entry. */
+void                pa_render_cache_store  (PaRenderCache *self,
+                                            const char    *token,
+                                            const char    *file,
+                                            guint64        sequence,
+                                            PaCachedFile  *entry);
+
+void                pa_cached_file_free    (PaCachedFile  *entry);
+
+guint               pa_render_cache_get_n_files (PaRenderCache *self);
+gsize               pa_render_cache_get_bytes   (PaRenderCache *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaRenderCache, pa_render_cache_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaCachedFile, pa_cached_file_free)
+
+G_END_DECLS
