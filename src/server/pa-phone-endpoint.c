@@ -318,6 +318,7 @@ serve (PaServer              *self,
        const PaUserAgentInfo *ua_info)
 {
   SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (msg);
+  g_autoptr(GBytes) bytes = NULL;
   const char *if_none_match;
 
   record_fetch (self, msg, cached, file, clean_ua, ua_info);
@@ -332,9 +333,15 @@ serve (PaServer              *self,
       return;
     }
 
+  bytes = pa_render_cache_get_file_bytes (self->render_cache, cached);
+  if (bytes == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
+      return;
+    }
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_message_headers_set_content_type (response_headers, cached->content_type, NULL);
-  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), cached->bytes);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), bytes);
 }
 
 /* Loads and renders @file for the phone behind @token. NULL when it is

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "pa-render-cache.h"
 
 typedef struct
@@ -18,6 +20,8 @@ typedef struct
 
 struct _PaRenderCache
 {
+  GConverter *deflate;      /* kept: each holds hundreds of KB of state */
+  GConverter *inflate;
   GHashTable *slots;        /* key → Slot, owning */
   GQueue      lru;
   gsize       bytes;
@@ -32,14 +36,60 @@ pa_cached_file_free (PaCachedFile *entry)
   g_free (entry->mac);
   g_free (entry->vendor);
   g_clear_pointer (&entry->bytes, g_bytes_unref);
+  g_clear_pointer (&entry->packed, g_bytes_unref);
   g_free (entry->etag);
   g_free (entry);
+}
+
+/* @input through @converter, which is reset after. NULL if it fails. */
+static GBytes *
+convert (GConverter *converter,
+         GBytes     *input,
+         gsize       size_hint)
+{
+  gsize in_length = 0;
+  const guint8 *in = g_bytes_get_data (input, &in_length);
+  gsize capacity = MAX (size_hint, 256), used = 0, consumed = 0;
+  guint8 *out = g_malloc (capacity);
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize read = 0, written = 0;
+      GConverterResult result;
+
+      if (capacity - used < 256)
+        out = g_realloc (out, capacity *= 2);
+      result = g_converter_convert (converter, in + consumed, in_length - consumed,
+                                    out + used, capacity - used, G_CONVERTER_INPUT_AT_END,
+                                    &read, &written, &error);
+      if (result == G_CONVERTER_ERROR &&
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        {
+          out = g_realloc (out, capacity *= 2);
+          continue;
+        }
+      if (result == G_CONVERTER_ERROR)
+        {
+          g_warning ("Cannot %s a cached file: %s",
+                     G_IS_ZLIB_COMPRESSOR (converter) ? "deflate" : "inflate", error->message);
+          g_converter_reset (converter);
+          g_free (out);
+          return NULL;
+        }
+      consumed += read;
+      used += written;
+      if (result == G_CONVERTER_FINISHED)
+        break;
+    }
+  g_converter_reset (converter);
+  return g_bytes_new_take (g_realloc (out, MAX (used, 1)), used);
 }
 
 static gsize
 slot_size (Slot *slot)
 {
-  return g_bytes_get_size (slot->file->bytes) + 256;
+  return g_bytes_get_size (slot->file->packed) + 256;
 }
 
 static void
@@ -57,6 +107,8 @@ pa_render_cache_new (gsize max_bytes)
 {
   PaRenderCache *self = g_new0 (PaRenderCache, 1);
 
+  self->deflate = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 1));
+  self->inflate = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW));
   self->slots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, slot_free);
   g_queue_init (&self->lru);
   self->max_bytes = max_bytes;
@@ -70,6 +122,8 @@ pa_render_cache_free (PaRenderCache *self)
     return;
   g_queue_clear (&self->lru);
   g_hash_table_unref (self->slots);
+  g_clear_object (&self->deflate);
+  g_clear_object (&self->inflate);
   g_free (self);
 }
 
@@ -117,6 +171,18 @@ pa_render_cache_store (PaRenderCache *self,
   if (old != NULL)
     remove_slot (self, old);
 
+  if (entry->packed == NULL)
+    {
+      entry->length = g_bytes_get_size (entry->bytes);
+      entry->packed = convert (self->deflate, entry->bytes, entry->length / 4);
+      if (entry->packed == NULL)
+        {
+          pa_cached_file_free (entry);
+          return;
+        }
+    }
+  g_clear_pointer (&entry->bytes, g_bytes_unref);
+
   slot = g_new0 (Slot, 1);
   slot->key = g_steal_pointer (&key);
   slot->sequence = sequence;
@@ -145,4 +211,13 @@ gsize
 pa_render_cache_get_bytes (PaRenderCache *self)
 {
   return self->bytes;
+}
+
+GBytes *
+pa_render_cache_get_file_bytes (PaRenderCache      *self,
+                                const PaCachedFile *file)
+{
+  if (file->bytes != NULL)
+    return g_bytes_ref (file->bytes);
+  return convert (self->inflate, file->packed, file->length);
 }

@@ -22,7 +22,10 @@ typedef struct
   char       *mac;            /* normalised */
   char       *vendor;
   gboolean    pending;        /* status was "pending" when rendered */
-  GBytes     *bytes;
+  GBytes     *bytes;          /* as rendered; the cache keeps it deflated */
+  GBytes     *packed;         /* in the cache: @bytes deflated (files are
+                               * repetitive, about an eighth of the size) */
+  gsize       length;         /* of @bytes */
   const char *content_type;   /* static: a writer's */
   char       *etag;
 } PaCachedFile;
@@ -38,7 +41,7 @@ const PaCachedFile *pa_render_cache_lookup (PaRenderCache *self,
                                             const char    *token,
                                             const char    *file,
                                             guint64        sequence);
-/* Takes @entry. */
+/* Takes @entry and deflates its bytes. */
 void                pa_render_cache_store  (PaRenderCache *self,
                                             const char    *token,
                                             const char    *file,
@@ -46,6 +49,11 @@ void                pa_render_cache_store  (PaRenderCache *self,
                                             PaCachedFile  *entry);
 
 void                pa_cached_file_free    (PaCachedFile  *entry);
+
+/* The file's bytes: @file's own, or inflated from the cache. NULL (and a
+ * warning) if inflating fails. */
+GBytes             *pa_render_cache_get_file_bytes (PaRenderCache      *self,
+                                                    const PaCachedFile *file);
 
 guint               pa_render_cache_get_n_files (PaRenderCache *self);
 gsize               pa_render_cache_get_bytes   (PaRenderCache *self);

@@ -13,8 +13,9 @@
 
 G_BEGIN_DECLS
 
-/* Rendered files kept for polls: a T54W with three sidecar slots is 28 KB,
- * so about 2,000 such phones' files; the least recently polled go first. */
+/* Rendered files kept for polls, deflated: a T54W's 28 KB file keeps
+ * about 4 KB, so some 15,000 such phones' files; the least recently polled
+ * go first. */
 #define PA_SERVER_RENDER_CACHE_BYTES (64 * 1024 * 1024)
 
 struct _PaServer
