@@ -120,7 +120,8 @@ pa_render_cache_free (PaRenderCache *self)
 {
   if (self == NULL)
     return;
-  g_queue_clear (&self->lru);
+  /* The queue's links live inside the slots: the table frees them. */
+  g_queue_init (&self->lru);
   g_hash_table_unref (self->slots);
   g_clear_object (&self->deflate);
   g_clear_object (&self->inflate);
