@@ -40,6 +40,7 @@ struct _PaPhone
   gint64               last_seen;
   gint64               provisioned_at;
   char                *token;
+  char               **attention;  /* derived by the server, never stored for long */
 };
 
 G_DEFINE_FINAL_TYPE (PaPhone, pa_phone, PA_TYPE_RESOURCE)
@@ -69,6 +70,7 @@ enum {
   PROP_LAST_SEEN,
   PROP_PROVISIONED_AT,
   PROP_TOKEN,
+  PROP_ATTENTION,
   N_PROPS
 };
 
@@ -154,6 +156,34 @@ pa_phone_read_member (PaResource      *resource,
 {
   if (member->pspec == properties[PROP_LINES])
     return read_lines (node, value, error);
+  if (member->pspec == properties[PROP_ATTENTION])
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "attention",
+                              _("Must be an array of strings"));
+          return FALSE;
+        }
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING)
+            {
+              pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "attention",
+                                  _("Must be an array of strings"));
+              return FALSE;
+            }
+          g_strv_builder_add (builder, json_node_get_string (element));
+        }
+      g_value_take_boxed (value, g_strv_builder_end (builder));
+      return TRUE;
+    }
   if (member->pspec == properties[PROP_MODULES])
     {
       GPtrArray *modules = pa_phone_modules_new_from_json (node, error);
@@ -203,6 +233,15 @@ pa_phone_write_member (PaResource     *resource,
     }
   else if (member->pspec == properties[PROP_MODULES])
     pa_phone_modules_write_json (g_value_get_boxed (value), builder);
+  else if (member->pspec == properties[PROP_ATTENTION])
+    {
+      const char * const *reasons = g_value_get_boxed (value);
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; reasons != NULL && reasons[i] != NULL; i++)
+        json_builder_add_string_value (builder, reasons[i]);
+      json_builder_end_array (builder);
+    }
   else
     PA_RESOURCE_CLASS (pa_phone_parent_class)->write_member (resource, member, value, builder);
 }
@@ -239,6 +278,7 @@ pa_phone_finalize (GObject *object)
   g_clear_pointer (&self->sip_server, g_free);
   g_clear_pointer (&self->timezone, g_free);
   g_clear_pointer (&self->admin_password, g_free);
+  g_clear_pointer (&self->attention, g_strfreev);
   g_clear_pointer (&self->ip, g_free);
   g_clear_pointer (&self->user_agent, g_free);
   g_clear_pointer (&self->firmware, g_free);
@@ -325,6 +365,9 @@ pa_phone_get_property (GObject    *object,
       break;
     case PROP_TOKEN:
       g_value_set_string (value, self->token);
+      break;
+    case PROP_ATTENTION:
+      g_value_set_boxed (value, self->attention);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -415,6 +458,9 @@ pa_phone_set_property (GObject      *object,
     case PROP_TOKEN:
       pa_phone_set_token (self, g_value_get_string (value));
       break;
+    case PROP_ATTENTION:
+      pa_phone_set_attention (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -473,6 +519,7 @@ pa_phone_class_init (PaPhoneClass *klass)
   properties[PROP_PROVISIONED_AT] =
     g_param_spec_int64 ("provisioned-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_TOKEN] = g_param_spec_string ("token", NULL, NULL, NULL, flags);
+  properties[PROP_ATTENTION] = g_param_spec_boxed ("attention", NULL, NULL, G_TYPE_STRV, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -502,6 +549,8 @@ pa_phone_class_init (PaPhoneClass *klass)
   pa_resource_class_add_member (resource_class, properties[PROP_LAST_SEEN], server_time);
   pa_resource_class_add_member (resource_class, properties[PROP_PROVISIONED_AT], server_time);
   pa_resource_class_add_member (resource_class, properties[PROP_TOKEN], server_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_ATTENTION],
+                                PA_MEMBER_SERVER_OWNED | PA_MEMBER_CUSTOM);
 }
 
 static void
@@ -739,4 +788,26 @@ pa_phone_set_status (PaPhone       *self,
     return;
   self->status = status;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+const char * const *
+pa_phone_get_attention (PaPhone *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (PA_IS_PHONE (self), NULL);
+  return self->attention != NULL ? (const char * const *) self->attention : none;
+}
+
+void
+pa_phone_set_attention (PaPhone            *self,
+                        const char * const *reasons)
+{
+  g_return_if_fail (PA_IS_PHONE (self));
+
+  if (g_strv_equal (pa_phone_get_attention (self), reasons != NULL ? reasons : (const char * const []) { NULL }))
+    return;
+  g_strfreev (self->attention);
+  self->attention = reasons != NULL && reasons[0] != NULL ? g_strdupv ((char **) reasons) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENTION]);
 }

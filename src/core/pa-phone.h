@@ -151,5 +151,11 @@ void                pa_phone_set_provisioned_at      (PaPhone             *self,
 const char         *pa_phone_get_token               (PaPhone             *self);   /* nullable */
 void                pa_phone_set_token               (PaPhone             *self,
                                                       const char          *token);
+/* Why the phone cannot be served a working file (a line without a SIP
+ * server, …), one sentence each; empty when it can. Server-owned and
+ * derived on every answer (JSON "attention"), never set by clients. */
+const char * const *pa_phone_get_attention           (PaPhone             *self);
+void                pa_phone_set_attention           (PaPhone             *self,
+                                                      const char * const  *reasons);
 
 G_END_DECLS

@@ -31,6 +31,11 @@ typedef gboolean (*PaApiDeleteHook) (PaApiRequest *req,
                                      PaResource   *old,
                                      GError      **error);
 
+/* Fills what the server derives on a resource it is about to answer with
+ * (a phone's attention). */
+typedef void     (*PaApiDeriveHook) (PaApiRequest *req,
+                                     PaResource   *resource);
+
 typedef struct
 {
   const char      *collection;    /* URL segment: "sip-accounts" */
@@ -39,6 +44,7 @@ typedef struct
   PaApiWriteHook   after_write;   /* after the store wrote it (id and revision set) */
   PaApiDeleteHook  before_delete;
   PaApiDeleteHook  after_delete;
+  PaApiDeriveHook  derive;        /* on every answer: get, list, create, update */
 } PaApiCollection;
 
 /* pa-api-rules.c */
@@ -48,6 +54,7 @@ gboolean pa_api_phone_after_write    (PaApiRequest *req, PaResource *old, PaReso
                                       GError **error);
 gboolean pa_api_phone_before_delete  (PaApiRequest *req, PaResource *old, GError **error);
 gboolean pa_api_phone_after_delete   (PaApiRequest *req, PaResource *old, GError **error);
+void     pa_api_phone_derive         (PaApiRequest *req, PaResource *resource);
 gboolean pa_api_agent_before_delete  (PaApiRequest *req, PaResource *old, GError **error);
 gboolean pa_api_sip_before_write     (PaApiRequest *req, PaResource *old, PaResource *resource,
                                       GError **error);

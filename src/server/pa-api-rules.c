@@ -566,3 +566,21 @@ pa_api_layout_after_write (PaApiRequest *req,
     return TRUE;
   return phones_files_changed (req, resource, error);
 }
+
+/* Said on every answer, never stored: it follows from the phone's lines,
+ * their accounts and the server's default as they are now. */
+void
+pa_api_phone_derive (PaApiRequest *req,
+                     PaResource   *resource)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) reasons = pa_phone_attention (req->server, PA_PHONE (resource), &error);
+
+  if (reasons == NULL)
+    {
+      g_warning ("Cannot tell whether phone %" G_GINT64_FORMAT " needs attention: %s",
+                 pa_resource_get_id (resource), error->message);
+      return;
+    }
+  pa_phone_set_attention (PA_PHONE (resource), (const char * const *) reasons);
+}

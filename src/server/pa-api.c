@@ -16,7 +16,8 @@
 static const PaApiCollection collections[] = {
   { "phones", "phone",
     pa_api_phone_before_write, pa_api_phone_after_write,
-    pa_api_phone_before_delete, pa_api_phone_after_delete },
+    pa_api_phone_before_delete, pa_api_phone_after_delete,
+    pa_api_phone_derive },
   { "agents", "agent",
     NULL, pa_api_agent_after_write,
     pa_api_agent_before_delete, NULL },
@@ -117,10 +118,24 @@ parse_id (const char *text,
 }
 
 static void
+derive (PaApiRequest *req,
+        PaResource   *resource)
+{
+  const PaApiCollection *collection = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (collections) && collection == NULL; i++)
+    if (pa_store_type_from_kind (collections[i].kind) == G_OBJECT_TYPE (resource))
+      collection = &collections[i];
+  if (collection != NULL && collection->derive != NULL)
+    collection->derive (req, resource);
+}
+
+static void
 send_resource (PaApiRequest *req,
                guint         status,
                PaResource   *resource)
 {
+  derive (req, resource);
   g_autoptr(JsonNode) node = pa_api_resource_json (resource, req->extra);
 
   pa_http_set_etag (req->msg, pa_resource_get_revision (resource));
@@ -181,7 +196,10 @@ handle_list (PaApiRequest          *req,
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
-    json_builder_add_value (builder, pa_resource_to_json (g_ptr_array_index (items, i)));
+    {
+      derive (req, g_ptr_array_index (items, i));
+      json_builder_add_value (builder, pa_resource_to_json (g_ptr_array_index (items, i)));
+    }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "total");
   json_builder_add_int_value (builder, total);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pa-api-private.h"
+#include "pa-effective.h"
 #include "pa-http.h"
 #include "pa-render-cache.h"
 #include "pa-token.h"
@@ -121,6 +122,17 @@ etag_matches (const char *if_none_match,
 
 #define MASK "********"
 
+/* How much a gather loads: everything with the real passwords (a phone's
+ * files), everything with passwords masked (the admin's preview), or only
+ * what the settings are resolved from, without passwords or keys (whether
+ * the phone needs attention). */
+typedef enum
+{
+  GATHER_FILES,
+  GATHER_PREVIEW,
+  GATHER_SETTINGS,
+} Gather;
+
 /* @mask_secrets: the preview shows an admin what a phone gets, but the SIP
  * passwords never leave the server through the admin API. */
 static PaRenderContext *
@@ -128,7 +140,7 @@ gather (PaServer       *self,
         PaPhone        *phone,
         PaDeviceModel  *model,
         PaVendor       *vendor,
-        gboolean        mask_secrets,
+        Gather          what,
         GError        **error)
 {
   g_autoptr(PaRenderContext) ctx = pa_render_context_new (phone, model, vendor);
@@ -146,11 +158,17 @@ gather (PaServer       *self,
       account = pa_store_get (self->store, PA_TYPE_SIP_ACCOUNT, account_id, error);
       if (account == NULL)
         return NULL;
+      if (what == GATHER_SETTINGS)
+        {
+          pa_render_context_add_account (ctx, PA_SIP_ACCOUNT (account), NULL);
+          continue;
+        }
       password = pa_store_get_sip_password (self->store, account_id, error);
       if (password == NULL)
         return NULL;
       pa_render_context_add_account (ctx, PA_SIP_ACCOUNT (account),
-                                     mask_secrets && password[0] != '\0' ? MASK : password);
+                                     what == GATHER_PREVIEW && password[0] != '\0'
+                                     ? MASK : password);
       memset (password, 0, strlen (password));
     }
 
@@ -164,7 +182,7 @@ gather (PaServer       *self,
     }
   layout_id = pa_phone_effective_layout_id (phone, ctx->profile);
 
-  if (layout_id != 0)
+  if (what != GATHER_SETTINGS && layout_id != 0)
     {
       PaResource *layout = pa_store_get (self->store, PA_TYPE_LAYOUT, layout_id, error);
       if (layout == NULL)
@@ -172,7 +190,7 @@ gather (PaServer       *self,
       ctx->layout = PA_LAYOUT (layout);
     }
 
-  for (guint i = 0; i < modules->len; i++)
+  for (guint i = 0; what != GATHER_SETTINGS && i < modules->len; i++)
     {
       PaPhoneModule *module = g_ptr_array_index (modules, i);
       g_autoptr(PaResource) module_layout = NULL;
@@ -196,6 +214,33 @@ gather (PaServer       *self,
   ctx->sip_server = g_strdup (sip_server);
 
   return g_steal_pointer (&ctx);
+}
+
+GStrv
+pa_phone_attention (PaServer  *self,
+                    PaPhone   *phone,
+                    GError   **error)
+{
+  g_autoptr(PaRenderContext) ctx = NULL;
+  g_autoptr(PaEffective) effective = NULL;
+  PaCatalog *catalog = pa_catalog_get_default ();
+  PaDeviceModel *model = pa_catalog_get_model (catalog, pa_phone_get_model (phone));
+  PaVendor *vendor = model != NULL
+                     ? pa_catalog_get_vendor (catalog, pa_device_model_get_vendor_id (model))
+                     : NULL;
+
+  if (model == NULL || vendor == NULL)
+    {
+      const char *reasons[] = { "The phone’s model is not in the catalog", NULL };
+
+      return g_strdupv ((char **) reasons);
+    }
+  ctx = gather (self, phone, model, vendor, GATHER_SETTINGS, error);
+  if (ctx == NULL)
+    return NULL;
+  effective = pa_resolve (ctx);
+  g_ptr_array_add (effective->problems, NULL);
+  return g_strdupv ((char **) effective->problems->pdata);
 }
 
 char *
@@ -231,7 +276,7 @@ pa_phone_render_file (PaServer    *self,
       phone = PA_PHONE (masked);
     }
 
-  ctx = gather (self, phone, model, vendor, mask_secrets, error);
+  ctx = gather (self, phone, model, vendor, mask_secrets ? GATHER_PREVIEW : GATHER_FILES, error);
   if (ctx == NULL)
     return NULL;
   /* The vendor's writer knows which files its phones ask for. */

@@ -64,6 +64,12 @@ char    *pa_phone_render_file      (PaServer          *self,
                                     const char       **content_type,
                                     GError           **error);
 
+/* pa-phone-endpoint.c: why @phone cannot be served a working file (its
+ * "attention"), from the same resolve rendering uses; empty when it can. */
+GStrv    pa_phone_attention        (PaServer          *self,
+                                    PaPhone           *phone,
+                                    GError           **error);
+
 /* TRUE at most once per second per client, so refused phone requests can be
  * logged without letting a scanner flood the log. */
 gboolean pa_server_may_warn        (PaServer          *self,

@@ -120,7 +120,7 @@ static const char full_phone[] =
   "'sip_server':'pbx.example.com','timezone':'Europe/Berlin','local_sip_port':5062,"
   "'admin_password_mode':'manual','admin_password':'s3cret','enabled':false,"
   "'status':'online','ip':'192.0.2.10','user_agent':'Acme P10 1.2.3','firmware':'1.2.3',"
-  "'last_seen':1700000000,'provisioned_at':1690000000,'token':'tok-abc'}";
+  "'last_seen':1700000000,'provisioned_at':1690000000,'token':'tok-abc','attention':['Line 2 has no SIP server']}";
 
 static const char full_layout[] =
   "{'id':3,'revision':2,'name':'Reception','description':null,'model':'acme-p10',"
@@ -227,7 +227,7 @@ test_defaults (void)
                         "'local_sip_port':5060,'admin_password_mode':'none',"
                         "'admin_password':null,'enabled':true,'status':'pending','ip':null,"
                         "'user_agent':null,'firmware':null,'last_seen':null,"
-                        "'provisioned_at':null,'token':null}");
+                        "'provisioned_at':null,'token':null,'attention':[]}");
   g_assert_cmpstr (phone_text, ==, expected);
 
   /* … and reads back, even though it would not validate. */
@@ -1225,11 +1225,12 @@ test_members_listed (void)
   guint n;
 
   members = pa_resource_class_list_members (PA_RESOURCE_CLASS (klass), &n);
-  g_assert_cmpuint (n, ==, 25);
+  g_assert_cmpuint (n, ==, 26);
   g_assert_cmpstr (members[0]->name, ==, "id");
   g_assert_cmpstr (members[1]->name, ==, "revision");
   g_assert_cmpstr (members[2]->name, ==, "name");
-  g_assert_cmpstr (members[n - 1]->name, ==, "token");
+  g_assert_cmpstr (members[n - 2]->name, ==, "token");
+  g_assert_cmpstr (members[n - 1]->name, ==, "attention");
 
   member = pa_resource_class_find_member (PA_RESOURCE_CLASS (klass), "sip_server");
   g_assert_nonnull (member);

@@ -430,6 +430,21 @@ test_needs_attention (void)
   refused = pa_test_request (server, "GET", path, NULL, NULL, -1, FALSE, headers);
   assert_refused (refused);
 
+  /* The API says why, on the phone and in the list. */
+  {
+    g_autoptr(PaTestResponse) got = pa_test_get (server, "phones", id);
+    g_autoptr(PaTestResponse) list = pa_test_api (server, "GET", "/api/v1/phones", NULL, NULL);
+    JsonArray *attention = json_object_get_array_member (pa_test_response_object (got),
+                                                         "attention");
+    JsonObject *item = json_array_get_object_element (
+      json_object_get_array_member (pa_test_response_object (list), "items"), 0);
+
+    g_assert_cmpuint (json_array_get_length (attention), ==, 1);
+    g_assert_nonnull (strstr (json_array_get_string_element (attention, 0), "no SIP server"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "attention")),
+                      ==, 1);
+  }
+
   preview_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/preview/805ec0123456.cfg", id);
   preview = pa_test_api (server, "GET", preview_path, NULL, NULL);
   pa_test_assert_error (preview, 422, "needs_attention", NULL);
@@ -441,6 +456,8 @@ test_needs_attention (void)
   phone_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, id);
   patched = pa_test_api (server, "PATCH", phone_path, "{\"sip_server\": \"pbx.example.com\"}", etag);
   g_assert_cmpuint (patched->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      pa_test_response_object (patched), "attention")), ==, 0);
   served = pa_test_request (server, "GET", path, NULL, NULL, -1, FALSE, headers);
   g_assert_cmpuint (served->status, ==, 200);
   assert_contains (served->text, "account.1.sip_server.1.address = pbx.example.com\n");
