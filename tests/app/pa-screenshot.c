@@ -183,11 +183,16 @@ fill_office (PaTestServer *server)
       g_autofree char *agent = phones[i].agent >= 0
         ? g_strdup_printf ("%" G_GINT64_FORMAT, agents[phones[i].agent])
         : g_strdup ("null");
+      /* The office's PBX is named on each phone, but someone forgot the
+       * warehouse: that row shows what a phone that cannot work looks like. */
+      const char *sip_server = g_str_equal (phones[i].name, "Warehouse")
+                               ? "null" : "\"pbx.example.com\"";
       g_autofree char *body =
         g_strdup_printf ("{\"name\": \"%s\", \"mac\": \"%s\", \"vendor\": \"%s\","
-                         " \"model\": \"%s\", \"agent_id\": %s, \"enabled\": %s}",
+                         " \"model\": \"%s\", \"agent_id\": %s, \"enabled\": %s,"
+                         " \"sip_server\": %s}",
                          phones[i].name, phones[i].mac, phones[i].vendor, phones[i].model,
-                         agent, phones[i].enabled ? "true" : "false");
+                         agent, phones[i].enabled ? "true" : "false", sip_server);
       gint64 id = pa_test_create (server, "phones", body);
 
       if (phones[i].user_agent != NULL)
@@ -540,7 +545,17 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  server = pa_test_server_new ();
+  {
+    g_autofree char *dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);
+    g_autofree char *config = NULL;
+
+    g_assert_no_error (error);
+    /* Without a server-wide SIP server, like a fresh install. */
+    config = g_build_filename (dir, "provd.conf", NULL);
+    g_file_set_contents (config, "[server]\n", -1, &error);
+    g_assert_no_error (error);
+    server = pa_test_server_new_full (dir, config);
+  }
   settings = g_settings_new (APP_ID);
   credentials = pa_memory_credential_store_new ();
   connection = pa_connection_new (settings, credentials, NULL, NULL);

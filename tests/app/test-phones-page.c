@@ -232,6 +232,10 @@ test_status_labels (void)
 
 /* ---- against a real provd ------------------------------------------- */
 
+/* Fixture data: 0 no phones, 1 three phones, WITHOUT_SIP_SERVER the same
+ * phones on a provd with no default SIP server. */
+#define WITHOUT_SIP_SERVER 2
+
 typedef struct
 {
   PaTestServer *server;
@@ -246,9 +250,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  gboolean with_phones = GPOINTER_TO_INT (data);
+  gboolean with_phones = GPOINTER_TO_INT (data) != 0;
 
-  fixture->server = pa_test_server_new ();
+  if (GPOINTER_TO_INT (data) == WITHOUT_SIP_SERVER)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);
+      g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+
+      /* No default SIP server: phones whose accounts name none cannot work. */
+      g_assert_no_error (error);
+      g_file_set_contents (config, "[server]\npublic-url=http://prov.example:8670\n", -1, &error);
+      g_assert_no_error (error);
+      fixture->server = pa_test_server_new_full (dir, config);
+    }
+  else
+    fixture->server = pa_test_server_new ();
   if (with_phones)
     {
       fixture->alice = create_agent (fixture->server, "Alice Martin", "201");
@@ -429,6 +446,44 @@ test_page_live_update (Fixture       *fixture,
   g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 0)), ==, "Reception");
 }
 
+/* Phones the server will not serve (a line without a SIP server) say so in
+ * the list, with the reason as tooltip and accessible description; once a
+ * SIP server is set, the row goes back to the phone's status. */
+static void
+test_page_needs_attention (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkColumnView *view = pa_phones_page_get_column_view (fixture->page);
+  GListModel *rows = G_LIST_MODEL (pa_phones_page_get_selection (fixture->page));
+  g_autoptr(PaTestResponse) patched = NULL;
+  g_autofree char *path = NULL;
+  PaPhone *reception = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      PaPhone *phone = phone_at (rows, i);
+
+      g_assert_cmpuint (g_strv_length ((char **) pa_phone_get_attention (phone)), ==, 1);
+      if (g_strcmp0 (pa_phone_get_name (phone), "Reception") == 0)
+        reception = phone;
+    }
+  g_assert_nonnull (reception);
+  g_assert_true (view_shows_badge (GTK_WIDGET (view), "Needs Attention"));
+  g_assert_false (view_shows_badge (GTK_WIDGET (view), "Pending"));
+
+  path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT,
+                          pa_resource_get_id (PA_RESOURCE (reception)));
+  patched = pa_test_api (fixture->server, "PATCH", path,
+                         "{\"sip_server\": \"pbx.example.com\"}", "*");
+  g_assert_cmpuint (patched->status, ==, 200);
+  pa_app_test_refresh_sync (fixture->repo);
+  pa_app_test_wait_for_frames (3);
+
+  g_assert_cmpuint (g_strv_length ((char **) pa_phone_get_attention (reception)), ==, 0);
+  g_assert_true (view_shows_badge (GTK_WIDGET (view), "Pending"));
+  g_assert_true (view_shows_badge (GTK_WIDGET (view), "Needs Attention"));
+}
+
 static void
 test_page_added_and_removed (Fixture       *fixture,
                              gconstpointer  data)
@@ -479,6 +534,8 @@ main (int   argc,
   g_test_add_func ("/app/phone-filter/last-seen", test_format_last_seen);
   g_test_add_func ("/app/phone-filter/status-labels", test_status_labels);
   g_test_add_func ("/app/phones-page/no-repository", test_page_no_repository);
+  g_test_add ("/app/phones-page/needs-attention", Fixture, GINT_TO_POINTER (WITHOUT_SIP_SERVER),
+              fixture_set_up, test_page_needs_attention, fixture_tear_down);
   g_test_add ("/app/phones-page/rows", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_page_rows, fixture_tear_down);
   g_test_add ("/app/phones-page/sort", Fixture, GINT_TO_POINTER (TRUE),

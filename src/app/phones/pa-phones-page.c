@@ -109,8 +109,26 @@ cell_update (PaListCell *cell,
       cell_update_agent (cell, child);
       break;
     case COLUMN_STATUS:
-      pa_status_badge_set_phone_status (PA_STATUS_BADGE (child),
-                                        pa_phone_get_display_status (phone));
+      {
+        const char * const *attention = pa_phone_get_attention (phone);
+        g_autofree char *reasons = NULL;
+
+        /* A phone the server will not serve says so before anything else:
+         * it would stay "Pending" forever without a word. */
+        if (pa_phone_get_enabled (phone) && attention[0] != NULL)
+          {
+            reasons = g_strjoinv ("\n", (char **) attention);
+            pa_status_badge_set_label (PA_STATUS_BADGE (child), _("Needs Attention"));
+            pa_status_badge_set_style (PA_STATUS_BADGE (child), PA_BADGE_STYLE_ERROR);
+          }
+        else
+          pa_status_badge_set_phone_status (PA_STATUS_BADGE (child),
+                                            pa_phone_get_display_status (phone));
+        gtk_widget_set_tooltip_text (child, reasons);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        reasons != NULL ? reasons : "", -1);
+      }
       break;
     case COLUMN_IP:
       pa_list_set_label (child, pa_phone_get_ip (phone), "—");
