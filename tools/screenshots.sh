@@ -22,7 +22,7 @@ export PA_PROVD="$build/src/server/phoneadmin-provd"
 unset DISPLAY WAYLAND_DISPLAY
 
 mkdir -p "$top/screenshots"
-for shot in phones phones-empty agents main-window phone-editor credentials scan-mode \
+for shot in phones phones-empty agents main-window phone-editor phone-editor-attention credentials scan-mode \
     scan-mode-created scan-credentials connect-dialog layouts designer designer-narrow; do
   rm -f "$top/screenshots/$shot.png"
 done

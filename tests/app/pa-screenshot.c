@@ -464,6 +464,17 @@ shoot_editor_and_credentials (PaWindow     *window,
   credentials = wait_for_window (PA_TYPE_CREDENTIALS_DIALOG);
   save_or_die (credentials, dir, "credentials.png");
   gtk_window_destroy (GTK_WINDOW (credentials));
+
+  /* The warehouse phone, which no SIP server reaches, says so and why. */
+  {
+    PaPhone *warehouse = pa_repository_find_phone_by_mac (repo, "00:04:13:55:66:07");
+    GtkWidget *existing = pa_phone_editor_new (GTK_WINDOW (window), repo, warehouse);
+
+    gtk_window_set_default_size (GTK_WINDOW (existing), 640, 860);
+    gtk_window_present (GTK_WINDOW (existing));
+    save_or_die (existing, dir, "phone-editor-attention.png");
+    gtk_window_destroy (GTK_WINDOW (existing));
+  }
 }
 
 /* Scan mode as a technician unpacking a mixed delivery: four phones of

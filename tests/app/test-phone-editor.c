@@ -472,6 +472,8 @@ test_edit_shows_no_password (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (gtk_widget_get_visible (child (editor, "provisioning_group")));
+  /* The test provd has a default SIP server: nothing keeps it from working. */
+  g_assert_false (gtk_widget_get_visible (child (editor, "attention_row")));
   g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "username_row")), ==, username);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (child (editor, "link_row")),
                             pa_phone_get_token (phone)));
@@ -497,6 +499,28 @@ test_edit_shows_no_password (Fixture       *fixture,
   g_assert_cmpuint (response->status, ==, 200);
   g_assert_cmpstr (json_object_get_string_member (pa_test_response_object (response), "name"),
                    ==, "Kitchen 2");
+}
+
+/* A phone the server says cannot work shows why, at the top of its
+ * Provisioning group. */
+static void
+test_edit_shows_attention (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *username = NULL;
+  PaPhone *phone = create_phone (fixture,
+                                 "{\"name\":\"Hall\",\"mac\":\"805EC0222222\",\"vendor\":\"yealink\","
+                                 "\"model\":\"yealink-t54w\"}", &password, &username);
+  const char *reasons[] = { "Line 1 (ph805ec0222222) has no SIP server", NULL };
+  PaPhoneEditor *editor;
+
+  /* As the server says it for a phone no SIP server reaches. */
+  pa_phone_set_attention (phone, reasons);
+  editor = new_editor (fixture, phone);
+  g_assert_true (gtk_widget_get_visible (child (editor, "attention_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "attention_row")), ==, reasons[0]);
+  gtk_window_destroy (GTK_WINDOW (editor));
 }
 
 static void
@@ -569,6 +593,8 @@ main (int   argc,
               fixture_set_up, test_unreachable_keeps_form, fixture_tear_down);
   g_test_add ("/app/phone-editor/edit-shows-no-password", Fixture, NULL,
               fixture_set_up, test_edit_shows_no_password, fixture_tear_down);
+  g_test_add ("/app/phone-editor/edit-shows-attention", Fixture, NULL,
+              fixture_set_up, test_edit_shows_attention, fixture_tear_down);
   g_test_add ("/app/phone-editor/regenerate-needs-the-word", Fixture, NULL,
               fixture_set_up, test_regenerate_needs_the_word, fixture_tear_down);
   g_test_add ("/app/phone-editor/invalid-time-zone", Fixture, NULL,

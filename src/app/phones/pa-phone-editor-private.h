@@ -45,6 +45,7 @@ struct _PaPhoneEditor
   AdwComboRow          *password_mode_row;
   AdwEntryRow          *password_row;
   AdwPreferencesGroup  *provisioning_group;
+  AdwActionRow         *attention_row;
   AdwActionRow         *link_row;
   AdwActionRow         *username_row;
 

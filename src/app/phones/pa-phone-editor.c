@@ -331,10 +331,19 @@ static void
 update_provisioning (PaPhoneEditor *self)
 {
   g_autofree char *link = NULL;
+  g_autofree char *reasons = NULL;
+  const char * const *attention;
   PaSipAccount *account;
 
   if (self->phone == NULL)
     return;
+
+  /* What the server says keeps this phone from working, where the user
+   * can fix it (a SIP server on the phone, below). */
+  attention = pa_phone_get_attention (self->phone);
+  reasons = g_strjoinv ("\n", (char **) attention);
+  adw_action_row_set_subtitle (self->attention_row, reasons);
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_row), attention[0] != NULL);
 
   link = pa_repository_get_setup_link (self->repo, self->phone);
   account = pa_phone_get_line1_account (self->repo, self->phone);
@@ -718,6 +727,7 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, password_mode_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, password_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, provisioning_group);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, attention_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, link_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, username_row);
 
