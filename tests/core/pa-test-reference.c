@@ -177,3 +177,29 @@ pa_test_check_golden (PaRenderContext *ctx,
     }
 }
 
+
+char *
+pa_test_render (PaRenderContext *ctx,
+                const char      *file,
+                const char      *content_type)
+{
+  g_autoptr(GError) error = NULL;
+  const char *type = NULL;
+  char *text = pa_render_file (ctx, file, &type, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (type, ==, content_type);
+  return text;
+}
+
+void
+pa_test_assert_no_such_file (PaRenderContext *ctx,
+                             const char      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = pa_render_file (ctx, file, NULL, &error);
+
+  g_test_message ("%s", file);
+  g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE);
+  g_assert_null (text);
+}

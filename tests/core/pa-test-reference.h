@@ -25,3 +25,14 @@ PaRenderContext *pa_test_reference_context (const char *vendor_id,
  * tests/core/golden/<writer>/<file>; with PA_UPDATE_GOLDEN set, writes it. */
 void             pa_test_check_golden      (PaRenderContext *ctx,
                                             const char      *writer);
+
+/* Renders @file, failing the test on an error or unless the Content-Type is
+ * exactly @content_type. */
+char            *pa_test_render            (PaRenderContext *ctx,
+                                            const char      *file,
+                                            const char      *content_type);
+
+/* Fails the test unless rendering @file fails with
+ * PA_RENDER_ERROR_NO_SUCH_FILE: a name that is not this phone's file. */
+void             pa_test_assert_no_such_file (PaRenderContext *ctx,
+                                              const char      *file);

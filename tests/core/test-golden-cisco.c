@@ -44,82 +44,19 @@
  */
 #include "config.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <string.h>
 
 #include "pa-test-reference.h"
+#include "pa-test-xml.h"
 
 #define SPA_MAC "00:26:99:12:34:56"
 #define MPP_MAC "D0:EC:35:12:34:56"
+#define CONTENT_TYPE "text/xml; charset=utf-8"
 
-static xmlDocPtr
+static xmlDoc *
 parse (const char *text)
 {
-  xmlDocPtr doc = xmlReadMemory (text, strlen (text), "cisco.xml", "UTF-8",
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-
-  if (doc == NULL)
-    g_error ("not well-formed XML:\n%s", text);
-  g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "flat-profile");
-  return doc;
-}
-
-/* The text of the one child of the root named @name, or NULL. */
-static char *
-child_text (xmlDocPtr   doc,
-            const char *name)
-{
-  char *found = NULL;
-
-  for (xmlNodePtr node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE || !g_str_equal ((const char *) node->name, name))
-        continue;
-      g_assert_null (found);
-      {
-        xmlChar *content = xmlNodeGetContent (node);
-
-        found = g_strdup ((const char *) content);
-        xmlFree (content);
-      }
-    }
-  return found;
-}
-
-static guint
-count_children (xmlDocPtr doc)
-{
-  guint n = 0;
-
-  for (xmlNodePtr node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
-    if (node->type == XML_ELEMENT_NODE)
-      n++;
-  return n;
-}
-
-static void
-assert_child (xmlDocPtr   doc,
-              const char *name,
-              const char *expected)
-{
-  g_autofree char *text = child_text (doc, name);
-
-  g_test_message ("%s", name);
-  g_assert_cmpstr (text, ==, expected);
-}
-
-static char *
-render (PaRenderContext *ctx,
-        const char      *file)
-{
-  g_autoptr(GError) error = NULL;
-  const char *content_type = NULL;
-  char *text = pa_render_file (ctx, file, &content_type, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (content_type, ==, "text/xml; charset=utf-8");
-  return text;
+  return pa_test_xml_parse (text, "cisco.xml", "flat-profile");
 }
 
 static void
@@ -138,18 +75,17 @@ static void
 check_model_file (PaRenderContext *ctx,
                   const char      *model_file)
 {
-  g_autofree char *text = render (ctx, model_file);
+  g_autofree char *text = pa_test_render (ctx, model_file, CONTENT_TYPE);
   g_autofree char *again = g_strconcat ("https://prov.example.com:8670/p/TOKEN/", model_file, NULL);
-  xmlDocPtr doc = parse (text);
+  g_autoptr(xmlDoc) doc = parse (text);
 
-  assert_child (doc, "Profile_Rule", again);
-  assert_child (doc, "Profile_Rule_B", "https://prov.example.com:8670/p/TOKEN/$MA.xml");
-  assert_child (doc, "Resync_Periodic", "3600");
-  assert_child (doc, "Resync_From_SIP", "Yes");
+  pa_test_xml_assert_child (doc, "Profile_Rule", again);
+  pa_test_xml_assert_child (doc, "Profile_Rule_B", "https://prov.example.com:8670/p/TOKEN/$MA.xml");
+  pa_test_xml_assert_child (doc, "Resync_Periodic", "3600");
+  pa_test_xml_assert_child (doc, "Resync_From_SIP", "Yes");
   /* Secret-free: no password of any kind. */
   g_assert_null (strstr (text, "s3cret"));
   g_assert_null (strstr (text, "Passw"));
-  xmlFreeDoc (doc);
 }
 
 static void
@@ -158,25 +94,26 @@ check_device_file (PaRenderContext *ctx,
                    const char      *admin_field,
                    const char      *sidecar_key)
 {
-  g_autofree char *text = render (ctx, device_file);
-  xmlDocPtr doc = parse (text);
+  g_autofree char *text = pa_test_render (ctx, device_file, CONTENT_TYPE);
+  g_autoptr(xmlDoc) doc = parse (text);
 
-  assert_child (doc, "User_ID_1_", "201");
-  assert_child (doc, "Password_1_", "s3cret-Pass");
-  assert_child (doc, "Proxy_1_", "pbx.example.com:5061");
-  assert_child (doc, "SIP_Transport_1_", "TLS");
-  assert_child (doc, "Password_2_", "Sal3s&\"pw\"");
-  assert_child (doc, "Line_Enable_3_", "No");
-  assert_child (doc, "User_ID_3_", "");
-  assert_child (doc, "Extension_1_", "1");
-  assert_child (doc, "Extension_3_", "Disabled");
-  assert_child (doc, "Extended_Function_3_", "fnc=blf+sd+cp;sub=202@$PROXY;nme=Anna & Bo <Sales>");
-  assert_child (doc, "Extended_Function_4_", "fnc=sd;ext=+4930123456@$PROXY;nme=Head office");
-  assert_child (doc, sidecar_key, "fnc=blf+sd+cp;sub=301@$PROXY;nme=Agent 1");
-  assert_child (doc, admin_field, "Adm1n&<pw>");
-  assert_child (doc, "Time_Zone", "GMT+01:00");
-  assert_child (doc, "features.dnd.enable", "0");
-  xmlFreeDoc (doc);
+  pa_test_xml_assert_child (doc, "User_ID_1_", "201");
+  pa_test_xml_assert_child (doc, "Password_1_", "s3cret-Pass");
+  pa_test_xml_assert_child (doc, "Proxy_1_", "pbx.example.com:5061");
+  pa_test_xml_assert_child (doc, "SIP_Transport_1_", "TLS");
+  pa_test_xml_assert_child (doc, "Password_2_", "Sal3s&\"pw\"");
+  pa_test_xml_assert_child (doc, "Line_Enable_3_", "No");
+  pa_test_xml_assert_child (doc, "User_ID_3_", "");
+  pa_test_xml_assert_child (doc, "Extension_1_", "1");
+  pa_test_xml_assert_child (doc, "Extension_3_", "Disabled");
+  pa_test_xml_assert_child (doc, "Extended_Function_3_",
+                            "fnc=blf+sd+cp;sub=202@$PROXY;nme=Anna & Bo <Sales>");
+  pa_test_xml_assert_child (doc, "Extended_Function_4_",
+                            "fnc=sd;ext=+4930123456@$PROXY;nme=Head office");
+  pa_test_xml_assert_child (doc, sidecar_key, "fnc=blf+sd+cp;sub=301@$PROXY;nme=Agent 1");
+  pa_test_xml_assert_child (doc, admin_field, "Adm1n&<pw>");
+  pa_test_xml_assert_child (doc, "Time_Zone", "GMT+01:00");
+  pa_test_xml_assert_child (doc, "features.dnd.enable", "0");
 }
 
 static void
@@ -196,8 +133,6 @@ test_mpp (void)
 {
   g_autoptr(PaRenderContext) ctx = pa_test_reference_context ("cisco", "cisco-cp-8851", MPP_MAC,
                                                               "cisco-cp-8800-kem");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
 
   check_files (ctx, "8851-3PCC.xml", "d0ec35123456.xml");
   pa_test_check_golden (ctx, "cisco");
@@ -205,13 +140,8 @@ test_mpp (void)
   check_device_file (ctx, "d0ec35123456.xml", "Admin_Password", "Unit_1_Key_1_");
 
   /* The $PN spelling and an upper-case MAC are not this phone's files. */
-  text = pa_render_file (ctx, "CP-8851-3PCC.xml", NULL, &error);
-  g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE);
-  g_assert_null (text);
-  g_clear_error (&error);
-  text = pa_render_file (ctx, "D0EC35123456.xml", NULL, &error);
-  g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE);
-  g_assert_null (text);
+  pa_test_assert_no_such_file (ctx, "CP-8851-3PCC.xml");
+  pa_test_assert_no_such_file (ctx, "D0EC35123456.xml");
 }
 
 /* Names, labels and custom values that try to break out of their field:
@@ -227,13 +157,13 @@ test_injection (void)
                                                                 "cisco-cp-8800-kem");
   g_autoptr(GListStore) keys = g_list_store_new (PA_TYPE_KEY);
   g_autoptr(PaKey) blf = pa_key_new (1, PA_KEY_BLF, "202;x=1", nasty, 1);
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *plain_text = NULL;
   g_autofree char *function = NULL;
   g_autofree char *name = NULL;
   g_autofree char *custom = NULL;
-  xmlDocPtr doc, plain_doc;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(xmlDoc) plain_doc = NULL;
 
   pa_phone_set_name (ctx->phone, nasty);
   pa_sip_account_set_display_name (g_ptr_array_index (ctx->accounts, 0), nasty);
@@ -250,23 +180,22 @@ test_injection (void)
   g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "*<Password_1_>*");
   g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "*bad name*");
   g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "*x:y*");
-  text = pa_render_file (ctx, "d0ec35123456.xml", NULL, &error);
+  text = pa_test_render (ctx, "d0ec35123456.xml", CONTENT_TYPE);
   g_test_assert_expected_messages ();
-  g_assert_no_error (error);
-  plain_text = pa_render_file (plain, "d0ec35123456.xml", NULL, &error);
-  g_assert_no_error (error);
+  plain_text = pa_test_render (plain, "d0ec35123456.xml", CONTENT_TYPE);
 
   doc = parse (text);
   plain_doc = parse (plain_text);
   /* Same fields as without the nasty values: nothing added. */
-  g_assert_cmpuint (count_children (doc), ==, count_children (plain_doc));
-  assert_child (doc, "Password_1_", "s3cret-Pass");
+  g_assert_cmpuint (pa_test_xml_count_elements (xmlDocGetRootElement (doc)), ==,
+                    pa_test_xml_count_elements (xmlDocGetRootElement (plain_doc)));
+  pa_test_xml_assert_child (doc, "Password_1_", "s3cret-Pass");
   /* CR/LF are legal XML text: they come back as the parser normalises
    * them, inside the one field. */
-  name = child_text (doc, "Display_Name_1_");
+  name = pa_test_xml_child_text (doc, "Display_Name_1_");
   g_assert_true (g_str_has_prefix (name, "a\"b'c&d<e>f=g#h;fnc=sd;ext=666"));
   g_assert_true (g_str_has_suffix (name, "</Password_1_>\u00fc\u20ac"));
-  function = child_text (doc, "Extended_Function_1_");
+  function = pa_test_xml_child_text (doc, "Extended_Function_1_");
   /* Exactly the three parameters the writer put there. */
   g_assert_true (g_str_has_prefix (function, "fnc=blf+sd+cp;sub=202 x=1@$PROXY;nme=a\"b'c&d<e>f=g#h fnc=sd ext=666"));
   {
@@ -274,11 +203,9 @@ test_injection (void)
 
     g_assert_cmpuint (g_strv_length (parts), ==, 3);
   }
-  custom = child_text (doc, "features.dnd.enable");
+  custom = pa_test_xml_child_text (doc, "features.dnd.enable");
   g_assert_true (g_str_has_prefix (custom, "a\"b'c&d<e>f=g#h;fnc=sd;ext=666"));
   g_assert_true (g_str_has_suffix (custom, "</Password_1_>\u00fc\u20ac"));
-  xmlFreeDoc (doc);
-  xmlFreeDoc (plain_doc);
 }
 
 int

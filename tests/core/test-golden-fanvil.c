@@ -11,75 +11,12 @@
  */
 #include "config.h"
 
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <string.h>
-
 #include "pa-test-reference.h"
+#include "pa-test-xml.h"
 
 #define MAC      "0C:38:3E:12:34:56"
 #define FILENAME "0c383e123456.cfg"
-
-static xmlDocPtr
-parse (const char *text)
-{
-  xmlDocPtr doc = xmlReadMemory (text, strlen (text), FILENAME, "UTF-8",
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-
-  if (doc == NULL)
-    g_error ("not well-formed:\n%s", text);
-  return doc;
-}
-
-/* The text of the one node @path selects; NULL when none. */
-static char *
-xpath_text (xmlDocPtr   doc,
-            const char *path)
-{
-  xmlXPathContextPtr context = xmlXPathNewContext (doc);
-  xmlXPathObjectPtr result = xmlXPathEvalExpression (BAD_CAST path, context);
-  char *text = NULL;
-
-  g_assert_nonnull (result);
-  if (result->nodesetval != NULL && result->nodesetval->nodeNr > 0)
-    {
-      xmlChar *content;
-
-      g_assert_cmpint (result->nodesetval->nodeNr, ==, 1);
-      content = xmlNodeGetContent (result->nodesetval->nodeTab[0]);
-      text = g_strdup ((const char *) content);
-      xmlFree (content);
-    }
-  xmlXPathFreeObject (result);
-  xmlXPathFreeContext (context);
-  return text;
-}
-
-static guint
-xpath_count (xmlDocPtr   doc,
-             const char *path)
-{
-  xmlXPathContextPtr context = xmlXPathNewContext (doc);
-  xmlXPathObjectPtr result = xmlXPathEvalExpression (BAD_CAST path, context);
-  guint count;
-
-  g_assert_nonnull (result);
-  count = result->nodesetval != NULL ? (guint) result->nodesetval->nodeNr : 0;
-  xmlXPathFreeObject (result);
-  xmlXPathFreeContext (context);
-  return count;
-}
-
-static void
-assert_xpath (xmlDocPtr   doc,
-              const char *path,
-              const char *expected)
-{
-  g_autofree char *text = xpath_text (doc, path);
-
-  if (g_strcmp0 (text, expected) != 0)
-    g_error ("%s: expected “%s”, got “%s”", path, expected, text);
-}
+#define CONTENT_TYPE "application/xml; charset=utf-8"
 
 /* Checked against §2.6 and §7 (Fanvil X6U, XML <sysConf>): one file,
  * <mac>.cfg in lower case, as application/xml; XML declaration, <sysConf>,
@@ -114,43 +51,38 @@ test_golden (void)
 {
   g_autoptr(PaRenderContext) ctx = pa_test_reference_context ("fanvil", "fanvil-x6u", MAC, NULL);
   g_auto(GStrv) files = pa_render_list_files (ctx);
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  const char *content_type = NULL;
-  xmlDocPtr doc;
+  g_autoptr(xmlDoc) doc = NULL;
 
   pa_test_check_golden (ctx, "fanvil");
 
   g_assert_cmpuint (g_strv_length (files), ==, 1);
   g_assert_cmpstr (files[0], ==, FILENAME);
 
-  text = pa_render_file (ctx, FILENAME, &content_type, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (content_type, ==, "application/xml; charset=utf-8");
-  doc = parse (text);
-  assert_xpath (doc, "/sysConf/sip/line[@index='1']/RegisterUser", "201");
-  assert_xpath (doc, "/sysConf/sip/line[@index='1']/RegisterPswd", "s3cret-Pass");
-  assert_xpath (doc, "/sysConf/sip/line[@index='1']/RegisterAddr", "pbx.example.com");
-  assert_xpath (doc, "/sysConf/sip/line[@index='1']/Transport", "3");
-  assert_xpath (doc, "/sysConf/sip/line[@index='2']/RegisterPswd", "Sal3s&\"pw\"");
-  assert_xpath (doc, "/sysConf/sip/line[@index='20']/EnableReg", "0");
-  assert_xpath (doc, "/sysConf/sip/line[@index='20']/RegisterPswd", "");
-  g_assert_cmpuint (xpath_count (doc, "/sysConf/sip/line"), ==, 20);
-  assert_xpath (doc, "/sysConf/web/account[@index='1']/Password", "Adm1n&<pw>");
-  assert_xpath (doc, "/sysConf/ap/FlashServerIP", "https://prov.example.com:8670/p/TOKEN/");
-  assert_xpath (doc, "/sysConf/dsskey/dssSide[@index='1']/Fkey[@index='3']/Value", "202@1/ba");
-  assert_xpath (doc, "/sysConf/dsskey/dssSide[@index='1']/Fkey[@index='3']/Title",
-                "Anna & Bo <Sales>");
-  assert_xpath (doc, "/sysConf/dsskey/dssSide[@index='1']/Fkey[@index='5']/Value", "*78@1/f");
-  g_assert_cmpuint (xpath_count (doc, "/sysConf/dsskey//Fkey"), ==, 65);
-  assert_xpath (doc, "/sysConf/features/dnd/enable", "0");
-  xmlFreeDoc (doc);
+  text = pa_test_render (ctx, FILENAME, CONTENT_TYPE);
+  doc = pa_test_xml_parse (text, FILENAME, NULL);
+  pa_test_xml_assert_xpath (doc, "/sysConf/sip/line[@index='1']/RegisterUser", "201");
+  pa_test_xml_assert_xpath (doc, "/sysConf/sip/line[@index='1']/RegisterPswd", "s3cret-Pass");
+  pa_test_xml_assert_xpath (doc, "/sysConf/sip/line[@index='1']/RegisterAddr", "pbx.example.com");
+  pa_test_xml_assert_xpath (doc, "/sysConf/sip/line[@index='1']/Transport", "3");
+  pa_test_xml_assert_xpath (doc, "/sysConf/sip/line[@index='2']/RegisterPswd", "Sal3s&\"pw\"");
+  pa_test_xml_assert_xpath (doc, "/sysConf/sip/line[@index='20']/EnableReg", "0");
+  pa_test_xml_assert_xpath (doc, "/sysConf/sip/line[@index='20']/RegisterPswd", "");
+  g_assert_cmpuint (pa_test_xml_count (doc, "/sysConf/sip/line"), ==, 20);
+  pa_test_xml_assert_xpath (doc, "/sysConf/web/account[@index='1']/Password", "Adm1n&<pw>");
+  pa_test_xml_assert_xpath (doc, "/sysConf/ap/FlashServerIP",
+                            "https://prov.example.com:8670/p/TOKEN/");
+  pa_test_xml_assert_xpath (doc, "/sysConf/dsskey/dssSide[@index='1']/Fkey[@index='3']/Value",
+                            "202@1/ba");
+  pa_test_xml_assert_xpath (doc, "/sysConf/dsskey/dssSide[@index='1']/Fkey[@index='3']/Title",
+                            "Anna & Bo <Sales>");
+  pa_test_xml_assert_xpath (doc, "/sysConf/dsskey/dssSide[@index='1']/Fkey[@index='5']/Value",
+                            "*78@1/f");
+  g_assert_cmpuint (pa_test_xml_count (doc, "/sysConf/dsskey//Fkey"), ==, 65);
+  pa_test_xml_assert_xpath (doc, "/sysConf/features/dnd/enable", "0");
 
   /* Other spellings are not this phone's file. */
-  g_clear_pointer (&text, g_free);
-  text = pa_render_file (ctx, "0C383E123456.cfg", &content_type, &error);
-  g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE);
-  g_assert_null (text);
+  pa_test_assert_no_such_file (ctx, "0C383E123456.cfg");
 }
 
 /* Names, labels and custom values carrying markup, quotes, '=', '#', line
@@ -163,10 +95,9 @@ test_injection (void)
   g_autoptr(PaRenderContext) ctx = pa_test_reference_context ("fanvil", "fanvil-x6u", MAC, NULL);
   PaSipAccount *account = g_ptr_array_index (ctx->accounts, 0);
   const char *evil = "</DisplayName><EnableReg>0</EnableReg>&amp; \"q\" 'a' = #x\r\nÄ€😀";
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *display = NULL;
-  xmlDocPtr doc;
+  g_autoptr(xmlDoc) doc = NULL;
 
   pa_sip_account_set_display_name (account, evil);
   pa_profile_set_custom_param (ctx->profile, "fanvil", "phone.Greeting", evil);
@@ -180,23 +111,21 @@ test_injection (void)
 
   for (guint i = 0; i < 6; i++)
     g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "Not writing a setting named*");
-  text = pa_render_file (ctx, FILENAME, NULL, &error);
+  text = pa_test_render (ctx, FILENAME, CONTENT_TYPE);
   g_test_assert_expected_messages ();
-  g_assert_no_error (error);
 
-  doc = parse (text);
-  display = xpath_text (doc, "/sysConf/sip/line[@index='1']/DisplayName");
+  doc = pa_test_xml_parse (text, FILENAME, NULL);
+  display = pa_test_xml_xpath (doc, "/sysConf/sip/line[@index='1']/DisplayName");
   g_assert_true (g_str_has_prefix (display, "</DisplayName><EnableReg>0</EnableReg>&amp; \"q\""));
   g_assert_true (g_str_has_suffix (display, "Ä€😀"));
-  assert_xpath (doc, "/sysConf/sip/line[@index='1']/EnableReg", "1");
-  g_assert_cmpuint (xpath_count (doc, "/sysConf/sip/line[@index='1']/EnableReg"), ==, 1);
-  g_assert_cmpuint (xpath_count (doc, "//EnableReg"), ==, 20);
-  assert_xpath (doc, "/sysConf/sip[line/DTMFMode='2']/line[@index='2']/DTMFMode", "2");
+  pa_test_xml_assert_xpath (doc, "/sysConf/sip/line[@index='1']/EnableReg", "1");
+  g_assert_cmpuint (pa_test_xml_count (doc, "/sysConf/sip/line[@index='1']/EnableReg"), ==, 1);
+  g_assert_cmpuint (pa_test_xml_count (doc, "//EnableReg"), ==, 20);
+  pa_test_xml_assert_xpath (doc, "/sysConf/sip[line/DTMFMode='2']/line[@index='2']/DTMFMode", "2");
   /* The refused names left nothing behind. */
-  g_assert_cmpuint (xpath_count (doc, "//*[starts-with(local-name(), 'xml')]"), ==, 0);
-  g_assert_cmpuint (xpath_count (doc, "//b | //tag | //bad | //a"), ==, 0);
-  g_assert_cmpuint (xpath_count (doc, "/sysConf/*"), ==, 9);
-  xmlFreeDoc (doc);
+  g_assert_cmpuint (pa_test_xml_count (doc, "//*[starts-with(local-name(), 'xml')]"), ==, 0);
+  g_assert_cmpuint (pa_test_xml_count (doc, "//b | //tag | //bad | //a"), ==, 0);
+  g_assert_cmpuint (pa_test_xml_count (doc, "/sysConf/*"), ==, 9);
 }
 
 int

@@ -54,91 +54,17 @@
 
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xpath.h>
-
 #include "pa-test-reference.h"
+#include "pa-test-xml.h"
 
 #define MAC     "00:0B:82:A1:B2:C3"
 #define DEVICE  "cfg000b82a1b2c3.xml"
 #define MODEL   "cfggxp2170.xml"
+#define CONTENT_TYPE "application/xml; charset=utf-8"
 
-static xmlDocPtr
-parse (const char *text)
-{
-  xmlDocPtr doc = xmlReadMemory (text, strlen (text), "config.xml", "UTF-8",
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-
-  if (doc == NULL)
-    g_error ("not well-formed:\n%s", text);
-  return doc;
-}
-
-/* The text of <item name="@name">, NULL when absent; asserts it is there
- * at most once, so nothing can be added twice. */
-static char *
-item_value (xmlDocPtr   doc,
-            const char *name)
-{
-  g_autofree char *expr = NULL;
-  xmlXPathContextPtr ctx = xmlXPathNewContext (doc);
-  xmlXPathObjectPtr result;
-  char *value = NULL;
-
-  g_assert_null (strchr (name, '\''));
-  expr = g_strdup_printf ("/gs_provision/config[@version='2']/item[@name='%s']", name);
-  result = xmlXPathEvalExpression (BAD_CAST expr, ctx);
-  g_assert_nonnull (result);
-  if (result->nodesetval != NULL && result->nodesetval->nodeNr > 0)
-    {
-      xmlChar *content;
-
-      g_assert_cmpint (result->nodesetval->nodeNr, ==, 1);
-      content = xmlNodeGetContent (result->nodesetval->nodeTab[0]);
-      value = g_strdup ((const char *) content);
-      xmlFree (content);
-    }
-  xmlXPathFreeObject (result);
-  xmlXPathFreeContext (ctx);
-  return value;
-}
-
-static void
-assert_item (xmlDocPtr   doc,
-             const char *name,
-             const char *expected)
-{
-  g_autofree char *value = item_value (doc, name);
-
-  g_assert_cmpstr (value, ==, expected);
-}
-
-static guint
-count_nodes (xmlDocPtr   doc,
-             const char *expr)
-{
-  xmlXPathContextPtr ctx = xmlXPathNewContext (doc);
-  xmlXPathObjectPtr result = xmlXPathEvalExpression (BAD_CAST expr, ctx);
-  guint n = result->nodesetval != NULL ? result->nodesetval->nodeNr : 0;
-
-  xmlXPathFreeObject (result);
-  xmlXPathFreeContext (ctx);
-  return n;
-}
-
-static char *
-render (PaRenderContext *ctx,
-        const char      *file)
-{
-  g_autoptr(GError) error = NULL;
-  const char *content_type = NULL;
-  char *text = pa_render_file (ctx, file, &content_type, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (content_type, ==, "application/xml; charset=utf-8");
-  return text;
-}
+/* Every setting is an <item name="…">; pa_test_xml_xpath() gives its text,
+ * NULL when absent, and fails when it is there twice. */
+#define ITEM(name) "/gs_provision/config[@version='2']/item[@name='" name "']"
 
 static void
 test_grandstream (void)
@@ -148,8 +74,7 @@ test_grandstream (void)
   g_auto(GStrv) files = pa_render_list_files (ctx);
   g_autofree char *device = NULL;
   g_autofree char *model = NULL;
-  g_autoptr(GError) error = NULL;
-  xmlDocPtr doc;
+  g_autoptr(xmlDoc) doc = NULL;
 
   /* §7.1: the per-phone XML file, then the model file; not the binary
    * cfg<mac>.bin / cfg<mac>, not cfg.xml. */
@@ -159,55 +84,48 @@ test_grandstream (void)
 
   pa_test_check_golden (ctx, "grandstream");
 
-  for (guint i = 0; i < 4; i++)
-    {
-      static const char * const absent[] = {
-        "cfg000b82a1b2c3.bin", "cfg000b82a1b2c3", "cfg.xml", "cfg000B82A1B2C3.xml",
-      };
-      g_autofree char *text = pa_render_file (ctx, absent[i], NULL, &error);
+  pa_test_assert_no_such_file (ctx, "cfg000b82a1b2c3.bin");
+  pa_test_assert_no_such_file (ctx, "cfg000b82a1b2c3");
+  pa_test_assert_no_such_file (ctx, "cfg.xml");
+  pa_test_assert_no_such_file (ctx, "cfg000B82A1B2C3.xml");
 
-      g_assert_null (text);
-      g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE);
-      g_clear_error (&error);
-    }
+  device = pa_test_render (ctx, DEVICE, CONTENT_TYPE);
+  doc = pa_test_xml_parse (device, DEVICE, "gs_provision");
+  g_assert_cmpuint (pa_test_xml_count (doc, "/gs_provision[@version='1']/mac"), ==, 1);
+  pa_test_xml_assert_xpath (doc, ITEM ("account.1.enable"), "Yes");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.1.sip.userid"), "201");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.1.sip.subscriber.userid"), "201");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.1.sip.subscriber.password"), "s3cret-Pass");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.1.sip.server.1.address"), "pbx.example.com:5061");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.1.sip.transport"), "TlsOrTcp");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.1.audio.srtpMode"), "EnabledAndForced");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.2.sip.subscriber.password"), "Sal3s&\"pw\"");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.2.audio.srtpMode"), "Disabled");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.6.enable"), "No");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.6.sip.subscriber.password"), "");
+  pa_test_xml_assert_xpath (doc, ITEM ("account.7.enable"), NULL);
+  pa_test_xml_assert_xpath (doc, ITEM ("users.admin.password"), "Adm1n&<pw>");
+  pa_test_xml_assert_xpath (doc, ITEM ("pks.vpk.3.keyMode"), "BLF");
+  pa_test_xml_assert_xpath (doc, ITEM ("pks.vpk.3.description"), "Anna & Bo <Sales>");
+  pa_test_xml_assert_xpath (doc, ITEM ("pks.vpk.5.keyMode"), "SpeedDial");
+  pa_test_xml_assert_xpath (doc, ITEM ("pks.vpk.5.value"), "*78");
+  pa_test_xml_assert_xpath (doc, ITEM ("pks.vpk.48.keyMode"), "None");
+  pa_test_xml_assert_xpath (doc, ITEM ("pks.vpk.49.keyMode"), NULL);
+  pa_test_xml_assert_xpath (doc, ITEM ("pks.ext.40.value"), "340");
+  pa_test_xml_assert_xpath (doc, ITEM ("pks.ext.160.keyMode"), "None");
+  pa_test_xml_assert_xpath (doc, ITEM ("pks.ext.161.keyMode"), NULL);
+  pa_test_xml_assert_xpath (doc, ITEM ("features.dnd.enable"), "0");
+  g_clear_pointer (&doc, xmlFreeDoc);
 
-  device = render (ctx, DEVICE);
-  doc = parse (device);
-  g_assert_cmpuint (count_nodes (doc, "/gs_provision[@version='1']/mac"), ==, 1);
-  assert_item (doc, "account.1.enable", "Yes");
-  assert_item (doc, "account.1.sip.userid", "201");
-  assert_item (doc, "account.1.sip.subscriber.userid", "201");
-  assert_item (doc, "account.1.sip.subscriber.password", "s3cret-Pass");
-  assert_item (doc, "account.1.sip.server.1.address", "pbx.example.com:5061");
-  assert_item (doc, "account.1.sip.transport", "TlsOrTcp");
-  assert_item (doc, "account.1.audio.srtpMode", "EnabledAndForced");
-  assert_item (doc, "account.2.sip.subscriber.password", "Sal3s&\"pw\"");
-  assert_item (doc, "account.2.audio.srtpMode", "Disabled");
-  assert_item (doc, "account.6.enable", "No");
-  assert_item (doc, "account.6.sip.subscriber.password", "");
-  assert_item (doc, "account.7.enable", NULL);
-  assert_item (doc, "users.admin.password", "Adm1n&<pw>");
-  assert_item (doc, "pks.vpk.3.keyMode", "BLF");
-  assert_item (doc, "pks.vpk.3.description", "Anna & Bo <Sales>");
-  assert_item (doc, "pks.vpk.5.keyMode", "SpeedDial");
-  assert_item (doc, "pks.vpk.5.value", "*78");
-  assert_item (doc, "pks.vpk.48.keyMode", "None");
-  assert_item (doc, "pks.vpk.49.keyMode", NULL);
-  assert_item (doc, "pks.ext.40.value", "340");
-  assert_item (doc, "pks.ext.160.keyMode", "None");
-  assert_item (doc, "pks.ext.161.keyMode", NULL);
-  assert_item (doc, "features.dnd.enable", "0");
-  xmlFreeDoc (doc);
-
-  model = render (ctx, MODEL);
-  doc = parse (model);
-  g_assert_cmpuint (count_nodes (doc, "/gs_provision/mac"), ==, 0);
-  g_assert_cmpuint (count_nodes (doc, "//item[starts-with(@name, 'account.')]"), ==, 0);
-  g_assert_cmpuint (count_nodes (doc, "//item[starts-with(@name, 'pks.')]"), ==, 0);
+  model = pa_test_render (ctx, MODEL, CONTENT_TYPE);
+  doc = pa_test_xml_parse (model, MODEL, "gs_provision");
+  g_assert_cmpuint (pa_test_xml_count (doc, "/gs_provision/mac"), ==, 0);
+  g_assert_cmpuint (pa_test_xml_count (doc, "//item[starts-with(@name, 'account.')]"), ==, 0);
+  g_assert_cmpuint (pa_test_xml_count (doc, "//item[starts-with(@name, 'pks.')]"), ==, 0);
   g_assert_null (strstr (model, "s3cret"));
   g_assert_null (strstr (model, "Adm1n"));
-  assert_item (doc, "provisioning.config.serverPath", "prov.example.com:8670/p/TOKEN");
-  xmlFreeDoc (doc);
+  pa_test_xml_assert_xpath (doc, ITEM ("provisioning.config.serverPath"),
+                            "prov.example.com:8670/p/TOKEN");
 }
 
 /* Names, labels, passwords and custom parameters carrying quotes, '&',
@@ -225,12 +143,12 @@ test_injection (void)
   g_autofree char *device = NULL;
   g_autofree char *model = NULL;
   guint items_before;
-  xmlDocPtr doc;
+  g_autoptr(xmlDoc) doc = NULL;
 
-  device = render (ctx, DEVICE);
-  doc = parse (device);
-  items_before = count_nodes (doc, "//item");
-  xmlFreeDoc (doc);
+  device = pa_test_render (ctx, DEVICE, CONTENT_TYPE);
+  doc = pa_test_xml_parse (device, DEVICE, "gs_provision");
+  items_before = pa_test_xml_count (doc, "//item");
+  g_clear_pointer (&doc, xmlFreeDoc);
   g_clear_pointer (&device, g_free);
 
   pa_sip_account_set_label (one, evil);
@@ -243,27 +161,26 @@ test_injection (void)
   pa_profile_set_ntp_server (ctx->profile, evil);
 
   g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "*not a valid name*");
-  device = render (ctx, DEVICE);
+  device = pa_test_render (ctx, DEVICE, CONTENT_TYPE);
   g_test_assert_expected_messages ();
-  doc = parse (device);
+  doc = pa_test_xml_parse (device, DEVICE, "gs_provision");
   /* XML normalises a literal CR in text to LF on reading; the writer keeps
    * it as a character reference, so it comes back as CR. */
-  assert_item (doc, "account.1.name", cleaned);
-  assert_item (doc, "account.1.sip.subscriber.name", cleaned);
-  assert_item (doc, "account.1.sip.subscriber.password", cleaned);
-  assert_item (doc, "features.dnd.enable", cleaned);
-  assert_item (doc, "dateTime.ntp.server.1", cleaned);
+  pa_test_xml_assert_xpath (doc, ITEM ("account.1.name"), cleaned);
+  pa_test_xml_assert_xpath (doc, ITEM ("account.1.sip.subscriber.name"), cleaned);
+  pa_test_xml_assert_xpath (doc, ITEM ("account.1.sip.subscriber.password"), cleaned);
+  pa_test_xml_assert_xpath (doc, ITEM ("features.dnd.enable"), cleaned);
+  pa_test_xml_assert_xpath (doc, ITEM ("dateTime.ntp.server.1"), cleaned);
   /* Still the one admin password, ours. */
-  assert_item (doc, "users.admin.password", "Adm1n&<pw>");
-  g_assert_cmpuint (count_nodes (doc, "//item"), ==, items_before);
-  g_assert_cmpuint (count_nodes (doc, "//evil"), ==, 0);
-  g_assert_cmpuint (count_nodes (doc, "/gs_provision/*"), ==, 2);
-  xmlFreeDoc (doc);
+  pa_test_xml_assert_xpath (doc, ITEM ("users.admin.password"), "Adm1n&<pw>");
+  g_assert_cmpuint (pa_test_xml_count (doc, "//item"), ==, items_before);
+  g_assert_cmpuint (pa_test_xml_count (doc, "//evil"), ==, 0);
+  g_assert_cmpuint (pa_test_xml_count (doc, "/gs_provision/*"), ==, 2);
+  g_clear_pointer (&doc, xmlFreeDoc);
 
-  model = render (ctx, MODEL);
-  doc = parse (model);
-  assert_item (doc, "dateTime.ntp.server.1", cleaned);
-  xmlFreeDoc (doc);
+  model = pa_test_render (ctx, MODEL, CONTENT_TYPE);
+  doc = pa_test_xml_parse (model, MODEL, "gs_provision");
+  pa_test_xml_assert_xpath (doc, ITEM ("dateTime.ntp.server.1"), cleaned);
 }
 
 int

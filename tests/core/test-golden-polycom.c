@@ -46,13 +46,11 @@
  */
 #include "config.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <string.h>
-
 #include "pa-test-reference.h"
+#include "pa-test-xml.h"
 
 #define MAC "64:16:7F:12:34:56"
+#define CONTENT_TYPE "application/xml"
 
 static PaRenderContext *
 reference (void)
@@ -60,87 +58,13 @@ reference (void)
   return pa_test_reference_context ("polycom", "polycom-vvx450", MAC, "polycom-vvx-color-em");
 }
 
+/* The settings file, parsed. */
 static xmlDoc *
-parse (const char *text)
+render_settings (PaRenderContext *ctx)
 {
-  xmlDoc *doc = xmlReadMemory (text, strlen (text), "polycom.cfg", "UTF-8",
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_autofree char *text = pa_test_render (ctx, "64167f123456-user.cfg", CONTENT_TYPE);
 
-  if (doc == NULL)
-    g_error ("not well-formed XML:\n%s", text);
-  return doc;
-}
-
-/* Every attribute named @name anywhere in the tree: how many, and the
- * last one's value. */
-static guint
-count_attr (xmlNode     *node,
-            const char  *name,
-            char       **value)
-{
-  guint found = 0;
-
-  for (; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
-        if (g_str_equal ((const char *) attr->name, name))
-          {
-            xmlChar *text = xmlNodeListGetString (node->doc, attr->children, 1);
-
-            found++;
-            if (value != NULL)
-              {
-                g_free (*value);
-                *value = g_strdup (text != NULL ? (const char *) text : "");
-              }
-            xmlFree (text);
-          }
-      found += count_attr (node->children, name, value);
-    }
-  return found;
-}
-
-static guint
-count_all_attrs (xmlNode *node)
-{
-  guint found = 0;
-
-  for (; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
-        found++;
-      found += count_all_attrs (node->children);
-    }
-  return found;
-}
-
-static void
-assert_attr (xmlDoc     *doc,
-             const char *name,
-             const char *expected)
-{
-  g_autofree char *value = NULL;
-
-  if (count_attr (xmlDocGetRootElement (doc), name, &value) != 1)
-    g_error ("%s is not there exactly once", name);
-  g_assert_cmpstr (value, ==, expected);
-}
-
-static char *
-render (PaRenderContext *ctx,
-        const char      *file)
-{
-  g_autoptr(GError) error = NULL;
-  const char *content_type = NULL;
-  char *text = pa_render_file (ctx, file, &content_type, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpstr (content_type, ==, "application/xml");
-  return text;
+  return pa_test_xml_parse (text, "64167f123456-user.cfg", "polycomConfig");
 }
 
 static void
@@ -150,7 +74,7 @@ test_golden (void)
   g_auto(GStrv) files = pa_render_list_files (ctx);
   g_autofree char *master = NULL;
   g_autofree char *settings = NULL;
-  xmlDoc *doc;
+  g_autoptr(xmlDoc) doc = NULL;
 
   pa_test_check_golden (ctx, "polycom");
 
@@ -159,37 +83,34 @@ test_golden (void)
   g_assert_cmpstr (files[0], ==, "64167f123456.cfg");
   g_assert_cmpstr (files[1], ==, "64167f123456-user.cfg");
 
-  master = render (ctx, files[0]);
-  doc = parse (master);
-  g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "APPLICATION");
-  assert_attr (doc, "CONFIG_FILES", "64167f123456-user.cfg");
-  assert_attr (doc, "APP_FILE_PATH", "sip.ld");
-  xmlFreeDoc (doc);
+  master = pa_test_render (ctx, files[0], CONTENT_TYPE);
+  doc = pa_test_xml_parse (master, files[0], "APPLICATION");
+  pa_test_xml_assert_attr (doc, "CONFIG_FILES", "64167f123456-user.cfg");
+  pa_test_xml_assert_attr (doc, "APP_FILE_PATH", "sip.ld");
+  g_clear_pointer (&doc, xmlFreeDoc);
 
-  settings = render (ctx, files[1]);
-  doc = parse (settings);
-  g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "polycomConfig");
-  assert_attr (doc, "reg.1.address", "201");
-  assert_attr (doc, "reg.1.auth.userId", "201");
-  assert_attr (doc, "reg.1.auth.password", "s3cret-Pass");
-  assert_attr (doc, "reg.1.server.1.address", "pbx.example.com");
-  assert_attr (doc, "reg.1.server.1.transport", "TLS");
-  assert_attr (doc, "reg.1.srtp.require", "1");
-  assert_attr (doc, "reg.2.auth.password", "Sal3s&\"pw\"");
-  assert_attr (doc, "reg.2.srtp.require", "0");
-  assert_attr (doc, "reg.12.address", "");
-  assert_attr (doc, "device.set", "1");
-  assert_attr (doc, "device.prov.serverName.set", "1");
-  assert_attr (doc, "device.prov.serverName", "prov.example.com:8670/p/TOKEN/");
-  assert_attr (doc, "device.auth.localAdminPassword", "Adm1n&<pw>");
-  assert_attr (doc, "attendant.resourceList.1.address", "202");
-  assert_attr (doc, "attendant.resourceList.1.label", "Anna & Bo <Sales>");
-  assert_attr (doc, "lineKey.13.category", "BLF");
-  assert_attr (doc, "attendant.resourceList.5.address", "301");
-  assert_attr (doc, "lineKey.264.category", "Unassigned");
-  g_assert_cmpuint (count_attr (xmlDocGetRootElement (doc), "lineKey.265.category", NULL), ==, 0);
-  assert_attr (doc, "features.dnd.enable", "0");
-  xmlFreeDoc (doc);
+  settings = pa_test_render (ctx, files[1], CONTENT_TYPE);
+  doc = pa_test_xml_parse (settings, files[1], "polycomConfig");
+  pa_test_xml_assert_attr (doc, "reg.1.address", "201");
+  pa_test_xml_assert_attr (doc, "reg.1.auth.userId", "201");
+  pa_test_xml_assert_attr (doc, "reg.1.auth.password", "s3cret-Pass");
+  pa_test_xml_assert_attr (doc, "reg.1.server.1.address", "pbx.example.com");
+  pa_test_xml_assert_attr (doc, "reg.1.server.1.transport", "TLS");
+  pa_test_xml_assert_attr (doc, "reg.1.srtp.require", "1");
+  pa_test_xml_assert_attr (doc, "reg.2.auth.password", "Sal3s&\"pw\"");
+  pa_test_xml_assert_attr (doc, "reg.2.srtp.require", "0");
+  pa_test_xml_assert_attr (doc, "reg.12.address", "");
+  pa_test_xml_assert_attr (doc, "device.set", "1");
+  pa_test_xml_assert_attr (doc, "device.prov.serverName.set", "1");
+  pa_test_xml_assert_attr (doc, "device.prov.serverName", "prov.example.com:8670/p/TOKEN/");
+  pa_test_xml_assert_attr (doc, "device.auth.localAdminPassword", "Adm1n&<pw>");
+  pa_test_xml_assert_attr (doc, "attendant.resourceList.1.address", "202");
+  pa_test_xml_assert_attr (doc, "attendant.resourceList.1.label", "Anna & Bo <Sales>");
+  pa_test_xml_assert_attr (doc, "lineKey.13.category", "BLF");
+  pa_test_xml_assert_attr (doc, "attendant.resourceList.5.address", "301");
+  pa_test_xml_assert_attr (doc, "lineKey.264.category", "Unassigned");
+  g_assert_cmpuint (pa_test_xml_count_attrs (doc, "lineKey.265.category"), ==, 0);
+  pa_test_xml_assert_attr (doc, "features.dnd.enable", "0");
 }
 
 /* Quotes, markup, '=', '#', a line break and non-ASCII in every text a
@@ -203,10 +124,8 @@ test_injection (void)
   g_autoptr(PaRenderContext) clean = reference ();
   g_autoptr(PaRenderContext) ctx = reference ();
   PaSipAccount *account = g_ptr_array_index (ctx->accounts, 0);
-  g_autofree char *clean_text = NULL;
-  g_autofree char *text = NULL;
-  xmlDoc *clean_doc;
-  xmlDoc *doc;
+  g_autoptr(xmlDoc) clean_doc = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
 
   pa_sip_account_set_display_name (account, nasty);
   pa_sip_account_set_label (account, nasty);
@@ -223,27 +142,23 @@ test_injection (void)
 
   g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "*not a valid attribute name*");
   g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "*not a valid attribute name*");
-  text = render (ctx, "64167f123456-user.cfg");
+  doc = render_settings (ctx);
   g_test_assert_expected_messages ();
-  clean_text = render (clean, "64167f123456-user.cfg");
+  clean_doc = render_settings (clean);
 
-  doc = parse (text);
-  clean_doc = parse (clean_text);
-  assert_attr (doc, "reg.1.displayName", nasty);
-  assert_attr (doc, "reg.1.label", nasty);
-  assert_attr (doc, "reg.1.auth.password", nasty);
-  assert_attr (doc, "reg.1.address", "201");
-  assert_attr (doc, "features.dnd.enable", nasty);
-  assert_attr (doc, "voIpProt.SIP.specialEvent.checkSync.alwaysReboot", "1");
-  g_assert_cmpuint (count_attr (xmlDocGetRootElement (doc), "a", NULL), ==, 0);
-  g_assert_cmpuint (count_attr (xmlDocGetRootElement (doc), "b", NULL), ==, 0);
-  g_assert_cmpuint (count_attr (xmlDocGetRootElement (doc), "evil", NULL), ==, 0);
+  pa_test_xml_assert_attr (doc, "reg.1.displayName", nasty);
+  pa_test_xml_assert_attr (doc, "reg.1.label", nasty);
+  pa_test_xml_assert_attr (doc, "reg.1.auth.password", nasty);
+  pa_test_xml_assert_attr (doc, "reg.1.address", "201");
+  pa_test_xml_assert_attr (doc, "features.dnd.enable", nasty);
+  pa_test_xml_assert_attr (doc, "voIpProt.SIP.specialEvent.checkSync.alwaysReboot", "1");
+  g_assert_cmpuint (pa_test_xml_count_attrs (doc, "a"), ==, 0);
+  g_assert_cmpuint (pa_test_xml_count_attrs (doc, "b"), ==, 0);
+  g_assert_cmpuint (pa_test_xml_count_attrs (doc, "evil"), ==, 0);
   /* The clean file plus nothing: the overriding custom parameter took
    * the generated one's place. */
-  g_assert_cmpuint (count_all_attrs (xmlDocGetRootElement (doc)), ==,
-                    count_all_attrs (xmlDocGetRootElement (clean_doc)));
-  xmlFreeDoc (doc);
-  xmlFreeDoc (clean_doc);
+  g_assert_cmpuint (pa_test_xml_count_attrs (doc, NULL), ==,
+                    pa_test_xml_count_attrs (clean_doc, NULL));
 }
 
 /* The same phone twice gives the same bytes. */
@@ -252,8 +167,8 @@ test_deterministic (void)
 {
   g_autoptr(PaRenderContext) one = reference ();
   g_autoptr(PaRenderContext) two = reference ();
-  g_autofree char *a = render (one, "64167f123456-user.cfg");
-  g_autofree char *b = render (two, "64167f123456-user.cfg");
+  g_autofree char *a = pa_test_render (one, "64167f123456-user.cfg", CONTENT_TYPE);
+  g_autofree char *b = pa_test_render (two, "64167f123456-user.cfg", CONTENT_TYPE);
 
   g_assert_cmpstr (a, ==, b);
 }
@@ -269,13 +184,7 @@ test_other_files (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = pa_render_file (ctx, wrong[i], NULL, &error);
-
-      g_assert_null (text);
-      g_assert_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE);
-    }
+    pa_test_assert_no_such_file (ctx, wrong[i]);
 }
 
 /* A zone without summer time says so, rather than leaving the phone on
@@ -293,36 +202,31 @@ test_time_zones (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(PaRenderContext) ctx = reference ();
-      g_autofree char *text = NULL;
-      xmlDoc *doc;
+      g_autoptr(xmlDoc) doc = NULL;
 
       pa_profile_set_timezone (ctx->profile, cases[i].zone);
-      text = render (ctx, "64167f123456-user.cfg");
-      doc = parse (text);
-      assert_attr (doc, "tcpIpApp.sntp.gmtOffset", cases[i].offset);
-      assert_attr (doc, "tcpIpApp.sntp.daylightSavings.enable", cases[i].dst);
+      doc = render_settings (ctx);
+      pa_test_xml_assert_attr (doc, "tcpIpApp.sntp.gmtOffset", cases[i].offset);
+      pa_test_xml_assert_attr (doc, "tcpIpApp.sntp.daylightSavings.enable", cases[i].dst);
       if (cases[i].start_month != NULL)
-        assert_attr (doc, "tcpIpApp.sntp.daylightSavings.start.month", cases[i].start_month);
-      xmlFreeDoc (doc);
+        pa_test_xml_assert_attr (doc, "tcpIpApp.sntp.daylightSavings.start.month",
+                                 cases[i].start_month);
     }
 
   /* New York: second Sunday of March at 2:00, first Sunday of November at 2:00. */
   {
     g_autoptr(PaRenderContext) ctx = reference ();
-    g_autofree char *text = NULL;
-    xmlDoc *doc;
+    g_autoptr(xmlDoc) doc = NULL;
 
     pa_profile_set_timezone (ctx->profile, "America/New_York");
-    text = render (ctx, "64167f123456-user.cfg");
-    doc = parse (text);
-    assert_attr (doc, "tcpIpApp.sntp.daylightSavings.start.date", "8");
-    assert_attr (doc, "tcpIpApp.sntp.daylightSavings.start.dayOfWeek", "1");
-    assert_attr (doc, "tcpIpApp.sntp.daylightSavings.start.dayOfWeek.lastInMonth", "0");
-    assert_attr (doc, "tcpIpApp.sntp.daylightSavings.start.time", "2");
-    assert_attr (doc, "tcpIpApp.sntp.daylightSavings.stop.month", "11");
-    assert_attr (doc, "tcpIpApp.sntp.daylightSavings.stop.date", "1");
-    assert_attr (doc, "tcpIpApp.sntp.daylightSavings.stop.time", "2");
-    xmlFreeDoc (doc);
+    doc = render_settings (ctx);
+    pa_test_xml_assert_attr (doc, "tcpIpApp.sntp.daylightSavings.start.date", "8");
+    pa_test_xml_assert_attr (doc, "tcpIpApp.sntp.daylightSavings.start.dayOfWeek", "1");
+    pa_test_xml_assert_attr (doc, "tcpIpApp.sntp.daylightSavings.start.dayOfWeek.lastInMonth", "0");
+    pa_test_xml_assert_attr (doc, "tcpIpApp.sntp.daylightSavings.start.time", "2");
+    pa_test_xml_assert_attr (doc, "tcpIpApp.sntp.daylightSavings.stop.month", "11");
+    pa_test_xml_assert_attr (doc, "tcpIpApp.sntp.daylightSavings.stop.date", "1");
+    pa_test_xml_assert_attr (doc, "tcpIpApp.sntp.daylightSavings.stop.time", "2");
   }
 }
 

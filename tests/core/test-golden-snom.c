@@ -43,12 +43,10 @@
  */
 #include "config.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xpath.h>
 #include <string.h>
 
 #include "pa-test-reference.h"
+#include "pa-test-xml.h"
 
 #define MAC        "00:04:13:A1:B2:C3"
 #define MODEL_FILE "snomD785.htm"
@@ -60,57 +58,14 @@ reference (void)
   return pa_test_reference_context ("snom", "snom-d785", MAC, "snom-d7");
 }
 
-static xmlDocPtr
+static xmlDoc *
 render_doc (PaRenderContext *ctx,
             const char      *file,
             const char      *content_type)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  const char *type = NULL;
-  xmlDocPtr doc;
+  g_autofree char *text = pa_test_render (ctx, file, content_type);
 
-  text = pa_render_file (ctx, file, &type, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (type, ==, content_type);
-  doc = xmlReadMemory (text, strlen (text), file, "UTF-8", XML_PARSE_NONET);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-/* The string value of @expr, or NULL when it selects nothing. */
-static char *
-xpath (xmlDocPtr   doc,
-       const char *expr)
-{
-  xmlXPathContextPtr context = xmlXPathNewContext (doc);
-  xmlXPathObjectPtr result = xmlXPathEvalExpression (BAD_CAST expr, context);
-  char *value = NULL;
-
-  g_assert_nonnull (result);
-  if (result->type == XPATH_NODESET && !xmlXPathNodeSetIsEmpty (result->nodesetval))
-    {
-      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[0]);
-
-      value = g_strdup ((const char *) content);
-      xmlFree (content);
-    }
-  else if (result->type == XPATH_NUMBER)
-    value = g_strdup_printf ("%g", result->floatval);
-  xmlXPathFreeObject (result);
-  xmlXPathFreeContext (context);
-  return value;
-}
-
-static void
-assert_xpath (xmlDocPtr   doc,
-              const char *expr,
-              const char *expected)
-{
-  g_autofree char *value = xpath (doc, expr);
-
-  if (g_strcmp0 (value, expected) != 0)
-    g_error ("%s: “%s”, expected “%s”", expr, value, expected);
+  return pa_test_xml_parse (text, file, NULL);
 }
 
 static void
@@ -134,48 +89,47 @@ static void
 test_parsed (void)
 {
   g_autoptr(PaRenderContext) ctx = reference ();
-  xmlDocPtr model, device;
+  g_autoptr(xmlDoc) model = NULL;
+  g_autoptr(xmlDoc) device = NULL;
   g_autofree char *url = NULL;
 
   model = render_doc (ctx, MODEL_FILE, "text/html; charset=utf-8");
   url = g_strconcat (ctx->provisioning_url, MAC_FILE, NULL);
-  assert_xpath (model, "/setting-files/file/@url", url);
-  assert_xpath (model, "count(/setting-files/*)", "1");
-  xmlFreeDoc (model);
+  pa_test_xml_assert_xpath (model, "/setting-files/file/@url", url);
+  pa_test_xml_assert_xpath (model, "count(/setting-files/*)", "1");
 
   g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "Not writing a Snom setting*");
   device = render_doc (ctx, MAC_FILE, "application/xml; charset=utf-8");
   g_test_assert_expected_messages ();
 
 #define PS "/settings/phone-settings/"
-  assert_xpath (device, PS "setting_server", ctx->provisioning_url);
-  assert_xpath (device, PS "user_name[@idx='1']", "201");
-  assert_xpath (device, PS "user_pass[@idx='1']", "s3cret-Pass");
-  assert_xpath (device, PS "user_host[@idx='1']", "pbx.example.com:5061;transport=tls");
-  assert_xpath (device, PS "user_srtp[@idx='1']", "on");
-  assert_xpath (device, PS "user_pass[@idx='2']", "Sal3s&\"pw\"");
-  assert_xpath (device, PS "user_host[@idx='2']", "sales.example.net:5060");
-  assert_xpath (device, PS "user_active[@idx='12']", "off");
-  assert_xpath (device, PS "user_pass[@idx='12']", "");
-  assert_xpath (device, "count(" PS "user_active)", "12");
-  assert_xpath (device, PS "http_pass", "Adm1n&<pw>");
-  assert_xpath (device, PS "utc_offset", "+3600");
-  assert_xpath (device, "count(" PS "*[@perm!='R'])", "0");
+  pa_test_xml_assert_xpath (device, PS "setting_server", ctx->provisioning_url);
+  pa_test_xml_assert_xpath (device, PS "user_name[@idx='1']", "201");
+  pa_test_xml_assert_xpath (device, PS "user_pass[@idx='1']", "s3cret-Pass");
+  pa_test_xml_assert_xpath (device, PS "user_host[@idx='1']", "pbx.example.com:5061;transport=tls");
+  pa_test_xml_assert_xpath (device, PS "user_srtp[@idx='1']", "on");
+  pa_test_xml_assert_xpath (device, PS "user_pass[@idx='2']", "Sal3s&\"pw\"");
+  pa_test_xml_assert_xpath (device, PS "user_host[@idx='2']", "sales.example.net:5060");
+  pa_test_xml_assert_xpath (device, PS "user_active[@idx='12']", "off");
+  pa_test_xml_assert_xpath (device, PS "user_pass[@idx='12']", "");
+  pa_test_xml_assert_xpath (device, "count(" PS "user_active)", "12");
+  pa_test_xml_assert_xpath (device, PS "http_pass", "Adm1n&<pw>");
+  pa_test_xml_assert_xpath (device, PS "utc_offset", "+3600");
+  pa_test_xml_assert_xpath (device, "count(" PS "*[@perm!='R'])", "0");
 #undef PS
 #define FK "/settings/functionKeys/fkey"
-  assert_xpath (device, FK "[@idx='0']", "line");
-  assert_xpath (device, FK "[@idx='2']", "blf <sip:202@pbx.example.com>");
-  assert_xpath (device, FK "[@idx='2']/@label", "Anna & Bo <Sales>");
-  assert_xpath (device, FK "[@idx='4']", "speed *78");
-  assert_xpath (device, FK "[@idx='23']", "none");
-  assert_xpath (device, FK "[@idx='24']", "blf <sip:301@pbx.example.com>");
-  assert_xpath (device, FK "[@idx='41']/@label", "Agent 18");
-  assert_xpath (device, FK "[@idx='42']", "none");
+  pa_test_xml_assert_xpath (device, FK "[@idx='0']", "line");
+  pa_test_xml_assert_xpath (device, FK "[@idx='2']", "blf <sip:202@pbx.example.com>");
+  pa_test_xml_assert_xpath (device, FK "[@idx='2']/@label", "Anna & Bo <Sales>");
+  pa_test_xml_assert_xpath (device, FK "[@idx='4']", "speed *78");
+  pa_test_xml_assert_xpath (device, FK "[@idx='23']", "none");
+  pa_test_xml_assert_xpath (device, FK "[@idx='24']", "blf <sip:301@pbx.example.com>");
+  pa_test_xml_assert_xpath (device, FK "[@idx='41']/@label", "Agent 18");
+  pa_test_xml_assert_xpath (device, FK "[@idx='42']", "none");
   /* 24 own keys, then 3 D7 slots of 18. */
-  assert_xpath (device, "count(" FK ")", "78");
-  assert_xpath (device, "count(" FK "[@idx='78'])", "0");
+  pa_test_xml_assert_xpath (device, "count(" FK ")", "78");
+  pa_test_xml_assert_xpath (device, "count(" FK "[@idx='78'])", "0");
 #undef FK
-  xmlFreeDoc (device);
 }
 
 /* Summer time as Snom's dst rule, read off each zone's own changes:
@@ -193,15 +147,14 @@ test_time_zones (void)
   for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
     {
       g_autoptr(PaRenderContext) ctx = reference ();
-      xmlDocPtr doc;
+      g_autoptr(xmlDoc) doc = NULL;
 
       pa_profile_set_timezone (ctx->profile, zones[i].zone);
       g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "Not writing a Snom setting*");
       doc = render_doc (ctx, MAC_FILE, "application/xml; charset=utf-8");
       g_test_assert_expected_messages ();
-      assert_xpath (doc, "/settings/phone-settings/utc_offset", zones[i].offset);
-      assert_xpath (doc, "/settings/phone-settings/dst", zones[i].dst);
-      xmlFreeDoc (doc);
+      pa_test_xml_assert_xpath (doc, "/settings/phone-settings/utc_offset", zones[i].offset);
+      pa_test_xml_assert_xpath (doc, "/settings/phone-settings/dst", zones[i].dst);
     }
 }
 
@@ -216,32 +169,22 @@ static const char * const nasty[] = {
   "bad \xff\xfe utf-8 \x07",
 };
 
-static guint
-count_elements (xmlNodePtr parent)
-{
-  guint n = 0;
-
-  for (xmlNodePtr child = parent->children; child != NULL; child = child->next)
-    if (child->type == XML_ELEMENT_NODE)
-      n++;
-  return n;
-}
-
 /* Every text a person types, at its worst, in every place: the files still
  * parse, hold the same settings as the clean ones, and nothing is added. */
 static void
 test_injection (void)
 {
   g_autoptr(PaRenderContext) clean = reference ();
-  xmlDocPtr clean_doc;
+  g_autoptr(xmlDoc) clean_doc = NULL;
+  xmlNode *clean_root;
   guint clean_settings, clean_keys;
 
   g_test_expect_message ("pa-render", G_LOG_LEVEL_WARNING, "Not writing a Snom setting*");
   clean_doc = render_doc (clean, MAC_FILE, "application/xml; charset=utf-8");
   g_test_assert_expected_messages ();
-  clean_settings = count_elements (xmlFirstElementChild (xmlDocGetRootElement (clean_doc)));
-  clean_keys = count_elements (xmlLastElementChild (xmlDocGetRootElement (clean_doc)));
-  xmlFreeDoc (clean_doc);
+  clean_root = xmlDocGetRootElement (clean_doc);
+  clean_settings = pa_test_xml_count_elements (xmlFirstElementChild (clean_root));
+  clean_keys = pa_test_xml_count_elements (xmlLastElementChild (clean_root));
 
   for (guint i = 0; i < G_N_ELEMENTS (nasty); i++)
     {
@@ -253,8 +196,8 @@ test_injection (void)
       static const char * const bad_names[] = {
         "a b", "x><y", "evil\nname", "user_name[1", "ns:name", "1abc", "user_name[0]",
       };
-      xmlDocPtr doc;
-      xmlNodePtr root;
+      g_autoptr(xmlDoc) doc = NULL;
+      xmlNode *root;
       g_autofree char *label = NULL;
 
       pa_sip_account_set_display_name (one, nasty[i]);
@@ -274,23 +217,23 @@ test_injection (void)
 
       root = xmlDocGetRootElement (doc);
       g_assert_cmpstr ((const char *) root->name, ==, "settings");
-      g_assert_cmpuint (count_elements (root), ==, 2);
+      g_assert_cmpuint (pa_test_xml_count_elements (root), ==, 2);
       /* One setting more than the clean file: "language". */
-      g_assert_cmpuint (count_elements (xmlFirstElementChild (root)), ==, clean_settings + 1);
-      g_assert_cmpuint (count_elements (xmlLastElementChild (root)), ==, clean_keys);
-      assert_xpath (doc, "count(/settings/phone-settings/user_host[@idx='1'])", "1");
-      assert_xpath (doc, "count(/settings/phone-settings/user_pass[@idx='1'])", "1");
-      assert_xpath (doc, "/settings/phone-settings/user_pass[@idx='1']", "s3cret-Pass");
-      assert_xpath (doc, "/settings/phone-settings/user_host[@idx='1']",
-                    "pbx.example.com:5061;transport=tls");
-      assert_xpath (doc, "count(/settings/phone-settings/language)", "1");
+      g_assert_cmpuint (pa_test_xml_count_elements (xmlFirstElementChild (root)), ==,
+                        clean_settings + 1);
+      g_assert_cmpuint (pa_test_xml_count_elements (xmlLastElementChild (root)), ==, clean_keys);
+      pa_test_xml_assert_xpath (doc, "count(/settings/phone-settings/user_host[@idx='1'])", "1");
+      pa_test_xml_assert_xpath (doc, "count(/settings/phone-settings/user_pass[@idx='1'])", "1");
+      pa_test_xml_assert_xpath (doc, "/settings/phone-settings/user_pass[@idx='1']", "s3cret-Pass");
+      pa_test_xml_assert_xpath (doc, "/settings/phone-settings/user_host[@idx='1']",
+                                "pbx.example.com:5061;transport=tls");
+      pa_test_xml_assert_xpath (doc, "count(/settings/phone-settings/language)", "1");
       /* The text comes back as typed, save what XML cannot carry. */
-      label = xpath (doc, "/settings/functionKeys/fkey[@idx='2']/@label");
+      label = pa_test_xml_xpath (doc, "/settings/functionKeys/fkey[@idx='2']/@label");
       if (g_utf8_validate (nasty[i], -1, NULL) && strchr (nasty[i], '\x07') == NULL)
         g_assert_cmpstr (label, ==, nasty[i]);
       else
         g_assert_true (g_utf8_validate (label, -1, NULL));
-      xmlFreeDoc (doc);
     }
 }
 

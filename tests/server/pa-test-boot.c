@@ -74,3 +74,16 @@ pa_test_boot_assert_ok (PaTestResponse *response,
   g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==,
                    media_type);
 }
+
+void
+pa_test_boot_assert_not_found (PaTestServer    *server,
+                               PaTestBootPhone *phone,
+                               const char      *file,
+                               const char      *user_agent)
+{
+  g_autoptr(PaTestResponse) response = pa_test_boot_fetch (server, phone, file, user_agent);
+
+  g_test_message ("%s → %u", file, response->status);
+  if (response->status != 404)
+    g_error ("%s: expected 404, got %u", file, response->status);
+}

@@ -40,4 +40,11 @@ PaTestResponse  *pa_test_boot_fetch      (PaTestServer    *server,
 void             pa_test_boot_assert_ok  (PaTestResponse  *response,
                                           const char      *media_type);
 
+/* Asserts that GET @file with @user_agent is answered 404: a name this
+ * phone may ask for that is not its file. */
+void             pa_test_boot_assert_not_found (PaTestServer    *server,
+                                                PaTestBootPhone *phone,
+                                                const char      *file,
+                                                const char      *user_agent);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaTestBootPhone, pa_test_boot_phone_free)

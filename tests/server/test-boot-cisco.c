@@ -11,40 +11,10 @@
  */
 #include "config.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <string.h>
 
 #include "pa-test-boot.h"
-
-static xmlDocPtr
-parse (PaTestResponse *response)
-{
-  xmlDocPtr doc = xmlReadMemory (response->text, strlen (response->text), "cisco.xml", NULL,
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-
-  if (doc == NULL)
-    g_error ("not well-formed XML:\n%s", response->text);
-  g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "flat-profile");
-  return doc;
-}
-
-static char *
-child_text (xmlDocPtr   doc,
-            const char *name)
-{
-  for (xmlNodePtr node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
-    if (node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name))
-      {
-        xmlChar *content = xmlNodeGetContent (node);
-        char *text = g_strdup ((const char *) content);
-
-        xmlFree (content);
-        return text;
-      }
-  g_error ("no <%s>", name);
-  return NULL;
-}
+#include "pa-test-xml.h"
 
 static void
 boot (const char *model,
@@ -61,9 +31,7 @@ boot (const char *model,
                                                              "\"admin_password\": \"Adm1n&<pw>\"");
   g_autoptr(PaTestResponse) common = NULL;
   g_autoptr(PaTestResponse) device = NULL;
-  g_autoptr(PaTestResponse) other = NULL;
   g_autofree char *setup_link = g_strdup_printf ("%s/p/%s/", server->url, phone->token);
-  g_autofree char *rule = NULL;
   g_autofree char *rule_b = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *value = NULL;
@@ -71,23 +39,22 @@ boot (const char *model,
   g_autofree char *upper_file = g_strconcat (upper, ".xml", NULL);
   g_auto(GStrv) expanded = NULL;
   g_autofree char *device_url = NULL;
-  xmlDocPtr doc;
+  g_autoptr(xmlDoc) doc = NULL;
 
   /* The model file: where to go next, no secret. */
   common = pa_test_boot_fetch (server, phone, model_file, user_agent);
   pa_test_boot_assert_ok (common, "text/xml");
-  doc = parse (common);
-  rule = child_text (doc, "Profile_Rule");
+  doc = pa_test_xml_parse (common->text, model_file, "flat-profile");
   expected = g_strconcat (setup_link, model_file, NULL);
-  g_assert_cmpstr (rule, ==, expected);
-  rule_b = child_text (doc, "Profile_Rule_B");
-  value = child_text (doc, "Resync_From_SIP");
-  g_assert_cmpstr (value, ==, "Yes");
+  pa_test_xml_assert_child (doc, "Profile_Rule", expected);
+  rule_b = pa_test_xml_child_text (doc, "Profile_Rule_B");
+  pa_test_xml_assert_child (doc, "Resync_From_SIP", "Yes");
   g_assert_null (strstr (common->text, phone->password));
   g_assert_null (strstr (common->text, "Adm1n"));
-  xmlFreeDoc (doc);
+  g_clear_pointer (&doc, xmlFreeDoc);
 
   /* The phone expands $MA to its lower-case MAC and fetches that. */
+  g_assert_nonnull (rule_b);
   g_assert_true (g_str_has_prefix (rule_b, setup_link));
   expanded = g_strsplit (rule_b, "$MA", -1);
   device_url = g_strjoinv (compact_mac, expanded);
@@ -97,30 +64,18 @@ boot (const char *model,
 
   device = pa_test_boot_fetch (server, phone, device_url + strlen (setup_link), user_agent);
   pa_test_boot_assert_ok (device, "text/xml");
-  doc = parse (device);
-  g_free (value);
-  value = child_text (doc, "Line_Enable_1_");
-  g_assert_cmpstr (value, ==, "Yes");
-  g_free (value);
-  value = child_text (doc, "User_ID_1_");
-  g_assert_cmpstr (value, ==, phone->username);
-  g_free (value);
-  value = child_text (doc, "Password_1_");
-  g_assert_cmpstr (value, ==, phone->password);
-  g_free (value);
-  value = child_text (doc, "Proxy_1_");
+  doc = pa_test_xml_parse (device->text, expected, "flat-profile");
+  pa_test_xml_assert_child (doc, "Line_Enable_1_", "Yes");
+  pa_test_xml_assert_child (doc, "User_ID_1_", phone->username);
+  pa_test_xml_assert_child (doc, "Password_1_", phone->password);
+  value = pa_test_xml_child_text (doc, "Proxy_1_");
+  g_assert_nonnull (value);
   g_assert_true (g_str_has_prefix (value, PA_TEST_SIP_SERVER ":"));
-  g_free (value);
-  value = child_text (doc, admin_field);
-  g_assert_cmpstr (value, ==, "Adm1n&<pw>");
-  xmlFreeDoc (doc);
+  pa_test_xml_assert_child (doc, admin_field, "Adm1n&<pw>");
 
   /* Other spellings of the same names are not this phone's files. */
-  other = pa_test_boot_fetch (server, phone, upper_file, user_agent);
-  g_assert_cmpuint (other->status, ==, 404);
-  g_clear_pointer (&other, pa_test_response_free);
-  other = pa_test_boot_fetch (server, phone, other_spelling, user_agent);
-  g_assert_cmpuint (other->status, ==, 404);
+  pa_test_boot_assert_not_found (server, phone, upper_file, user_agent);
+  pa_test_boot_assert_not_found (server, phone, other_spelling, user_agent);
 }
 
 static void

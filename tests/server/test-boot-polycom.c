@@ -10,62 +10,13 @@
  */
 #include "config.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <string.h>
 
 #include "pa-test-boot.h"
+#include "pa-test-xml.h"
 
 #define UPDATER_UA "FileTransport PolycomVVX-VVX_450-UA/6.4.3.5018 Type/Updater"
 #define UA         "FileTransport PolycomVVX-VVX_450-UA/6.4.3.5018 Type/Application"
-
-static xmlDoc *
-parse (PaTestResponse *response)
-{
-  xmlDoc *doc = xmlReadMemory (response->text, strlen (response->text), "polycom.cfg", "UTF-8",
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-
-  if (doc == NULL)
-    g_error ("not well-formed XML:\n%s", response->text);
-  return doc;
-}
-
-/* The value of the attribute @name on whichever element carries it. */
-static char *
-find_attr (xmlNode    *node,
-           const char *name)
-{
-  for (; node != NULL; node = node->next)
-    {
-      char *found;
-
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (xmlHasProp (node, BAD_CAST name))
-        {
-          xmlChar *value = xmlGetProp (node, BAD_CAST name);
-
-          found = g_strdup ((const char *) value);
-          xmlFree (value);
-          return found;
-        }
-      if ((found = find_attr (node->children, name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-assert_attr (xmlDoc     *doc,
-             const char *name,
-             const char *expected)
-{
-  g_autofree char *value = find_attr (xmlDocGetRootElement (doc), name);
-
-  if (value == NULL)
-    g_error ("no attribute %s", name);
-  g_assert_cmpstr (value, ==, expected);
-}
 
 static PaTestResponse *
 put (PaTestServer    *server,
@@ -81,45 +32,31 @@ put (PaTestServer    *server,
 }
 
 static void
-assert_not_found (PaTestServer    *server,
-                  PaTestBootPhone *phone,
-                  const char      *file)
-{
-  g_autoptr(PaTestResponse) response = pa_test_boot_fetch (server, phone, file, UA);
-
-  if (response->status != 404)
-    g_error ("%s: expected 404, got %u", file, response->status);
-}
-
-static void
 test_boot (void)
 {
   g_autoptr(PaTestServer) server = pa_test_server_new ();
   g_autoptr(PaTestBootPhone) phone = pa_test_boot_phone_new (server, "polycom", "polycom-vvx450",
                                                              "64:16:7F:12:34:56", NULL);
   g_autoptr(PaTestResponse) updater = NULL;
-  g_autoptr(PaTestResponse) firmware = NULL;
   g_autoptr(PaTestResponse) master = NULL;
   g_autofree char *config_files = NULL;
   g_autofree char *server_name = NULL;
   g_auto(GStrv) files = NULL;
-  xmlDoc *doc;
+  g_autoptr(xmlDoc) doc = NULL;
   guint settings = 0;
 
   /* The Updater checks the master file and the firmware it names: no
    * target firmware, so a 404 and the phone runs what it has. */
   updater = pa_test_boot_fetch (server, phone, "64167f123456.cfg", UPDATER_UA);
   pa_test_boot_assert_ok (updater, "application/xml");
-  firmware = pa_test_boot_fetch (server, phone, "sip.ld", UPDATER_UA);
-  g_assert_cmpuint (firmware->status, ==, 404);
+  pa_test_boot_assert_not_found (server, phone, "sip.ld", UPDATER_UA);
 
   master = pa_test_boot_fetch (server, phone, "64167f123456.cfg", UA);
   pa_test_boot_assert_ok (master, "application/xml");
   g_assert_cmpstr (master->text, ==, updater->text);
-  doc = parse (master);
-  g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "APPLICATION");
-  config_files = find_attr (xmlDocGetRootElement (doc), "CONFIG_FILES");
-  xmlFreeDoc (doc);
+  doc = pa_test_xml_parse (master->text, "64167f123456.cfg", "APPLICATION");
+  config_files = pa_test_xml_attr (doc, "CONFIG_FILES");
+  g_clear_pointer (&doc, xmlFreeDoc);
   g_assert_nonnull (config_files);
 
   /* Every file the master lists, in its order. */
@@ -129,41 +66,39 @@ test_boot (void)
     {
       g_autoptr(PaTestResponse) response = pa_test_boot_fetch (server, phone,
                                                                g_strstrip (files[i]), UA);
-      g_autofree char *user = NULL;
+      g_autoptr(xmlDoc) listed = NULL;
 
       pa_test_boot_assert_ok (response, "application/xml");
-      doc = parse (response);
-      g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "polycomConfig");
-      user = find_attr (xmlDocGetRootElement (doc), "reg.1.address");
-      if (user != NULL)
+      listed = pa_test_xml_parse (response->text, files[i], "polycomConfig");
+      /* The settings file is the one with a line. */
+      if (pa_test_xml_count_attrs (listed, "reg.1.address") > 0)
         {
           settings++;
-          assert_attr (doc, "reg.1.address", phone->username);
-          assert_attr (doc, "reg.1.auth.userId", phone->username);
-          assert_attr (doc, "reg.1.auth.password", phone->password);
-          assert_attr (doc, "reg.1.server.1.address", PA_TEST_SIP_SERVER);
+          pa_test_xml_assert_attr (listed, "reg.1.address", phone->username);
+          pa_test_xml_assert_attr (listed, "reg.1.auth.userId", phone->username);
+          pa_test_xml_assert_attr (listed, "reg.1.auth.password", phone->password);
+          pa_test_xml_assert_attr (listed, "reg.1.server.1.address", PA_TEST_SIP_SERVER);
           /* The phone's next poll comes back to its own setup link. */
-          assert_attr (doc, "device.set", "1");
-          assert_attr (doc, "device.prov.serverName.set", "1");
-          assert_attr (doc, "device.prov.serverType", "HTTP");
-          assert_attr (doc, "device.prov.serverName", server_name);
+          pa_test_xml_assert_attr (listed, "device.set", "1");
+          pa_test_xml_assert_attr (listed, "device.prov.serverName.set", "1");
+          pa_test_xml_assert_attr (listed, "device.prov.serverType", "HTTP");
+          pa_test_xml_assert_attr (listed, "device.prov.serverName", server_name);
         }
-      xmlFreeDoc (doc);
     }
   g_assert_cmpuint (settings, ==, 1);
 
   /* What the phone asks for on its own: its overrides, licence and
    * contacts are not served. */
-  assert_not_found (server, phone, "64167f123456-phone.cfg");
-  assert_not_found (server, phone, "64167f123456-web.cfg");
-  assert_not_found (server, phone, "64167f123456-license.cfg");
-  assert_not_found (server, phone, "64167f123456-directory.xml");
-  assert_not_found (server, phone, "000000000000-directory.xml");
+  pa_test_boot_assert_not_found (server, phone, "64167f123456-phone.cfg", UA);
+  pa_test_boot_assert_not_found (server, phone, "64167f123456-web.cfg", UA);
+  pa_test_boot_assert_not_found (server, phone, "64167f123456-license.cfg", UA);
+  pa_test_boot_assert_not_found (server, phone, "64167f123456-directory.xml", UA);
+  pa_test_boot_assert_not_found (server, phone, "000000000000-directory.xml", UA);
   /* Another spelling of its files, and the default master it asks for
    * only when its own is missing. */
-  assert_not_found (server, phone, "64167F123456.cfg");
-  assert_not_found (server, phone, "64167F123456-user.cfg");
-  assert_not_found (server, phone, "000000000000.cfg");
+  pa_test_boot_assert_not_found (server, phone, "64167F123456.cfg", UA);
+  pa_test_boot_assert_not_found (server, phone, "64167F123456-user.cfg", UA);
+  pa_test_boot_assert_not_found (server, phone, "000000000000.cfg", UA);
 
   /* Its log upload is taken and thrown away; a config upload is not
    * taken. */
@@ -192,7 +127,7 @@ test_boot (void)
   }
 
   /* Nothing of the log came back as a file. */
-  assert_not_found (server, phone, "64167f123456-app.log");
+  pa_test_boot_assert_not_found (server, phone, "64167f123456-app.log", UA);
 
   /* The fetches were recorded, with the firmware from the User-Agent. */
   {
