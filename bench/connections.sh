@@ -49,21 +49,14 @@ start_provd "$provd_nofile"
 # A receptionist's phone, as in bench/fetch.sh: a T54W whose 27 keys are BLFs.
 create_receptionist_phone
 fetch_rendered_config
-start_nginx_reference || die "$nginx_problem"
+start_nginx_reference "$mac.cfg" || die "$nginx_problem"
 # connburst.py compares every fetch with the first one's bytes.
 code="$(curl -s -o "$work/again.cfg" -w '%{http_code}' -A "$ua" "$provd_url")"
 if [ "$code" != 200 ] || ! cmp -s "$work/again.cfg" "$work/www/$mac.cfg"; then
   die "provd's second fetch differs from the first (status $code)"
 fi
 
-# Does the server say 'Connection: close' when it closes after answering a
-# request that asked for it? wrk keeps a connection whose answer does not say
-# so, sends its next request on it and counts a read error when that fails.
-announces_close() {  # $1: url, then extra curl arguments
-  local url="$1"; shift
-  curl -s -D - -o /dev/null -H 'Connection: close' "$@" "$url" | tr -d '\r' \
-    | grep -qi '^connection:.*close'
-}
+# Whether each says 'Connection: close' when it closes (announces_close, lib.sh).
 declare -A announces
 announces[provd]=yes; announces_close "$provd_url" -A "$ua" || announces[provd]=no
 announces[nginx]=yes; announces_close "$nginx_url" || announces[nginx]=no
@@ -118,13 +111,8 @@ run_wrk() {  # $1: provd|nginx, $2: close|keep-alive, $3: url
   local -a hdr=(-H "User-Agent: $ua")
   [ "$mode" = keep-alive ] || hdr+=(-H 'Connection: close')
   wrk_bounded "$secs" -t2 -c64 --timeout 2s --latency "${hdr[@]}" "$url"
-  # With a close the answer did not announce, wrk counts one read error after
-  # each whole response; only read errors beyond the number of responses are
-  # certainly failures.
-  local unannounced=0
-  if [ "$mode" = close ] && [ "${announces[$server]}" = no ]; then
-    unannounced=$(( wrk_eread < wrk_n ? wrk_eread : wrk_n ))
-  fi
+  wrk_unannounced_closes "${announces[$server]}" "$mode"
+  local unannounced="$wrk_unannounced"
   rps[$key]="$wrk_rps"; p50[$key]="$wrk_p50"; p99[$key]="$wrk_p99"; bad[$key]=0
   printf '  %-16s %8.0f req/s  p50 %8.2f ms  p99 %8.2f ms  %7d responses, %d non-2xx\n' \
     "$key" "$wrk_rps" "$wrk_p50" "$wrk_p99" "$wrk_n" "$wrk_non2xx"

@@ -11,7 +11,7 @@
 # polling, so from the render cache after the first fetch), provd answering
 # 304 to a phone that already has it (If-None-Match), and nginx static; then
 # the ratios and provd's peak memory. (Random phones of a large fleet, which
-# the issue 8 benchmark asks for, are still to come.)
+# the issue 8 benchmark asks for: bench/fleet.sh.)
 #
 # Each run is checked with curl before (provd 200 with the rendered bytes,
 # 304 to the ETag; nginx 200 with the same bytes) and by wrk's own count of
@@ -54,7 +54,7 @@ else
     ready[cached]=no
   fi
 fi
-start_nginx_reference || { flag "$nginx_problem"; ready[nginx]=no; }
+start_nginx_reference "$mac.cfg" || { flag "$nginx_problem"; ready[nginx]=no; }
 
 declare -A rps
 run() {  # $1: rendered|cached|nginx, $2: provd|nginx, then wrk's arguments

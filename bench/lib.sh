@@ -1,10 +1,12 @@
-# Set-up and checks shared by bench/fetch.sh and bench/connections.sh, sourced
-# by both (not run on its own): both compare provd serving one receptionist
-# phone against nginx serving the same rendered bytes, and must build, start,
-# check and clean up the two the same way for their figures to compare.
+# Set-up and checks shared by bench/fetch.sh, bench/connections.sh and
+# bench/fleet.sh, sourced by each (not run on its own): they compare provd
+# serving phones' files against nginx serving the same rendered bytes, and
+# must build, start, check and clean up the two the same way for their
+# figures to compare.
 #
 # Sets on sourcing: top (the source tree), build (PA_BUILD_DIR, default
-# build-bench/), mac and ua (the phone's MAC and User-Agent), flags (none yet).
+# build-bench/), mac and ua (the receptionist phone's MAC and User-Agent),
+# flags (none yet), extra_pids (none yet).
 # Later, as each step runs: work, provd_pid, base, provd_port, token,
 # provd_url, size, nginx_port, nginx_url, nginx_problem, and wrk_* after each
 # wrk run.
@@ -15,6 +17,7 @@ build="${PA_BUILD_DIR:-$top/build-bench}"
 ua="Yealink SIP-T54W 96.86.0.100 80:5e:c0:12:34:56"
 mac=805ec0123456
 flags=()
+extra_pids=()  # other servers a script starts; cleanup stops them
 
 # Set-up failures end the script with status 1, named after the script that
 # sourced this file, so a half-set-up run never prints figures.
@@ -66,16 +69,20 @@ build_provd() {
 }
 
 # One temporary folder for provd's data, nginx and the scratch files, and a
-# trap that stops both servers and removes it however the script ends.
+# trap that stops the servers (provd, nginx, extra_pids) and removes it
+# however the script ends.
 make_work_dir() {
   work="$(mktemp -d)"
   trap cleanup EXIT
 }
+# (A server that dies of the signal makes 'wait' fail; under 'set -e' that
+# would end the trap before the rest is stopped and removed.)
 cleanup() {
-  if [ -n "${provd_pid:-}" ]; then
-    kill "$provd_pid" 2>/dev/null && wait "$provd_pid" 2>/dev/null
-  fi
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+  local pid
+  for pid in ${provd_pid:-} "${extra_pids[@]}"; do
+    if kill "$pid" 2>/dev/null; then wait "$pid" 2>/dev/null || true; fi
+  done
+  if [ -f "$work/nginx.pid" ]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 
@@ -116,15 +123,20 @@ create_receptionist_phone() {
   provd_url="$base/p/$phone_token/$mac.cfg"
 }
 
-# The rendered bytes, fetched once as the phone would, into the folder nginx
-# will serve: $work/www/$mac.cfg (response headers in $work/provd.headers).
-# nginx's workers run as 'nobody', so the path must be searchable and the file
-# readable by others; a 0700 mktemp -d would make nginx answer 403 to all.
-# Sets size.
-fetch_rendered_config() {
+# The folder nginx will serve, $work/www. nginx's workers run as 'nobody', so
+# the path must be searchable and what it serves readable by others; a 0700
+# mktemp -d would make nginx answer 403 to all.
+make_www_dir() {
   mkdir "$work/www"
   chmod 711 "$work"
   chmod 755 "$work/www"
+}
+
+# The rendered bytes, fetched once as the phone would, into the folder nginx
+# will serve: $work/www/$mac.cfg (response headers in $work/provd.headers).
+# Sets size.
+fetch_rendered_config() {
+  make_www_dir
   local code
   code="$(curl -s -D "$work/provd.headers" -o "$work/www/$mac.cfg" -w '%{http_code}' -A "$ua" "$provd_url")"
   [ "$code" = 200 ] || die "provd answered $code to the phone fetch, not 200"
@@ -134,11 +146,14 @@ fetch_rendered_config() {
 
 # nginx serving $work/www on a free loopback port: the reference, what a
 # pre-rendered static file costs at best. Returns 1, with the reason in
-# nginx_problem, unless nginx answers 200 with exactly the rendered bytes:
-# an nginx figure made of 403s or 404s would make any ratio meaningless.
-# Sets nginx_port and nginx_url. (Callers test its status, which turns
-# 'set -e' off inside: every step here checks its own failure.)
-start_nginx_reference() {
+# nginx_problem, unless nginx answers 200 with exactly the rendered bytes of
+# the file given (a path under $work/www): an nginx figure made of 403s or
+# 404s would make any ratio meaningless.
+# Sets nginx_port and nginx_url (the checked file's). (Callers test its
+# status, which turns 'set -e' off inside: every step here checks its own
+# failure.)
+start_nginx_reference() {  # file to check, relative to $work/www
+  local checked="$1"
   nginx_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])') \
     || { nginx_problem="no free port for nginx"; return 1; }
   cat >"$work/nginx.conf" <<NGINX
@@ -152,7 +167,7 @@ http {
   server { listen 127.0.0.1:$nginx_port; root $work/www; }
 }
 NGINX
-  nginx_url="http://127.0.0.1:$nginx_port/$mac.cfg"
+  nginx_url="http://127.0.0.1:$nginx_port/$checked"
   if ! nginx -c "$work/nginx.conf" 2>"$work/nginx-start.log"; then
     nginx_problem="nginx did not start: $(tail -n 1 "$work/nginx-start.log")"
     return 1
@@ -166,10 +181,19 @@ NGINX
   nginx_problem=""
   if [ "$code" != 200 ]; then
     nginx_problem="nginx answered $code, not 200 (see $work/nginx-error.log)"
-  elif ! cmp -s "$work/nginx.cfg" "$work/www/$mac.cfg"; then
+  elif ! cmp -s "$work/nginx.cfg" "$work/www/$checked"; then
     nginx_problem="nginx does not serve the rendered bytes"
   fi
   [ -z "$nginx_problem" ]
+}
+
+# Does the server say 'Connection: close' when it closes after answering a
+# request that asked for it? wrk keeps a connection whose answer does not say
+# so, sends its next request on it and counts a read error when that fails.
+announces_close() {  # $1: url, then extra curl arguments
+  local url="$1"; shift
+  curl -s -D - -o /dev/null -H 'Connection: close' "$@" "$url" | tr -d '\r' \
+    | grep -qi '^connection:.*close'
 }
 
 # One wrk run of the given seconds (the other arguments go to wrk as they
@@ -202,6 +226,17 @@ print(req.group(1) if req else 0, rps.group(1) if rps else 0, ms(lat.get("50", "
 PY
 )"
   read -r wrk_n wrk_rps wrk_p50 wrk_p99 wrk_non2xx wrk_econn wrk_eread wrk_ewrite wrk_etime <<<"$line"
+}
+
+# After a 'Connection: close' run against a server that closes without
+# saying so (announces_close), wrk counts one read error after each whole
+# response: only read errors beyond the number of responses are certainly
+# failures. Sets wrk_unannounced, the read errors to excuse (0 otherwise).
+wrk_unannounced_closes() {  # announces (yes|no), mode (close|keep-alive)
+  wrk_unannounced=0
+  if [ "$2" = close ] && [ "$1" = no ]; then
+    wrk_unannounced=$(( wrk_eread < wrk_n ? wrk_eread : wrk_n ))
+  fi
 }
 
 # Whether the last wrk run measured the server or its failures: flags the run
