@@ -59,12 +59,15 @@ remove_tree (const char *path)
 static void
 child_setup (gpointer user_data)
 {
-  guint nofile = GPOINTER_TO_UINT (user_data);
+  /* hard limit in the low 32 bits, a lower soft one (or 0) above */
+  guint64 packed = GPOINTER_TO_SIZE (user_data);
+  guint nofile = (guint) (packed & G_MAXUINT32);
+  guint soft = (guint) (packed >> 32);
 
   prctl (PR_SET_PDEATHSIG, SIGKILL);
   if (nofile != 0)
     {
-      struct rlimit limit = { .rlim_cur = nofile, .rlim_max = nofile };
+      struct rlimit limit = { .rlim_cur = soft != 0 ? soft : nofile, .rlim_max = nofile };
 
       /* Nothing can be reported from here; the test checks the limit took
        * effect through /proc when it matters. */
@@ -123,7 +126,8 @@ start (PaTestServer *self)
       g_subprocess_launcher_take_stderr_fd (launcher, fd);
     }
   g_subprocess_launcher_set_child_setup (launcher, child_setup,
-                                         GUINT_TO_POINTER (self->nofile), NULL);
+                                         GSIZE_TO_POINTER ((gsize) self->nofile_soft << 32 |
+                                                           self->nofile), NULL);
 
   self->exited = FALSE;
   self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
@@ -193,6 +197,7 @@ pa_test_server_new_with_options (const PaTestServerOptions *options)
       g_assert_no_error (error);
     }
   self->nofile = options->nofile;
+  self->nofile_soft = options->nofile_soft;
   /* not a GStrv: a NULL value does not end the list */
   self->env = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; options->env != NULL && options->env[i] != NULL; i += 2)

@@ -17,6 +17,7 @@ typedef struct
   char        *data_dir;
   char        *config_file;   /* nullable: passed as --config */
   guint        nofile;        /* RLIMIT_NOFILE for provd, 0: ours */
+  guint        nofile_soft;   /* a lower soft limit, 0: the same */
   GPtrArray   *env;           /* NAME, VALUE, … (a VALUE may be NULL) */
   char        *stderr_path;   /* nullable: provd's stderr is appended here */
   GSubprocess *process;
@@ -44,6 +45,8 @@ typedef struct
   const char         *config_file;  /* NULL: no --config */
   /* Soft and hard RLIMIT_NOFILE for provd; 0 leaves ours. */
   guint               nofile;
+  /* With @nofile: a lower soft limit, as a desktop session gives. */
+  guint               nofile_soft;
   /* NULL or NAME, VALUE, …, NULL; a NULL VALUE unsets NAME. Applied after
    * the harness's own settings, so it can override them (LD_PRELOAD of a
    * sanitizer runtime, G_MESSAGES_DEBUG, …). */

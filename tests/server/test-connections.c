@@ -584,6 +584,17 @@ test_bad_framing (void)
   g_assert_cmpstr (first_problem, ==, NULL);
 }
 
+/* provd raises its soft RLIMIT_NOFILE to the hard one: a session gives
+ * 1024 and allows far more. */
+static void
+test_raises_fd_limit (void)
+{
+  PaTestServerOptions options = { .nofile = 4096, .nofile_soft = 256 };
+  g_autoptr(PaTestServer) server = pa_test_server_new_with_options (&options);
+
+  g_assert_cmpuint (pa_test_server_get_nofile (server), ==, 4096);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -599,6 +610,7 @@ main (int    argc,
 
   g_test_add_func ("/connections/fd-soak", test_fd_soak);
   g_test_add_func ("/connections/exhaustion-recovery", test_exhaustion_recovery);
+  g_test_add_func ("/connections/raises-fd-limit", test_raises_fd_limit);
   g_test_add_func ("/connections/burst", test_burst);
   g_test_add_func ("/connections/bad-framing", test_bad_framing);
 
