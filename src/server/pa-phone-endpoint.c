@@ -327,7 +327,6 @@ record_fetch (PaServer              *self,
               const PaUserAgentInfo *info)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GError) error = NULL;
   PaPhoneStatusUpdate update = { 0 };
 
   update.firmware = info->firmware;
@@ -339,10 +338,7 @@ record_fetch (PaServer              *self,
   if (phone->pending)
     update.status = "provisioning";
 
-  if (!pa_store_update_phone_status (self->store, phone->phone_id,
-                                     &update, &error))
-    g_warning ("Cannot record the fetch of phone %" G_GINT64_FORMAT ": %s",
-               phone->phone_id, error->message);
+  pa_fetch_log_add (self->fetch_log, phone->phone_id, &update);
 
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
                     "PA_PHONE_MAC", phone->mac,

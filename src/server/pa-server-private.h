@@ -6,6 +6,7 @@
 
 #include <libsoup/soup.h>
 
+#include "pa-fetch-log.h"
 #include "pa-http-listener.h"
 #include "pa-phone.h"
 #include "pa-render-cache.h"
@@ -25,6 +26,7 @@ struct _PaServer
   SoupServer      *soup;
   PaHttpListener  *listener;     /* accepts and owns the connections */
   PaRenderCache   *render_cache; /* phones' files until the store changes */
+  PaFetchLog      *fetch_log;    /* fetches not written yet */
   PaStore         *store;
   PaServerConfig  *config;
   char            *url;

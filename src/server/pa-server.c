@@ -30,6 +30,7 @@ pa_server_dispose (GObject *object)
   pa_server_shutdown (self);
   g_clear_pointer (&self->listener, pa_http_listener_free);
   g_clear_pointer (&self->render_cache, pa_render_cache_free);
+  g_clear_pointer (&self->fetch_log, pa_fetch_log_free);
   g_clear_object (&self->soup);
   g_clear_object (&self->store);
 
@@ -215,6 +216,9 @@ handle_api (PaServer          *self,
   g_auto(GStrv) parts = NULL;
   const char *rest;
 
+  /* What the API answers includes what phones' fetches recorded. */
+  pa_fetch_log_flush (self->fetch_log);
+
   if (!g_str_has_prefix (path, API_PREFIX) ||
       (path[strlen (API_PREFIX)] != '\0' && path[strlen (API_PREFIX)] != '/'))
     {
@@ -345,6 +349,7 @@ pa_server_new (PaStore              *store,
   g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_aborted_cb), self);
   self->listener = pa_http_listener_new (self->soup);
   self->render_cache = pa_render_cache_new (PA_SERVER_RENDER_CACHE_BYTES);
+  self->fetch_log = pa_fetch_log_new (self->store);
 
   return self;
 }

@@ -351,6 +351,23 @@ test_token_regenerated (Fixture       *fixture,
   }
 }
 
+/* A fetch is written a moment later, in a batch: a provd stopped right
+ * after it still records it. */
+static void
+test_fetch_recorded_at_stop (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) response = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_autoptr(PaTestResponse) after = NULL;
+  JsonObject *phone;
+
+  g_assert_cmpuint (response->status, ==, 200);
+  pa_test_server_restart (fixture->server);
+  phone = phone_json (fixture, &after);
+  g_assert_cmpstr (json_object_get_string_member (phone, "status"), ==, "provisioning");
+  g_assert_cmpstr (json_object_get_string_member (phone, "firmware"), ==, "96.86.0.100");
+}
+
 /* A setup link fetched by a phone that says it is someone else: another
  * vendor, or another MAC. A User-Agent that names no phone is served. */
 static void
@@ -480,6 +497,7 @@ main (int    argc,
   ADD ("/phone-endpoint/yealink/sidecar-keys", test_sidecar_keys);
   ADD ("/phone-endpoint/token-regenerated", test_token_regenerated);
   ADD ("/phone-endpoint/user-agent-contradiction", test_user_agent_contradiction);
+  ADD ("/phone-endpoint/fetch-recorded-at-stop", test_fetch_recorded_at_stop);
 
 #undef ADD
 

@@ -1,0 +1,38 @@
+/* pa-fetch-log.h — what phones' fetches tell about them, written in batches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every fetch records the phone's address, User-Agent, firmware and when it
+ * was seen. Written one by one that is a database write inside every poll,
+ * on the main loop; here fetches are kept per phone (the latest wins) and
+ * written in one transaction a moment later, or at once before anything
+ * reads them (an API request) and at shutdown.
+ */
+#pragma once
+
+#include "pa-store.h"
+
+G_BEGIN_DECLS
+
+/* How long a fetch may wait before it is written. */
+#define PA_FETCH_LOG_DELAY_MS 250
+
+typedef struct _PaFetchLog PaFetchLog;
+
+PaFetchLog *pa_fetch_log_new   (PaStore                   *store);
+/* Writes what is pending first. */
+void        pa_fetch_log_free  (PaFetchLog                *self);
+
+/* Copies @update; a later fetch of the same phone replaces it, except that
+ * a status set by either stays set. */
+void        pa_fetch_log_add   (PaFetchLog                *self,
+                                gint64                     phone_id,
+                                const PaPhoneStatusUpdate *update);
+/* Writes what is pending, in one transaction. */
+void        pa_fetch_log_flush (PaFetchLog                *self);
+
+guint       pa_fetch_log_get_n_pending (PaFetchLog        *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaFetchLog, pa_fetch_log_free)
+
+G_END_DECLS
