@@ -8,6 +8,9 @@
 
 #include "pa-fetch-log.h"
 
+/* Rows written per main-loop turn: well under a millisecond. */
+#define FLUSH_CHUNK 32
+
 typedef struct
 {
   char      *status;
@@ -60,13 +63,29 @@ pa_fetch_log_free (PaFetchLog *self)
   g_free (self);
 }
 
+static gboolean write_some (PaFetchLog *self,
+                            guint       most);
+
+/* In chunks between requests, so a burst's records do not stall the polls
+ * behind them. */
 static gboolean
 flush_cb (gpointer user_data)
 {
   PaFetchLog *self = user_data;
 
+  if (write_some (self, FLUSH_CHUNK))
+    return G_SOURCE_CONTINUE;
   self->flush_id = 0;
-  pa_fetch_log_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_flush_cb (gpointer user_data)
+{
+  PaFetchLog *self = user_data;
+
+  /* Then one chunk per main-loop turn, at the priority requests have. */
+  self->flush_id = g_idle_add_full (G_PRIORITY_DEFAULT, flush_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -96,30 +115,33 @@ pa_fetch_log_add (PaFetchLog                *self,
   g_hash_table_replace (self->pending, key, p);
 
   if (self->flush_id == 0)
-    self->flush_id = g_timeout_add (PA_FETCH_LOG_DELAY_MS, flush_cb, self);
+    self->flush_id = g_timeout_add (PA_FETCH_LOG_DELAY_MS, start_flush_cb, self);
 }
 
-void
-pa_fetch_log_flush (PaFetchLog *self)
+/* Writes up to @most pending records in one transaction; TRUE while more
+ * wait. */
+static gboolean
+write_some (PaFetchLog *self,
+            guint       most)
 {
   g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   gpointer key, value;
+  guint written = 0;
 
-  g_clear_handle_id (&self->flush_id, g_source_remove);
   if (g_hash_table_size (self->pending) == 0)
-    return;
+    return FALSE;
 
   if (!pa_store_begin (self->store, &error))
     {
       g_warning ("Cannot record %u phones' fetches: %s",
                  g_hash_table_size (self->pending), error->message);
       g_hash_table_remove_all (self->pending);
-      return;
+      return FALSE;
     }
 
   g_hash_table_iter_init (&iter, self->pending);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  while (written < most && g_hash_table_iter_next (&iter, &key, &value))
     {
       Pending *p = value;
       PaPhoneStatusUpdate update = {
@@ -132,11 +154,20 @@ pa_fetch_log_flush (PaFetchLog *self)
           !g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
         g_warning ("Cannot record the fetch of phone %" G_GINT64_FORMAT ": %s",
                    *(gint64 *) key, local_error->message);
+      g_hash_table_iter_remove (&iter);
+      written++;
     }
-  g_hash_table_remove_all (self->pending);
 
   if (!pa_store_commit (self->store, &error))
     g_warning ("Cannot record phones' fetches: %s", error->message);
+  return g_hash_table_size (self->pending) > 0;
+}
+
+void
+pa_fetch_log_flush (PaFetchLog *self)
+{
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  write_some (self, G_MAXUINT);
 }
 
 guint

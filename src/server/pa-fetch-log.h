@@ -5,8 +5,8 @@
  * Every fetch records the phone's address, User-Agent, firmware and when it
  * was seen. Written one by one that is a database write inside every poll,
  * on the main loop; here fetches are kept per phone (the latest wins) and
- * written in one transaction a moment later, or at once before anything
- * reads them (an API request) and at shutdown.
+ * written a moment later, a few dozen per transaction between requests, or
+ * all at once before anything reads them (an API request) and at shutdown.
  */
 #pragma once
 
