@@ -354,7 +354,7 @@ static void
 serve (PaServer              *self,
        SoupServerMessage     *msg,
        const char            *file,
-       const PaCachedFile    *cached,
+       PaCachedFile          *cached,
        const char            *clean_ua,
        const PaUserAgentInfo *ua_info)
 {
@@ -363,6 +363,9 @@ serve (PaServer              *self,
   const char *if_none_match;
 
   record_fetch (self, msg, cached, file, clean_ua, ua_info);
+  /* Only the first fetch moves a phone on from pending: a later poll
+   * served from the cache must not set it back over a newer status. */
+  cached->pending = FALSE;
 
   soup_message_headers_replace (response_headers, "ETag", cached->etag);
   soup_message_headers_replace (response_headers, "Cache-Control", "no-cache");
@@ -472,7 +475,7 @@ pa_phone_endpoint_handle (PaServer          *self,
   g_autofree char *clean_ua = NULL;
   g_auto(PaUserAgentInfo) ua_info = { 0 };
   g_autoptr(PaCachedFile) fresh = NULL;
-  const PaCachedFile *cached = NULL;
+  PaCachedFile *cached = NULL;
   const char *slash = strchr (rest, '/');
   const char *file = slash != NULL ? slash + 1 : "";
   gboolean log_upload = g_str_equal (method, "PUT") && g_str_has_suffix (file, ".log");

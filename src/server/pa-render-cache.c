@@ -137,7 +137,7 @@ remove_slot (PaRenderCache *self,
   g_hash_table_remove (self->slots, slot->key);
 }
 
-const PaCachedFile *
+PaCachedFile *
 pa_render_cache_lookup (PaRenderCache *self,
                         const char    *token,
                         const char    *file,

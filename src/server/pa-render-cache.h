@@ -21,7 +21,7 @@ typedef struct
   gint64      phone_id;
   char       *mac;            /* normalised */
   char       *vendor;
-  gboolean    pending;        /* status was "pending" when rendered */
+  gboolean    pending;        /* status is "pending": no fetch recorded yet */
   GBytes     *bytes;          /* as rendered; the cache keeps it deflated */
   GBytes     *packed;         /* in the cache: @bytes deflated (files are
                                * repetitive, about an eighth of the size) */
@@ -36,8 +36,9 @@ typedef struct _PaRenderCache PaRenderCache;
 PaRenderCache      *pa_render_cache_new    (gsize          max_bytes);
 void                pa_render_cache_free   (PaRenderCache *self);
 
-/* NULL unless a file for @token and @file was rendered at @sequence. */
-const PaCachedFile *pa_render_cache_lookup (PaRenderCache *self,
+/* NULL unless a file for @token and @file was rendered at @sequence. The
+ * entry stays the cache's; only its @pending may be changed. */
+PaCachedFile       *pa_render_cache_lookup (PaRenderCache *self,
                                             const char    *token,
                                             const char    *file,
                                             guint64        sequence);
