@@ -11,6 +11,7 @@
 
 #include "pa-catalog.h"
 #include "pa-profile.h"
+#include "pa-writer.h"
 #include "pa-resource-private.h"
 
 #define PA_UPDATE_INTERVAL_MIN 5
@@ -216,6 +217,18 @@ pa_profile_write_member (PaResource     *resource,
   json_builder_end_object (builder);
 }
 
+/* Each vendor's writer knows which names its files can carry. */
+static gboolean
+writer_takes_name (PaCatalog  *catalog,
+                   const char *vendor,
+                   const char *name)
+{
+  PaVendor *entry = pa_catalog_get_vendor (catalog, vendor);
+  const PaWriter *writer = entry != NULL ? pa_writer_lookup (pa_vendor_get_writer (entry)) : NULL;
+
+  return writer == NULL || writer->custom_name_ok == NULL || writer->custom_name_ok (name);
+}
+
 static gboolean
 validate_custom_params (PaProfile  *self,
                         PaCatalog  *catalog,
@@ -266,6 +279,14 @@ validate_custom_params (PaProfile  *self,
           pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
                               _("A parameter value is one line of at most %u bytes"),
                               PA_CUSTOM_PARAM_VALUE_MAX);
+          return FALSE;
+        }
+      if (catalog != NULL && !writer_takes_name (catalog, vendor, name))
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
+                              _("A %s configuration file cannot carry a parameter "
+                                "named “%s”"),
+                              pa_vendor_get_name (pa_catalog_get_vendor (catalog, vendor)), name);
           return FALSE;
         }
     }

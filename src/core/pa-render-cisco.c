@@ -424,7 +424,14 @@ write_settings (const PaEffective *e,
 
 /* A custom `name = value` becomes <name>value</name>: Cisco's fields are
  * elements. A name that is not a valid XML element name (or has a ':',
- * which would be a namespace) could not be a Cisco field: skipped. */
+ * which would be a namespace) could not be a Cisco field. */
+static gboolean
+cisco_custom_name_ok (const char *name)
+{
+  return name != NULL && strchr (name, ':') == NULL && g_utf8_validate (name, -1, NULL) &&
+         xmlValidateName ((const xmlChar *) name, 0) == 0;
+}
+
 static void
 write_custom (const PaEffective *e,
               PaXmlWriter       *xml)
@@ -433,9 +440,7 @@ write_custom (const PaEffective *e,
     {
       PaSetting *setting = g_ptr_array_index (e->custom, i);
 
-      if (setting->name == NULL || strchr (setting->name, ':') != NULL ||
-          !g_utf8_validate (setting->name, -1, NULL) ||
-          xmlValidateName ((const xmlChar *) setting->name, 0) != 0)
+      if (!cisco_custom_name_ok (setting->name))
         {
           g_warning ("Not writing a setting named “%s”: not a valid name", setting->name);
           continue;
@@ -535,4 +540,5 @@ const PaWriter pa_cisco_writer = {
   .id = "cisco",
   .list_files = cisco_list_files,
   .render = cisco_render,
+  .custom_name_ok = cisco_custom_name_ok,
 };

@@ -415,37 +415,50 @@ is_element_name (const char *name,
  * else is refused, with a warning, since it could only be a typo or an
  * attack. */
 static gboolean
-write_custom (PaXmlWriter     *xml,
-              const PaSetting *setting)
+fanvil_custom_name_ok (const char *name)
 {
   g_auto(GStrv) parts = NULL;
-  guint depth;
 
-  if (setting->name == NULL || setting->name[0] == '\0')
-    goto invalid;
-  parts = g_strsplit (setting->name, ".", -1);
-  depth = g_strv_length (parts);
-  for (guint i = 0; i < depth; i++)
+  if (name == NULL || name[0] == '\0')
+    return FALSE;
+  parts = g_strsplit (name, ".", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
     {
       const char *part = parts[i];
       const char *bracket = strchr (part, '[');
       gsize length = bracket != NULL ? (gsize) (bracket - part) : strlen (part);
 
       if (!is_element_name (part, length))
-        goto invalid;
+        return FALSE;
       if (bracket != NULL)
         {
           const char *p = bracket + 1;
 
           if (!g_ascii_isdigit (*p))
-            goto invalid;
+            return FALSE;
           while (g_ascii_isdigit (*p))
             p++;
           if (p[0] != ']' || p[1] != '\0')
-            goto invalid;
+            return FALSE;
         }
     }
+  return TRUE;
+}
 
+static gboolean
+write_custom (PaXmlWriter     *xml,
+              const PaSetting *setting)
+{
+  g_auto(GStrv) parts = NULL;
+  guint depth;
+
+  if (!fanvil_custom_name_ok (setting->name))
+    {
+      g_warning ("Not writing a setting named “%s”: not a valid element path", setting->name);
+      return FALSE;
+    }
+  parts = g_strsplit (setting->name, ".", -1);
+  depth = g_strv_length (parts);
   for (guint i = 0; i < depth; i++)
     {
       char *bracket = strchr (parts[i], '[');
@@ -465,10 +478,6 @@ write_custom (PaXmlWriter     *xml,
   for (guint i = 0; i < depth; i++)
     pa_xml_writer_end (xml);
   return TRUE;
-
-invalid:
-  g_warning ("Not writing a setting named “%s”: not a valid element path", setting->name);
-  return FALSE;
 }
 
 static void
@@ -533,4 +542,5 @@ const PaWriter pa_fanvil_writer = {
   .id = "fanvil",
   .list_files = fanvil_list_files,
   .render = fanvil_render,
+  .custom_name_ok = fanvil_custom_name_ok,
 };

@@ -464,4 +464,5 @@ const PaWriter pa_grandstream_writer = {
   .id = "grandstream",
   .list_files = grandstream_list_files,
   .render = grandstream_render,
+  .custom_name_ok = pa_kv_key_is_valid,
 };

@@ -512,4 +512,5 @@ const PaWriter pa_polycom_writer = {
   .id = "polycom",
   .list_files = polycom_list_files,
   .render = polycom_render,
+  .custom_name_ok = is_attribute_name,
 };

@@ -396,6 +396,15 @@ custom_name (const char *name,
   return TRUE;
 }
 
+static gboolean
+snom_custom_name_ok (const char *name)
+{
+  g_autofree char *element = NULL;
+  guint idx = 0;
+
+  return custom_name (name, &element, &idx);
+}
+
 static GBytes *
 render_device_file (const PaEffective *e)
 {
@@ -495,4 +504,5 @@ const PaWriter pa_snom_writer = {
   .id = "snom",
   .list_files = snom_list_files,
   .render = snom_render,
+  .custom_name_ok = snom_custom_name_ok,
 };

@@ -275,4 +275,5 @@ const PaWriter pa_yealink_writer = {
   .id = "yealink",
   .list_files = yealink_list_files,
   .render = yealink_render,
+  .custom_name_ok = pa_kv_key_is_valid,
 };

@@ -27,6 +27,9 @@ typedef struct
                         const char        *file,
                         const char       **content_type,
                         GError           **error);
+  /* Whether a custom parameter of this name can be written in these files
+   * at all; a profile refuses the others when it is saved. */
+  gboolean (*custom_name_ok) (const char *name);
 } PaWriter;
 
 /* NULL when no writer has that id. */

@@ -594,6 +594,40 @@ test_layout_change_bumps_phones (Fixture       *fixture,
   }
 }
 
+/* A profile's custom parameters go to one vendor's files; a name that
+ * vendor's files cannot carry, or a vendor that does not exist, is refused
+ * when the profile is saved, and nothing is stored. */
+static void
+test_custom_params_per_vendor (PaTestFixture *fixture,
+                               gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaTestResponse) snom_dots = NULL;
+  g_autoptr(PaTestResponse) nobody = NULL;
+  g_autoptr(PaTestResponse) fine = NULL;
+  JsonObject *params;
+
+  /* Snom settings are elements with at most an [index]: no dots */
+  snom_dots = pa_test_api (server, "POST", "/api/v1/profiles",
+                           "{\"name\": \"Office\", \"custom_params\": "
+                           "{\"snom\": {\"features.dnd\": \"1\"}}}", NULL);
+  pa_test_assert_error (snom_dots, 400, "invalid_value", "custom_params.snom.features.dnd");
+  nobody = pa_test_api (server, "POST", "/api/v1/profiles",
+                        "{\"name\": \"Office\", \"custom_params\": "
+                        "{\"acme\": {\"x\": \"1\"}}}", NULL);
+  pa_test_assert_error (nobody, 400, "invalid_value", "custom_params.acme");
+  g_assert_cmpint (pa_test_total_of (server, "profiles"), ==, 0);
+
+  fine = pa_test_api (server, "POST", "/api/v1/profiles",
+                      "{\"name\": \"Office\", \"custom_params\": "
+                      "{\"yealink\": {\"features.dnd.enable\": \"0\"}, "
+                      "\"snom\": {\"language\": \"Deutsch\"}}}", NULL);
+  g_assert_cmpuint (fine->status, ==, 201);
+  params = json_object_get_object_member (pa_test_response_object (fine), "custom_params");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (params, "snom"),
+                                                  "language"), ==, "Deutsch");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -613,6 +647,7 @@ main (int    argc,
   ADD ("/rules/routing-follows-phones", test_routing_follows_phones);
   ADD ("/rules/agent-with-phones-not-deletable", test_agent_with_phones_not_deletable);
   ADD ("/rules/layout-change-bumps-phones", test_layout_change_bumps_phones);
+  ADD ("/rules/custom-params-per-vendor", test_custom_params_per_vendor);
 
 #undef ADD
 
