@@ -25,7 +25,8 @@ static const UaFormat formats[] = {
   /* Yealink SIP-T54W 96.87.0.15 80:5e:c0:12:34:56 (T5x: no colons) */
   { "yealink",
     "^Yealink\\s+(?:SIP[- ])?(?<model>[A-Za-z0-9][A-Za-z0-9_-]*)"
-    "(?:\\s+(?<fw>[0-9][0-9A-Za-z._-]*))?"
+    /* a version has a dot: a bare MAC right after the model is the MAC */
+    "(?:\\s+(?<fw>[0-9][0-9A-Za-z_-]*\\.[0-9A-Za-z._-]*))?"
     "(?:\\s+(?<mac>[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{12})(?=\\s|$))?",
     NULL },
   /* FileTransport PolycomVVX-VVX_400-UA/4.1.4.7430 Type/Application */

@@ -23,6 +23,9 @@ static const UaCase cases[] = {
     "yealink", "T54W", "96.87.0.15", "80:5E:C0:12:34:56", "yealink-t54w" },
   { "Yealink SIP-T54W 96.87.0.15 805ec0123456",
     "yealink", "T54W", "96.87.0.15", "80:5E:C0:12:34:56", "yealink-t54w" },
+  /* no firmware: the MAC is not taken for one */
+  { "Yealink SIP-T54W 805ec0123456",
+    "yealink", "T54W", NULL, "80:5E:C0:12:34:56", "yealink-t54w" },
   { "Yealink SIP-T46G 28.72.0.1 00:15:65:4a:a9:37",
     "yealink", "T46G", "28.72.0.1", "00:15:65:4A:A9:37", NULL },
   { "Yealink SIP-T77U 185.87.0.10 44:db:d2:bd:b5:69",
