@@ -126,8 +126,11 @@ const char *pa_device_model_get_config_format (PaDeviceModel *self);
 /* The file every phone of the model asks for ("y000000000096.cfg");
  * NULL when no such file is known for the model. */
 const char *pa_device_model_get_common_file   (PaDeviceModel *self);
-/* Pattern of the per-phone file: "{mac}" is replaced by 12 lower-case hex
- * digits, "{MAC}" by upper case ("{mac}.cfg", "cfg{mac}.xml", "{MAC}.xml"). */
+/* Pattern of the per-phone file that holds the phone's own settings, lines
+ * and keys (what a preview shows; a Poly phone reaches it through its
+ * master file): "{mac}" is replaced by 12 lower-case hex digits, "{MAC}" by
+ * upper case ("{mac}.cfg", "cfg{mac}.xml", "{MAC}.xml", "{mac}-user.cfg").
+ * Which files a phone asks for is its writer's to say (pa-writer.h). */
 const char *pa_device_model_get_device_file   (PaDeviceModel *self);
 /* Returns: (transfer full) (nullable): the device file name for a normalised
  * MAC, NULL if @normalized_mac is not one. */

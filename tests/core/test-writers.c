@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include <string.h>
 
+#include "pa-core.h"
 #include "pa-writer.h"
 
 /* Quotes, markup, separators, comments, line breaks, a tab, a control
@@ -201,6 +202,34 @@ test_registry (void)
     }
 }
 
+/* The catalog's device file (what a preview shows) is a file the model's
+ * writer serves, for every model: the two cannot drift apart. */
+static void
+test_device_file_is_served (void)
+{
+  PaCatalog *catalog = pa_catalog_get_default ();
+  GListModel *models = pa_catalog_get_models (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (models); i++)
+    {
+      g_autoptr(PaDeviceModel) model = g_list_model_get_item (models, i);
+      PaVendor *vendor = pa_catalog_get_vendor (catalog, pa_device_model_get_vendor_id (model));
+      g_autoptr(PaPhone) phone = pa_phone_new ();
+      g_autoptr(PaRenderContext) ctx = NULL;
+      g_autofree char *device = NULL;
+      g_auto(GStrv) files = NULL;
+
+      pa_phone_set_mac (phone, "00:11:22:AB:CD:EF");
+      pa_phone_set_vendor (phone, pa_vendor_get_id (vendor));
+      pa_phone_set_model (phone, pa_device_model_get_id (model));
+      ctx = pa_render_context_new (phone, model, vendor);
+      files = pa_render_list_files (ctx);
+      device = pa_device_model_format_device_file (model, "00:11:22:AB:CD:EF");
+      g_test_message ("%s: %s", pa_device_model_get_id (model), device);
+      g_assert_true (g_strv_contains ((const char * const *) files, device));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +241,7 @@ main (int    argc,
   g_test_add_func ("/writers/xml/round-trip", test_xml_round_trip);
   g_test_add_func ("/writers/xml/null-and-empty", test_xml_null_and_empty);
   g_test_add_func ("/writers/registry", test_registry);
+  g_test_add_func ("/writers/device-file-is-served", test_device_file_is_served);
 
   return g_test_run ();
 }
