@@ -169,9 +169,3 @@ pa_fetch_log_flush (PaFetchLog *self)
   g_clear_handle_id (&self->flush_id, g_source_remove);
   write_some (self, G_MAXUINT);
 }
-
-guint
-pa_fetch_log_get_n_pending (PaFetchLog *self)
-{
-  return g_hash_table_size (self->pending);
-}

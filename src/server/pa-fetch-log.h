@@ -31,8 +31,6 @@ void        pa_fetch_log_add   (PaFetchLog                *self,
 /* Writes what is pending, in one transaction. */
 void        pa_fetch_log_flush (PaFetchLog                *self);
 
-guint       pa_fetch_log_get_n_pending (PaFetchLog        *self);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaFetchLog, pa_fetch_log_free)
 
 G_END_DECLS

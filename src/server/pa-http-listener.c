@@ -337,15 +337,3 @@ pa_http_listener_request_done (PaHttpListener    *self,
   if (connection != NULL)
     pa_http_connection_request_done (connection, msg, finished);
 }
-
-guint
-pa_http_listener_get_n_connections (PaHttpListener *self)
-{
-  return g_hash_table_size (self->connections);
-}
-
-guint
-pa_http_listener_get_max_connections (PaHttpListener *self)
-{
-  return self->max_connections;
-}

@@ -41,9 +41,6 @@ void            pa_http_listener_request_done       (PaHttpListener    *self,
                                                      SoupServerMessage *msg,
                                                      gboolean           finished);
 
-guint           pa_http_listener_get_n_connections  (PaHttpListener    *self);
-guint           pa_http_listener_get_max_connections (PaHttpListener   *self);
-
 /* For PaHttpConnection: it closed its socket and leaves the set. */
 void            pa_http_listener_connection_closed  (PaHttpListener    *self,
                                                      PaHttpConnection  *connection);
