@@ -117,26 +117,27 @@ parse_id (const char *text,
   return TRUE;
 }
 
+/* What the server derives on a resource it answers with (a phone's
+ * attention). */
 static void
-derive (PaApiRequest *req,
-        PaResource   *resource)
+derive (PaApiRequest          *req,
+        const PaApiCollection *collection,
+        PaResource            *resource)
 {
-  const PaApiCollection *collection = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (collections) && collection == NULL; i++)
-    if (pa_store_type_from_kind (collections[i].kind) == G_OBJECT_TYPE (resource))
-      collection = &collections[i];
-  if (collection != NULL && collection->derive != NULL)
+  if (collection->derive != NULL)
     collection->derive (req, resource);
 }
 
 static void
-send_resource (PaApiRequest *req,
-               guint         status,
-               PaResource   *resource)
+send_resource (PaApiRequest          *req,
+               const PaApiCollection *collection,
+               guint                  status,
+               PaResource            *resource)
 {
-  derive (req, resource);
-  g_autoptr(JsonNode) node = pa_api_resource_json (resource, req->extra);
+  g_autoptr(JsonNode) node = NULL;
+
+  derive (req, collection, resource);
+  node = pa_api_resource_json (resource, req->extra);
 
   pa_http_set_etag (req->msg, pa_resource_get_revision (resource));
   pa_http_send_json (req->msg, status, node);
@@ -197,7 +198,7 @@ handle_list (PaApiRequest          *req,
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
     {
-      derive (req, g_ptr_array_index (items, i));
+      derive (req, collection, g_ptr_array_index (items, i));
       json_builder_add_value (builder, pa_resource_to_json (g_ptr_array_index (items, i)));
     }
   json_builder_end_array (builder);
@@ -284,7 +285,7 @@ handle_create (PaApiRequest          *req,
                     "PA_KIND", collection->kind,
                     "MESSAGE", "Created %s %" G_GINT64_FORMAT, collection->kind,
                     pa_resource_get_id (data.resource));
-  send_resource (req, SOUP_STATUS_CREATED, data.resource);
+  send_resource (req, collection, SOUP_STATUS_CREATED, data.resource);
   g_clear_object (&data.resource);
   return;
 
@@ -309,7 +310,7 @@ handle_get (PaApiRequest          *req,
       pa_http_send_gerror (req->msg, error);
       return;
     }
-  send_resource (req, SOUP_STATUS_OK, resource);
+  send_resource (req, collection, SOUP_STATUS_OK, resource);
 }
 
 /* -- update and delete --------------------------------------------------- */
@@ -435,7 +436,7 @@ handle_update (PaApiRequest          *req,
       return;
     }
 
-  send_resource (req, SOUP_STATUS_OK, data.result);
+  send_resource (req, collection, SOUP_STATUS_OK, data.result);
   g_clear_object (&data.result);
 }
 

@@ -138,16 +138,27 @@ typedef enum
 static PaRenderContext *
 gather (PaServer       *self,
         PaPhone        *phone,
-        PaDeviceModel  *model,
-        PaVendor       *vendor,
         Gather          what,
         GError        **error)
 {
-  g_autoptr(PaRenderContext) ctx = pa_render_context_new (phone, model, vendor);
+  PaCatalog *catalog = pa_catalog_get_default ();
+  PaDeviceModel *model = pa_catalog_get_model (catalog, pa_phone_get_model (phone));
+  PaVendor *vendor = model != NULL
+                     ? pa_catalog_get_vendor (catalog, pa_device_model_get_vendor_id (model))
+                     : NULL;
+  g_autoptr(PaRenderContext) ctx = NULL;
   GArray *lines = pa_phone_get_lines (phone);
   GPtrArray *modules = pa_phone_get_modules (phone);
   gint64 layout_id;
   const char *sip_server;
+
+  if (model == NULL || vendor == NULL)
+    {
+      g_set_error_literal (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE,
+                           "The phone’s model is not in the catalog");
+      return NULL;
+    }
+  ctx = pa_render_context_new (phone, model, vendor);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -223,21 +234,21 @@ pa_phone_attention (PaServer  *self,
 {
   g_autoptr(PaRenderContext) ctx = NULL;
   g_autoptr(PaEffective) effective = NULL;
-  PaCatalog *catalog = pa_catalog_get_default ();
-  PaDeviceModel *model = pa_catalog_get_model (catalog, pa_phone_get_model (phone));
-  PaVendor *vendor = model != NULL
-                     ? pa_catalog_get_vendor (catalog, pa_device_model_get_vendor_id (model))
-                     : NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (model == NULL || vendor == NULL)
+  ctx = gather (self, phone, GATHER_SETTINGS, &local_error);
+  if (ctx == NULL && local_error->domain == PA_RENDER_ERROR)
     {
-      const char *reasons[] = { "The phone’s model is not in the catalog", NULL };
+      /* A model the catalog does not know is itself the reason. */
+      const char *reasons[] = { local_error->message, NULL };
 
       return g_strdupv ((char **) reasons);
     }
-  ctx = gather (self, phone, model, vendor, GATHER_SETTINGS, error);
   if (ctx == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   effective = pa_resolve (ctx);
   g_ptr_array_add (effective->problems, NULL);
   return g_strdupv ((char **) effective->problems->pdata);
@@ -254,19 +265,6 @@ pa_phone_render_file (PaServer    *self,
   g_autoptr(PaRenderContext) ctx = NULL;
   g_autoptr(PaResource) masked = NULL;
   const char *admin_password;
-  PaDeviceModel *model;
-  PaVendor *vendor;
-
-  model = pa_catalog_get_model (pa_catalog_get_default (), pa_phone_get_model (phone));
-  vendor = model != NULL
-           ? pa_catalog_get_vendor (pa_catalog_get_default (), pa_device_model_get_vendor_id (model))
-           : NULL;
-  if (model == NULL || vendor == NULL)
-    {
-      g_set_error (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE,
-                   "the phone's model is not in the catalog");
-      return NULL;
-    }
 
   admin_password = pa_phone_get_admin_password (phone);
   if (mask_secrets && admin_password != NULL && admin_password[0] != '\0')
@@ -276,7 +274,7 @@ pa_phone_render_file (PaServer    *self,
       phone = PA_PHONE (masked);
     }
 
-  ctx = gather (self, phone, model, vendor, mask_secrets ? GATHER_PREVIEW : GATHER_FILES, error);
+  ctx = gather (self, phone, mask_secrets ? GATHER_PREVIEW : GATHER_FILES, error);
   if (ctx == NULL)
     return NULL;
   /* The vendor's writer knows which files its phones ask for. */
