@@ -18,4 +18,5 @@
 #include "pa-layout-edit.h"
 #include "pa-module-layout.h"
 #include "pa-profile.h"
+#include "pa-config-inputs.h"
 #include "pa-render.h"

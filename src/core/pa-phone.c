@@ -40,6 +40,7 @@ struct _PaPhone
   gint64               last_seen;
   gint64               provisioned_at;
   char                *token;
+  char                *config_fingerprint;
   char               **attention;  /* derived by the server, never stored for long */
 };
 
@@ -70,6 +71,7 @@ enum {
   PROP_LAST_SEEN,
   PROP_PROVISIONED_AT,
   PROP_TOKEN,
+  PROP_CONFIG_FINGERPRINT,
   PROP_ATTENTION,
   N_PROPS
 };
@@ -283,6 +285,7 @@ pa_phone_finalize (GObject *object)
   g_clear_pointer (&self->user_agent, g_free);
   g_clear_pointer (&self->firmware, g_free);
   g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->config_fingerprint, g_free);
 
   G_OBJECT_CLASS (pa_phone_parent_class)->finalize (object);
 }
@@ -365,6 +368,9 @@ pa_phone_get_property (GObject    *object,
       break;
     case PROP_TOKEN:
       g_value_set_string (value, self->token);
+      break;
+    case PROP_CONFIG_FINGERPRINT:
+      g_value_set_string (value, self->config_fingerprint);
       break;
     case PROP_ATTENTION:
       g_value_set_boxed (value, self->attention);
@@ -458,6 +464,9 @@ pa_phone_set_property (GObject      *object,
     case PROP_TOKEN:
       pa_phone_set_token (self, g_value_get_string (value));
       break;
+    case PROP_CONFIG_FINGERPRINT:
+      pa_phone_set_config_fingerprint (self, g_value_get_string (value));
+      break;
     case PROP_ATTENTION:
       pa_phone_set_attention (self, g_value_get_boxed (value));
       break;
@@ -519,6 +528,8 @@ pa_phone_class_init (PaPhoneClass *klass)
   properties[PROP_PROVISIONED_AT] =
     g_param_spec_int64 ("provisioned-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_TOKEN] = g_param_spec_string ("token", NULL, NULL, NULL, flags);
+  properties[PROP_CONFIG_FINGERPRINT] =
+    g_param_spec_string ("config-fingerprint", NULL, NULL, NULL, flags);
   properties[PROP_ATTENTION] = g_param_spec_boxed ("attention", NULL, NULL, G_TYPE_STRV, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -549,6 +560,7 @@ pa_phone_class_init (PaPhoneClass *klass)
   pa_resource_class_add_member (resource_class, properties[PROP_LAST_SEEN], server_time);
   pa_resource_class_add_member (resource_class, properties[PROP_PROVISIONED_AT], server_time);
   pa_resource_class_add_member (resource_class, properties[PROP_TOKEN], server_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_CONFIG_FINGERPRINT], server_text);
   pa_resource_class_add_member (resource_class, properties[PROP_ATTENTION],
                                 PA_MEMBER_SERVER_OWNED | PA_MEMBER_CUSTOM);
 }
@@ -625,6 +637,7 @@ DEFINE_STRING_ACCESSORS (ip, PROP_IP, FALSE)
 DEFINE_STRING_ACCESSORS (user_agent, PROP_USER_AGENT, FALSE)
 DEFINE_STRING_ACCESSORS (firmware, PROP_FIRMWARE, FALSE)
 DEFINE_STRING_ACCESSORS (token, PROP_TOKEN, FALSE)
+DEFINE_STRING_ACCESSORS (config_fingerprint, PROP_CONFIG_FINGERPRINT, FALSE)
 DEFINE_INT64_ACCESSORS (agent_id, PROP_AGENT_ID)
 DEFINE_INT64_ACCESSORS (layout_id, PROP_LAYOUT_ID)
 DEFINE_INT64_ACCESSORS (profile_id, PROP_PROFILE_ID)

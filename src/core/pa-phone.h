@@ -62,7 +62,9 @@ G_DECLARE_FINAL_TYPE (PaPhone, pa_phone, PA, PHONE, PaResource)
  * model, agent_id, lines, layout_id, profile_id, modules, sip_server,
  * timezone, local_sip_port, admin_password_mode, admin_password, enabled,
  * then the server-owned status, ip, user_agent, firmware, last_seen,
- * provisioned_at, token. Times are Unix seconds (UTC), null when never. */
+ * provisioned_at, token, config_fingerprint (a hash of everything the
+ * phone's files are made from: it changes exactly when they may). Times are
+ * Unix seconds (UTC), null when never. */
 PaPhone            *pa_phone_new                     (void);
 
 /* "" when unset */
@@ -151,6 +153,9 @@ void                pa_phone_set_provisioned_at      (PaPhone             *self,
 const char         *pa_phone_get_token               (PaPhone             *self);   /* nullable */
 void                pa_phone_set_token               (PaPhone             *self,
                                                       const char          *token);
+const char         *pa_phone_get_config_fingerprint  (PaPhone             *self);   /* nullable */
+void                pa_phone_set_config_fingerprint  (PaPhone             *self,
+                                                      const char          *fingerprint);
 /* Why the phone cannot be served a working file (a line without a SIP
  * server, …), one sentence each; empty when it can. Server-owned and
  * derived on every answer (JSON "attention"), never set by clients. */

@@ -54,15 +54,6 @@ list_profiles_using (PaApiRequest *req,
   return users;
 }
 
-static gboolean
-bump_phones (PaApiRequest *req,
-             GArray       *phones,
-             GError      **error)
-{
-  return pa_store_bump_phone_revisions (req->store, (const gint64 *) phones->data,
-                                        phones->len, error);
-}
-
 /* -- DELETE layouts/{id}?replacement=<id> --------------------------------- */
 
 static gboolean
@@ -181,12 +172,6 @@ move_users (PaApiRequest *req,
       pa_profile_set_layout_id (PA_PROFILE (profile), replacement_id);
       if (!pa_store_update (req->store, profile, pa_resource_get_revision (profile), error))
         return FALSE;
-
-      /* Phones without a layout of their own show the profile's. */
-      profile_phones = pa_store_list_phones_reading (req->store, PA_TYPE_PROFILE,
-                                                     pa_resource_get_id (profile), error);
-      if (profile_phones == NULL || !bump_phones (req, profile_phones, error))
-        return FALSE;
     }
 
   return TRUE;
@@ -227,7 +212,7 @@ pa_api_layout_before_delete (PaApiRequest *req,
           pa_api_convert_write_error (error);
           return FALSE;
         }
-      json_object_set_int_member (req->extra, "affected_phones", phones->len);
+      req->report_affected = TRUE;
       return TRUE;
     }
 
@@ -685,16 +670,10 @@ follow_agent_in (PaApiRequest *req,
       if (!pa_store_update (req->store, layout, pa_resource_get_revision (layout), error))
         return FALSE;
 
-      phones = pa_store_list_phones_reading (req->store, G_OBJECT_TYPE (layout),
-                                             pa_resource_get_id (layout), error);
-      if (phones == NULL || !bump_phones (req, phones, error))
-        return FALSE;
-
       g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
                         "PA_KIND", is_layout ? "layout" : "module_layout",
-                        "MESSAGE", "Keys of “%s” follow agent %" G_GINT64_FORMAT
-                        " (%u phone(s) affected)",
-                        layout_name (layout), agent_id, phones->len);
+                        "MESSAGE", "Keys of “%s” follow agent %" G_GINT64_FORMAT,
+                        layout_name (layout), agent_id);
     }
   return TRUE;
 }

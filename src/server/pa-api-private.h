@@ -19,6 +19,9 @@ typedef struct
   SoupServerMessage *msg;
   JsonObject        *extra;
   GHashTable        *query;   /* nullable: the URL's query */
+  /* Set by a hook: the answer says how many phones' files the request
+   * changed ("affected_phones", derived when it commits). */
+  gboolean           report_affected;
 } PaApiRequest;
 
 /* All hooks run inside the request's transaction; an error rolls back
@@ -83,7 +86,8 @@ void     pa_api_regenerate_phone_token  (PaApiRequest *req,
                                          gint64        id);
 
 /* Runs @work between pa_store_begin() and pa_store_commit(), rolling back
- * when it fails. */
+ * when it fails. Once committed, the phones whose files it changed are
+ * req->server->last_affected. */
 typedef gboolean (*PaApiTransactionFunc) (PaApiRequest *req,
                                           gpointer      data,
                                           GError      **error);

@@ -361,26 +361,6 @@ pa_api_sip_before_write (PaApiRequest *req,
   return TRUE;
 }
 
-/* Every resource a phone's files are made of ends its writes here: the
- * phones reading it (derived, pa_store_list_phones_reading()) get a new
- * revision, so clients and phones polling with If-None-Match see the
- * change, and the answer says how many. */
-static gboolean
-phones_files_changed (PaApiRequest *req,
-                      PaResource   *resource,
-                      GError      **error)
-{
-  g_autoptr(GArray) phones = NULL;
-
-  phones = pa_store_list_phones_reading (req->store, G_OBJECT_TYPE (resource),
-                                         pa_resource_get_id (resource), error);
-  if (phones == NULL)
-    return FALSE;
-  json_object_set_int_member (req->extra, "affected_phones", phones->len);
-  return pa_store_bump_phone_revisions (req->store, (const gint64 *) phones->data,
-                                        phones->len, error);
-}
-
 gboolean
 pa_api_sip_after_write (PaApiRequest *req,
                         PaResource   *old,
@@ -390,7 +370,10 @@ pa_api_sip_after_write (PaApiRequest *req,
   g_autofree char *password = NULL;
 
   if (old != NULL)
-    return phones_files_changed (req, resource, error);
+    {
+      req->report_affected = TRUE;
+      return TRUE;
+    }
 
   password = new_password (error);
   if (password == NULL ||
@@ -407,7 +390,6 @@ typedef struct
   gint64      if_match;
   PaResource *account;
   char       *password;
-  GArray     *phones;
 } RegenerateData;
 
 static gboolean
@@ -428,17 +410,8 @@ regenerate_work (PaApiRequest *req,
     }
 
   data->password = new_password (error);
-  if (data->password == NULL ||
-      !pa_store_set_sip_password (req->store, data->id, data->password, error))
-    return FALSE;
-
-  /* Their rendered config changed: a new revision makes the next fetch (and
-   * the resync a later issue pushes) pick the new password up. */
-  data->phones = pa_store_list_phones_reading (req->store, PA_TYPE_SIP_ACCOUNT, data->id, error);
-  if (data->phones == NULL)
-    return FALSE;
-  return pa_store_bump_phone_revisions (req->store, (const gint64 *) data->phones->data,
-                                        data->phones->len, error);
+  return data->password != NULL &&
+         pa_store_set_sip_password (req->store, data->id, data->password, error);
 }
 
 static gboolean
@@ -485,7 +458,8 @@ pa_api_regenerate_sip_password (PaApiRequest *req,
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
-  RegenerateData data = { id, -1, NULL, NULL, NULL };
+  RegenerateData data = { id, -1, NULL, NULL };
+  GArray *phones;
   gboolean present = FALSE;
 
   if (!pa_http_parse_if_match (req->msg, &present, &data.if_match, &error) ||
@@ -497,19 +471,22 @@ pa_api_regenerate_sip_password (PaApiRequest *req,
       goto out;
     }
 
+  /* The phones whose files now carry the new password: they fetch it on
+   * their next check (or when a resync is pushed). */
+  phones = req->server->last_affected;
   json_object_set_string_member (req->extra, "sip_password", data.password);
   {
-    g_autoptr(JsonArray) phones = json_array_new ();
+    g_autoptr(JsonArray) resync = json_array_new ();
 
-    for (guint i = 0; i < data.phones->len; i++)
-      json_array_add_int_element (phones, g_array_index (data.phones, gint64, i));
-    json_object_set_array_member (req->extra, "resync_phones", g_steal_pointer (&phones));
+    for (guint i = 0; i < phones->len; i++)
+      json_array_add_int_element (resync, g_array_index (phones, gint64, i));
+    json_object_set_array_member (req->extra, "resync_phones", g_steal_pointer (&resync));
   }
 
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                     "PA_SIP_ACCOUNT", pa_sip_account_get_username (PA_SIP_ACCOUNT (data.account)),
                     "MESSAGE", "New password for SIP account %" G_GINT64_FORMAT
-                    " (%u phone(s) to resync)", id, data.phones->len);
+                    " (%u phone(s) to resync)", id, phones->len);
   node = pa_api_resource_json (data.account, req->extra);
   pa_http_set_etag (req->msg, pa_resource_get_revision (data.account));
   pa_http_send_json (req->msg, SOUP_STATUS_OK, node);
@@ -519,7 +496,6 @@ out:
   if (data.password != NULL)
     memset (data.password, 0, strlen (data.password));
   g_clear_pointer (&data.password, g_free);
-  g_clear_pointer (&data.phones, g_array_unref);
 }
 
 /* -- phone tokens -------------------------------------------------------- */
@@ -562,9 +538,10 @@ pa_api_layout_after_write (PaApiRequest *req,
                            PaResource   *resource,
                            GError      **error)
 {
-  if (old == NULL)
-    return TRUE;
-  return phones_files_changed (req, resource, error);
+  /* Which phones that is follows from what their files were made of,
+   * when the write commits (pa-fingerprints.c). */
+  req->report_affected = old != NULL;
+  return TRUE;
 }
 
 /* Said on every answer, never stored: it follows from the phone's lines,
@@ -575,6 +552,10 @@ pa_api_phone_derive (PaApiRequest *req,
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) reasons = pa_phone_attention (req->server, PA_PHONE (resource), &error);
+  g_autofree char *fingerprint = pa_server_config_fingerprint (req->server, PA_PHONE (resource));
+
+  /* The ETag its files are served with. */
+  pa_phone_set_config_fingerprint (PA_PHONE (resource), fingerprint);
 
   if (reasons == NULL)
     {

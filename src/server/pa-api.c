@@ -66,7 +66,12 @@ pa_api_in_transaction (PaApiRequest         *req,
       return FALSE;
     }
 
-  return pa_store_commit (req->store, error);
+  if (!pa_store_commit (req->store, error))
+    return FALSE;
+  if (req->report_affected)
+    json_object_set_int_member (req->extra, "affected_phones",
+                                req->server->last_affected->len);
+  return TRUE;
 }
 
 void
@@ -228,7 +233,6 @@ create_work (PaApiRequest *req,
              GError      **error)
 {
   WriteData *data = user_data;
-  PaResource *stored;
 
   if (data->collection->before_write != NULL &&
       !data->collection->before_write (req, NULL, data->resource, error))
@@ -240,18 +244,28 @@ create_work (PaApiRequest *req,
       return FALSE;
     }
 
-  if (data->collection->after_write != NULL &&
-      !data->collection->after_write (req, NULL, data->resource, error))
-    return FALSE;
+  return data->collection->after_write == NULL ||
+         data->collection->after_write (req, NULL, data->resource, error);
+}
 
-  /* Answer with what the store holds: defaults and server-owned members. */
-  stored = pa_store_get (req->store, G_OBJECT_TYPE (data->resource),
-                         pa_resource_get_id (data->resource), error);
+/* Answers a write with what the store holds once it committed: defaults,
+ * server-owned members and what the commit derived (a fingerprint). */
+static void
+reread (PaApiRequest  *req,
+        PaResource   **resource)
+{
+  g_autoptr(GError) error = NULL;
+  PaResource *stored = pa_store_get (req->store, G_OBJECT_TYPE (*resource),
+                                     pa_resource_get_id (*resource), &error);
+
   if (stored == NULL)
-    return FALSE;
-  g_object_unref (data->resource);
-  data->resource = stored;
-  return TRUE;
+    {
+      g_warning ("Cannot read back %s %" G_GINT64_FORMAT ": %s",
+                 G_OBJECT_TYPE_NAME (*resource), pa_resource_get_id (*resource), error->message);
+      return;
+    }
+  g_object_unref (*resource);
+  *resource = stored;
 }
 
 static void
@@ -276,6 +290,7 @@ handle_create (PaApiRequest          *req,
 
   if (!pa_api_in_transaction (req, create_work, &data, &error))
     goto fail;
+  reread (req, &data.resource);
 
   location = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, collection->collection,
                               pa_resource_get_id (data.resource));
@@ -401,8 +416,8 @@ update_work (PaApiRequest *req,
       !data->collection->after_write (req, current, updated, error))
     return FALSE;
 
-  data->result = pa_store_get (req->store, G_OBJECT_TYPE (updated), data->id, error);
-  return data->result != NULL;
+  data->result = g_steal_pointer (&updated);
+  return TRUE;
 }
 
 static void
@@ -435,6 +450,7 @@ handle_update (PaApiRequest          *req,
       pa_http_send_gerror (req->msg, error);
       return;
     }
+  reread (req, &data.result);
 
   send_resource (req, collection, SOUP_STATUS_OK, data.result);
   g_clear_object (&data.result);

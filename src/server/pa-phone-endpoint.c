@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "pa-api-private.h"
-#include "pa-effective.h"
 #include "pa-http.h"
 #include "pa-render-cache.h"
 #include "pa-token.h"
@@ -98,9 +97,11 @@ discard_log (SoupServerMessage *msg,
   soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 
+/* @wildcard: whether `*` matches (it does for a file known to exist). */
 static gboolean
 etag_matches (const char *if_none_match,
-              const char *etag)
+              const char *etag,
+              gboolean    wildcard)
 {
   g_auto(GStrv) tags = NULL;
 
@@ -114,171 +115,10 @@ etag_matches (const char *if_none_match,
 
       if (g_str_has_prefix (tag, "W/"))
         tag += 2;
-      if (g_str_equal (tag, "*") || g_str_equal (tag, etag))
+      if ((wildcard && g_str_equal (tag, "*")) || g_str_equal (tag, etag))
         return TRUE;
     }
   return FALSE;
-}
-
-#define MASK "********"
-
-/* How much a gather loads: everything with the real passwords (a phone's
- * files), everything with passwords masked (the admin's preview), or only
- * what the settings are resolved from, without passwords or keys (whether
- * the phone needs attention). */
-typedef enum
-{
-  GATHER_FILES,
-  GATHER_PREVIEW,
-  GATHER_SETTINGS,
-} Gather;
-
-/* @mask_secrets: the preview shows an admin what a phone gets, but the SIP
- * passwords never leave the server through the admin API. */
-static PaRenderContext *
-gather (PaServer       *self,
-        PaPhone        *phone,
-        Gather          what,
-        GError        **error)
-{
-  PaCatalog *catalog = pa_catalog_get_default ();
-  PaDeviceModel *model = pa_catalog_get_model (catalog, pa_phone_get_model (phone));
-  PaVendor *vendor = model != NULL
-                     ? pa_catalog_get_vendor (catalog, pa_device_model_get_vendor_id (model))
-                     : NULL;
-  g_autoptr(PaRenderContext) ctx = NULL;
-  GArray *lines = pa_phone_get_lines (phone);
-  GPtrArray *modules = pa_phone_get_modules (phone);
-  gint64 layout_id;
-  const char *sip_server;
-
-  if (model == NULL || vendor == NULL)
-    {
-      g_set_error_literal (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE,
-                           "The phone’s model is not in the catalog");
-      return NULL;
-    }
-  ctx = pa_render_context_new (phone, model, vendor);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      gint64 account_id = g_array_index (lines, gint64, i);
-      g_autoptr(PaResource) account = NULL;
-      g_autofree char *password = NULL;
-
-      account = pa_store_get (self->store, PA_TYPE_SIP_ACCOUNT, account_id, error);
-      if (account == NULL)
-        return NULL;
-      if (what == GATHER_SETTINGS)
-        {
-          pa_render_context_add_account (ctx, PA_SIP_ACCOUNT (account), NULL);
-          continue;
-        }
-      password = pa_store_get_sip_password (self->store, account_id, error);
-      if (password == NULL)
-        return NULL;
-      pa_render_context_add_account (ctx, PA_SIP_ACCOUNT (account),
-                                     what == GATHER_PREVIEW && password[0] != '\0'
-                                     ? MASK : password);
-      memset (password, 0, strlen (password));
-    }
-
-  if (pa_phone_get_profile_id (phone) != 0)
-    {
-      PaResource *profile = pa_store_get (self->store, PA_TYPE_PROFILE,
-                                          pa_phone_get_profile_id (phone), error);
-      if (profile == NULL)
-        return NULL;
-      ctx->profile = PA_PROFILE (profile);
-    }
-  layout_id = pa_phone_effective_layout_id (phone, ctx->profile);
-
-  if (what != GATHER_SETTINGS && layout_id != 0)
-    {
-      PaResource *layout = pa_store_get (self->store, PA_TYPE_LAYOUT, layout_id, error);
-      if (layout == NULL)
-        return NULL;
-      ctx->layout = PA_LAYOUT (layout);
-    }
-
-  for (guint i = 0; what != GATHER_SETTINGS && i < modules->len; i++)
-    {
-      PaPhoneModule *module = g_ptr_array_index (modules, i);
-      g_autoptr(PaResource) module_layout = NULL;
-
-      if (module->layout_id != 0)
-        {
-          module_layout = pa_store_get (self->store, PA_TYPE_MODULE_LAYOUT,
-                                        module->layout_id, error);
-          if (module_layout == NULL)
-            return NULL;
-        }
-      pa_render_context_add_module_layout (ctx, module_layout != NULL
-                                                ? PA_MODULE_LAYOUT (module_layout) : NULL);
-    }
-
-  ctx->provisioning_url = g_strconcat (pa_server_get_public_url (self), "p/",
-                                       pa_phone_get_token (phone), "/", NULL);
-  sip_server = pa_phone_get_sip_server (phone);
-  if (sip_server == NULL)
-    sip_server = self->config->sip_server;
-  ctx->sip_server = g_strdup (sip_server);
-
-  return g_steal_pointer (&ctx);
-}
-
-GStrv
-pa_phone_attention (PaServer  *self,
-                    PaPhone   *phone,
-                    GError   **error)
-{
-  g_autoptr(PaRenderContext) ctx = NULL;
-  g_autoptr(PaEffective) effective = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  ctx = gather (self, phone, GATHER_SETTINGS, &local_error);
-  if (ctx == NULL && local_error->domain == PA_RENDER_ERROR)
-    {
-      /* A model the catalog does not know is itself the reason. */
-      const char *reasons[] = { local_error->message, NULL };
-
-      return g_strdupv ((char **) reasons);
-    }
-  if (ctx == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  effective = pa_resolve (ctx);
-  g_ptr_array_add (effective->problems, NULL);
-  return g_strdupv ((char **) effective->problems->pdata);
-}
-
-char *
-pa_phone_render_file (PaServer    *self,
-                      PaPhone     *phone,
-                      const char  *file,
-                      gboolean     mask_secrets,
-                      const char **content_type,
-                      GError     **error)
-{
-  g_autoptr(PaRenderContext) ctx = NULL;
-  g_autoptr(PaResource) masked = NULL;
-  const char *admin_password;
-
-  admin_password = pa_phone_get_admin_password (phone);
-  if (mask_secrets && admin_password != NULL && admin_password[0] != '\0')
-    {
-      masked = pa_resource_copy (PA_RESOURCE (phone));
-      pa_phone_set_admin_password (PA_PHONE (masked), MASK);
-      phone = PA_PHONE (masked);
-    }
-
-  ctx = gather (self, phone, mask_secrets ? GATHER_PREVIEW : GATHER_FILES, error);
-  if (ctx == NULL)
-    return NULL;
-  /* The vendor's writer knows which files its phones ask for. */
-  return pa_render_file (ctx, file, content_type, error);
 }
 
 /* The User-Agent as text we can store, and what it says; @info stays
@@ -369,7 +209,7 @@ serve (PaServer              *self,
   soup_message_headers_replace (response_headers, "Cache-Control", "no-cache");
   if_none_match = soup_message_headers_get_list (soup_server_message_get_request_headers (msg),
                                                  "If-None-Match");
-  if (etag_matches (if_none_match, cached->etag))
+  if (etag_matches (if_none_match, cached->etag, cached->bytes != NULL || cached->packed != NULL))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
       return;
@@ -400,7 +240,6 @@ render_fresh (PaServer          *self,
   g_autoptr(PaResource) resource = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PaCachedFile) fresh = g_new0 (PaCachedFile, 1);
-  g_autofree char *digest = NULL;
   const char *contradiction;
   char *output;
   PaPhone *phone;
@@ -440,6 +279,24 @@ render_fresh (PaServer          *self,
       return NULL;
     }
 
+  /* The fingerprint changes exactly when what the files are made from
+   * does, so it is the ETag, and a phone that already has the file is
+   * answered without rendering it. Only an exact tag counts here: a
+   * wildcard must not stand for a file this phone may not get. */
+  fresh->etag = pa_server_config_fingerprint (self, phone);
+  if (fresh->etag != NULL)
+    {
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", fresh->etag);
+      const char *if_none_match =
+        soup_message_headers_get_list (soup_server_message_get_request_headers (msg),
+                                       "If-None-Match");
+
+      g_free (fresh->etag);
+      fresh->etag = g_steal_pointer (&quoted);
+      if (etag_matches (if_none_match, fresh->etag, FALSE))
+        return g_steal_pointer (&fresh);
+    }
+
   output = pa_phone_render_file (self, phone, file, FALSE, &fresh->content_type, &error);
   if (output == NULL)
     {
@@ -455,10 +312,14 @@ render_fresh (PaServer          *self,
       return NULL;
     }
 
-  /* The ETag is the output's hash, so it changes exactly when the bytes do,
-   * whatever made them change. */
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, output, -1);
-  fresh->etag = g_strdup_printf ("\"%.32s\"", digest);
+  if (fresh->etag == NULL)
+    {
+      /* Not derived yet (cannot happen once the server has started):
+       * the bytes' own hash is right too, only dearer. */
+      g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, output, -1);
+
+      fresh->etag = g_strdup_printf ("\"%.32s\"", digest);
+    }
   fresh->bytes = g_bytes_new_take (output, strlen (output));
   return g_steal_pointer (&fresh);
 }
@@ -477,7 +338,6 @@ pa_phone_endpoint_handle (PaServer          *self,
   const char *slash = strchr (rest, '/');
   const char *file = slash != NULL ? slash + 1 : "";
   gboolean log_upload = g_str_equal (method, "PUT") && g_str_has_suffix (file, ".log");
-  guint64 sequence;
 
   if (!g_str_equal (method, "GET") && !g_str_equal (method, "HEAD") && !log_upload)
     {
@@ -505,9 +365,8 @@ pa_phone_endpoint_handle (PaServer          *self,
   clean_ua = read_user_agent (msg, &ua_info);
 
   /* A poll for bytes nothing has changed since: nothing to load or render. */
-  sequence = pa_store_get_change_sequence (self->store);
   if (!log_upload)
-    cached = pa_render_cache_lookup (self->render_cache, token, file, sequence);
+    cached = pa_render_cache_lookup (self->render_cache, token, file);
   if (cached != NULL)
     {
       const char *contradiction = user_agent_contradiction (cached, &ua_info);
@@ -525,5 +384,6 @@ pa_phone_endpoint_handle (PaServer          *self,
   if (fresh == NULL)
     return;
   serve (self, msg, file, fresh, clean_ua, &ua_info);
-  pa_render_cache_store (self->render_cache, token, file, sequence, g_steal_pointer (&fresh));
+  if (fresh->bytes != NULL)
+    pa_render_cache_store (self->render_cache, token, file, g_steal_pointer (&fresh));
 }

@@ -13,7 +13,6 @@
 typedef struct
 {
   char         *key;        /* "<token>/<file>" */
-  guint64       sequence;
   PaCachedFile *file;
   GList         link;       /* in @lru, most recent first */
 } Slot;
@@ -23,6 +22,7 @@ struct _PaRenderCache
   GConverter *deflate;      /* kept: each holds hundreds of KB of state */
   GConverter *inflate;
   GHashTable *slots;        /* key → Slot, owning */
+  GHashTable *by_phone;     /* &file->phone_id → GSList of its Slots */
   GQueue      lru;
   gsize       bytes;
   gsize       max_bytes;
@@ -110,6 +110,8 @@ pa_render_cache_new (gsize max_bytes)
   self->deflate = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 1));
   self->inflate = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW));
   self->slots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, slot_free);
+  self->by_phone = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                          (GDestroyNotify) g_slist_free);
   g_queue_init (&self->lru);
   self->max_bytes = max_bytes;
   return self;
@@ -122,6 +124,7 @@ pa_render_cache_free (PaRenderCache *self)
     return;
   /* The queue's links live inside the slots: the table frees them. */
   g_queue_init (&self->lru);
+  g_hash_table_unref (self->by_phone);
   g_hash_table_unref (self->slots);
   g_clear_object (&self->deflate);
   g_clear_object (&self->inflate);
@@ -132,6 +135,15 @@ static void
 remove_slot (PaRenderCache *self,
              Slot          *slot)
 {
+  gint64 *phone_id = &slot->file->phone_id;
+  GSList *slots = g_hash_table_lookup (self->by_phone, phone_id);
+
+  /* The table's key is the first slot's phone_id: re-key before it goes. */
+  g_hash_table_steal (self->by_phone, phone_id);
+  slots = g_slist_remove (slots, slot);
+  if (slots != NULL)
+    g_hash_table_insert (self->by_phone, &((Slot *) slots->data)->file->phone_id, slots);
+
   g_queue_unlink (&self->lru, &slot->link);
   self->bytes -= slot_size (slot);
   g_hash_table_remove (self->slots, slot->key);
@@ -140,19 +152,13 @@ remove_slot (PaRenderCache *self,
 PaCachedFile *
 pa_render_cache_lookup (PaRenderCache *self,
                         const char    *token,
-                        const char    *file,
-                        guint64        sequence)
+                        const char    *file)
 {
   g_autofree char *key = g_strconcat (token, "/", file, NULL);
   Slot *slot = g_hash_table_lookup (self->slots, key);
 
   if (slot == NULL)
     return NULL;
-  if (slot->sequence != sequence)
-    {
-      remove_slot (self, slot);
-      return NULL;
-    }
   g_queue_unlink (&self->lru, &slot->link);
   g_queue_push_head_link (&self->lru, &slot->link);
   return slot->file;
@@ -162,11 +168,11 @@ void
 pa_render_cache_store (PaRenderCache *self,
                        const char    *token,
                        const char    *file,
-                       guint64        sequence,
                        PaCachedFile  *entry)
 {
   g_autofree char *key = g_strconcat (token, "/", file, NULL);
   Slot *old = g_hash_table_lookup (self->slots, key);
+  GSList *siblings;
   Slot *slot;
 
   if (old != NULL)
@@ -186,7 +192,6 @@ pa_render_cache_store (PaRenderCache *self,
 
   slot = g_new0 (Slot, 1);
   slot->key = g_steal_pointer (&key);
-  slot->sequence = sequence;
   slot->file = entry;
   slot->link.data = slot;
   if (slot_size (slot) > self->max_bytes)
@@ -196,10 +201,26 @@ pa_render_cache_store (PaRenderCache *self,
     }
 
   g_hash_table_insert (self->slots, slot->key, slot);
+  siblings = NULL;
+  if (g_hash_table_steal_extended (self->by_phone, &entry->phone_id, NULL, (gpointer *) &siblings))
+    siblings = g_slist_prepend (siblings, slot);
+  else
+    siblings = g_slist_prepend (NULL, slot);
+  g_hash_table_insert (self->by_phone, &entry->phone_id, siblings);
   g_queue_push_head_link (&self->lru, &slot->link);
   self->bytes += slot_size (slot);
   while (self->bytes > self->max_bytes)
     remove_slot (self, g_queue_peek_tail_link (&self->lru)->data);
+}
+
+void
+pa_render_cache_forget_phone (PaRenderCache *self,
+                              gint64         phone_id)
+{
+  GSList *slots;
+
+  while ((slots = g_hash_table_lookup (self->by_phone, &phone_id)) != NULL)
+    remove_slot (self, slots->data);
 }
 
 guint

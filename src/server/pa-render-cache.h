@@ -2,11 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A phone polls for the same bytes until something it reads changes. An
- * entry remembers the store's change sequence it was rendered at
- * (pa_store_get_change_sequence()) and is good only while the sequence is
- * the same: nothing is tracked by hand, and a write anywhere makes every
- * entry stale at once. A poll that hits loads nothing and renders nothing.
+ * A phone polls for the same bytes until something it reads changes. The
+ * server forgets a phone's entries when a write changes its fingerprint
+ * (the phones come from the record of what each one's files were made of,
+ * pa-config-inputs.h), so an entry is good until then. A poll that hits
+ * loads nothing and renders nothing.
  */
 #pragma once
 
@@ -36,18 +36,19 @@ typedef struct _PaRenderCache PaRenderCache;
 PaRenderCache      *pa_render_cache_new    (gsize          max_bytes);
 void                pa_render_cache_free   (PaRenderCache *self);
 
-/* NULL unless a file for @token and @file was rendered at @sequence. The
- * entry stays the cache's; only its @pending may be changed. */
+/* The file for @token and @file, or NULL. The entry stays the cache's;
+ * only its @pending may be changed. */
 PaCachedFile       *pa_render_cache_lookup (PaRenderCache *self,
                                             const char    *token,
-                                            const char    *file,
-                                            guint64        sequence);
+                                            const char    *file);
 /* Takes @entry and deflates its bytes. */
 void                pa_render_cache_store  (PaRenderCache *self,
                                             const char    *token,
                                             const char    *file,
-                                            guint64        sequence,
                                             PaCachedFile  *entry);
+/* Drops every file of the phone: its files changed, or it is gone. */
+void                pa_render_cache_forget_phone (PaRenderCache *self,
+                                                  gint64         phone_id);
 
 void                pa_cached_file_free    (PaCachedFile  *entry);
 

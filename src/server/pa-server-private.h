@@ -34,6 +34,14 @@ struct _PaServer
 
   /* client IP → g_get_monotonic_time() of its last refusal warning */
   GHashTable      *last_warning;
+
+  /* pa-fingerprints.c */
+  gint64           build_revision;
+  GArray          *settings;        /* PaConfigInput per PaServerSetting */
+  GArray          *derive_changed;  /* phone ids, this transaction */
+  GArray          *derive_dropped;  /* phones written themselves */
+  GArray          *last_affected;   /* phone ids whose fingerprint the last
+                                     * committed transaction changed */
 };
 
 /* pa-api.c: everything under /api/v1/ once the token is checked.
@@ -71,6 +79,31 @@ char    *pa_phone_render_file      (PaServer          *self,
 GStrv    pa_phone_attention        (PaServer          *self,
                                     PaPhone           *phone,
                                     GError           **error);
+
+/* pa-fingerprints.c: keeps every phone's recorded inputs and fingerprint
+ * current through the store's observer, and drops changed phones' cached
+ * files. */
+void     pa_server_watch_store     (PaServer          *self);
+void     pa_server_unwatch_store   (PaServer          *self);
+/* Records the inputs of phones stored without them (an older database). */
+gboolean pa_server_derive_underived (PaServer         *self,
+                                     GError          **error);
+/* The server's settings phones' files read, each an input of its own. */
+typedef enum
+{
+  PA_SERVER_SETTING_PUBLIC_URL = 1,
+  PA_SERVER_SETTING_SIP_SERVER = 2,
+} PaServerSetting;
+
+/* After the public URL is known. */
+void     pa_server_update_settings  (PaServer          *self);
+gint64   pa_server_get_setting_revision (PaServer     *self,
+                                         PaServerSetting     setting);
+/* The phone's fingerprint with the program itself folded in (an upgrade
+ * may change any file): what the API shows and a fetched file's ETag. NULL
+ * for a phone never derived. */
+char    *pa_server_config_fingerprint (PaServer       *self,
+                                       PaPhone        *phone);
 
 /* TRUE at most once per second per client, so refused phone requests can be
  * logged without letting a scanner flood the log. */

@@ -28,6 +28,7 @@ pa_server_dispose (GObject *object)
   PaServer *self = PA_SERVER (object);
 
   pa_server_shutdown (self);
+  pa_server_unwatch_store (self);
   g_clear_pointer (&self->listener, pa_http_listener_free);
   g_clear_pointer (&self->render_cache, pa_render_cache_free);
   g_clear_pointer (&self->fetch_log, pa_fetch_log_free);
@@ -350,6 +351,7 @@ pa_server_new (PaStore              *store,
   self->listener = pa_http_listener_new (self->soup);
   self->render_cache = pa_render_cache_new (PA_SERVER_RENDER_CACHE_BYTES);
   self->fetch_log = pa_fetch_log_new (self->store);
+  pa_server_watch_store (self);
 
   return self;
 }
@@ -401,6 +403,10 @@ pa_server_listen (PaServer  *self,
     self->public_url = g_str_has_suffix (self->config->public_url, "/")
                        ? g_strdup (self->config->public_url)
                        : g_strconcat (self->config->public_url, "/", NULL);
+
+  pa_server_update_settings (self);
+  if (!pa_server_derive_underived (self, error))
+    return FALSE;
 
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                     "PA_URL", self->url,

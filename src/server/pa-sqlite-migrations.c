@@ -129,6 +129,22 @@ static const char * const migrations[] = {
   "                        json_object ('yealink', json_extract (data, '$.custom_params')))"
   " WHERE json_type (data, '$.custom_params') = 'object'"
   "   AND json_extract (data, '$.custom_params') <> '{}';",
+
+  /* 3: what each phone's files were made from (its config inputs, written
+   * by the server when it gathers them), read backwards to find the phones
+   * an edit affects; the fingerprint of those inputs; and a serial that
+   * changes with a SIP password, which has no revision of its own. A phone
+   * without a fingerprint is gathered when the server starts. */
+  "ALTER TABLE phones ADD COLUMN fingerprint TEXT;"
+  "ALTER TABLE sip_accounts ADD COLUMN password_serial INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE phone_inputs ("
+  "  phone_id INTEGER NOT NULL REFERENCES phones (id) ON DELETE CASCADE,"
+  "  kind     TEXT NOT NULL,"
+  "  input_id INTEGER NOT NULL,"
+  "  revision INTEGER NOT NULL,"
+  "  PRIMARY KEY (phone_id, kind, input_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX phone_inputs_input ON phone_inputs (kind, input_id);",
 };
 
 int

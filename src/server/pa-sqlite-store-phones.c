@@ -140,37 +140,6 @@ pa_sqlite_store_count_phones_for_agent (PaStore  *store,
 }
 
 static gboolean
-pa_sqlite_store_bump_phone_revisions (PaStore       *store,
-                                      const gint64  *ids,
-                                      gsize          n_ids,
-                                      GError       **error)
-{
-  PaSqliteStore *self = PA_SQLITE_STORE (store);
-
-  if (!pa_sqlite_store_tx_begin (store, error))
-    return FALSE;
-
-  for (gsize i = 0; i < n_ids; i++)
-    {
-      g_autoptr(PaStmt) stmt = NULL;
-
-      stmt = pa_sqlite_store_prepare (self,
-                                      "UPDATE phones SET revision = revision + 1 WHERE id = :id",
-                                      error);
-      if (stmt == NULL)
-        goto fail;
-      pa_stmt_bind_int (stmt, ":id", ids[i]);
-      if (pa_sqlite_store_step (self, stmt, "Cannot update the phones", error) == 0)
-        goto fail;
-    }
-  return pa_sqlite_store_tx_commit (store, error);
-
-fail:
-  pa_sqlite_store_tx_rollback (store);
-  return FALSE;
-}
-
-static gboolean
 pa_sqlite_store_update_phone_status (PaStore                    *store,
                                      gint64                      phone_id,
                                      const PaPhoneStatusUpdate  *update,
@@ -252,7 +221,8 @@ pa_sqlite_store_set_sip_password (PaStore     *store,
   g_autoptr(PaStmt) stmt = NULL;
 
   stmt = pa_sqlite_store_prepare (self,
-                                  "UPDATE sip_accounts SET password = :password WHERE id = :id",
+                                  "UPDATE sip_accounts SET password = :password,"
+                                  " password_serial = password_serial + 1 WHERE id = :id",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -263,13 +233,15 @@ pa_sqlite_store_set_sip_password (PaStore     *store,
 static char *
 pa_sqlite_store_get_sip_password (PaStore  *store,
                                   gint64    sip_account_id,
+                                  gint64   *serial,
                                   GError  **error)
 {
   PaSqliteStore *self = PA_SQLITE_STORE (store);
   g_autoptr(PaStmt) stmt = NULL;
   int rc;
 
-  stmt = pa_sqlite_store_prepare (self, "SELECT password FROM sip_accounts WHERE id = :id",
+  stmt = pa_sqlite_store_prepare (self,
+                                  "SELECT password, password_serial FROM sip_accounts WHERE id = :id",
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -283,6 +255,8 @@ pa_sqlite_store_get_sip_password (PaStore  *store,
                    "There is no SIP account with id %" G_GINT64_FORMAT, sip_account_id);
       return NULL;
     }
+  if (serial != NULL)
+    *serial = sqlite3_column_int64 (stmt, 1);
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
@@ -494,7 +468,6 @@ pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
   iface->regenerate_phone_token = pa_sqlite_store_regenerate_phone_token;
   iface->count_phones_for_agent = pa_sqlite_store_count_phones_for_agent;
   iface->list_phones_naming = pa_sqlite_store_list_phones_naming;
-  iface->bump_phone_revisions = pa_sqlite_store_bump_phone_revisions;
   iface->update_phone_status = pa_sqlite_store_update_phone_status;
   iface->set_sip_password = pa_sqlite_store_set_sip_password;
   iface->get_sip_password = pa_sqlite_store_get_sip_password;

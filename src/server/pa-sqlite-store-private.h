@@ -63,9 +63,10 @@ gboolean  pa_sqlite_store_tx_commit      (PaStore        *store,
                                           GError        **error);
 void      pa_sqlite_store_tx_rollback    (PaStore        *store);
 
-/* The vfuncs that live in pa-sqlite-store-resources.c and
- * pa-sqlite-store-phones.c. */
+/* The vfuncs that live in pa-sqlite-store-resources.c,
+ * pa-sqlite-store-phones.c and pa-sqlite-store-inputs.c. */
 void      pa_sqlite_store_init_resource_iface (PaStoreInterface *iface);
 void      pa_sqlite_store_init_phone_iface    (PaStoreInterface *iface);
+void      pa_sqlite_store_init_inputs_iface   (PaStoreInterface *iface);
 
 G_END_DECLS

@@ -57,6 +57,7 @@ const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_KIND_PROFILE + 1] = {
 /* Phone members kept in columns, so `data` never holds a stale copy. */
 static const char * const phone_column_members[] = {
   "status", "ip", "user_agent", "firmware", "last_seen", "provisioned_at", "token",
+  "config_fingerprint",
 };
 
 
@@ -300,6 +301,7 @@ pa_sqlite_resource_from_stmt (const PaSqliteKindInfo  *info,
       set_nullable_text (object, "firmware", stmt, 7);
       set_nullable_int (object, "last_seen", stmt, 8);
       set_nullable_int (object, "provisioned_at", stmt, 9);
+      set_nullable_text (object, "config_fingerprint", stmt, 10);
     }
 
   resource = pa_resource_new_from_json (type_for_kind (info->kind), node, PA_JSON_TRUSTED,

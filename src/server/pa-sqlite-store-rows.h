@@ -34,7 +34,7 @@ extern const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_KIND_PROFILE + 1];
 /* What pa_sqlite_resource_from_stmt() expects a SELECT to list, by kind. */
 #define PA_SQLITE_PHONE_COLUMNS \
   "t.id, t.revision, t.data, t.token, t.status, t.ip, t.user_agent, t.firmware," \
-  " t.last_seen, t.provisioned_at"
+  " t.last_seen, t.provisioned_at, t.fingerprint"
 #define PA_SQLITE_OTHER_COLUMNS "t.id, t.revision, t.data"
 
 /* The column values of one resource. */

@@ -57,6 +57,88 @@ pa_store_type_from_kind (const char *kind)
 
 #define IFACE(self) PA_STORE_GET_IFACE (self)
 
+const char *
+pa_store_kind_from_type (GType type)
+{
+  if (type == PA_TYPE_AGENT)
+    return "agent";
+  if (type == PA_TYPE_SIP_ACCOUNT)
+    return "sip_account";
+  if (type == PA_TYPE_PHONE)
+    return "phone";
+  if (type == PA_TYPE_LAYOUT)
+    return "layout";
+  if (type == PA_TYPE_MODULE_LAYOUT)
+    return "module_layout";
+  if (type == PA_TYPE_PROFILE)
+    return "profile";
+  g_return_val_if_reached (NULL);
+}
+
+/* What the open transaction wrote, for the observer. Kept here, beside
+ * the interface, since every backend writes only through these wrappers. */
+typedef struct
+{
+  guint                  depth;
+  GArray                *written;      /* PaConfigInput, revision 0 */
+  const PaStoreObserver *observer;
+  gpointer               observer_data;
+} Tracker;
+
+static void
+tracker_free (gpointer data)
+{
+  Tracker *tracker = data;
+
+  g_array_unref (tracker->written);
+  g_free (tracker);
+}
+
+static Tracker *
+get_tracker (PaStore *self)
+{
+  static GQuark quark;
+  Tracker *tracker;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("pa-store-tracker");
+  tracker = g_object_get_qdata (G_OBJECT (self), quark);
+  if (tracker == NULL)
+    {
+      tracker = g_new0 (Tracker, 1);
+      tracker->written = pa_config_inputs_new ();
+      g_object_set_qdata_full (G_OBJECT (self), quark, tracker, tracker_free);
+    }
+  return tracker;
+}
+
+void
+pa_store_set_observer (PaStore               *self,
+                       const PaStoreObserver *observer,
+                       gpointer               user_data)
+{
+  Tracker *tracker;
+
+  g_return_if_fail (PA_IS_STORE (self));
+
+  tracker = get_tracker (self);
+  tracker->observer = observer;
+  tracker->observer_data = user_data;
+}
+
+/* The outermost transaction ended. */
+static void
+settle (PaStore  *self,
+        Tracker  *tracker,
+        gboolean  committed)
+{
+  if (tracker->written->len == 0)
+    return;
+  g_array_set_size (tracker->written, 0);
+  if (tracker->observer != NULL)
+    tracker->observer->settled (self, committed, tracker->observer_data);
+}
+
 gboolean
 pa_store_begin (PaStore  *self,
                 GError  **error)
@@ -64,25 +146,80 @@ pa_store_begin (PaStore  *self,
   g_return_val_if_fail (PA_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return IFACE (self)->begin (self, error);
+  if (!IFACE (self)->begin (self, error))
+    return FALSE;
+  get_tracker (self)->depth++;
+  return TRUE;
 }
 
 gboolean
 pa_store_commit (PaStore  *self,
                  GError  **error)
 {
+  Tracker *tracker;
+  gboolean ok;
+
   g_return_val_if_fail (PA_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return IFACE (self)->commit (self, error);
+  tracker = get_tracker (self);
+  if (tracker->depth == 1 && tracker->written->len > 0 && tracker->observer != NULL &&
+      !tracker->observer->derive (self, tracker->written, tracker->observer_data, error))
+    {
+      IFACE (self)->rollback (self);
+      tracker->depth--;
+      settle (self, tracker, FALSE);
+      return FALSE;
+    }
+
+  ok = IFACE (self)->commit (self, error);
+  if (tracker->depth > 0 && --tracker->depth == 0)
+    settle (self, tracker, ok);
+  return ok;
 }
 
 void
 pa_store_rollback (PaStore *self)
 {
+  Tracker *tracker;
+
   g_return_if_fail (PA_IS_STORE (self));
 
+  tracker = get_tracker (self);
   IFACE (self)->rollback (self);
+  if (tracker->depth > 0 && --tracker->depth == 0)
+    settle (self, tracker, FALSE);
+}
+
+/* A write outside a transaction is one of its own, so that the observer
+ * sees every write. */
+static gboolean
+open_write (PaStore   *self,
+            gboolean  *own,
+            GError   **error)
+{
+  *own = get_tracker (self)->depth == 0;
+  return !*own || pa_store_begin (self, error);
+}
+
+static gboolean
+close_write (PaStore     *self,
+             gboolean     own,
+             gboolean     ok,
+             const char  *kind,
+             gint64       id,
+             GError     **error)
+{
+  if (ok)
+    pa_config_inputs_add (get_tracker (self)->written, kind, id, 0);
+  if (!own)
+    return ok;
+  if (!ok)
+    {
+      pa_store_rollback (self);
+      return FALSE;
+    }
+  return pa_store_commit (self, error);
 }
 
 PaResource *
@@ -114,36 +251,6 @@ pa_store_list (PaStore             *self,
   return IFACE (self)->list (self, type, query ? query : &everything, out_total, error);
 }
 
-/* Bumped by every write that can change what a phone's files say, so a
- * cached file is known stale without asking what changed. Kept beside the
- * object, since every backend writes only through these wrappers. */
-static GQuark
-sequence_quark (void)
-{
-  return g_quark_from_static_string ("pa-store-change-sequence");
-}
-
-static gboolean
-changed (PaStore  *self,
-         gboolean  ok)
-{
-  if (ok)
-    {
-      guint64 sequence = GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (self), sequence_quark ()));
-
-      g_object_set_qdata (G_OBJECT (self), sequence_quark (), GSIZE_TO_POINTER (sequence + 1));
-    }
-  return ok;
-}
-
-guint64
-pa_store_get_change_sequence (PaStore *self)
-{
-  g_return_val_if_fail (PA_IS_STORE (self), 0);
-
-  return GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (self), sequence_quark ()));
-}
-
 gboolean
 pa_store_insert (PaStore     *self,
                  PaResource  *resource,
@@ -153,7 +260,15 @@ pa_store_insert (PaStore     *self,
   g_return_val_if_fail (PA_IS_RESOURCE (resource), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return changed (self, IFACE (self)->insert (self, resource, error));
+  gboolean own;
+  gboolean ok;
+
+  if (!open_write (self, &own, error))
+    return FALSE;
+  /* The id exists only once the insert has run. */
+  ok = IFACE (self)->insert (self, resource, error);
+  return close_write (self, own, ok, pa_store_kind_from_type (G_OBJECT_TYPE (resource)),
+                      pa_resource_get_id (resource), error);
 }
 
 gboolean
@@ -166,7 +281,13 @@ pa_store_update (PaStore     *self,
   g_return_val_if_fail (PA_IS_RESOURCE (resource), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return changed (self, IFACE (self)->update (self, resource, expected_revision, error));
+  gboolean own;
+
+  if (!open_write (self, &own, error))
+    return FALSE;
+  return close_write (self, own, IFACE (self)->update (self, resource, expected_revision, error),
+                      pa_store_kind_from_type (G_OBJECT_TYPE (resource)),
+                      pa_resource_get_id (resource), error);
 }
 
 gboolean
@@ -180,7 +301,12 @@ pa_store_delete (PaStore  *self,
   g_return_val_if_fail (g_type_is_a (type, PA_TYPE_RESOURCE), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return changed (self, IFACE (self)->delete (self, type, id, expected_revision, error));
+  gboolean own;
+
+  if (!open_write (self, &own, error))
+    return FALSE;
+  return close_write (self, own, IFACE (self)->delete (self, type, id, expected_revision, error),
+                      pa_store_kind_from_type (type), id, error);
 }
 
 PaResource *
@@ -220,10 +346,15 @@ pa_store_regenerate_phone_token (PaStore  *self,
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  char *token = IFACE (self)->regenerate_phone_token (self, phone_id, error);
+  g_autofree char *token = NULL;
+  gboolean own;
 
-  changed (self, token != NULL);
-  return token;
+  if (!open_write (self, &own, error))
+    return NULL;
+  token = IFACE (self)->regenerate_phone_token (self, phone_id, error);
+  if (!close_write (self, own, token != NULL, "phone", phone_id, error))
+    return NULL;
+  return g_steal_pointer (&token);
 }
 
 gint64
@@ -249,79 +380,6 @@ pa_store_list_phones_naming (PaStore  *self,
   return IFACE (self)->list_phones_naming (self, type, id, error);
 }
 
-static gint
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-GArray *
-pa_store_list_phones_reading (PaStore  *self,
-                              GType     type,
-                              gint64    id,
-                              GError  **error)
-{
-  g_autoptr(GArray) phones = NULL;
-  g_autoptr(GPtrArray) profiles = NULL;
-
-  g_return_val_if_fail (PA_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  phones = pa_store_list_phones_naming (self, type, id, error);
-  if (phones == NULL || type != PA_TYPE_LAYOUT)
-    return g_steal_pointer (&phones);
-
-  /* A layout also reaches phones through the profiles naming it. The rule
-   * of which layout a phone shows is the phone's, asked of each one, so it
-   * cannot drift from what rendering does. */
-  profiles = pa_store_list (self, PA_TYPE_PROFILE, NULL, NULL, error);
-  if (profiles == NULL)
-    return NULL;
-  for (guint i = 0; i < profiles->len; i++)
-    {
-      PaProfile *profile = g_ptr_array_index (profiles, i);
-      g_autoptr(GArray) members = NULL;
-
-      if (pa_profile_get_layout_id (profile) != id)
-        continue;
-      members = pa_store_list_phones_naming (self, PA_TYPE_PROFILE,
-                                             pa_resource_get_id (PA_RESOURCE (profile)), error);
-      if (members == NULL)
-        return NULL;
-      for (guint j = 0; j < members->len; j++)
-        {
-          gint64 phone_id = g_array_index (members, gint64, j);
-          g_autoptr(PaResource) phone = pa_store_get (self, PA_TYPE_PHONE, phone_id, error);
-
-          if (phone == NULL)
-            return NULL;
-          if (pa_phone_get_layout_id (PA_PHONE (phone)) == 0 &&
-              pa_phone_effective_layout_id (PA_PHONE (phone), profile) == id)
-            g_array_append_val (phones, phone_id);
-        }
-    }
-  g_array_sort (phones, compare_ids);
-  return g_steal_pointer (&phones);
-}
-
-gboolean
-pa_store_bump_phone_revisions (PaStore       *self,
-                               const gint64  *ids,
-                               gsize          n_ids,
-                               GError       **error)
-{
-  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (n_ids == 0)
-    return TRUE;
-  return changed (self, IFACE (self)->bump_phone_revisions (self, ids, n_ids, error));
-}
-
 gboolean
 pa_store_update_phone_status (PaStore                    *self,
                               gint64                      phone_id,
@@ -345,18 +403,25 @@ pa_store_set_sip_password (PaStore     *self,
   g_return_val_if_fail (password != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return changed (self, IFACE (self)->set_sip_password (self, sip_account_id, password, error));
+  gboolean own;
+
+  if (!open_write (self, &own, error))
+    return FALSE;
+  return close_write (self, own,
+                      IFACE (self)->set_sip_password (self, sip_account_id, password, error),
+                      PA_INPUT_SIP_PASSWORD, sip_account_id, error);
 }
 
 char *
 pa_store_get_sip_password (PaStore  *self,
                            gint64    sip_account_id,
+                           gint64   *serial,
                            GError  **error)
 {
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return IFACE (self)->get_sip_password (self, sip_account_id, error);
+  return IFACE (self)->get_sip_password (self, sip_account_id, serial, error);
 }
 
 gboolean
@@ -370,7 +435,7 @@ pa_store_check_sip_password (PaStore     *self,
 
   if (password == NULL)
     return FALSE;
-  stored = IFACE (self)->get_sip_password (self, sip_account_id, NULL);
+  stored = IFACE (self)->get_sip_password (self, sip_account_id, NULL, NULL);
   /* An account whose password was never set has none to match. */
   if (stored == NULL || *stored == '\0')
     return FALSE;
@@ -445,4 +510,44 @@ pa_store_forget_discovered (PaStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return IFACE (self)->forget_discovered (self, mac, error);
+}
+
+gboolean
+pa_store_set_phone_inputs (PaStore     *self,
+                           gint64       phone_id,
+                           GArray      *inputs,
+                           const char  *fingerprint,
+                           GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (inputs != NULL, FALSE);
+  g_return_val_if_fail (fingerprint != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return IFACE (self)->set_phone_inputs (self, phone_id, inputs, fingerprint, error);
+}
+
+GArray *
+pa_store_list_phones_reading (PaStore     *self,
+                              const char  *kind,
+                              gint64       id,
+                              GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return IFACE (self)->list_phones_reading (self, kind, id, error);
+}
+
+GArray *
+pa_store_list_phones_underived (PaStore  *self,
+                                GArray   *current,
+                                GError  **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_return_val_if_fail (current != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return IFACE (self)->list_phones_underived (self, current, error);
 }

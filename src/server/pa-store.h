@@ -45,6 +45,7 @@
 
 #include <gio/gio.h>
 
+#include "pa-config-inputs.h"
 #include "pa-resource.h"
 
 G_BEGIN_DECLS
@@ -165,14 +166,20 @@ struct _PaStoreInterface
    * layout_id, a module's layout_id, profile_id. */
   GArray      *(*list_phones_naming)    (PaStore *self, GType type, gint64 id,
                                          GError **error);
-  gboolean     (*bump_phone_revisions)  (PaStore *self, const gint64 *ids, gsize n_ids,
-                                         GError **error);
   gboolean     (*update_phone_status)   (PaStore *self, gint64 phone_id,
                                          const PaPhoneStatusUpdate *update, GError **error);
 
   gboolean     (*set_sip_password)      (PaStore *self, gint64 sip_account_id,
                                          const char *password, GError **error);
-  char        *(*get_sip_password)      (PaStore *self, gint64 sip_account_id, GError **error);
+  char        *(*get_sip_password)      (PaStore *self, gint64 sip_account_id, gint64 *serial,
+                                         GError **error);
+
+  /* Derived data: what each phone's files were made from. */
+  gboolean     (*set_phone_inputs)      (PaStore *self, gint64 phone_id, GArray *inputs,
+                                         const char *fingerprint, GError **error);
+  GArray      *(*list_phones_reading)   (PaStore *self, const char *kind, gint64 id,
+                                         GError **error);
+  GArray      *(*list_phones_underived) (PaStore *self, GArray *current, GError **error);
 
   gint64       (*add_admin_token)       (PaStore *self, const char *token_hash,
                                          const char *label, GError **error);
@@ -333,16 +340,6 @@ gint64       pa_store_count_phones_for_agent (PaStore    *self,
                                               GError    **error);
 
 /**
- * pa_store_get_change_sequence:
- *
- * A number that grows with every write that can change a phone's files
- * (inserts, updates, deletes, passwords, tokens, revision bumps; not the
- * status a fetch records). Equal numbers mean nothing such was written in
- * between.
- */
-guint64      pa_store_get_change_sequence  (PaStore  *self);
-
-/**
  * pa_store_list_phones_naming:
  * @type: %PA_TYPE_SIP_ACCOUNT, %PA_TYPE_LAYOUT, %PA_TYPE_MODULE_LAYOUT or
  *   %PA_TYPE_PROFILE
@@ -357,32 +354,6 @@ GArray      *pa_store_list_phones_naming   (PaStore  *self,
                                             GType     type,
                                             gint64    id,
                                             GError  **error);
-
-/**
- * pa_store_list_phones_reading:
- *
- * The phones whose files change when the resource does: those naming it,
- * and for a layout also the phones without one of their own whose profile
- * names it (pa_phone_effective_layout_id()).
- *
- * Returns: (transfer full) (element-type gint64): ids, ascending, or NULL
- *   on error.
- */
-GArray      *pa_store_list_phones_reading  (PaStore  *self,
-                                            GType     type,
-                                            gint64    id,
-                                            GError  **error);
-
-/**
- * pa_store_bump_phone_revisions:
- * Adds 1 to the revision of each listed phone (their rendered config
- * changed because a layout or profile they use did).  Unknown ids are
- * ignored.  One transaction.
- */
-gboolean     pa_store_bump_phone_revisions   (PaStore       *self,
-                                              const gint64  *ids,
-                                              gsize          n_ids,
-                                              GError       **error);
 
 /**
  * pa_store_update_phone_status:
@@ -408,6 +379,9 @@ gboolean     pa_store_set_sip_password       (PaStore     *self,
 
 /**
  * pa_store_get_sip_password:
+ * @serial: (out) (optional): a number that changes whenever the password
+ *   is set, so a phone's fingerprint can follow it without holding it
+ *
  * For config rendering only.
  *
  * Returns: (transfer full): the password ("" if never set), or NULL with
@@ -415,6 +389,7 @@ gboolean     pa_store_set_sip_password       (PaStore     *self,
  */
 char        *pa_store_get_sip_password       (PaStore     *self,
                                               gint64       sip_account_id,
+                                              gint64      *serial,
                                               GError     **error);
 
 /**
@@ -488,5 +463,88 @@ GPtrArray   *pa_store_list_discovered        (PaStore     *self,
 gboolean     pa_store_forget_discovered      (PaStore     *self,
                                               const char  *mac,
                                               GError     **error);
+
+/* -- what phones' files are made from ---------------------------------- */
+
+/**
+ * PaStoreObserver:
+ * @derive: called inside every outermost transaction that wrote something,
+ *   just before it commits, with what it wrote: a #PaConfigInput per
+ *   resource inserted, updated or deleted (kind, id; revision 0), SIP
+ *   password set ("sip_password") or phone token regenerated
+ *   ("phone_token"). It may read and call pa_store_set_phone_inputs(); if
+ *   it fails, the transaction is rolled back and the write fails with its
+ *   error.
+ * @settled: after that transaction committed (@committed TRUE) or was
+ *   rolled back; not called for a transaction that wrote nothing.
+ *
+ * A write made outside a transaction is one of its own, so every write
+ * passes through @derive: whatever a phone's files are made from is kept
+ * current by construction, not by each caller remembering to.
+ */
+typedef struct
+{
+  gboolean (*derive)  (PaStore  *store,
+                       GArray   *written,
+                       gpointer  user_data,
+                       GError  **error);
+  void     (*settled) (PaStore  *store,
+                       gboolean  committed,
+                       gpointer  user_data);
+} PaStoreObserver;
+
+/* One observer at a time; @observer is static. NULL removes it. */
+void         pa_store_set_observer           (PaStore               *self,
+                                              const PaStoreObserver *observer,
+                                              gpointer               user_data);
+
+/**
+ * pa_store_set_phone_inputs:
+ * @inputs: (element-type PaConfigInput): everything the phone's files were
+ *   made from
+ * @fingerprint: pa_config_inputs_fingerprint() of @inputs
+ *
+ * Replaces the phone's recorded inputs. Derived data: it is not a write
+ * the observer hears about.
+ */
+gboolean     pa_store_set_phone_inputs       (PaStore     *self,
+                                              gint64       phone_id,
+                                              GArray      *inputs,
+                                              const char  *fingerprint,
+                                              GError     **error);
+
+/**
+ * pa_store_list_phones_reading:
+ * @kind: a resource kind ("layout") or an input kind (#PA_INPUT_SETTINGS…)
+ *
+ * The phones whose recorded inputs include (@kind, @id): those whose files
+ * were made from it, however they reached it (their own layout, their
+ * profile's, a sidecar's).
+ *
+ * Returns: (transfer full) (element-type gint64): ids, ascending, or NULL
+ *   on error.
+ */
+GArray      *pa_store_list_phones_reading    (PaStore     *self,
+                                              const char  *kind,
+                                              gint64       id,
+                                              GError     **error);
+
+/**
+ * pa_store_list_phones_underived:
+ * @current: (element-type PaConfigInput): inputs as they are now (the
+ *   server's settings)
+ *
+ * Phones with no recorded inputs yet (stored before inputs were recorded),
+ * and phones that recorded one of @current at another revision.
+ *
+ * Returns: (transfer full) (element-type gint64): ids, ascending, or NULL
+ *   on error.
+ */
+GArray      *pa_store_list_phones_underived  (PaStore     *self,
+                                              GArray      *current,
+                                              GError     **error);
+
+/* The kind of input a stored resource type is ("phone", "layout", …). */
+const char  *pa_store_kind_from_type         (GType        type);
 
 G_END_DECLS

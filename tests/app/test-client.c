@@ -545,7 +545,10 @@ test_regenerate (PaTestFixture *fixture,
 
   phone_after = get (client, PA_TYPE_PHONE, pa_resource_get_id (phone), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pa_resource_get_revision (phone_after), >, pa_resource_get_revision (phone));
+  /* its files carry the new password: a new fingerprint, same revision */
+  g_assert_cmpstr (pa_phone_get_config_fingerprint (PA_PHONE (phone_after)), !=,
+                   pa_phone_get_config_fingerprint (PA_PHONE (phone)));
+  g_assert_cmpint (pa_resource_get_revision (phone_after), ==, pa_resource_get_revision (phone));
 
   none = regenerate (client, 4242, &n_resync, &error);
   g_assert_null (none);

@@ -529,6 +529,17 @@ pa_test_etag_of (PaTestServer *self,
   return g_strdup (soup_message_headers_get_one (response->headers, "ETag"));
 }
 
+char *
+pa_test_fingerprint_of (PaTestServer *self,
+                        gint64        phone_id)
+{
+  g_autoptr(PaTestResponse) response = pa_test_get (self, "phones", phone_id);
+  JsonObject *phone = pa_test_response_object (response);
+
+  g_assert_true (json_object_has_member (phone, "config_fingerprint"));
+  return g_strdup (json_object_get_string_member (phone, "config_fingerprint"));
+}
+
 void
 pa_test_fixture_setup (PaTestFixture *fixture,
                        gconstpointer  data)

@@ -141,6 +141,9 @@ PaTestResponse *pa_test_get                 (PaTestServer *self,
 char           *pa_test_etag_of             (PaTestServer *self,
                                              const char   *collection,
                                              gint64        id);
+/* The phone's config_fingerprint as the API shows it (never NULL). */
+char           *pa_test_fingerprint_of      (PaTestServer *self,
+                                             gint64        phone_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaTestServer, pa_test_server_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaTestResponse, pa_test_response_free)

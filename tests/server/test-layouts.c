@@ -135,6 +135,13 @@ revision_of (Fixture    *fixture,
   return json_object_get_int_member (get_object (fixture, collection, id, &got), "revision");
 }
 
+static char *
+fingerprint_of (Fixture *fixture,
+                gint64   phone_id)
+{
+  return pa_test_fingerprint_of (fixture->server, phone_id);
+}
+
 static gint64
 layout_of (Fixture *fixture,
            gint64   phone_id)
@@ -176,9 +183,11 @@ test_affected_phones (Fixture       *fixture,
                                             fixture->other_layout);
   g_autofree char *module = g_strdup_printf ("/api/v1/module-layouts/%" G_GINT64_FORMAT,
                                              fixture->module_layout);
+  g_autofree char *fp_a = fingerprint_of (fixture, fixture->phone_a);
+  g_autofree char *fp_b = fingerprint_of (fixture, fixture->phone_b);
+  g_autofree char *fp_c = fingerprint_of (fixture, fixture->phone_c);
+  g_autofree char *fp_a2 = NULL;
   gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
-  gint64 rev_b = revision_of (fixture, "phones", fixture->phone_b);
-  gint64 rev_c = revision_of (fixture, "phones", fixture->phone_c);
 
   {
     g_autoptr(PaTestResponse) patch = pa_test_api (fixture->server, "PATCH", path,
@@ -189,9 +198,20 @@ test_affected_phones (Fixture       *fixture,
     g_assert_cmpint (json_object_get_int_member (object, "affected_phones"), ==, 2);
     g_assert_cmpstr (json_object_get_string_member (object, "description"), ==, "front");
   }
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a + 1);
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b + 1);
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_c), ==, rev_c);
+  /* The two phones showing the layout have new fingerprints; the third,
+   * and every phone's own revision (nobody edited a phone), stay. */
+  fp_a2 = fingerprint_of (fixture, fixture->phone_a);
+  g_assert_cmpstr (fp_a2, !=, fp_a);
+  {
+    g_autofree char *b = fingerprint_of (fixture, fixture->phone_b);
+    g_autofree char *c = fingerprint_of (fixture, fixture->phone_c);
+
+    g_assert_cmpstr (b, !=, fp_b);
+    g_assert_cmpstr (c, ==, fp_c);
+    g_free (fp_b);
+    fp_b = g_steal_pointer (&b);
+  }
+  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a);
 
   {
     g_autoptr(PaTestResponse) put = pa_test_api (fixture->server, "PUT", other,
@@ -211,8 +231,13 @@ test_affected_phones (Fixture       *fixture,
     g_assert_cmpint (json_object_get_int_member (pa_test_response_object (patch),
                                                  "affected_phones"), ==, 1);
   }
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a + 2);
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b + 1);
+  {
+    g_autofree char *a = fingerprint_of (fixture, fixture->phone_a);
+    g_autofree char *b = fingerprint_of (fixture, fixture->phone_b);
+
+    g_assert_cmpstr (a, !=, fp_a2);
+    g_assert_cmpstr (b, ==, fp_b);
+  }
 
   /* Creating and reading say nothing about phones. */
   {
@@ -237,21 +262,27 @@ test_affected_through_profile (Fixture       *fixture,
   g_autofree char *with_profile = NULL;
   g_autoptr(PaTestResponse) joined = NULL;
   g_autoptr(PaTestResponse) patch = NULL;
-  gint64 profile_id, rev_b, rev_c;
+  g_autofree char *fp_b = NULL;
+  g_autofree char *fp_c = NULL;
+  g_autofree char *now_b = NULL;
+  g_autofree char *now_c = NULL;
+  gint64 profile_id;
 
   profile_id = pa_test_create (fixture->server, "profiles", profile);
   with_profile = g_strdup_printf ("{\"profile_id\": %" G_GINT64_FORMAT "}", profile_id);
   joined = pa_test_api (fixture->server, "PATCH", phone_path, with_profile, "*");
   g_assert_cmpuint (joined->status, ==, 200);
-  rev_b = revision_of (fixture, "phones", fixture->phone_b);
-  rev_c = revision_of (fixture, "phones", fixture->phone_c);
+  fp_b = fingerprint_of (fixture, fixture->phone_b);
+  fp_c = fingerprint_of (fixture, fixture->phone_c);
 
   patch = pa_test_api (fixture->server, "PATCH", layout_path, "{\"description\": \"x\"}", "*");
   g_assert_cmpuint (patch->status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (pa_test_response_object (patch), "affected_phones"),
                    ==, 1);
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_c), ==, rev_c + 1);
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b);
+  now_b = fingerprint_of (fixture, fixture->phone_b);
+  now_c = fingerprint_of (fixture, fixture->phone_c);
+  g_assert_cmpstr (now_c, !=, fp_c);
+  g_assert_cmpstr (now_b, ==, fp_b);
 }
 
 /* A SIP account's edit changes the file of every phone with a line on it
@@ -265,8 +296,10 @@ test_affected_by_sip_account (Fixture       *fixture,
   g_autofree char *account_path = NULL;
   JsonObject *phone = get_object (fixture, "phones", fixture->phone_a, &got);
   gint64 account = json_array_get_int_element (json_object_get_array_member (phone, "lines"), 0);
-  gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
-  gint64 rev_b = revision_of (fixture, "phones", fixture->phone_b);
+  g_autofree char *fp_a = fingerprint_of (fixture, fixture->phone_a);
+  g_autofree char *fp_b = fingerprint_of (fixture, fixture->phone_b);
+  g_autofree char *now_a = NULL;
+  g_autofree char *now_b = NULL;
 
   account_path = g_strdup_printf ("/api/v1/sip-accounts/%" G_GINT64_FORMAT, account);
   patch = pa_test_api (fixture->server, "PATCH", account_path,
@@ -274,8 +307,10 @@ test_affected_by_sip_account (Fixture       *fixture,
   g_assert_cmpuint (patch->status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (pa_test_response_object (patch), "affected_phones"),
                    ==, 1);
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a + 1);
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b);
+  now_a = fingerprint_of (fixture, fixture->phone_a);
+  now_b = fingerprint_of (fixture, fixture->phone_b);
+  g_assert_cmpstr (now_a, !=, fp_a);
+  g_assert_cmpstr (now_b, ==, fp_b);
 }
 
 /* -- delete with a replacement -------------------------------------------- */
@@ -336,7 +371,8 @@ test_delete_with_replacement (Fixture       *fixture,
   g_autofree char *body = g_strdup_printf ("{\"name\": \"Office\", \"layout_id\": %"
                                            G_GINT64_FORMAT "}", fixture->layout_id);
   gint64 profile_id = pa_test_create (fixture->server, "profiles", body);
-  gint64 rev_b = revision_of (fixture, "phones", fixture->phone_b);
+  g_autofree char *fp_b = fingerprint_of (fixture, fixture->phone_b);
+  g_autofree char *now_b = NULL;
   g_autoptr(PaTestResponse) deleted = NULL;
   g_autoptr(PaTestResponse) gone = NULL;
   g_autoptr(PaTestResponse) profile = NULL;
@@ -356,7 +392,8 @@ test_delete_with_replacement (Fixture       *fixture,
   g_assert_cmpint (layout_of (fixture, fixture->phone_a), ==, fixture->other_layout);
   g_assert_cmpint (layout_of (fixture, fixture->phone_b), ==, fixture->other_layout);
   g_assert_cmpint (layout_of (fixture, fixture->phone_c), ==, 0);
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), >, rev_b);
+  now_b = fingerprint_of (fixture, fixture->phone_b);
+  g_assert_cmpstr (now_b, !=, fp_b);
   g_assert_cmpint (json_object_get_int_member (get_object (fixture, "profiles", profile_id,
                                                            &profile), "layout_id"),
                    ==, fixture->other_layout);
@@ -864,9 +901,9 @@ test_agent_rename (Fixture       *fixture,
   gint64 rev_layout = revision_of (fixture, "layouts", fixture->layout_id);
   gint64 rev_other = revision_of (fixture, "layouts", fixture->other_layout);
   gint64 rev_module = revision_of (fixture, "module-layouts", fixture->module_layout);
-  gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
-  gint64 rev_b = revision_of (fixture, "phones", fixture->phone_b);
-  gint64 rev_c = revision_of (fixture, "phones", fixture->phone_c);
+  g_autofree char *fp_a = fingerprint_of (fixture, fixture->phone_a);
+  g_autofree char *fp_b = fingerprint_of (fixture, fixture->phone_b);
+  g_autofree char *fp_c = fingerprint_of (fixture, fixture->phone_c);
 
   {
     g_autoptr(PaTestResponse) renamed = pa_test_api (fixture->server, "PATCH", path,
@@ -889,9 +926,15 @@ test_agent_rename (Fixture       *fixture,
   }
   g_assert_cmpint (revision_of (fixture, "layouts", fixture->other_layout), ==, rev_other);
   /* A uses both layouts, B one, C none. */
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_a), ==, rev_a + 2);
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_b), ==, rev_b + 1);
-  g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_c), ==, rev_c);
+  {
+    g_autofree char *a = fingerprint_of (fixture, fixture->phone_a);
+    g_autofree char *b = fingerprint_of (fixture, fixture->phone_b);
+    g_autofree char *c = fingerprint_of (fixture, fixture->phone_c);
+
+    g_assert_cmpstr (a, !=, fp_a);
+    g_assert_cmpstr (b, !=, fp_b);
+    g_assert_cmpstr (c, ==, fp_c);
+  }
   {
     g_autoptr(PaTestResponse) config = fetch_config (fixture);
 

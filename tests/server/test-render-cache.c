@@ -1,4 +1,4 @@
-/* test-render-cache.c — rendered files kept until the store changes
+/* test-render-cache.c — rendered files kept until their phone changes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,23 +29,34 @@ entry (gint64  phone_id,
 }
 
 static void
-test_sequence (void)
+test_forget_phone (void)
 {
   g_autoptr(PaRenderCache) cache = pa_render_cache_new (1024 * 1024);
   const PaCachedFile *hit;
 
-  g_assert_null (pa_render_cache_lookup (cache, "tok", "a.cfg", 1));
-  pa_render_cache_store (cache, "tok", "a.cfg", 1, entry (7, 100));
+  g_assert_null (pa_render_cache_lookup (cache, "tok", "a.cfg"));
+  pa_render_cache_store (cache, "tok", "a.cfg", entry (7, 100));
+  pa_render_cache_store (cache, "tok", "b.cfg", entry (7, 100));
+  pa_render_cache_store (cache, "other", "a.cfg", entry (8, 100));
 
-  hit = pa_render_cache_lookup (cache, "tok", "a.cfg", 1);
+  hit = pa_render_cache_lookup (cache, "tok", "a.cfg");
   g_assert_nonnull (hit);
   g_assert_cmpint (hit->phone_id, ==, 7);
   /* another file, another token: not the same entry */
-  g_assert_null (pa_render_cache_lookup (cache, "tok", "b.cfg", 1));
-  g_assert_null (pa_render_cache_lookup (cache, "other", "a.cfg", 1));
+  g_assert_null (pa_render_cache_lookup (cache, "tok", "c.cfg"));
+  g_assert_null (pa_render_cache_lookup (cache, "third", "a.cfg"));
 
-  /* any write since: stale, and gone */
-  g_assert_null (pa_render_cache_lookup (cache, "tok", "a.cfg", 2));
+  /* its files changed: every one of them goes, and only its */
+  pa_render_cache_forget_phone (cache, 7);
+  g_assert_null (pa_render_cache_lookup (cache, "tok", "a.cfg"));
+  g_assert_null (pa_render_cache_lookup (cache, "tok", "b.cfg"));
+  g_assert_nonnull (pa_render_cache_lookup (cache, "other", "a.cfg"));
+  g_assert_cmpuint (pa_render_cache_get_n_files (cache), ==, 1);
+
+  /* an entry replaced or pushed out leaves nothing to forget behind */
+  pa_render_cache_store (cache, "other", "a.cfg", entry (8, 100));
+  pa_render_cache_forget_phone (cache, 8);
+  pa_render_cache_forget_phone (cache, 99);
   g_assert_cmpuint (pa_render_cache_get_n_files (cache), ==, 0);
   g_assert_cmpuint (pa_render_cache_get_bytes (cache), ==, 0);
 }
@@ -56,24 +67,24 @@ test_budget (void)
   g_autoptr(PaRenderCache) cache = pa_render_cache_new (10 * 1024);
 
   /* ~3 KB each: three fit, the fourth pushes out the least recent */
-  pa_render_cache_store (cache, "t1", "f", 1, entry (1, 3000));
-  pa_render_cache_store (cache, "t2", "f", 1, entry (2, 3000));
-  pa_render_cache_store (cache, "t3", "f", 1, entry (3, 3000));
-  g_assert_nonnull (pa_render_cache_lookup (cache, "t1", "f", 1));   /* t1 is now the newest */
-  pa_render_cache_store (cache, "t4", "f", 1, entry (4, 3000));
+  pa_render_cache_store (cache, "t1", "f", entry (1, 3000));
+  pa_render_cache_store (cache, "t2", "f", entry (2, 3000));
+  pa_render_cache_store (cache, "t3", "f", entry (3, 3000));
+  g_assert_nonnull (pa_render_cache_lookup (cache, "t1", "f"));   /* t1 is now the newest */
+  pa_render_cache_store (cache, "t4", "f", entry (4, 3000));
   g_assert_cmpuint (pa_render_cache_get_n_files (cache), ==, 3);
-  g_assert_null (pa_render_cache_lookup (cache, "t2", "f", 1));
-  g_assert_nonnull (pa_render_cache_lookup (cache, "t1", "f", 1));
-  g_assert_nonnull (pa_render_cache_lookup (cache, "t4", "f", 1));
+  g_assert_null (pa_render_cache_lookup (cache, "t2", "f"));
+  g_assert_nonnull (pa_render_cache_lookup (cache, "t1", "f"));
+  g_assert_nonnull (pa_render_cache_lookup (cache, "t4", "f"));
   g_assert_cmpuint (pa_render_cache_get_bytes (cache), <=, 10 * 1024);
 
   /* replacing an entry does not count it twice */
-  pa_render_cache_store (cache, "t4", "f", 1, entry (4, 3000));
+  pa_render_cache_store (cache, "t4", "f", entry (4, 3000));
   g_assert_cmpuint (pa_render_cache_get_n_files (cache), ==, 3);
 
   /* a file bigger than the whole budget is not kept */
-  pa_render_cache_store (cache, "big", "f", 1, entry (5, 20 * 1024));
-  g_assert_null (pa_render_cache_lookup (cache, "big", "f", 1));
+  pa_render_cache_store (cache, "big", "f", entry (5, 20 * 1024));
+  g_assert_null (pa_render_cache_lookup (cache, "big", "f"));
   g_assert_cmpuint (pa_render_cache_get_n_files (cache), ==, 3);
 }
 
@@ -91,9 +102,9 @@ test_round_trip (void)
     g_string_append_printf (text, "expansion_module.1.key.%u.label = %%NULL%%\n", n);
   g_clear_pointer (&file->bytes, g_bytes_unref);
   file->bytes = g_bytes_new (text->str, text->len);
-  pa_render_cache_store (cache, "tok", "805ec0123456.cfg", 3, file);
+  pa_render_cache_store (cache, "tok", "805ec0123456.cfg", file);
 
-  hit = pa_render_cache_lookup (cache, "tok", "805ec0123456.cfg", 3);
+  hit = pa_render_cache_lookup (cache, "tok", "805ec0123456.cfg");
   g_assert_nonnull (hit);
   g_assert_null (hit->bytes);
   g_assert_cmpuint (g_bytes_get_size (hit->packed), <, text->len / 5);
@@ -108,7 +119,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/render-cache/sequence", test_sequence);
+  g_test_add_func ("/render-cache/forget-phone", test_forget_phone);
   g_test_add_func ("/render-cache/budget", test_budget);
   g_test_add_func ("/render-cache/round-trip", test_round_trip);
 

@@ -250,6 +250,8 @@ test_regenerate_password (Fixture       *fixture,
   g_autofree char *first_password = NULL;
   g_autofree char *phone_etag = NULL;
   g_autofree char *other_etag = NULL;
+  g_autofree char *phone_fingerprint = NULL;
+  g_autofree char *other_fingerprint = NULL;
   gint64 phone_id, other_id, account_id;
 
   {
@@ -265,6 +267,8 @@ test_regenerate_password (Fixture       *fixture,
   path = g_strdup_printf ("/api/v1/sip-accounts/%" G_GINT64_FORMAT "/password", account_id);
   phone_etag = pa_test_etag_of (server, "phones", phone_id);
   other_etag = pa_test_etag_of (server, "phones", other_id);
+  phone_fingerprint = pa_test_fingerprint_of (server, phone_id);
+  other_fingerprint = pa_test_fingerprint_of (server, other_id);
 
   {
     const char *refused[] = {
@@ -296,7 +300,9 @@ test_regenerate_password (Fixture       *fixture,
   /* the refusals changed nothing */
   {
     g_autofree char *now = pa_test_etag_of (server, "phones", phone_id);
+    g_autofree char *fingerprint = pa_test_fingerprint_of (server, phone_id);
     g_assert_cmpstr (now, ==, phone_etag);
+    g_assert_cmpstr (fingerprint, ==, phone_fingerprint);
   }
 
   {
@@ -315,11 +321,15 @@ test_regenerate_password (Fixture       *fixture,
     g_assert_cmpuint (json_array_get_length (resync), ==, 1);
     g_assert_cmpint (json_array_get_int_element (resync, 0), ==, phone_id);
 
-    /* the phone carrying the account has a new revision, the other not */
+    /* the phone carrying the account has a new fingerprint, the other
+     * not; neither has a new revision (nobody edited the phones) */
+    bumped = pa_test_fingerprint_of (server, phone_id);
+    g_assert_cmpstr (bumped, !=, phone_fingerprint);
+    untouched = pa_test_fingerprint_of (server, other_id);
+    g_assert_cmpstr (untouched, ==, other_fingerprint);
+    g_clear_pointer (&bumped, g_free);
     bumped = pa_test_etag_of (server, "phones", phone_id);
-    g_assert_cmpstr (bumped, ==, "\"2\"");
-    untouched = pa_test_etag_of (server, "phones", other_id);
-    g_assert_cmpstr (untouched, ==, other_etag);
+    g_assert_cmpstr (bumped, ==, phone_etag);
 
     account = pa_test_get (server, "sip-accounts", account_id);
     g_assert_null (strstr (account->text, password));
@@ -567,20 +577,26 @@ test_layout_change_bumps_phones (Fixture       *fixture,
                                   "{\"name\": \"Sales\", \"model\": \"yealink-t54w\", \"keys\": []}");
   gint64 phone_id = create_phone (server, "Desk", "80:5E:C0:12:34:56", 0);
   g_autofree char *body = g_strdup_printf ("{\"layout_id\": %" G_GINT64_FORMAT "}", layout);
+  g_autofree char *before = NULL;
 
   {
     g_autoptr(PaTestResponse) linked = patch (server, "phones", phone_id, body);
     g_assert_cmpuint (linked->status, ==, 200);
+    before = pa_test_fingerprint_of (server, phone_id);
   }
   {
     g_autoptr(PaTestResponse) edited = patch (server, "layouts", layout,
                                               "{\"keys\": [{\"index\": 1, \"type\": \"blf\", "
                                               "\"value\": \"202\", \"label\": \"Bob\"}]}");
     g_autofree char *etag = NULL;
+    g_autofree char *after = NULL;
 
     g_assert_cmpuint (edited->status, ==, 200);
+    /* nobody edited the phone: its files changed, so its fingerprint did */
     etag = pa_test_etag_of (server, "phones", phone_id);
-    g_assert_cmpstr (etag, ==, "\"3\"");
+    g_assert_cmpstr (etag, ==, "\"2\"");
+    after = pa_test_fingerprint_of (server, phone_id);
+    g_assert_cmpstr (after, !=, before);
   }
   {
     /* a layout in use cannot go */

@@ -257,6 +257,10 @@ test_migration_custom_params (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE profiles SET data = json_set (data, '$.custom_params',"
                                      " json('{\"features.dnd.enable\":\"0\",\"a.b\":\"x\"}'));"
+                                     /* and without what later steps add */
+                                     "DROP TABLE phone_inputs;"
+                                     "ALTER TABLE phones DROP COLUMN fingerprint;"
+                                     "ALTER TABLE sip_accounts DROP COLUMN password_serial;"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -847,7 +851,7 @@ test_sip_password (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 id = pa_resource_get_id (PA_RESOURCE (account));
 
-  read = pa_store_get_sip_password (f->store, id, &error);
+  read = pa_store_get_sip_password (f->store, id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (read, ==, "");
   g_clear_pointer (&read, g_free);
@@ -855,7 +859,7 @@ test_sip_password (Fixture       *f,
 
   g_assert_true (pa_store_set_sip_password (f->store, id, password, &error));
   g_assert_no_error (error);
-  read = pa_store_get_sip_password (f->store, id, &error);
+  read = pa_store_get_sip_password (f->store, id, NULL, &error);
   g_assert_cmpstr (read, ==, password);
   g_assert_true (pa_store_check_sip_password (f->store, id, password));
   g_assert_false (pa_store_check_sip_password (f->store, id, "guess"));
@@ -881,7 +885,7 @@ test_sip_password (Fixture       *f,
   /* Kept across a restart, in its column only: not in the stored JSON. */
   reopen (f);
   g_clear_pointer (&read, g_free);
-  read = pa_store_get_sip_password (f->store, id, &error);
+  read = pa_store_get_sip_password (f->store, id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (read, ==, password);
   g_assert_cmpint (count_rows_with (f->path, "SELECT count(*) FROM sip_accounts WHERE password = ?1",
@@ -912,7 +916,6 @@ test_usage_queries (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 account_id = pa_resource_get_id (PA_RESOURCE (account));
   gint64 line_ids[1];
-  gint64 bump[2];
 
   pa_layout_set_name (layout, "Sales");
   pa_layout_set_model (layout, "yealink-t54w");
@@ -964,22 +967,6 @@ test_usage_queries (Fixture       *f,
   g_assert_cmpuint (ids->len, ==, 1);
   g_clear_pointer (&ids, g_array_unref);
 
-  /* p2 has no layout of its own: once its profile names the layout, the
-   * layout is read by p2's files too, without p2 naming it. */
-  pa_profile_set_layout_id (profile, pa_resource_get_id (PA_RESOURCE (layout)));
-  g_assert_true (pa_store_update (f->store, PA_RESOURCE (profile), 1, &error));
-  g_assert_no_error (error);
-  ids = pa_store_list_phones_naming (f->store, PA_TYPE_LAYOUT,
-                                     pa_resource_get_id (PA_RESOURCE (layout)), &error);
-  g_assert_cmpuint (ids->len, ==, 1);
-  g_clear_pointer (&ids, g_array_unref);
-  ids = pa_store_list_phones_reading (f->store, PA_TYPE_LAYOUT,
-                                      pa_resource_get_id (PA_RESOURCE (layout)), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ids->len, ==, 2);
-  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, pa_resource_get_id (PA_RESOURCE (p1)));
-  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, pa_resource_get_id (PA_RESOURCE (p2)));
-  g_clear_pointer (&ids, g_array_unref);
   ids = pa_store_list_phones_naming (f->store, PA_TYPE_AGENT, agent_id, &error);
   g_assert_null (ids);
   g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED);
@@ -1013,13 +1000,158 @@ test_usage_queries (Fixture       *f,
   g_assert_cmpuint (ids->len, ==, 0);
   g_clear_pointer (&ids, g_array_unref);
 
-  /* Bumps add one each, and ignore ids that do not exist. */
-  bump[0] = pa_resource_get_id (PA_RESOURCE (p2));
-  bump[1] = 9999;
-  g_assert_true (pa_store_bump_phone_revisions (f->store, bump, G_N_ELEMENTS (bump), &error));
+}
+
+/* The observer hears every write, in or out of a transaction, once, before
+ * it commits; what it records is read back by input. */
+typedef struct
+{
+  guint     derives;
+  guint     settled_committed;
+  guint     settled_rolled_back;
+  GString  *written;
+  gboolean  fail;
+} Observed;
+
+static gboolean
+observed_derive (PaStore  *store,
+                 GArray   *written,
+                 gpointer  user_data,
+                 GError  **error)
+{
+  Observed *observed = user_data;
+
+  observed->derives++;
+  g_string_truncate (observed->written, 0);
+  for (guint i = 0; i < written->len; i++)
+    {
+      const PaConfigInput *input = &g_array_index (written, PaConfigInput, i);
+
+      g_string_append_printf (observed->written, "%s%s:%" G_GINT64_FORMAT,
+                              i > 0 ? " " : "", input->kind, input->id);
+    }
+  if (observed->fail)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "derive failed");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+observed_settled (PaStore  *store,
+                  gboolean  committed,
+                  gpointer  user_data)
+{
+  Observed *observed = user_data;
+
+  if (committed)
+    observed->settled_committed++;
+  else
+    observed->settled_rolled_back++;
+}
+
+static const PaStoreObserver test_observer = { observed_derive, observed_settled };
+
+static void
+test_inputs (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaSipAccount) account = pa_sip_account_new ();
+  g_autoptr(PaPhone) phone = new_phone ("Front Desk", "80:5E:C0:00:00:01", 0);
+  g_autofree char *expected = NULL;
+  g_autoptr(GArray) inputs = pa_config_inputs_new ();
+  g_autoptr(GArray) settings = pa_config_inputs_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *password = NULL;
+  Observed observed = { 0 };
+  gint64 account_id, phone_id, serial = -1;
+
+  observed.written = g_string_new (NULL);
+  pa_store_set_observer (f->store, &test_observer, &observed);
+  pa_sip_account_set_username (account, "alice");
+  pa_config_inputs_add (settings, PA_INPUT_SETTINGS, 1, 40);
+
+  /* A write on its own is a transaction of its own. */
+  g_assert_true (pa_store_insert (f->store, PA_RESOURCE (account), &error));
   g_assert_no_error (error);
-  stored = pa_store_get (f->store, PA_TYPE_PHONE, bump[0], &error);
-  g_assert_cmpint (pa_resource_get_revision (stored), ==, 2);
+  account_id = pa_resource_get_id (PA_RESOURCE (account));
+  g_assert_cmpuint (observed.derives, ==, 1);
+  g_assert_cmpuint (observed.settled_committed, ==, 1);
+  expected = g_strdup_printf ("sip_account:%" G_GINT64_FORMAT, account_id);
+  g_assert_cmpstr (observed.written->str, ==, expected);
+
+  /* Several writes: one derive, at the outermost commit. */
+  g_assert_true (pa_store_begin (f->store, &error));
+  pa_phone_set_lines (phone, &account_id, 1);
+  g_assert_true (pa_store_insert (f->store, PA_RESOURCE (phone), &error));
+  phone_id = pa_resource_get_id (PA_RESOURCE (phone));
+  g_assert_true (pa_store_begin (f->store, &error));
+  g_assert_true (pa_store_set_sip_password (f->store, account_id, "s3cret", &error));
+  g_assert_true (pa_store_commit (f->store, &error));
+  g_assert_cmpuint (observed.derives, ==, 1);
+  g_assert_true (pa_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (observed.derives, ==, 2);
+  g_assert_cmpuint (observed.settled_committed, ==, 2);
+  g_assert_nonnull (strstr (observed.written->str, "phone:"));
+  g_assert_nonnull (strstr (observed.written->str, "sip_password:"));
+
+  /* A password has a serial that changes with it. */
+  password = pa_store_get_sip_password (f->store, account_id, &serial, &error);
+  g_assert_cmpstr (password, ==, "s3cret");
+  g_assert_cmpint (serial, ==, 1);
+
+  /* Recorded inputs are found by input; a phone without them is listed
+   * as underived. */
+  ids = pa_store_list_phones_underived (f->store, settings, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  pa_config_inputs_add (inputs, "phone", phone_id, 1);
+  pa_config_inputs_add (inputs, PA_INPUT_SETTINGS, 1, 40);
+  pa_config_inputs_add (inputs, "sip_account", account_id, 1);
+  pa_config_inputs_add (inputs, "layout", 7, 3);
+  g_assert_true (pa_store_set_phone_inputs (f->store, phone_id, inputs,
+                                            pa_config_inputs_fingerprint (inputs), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (observed.derives, ==, 2);   /* derived data is not a write */
+  ids = pa_store_list_phones_reading (f->store, "layout", 7, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, phone_id);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = pa_store_list_phones_reading (f->store, "layout", 8, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = pa_store_list_phones_underived (f->store, settings, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  /* A setting that is not what the phone was derived with: derive again. */
+  g_array_index (settings, PaConfigInput, 0).revision = 41;
+  ids = pa_store_list_phones_underived (f->store, settings, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* A failing derive rolls the write back and fails it. */
+  observed.fail = TRUE;
+  pa_sip_account_set_display_name (account, "Alice B");
+  g_assert_false (pa_store_update (f->store, PA_RESOURCE (account), -1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpuint (observed.settled_rolled_back, ==, 1);
+  g_clear_object (&account);
+  account = PA_SIP_ACCOUNT (pa_store_get (f->store, PA_TYPE_SIP_ACCOUNT, account_id, &error));
+  g_assert_cmpint (pa_resource_get_revision (PA_RESOURCE (account)), ==, 1);
+  observed.fail = FALSE;
+
+  /* Deleting the phone takes its record with it. */
+  g_assert_true (pa_store_delete (f->store, PA_TYPE_PHONE, phone_id, -1, &error));
+  g_assert_no_error (error);
+  ids = pa_store_list_phones_reading (f->store, "layout", 7, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+
+  pa_store_set_observer (f->store, NULL, NULL);
+  g_string_free (observed.written, TRUE);
 }
 
 static void
@@ -1271,6 +1403,7 @@ main (int   argc,
   ADD ("admin-tokens", test_admin_tokens);
   ADD ("sip-password", test_sip_password);
   ADD ("usage-queries", test_usage_queries);
+  ADD ("inputs", test_inputs);
   ADD ("discovered", test_discovered);
 #undef ADD
 

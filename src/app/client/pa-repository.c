@@ -592,8 +592,8 @@ followup_kinds (Kind     kind,
     case KIND_LAYOUT:
     case KIND_MODULE_LAYOUT:
     case KIND_PROFILE:
-      /* Phones that use a changed one get a new revision; without it the
-       * next phone save would be refused as stale. Nothing uses a new one. */
+      /* Phones that use a changed one have new files: a new fingerprint,
+       * perhaps a new reason to need attention. Nothing uses a new one. */
       return created ? 0 : KIND_BIT (KIND_PHONE);
     case N_KINDS:
     default:

@@ -1,0 +1,268 @@
+/* pa-fingerprints.c — step 4 of the config pipeline: each phone's
+ * fingerprint, kept current by the store's observer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Before a transaction commits, the store says what it wrote. The phones
+ * whose recorded inputs include one of those (pa_store_list_phones_reading,
+ * the reverse index), and any phone written itself, are gathered again:
+ * their inputs and fingerprint are recorded in the same transaction, and
+ * the ones whose fingerprint changed are "affected". Once it commits, their
+ * cached files are dropped. No handler decides which phones an edit
+ * touches; a new kind of input only has to be read in pa_gather().
+ */
+#define G_LOG_DOMAIN "pa-fingerprints"
+
+#include "config.h"
+
+#include "pa-gather.h"
+#include "pa-server-private.h"
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+sort_unique (GArray *ids)
+{
+  guint kept = 0;
+
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    if (kept == 0 || g_array_index (ids, gint64, kept - 1) != g_array_index (ids, gint64, i))
+      g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
+  g_array_set_size (ids, kept);
+}
+
+/* Gathers the phone again and records its inputs if they changed. A phone
+ * that is gone (deleted in this transaction) has nothing to record. */
+static gboolean
+derive_phone (PaServer      *self,
+              PaGatherMemo  *memo,
+              gint64         phone_id,
+              gboolean      *changed,
+              GError       **error)
+{
+  g_autoptr(PaResource) phone = NULL;
+  g_autoptr(GArray) inputs = pa_config_inputs_new ();
+  g_autoptr(PaRenderContext) ctx = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  *changed = FALSE;
+  phone = pa_store_get (self->store, PA_TYPE_PHONE, phone_id, &local_error);
+  if (phone == NULL && g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+    return TRUE;
+  if (phone == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* A phone whose files cannot be made (a model the catalog lacks) still
+   * has inputs: what was read before it stopped. */
+  ctx = pa_gather (self, PA_PHONE (phone), PA_GATHER_FILES, memo, inputs, &local_error);
+  if (ctx == NULL && local_error->domain != PA_RENDER_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  fingerprint = pa_config_inputs_fingerprint (inputs);
+  if (g_strcmp0 (fingerprint, pa_phone_get_config_fingerprint (PA_PHONE (phone))) == 0)
+    return TRUE;
+  *changed = TRUE;
+  return pa_store_set_phone_inputs (self->store, phone_id, inputs, fingerprint, error);
+}
+
+static gboolean
+derive_phones (PaServer  *self,
+               GArray    *phone_ids,
+               GArray    *changed_ids,
+               GError   **error)
+{
+  g_autoptr(PaGatherMemo) memo = pa_gather_memo_new ();
+
+  for (guint i = 0; i < phone_ids->len; i++)
+    {
+      gint64 id = g_array_index (phone_ids, gint64, i);
+      gboolean changed;
+
+      if (!derive_phone (self, memo, id, &changed, error))
+        return FALSE;
+      if (changed)
+        g_array_append_val (changed_ids, id);
+    }
+  return TRUE;
+}
+
+static gboolean
+derive_cb (PaStore  *store,
+           GArray   *written,
+           gpointer  user_data,
+           GError  **error)
+{
+  PaServer *self = user_data;
+  g_autoptr(GArray) phones = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < written->len; i++)
+    {
+      const PaConfigInput *input = &g_array_index (written, PaConfigInput, i);
+      g_autoptr(GArray) readers = NULL;
+
+      /* A phone just written may be new (nothing recorded yet) or gone
+       * (its record went with it); its cached files go either way. */
+      if (g_str_equal (input->kind, "phone"))
+        {
+          g_array_append_val (phones, input->id);
+          g_array_append_val (self->derive_dropped, input->id);
+        }
+      readers = pa_store_list_phones_reading (store, input->kind, input->id, error);
+      if (readers == NULL)
+        return FALSE;
+      g_array_append_vals (phones, readers->data, readers->len);
+    }
+  sort_unique (phones);
+
+  /* A nested derive cannot happen (the observer writes no tracked data),
+   * but a failed one leaves half a list behind: start from empty. */
+  g_array_set_size (self->derive_changed, 0);
+  return derive_phones (self, phones, self->derive_changed, error);
+}
+
+static void
+settled_cb (PaStore  *store,
+            gboolean  committed,
+            gpointer  user_data)
+{
+  PaServer *self = user_data;
+
+  g_array_set_size (self->last_affected, 0);
+  if (committed)
+    {
+      for (guint i = 0; i < self->derive_changed->len; i++)
+        pa_render_cache_forget_phone (self->render_cache,
+                                      g_array_index (self->derive_changed, gint64, i));
+      for (guint i = 0; i < self->derive_dropped->len; i++)
+        pa_render_cache_forget_phone (self->render_cache,
+                                      g_array_index (self->derive_dropped, gint64, i));
+      g_array_append_vals (self->last_affected, self->derive_changed->data,
+                           self->derive_changed->len);
+    }
+  g_array_set_size (self->derive_changed, 0);
+  g_array_set_size (self->derive_dropped, 0);
+}
+
+static const PaStoreObserver observer = {
+  derive_cb,
+  settled_cb,
+};
+
+void
+pa_server_watch_store (PaServer *self)
+{
+  self->derive_changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->derive_dropped = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->last_affected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  pa_store_set_observer (self->store, &observer, self);
+  /* Settings as they are before listening; pa_server_listen() updates
+   * them once the URL phones use is known. */
+  pa_server_update_settings (self);
+}
+
+void
+pa_server_unwatch_store (PaServer *self)
+{
+  if (self->store != NULL)
+    pa_store_set_observer (self->store, NULL, NULL);
+  g_clear_pointer (&self->derive_changed, g_array_unref);
+  g_clear_pointer (&self->derive_dropped, g_array_unref);
+  g_clear_pointer (&self->last_affected, g_array_unref);
+  g_clear_pointer (&self->settings, g_array_unref);
+}
+
+gboolean
+pa_server_derive_underived (PaServer  *self,
+                            GError   **error)
+{
+  g_autoptr(GArray) phones = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* Never derived, or derived with settings this start does not have. */
+  phones = pa_store_list_phones_underived (self->store, self->settings, error);
+  if (phones == NULL)
+    return FALSE;
+  sort_unique (phones);
+  if (phones->len == 0)
+    return TRUE;
+
+  if (!pa_store_begin (self->store, error))
+    return FALSE;
+  if (!derive_phones (self, phones, changed, error))
+    {
+      pa_store_rollback (self->store);
+      return FALSE;
+    }
+  g_message ("Recorded what the files of %u phone(s) are made from", phones->len);
+  return pa_store_commit (self->store, error);
+}
+
+/* The program itself: its writers and catalog. Its own bytes say whether
+ * an upgrade could have changed a file, so its hash is read once. */
+static gint64
+compute_build_revision (void)
+{
+  g_autofree char *program = NULL;
+  g_autofree char *digest = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents ("/proc/self/exe", &program, &length, NULL))
+    return pa_config_inputs_revision_of (PACKAGE_VERSION);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) program, length);
+  return pa_config_inputs_revision_of (digest);
+}
+
+void
+pa_server_update_settings (PaServer *self)
+{
+  static gsize build_revision = 0;
+
+  if (g_once_init_enter (&build_revision))
+    g_once_init_leave (&build_revision, (gsize) compute_build_revision () | 1);
+  self->build_revision = (gint64) build_revision;
+
+  if (self->settings == NULL)
+    self->settings = pa_config_inputs_new ();
+  g_array_set_size (self->settings, 0);
+  pa_config_inputs_add (self->settings, PA_INPUT_SETTINGS, PA_SERVER_SETTING_PUBLIC_URL,
+                        pa_config_inputs_revision_of (pa_server_get_public_url (self)));
+  pa_config_inputs_add (self->settings, PA_INPUT_SETTINGS, PA_SERVER_SETTING_SIP_SERVER,
+                        pa_config_inputs_revision_of (self->config->sip_server));
+}
+
+gint64
+pa_server_get_setting_revision (PaServer  *self,
+                                PaServerSetting  setting)
+{
+  return pa_config_inputs_lookup (self->settings, PA_INPUT_SETTINGS, setting);
+}
+
+char *
+pa_server_config_fingerprint (PaServer *self,
+                              PaPhone  *phone)
+{
+  g_autoptr(GArray) inputs = NULL;
+  const char *stored = pa_phone_get_config_fingerprint (phone);
+
+  if (stored == NULL)
+    return NULL;
+  inputs = pa_config_inputs_new ();
+  pa_config_inputs_add (inputs, "phone_inputs", 0, pa_config_inputs_revision_of (stored));
+  pa_config_inputs_add (inputs, "program", 0, self->build_revision);
+  return pa_config_inputs_fingerprint (inputs);
+}

@@ -1,0 +1,267 @@
+/* pa-gather.c — step 1 of the config pipeline: read everything one phone's
+ * files are made from, and record what was read
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Rendering, the admin's preview, "needs attention" and the phone's
+ * fingerprint all start here, so they cannot disagree about what a phone
+ * reads. Every read is recorded as a config input (pa-config-inputs.h): the
+ * fingerprint and the list of phones an edit affects are derived from that
+ * record, never kept in step by hand.
+ */
+#define G_LOG_DOMAIN "pa-gather"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pa-effective.h"
+#include "pa-gather.h"
+
+#define MASK "********"
+
+struct _PaGatherMemo
+{
+  GHashTable *resources;   /* "kind id" → PaResource */
+};
+
+PaGatherMemo *
+pa_gather_memo_new (void)
+{
+  PaGatherMemo *memo = g_new0 (PaGatherMemo, 1);
+
+  memo->resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return memo;
+}
+
+void
+pa_gather_memo_free (PaGatherMemo *memo)
+{
+  if (memo == NULL)
+    return;
+  g_hash_table_unref (memo->resources);
+  g_free (memo);
+}
+
+/* A resource many phones share (a profile, a layout) is parsed once per
+ * memo; the memo lives no longer than one transaction's derive. */
+static PaResource *
+load_shared (PaServer      *self,
+             PaGatherMemo  *memo,
+             GType          type,
+             gint64         id,
+             GError       **error)
+{
+  g_autofree char *key = NULL;
+  PaResource *resource;
+
+  if (memo == NULL)
+    return pa_store_get (self->store, type, id, error);
+
+  key = g_strdup_printf ("%s %" G_GINT64_FORMAT, g_type_name (type), id);
+  resource = g_hash_table_lookup (memo->resources, key);
+  if (resource != NULL)
+    return g_object_ref (resource);
+  resource = pa_store_get (self->store, type, id, error);
+  if (resource != NULL)
+    g_hash_table_insert (memo->resources, g_steal_pointer (&key), g_object_ref (resource));
+  return resource;
+}
+
+static void
+record (GArray     *inputs,
+        PaResource *resource)
+{
+  if (inputs != NULL)
+    pa_config_inputs_add (inputs, pa_store_kind_from_type (G_OBJECT_TYPE (resource)),
+                          pa_resource_get_id (resource), pa_resource_get_revision (resource));
+}
+
+static void
+record_setting (PaServer   *self,
+                GArray     *inputs,
+                PaServerSetting   setting)
+{
+  if (inputs != NULL)
+    pa_config_inputs_add (inputs, PA_INPUT_SETTINGS, setting,
+                          pa_server_get_setting_revision (self, setting));
+}
+
+static gboolean
+some_line_lacks_server (PaRenderContext *ctx)
+{
+  for (guint i = 0; i < ctx->accounts->len; i++)
+    if (pa_sip_account_get_server (g_ptr_array_index (ctx->accounts, i)) == NULL)
+      return TRUE;
+  return FALSE;
+}
+
+PaRenderContext *
+pa_gather (PaServer      *self,
+           PaPhone       *phone,
+           PaGather       what,
+           PaGatherMemo  *memo,
+           GArray        *inputs,
+           GError       **error)
+{
+  PaCatalog *catalog = pa_catalog_get_default ();
+  PaDeviceModel *model = pa_catalog_get_model (catalog, pa_phone_get_model (phone));
+  PaVendor *vendor = model != NULL
+                     ? pa_catalog_get_vendor (catalog, pa_device_model_get_vendor_id (model))
+                     : NULL;
+  g_autoptr(PaRenderContext) ctx = NULL;
+  GArray *lines = pa_phone_get_lines (phone);
+  GPtrArray *modules = pa_phone_get_modules (phone);
+  gint64 layout_id;
+
+  g_return_val_if_fail (inputs == NULL || what == PA_GATHER_FILES, NULL);
+
+  /* The phone and its setup link first: they are inputs even when nothing
+   * else can be read. */
+  record (inputs, PA_RESOURCE (phone));
+  if (inputs != NULL)
+    pa_config_inputs_add (inputs, PA_INPUT_PHONE_TOKEN, pa_resource_get_id (PA_RESOURCE (phone)),
+                          pa_config_inputs_revision_of (pa_phone_get_token (phone)));
+
+  if (model == NULL || vendor == NULL)
+    {
+      g_set_error_literal (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE,
+                           "The phone’s model is not in the catalog");
+      return NULL;
+    }
+  ctx = pa_render_context_new (phone, model, vendor);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      gint64 account_id = g_array_index (lines, gint64, i);
+      g_autoptr(PaResource) account = NULL;
+      g_autofree char *password = NULL;
+      gint64 serial = 0;
+
+      account = pa_store_get (self->store, PA_TYPE_SIP_ACCOUNT, account_id, error);
+      if (account == NULL)
+        return NULL;
+      record (inputs, account);
+      if (what == PA_GATHER_SETTINGS)
+        {
+          pa_render_context_add_account (ctx, PA_SIP_ACCOUNT (account), NULL);
+          continue;
+        }
+      password = pa_store_get_sip_password (self->store, account_id, &serial, error);
+      if (password == NULL)
+        return NULL;
+      if (inputs != NULL)
+        pa_config_inputs_add (inputs, PA_INPUT_SIP_PASSWORD, account_id, serial);
+      pa_render_context_add_account (ctx, PA_SIP_ACCOUNT (account),
+                                     what == PA_GATHER_PREVIEW && password[0] != '\0'
+                                     ? MASK : password);
+      memset (password, 0, strlen (password));
+    }
+
+  if (pa_phone_get_profile_id (phone) != 0)
+    {
+      PaResource *profile = load_shared (self, memo, PA_TYPE_PROFILE,
+                                         pa_phone_get_profile_id (phone), error);
+      if (profile == NULL)
+        return NULL;
+      record (inputs, profile);
+      ctx->profile = PA_PROFILE (profile);
+    }
+  layout_id = pa_phone_effective_layout_id (phone, ctx->profile);
+
+  if (what != PA_GATHER_SETTINGS && layout_id != 0)
+    {
+      PaResource *layout = load_shared (self, memo, PA_TYPE_LAYOUT, layout_id, error);
+      if (layout == NULL)
+        return NULL;
+      record (inputs, layout);
+      ctx->layout = PA_LAYOUT (layout);
+    }
+
+  for (guint i = 0; what != PA_GATHER_SETTINGS && i < modules->len; i++)
+    {
+      PaPhoneModule *module = g_ptr_array_index (modules, i);
+      g_autoptr(PaResource) module_layout = NULL;
+
+      if (module->layout_id != 0)
+        {
+          module_layout = load_shared (self, memo, PA_TYPE_MODULE_LAYOUT,
+                                       module->layout_id, error);
+          if (module_layout == NULL)
+            return NULL;
+          record (inputs, module_layout);
+        }
+      pa_render_context_add_module_layout (ctx, module_layout != NULL
+                                                ? PA_MODULE_LAYOUT (module_layout) : NULL);
+    }
+
+  /* The server's settings are inputs too, each read only by the phones
+   * that use it: every phone's setup link has the public URL, and the
+   * default SIP server is read only by a line nothing nearer gives one
+   * (pa_resolve(): the account's, then the phone's). */
+  record_setting (self, inputs, PA_SERVER_SETTING_PUBLIC_URL);
+  ctx->provisioning_url = g_strconcat (pa_server_get_public_url (self), "p/",
+                                       pa_phone_get_token (phone), "/", NULL);
+  if (pa_phone_get_sip_server (phone) == NULL && some_line_lacks_server (ctx))
+    {
+      record_setting (self, inputs, PA_SERVER_SETTING_SIP_SERVER);
+      ctx->sip_server = g_strdup (self->config->sip_server);
+    }
+
+  return g_steal_pointer (&ctx);
+}
+
+GStrv
+pa_phone_attention (PaServer  *self,
+                    PaPhone   *phone,
+                    GError   **error)
+{
+  g_autoptr(PaRenderContext) ctx = NULL;
+  g_autoptr(PaEffective) effective = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  ctx = pa_gather (self, phone, PA_GATHER_SETTINGS, NULL, NULL, &local_error);
+  if (ctx == NULL && local_error->domain == PA_RENDER_ERROR)
+    {
+      /* A model the catalog does not know is itself the reason. */
+      const char *reasons[] = { local_error->message, NULL };
+
+      return g_strdupv ((char **) reasons);
+    }
+  if (ctx == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  effective = pa_resolve (ctx);
+  g_ptr_array_add (effective->problems, NULL);
+  return g_strdupv ((char **) effective->problems->pdata);
+}
+
+char *
+pa_phone_render_file (PaServer    *self,
+                      PaPhone     *phone,
+                      const char  *file,
+                      gboolean     mask_secrets,
+                      const char **content_type,
+                      GError     **error)
+{
+  g_autoptr(PaRenderContext) ctx = NULL;
+  g_autoptr(PaResource) masked = NULL;
+  const char *admin_password;
+
+  admin_password = pa_phone_get_admin_password (phone);
+  if (mask_secrets && admin_password != NULL && admin_password[0] != '\0')
+    {
+      masked = pa_resource_copy (PA_RESOURCE (phone));
+      pa_phone_set_admin_password (PA_PHONE (masked), MASK);
+      phone = PA_PHONE (masked);
+    }
+
+  ctx = pa_gather (self, phone, mask_secrets ? PA_GATHER_PREVIEW : PA_GATHER_FILES,
+                   NULL, NULL, error);
+  if (ctx == NULL)
+    return NULL;
+  /* The vendor's writer knows which files its phones ask for. */
+  return pa_render_file (ctx, file, content_type, error);
+}

@@ -1,0 +1,169 @@
+/* pa-sqlite-store-inputs.c — the SQLite store's record of what each phone's
+ * files were made from (see pa-config-inputs.h)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pa-sqlite-store"
+
+#include "config.h"
+
+#include "pa-sqlite-store-private.h"
+
+static gboolean
+set_phone_inputs (PaStore      *store,
+                  gint64        phone_id,
+                  GArray       *inputs,
+                  const char   *fingerprint,
+                  GError      **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+
+  if (!pa_sqlite_store_tx_begin (store, error))
+    return FALSE;
+
+  {
+    g_autoptr(PaStmt) clear = NULL;
+
+    clear = pa_sqlite_store_prepare (self, "DELETE FROM phone_inputs WHERE phone_id = :id", error);
+    if (clear == NULL)
+      goto fail;
+    pa_stmt_bind_int (clear, ":id", phone_id);
+    if (pa_sqlite_store_step (self, clear, "Cannot record the phone’s inputs", error) == 0)
+      goto fail;
+  }
+
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      const PaConfigInput *input = &g_array_index (inputs, PaConfigInput, i);
+      g_autoptr(PaStmt) add = NULL;
+
+      add = pa_sqlite_store_prepare (self,
+                                     "INSERT INTO phone_inputs (phone_id, kind, input_id, revision)"
+                                     " VALUES (:id, :kind, :input, :revision)",
+                                     error);
+      if (add == NULL)
+        goto fail;
+      pa_stmt_bind_int (add, ":id", phone_id);
+      pa_stmt_bind_text (add, ":kind", input->kind);
+      pa_stmt_bind_int (add, ":input", input->id);
+      pa_stmt_bind_int (add, ":revision", input->revision);
+      if (pa_sqlite_store_step (self, add, "Cannot record the phone’s inputs", error) == 0)
+        goto fail;
+    }
+
+  {
+    g_autoptr(PaStmt) mark = NULL;
+
+    mark = pa_sqlite_store_prepare (self,
+                                    "UPDATE phones SET fingerprint = :fingerprint WHERE id = :id",
+                                    error);
+    if (mark == NULL)
+      goto fail;
+    pa_stmt_bind_int (mark, ":id", phone_id);
+    pa_stmt_bind_text (mark, ":fingerprint", fingerprint);
+    if (pa_sqlite_store_step (self, mark, "Cannot record the phone’s fingerprint", error) == 0)
+      goto fail;
+  }
+  return pa_sqlite_store_tx_commit (store, error);
+
+fail:
+  pa_sqlite_store_tx_rollback (store);
+  return FALSE;
+}
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static GArray *
+collect (PaSqliteStore *self,
+         PaStmt        *stmt,
+         GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = pa_sqlite_store_step (self, stmt, "Cannot list phones", error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+static GArray *
+list_phones_reading (PaStore     *store,
+                     const char  *kind,
+                     gint64       id,
+                     GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "SELECT phone_id FROM phone_inputs"
+                                  " WHERE kind = :kind AND input_id = :input ORDER BY phone_id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  pa_stmt_bind_text (stmt, ":kind", kind);
+  pa_stmt_bind_int (stmt, ":input", id);
+  return collect (self, stmt, error);
+}
+
+static GArray *
+list_phones_underived (PaStore  *store,
+                       GArray   *current,
+                       GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(PaStmt) stmt = NULL;
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "SELECT id FROM phones WHERE fingerprint IS NULL ORDER BY id",
+                                  error);
+  if (stmt == NULL || (ids = collect (self, stmt, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < current->len; i++)
+    {
+      const PaConfigInput *input = &g_array_index (current, PaConfigInput, i);
+      g_autoptr(PaStmt) stale = NULL;
+      g_autoptr(GArray) more = NULL;
+
+      stale = pa_sqlite_store_prepare (self,
+                                       "SELECT phone_id FROM phone_inputs"
+                                       " WHERE kind = :kind AND input_id = :input"
+                                       " AND revision <> :revision",
+                                       error);
+      if (stale == NULL)
+        return NULL;
+      pa_stmt_bind_text (stale, ":kind", input->kind);
+      pa_stmt_bind_int (stale, ":input", input->id);
+      pa_stmt_bind_int (stale, ":revision", input->revision);
+      more = collect (self, stale, error);
+      if (more == NULL)
+        return NULL;
+      g_array_append_vals (ids, more->data, more->len);
+    }
+  /* The caller gathers each once, in order. */
+  g_array_sort (ids, compare_ids);
+  return g_steal_pointer (&ids);
+}
+
+void
+pa_sqlite_store_init_inputs_iface (PaStoreInterface *iface)
+{
+  iface->set_phone_inputs = set_phone_inputs;
+  iface->list_phones_reading = list_phones_reading;
+  iface->list_phones_underived = list_phones_underived;
+}
