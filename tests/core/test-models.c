@@ -1230,7 +1230,8 @@ test_members_listed (void)
   g_assert_cmpstr (members[0]->name, ==, "id");
   g_assert_cmpstr (members[1]->name, ==, "revision");
   g_assert_cmpstr (members[2]->name, ==, "name");
-  g_assert_cmpstr (members[n - 2]->name, ==, "token");
+  g_assert_cmpstr (members[n - 3]->name, ==, "token");
+  g_assert_cmpstr (members[n - 2]->name, ==, "config_fingerprint");
   g_assert_cmpstr (members[n - 1]->name, ==, "attention");
 
   member = pa_resource_class_find_member (PA_RESOURCE_CLASS (klass), "sip_server");
