@@ -690,6 +690,8 @@ pa_api_agent_after_write (PaApiRequest *req,
 
   if (old == NULL)
     return TRUE;
+  /* Renamed or renumbered, the BLF keys watching the agent follow. */
+  req->report_affected = TRUE;
 
   rename = g_strcmp0 (pa_agent_get_name (PA_AGENT (old)), pa_agent_get_name (agent)) != 0;
   renumber = g_strcmp0 (pa_agent_get_extension (PA_AGENT (old)),
