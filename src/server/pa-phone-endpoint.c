@@ -209,7 +209,7 @@ serve (PaServer              *self,
   soup_message_headers_replace (response_headers, "Cache-Control", "no-cache");
   if_none_match = soup_message_headers_get_list (soup_server_message_get_request_headers (msg),
                                                  "If-None-Match");
-  if (etag_matches (if_none_match, cached->etag, cached->bytes != NULL || cached->packed != NULL))
+  if (etag_matches (if_none_match, cached->etag, cached->bytes != NULL || cached->chunks != NULL))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
       return;

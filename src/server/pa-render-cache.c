@@ -1,14 +1,28 @@
 /* pa-render-cache.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Phones of one model and layout get files that are mostly the same bytes:
+ * a Yealink file is a few hundred lines of the phone's own and then
+ * thousands of lines blanking unused keys and sidecar slots. Each file is
+ * cut into chunks at lines chosen by their content (a line whose hash ends
+ * in five zero bits ends a chunk), so the same run of lines is cut the same
+ * way in every file wherever it starts, and each distinct chunk is kept
+ * once. A hit copies its chunks into one buffer: a memcpy, where inflating
+ * a deflated copy cost a fifth of provd's time.
  */
 #define G_LOG_DOMAIN "pa-render-cache"
 
 #include "config.h"
 
-#include <gio/gio.h>
+#include <string.h>
 
 #include "pa-render-cache.h"
+
+#define CHUNK_CUT_MASK 31u     /* about one line in 32 ends a chunk */
+#define CHUNK_MAX      4096    /* a chunk ends here at the latest */
+#define ENTRY_OVERHEAD 256     /* the slot, its key and the entry, roughly */
+#define CHUNK_OVERHEAD 64      /* a distinct chunk's table entry and GBytes */
 
 typedef struct
 {
@@ -19,10 +33,9 @@ typedef struct
 
 struct _PaRenderCache
 {
-  GConverter *deflate;      /* kept: each holds hundreds of KB of state */
-  GConverter *inflate;
   GHashTable *slots;        /* key → Slot, owning */
   GHashTable *by_phone;     /* &file->phone_id → GSList of its Slots */
+  GHashTable *chunks;       /* GBytes → its number of users (GUINT_TO_POINTER) */
   GQueue      lru;
   gsize       bytes;
   gsize       max_bytes;
@@ -36,60 +49,81 @@ pa_cached_file_free (PaCachedFile *entry)
   g_free (entry->mac);
   g_free (entry->vendor);
   g_clear_pointer (&entry->bytes, g_bytes_unref);
-  g_clear_pointer (&entry->packed, g_bytes_unref);
+  g_clear_pointer (&entry->chunks, g_ptr_array_unref);
   g_free (entry->etag);
   g_free (entry);
 }
 
-/* @input through @converter, which is reset after. NULL if it fails. */
+/* -- chunks ----------------------------------------------------------------- */
+
 static GBytes *
-convert (GConverter *converter,
-         GBytes     *input,
-         gsize       size_hint)
+chunk_ref (PaRenderCache *self,
+           const guint8  *data,
+           gsize          size)
 {
-  gsize in_length = 0;
-  const guint8 *in = g_bytes_get_data (input, &in_length);
-  gsize capacity = MAX (size_hint, 256), used = 0, consumed = 0;
-  guint8 *out = g_malloc (capacity);
+  g_autoptr(GBytes) probe = g_bytes_new_static (data, size);
+  GBytes *chunk = NULL;
+  gpointer users = NULL;
 
-  for (;;)
+  if (g_hash_table_lookup_extended (self->chunks, probe, (gpointer *) &chunk, &users))
     {
-      g_autoptr(GError) error = NULL;
-      gsize read = 0, written = 0;
-      GConverterResult result;
-
-      if (capacity - used < 256)
-        out = g_realloc (out, capacity *= 2);
-      result = g_converter_convert (converter, in + consumed, in_length - consumed,
-                                    out + used, capacity - used, G_CONVERTER_INPUT_AT_END,
-                                    &read, &written, &error);
-      if (result == G_CONVERTER_ERROR &&
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-        {
-          out = g_realloc (out, capacity *= 2);
-          continue;
-        }
-      if (result == G_CONVERTER_ERROR)
-        {
-          g_warning ("Cannot %s a cached file: %s",
-                     G_IS_ZLIB_COMPRESSOR (converter) ? "deflate" : "inflate", error->message);
-          g_converter_reset (converter);
-          g_free (out);
-          return NULL;
-        }
-      consumed += read;
-      used += written;
-      if (result == G_CONVERTER_FINISHED)
-        break;
+      g_hash_table_insert (self->chunks, g_bytes_ref (chunk),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (users) + 1));
+      return chunk;
     }
-  g_converter_reset (converter);
-  return g_bytes_new_take (g_realloc (out, MAX (used, 1)), used);
+  chunk = g_bytes_new (data, size);
+  g_hash_table_insert (self->chunks, chunk, GUINT_TO_POINTER (1));
+  self->bytes += size + CHUNK_OVERHEAD;
+  return chunk;
 }
+
+static void
+chunk_unref (PaRenderCache *self,
+             GBytes        *chunk)
+{
+  guint users = GPOINTER_TO_UINT (g_hash_table_lookup (self->chunks, chunk));
+
+  if (users > 1)
+    {
+      g_hash_table_insert (self->chunks, g_bytes_ref (chunk), GUINT_TO_POINTER (users - 1));
+      return;
+    }
+  self->bytes -= g_bytes_get_size (chunk) + CHUNK_OVERHEAD;
+  g_hash_table_remove (self->chunks, chunk);
+}
+
+/* Cuts @bytes at lines its content picks (FNV-1a of the line). */
+static GPtrArray *
+cut (PaRenderCache *self,
+     GBytes        *bytes)
+{
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  GPtrArray *chunks = g_ptr_array_new ();
+  gsize start = 0;
+  guint32 hash = 2166136261u;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      hash = (hash ^ data[i]) * 16777619u;
+      if ((data[i] == '\n' && (hash & CHUNK_CUT_MASK) == 0) || i + 1 - start >= CHUNK_MAX ||
+          i + 1 == length)
+        {
+          g_ptr_array_add (chunks, chunk_ref (self, data + start, i + 1 - start));
+          start = i + 1;
+        }
+      if (data[i] == '\n')
+        hash = 2166136261u;
+    }
+  return chunks;
+}
+
+/* -- slots ------------------------------------------------------------------ */
 
 static gsize
 slot_size (Slot *slot)
 {
-  return g_bytes_get_size (slot->file->packed) + 256;
+  return ENTRY_OVERHEAD + slot->file->chunks->len * sizeof (gpointer);
 }
 
 static void
@@ -107,11 +141,11 @@ pa_render_cache_new (gsize max_bytes)
 {
   PaRenderCache *self = g_new0 (PaRenderCache, 1);
 
-  self->deflate = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 1));
-  self->inflate = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW));
   self->slots = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, slot_free);
   self->by_phone = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                           (GDestroyNotify) g_slist_free);
+  self->chunks = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                        (GDestroyNotify) g_bytes_unref, NULL);
   g_queue_init (&self->lru);
   self->max_bytes = max_bytes;
   return self;
@@ -126,8 +160,7 @@ pa_render_cache_free (PaRenderCache *self)
   g_queue_init (&self->lru);
   g_hash_table_unref (self->by_phone);
   g_hash_table_unref (self->slots);
-  g_clear_object (&self->deflate);
-  g_clear_object (&self->inflate);
+  g_hash_table_unref (self->chunks);
   g_free (self);
 }
 
@@ -146,6 +179,8 @@ remove_slot (PaRenderCache *self,
 
   g_queue_unlink (&self->lru, &slot->link);
   self->bytes -= slot_size (slot);
+  for (guint i = 0; i < slot->file->chunks->len; i++)
+    chunk_unref (self, g_ptr_array_index (slot->file->chunks, i));
   g_hash_table_remove (self->slots, slot->key);
 }
 
@@ -172,36 +207,30 @@ pa_render_cache_store (PaRenderCache *self,
 {
   g_autofree char *key = g_strconcat (token, "/", file, NULL);
   Slot *old = g_hash_table_lookup (self->slots, key);
-  GSList *siblings;
+  GSList *siblings = NULL;
   Slot *slot;
+
+  g_return_if_fail (entry->bytes != NULL && entry->chunks == NULL);
 
   if (old != NULL)
     remove_slot (self, old);
 
-  if (entry->packed == NULL)
+  /* A file bigger than the whole cache would only push everything out. */
+  entry->length = g_bytes_get_size (entry->bytes);
+  if (entry->length + ENTRY_OVERHEAD > self->max_bytes)
     {
-      entry->length = g_bytes_get_size (entry->bytes);
-      entry->packed = convert (self->deflate, entry->bytes, entry->length / 4);
-      if (entry->packed == NULL)
-        {
-          pa_cached_file_free (entry);
-          return;
-        }
+      pa_cached_file_free (entry);
+      return;
     }
+  entry->chunks = cut (self, entry->bytes);
   g_clear_pointer (&entry->bytes, g_bytes_unref);
 
   slot = g_new0 (Slot, 1);
   slot->key = g_steal_pointer (&key);
   slot->file = entry;
   slot->link.data = slot;
-  if (slot_size (slot) > self->max_bytes)
-    {
-      slot_free (slot);
-      return;
-    }
 
   g_hash_table_insert (self->slots, slot->key, slot);
-  siblings = NULL;
   if (g_hash_table_steal_extended (self->by_phone, &entry->phone_id, NULL, (gpointer *) &siblings))
     siblings = g_slist_prepend (siblings, slot);
   else
@@ -209,7 +238,7 @@ pa_render_cache_store (PaRenderCache *self,
   g_hash_table_insert (self->by_phone, &entry->phone_id, siblings);
   g_queue_push_head_link (&self->lru, &slot->link);
   self->bytes += slot_size (slot);
-  while (self->bytes > self->max_bytes)
+  while (self->bytes > self->max_bytes && self->lru.length > 1)
     remove_slot (self, g_queue_peek_tail_link (&self->lru)->data);
 }
 
@@ -239,7 +268,21 @@ GBytes *
 pa_render_cache_get_file_bytes (PaRenderCache      *self,
                                 const PaCachedFile *file)
 {
+  guint8 *data;
+  gsize at = 0;
+
   if (file->bytes != NULL)
     return g_bytes_ref (file->bytes);
-  return convert (self->inflate, file->packed, file->length);
+
+  data = g_malloc (MAX (file->length, 1));
+  for (guint i = 0; i < file->chunks->len; i++)
+    {
+      gsize size = 0;
+      gconstpointer chunk = g_bytes_get_data (g_ptr_array_index (file->chunks, i), &size);
+
+      memcpy (data + at, chunk, size);
+      at += size;
+    }
+  g_assert (at == file->length);
+  return g_bytes_new_take (data, at);
 }

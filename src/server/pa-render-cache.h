@@ -22,10 +22,10 @@ typedef struct
   char       *mac;            /* normalised */
   char       *vendor;
   gboolean    pending;        /* status is "pending": no fetch recorded yet */
-  GBytes     *bytes;          /* as rendered; the cache keeps it deflated */
-  GBytes     *packed;         /* in the cache: @bytes deflated (files are
-                               * repetitive, about an eighth of the size) */
-  gsize       length;         /* of @bytes */
+  GBytes     *bytes;          /* as rendered; the cache keeps it in chunks */
+  GPtrArray  *chunks;         /* in the cache: GBytes, @bytes cut into pieces
+                               * that files of the same kind share */
+  gsize       length;         /* of the file */
   const char *content_type;   /* static: a writer's */
   char       *etag;
 } PaCachedFile;
@@ -41,7 +41,7 @@ void                pa_render_cache_free   (PaRenderCache *self);
 PaCachedFile       *pa_render_cache_lookup (PaRenderCache *self,
                                             const char    *token,
                                             const char    *file);
-/* Takes @entry and deflates its bytes. */
+/* Takes @entry and keeps its bytes as chunks shared with other files. */
 void                pa_render_cache_store  (PaRenderCache *self,
                                             const char    *token,
                                             const char    *file,
@@ -52,8 +52,7 @@ void                pa_render_cache_forget_phone (PaRenderCache *self,
 
 void                pa_cached_file_free    (PaCachedFile  *entry);
 
-/* The file's bytes: @file's own, or inflated from the cache. NULL (and a
- * warning) if inflating fails. */
+/* The file's bytes: @file's own, or put together from its chunks. */
 GBytes             *pa_render_cache_get_file_bytes (PaRenderCache      *self,
                                                     const PaCachedFile *file);
 

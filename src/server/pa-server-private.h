@@ -14,9 +14,9 @@
 
 G_BEGIN_DECLS
 
-/* Rendered files kept for polls, deflated: a T54W's 28 KB file keeps
- * about 4 KB, so some 15,000 such phones' files; the least recently polled
- * go first. */
+/* Rendered files kept for polls, in chunks files share: 10,000 T54Ws
+ * with one layout keep about 2.5 KB each (their 28 KB files are mostly the
+ * same blanking lines); the least recently polled go first. */
 #define PA_SERVER_RENDER_CACHE_BYTES (64 * 1024 * 1024)
 
 struct _PaServer

@@ -48,8 +48,9 @@ write_by_id (PaSqliteStore  *self,
   return TRUE;
 }
 
-/* One statement is atomic by itself; begin/commit still nest it inside the
- * caller's transaction, so a rollback there undoes it too. */
+/* One statement is atomic by itself, and inside the caller's transaction
+ * its rollback undoes it too: only a write on its own needs begin/commit
+ * (a savepoint per recorded fetch cost some 4 % of provd's time under polling). */
 static gboolean
 run_write (PaSqliteStore  *self,
            PaStmt         *stmt,
@@ -58,6 +59,9 @@ run_write (PaSqliteStore  *self,
            GError        **error)
 {
   PaStore *store = PA_STORE (self);
+
+  if (self->depth > 0 && !self->aborted)
+    return write_by_id (self, stmt, noun, id, error);
 
   if (!pa_sqlite_store_tx_begin (store, error))
     return FALSE;

@@ -101,7 +101,8 @@ check_crud (PaTestServer *server,
         g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
         g_autofree char *text = NULL;
 
-        g_assert_true (g_str_equal (collection, "layouts") ||
+        g_assert_true (g_str_equal (collection, "agents") ||
+                       g_str_equal (collection, "layouts") ||
                        g_str_equal (collection, "module-layouts") ||
                        g_str_equal (collection, "profiles") ||
                        g_str_equal (collection, "sip-accounts"));
