@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "pa-catalog.h"
@@ -22,6 +24,7 @@ struct _PaLayout
   char       *model;
   gboolean    is_default;
   GListStore *keys;
+  GArray     *sidecars;   /* gint64: module layout ids, by daisy-chain position */
 };
 
 G_DEFINE_FINAL_TYPE (PaLayout, pa_layout, PA_TYPE_RESOURCE)
@@ -33,6 +36,7 @@ enum {
   PROP_MODEL,
   PROP_IS_DEFAULT,
   PROP_KEYS,
+  PROP_SIDECARS,
   N_PROPS
 };
 
@@ -48,6 +52,16 @@ pa_layout_read_member (PaResource      *resource,
 {
   if (member->pspec == properties[PROP_KEYS])
     return pa_key_list_read_member (node, value, error);
+  if (member->pspec == properties[PROP_SIDECARS])
+    {
+      const PaIdArrayMessages messages = {
+        _("Must be an array of sidecar layout ids"),
+        _("Must be a sidecar layout id (a whole number)"),
+        _("A sidecar layout id is 1 or more"),
+      };
+
+      return pa_json_read_id_array (node, "sidecars", &messages, value, error);
+    }
 
   return PA_RESOURCE_CLASS (pa_layout_parent_class)->read_member (resource, member, node, flags,
                                                                   value, error);
@@ -61,6 +75,8 @@ pa_layout_write_member (PaResource     *resource,
 {
   if (member->pspec == properties[PROP_KEYS])
     pa_key_list_write_json (g_value_get_object (value), builder);
+  else if (member->pspec == properties[PROP_SIDECARS])
+    pa_json_write_id_array (g_value_get_boxed (value), builder);
   else
     PA_RESOURCE_CLASS (pa_layout_parent_class)->write_member (resource, member, value, builder);
 }
@@ -88,6 +104,18 @@ pa_layout_validate (PaResource  *resource,
       return FALSE;
     }
 
+  if (self->sidecars->len > pa_device_model_get_max_modules (model))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_RULE, "sidecars",
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "A %s takes at most %u sidecar",
+                                       "A %s takes at most %u sidecars",
+                                       pa_device_model_get_max_modules (model)),
+                          pa_device_model_get_name (model),
+                          pa_device_model_get_max_modules (model));
+      return FALSE;
+    }
+
   return pa_key_list_validate (G_LIST_MODEL (self->keys),
                                pa_device_model_get_line_keys (model),
                                pa_device_model_get_sip_accounts (model),
@@ -105,6 +133,7 @@ pa_layout_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->model, g_free);
   g_clear_object (&self->keys);
+  g_clear_pointer (&self->sidecars, g_array_unref);
 
   G_OBJECT_CLASS (pa_layout_parent_class)->finalize (object);
 }
@@ -133,6 +162,9 @@ pa_layout_get_property (GObject    *object,
       break;
     case PROP_KEYS:
       g_value_set_object (value, self->keys);
+      break;
+    case PROP_SIDECARS:
+      g_value_set_boxed (value, self->sidecars);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -164,6 +196,14 @@ pa_layout_set_property (GObject      *object,
     case PROP_KEYS:
       pa_layout_set_keys (self, g_value_get_object (value));
       break;
+    case PROP_SIDECARS:
+      {
+        GArray *ids = g_value_get_boxed (value);
+
+        pa_layout_set_sidecars (self, ids != NULL ? (const gint64 *) ids->data : NULL,
+                                ids != NULL ? ids->len : 0);
+      }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -190,6 +230,7 @@ pa_layout_class_init (PaLayoutClass *klass)
   properties[PROP_MODEL] = g_param_spec_string ("model", NULL, NULL, "", flags);
   properties[PROP_IS_DEFAULT] = g_param_spec_boolean ("is-default", NULL, NULL, FALSE, flags);
   properties[PROP_KEYS] = g_param_spec_object ("keys", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_SIDECARS] = g_param_spec_boxed ("sidecars", NULL, NULL, G_TYPE_ARRAY, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -199,6 +240,7 @@ pa_layout_class_init (PaLayoutClass *klass)
   pa_resource_class_add_member (resource_class, properties[PROP_MODEL], PA_MEMBER_TRIM);
   pa_resource_class_add_member (resource_class, properties[PROP_IS_DEFAULT], PA_MEMBER_NONE);
   pa_resource_class_add_member (resource_class, properties[PROP_KEYS], PA_MEMBER_CUSTOM);
+  pa_resource_class_add_member (resource_class, properties[PROP_SIDECARS], PA_MEMBER_CUSTOM);
 }
 
 static void
@@ -207,6 +249,7 @@ pa_layout_init (PaLayout *self)
   self->name = g_strdup ("");
   self->model = g_strdup ("");
   self->keys = g_list_store_new (PA_TYPE_KEY);
+  self->sidecars = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 PaLayout *
@@ -302,4 +345,41 @@ pa_layout_set_keys (PaLayout   *self,
 
   if (pa_key_list_replace (&self->keys, keys))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYS]);
+}
+
+GArray *
+pa_layout_get_sidecars (PaLayout *self)
+{
+  g_return_val_if_fail (PA_IS_LAYOUT (self), NULL);
+  return self->sidecars;
+}
+
+gint64
+pa_layout_get_sidecar (PaLayout *self,
+                       guint     position)
+{
+  g_return_val_if_fail (PA_IS_LAYOUT (self), 0);
+  g_return_val_if_fail (position >= 1, 0);
+
+  return position <= self->sidecars->len ? g_array_index (self->sidecars, gint64, position - 1) : 0;
+}
+
+void
+pa_layout_set_sidecars (PaLayout     *self,
+                        const gint64 *module_layout_ids,
+                        guint         n_ids)
+{
+  g_return_if_fail (PA_IS_LAYOUT (self));
+  g_return_if_fail (module_layout_ids != NULL || n_ids == 0);
+
+  if (self->sidecars->len == n_ids &&
+      (n_ids == 0 || memcmp (self->sidecars->data, module_layout_ids, n_ids * sizeof (gint64)) == 0))
+    return;
+
+  /* A new array: a caller may still hold the old one through a GValue. */
+  g_clear_pointer (&self->sidecars, g_array_unref);
+  self->sidecars = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  if (n_ids > 0)
+    g_array_append_vals (self->sidecars, module_layout_ids, n_ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDECARS]);
 }

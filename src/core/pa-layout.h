@@ -35,4 +35,16 @@ GListModel *pa_layout_get_keys        (PaLayout   *self);
 void        pa_layout_set_keys        (PaLayout   *self,
                                        GListModel *keys);
 
+/* The sidecar layouts that go with this layout, one module layout id per
+ * daisy-chain position (JSON `sidecars`). A phone showing this layout
+ * shows them on its modules, unless a module names a layout of its own.
+ * Never NULL; the setter copies. */
+GArray     *pa_layout_get_sidecars    (PaLayout     *self);
+/* The id at @position (1-based), 0 when there is none. */
+gint64      pa_layout_get_sidecar     (PaLayout     *self,
+                                       guint         position);
+void        pa_layout_set_sidecars    (PaLayout     *self,
+                                       const gint64 *module_layout_ids,
+                                       guint         n_ids);
+
 G_END_DECLS

@@ -105,50 +105,6 @@ pa_phone_status_get_type (void)
 /* JSON for the non-scalar members                                      */
 
 static gboolean
-read_lines (JsonNode  *node,
-            GValue    *value,
-            GError   **error)
-{
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (gint64));
-  JsonArray *array;
-  guint n;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "lines",
-                          _("Must be an array of SIP account ids"));
-      return FALSE;
-    }
-
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *field = g_strdup_printf ("lines[%u]", i);
-      gint64 id;
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, field,
-                              _("Must be a SIP account id (a whole number)"));
-          return FALSE;
-        }
-      id = json_node_get_int (element);
-      if (id < 1)
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
-                              _("A SIP account id is 1 or more"));
-          return FALSE;
-        }
-      g_array_append_val (lines, id);
-    }
-
-  g_value_take_boxed (value, g_steal_pointer (&lines));
-  return TRUE;
-}
-
-static gboolean
 pa_phone_read_member (PaResource      *resource,
                       const PaMember  *member,
                       JsonNode        *node,
@@ -157,7 +113,15 @@ pa_phone_read_member (PaResource      *resource,
                       GError         **error)
 {
   if (member->pspec == properties[PROP_LINES])
-    return read_lines (node, value, error);
+    {
+      const PaIdArrayMessages messages = {
+        _("Must be an array of SIP account ids"),
+        _("Must be a SIP account id (a whole number)"),
+        _("A SIP account id is 1 or more"),
+      };
+
+      return pa_json_read_id_array (node, "lines", &messages, value, error);
+    }
   if (member->pspec == properties[PROP_ATTENTION])
     {
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -225,14 +189,7 @@ pa_phone_write_member (PaResource     *resource,
                        JsonBuilder    *builder)
 {
   if (member->pspec == properties[PROP_LINES])
-    {
-      GArray *lines = g_value_get_boxed (value);
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; lines != NULL && i < lines->len; i++)
-        json_builder_add_int_value (builder, g_array_index (lines, gint64, i));
-      json_builder_end_array (builder);
-    }
+    pa_json_write_id_array (g_value_get_boxed (value), builder);
   else if (member->pspec == properties[PROP_MODULES])
     pa_phone_modules_write_json (g_value_get_boxed (value), builder);
   else if (member->pspec == properties[PROP_ATTENTION])

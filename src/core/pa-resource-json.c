@@ -304,3 +304,55 @@ pa_json_write_scalar (GParamSpec    *pspec,
       json_builder_add_null_value (builder);
     }
 }
+
+gboolean
+pa_json_read_id_array (JsonNode                 *node,
+                       const char               *member_name,
+                       const PaIdArrayMessages  *messages,
+                       GValue                   *value,
+                       GError                  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, member_name, "%s",
+                          messages->not_array);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *field = g_strdup_printf ("%s[%u]", member_name, i);
+      gint64 id;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, field, "%s", messages->not_id);
+          return FALSE;
+        }
+      id = json_node_get_int (element);
+      if (id < 1)
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field, "%s", messages->below_one);
+          return FALSE;
+        }
+      g_array_append_val (ids, id);
+    }
+
+  g_value_take_boxed (value, g_steal_pointer (&ids));
+  return TRUE;
+}
+
+void
+pa_json_write_id_array (GArray      *ids,
+                        JsonBuilder *builder)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    json_builder_add_int_value (builder, g_array_index (ids, gint64, i));
+  json_builder_end_array (builder);
+}

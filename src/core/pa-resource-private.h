@@ -26,6 +26,25 @@ void     pa_json_write_scalar (GParamSpec   *pspec,
                                const GValue *value,
                                JsonBuilder  *builder);
 
+/* pa-resource-json.c: an array of ids (whole numbers, 1 or more) into
+ * @value (a GArray of gint64). The messages say what is wrong in the
+ * words of the member: not an array, an element not a whole number, an
+ * element below 1. */
+typedef struct
+{
+  const char *not_array;
+  const char *not_id;
+  const char *below_one;
+} PaIdArrayMessages;
+
+gboolean pa_json_read_id_array  (JsonNode                *node,
+                                 const char              *member_name,
+                                 const PaIdArrayMessages *messages,
+                                 GValue                  *value,
+                                 GError                 **error);
+void     pa_json_write_id_array (GArray       *ids,
+                                 JsonBuilder  *builder);
+
 /* pa-validate.c: validation helpers returning FALSE with an error naming @field. */
 gboolean pa_validate_uint_range (guint        value,
                                  guint        min,

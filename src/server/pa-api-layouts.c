@@ -30,28 +30,57 @@ layout_target (PaResource *layout)
                                : pa_module_layout_get_module (PA_MODULE_LAYOUT (layout));
 }
 
-/* Profiles name layouts (never module layouts). Transfer full, of PaResource. */
+/* What names @old besides phones: the profiles naming a layout, the
+ * layouts naming a module layout as a sidecar. Transfer full, of
+ * PaResource. */
 static GPtrArray *
-list_profiles_using (PaApiRequest *req,
-                     gint64        layout_id,
-                     GError      **error)
+list_holders (PaApiRequest *req,
+              PaResource   *old,
+              GError      **error)
 {
-  g_autoptr(GPtrArray) profiles = NULL;
-  GPtrArray *users;
+  gboolean is_layout = PA_IS_LAYOUT (old);
+  gint64 id = pa_resource_get_id (old);
+  g_autoptr(GPtrArray) candidates = NULL;
+  GPtrArray *holders;
 
-  profiles = pa_store_list (req->store, PA_TYPE_PROFILE, NULL, NULL, error);
-  if (profiles == NULL)
+  candidates = pa_store_list (req->store, is_layout ? PA_TYPE_PROFILE : PA_TYPE_LAYOUT,
+                              NULL, NULL, error);
+  if (candidates == NULL)
     return NULL;
 
-  users = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < profiles->len; i++)
+  holders = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < candidates->len; i++)
     {
-      PaResource *profile = g_ptr_array_index (profiles, i);
+      PaResource *candidate = g_ptr_array_index (candidates, i);
+      GArray *sidecars = is_layout ? NULL : pa_layout_get_sidecars (PA_LAYOUT (candidate));
+      gboolean holds = is_layout && pa_profile_get_layout_id (PA_PROFILE (candidate)) == id;
 
-      if (pa_profile_get_layout_id (PA_PROFILE (profile)) == layout_id)
-        g_ptr_array_add (users, g_object_ref (profile));
+      for (guint j = 0; sidecars != NULL && j < sidecars->len; j++)
+        holds |= g_array_index (sidecars, gint64, j) == id;
+      if (holds)
+        g_ptr_array_add (holders, g_object_ref (candidate));
     }
-  return users;
+  return holders;
+}
+
+/* Makes @holder name @replacement_id where it named @old_id. */
+static void
+move_holder (PaResource *holder,
+             gint64      old_id,
+             gint64      replacement_id)
+{
+  g_autoptr(GArray) sidecars = NULL;
+
+  if (PA_IS_PROFILE (holder))
+    {
+      pa_profile_set_layout_id (PA_PROFILE (holder), replacement_id);
+      return;
+    }
+  sidecars = g_array_copy (pa_layout_get_sidecars (PA_LAYOUT (holder)));
+  for (guint i = 0; i < sidecars->len; i++)
+    if (g_array_index (sidecars, gint64, i) == old_id)
+      g_array_index (sidecars, gint64, i) = replacement_id;
+  pa_layout_set_sidecars (PA_LAYOUT (holder), (const gint64 *) sidecars->data, sidecars->len);
 }
 
 /* -- DELETE layouts/{id}?replacement=<id> --------------------------------- */
@@ -120,13 +149,13 @@ check_replacement (PaApiRequest *req,
   return TRUE;
 }
 
-/* Moves every phone (and, for a layout, every profile) from @old to
- * @replacement_id. The store's own update bumps each phone's revision. */
+/* Moves every phone and holder (list_holders()) from @old to
+ * @replacement_id. */
 static gboolean
 move_users (PaApiRequest *req,
             PaResource   *old,
             GArray       *phones,
-            GPtrArray    *profiles,
+            GPtrArray    *holders,
             gint64        replacement_id,
             GError      **error)
 {
@@ -164,13 +193,12 @@ move_users (PaApiRequest *req,
         return FALSE;
     }
 
-  for (guint i = 0; profiles != NULL && i < profiles->len; i++)
+  for (guint i = 0; i < holders->len; i++)
     {
-      PaResource *profile = g_ptr_array_index (profiles, i);
-      g_autoptr(GArray) profile_phones = NULL;
+      PaResource *holder = g_ptr_array_index (holders, i);
 
-      pa_profile_set_layout_id (PA_PROFILE (profile), replacement_id);
-      if (!pa_store_update (req->store, profile, pa_resource_get_revision (profile), error))
+      move_holder (holder, old_id, replacement_id);
+      if (!pa_store_update (req->store, holder, pa_resource_get_revision (holder), error))
         return FALSE;
     }
 
@@ -183,9 +211,10 @@ pa_api_layout_before_delete (PaApiRequest *req,
                              GError      **error)
 {
   g_autoptr(GArray) phones = NULL;
-  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GPtrArray) holders = NULL;
   gboolean has_replacement = FALSE;
   gint64 replacement_id = 0;
+  const char *holder_noun;
 
   if (!parse_replacement (req, &has_replacement, &replacement_id, error))
     return FALSE;
@@ -194,12 +223,9 @@ pa_api_layout_before_delete (PaApiRequest *req,
                                         pa_resource_get_id (old), error);
   if (phones == NULL)
     return FALSE;
-  if (PA_IS_LAYOUT (old))
-    {
-      profiles = list_profiles_using (req, pa_resource_get_id (old), error);
-      if (profiles == NULL)
-        return FALSE;
-    }
+  holders = list_holders (req, old, error);
+  if (holders == NULL)
+    return FALSE;
 
   /* The replacement is checked even when nothing uses the layout, so a
    * wrong one is reported rather than silently ignored. */
@@ -207,7 +233,7 @@ pa_api_layout_before_delete (PaApiRequest *req,
     {
       if (!check_replacement (req, old, replacement_id, error))
         return FALSE;
-      if (!move_users (req, old, phones, profiles, replacement_id, error))
+      if (!move_users (req, old, phones, holders, replacement_id, error))
         {
           pa_api_convert_write_error (error);
           return FALSE;
@@ -216,22 +242,70 @@ pa_api_layout_before_delete (PaApiRequest *req,
       return TRUE;
     }
 
-  if (profiles != NULL && (phones->len > 0 || profiles->len > 0))
+  if (phones->len == 0 && holders->len == 0)
+    return TRUE;
+  holder_noun = PA_IS_LAYOUT (old)
+                ? (holders->len == 1 ? "profile" : "profiles")
+                : (holders->len == 1 ? "layout as its sidecar" : "layouts as their sidecar");
+  if (holders->len == 0)
+    pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, NULL,
+                       "“%s” is used by %u phone%s; "
+                       "delete it with a replacement (?replacement=<id>)",
+                       layout_name (old), phones->len, phones->len == 1 ? "" : "s");
+  else
+    pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, NULL,
+                       "“%s” is used by %u phone%s and %u %s; "
+                       "delete it with a replacement (?replacement=<id>)",
+                       layout_name (old), phones->len, phones->len == 1 ? "" : "s",
+                       holders->len, holder_noun);
+  return FALSE;
+}
+
+/* A layout's sidecars: module layouts that exist, for modules its model
+ * takes. */
+gboolean
+pa_api_layout_before_write (PaApiRequest *req,
+                            PaResource   *old,
+                            PaResource   *resource,
+                            GError      **error)
+{
+  PaLayout *layout = PA_LAYOUT (resource);
+  GArray *sidecars = pa_layout_get_sidecars (layout);
+  PaDeviceModel *model = pa_catalog_get_model (pa_catalog_get_default (),
+                                               pa_layout_get_model (layout));
+
+  for (guint i = 0; i < sidecars->len; i++)
     {
-      pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, NULL,
-                         "“%s” is used by %u phone%s and %u profile%s; "
-                         "delete it with a replacement (?replacement=<id>)",
-                         layout_name (old), phones->len, phones->len == 1 ? "" : "s",
-                         profiles->len, profiles->len == 1 ? "" : "s");
-      return FALSE;
-    }
-  if (phones->len > 0)
-    {
-      pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, NULL,
-                         "“%s” is used by %u phone%s; "
-                         "delete it with a replacement (?replacement=<id>)",
-                         layout_name (old), phones->len, phones->len == 1 ? "" : "s");
-      return FALSE;
+      g_autofree char *field = g_strdup_printf ("sidecars[%u]", i);
+      g_autoptr(PaResource) sidecar = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 id = g_array_index (sidecars, gint64, i);
+      const char *module_id;
+
+      sidecar = pa_store_get (req->store, PA_TYPE_MODULE_LAYOUT, id, &local_error);
+      if (sidecar == NULL)
+        {
+          if (!g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          pa_http_set_error (error, PA_HTTP_ERROR_RULE, field,
+                             "Sidecar layout %" G_GINT64_FORMAT " does not exist", id);
+          return FALSE;
+        }
+      module_id = pa_module_layout_get_module (PA_MODULE_LAYOUT (sidecar));
+      if (model != NULL && !pa_device_model_supports_module (model, module_id))
+        {
+          PaExpansionModule *module = pa_catalog_get_module (pa_catalog_get_default (), module_id);
+
+          pa_http_set_error (error, PA_HTTP_ERROR_RULE, field,
+                             "“%s” is for the %s, which a %s does not take",
+                             layout_name (sidecar),
+                             module != NULL ? pa_expansion_module_get_name (module) : module_id,
+                             pa_device_model_get_name (model));
+          return FALSE;
+        }
     }
   return TRUE;
 }

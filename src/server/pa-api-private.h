@@ -67,6 +67,8 @@ gboolean pa_api_layout_after_write   (PaApiRequest *req, PaResource *old, PaReso
                                       GError **error);
 
 /* pa-api-layouts.c */
+gboolean pa_api_layout_before_write  (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                      GError **error);
 gboolean pa_api_layout_before_delete (PaApiRequest *req, PaResource *old, GError **error);
 gboolean pa_api_agent_after_write    (PaApiRequest *req, PaResource *old, PaResource *resource,
                                       GError **error);

@@ -25,7 +25,7 @@ static const PaApiCollection collections[] = {
     pa_api_sip_before_write, pa_api_sip_after_write,
     NULL, NULL },
   { "layouts", "layout",
-    NULL, pa_api_layout_after_write,
+    pa_api_layout_before_write, pa_api_layout_after_write,
     pa_api_layout_before_delete, NULL },
   { "module-layouts", "module_layout",
     NULL, pa_api_layout_after_write,

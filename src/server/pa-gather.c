@@ -182,14 +182,22 @@ pa_gather (PaServer      *self,
     {
       PaPhoneModule *module = g_ptr_array_index (modules, i);
       g_autoptr(PaResource) module_layout = NULL;
+      /* A module without a layout of its own shows its layout's sidecar
+       * at the same position, when that is one for this module. */
+      gint64 module_layout_id = module->layout_id != 0 || ctx->layout == NULL
+                                ? module->layout_id
+                                : pa_layout_get_sidecar (ctx->layout, i + 1);
 
-      if (module->layout_id != 0)
+      if (module_layout_id != 0)
         {
-          module_layout = load_shared (self, memo, PA_TYPE_MODULE_LAYOUT,
-                                       module->layout_id, error);
+          module_layout = load_shared (self, memo, PA_TYPE_MODULE_LAYOUT, module_layout_id, error);
           if (module_layout == NULL)
             return NULL;
           record (inputs, module_layout);
+          if (module->layout_id == 0 &&
+              g_strcmp0 (pa_module_layout_get_module (PA_MODULE_LAYOUT (module_layout)),
+                         module->module_id) != 0)
+            g_clear_object (&module_layout);
         }
       pa_render_context_add_module_layout (ctx, module_layout != NULL
                                                 ? PA_MODULE_LAYOUT (module_layout) : NULL);

@@ -128,7 +128,8 @@ static const char full_layout[] =
   "'is_default':true,'keys':[{'index':1,'type':'line','value':null,'label':'Me','line':1,"
   "'agent_id':null},"
   "{'index':2,'type':'blf','value':'202','label':'Bob','line':2,'agent_id':7},"
-  "{'index':6,'type':'park','value':'700','label':null,'line':1,'agent_id':null}]}";
+  "{'index':6,'type':'park','value':'700','label':null,'line':1,'agent_id':null}],"
+  "'sidecars':[5]}";
 
 static const char full_module_layout[] =
   "{'id':5,'revision':1,'name':'Sidecar','description':'Team','module':'acme-m20',"

@@ -1011,6 +1011,125 @@ test_catalog_face (Fixture       *fixture,
     }
 }
 
+/* -- a layout's sidecars --------------------------------------------------- */
+
+/* A layout names the sidecar layouts that go with it; a phone on the
+ * layout with modules attached and no module layouts of its own shows them
+ * (issue 8: the designer's sidecar keys never reached the phone). */
+static void
+test_sidecars (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *with_sidecars = NULL;
+  g_autofree char *phone_body = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *layout_path = NULL;
+  g_autofree char *module_path = NULL;
+  g_autofree char *other_module = NULL;
+  gint64 layout, phone, poly_module, team2;
+
+  with_sidecars = g_strdup_printf ("{\"name\": \"Front\", \"model\": \"yealink-t54w\", "
+                                   "\"sidecars\": [%" G_GINT64_FORMAT "]}", fixture->module_layout);
+  layout = pa_test_create (fixture->server, "layouts", with_sidecars);
+  layout_path = g_strdup_printf ("/api/v1/layouts/%" G_GINT64_FORMAT, layout);
+  module_path = g_strdup_printf ("/api/v1/module-layouts/%" G_GINT64_FORMAT,
+                                 fixture->module_layout);
+
+  /* Two modules attached, neither with a layout of its own: the first
+   * shows the layout's sidecar, the second (none given) stays blank. */
+  phone_body = g_strdup_printf (", \"layout_id\": %" G_GINT64_FORMAT ", \"modules\": ["
+                                "{\"module\": \"yealink-exp50\"}, {\"module\": \"yealink-exp50\"}]",
+                                layout);
+  phone = create_phone (fixture, "E", "80:5E:C0:00:00:0E", "yealink-t54w", phone_body, &token, NULL);
+  path = g_strdup_printf ("/p/%s/805ec000000e.cfg", token);
+  {
+    g_autoptr(PaTestResponse) fetched = pa_test_request (fixture->server, "GET", path,
+                                                         NULL, NULL, -1, FALSE, NULL);
+
+    g_assert_cmpuint (fetched->status, ==, 200);
+    assert_contains (fetched->text, "expansion_module.1.key.3.label = Bob\n");
+    assert_contains (fetched->text, "expansion_module.2.key.3.label = %NULL%\n");
+  }
+
+  /* Editing the sidecar reaches that phone through its layout. */
+  {
+    g_autoptr(PaTestResponse) patch = pa_test_api (fixture->server, "PATCH", module_path,
+                                                   "{\"keys\": [{\"index\": 3, \"type\": \"speed_dial\", "
+                                                   "\"value\": \"555\", \"label\": \"Dock\"}]}", "*");
+    g_autoptr(PaTestResponse) fetched = NULL;
+
+    g_assert_cmpuint (patch->status, ==, 200);
+    /* phone A names it itself, phone E through its layout */
+    g_assert_cmpint (json_object_get_int_member (pa_test_response_object (patch),
+                                                 "affected_phones"), ==, 2);
+    fetched = pa_test_request (fixture->server, "GET", path, NULL, NULL, -1, FALSE, NULL);
+    assert_contains (fetched->text, "expansion_module.1.key.3.label = Dock\n");
+  }
+
+  /* Sidecars that cannot be: refused, naming the position, nothing kept. */
+  poly_module = pa_test_create (fixture->server, "module-layouts",
+                                "{\"name\": \"Poly keys\", \"module\": \"polycom-vvx-color-em\"}");
+  other_module = g_strdup_printf ("{\"sidecars\": [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]}",
+                                  fixture->module_layout, poly_module);
+  {
+    g_autoptr(PaTestResponse) missing = pa_test_api (fixture->server, "PATCH", layout_path,
+                                                     "{\"sidecars\": [9999]}", "*");
+    g_autoptr(PaTestResponse) foreign = pa_test_api (fixture->server, "PATCH", layout_path,
+                                                     other_module, "*");
+    g_autoptr(PaTestResponse) too_many = pa_test_api (fixture->server, "PATCH", layout_path,
+                                                      "{\"sidecars\": [1, 1, 1, 1]}", "*");
+    g_autoptr(PaTestResponse) typed = pa_test_api (fixture->server, "PATCH", layout_path,
+                                                   "{\"sidecars\": [\"x\"]}", "*");
+    g_autoptr(PaTestResponse) zero = pa_test_api (fixture->server, "PATCH", layout_path,
+                                                  "{\"sidecars\": [0]}", "*");
+
+    pa_test_assert_error (missing, 422, "rule_violation", "sidecars[0]");
+    pa_test_assert_error (foreign, 422, "rule_violation", "sidecars[1]");
+    assert_contains (error_message (foreign), "T54W");
+    pa_test_assert_error (too_many, 422, "rule_violation", "sidecars");
+    pa_test_assert_error (typed, 400, "wrong_type", "sidecars[0]");
+    pa_test_assert_error (zero, 400, "invalid_value", "sidecars[0]");
+  }
+  {
+    g_autoptr(PaTestResponse) got = NULL;
+    JsonObject *object = get_object (fixture, "layouts", layout, &got);
+    JsonArray *sidecars = json_object_get_array_member (object, "sidecars");
+
+    g_assert_cmpuint (json_array_get_length (sidecars), ==, 1);
+    g_assert_cmpint (json_array_get_int_element (sidecars, 0), ==, fixture->module_layout);
+  }
+
+  /* A sidecar a layout names cannot go without a replacement; with one,
+   * the layout names the replacement. */
+  {
+    g_autoptr(PaTestResponse) refused = NULL;
+    g_autoptr(PaTestResponse) deleted = NULL;
+    g_autoptr(PaTestResponse) got = NULL;
+    JsonObject *object;
+    g_autofree char *unused_path = g_strdup_printf ("/api/v1/module-layouts/%" G_GINT64_FORMAT,
+                                                    poly_module);
+    g_autoptr(PaTestResponse) unused = NULL;
+    g_autofree char *replacement = NULL;
+
+    team2 = pa_test_create (fixture->server, "module-layouts",
+                            "{\"name\": \"Team 2\", \"module\": \"yealink-exp50\"}");
+    refused = delete_with (fixture, "module-layouts", fixture->module_layout, NULL);
+    pa_test_assert_error (refused, 409, "conflict", NULL);
+    assert_contains (error_message (refused), "sidecar");
+    replacement = g_strdup_printf ("%" G_GINT64_FORMAT, team2);
+    deleted = delete_with (fixture, "module-layouts", fixture->module_layout, replacement);
+    g_assert_cmpuint (deleted->status, ==, 200);
+    object = get_object (fixture, "layouts", layout, &got);
+    g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (object, "sidecars"), 0),
+                     ==, team2);
+    /* a module layout nobody names goes as before */
+    unused = pa_test_api (fixture->server, "DELETE", unused_path, NULL, "*");
+    g_assert_cmpuint (unused->status, ==, 204);
+  }
+  (void) phone;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1037,6 +1156,7 @@ main (int    argc,
   ADD ("/layouts/preview/with-layout/refused", test_preview_with_layout_refused);
   ADD ("/layouts/agent-rename", test_agent_rename);
   ADD ("/layouts/catalog-face", test_catalog_face);
+  ADD ("/layouts/sidecars", test_sidecars);
 
 #undef ADD
 
