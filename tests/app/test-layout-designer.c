@@ -503,14 +503,34 @@ test_preview (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "********"));
 }
 
+/* The issue-8 reproduction: a T54W layout, an EXP50 added in the
+ * designer, an agent dropped on a sidecar key, save. The layout and its
+ * sidecar are saved as one: the layout names the sidecar, a phone on the
+ * layout with an EXP50 attached gets the key, and the sidecar opened on its
+ * own is drawn beside its layout's phone and can be saved. */
 static void
 test_sidecars (Fixture       *fixture,
                gconstpointer  data)
 {
-  PaLayoutDesigner *designer = open_designer (fixture, stored_layout (fixture, fixture->layout));
+  PaLayoutDesigner *designer = NULL;
   PaLayoutDocument *document;
   g_autoptr(PaTestResponse) list = NULL;
+  g_autoptr(PaTestResponse) layout_json = NULL;
+  g_autofree char *phone_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT,
+                                                 fixture->phones[1]);
+  g_autofree char *phone_body = g_strdup_printf ("{\"layout_id\": %" G_GINT64_FORMAT ", "
+                                                 "\"modules\": [{\"module\": \"yealink-exp50\"}]}",
+                                                 fixture->layout);
+  g_autoptr(PaTestResponse) attached = pa_test_api (fixture->server, "PATCH", phone_path,
+                                                    phone_body, "*");
+  g_autofree char *config = NULL;
   JsonObject *module_layout;
+  JsonArray *sidecars;
+  gint64 module_layout_id;
+
+  g_assert_cmpuint (attached->status, ==, 200);
+  pa_app_test_refresh_sync (fixture->repo);
+  designer = open_designer (fixture, stored_layout (fixture, fixture->layout));
 
   g_assert_cmpuint (pa_layout_designer_get_n_modules (designer), ==, 0);
   g_assert_true (pa_layout_designer_set_n_modules (designer, 1));
@@ -523,20 +543,58 @@ test_sidecars (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (designer), "designer.save", NULL);
   pa_app_test_wait_until (not_saving, designer);
 
-  /* The new sidecar layout was stored with its key. */
+  /* The new sidecar layout was stored with its key, and the layout names it. */
   list = pa_test_api (fixture->server, "GET", "/api/v1/module-layouts", NULL, NULL);
   module_layout = find_by_name (list, "Reception sidecar");
   g_assert_nonnull (module_layout);
   g_assert_cmpstr (json_object_get_string_member (module_layout, "module"), ==, "yealink-exp50");
-  /* No phone shows it yet. */
-  g_assert_cmpstr (pa_layout_designer_get_last_result (designer), ==, "Saved");
   g_assert_nonnull (find_key (module_layout, 1));
+  module_layout_id = json_object_get_int_member (module_layout, "id");
+  layout_json = pa_test_get (fixture->server, "layouts", fixture->layout);
+  sidecars = json_object_get_array_member (pa_test_response_object (layout_json), "sidecars");
+  g_assert_cmpuint (json_array_get_length (sidecars), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (sidecars, 0), ==, module_layout_id);
+
+  /* The phone on the layout with an EXP50 gets the sidecar's key, and the
+   * designer said so. */
+  g_assert_cmpstr (pa_layout_designer_get_last_result (designer), ==,
+                   "Saved. 1 phone will update on its next check");
+  config = fetch_device_config (fixture->server, fixture->phones[1]);
+  g_assert_nonnull (strstr (config, "expansion_module.1.key.1.type = 16\n"));
+  g_assert_nonnull (strstr (config, "expansion_module.1.key.1.label = Maria\n"));
 
   /* A second save does not store it again. */
   pa_layout_document_set_key (document, PA_KEY_SLOT_INIT (1, 2), PA_KEY_SPEED_DIAL, "300", "Desk", 1);
   gtk_widget_activate_action (GTK_WIDGET (designer), "designer.save", NULL);
   pa_app_test_wait_until (not_saving, designer);
   g_assert_cmpint (pa_test_total_of (fixture->server, "module-layouts"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (designer));
+  pa_app_test_refresh_sync (fixture->repo);
+
+  /* Opened again, the layout comes with its sidecar. */
+  designer = open_designer (fixture, stored_layout (fixture, fixture->layout));
+  g_assert_cmpuint (pa_layout_designer_get_n_modules (designer), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (designer));
+
+  /* Opened on its own, the sidecar is drawn beside its layout's phone and
+   * nothing blocks saving it. */
+  {
+    PaResource *stored = pa_repository_find (fixture->repo, PA_TYPE_MODULE_LAYOUT, module_layout_id);
+    GtkWidget *alone = pa_layout_designer_new_for_module (NULL, fixture->repo, PA_MODULE_LAYOUT (stored));
+
+    gtk_window_present (GTK_WINDOW (alone));
+    pa_app_test_spin (100);
+    document = pa_layout_designer_get_document (PA_LAYOUT_DESIGNER (alone));
+    g_assert_cmpstr (pa_layout_get_model (pa_layout_document_get_layout (document)), ==,
+                     "yealink-t54w");
+    pa_layout_document_set_key (document, PA_KEY_SLOT_INIT (1, 3), PA_KEY_SPEED_DIAL, "301", "Dock", 1);
+    g_assert_null (pa_layout_designer_get_save_blocker (PA_LAYOUT_DESIGNER (alone)));
+    gtk_widget_activate_action (alone, "designer.save", NULL);
+    pa_app_test_wait_until (not_saving, alone);
+    g_assert_cmpstr (pa_layout_designer_get_last_result (PA_LAYOUT_DESIGNER (alone)), ==,
+                     "Saved. 1 phone will update on its next check");
+    gtk_window_destroy (GTK_WINDOW (alone));
+  }
 }
 
 int

@@ -73,6 +73,8 @@ void            pa_layout_designer_rebuild_document       (PaLayoutDesigner *sel
 void            pa_layout_designer_sync_module_choices    (PaLayoutDesigner *self);
 void            pa_layout_designer_rebuild_module_choices (PaLayoutDesigner *self);
 void            pa_layout_designer_sidecars_changed       (PaLayoutDesigner *self);
+PaLayout       *pa_layout_designer_find_sidecar_owner     (PaRepository     *repository,
+                                                           PaModuleLayout   *module_layout);
 void            pa_layout_designer_guess_modules          (PaLayoutDesigner *self,
                                                            PaLayout         *layout);
 

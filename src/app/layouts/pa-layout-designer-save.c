@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Saving: the sidecars' module layouts that changed, then the layout, one
- * request after the other, and one toast for the lot; and the question a
- * close with unsaved changes asks.
+ * Saving: the sidecars' module layouts that changed, then the layout
+ * naming them, one request after the other, and one toast for the lot; and
+ * the question a close with unsaved changes asks.
  */
 #define G_LOG_DOMAIN "pa-layout-designer"
 
@@ -58,6 +58,27 @@ differs_from_stored (PaLayoutDesigner *self,
   return !pa_key_list_equal (a, b)
          || pa_module_layout_get_is_default (PA_MODULE_LAYOUT (copy))
             != pa_module_layout_get_is_default (PA_MODULE_LAYOUT (stored));
+}
+
+/* Whether the layout as stored names other sidecars than the shown ones. */
+static gboolean
+sidecars_differ (PaLayoutDesigner *self,
+                 PaLayout         *layout)
+{
+  PaResource *stored = pa_repository_find (self->repository, PA_TYPE_LAYOUT,
+                                           pa_resource_get_id (PA_RESOURCE (layout)));
+  GArray *named;
+
+  if (stored == NULL)
+    return self->n_modules > 0;
+  named = pa_layout_get_sidecars (PA_LAYOUT (stored));
+  if (named->len != self->n_modules)
+    return TRUE;
+  for (guint i = 0; i < named->len; i++)
+    if (g_array_index (named, gint64, i) !=
+        pa_resource_get_id (g_ptr_array_index (self->module_choices, i)))
+      return TRUE;
+  return FALSE;
 }
 
 /* How many phones fetch the saved @stored: provd's count when its answer
@@ -169,6 +190,25 @@ save_finished (SaveRun *run)
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The sidecars the layout names: the shown ones, by position. By the
+ * time the layout is saved, every one of them has been (sidecars first). */
+static void
+set_sidecars (PaLayoutDesigner *self,
+              PaLayout         *layout)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < self->n_modules && i < self->module_choices->len; i++)
+    {
+      gint64 id = pa_resource_get_id (g_ptr_array_index (self->module_choices, i));
+
+      if (id == 0)
+        break;
+      g_array_append_val (ids, id);
+    }
+  pa_layout_set_sidecars (layout, (const gint64 *) ids->data, ids->len);
+}
+
 static void
 save_next (SaveRun *run)
 {
@@ -178,6 +218,8 @@ save_next (SaveRun *run)
       save_run_free (run);
       return;
     }
+  if (PA_IS_LAYOUT (g_ptr_array_index (run->queue, 0)))
+    set_sidecars (run->self, g_ptr_array_index (run->queue, 0));
   pa_repository_save_async (run->self->repository, g_ptr_array_index (run->queue, 0),
                             run->self->cancellable, saved_one_cb, run);
 }
@@ -186,6 +228,7 @@ void
 pa_layout_designer_start_save (PaLayoutDesigner *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean sidecars_changed = FALSE;
   SaveRun *run;
   PaLayout *layout;
 
@@ -204,21 +247,26 @@ pa_layout_designer_start_save (PaLayoutDesigner *self)
   run->self = g_object_ref (self);
   run->queue = g_ptr_array_new ();
 
-  /* Sidecars first: a phone layout saved last reports the phones it moves. */
+  /* Sidecars first, so the layout can name them, and is saved last to
+   * report the phones the whole change reaches. Every shown sidecar is
+   * stored, even an empty new one: it is part of the layout, and a later
+   * one keeps its position. */
   for (guint i = 0; i < self->module_choices->len; i++)
     {
       PaModuleLayout *module_layout = g_ptr_array_index (self->module_choices, i);
       gboolean shown = i < self->n_modules;
       gboolean is_new = pa_resource_get_id (PA_RESOURCE (module_layout)) == 0;
 
-      /* A new sidecar layout nobody filled is not worth storing. */
-      if (is_new && g_list_model_get_n_items (pa_module_layout_get_keys (module_layout)) == 0)
-        continue;
       if ((shown || !is_new) && differs_from_stored (self, PA_RESOURCE (module_layout)))
-        g_ptr_array_add (run->queue, module_layout);
+        {
+          g_ptr_array_add (run->queue, module_layout);
+          sidecars_changed |= shown && is_new;
+        }
     }
   layout = pa_layout_document_get_layout (self->document);
-  if (!self->module_only && differs_from_stored (self, PA_RESOURCE (layout)))
+  if (!self->module_only &&
+      (sidecars_changed || sidecars_differ (self, layout) ||
+       differs_from_stored (self, PA_RESOURCE (layout))))
     g_ptr_array_add (run->queue, layout);
 
   self->saving = TRUE;

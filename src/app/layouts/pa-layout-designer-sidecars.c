@@ -189,18 +189,50 @@ pa_layout_designer_sidecars_changed (PaLayoutDesigner *self)
   pa_layout_designer_set_n_modules (self, (guint) gtk_adjustment_get_value (self->sidecars_adjustment));
 }
 
-/* The sidecars phones on this layout have: the most any one has, each
- * with the module layout it shows. */
+/* The layout that names @module_layout as one of its sidecars, if any. */
+PaLayout *
+pa_layout_designer_find_sidecar_owner (PaRepository   *repository,
+                                       PaModuleLayout *module_layout)
+{
+  GListModel *layouts = pa_repository_get_layouts (repository);
+  gint64 id = pa_resource_get_id (PA_RESOURCE (module_layout));
+
+  for (guint i = 0; id != 0 && i < g_list_model_get_n_items (layouts); i++)
+    {
+      g_autoptr(PaLayout) layout = g_list_model_get_item (layouts, i);
+      GArray *sidecars = pa_layout_get_sidecars (layout);
+
+      for (guint j = 0; j < sidecars->len; j++)
+        if (g_array_index (sidecars, gint64, j) == id)
+          return layout;   /* the repository keeps it */
+    }
+  return NULL;
+}
+
+/* The sidecars the layout is drawn with: the ones it names, or for a
+ * layout saved before layouts named them, what the phones on it show. */
 void
 pa_layout_designer_guess_modules (PaLayoutDesigner *self,
-               PaLayout         *layout)
+                                  PaLayout         *layout)
 {
   GListModel *phones = pa_repository_get_phones (self->repository);
+  GArray *sidecars = pa_layout_get_sidecars (layout);
   gint64 id = pa_resource_get_id (PA_RESOURCE (layout));
   GPtrArray *best = NULL;
 
-  if (id == 0)
+  for (guint i = 0; i < sidecars->len && i < pa_device_model_get_max_modules (self->model); i++)
+    {
+      PaResource *stored = pa_repository_find (self->repository, PA_TYPE_MODULE_LAYOUT,
+                                               g_array_index (sidecars, gint64, i));
+
+      if (stored == NULL)
+        break;
+      g_ptr_array_add (self->module_choices, pa_resource_copy (stored));
+      self->n_modules++;
+    }
+  if (self->n_modules > 0 || id == 0)
     return;
+
   for (guint i = 0; i < g_list_model_get_n_items (phones); i++)
     {
       g_autoptr(PaPhone) phone = g_list_model_get_item (phones, i);

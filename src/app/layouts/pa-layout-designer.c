@@ -553,10 +553,16 @@ pa_layout_designer_new_for_module (GtkWindow      *parent,
   GListModel *models = pa_catalog_get_models (pa_catalog_get_default ());
   g_autoptr(PaLayout) scenery = NULL;
   PaDeviceModel *model = NULL;
+  PaLayout *owner;
 
   g_return_val_if_fail (PA_IS_REPOSITORY (repo), NULL);
   g_return_val_if_fail (PA_IS_MODULE_LAYOUT (layout), NULL);
 
+  /* Drawn beside the phone of a layout it is a sidecar of, or else beside
+   * the first model that takes the module. */
+  owner = pa_layout_designer_find_sidecar_owner (repo, layout);
+  if (owner != NULL)
+    model = pa_catalog_get_model (pa_catalog_get_default (), pa_layout_get_model (owner));
   for (guint i = 0; model == NULL && i < g_list_model_get_n_items (models); i++)
     {
       g_autoptr(PaDeviceModel) candidate = g_list_model_get_item (models, i);
@@ -574,8 +580,14 @@ pa_layout_designer_new_for_module (GtkWindow      *parent,
   g_object_set (self->agent_palette, "repository", repo, NULL);
   g_ptr_array_add (self->module_choices, pa_resource_copy (PA_RESOURCE (layout)));
   self->n_modules = 1;
+  /* The phone's keys are scenery here, never saved; a name keeps them
+   * from blocking the save of the sidecar. */
   scenery = pa_layout_new ();
   pa_layout_set_model (scenery, pa_device_model_get_id (model));
+  pa_layout_set_name (scenery, owner != NULL ? pa_layout_get_name (owner)
+                                             : pa_module_layout_get_name (layout));
+  if (owner != NULL)
+    pa_layout_set_keys (scenery, pa_layout_get_keys (owner));
   pa_layout_designer_rebuild_document (self, scenery);
   pa_layout_designer_rebuild_module_choices (self);
   return GTK_WIDGET (self);
