@@ -523,6 +523,100 @@ test_edit_shows_attention (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* The rows the Assignment group has beyond agent and layout: one per
+ * attached sidecar. */
+static GPtrArray *
+sidecar_rows (PaPhoneEditor *editor)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *group = child (editor, "assignment_group");
+  GtkWidget *layout_row = child (editor, "layout_row");
+  GtkWidget *list = gtk_widget_get_parent (layout_row);
+
+  g_assert_nonnull (group);
+  for (GtkWidget *c = gtk_widget_get_next_sibling (layout_row); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (ADW_IS_COMBO_ROW (c))
+      g_ptr_array_add (rows, c);
+  (void) list;
+  return rows;
+}
+
+static const char *
+selected_label (AdwComboRow *row)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+/* Issue 8: the phone editor picks a sidecar layout per attached module;
+ * left alone, a module shows its button layout's sidecar. */
+static void
+test_sidecar_layouts (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *phone_json = NULL;
+  g_autofree char *layout_json = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PaTestResponse) response = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 team, spare, layout;
+  PaPhoneEditor *editor;
+  PaPhone *phone;
+  JsonArray *modules;
+
+  team = pa_test_create (fixture->server, "module-layouts",
+                         "{\"name\": \"Team\", \"module\": \"yealink-exp50\"}");
+  spare = pa_test_create (fixture->server, "module-layouts",
+                          "{\"name\": \"Spare keys\", \"module\": \"yealink-exp50\"}");
+  pa_test_create (fixture->server, "module-layouts",
+                  "{\"name\": \"Other brand\", \"module\": \"polycom-vvx-color-em\"}");
+  layout_json = g_strdup_printf ("{\"name\": \"Front\", \"model\": \"yealink-t54w\", "
+                                 "\"sidecars\": [%" G_GINT64_FORMAT "]}", team);
+  layout = pa_test_create (fixture->server, "layouts", layout_json);
+  pa_app_test_refresh_sync (fixture->repo);
+  phone_json = g_strdup_printf ("{\"name\":\"Reception\",\"mac\":\"805EC0333333\","
+                                "\"vendor\":\"yealink\",\"model\":\"yealink-t54w\","
+                                "\"layout_id\":%" G_GINT64_FORMAT ",\"modules\":["
+                                "{\"module\":\"yealink-exp50\"},{\"module\":\"yealink-exp50\"}]}",
+                                layout);
+  phone = create_phone (fixture, phone_json, &password, &username);
+  editor = new_editor (fixture, phone);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+
+  rows = sidecar_rows (editor);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==,
+                   "Sidecar 1 Layout");
+  g_assert_cmpstr (selected_label (g_ptr_array_index (rows, 0)), ==,
+                   "Default (Team)");
+  /* the layout names no second sidecar */
+  g_assert_cmpstr (selected_label (g_ptr_array_index (rows, 1)), ==,
+                   "Default (None)");
+  /* only the EXP50's layouts are offered */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (g_ptr_array_index (rows, 1))),
+                    ==, 3);
+  /* The group alone: the form is taller than the screen. */
+  pa_app_test_maybe_screenshot (child (editor, "assignment_group"), "phone-editor-sidecars.png");
+
+  /* The second module gets a layout of its own. */
+  adw_combo_row_set_selected (g_ptr_array_index (rows, 1), 2);
+  g_assert_cmpstr (selected_label (g_ptr_array_index (rows, 1)), ==, "Spare keys");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
+
+  path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, pa_resource_get_id (PA_RESOURCE (phone)));
+  response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+  modules = json_object_get_array_member (pa_test_response_object (response), "modules");
+  g_assert_cmpuint (json_array_get_length (modules), ==, 2);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (modules, 0), "layout_id"));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (modules, 1), "layout_id"),
+                   ==, spare);
+}
+
 static void
 test_regenerate_needs_the_word (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -597,6 +691,8 @@ main (int   argc,
               fixture_set_up, test_edit_shows_attention, fixture_tear_down);
   g_test_add ("/app/phone-editor/regenerate-needs-the-word", Fixture, NULL,
               fixture_set_up, test_regenerate_needs_the_word, fixture_tear_down);
+  g_test_add ("/app/phone-editor/sidecar-layouts", Fixture, NULL,
+              fixture_set_up, test_sidecar_layouts, fixture_tear_down);
   g_test_add ("/app/phone-editor/invalid-time-zone", Fixture, NULL,
               fixture_set_up, test_invalid_time_zone, fixture_tear_down);
 

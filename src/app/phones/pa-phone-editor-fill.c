@@ -160,6 +160,7 @@ pa_phone_editor_update_module_count (PaPhoneEditor *self)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At most %u", "At most %u", max),
                                 max);
   adw_action_row_set_subtitle (self->module_count_row, subtitle != NULL ? subtitle : "");
+  pa_phone_editor_update_sidecar_rows (self);
 }
 
 static void

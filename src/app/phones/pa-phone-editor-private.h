@@ -4,7 +4,8 @@
  *
  * pa-phone-editor.c: the window, its state and actions;
  * pa-phone-editor-fill.c: filling the combo rows from the catalog and the
- * repository; pa-phone-editor-errors.c: messages on fields and above the form.
+ * repository; pa-phone-editor-sidecars.c: the layout each attached sidecar
+ * shows; pa-phone-editor-errors.c: messages on fields and above the form.
  */
 #pragma once
 
@@ -45,6 +46,7 @@ struct _PaPhoneEditor
   AdwComboRow          *password_mode_row;
   AdwEntryRow          *password_row;
   AdwPreferencesGroup  *provisioning_group;
+  AdwPreferencesGroup  *assignment_group;
   AdwActionRow         *attention_row;
   AdwActionRow         *link_row;
   AdwActionRow         *username_row;
@@ -57,6 +59,7 @@ struct _PaPhoneEditor
   GPtrArray *module_ids;    /* [0] "None": NULL */
   GArray    *agent_ids;     /* [0] "Unassigned": 0 */
   GArray    *layout_ids;    /* [0] "None": 0 */
+  GPtrArray *sidecar_rows;  /* AdwComboRow, one per attached module */
 
   GHashTable *error_rows;   /* field row → the message row under it */
 
@@ -84,6 +87,14 @@ void        pa_phone_editor_fill_agents         (PaPhoneEditor *self,
 void        pa_phone_editor_model_changed       (PaPhoneEditor *self);
 void        pa_phone_editor_select_brand        (PaPhoneEditor *self,
                                                  const char    *vendor_id);
+
+/* pa-phone-editor-sidecars.c */
+void        pa_phone_editor_update_sidecar_rows (PaPhoneEditor *self);
+GPtrArray  *pa_phone_editor_build_modules       (PaPhoneEditor *self);
+
+/* pa-phone-editor.c: the user changed @row. */
+void        pa_phone_editor_form_changed        (PaPhoneEditor *self,
+                                                 gpointer       row);
 
 /* pa-phone-editor-errors.c */
 void        pa_phone_editor_clear_field_error   (PaPhoneEditor *self,

@@ -68,7 +68,7 @@ PaPhone *
 pa_phone_editor_build_phone (PaPhoneEditor *self)
 {
   g_autoptr(PaPhone) phone = NULL;
-  g_autoptr(GPtrArray) modules = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_phone_module_free);
+  g_autoptr(GPtrArray) modules = NULL;
   g_autofree char *name = editable_text (self->name_row);
   g_autofree char *description = editable_text_or_null (self->description_row);
   g_autofree char *raw_mac = editable_text (self->mac_entry);
@@ -77,7 +77,6 @@ pa_phone_editor_build_phone (PaPhoneEditor *self)
   const char *mac = pa_mac_entry_get_mac (PA_MAC_ENTRY (self->mac_entry));
   const char *vendor_id = pa_phone_editor_selected_string (self->vendor_ids, self->brand_row);
   const char *model_id = pa_phone_editor_selected_string (self->model_ids, self->model_row);
-  const char *module_id = pa_phone_editor_selected_string (self->module_ids, self->module_row);
   PaAdminPasswordMode mode = adw_combo_row_get_selected (self->password_mode_row);
 
   g_return_val_if_fail (PA_IS_PHONE_EDITOR (self), NULL);
@@ -95,31 +94,7 @@ pa_phone_editor_build_phone (PaPhoneEditor *self)
   pa_phone_set_agent_id (phone, pa_phone_editor_selected_id (self->agent_ids, self->agent_row));
   pa_phone_set_layout_id (phone, pa_phone_editor_selected_id (self->layout_ids, self->layout_row));
 
-  if (module_id != NULL)
-    {
-      GPtrArray *old = self->phone != NULL ? pa_phone_get_modules (self->phone) : NULL;
-      guint count = gtk_spin_button_get_value_as_int (self->module_count);
-      guint reused = 0;
-
-      /* Keep each sidecar's layout where the same module type stays. */
-      for (guint i = 0; i < count; i++)
-        {
-          gint64 layout_id = 0;
-
-          for (; old != NULL && reused < old->len; reused++)
-            {
-              PaPhoneModule *m = g_ptr_array_index (old, reused);
-
-              if (g_strcmp0 (m->module_id, module_id) == 0)
-                {
-                  layout_id = m->layout_id;
-                  reused++;
-                  break;
-                }
-            }
-          g_ptr_array_add (modules, pa_phone_module_new (module_id, layout_id));
-        }
-    }
+  modules = pa_phone_editor_build_modules (self);
   pa_phone_set_modules (phone, modules);
 
   pa_phone_set_sip_server (phone, sip_server);
@@ -214,6 +189,13 @@ changed_on (PaPhoneEditor *self,
   update_state (self);
 }
 
+void
+pa_phone_editor_form_changed (PaPhoneEditor *self,
+                              gpointer       row)
+{
+  changed_on (self, row);
+}
+
 static void
 entry_row_changed_cb (GtkEditable   *editable,
                       PaPhoneEditor *self)
@@ -225,6 +207,8 @@ static void
 spin_changed_cb (GtkSpinButton *spin,
                  PaPhoneEditor *self)
 {
+  if (spin == self->module_count)
+    pa_phone_editor_update_sidecar_rows (self);
   changed_on (self, gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_ACTION_ROW));
 }
 
@@ -292,6 +276,9 @@ combo_selected_cb (AdwComboRow   *row,
                    GParamSpec    *pspec,
                    PaPhoneEditor *self)
 {
+  /* What "from the button layout" means follows the layout. */
+  if (row == self->layout_row)
+    pa_phone_editor_update_sidecar_rows (self);
   changed_on (self, row);
 }
 
@@ -609,6 +596,7 @@ pa_phone_editor_finalize (GObject *object)
   g_clear_pointer (&self->vendor_ids, g_ptr_array_unref);
   g_clear_pointer (&self->model_ids, g_ptr_array_unref);
   g_clear_pointer (&self->module_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->sidecar_rows, g_ptr_array_unref);
   g_clear_pointer (&self->agent_ids, g_array_unref);
   g_clear_pointer (&self->layout_ids, g_array_unref);
   g_clear_pointer (&self->error_rows, g_hash_table_unref);
@@ -718,6 +706,7 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, module_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, module_count_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, module_count);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, assignment_group);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, agent_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, layout_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, sip_server_row);
@@ -753,6 +742,8 @@ pa_phone_editor_init (PaPhoneEditor *self)
   self->vendor_ids = g_ptr_array_new_with_free_func (g_free);
   self->model_ids = g_ptr_array_new_with_free_func (g_free);
   self->module_ids = g_ptr_array_new_with_free_func (g_free);
+  /* The rows belong to the Assignment group; this only points at them. */
+  self->sidecar_rows = g_ptr_array_new ();
   self->agent_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->layout_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->error_rows = g_hash_table_new (NULL, NULL);
