@@ -80,6 +80,10 @@ void     pa_api_preview_phone_file   (PaApiRequest *req,
                                       gint64        id,
                                       const char   *file);
 
+/* pa-api-config.c: GET /api/v1/phones/{id}/config */
+void     pa_api_download_phone_config   (PaApiRequest *req,
+                                         gint64        id);
+
 /* POST /api/v1/sip-accounts/{id}/password */
 void     pa_api_regenerate_sip_password (PaApiRequest *req,
                                          gint64        id);

@@ -589,6 +589,15 @@ pa_api_dispatch (PaServer           *self,
       return;
     }
 
+  if (g_str_equal (collection->kind, "phone") && g_str_equal (segments[2], "config"))
+    {
+      if (method_is (msg, "GET") || method_is (msg, "HEAD"))
+        pa_api_download_phone_config (&req, id);
+      else
+        pa_server_method_not_allowed (msg, "GET, HEAD");
+      return;
+    }
+
   if (g_str_equal (collection->kind, "layout") && g_str_equal (segments[2], "apply"))
     {
       if (method_is (msg, "POST"))

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "pa-test-server.h"
 
 #define PHONE_UA "Yealink SIP-T54W 96.86.0.100 80:5e:c0:12:34:56"
@@ -284,6 +286,95 @@ test_etag (Fixture       *fixture,
     g_assert_cmpstr (soup_message_headers_get_one (fresh->headers, "ETag"), !=, etag);
     assert_contains (fresh->text, "linekey.1.value = 203\n");
   }
+
+  /* The tag is the phone's fingerprint, not the bytes' hash: after a
+   * restart (nothing cached) a phone that has the file still gets 304,
+   * which provd answers without rendering it. */
+  {
+    g_autoptr(PaTestResponse) current = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+    g_autofree char *tag = g_strdup (soup_message_headers_get_one (current->headers, "ETag"));
+    g_autoptr(PaTestResponse) after_restart = NULL;
+    g_autoptr(PaTestResponse) wildcard = NULL;
+
+    pa_test_server_restart (fixture->server);
+    after_restart = fetch (fixture, fixture->token, "805ec0123456.cfg", tag);
+    g_assert_cmpuint (after_restart->status, ==, 304);
+    /* "*" stands for a file this phone gets only once provd knows it does */
+    wildcard = fetch (fixture, fixture->token, "805ec0123457.cfg", "*");
+    assert_refused (wildcard);
+  }
+}
+
+/* Download Config: the phone's real files, passwords and all, for the
+ * admin; every download is logged. */
+static void
+test_download_config (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/config",
+                                           fixture->phone_id);
+  g_autoptr(PaTestResponse) fetched = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_autoptr(PaTestResponse) downloaded = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+  g_autoptr(PaTestResponse) anonymous = pa_test_request (fixture->server, "GET", path, NULL, NULL,
+                                                         -1, FALSE, NULL);
+  g_autoptr(PaTestResponse) missing = pa_test_api (fixture->server, "GET",
+                                                   "/api/v1/phones/999/config", NULL, NULL);
+  g_autoptr(PaTestResponse) posted = pa_test_api (fixture->server, "POST", path, "{}", NULL);
+  JsonArray *files;
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (downloaded->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_one (downloaded->headers, "Cache-Control"), ==,
+                   "no-store");
+  files = json_object_get_array_member (pa_test_response_object (downloaded), "files");
+  g_assert_cmpuint (json_array_get_length (files), >=, 2);
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    {
+      JsonObject *file = json_array_get_object_element (files, i);
+
+      g_assert_nonnull (json_object_get_string_member (file, "content_type"));
+      if (!g_str_equal (json_object_get_string_member (file, "name"), "805ec0123456.cfg"))
+        continue;
+      found = TRUE;
+      /* byte for byte what the phone gets, its password included */
+      g_assert_cmpstr (json_object_get_string_member (file, "content"), ==, fetched->text);
+      assert_contains (fetched->text, fixture->password);
+    }
+  g_assert_true (found);
+
+  g_assert_cmpuint (anonymous->status, ==, 401);
+  pa_test_assert_error (missing, 404, "not_found", NULL);
+  g_assert_cmpuint (posted->status, ==, 405);
+}
+
+/* Who downloaded what, in provd's log. */
+static void
+test_download_logged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);
+  g_autofree char *log = g_build_filename (dir, "stderr.log", NULL);
+  PaTestServerOptions options = { .stderr_path = log };
+  g_autoptr(PaTestServer) server = pa_test_server_new_with_options (&options);
+  g_autoptr(PaTestResponse) created = NULL;
+  g_autoptr(PaTestResponse) downloaded = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *logged = NULL;
+
+  created = pa_test_api (server, "POST", "/api/v1/phones",
+                         "{\"name\": \"Desk\", \"mac\": \"80:5E:C0:AB:CD:EF\", "
+                         "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}", NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/config",
+                          json_object_get_int_member (pa_test_response_object (created), "id"));
+  downloaded = pa_test_api (server, "GET", path, NULL, NULL);
+  g_assert_cmpuint (downloaded->status, ==, 200);
+  pa_test_server_stop (server);
+
+  g_assert_true (g_file_get_contents (log, &logged, NULL, NULL));
+  assert_contains (logged, "downloaded the configuration of phone 80:5E:C0:AB:CD:EF");
+  g_unlink (log);
+  g_rmdir (dir);
 }
 
 static void
@@ -465,6 +556,13 @@ test_needs_attention (void)
   preview_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/preview/805ec0123456.cfg", id);
   preview = pa_test_api (server, "GET", preview_path, NULL, NULL);
   pa_test_assert_error (preview, 422, "needs_attention", NULL);
+  {
+    /* nor can its files be downloaded: the answer says why */
+    g_autofree char *config_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/config", id);
+    g_autoptr(PaTestResponse) download = pa_test_api (server, "GET", config_path, NULL, NULL);
+
+    pa_test_assert_error (download, 422, "needs_attention", NULL);
+  }
   error_object = json_object_get_object_member (pa_test_response_object (preview), "error");
   g_assert_nonnull (strstr (json_object_get_string_member (error_object, "message"),
                             "no SIP server"));
@@ -498,10 +596,12 @@ main (int    argc,
   ADD ("/phone-endpoint/token-regenerated", test_token_regenerated);
   ADD ("/phone-endpoint/user-agent-contradiction", test_user_agent_contradiction);
   ADD ("/phone-endpoint/fetch-recorded-at-stop", test_fetch_recorded_at_stop);
+  ADD ("/phone-endpoint/download-config", test_download_config);
 
 #undef ADD
 
   g_test_add_func ("/phone-endpoint/needs-attention", test_needs_attention);
+  g_test_add_func ("/phone-endpoint/download-logged", test_download_logged);
 
   return g_test_run ();
 }
