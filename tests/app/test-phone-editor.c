@@ -15,6 +15,8 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "pa-credentials-dialog.h"
 #include "pa-mac-entry.h"
 #include "pa-phone-actions.h"
@@ -617,6 +619,65 @@ test_sidecar_layouts (Fixture       *fixture,
                    ==, spare);
 }
 
+static gboolean
+not_downloading (gpointer editor)
+{
+  return !pa_phone_editor_get_downloading (editor);
+}
+
+/* Download Config saves the phone's real files, as it fetches them, under
+ * the vendor's names. */
+static void
+test_download_config (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *username = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-download-XXXXXX", &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *device_path = g_build_filename (dir, "805ec0444444.cfg", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *fetch_path = NULL;
+  g_autoptr(PaTestResponse) fetched = NULL;
+  PaPhone *phone = create_phone (fixture,
+                                 "{\"name\":\"Lobby\",\"mac\":\"805EC0444444\",\"vendor\":\"yealink\","
+                                 "\"model\":\"yealink-t54w\"}", &password, &username);
+  PaPhoneEditor *editor = new_editor (fixture, phone);
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (child (editor, "download_row")));
+  pa_phone_editor_download_config_to (editor, folder);
+  pa_app_test_wait_until (not_downloading, editor);
+  {
+    g_autofree char *base = g_path_get_basename (dir);
+    g_autofree char *expected = g_strdup_printf ("Saved 2 files in “%s”", base);
+
+    g_assert_cmpstr (pa_phone_editor_get_download_result (editor), ==, expected);
+  }
+
+  g_assert_true (g_file_get_contents (device_path, &saved, NULL, &error));
+  g_assert_no_error (error);
+  fetch_path = g_strdup_printf ("/p/%s/805ec0444444.cfg", pa_phone_get_token (phone));
+  fetched = pa_test_request (fixture->server, "GET", fetch_path, NULL, NULL, -1, FALSE, NULL);
+  g_assert_cmpuint (fetched->status, ==, 200);
+  g_assert_cmpstr (saved, ==, fetched->text);
+  g_assert_nonnull (strstr (saved, password));
+
+  listing = g_dir_open (dir, 0, &error);
+  for (const char *name; (name = g_dir_read_name (listing)) != NULL; n_files++)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_assert_cmpuint (n_files, ==, 2);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_regenerate_needs_the_word (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -693,6 +754,8 @@ main (int   argc,
               fixture_set_up, test_regenerate_needs_the_word, fixture_tear_down);
   g_test_add ("/app/phone-editor/sidecar-layouts", Fixture, NULL,
               fixture_set_up, test_sidecar_layouts, fixture_tear_down);
+  g_test_add ("/app/phone-editor/download-config", Fixture, NULL,
+              fixture_set_up, test_download_config, fixture_tear_down);
   g_test_add ("/app/phone-editor/invalid-time-zone", Fixture, NULL,
               fixture_set_up, test_invalid_time_zone, fixture_tear_down);
 

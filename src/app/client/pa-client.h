@@ -216,4 +216,29 @@ char       *pa_client_regenerate_password_finish (PaClient            *self,
                                                   guint               *n_resync,
                                                   GError             **error);
 
+/* GET /api/v1/phones/{id}/config: the phone's real files, passwords
+ * included (provd logs the download). */
+typedef struct
+{
+  char   *name;           /* a plain file name, the vendor's */
+  char   *content_type;   /* nullable */
+  GBytes *content;
+} PaConfigFile;
+
+void        pa_config_file_free (PaConfigFile *file);
+
+void        pa_client_download_config_async  (PaClient            *self,
+                                              gint64               phone_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/* Transfer full (element-type PaConfigFile), or NULL with @error set; a
+ * file name that would leave the folder it is saved in is a protocol
+ * error. */
+GPtrArray  *pa_client_download_config_finish (PaClient            *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaConfigFile, pa_config_file_free)
+
 G_END_DECLS

@@ -5,7 +5,8 @@
  * pa-phone-editor.c: the window, its state and actions;
  * pa-phone-editor-fill.c: filling the combo rows from the catalog and the
  * repository; pa-phone-editor-sidecars.c: the layout each attached sidecar
- * shows; pa-phone-editor-errors.c: messages on fields and above the form.
+ * shows; pa-phone-editor-download.c: Download Config;
+ * pa-phone-editor-errors.c: messages on fields and above the form.
  */
 #pragma once
 
@@ -50,6 +51,7 @@ struct _PaPhoneEditor
   AdwActionRow         *attention_row;
   AdwActionRow         *link_row;
   AdwActionRow         *username_row;
+  AdwActionRow         *download_row;
 
   GtkWidget *mac_entry;
 
@@ -67,6 +69,8 @@ struct _PaPhoneEditor
   gboolean brand_touched;   /* the user (or the phone) chose a brand */
   gboolean valid;
   gboolean saving;
+  gboolean downloading;
+  char    *download_result;  /* the last download's toast */
   gboolean discard_confirmed;
 };
 
@@ -91,6 +95,11 @@ void        pa_phone_editor_select_brand        (PaPhoneEditor *self,
 /* pa-phone-editor-sidecars.c */
 void        pa_phone_editor_update_sidecar_rows (PaPhoneEditor *self);
 GPtrArray  *pa_phone_editor_build_modules       (PaPhoneEditor *self);
+
+/* pa-phone-editor-download.c: "editor.download-config" */
+void        pa_phone_editor_download_config_action (GtkWidget  *widget,
+                                                    const char *action_name,
+                                                    GVariant   *parameter);
 
 /* pa-phone-editor.c: the user changed @row. */
 void        pa_phone_editor_form_changed        (PaPhoneEditor *self,

@@ -597,6 +597,7 @@ pa_phone_editor_finalize (GObject *object)
   g_clear_pointer (&self->model_ids, g_ptr_array_unref);
   g_clear_pointer (&self->module_ids, g_ptr_array_unref);
   g_clear_pointer (&self->sidecar_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->download_result, g_free);
   g_clear_pointer (&self->agent_ids, g_array_unref);
   g_clear_pointer (&self->layout_ids, g_array_unref);
   g_clear_pointer (&self->error_rows, g_hash_table_unref);
@@ -707,6 +708,7 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, module_count_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, module_count);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, assignment_group);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, download_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, agent_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, layout_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, sip_server_row);
@@ -724,6 +726,8 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.new-password", NULL,
                                    new_password_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.download-config", NULL,
+                                   pa_phone_editor_download_config_action);
   gtk_widget_class_install_action (widget_class, "editor.copy-link", NULL, copy_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.copy-username", NULL, copy_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,

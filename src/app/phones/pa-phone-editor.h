@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (PaPhoneEditor, pa_phone_editor, PA, PHONE_EDITOR, AdwWindo
  * the editor works on a copy and saves it with the phone's revision.
  * Properties: "repository", "phone" (construct-only), "saving" (read-only).
  * Actions: "editor.save" (Ctrl+S), "editor.cancel" (Escape),
- * "editor.new-password" (editing only). After a new phone is saved the
+ * "editor.new-password" and "editor.download-config" (editing only). After a new phone is saved the
  * editor closes and shows a PaCredentialsDialog with the SIP password. */
 GtkWidget *pa_phone_editor_new         (GtkWindow     *parent,
                                         PaRepository  *repo,
@@ -29,6 +29,15 @@ GtkWidget *pa_phone_editor_new         (GtkWindow     *parent,
  * the phone being edited); for tests and for the save. */
 PaPhone   *pa_phone_editor_build_phone (PaPhoneEditor *self);
 gboolean   pa_phone_editor_get_saving  (PaPhoneEditor *self);
+
+/* Download Config into @folder, as "editor.download-config" does once the
+ * user picked one: the phone's files under the vendor's names (replacing
+ * files of those names), then a toast. */
+void        pa_phone_editor_download_config_to  (PaPhoneEditor *self,
+                                                 GFile         *folder);
+gboolean    pa_phone_editor_get_downloading     (PaPhoneEditor *self);
+/* The last download's toast ("Saved 2 files in …", "Not downloaded: …"). */
+const char *pa_phone_editor_get_download_result (PaPhoneEditor *self);
 
 /* Emitted signal "saved" (PaPhone *saved, JsonObject *extra nullable) after
  * a successful save, before the editor closes. */
