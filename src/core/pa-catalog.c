@@ -214,27 +214,13 @@ load_model (PaCatalog  *self,
 }
 
 PaCatalog *
-pa_catalog_new_from_data (const char *json,
-                          gssize      len,
-                          GError    **error)
+pa_catalog_new_from_node (JsonNode  *root,
+                          GError   **error)
 {
   static const char * const members[] = { "version", "note", "vendors", "modules", "models", NULL };
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(PaCatalog) self = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
   JsonObject *object;
 
-  g_return_val_if_fail (json != NULL, NULL);
-
-  if (!json_parser_load_from_data (parser, json, len, &local_error))
-    {
-      g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_MALFORMED,
-                   "The catalog is not valid JSON: %s", local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
   if (root == NULL)
     {
       g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_MALFORMED, "The catalog is empty");
@@ -265,6 +251,25 @@ pa_catalog_new_from_data (const char *json,
   return g_steal_pointer (&self);
 }
 
+PaCatalog *
+pa_catalog_new_from_data (const char *json,
+                          gssize      len,
+                          GError    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, json, len, &local_error))
+    {
+      g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_MALFORMED,
+                   "The catalog is not valid JSON: %s", local_error->message);
+      return NULL;
+    }
+  return pa_catalog_new_from_node (json_parser_get_root (parser), error);
+}
+
 static PaCatalog *
 load_default (void)
 {
@@ -292,18 +297,51 @@ load_default (void)
   return catalog;
 }
 
+/* The app's: replaced by the catalog of the server it connects to. */
+static PaCatalog *replacement;
+/* Catalogs replaced since: what they handed out (models, vendors, held
+ * without a reference by whoever asked) stays valid. */
+static GPtrArray *retired;
+
 PaCatalog *
 pa_catalog_get_default (void)
 {
   static gsize initialized = 0;
   static PaCatalog *default_catalog = NULL;
 
+  if (replacement != NULL)
+    return replacement;
   if (g_once_init_enter (&initialized))
     {
       default_catalog = load_default ();
       g_once_init_leave (&initialized, 1);
     }
   return default_catalog;
+}
+
+void
+pa_catalog_set_default (PaCatalog *catalog)
+{
+  g_return_if_fail (PA_IS_CATALOG (catalog));
+
+  if (catalog == replacement)
+    return;
+  if (replacement != NULL)
+    {
+      if (retired == NULL)
+        retired = g_ptr_array_new ();
+      g_ptr_array_add (retired, replacement);
+    }
+  replacement = g_object_ref (catalog);
+}
+
+gboolean
+pa_catalog_equal (PaCatalog *a,
+                  PaCatalog *b)
+{
+  g_return_val_if_fail (PA_IS_CATALOG (a) && PA_IS_CATALOG (b), FALSE);
+
+  return a == b || json_node_equal (a->root, b->root);
 }
 
 PaVendor *

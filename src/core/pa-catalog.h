@@ -162,13 +162,23 @@ const char *pa_device_model_get_note          (PaDeviceModel *self);  /* nullabl
 #define PA_TYPE_CATALOG (pa_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (PaCatalog, pa_catalog, PA, CATALOG, GObject)
 
-/* Loaded once from the built-in resource; transfer none. A broken built-in
- * catalog is a build bug: it is logged as critical and an empty catalog is
- * returned. */
+/* Loaded once from the built-in resource unless replaced; transfer none.
+ * A broken built-in catalog is a build bug: it is logged as critical and an
+ * empty catalog is returned. */
 PaCatalog         *pa_catalog_get_default    (void);
+/* The app takes the catalog of the server it is connected to (a newer
+ * provd may know models the app was built without). Main thread only; what
+ * the old one handed out stays valid. */
+void               pa_catalog_set_default    (PaCatalog  *catalog);
 PaCatalog         *pa_catalog_new_from_data  (const char *json,
                                               gssize      len,
                                               GError    **error);
+/* From parsed JSON, e.g. GET /api/v1/catalog's answer. */
+PaCatalog         *pa_catalog_new_from_node  (JsonNode   *root,
+                                              GError    **error);
+/* The same vendors, modules and models, said the same way. */
+gboolean           pa_catalog_equal          (PaCatalog  *a,
+                                              PaCatalog  *b);
 
 PaVendor          *pa_catalog_get_vendor     (PaCatalog  *self,
                                               const char *vendor_id);   /* nullable */

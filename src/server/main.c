@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "pa-catalog.h"
 #include "pa-server.h"
 #include "pa-sqlite-store.h"
 
@@ -112,6 +113,22 @@ run (int    argc,
     {
       g_free (config->data_dir);
       config->data_dir = g_steal_pointer (&data_dir);
+    }
+
+  if (config->catalog != NULL)
+    {
+      g_autofree char *text = NULL;
+      gsize length = 0;
+      g_autoptr(PaCatalog) catalog = NULL;
+
+      if (g_file_get_contents (config->catalog, &text, &length, &error))
+        catalog = pa_catalog_new_from_data (text, length, &error);
+      if (catalog == NULL)
+        {
+          g_printerr ("phoneadmin-provd: catalog %s: %s\n", config->catalog, error->message);
+          return 2;
+        }
+      pa_catalog_set_default (catalog);
     }
 
   if (g_mkdir_with_parents (config->data_dir, 0700) != 0)

@@ -236,6 +236,15 @@ pa_server_update_settings (PaServer *self)
     g_once_init_leave (&build_revision, (gsize) compute_build_revision () | 1);
   self->build_revision = (gint64) build_revision;
 
+  /* A catalog file (provd's config) can change what a model's files say
+   * without the program changing. */
+  {
+    g_autoptr(JsonNode) catalog = pa_catalog_to_json (pa_catalog_get_default ());
+    g_autofree char *text = json_to_string (catalog, FALSE);
+
+    self->catalog_revision = pa_config_inputs_revision_of (text);
+  }
+
   if (self->settings == NULL)
     self->settings = pa_config_inputs_new ();
   g_array_set_size (self->settings, 0);
@@ -264,5 +273,6 @@ pa_server_config_fingerprint (PaServer *self,
   inputs = pa_config_inputs_new ();
   pa_config_inputs_add (inputs, "phone_inputs", 0, pa_config_inputs_revision_of (stored));
   pa_config_inputs_add (inputs, "program", 0, self->build_revision);
+  pa_config_inputs_add (inputs, "catalog", 0, self->catalog_revision);
   return pa_config_inputs_fingerprint (inputs);
 }

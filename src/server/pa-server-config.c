@@ -31,6 +31,7 @@ pa_server_config_free (PaServerConfig *self)
   g_free (self->data_dir);
   g_free (self->public_url);
   g_free (self->sip_server);
+  g_free (self->catalog);
   g_free (self);
 }
 
@@ -151,12 +152,15 @@ load_keyfile (PaServerConfig *self,
               GKeyFile       *keyfile,
               GError        **error)
 {
-  static const char * const known[] = { "listen", "data-dir", "public-url", "sip-server", NULL };
+  static const char * const known[] = {
+    "listen", "data-dir", "public-url", "sip-server", "catalog", NULL
+  };
   g_auto(GStrv) keys = NULL;
   g_autofree char *listen = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *public_url = NULL;
   g_autofree char *sip_server = NULL;
+  g_autofree char *catalog = NULL;
 
   if (!g_key_file_has_group (keyfile, "server"))
     return TRUE;
@@ -169,7 +173,7 @@ load_keyfile (PaServerConfig *self,
       {
         g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                      "[server] has no setting “%s” (known: listen, data-dir, "
-                     "public-url, sip-server)", keys[i]);
+                     "public-url, sip-server, catalog)", keys[i]);
         return FALSE;
       }
 
@@ -177,7 +181,8 @@ load_keyfile (PaServerConfig *self,
   if (!take_string (keyfile, "listen", &listen, error) ||
       !take_string (keyfile, "data-dir", &data_dir, error) ||
       !take_string (keyfile, "public-url", &public_url, error) ||
-      !take_string (keyfile, "sip-server", &sip_server, error))
+      !take_string (keyfile, "sip-server", &sip_server, error) ||
+      !take_string (keyfile, "catalog", &catalog, error))
     return FALSE;
 
   if (public_url != NULL &&
@@ -205,6 +210,11 @@ load_keyfile (PaServerConfig *self,
     {
       g_free (self->sip_server);
       self->sip_server = g_steal_pointer (&sip_server);
+    }
+  if (catalog != NULL)
+    {
+      g_free (self->catalog);
+      self->catalog = g_steal_pointer (&catalog);
     }
   return TRUE;
 }

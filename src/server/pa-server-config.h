@@ -19,6 +19,9 @@ G_BEGIN_DECLS
  * @public_url: (nullable): base URL phones use to reach the server, such as
  *   `http://192.0.2.10:8670`; %NULL means the bound URL
  * @sip_server: (nullable): SIP server host given to generated SIP accounts
+ * @catalog: (nullable): a device catalog file to use instead of the
+ *   built-in one (a model this build does not know yet); the app takes the
+ *   catalog from the server, so it knows the model too
  *
  * Plain data: the key file is read once at start, the command line wins.
  */
@@ -29,12 +32,13 @@ typedef struct
   char    *data_dir;
   char    *public_url;
   char    *sip_server;
+  char    *catalog;
 } PaServerConfig;
 
 PaServerConfig *pa_server_config_new          (void);
 void            pa_server_config_free         (PaServerConfig *self);
 
-/* Reads `[server] listen, data-dir, public-url, sip-server`; members the file
+/* Reads `[server] listen, data-dir, public-url, sip-server, catalog`; members the file
  * does not name keep their value. Unknown keys in [server] are an error so a
  * typo does not pass silently. */
 gboolean        pa_server_config_load_file    (PaServerConfig *self,

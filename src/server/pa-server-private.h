@@ -37,6 +37,7 @@ struct _PaServer
 
   /* pa-fingerprints.c */
   gint64           build_revision;
+  gint64           catalog_revision;
   GArray          *settings;        /* PaConfigInput per PaServerSetting */
   GArray          *derive_changed;  /* phone ids, this transaction */
   GArray          *derive_dropped;  /* phones written themselves */

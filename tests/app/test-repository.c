@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "pa-repository.h"
 #include "../server/pa-test-server.h"
 #include "pa-app-test.h"
@@ -627,6 +629,79 @@ test_setup_link (PaTestFixture *fixture,
   g_assert_cmpuint (url_notifies, ==, 1);
 }
 
+/* A provd may know models the app was built without (a catalog file in
+ * its config): the app takes the catalog of the server it connects to, and
+ * can then make a phone of such a model. */
+static void
+test_catalog_from_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-catalog-XXXXXX", &error);
+  g_autofree char *catalog_path = g_build_filename (dir, "catalog.json", NULL);
+  g_autofree char *config_path = g_build_filename (dir, "provd.conf", NULL);
+  g_autofree char *config = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = pa_catalog_to_json (pa_catalog_get_default ());
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(PaRepository) repo = NULL;
+  g_autoptr(PaPhone) draft = NULL;
+  g_autoptr(PaResource) saved = NULL;
+  JsonArray *models = json_object_get_array_member (json_node_get_object (root), "models");
+  JsonObject *newer = NULL;
+  guint notifies = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < json_array_get_length (models); i++)
+    {
+      JsonObject *model = json_array_get_object_element (models, i);
+
+      if (g_str_equal (json_object_get_string_member (model, "id"), "yealink-t54w"))
+        {
+          /* json_node_copy() would share the object: a copy of its text. */
+          g_autofree char *model_text = json_to_string (json_array_get_element (models, i), FALSE);
+          g_autoptr(JsonNode) copy = json_from_string (model_text, NULL);
+
+          newer = json_node_get_object (copy);
+          json_object_set_string_member (newer, "id", "yealink-t54w-next");
+          json_object_set_string_member (newer, "name", "T54W Next");
+          json_object_set_string_member (newer, "user_agent", "T54W-Next");
+          json_array_add_element (models, g_steal_pointer (&copy));
+          break;
+        }
+    }
+  g_assert_nonnull (newer);
+  text = json_to_string (root, FALSE);
+  g_assert_true (g_file_set_contents (catalog_path, text, -1, &error));
+  config = g_strdup_printf ("[server]\nsip-server=%s\ncatalog=%s\n", PA_TEST_SIP_SERVER, catalog_path);
+  g_assert_true (g_file_set_contents (config_path, config, -1, &error));
+
+  server = pa_test_server_new_full (NULL, config_path);
+  repo = repository_for (server);
+  g_assert_null (pa_catalog_get_model (pa_catalog_get_default (), "yealink-t54w-next"));
+  g_signal_connect (repo, "notify::catalog", G_CALLBACK (count_cb), &notifies);
+
+  g_assert_true (refresh (repo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_nonnull (pa_catalog_get_model (pa_catalog_get_default (), "yealink-t54w-next"));
+
+  /* A phone of that model passes the app's own validation and is stored. */
+  draft = PA_PHONE (resource_from (PA_TYPE_PHONE,
+                                   "{\"name\":\"Next\",\"mac\":\"80:5E:C0:00:00:42\","
+                                   "\"vendor\":\"yealink\",\"model\":\"yealink-t54w-next\"}"));
+  g_assert_true (pa_resource_validate (PA_RESOURCE (draft), &error));
+  saved = save (repo, PA_RESOURCE (draft), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+
+  /* Read once: the next refresh does not ask again. */
+  g_assert_true (refresh (repo, &error));
+  g_assert_cmpuint (notifies, ==, 1);
+
+  g_unlink (catalog_path);
+  g_unlink (config_path);
+}
+
 static void
 test_auto_refresh (PaTestFixture *fixture,
                    gconstpointer  user_data)
@@ -701,6 +776,8 @@ main (int   argc,
   ADD ("setup-link", test_setup_link);
   ADD ("auto-refresh", test_auto_refresh);
   ADD ("cancel-refresh", test_cancel_refresh);
+  /* Last: it changes the process's catalog. */
+  g_test_add_func ("/app/repository/catalog-from-server", test_catalog_from_server);
 #undef ADD
 
   return g_test_run ();

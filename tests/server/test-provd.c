@@ -176,10 +176,24 @@ test_command_line (void)
   g_autofree char *bad_config = g_build_filename (dir, "bad.conf", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.conf", NULL);
   g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *bad_catalog = g_build_filename (dir, "catalog.json", NULL);
+  g_autofree char *bad_catalog_config = g_build_filename (dir, "catalog.conf", NULL);
+  g_autofree char *missing_catalog_config = g_build_filename (dir, "missing-catalog.conf", NULL);
 
   g_assert_no_error (error);
   g_file_set_contents (bad_config, "[server]\nlisen=127.0.0.1:1\n", -1, &error);
   g_assert_no_error (error);
+  /* a catalog file that is no catalog, and one that is not there */
+  g_file_set_contents (bad_catalog, "{\"vendors\": 3}", -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = g_strdup_printf ("[server]\ncatalog=%s\n", bad_catalog);
+    g_autofree char *gone = g_strdup_printf ("[server]\ncatalog=%s\n", missing);
+
+    g_file_set_contents (bad_catalog_config, text, -1, &error);
+    g_file_set_contents (missing_catalog_config, gone, -1, &error);
+    g_assert_no_error (error);
+  }
 
   {
     const char *args[] = { "--version", NULL };
@@ -209,6 +223,8 @@ test_command_line (void)
       { "--listen", "example.com:80", NULL },
       { "--config", missing, NULL },
       { "--config", bad_config, NULL },
+      { "--config", bad_catalog_config, NULL },
+      { "--config", missing_catalog_config, NULL },
       { "extra-argument", NULL },
     };
 

@@ -503,3 +503,55 @@ pa_client_get_info_finish (PaClient      *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* ---------------------------------------------------------------------- */
+/* get_catalog */
+
+static void
+get_catalog_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  PaCatalog *catalog;
+
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  catalog = pa_catalog_new_from_node (node, &error);
+  if (catalog == NULL)
+    {
+      g_task_return_new_error (task, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL,
+                               _("The server’s device catalog cannot be read: %s"), error->message);
+      return;
+    }
+  g_task_return_pointer (task, catalog, g_object_unref);
+}
+
+void
+pa_client_get_catalog_async (PaClient            *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_client_get_catalog_async);
+  pa_client_call_async (self, "GET", "api/v1/catalog", NULL, 0, cancellable, get_catalog_cb, task);
+}
+
+PaCatalog *
+pa_client_get_catalog_finish (PaClient      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

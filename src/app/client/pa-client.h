@@ -90,6 +90,16 @@ JsonObject *pa_client_get_info_finish  (PaClient            *self,
                                         GError             **error);
 
 /* @filter: a query string without '?' ("agent_id=3"), or NULL. */
+/* GET /api/v1/catalog: the device catalog the server renders with. */
+void        pa_client_get_catalog_async  (PaClient            *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+/* Transfer full; a catalog that cannot be read is a PA_CLIENT_ERROR_PROTOCOL. */
+PaCatalog  *pa_client_get_catalog_finish (PaClient            *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
 void        pa_client_list_async       (PaClient            *self,
                                         GType                type,
                                         const char          *filter,

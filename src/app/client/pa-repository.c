@@ -34,6 +34,7 @@ struct _PaRepository
   guint         n_loading;      /* any request under way */
   GError       *last_error;
   char         *public_url;
+  gboolean      have_catalog;   /* the server's was read */
 
   guint         auto_refresh_seconds;
   guint         auto_refresh_id;
@@ -48,6 +49,7 @@ enum {
   PROP_LOADING,
   PROP_LAST_ERROR,
   PROP_PUBLIC_URL,
+  PROP_CATALOG,
   N_PROPS
 };
 
@@ -156,6 +158,9 @@ pa_repository_get_property (GObject    *object,
     case PROP_PUBLIC_URL:
       g_value_set_string (value, self->public_url);
       break;
+    case PROP_CATALOG:
+      g_value_set_object (value, pa_catalog_get_default ());
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -200,6 +205,11 @@ pa_repository_class_init (PaRepositoryClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PUBLIC_URL] =
     g_param_spec_string ("public-url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The device catalog in use: the server's once the first full refresh
+   * read it (pa_catalog_get_default() then returns it too). */
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, PA_TYPE_CATALOG,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -353,6 +363,7 @@ typedef struct
   GPtrArray  *results[N_KINDS];
   JsonObject *info;
   gboolean    want_info;
+  PaCatalog  *catalog;               /* the server's, once per repository */
   guint       pending;
   GError     *error;                 /* the first one */
   gboolean    full;                  /* counts in n_refreshing */
@@ -364,6 +375,7 @@ refresh_data_free (RefreshData *data)
   for (guint i = 0; i < N_KINDS; i++)
     g_clear_pointer (&data->results[i], g_ptr_array_unref);
   g_clear_pointer (&data->info, json_object_unref);
+  g_clear_object (&data->catalog);
   g_clear_error (&data->error);
   g_free (data);
 }
@@ -411,6 +423,17 @@ refresh_complete (GTask *task)
 
   if (data->info != NULL)
     set_public_url (self, data->info);
+  /* Before the merge: rows and editors made for the new resources name
+   * models the server knows. */
+  if (data->catalog != NULL)
+    {
+      self->have_catalog = TRUE;
+      if (!pa_catalog_equal (data->catalog, pa_catalog_get_default ()))
+        {
+          pa_catalog_set_default (data->catalog);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+        }
+    }
 
   for (guint i = 0; i < N_KINDS; i++)
     {
@@ -457,6 +480,28 @@ refresh_list_cb (GObject      *source,
 
   data->results[call->kind] = pa_client_list_finish (PA_CLIENT (source), result, &error);
   g_free (call);
+  refresh_part_done (task, error);
+}
+
+static void
+refresh_catalog_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RefreshData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->catalog = pa_client_get_catalog_finish (PA_CLIENT (source), result, &error);
+  /* A server without one, or with one the app cannot read, leaves the
+   * app's own: not a reason to show nothing. Any other failure (the
+   * network, the token) is the refresh's. */
+  if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL) ||
+      g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND))
+    {
+      g_message ("Using the built-in device catalog: %s", error->message);
+      g_clear_error (&error);
+    }
   refresh_part_done (task, error);
 }
 
@@ -519,6 +564,12 @@ refresh_start (PaRepository        *self,
     {
       data->pending++;
       pa_client_get_info_async (self->client, cancellable, refresh_info_cb, g_object_ref (task));
+    }
+  if (full && !self->have_catalog)
+    {
+      data->pending++;
+      pa_client_get_catalog_async (self->client, cancellable, refresh_catalog_cb,
+                                   g_object_ref (task));
     }
   refresh_part_done (task, NULL);
 }
