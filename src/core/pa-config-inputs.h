@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 /* Kinds of input besides the stored resources' own ("phone", "layout", …). */
 #define PA_INPUT_SIP_PASSWORD "sip_password"
 #define PA_INPUT_PHONE_TOKEN  "phone_token"
+#define PA_INPUT_ADMIN_PASSWORD "admin_password"
 #define PA_INPUT_SETTINGS     "settings"
 
 typedef struct

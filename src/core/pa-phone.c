@@ -601,6 +601,20 @@ DEFINE_INT64_ACCESSORS (profile_id, PROP_PROFILE_ID)
 DEFINE_INT64_ACCESSORS (last_seen, PROP_LAST_SEEN)
 DEFINE_INT64_ACCESSORS (provisioned_at, PROP_PROVISIONED_AT)
 
+PaAdminPasswordMode
+pa_phone_effective_admin_password_mode (PaPhone   *self,
+                                        PaProfile *profile)
+{
+  PaAdminPasswordMode policy;
+
+  g_return_val_if_fail (PA_IS_PHONE (self), PA_ADMIN_PASSWORD_NONE);
+
+  if (self->admin_password_mode != PA_ADMIN_PASSWORD_NONE || profile == NULL)
+    return self->admin_password_mode;
+  policy = pa_profile_get_admin_password_policy (profile);
+  return policy == PA_ADMIN_PASSWORD_GENERATED ? policy : PA_ADMIN_PASSWORD_NONE;
+}
+
 gint64
 pa_phone_effective_layout_id (PaPhone   *self,
                               PaProfile *profile)

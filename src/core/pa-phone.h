@@ -100,6 +100,11 @@ void                pa_phone_set_lines               (PaPhone             *self,
 gint64              pa_phone_get_layout_id           (PaPhone             *self);   /* 0 = none */
 /* The layout its files show: its own, else its profile's (@profile may be
  * NULL); 0 for none. The one place this rule lives. */
+/* The admin password policy that applies: the phone's own when it sets
+ * one (not "none"), else its profile's; a profile cannot hold a password,
+ * so its "manual" leaves the phone's alone. */
+PaAdminPasswordMode pa_phone_effective_admin_password_mode (PaPhone   *self,
+                                                            PaProfile *profile);
 gint64              pa_phone_effective_layout_id     (PaPhone             *self,
                                                       PaProfile           *profile);
 void                pa_phone_set_layout_id           (PaPhone             *self,

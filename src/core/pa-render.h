@@ -48,6 +48,7 @@ typedef struct
   PaProfile     *profile;          /* nullable */
   char          *provisioning_url; /* the phone's setup link, ending in '/' */
   char          *sip_server;       /* used when an account names no server */
+  char          *admin_password;   /* nullable: the one provd generated */
 } PaRenderContext;
 
 PaRenderContext *pa_render_context_new   (PaPhone       *phone,

@@ -286,9 +286,22 @@ pa_resolve (PaRenderContext *ctx)
   effective->zone = pa_time_zone_rule_new (effective->timezone);
   effective->ntp_server = g_strdup (ctx->profile ? first_set (pa_profile_get_ntp_server (ctx->profile),
                                                               NULL, NULL) : NULL);
-  admin_password = pa_phone_get_admin_password (ctx->phone);
-  if (pa_phone_get_admin_password_mode (ctx->phone) != PA_ADMIN_PASSWORD_NONE)
-    effective->admin_password = g_strdup (first_set (admin_password, NULL, NULL));
+  /* The phone's own, or the one provd generated when the policy (the
+   * phone's, else its profile's) says so. */
+  switch (pa_phone_effective_admin_password_mode (ctx->phone, ctx->profile))
+    {
+    case PA_ADMIN_PASSWORD_MANUAL:
+      admin_password = pa_phone_get_admin_password (ctx->phone);
+      break;
+    case PA_ADMIN_PASSWORD_GENERATED:
+      admin_password = ctx->admin_password;
+      break;
+    case PA_ADMIN_PASSWORD_NONE:
+    default:
+      admin_password = NULL;
+      break;
+    }
+  effective->admin_password = g_strdup (first_set (admin_password, NULL, NULL));
 
   effective->provisioning_url = g_strdup (ctx->provisioning_url);
   effective->poll_minutes = ctx->profile != NULL ? pa_profile_get_update_interval (ctx->profile)

@@ -71,6 +71,22 @@ pa_api_in_transaction (PaApiRequest         *req,
   if (req->report_affected)
     json_object_set_int_member (req->extra, "affected_phones",
                                 req->server->last_affected->len);
+  /* Shown this once, like a SIP password: the API never returns them again. */
+  if (req->server->last_generated->len > 0)
+    {
+      g_autoptr(JsonArray) made = json_array_new ();
+
+      for (guint i = 0; i < req->server->last_generated->len; i++)
+        {
+          PaGeneratedPassword *one = g_ptr_array_index (req->server->last_generated, i);
+          g_autoptr(JsonObject) item = json_object_new ();
+
+          json_object_set_int_member (item, "phone_id", one->phone_id);
+          json_object_set_string_member (item, "admin_password", one->password);
+          json_array_add_object_element (made, g_steal_pointer (&item));
+        }
+      json_object_set_array_member (req->extra, "admin_passwords", g_steal_pointer (&made));
+    }
   return TRUE;
 }
 

@@ -15,8 +15,21 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pa-gather.h"
 #include "pa-server-private.h"
+#include "pa-token.h"
+
+void
+pa_generated_password_free (PaGeneratedPassword *made)
+{
+  if (made == NULL)
+    return;
+  memset (made->password, 0, strlen (made->password));
+  g_free (made->password);
+  g_free (made);
+}
 
 static gint
 compare_ids (gconstpointer a,
@@ -71,6 +84,26 @@ derive_phone (PaServer      *self,
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
+    }
+
+  /* A policy that wants a generated admin password gets one, once: made
+   * here, where every phone whose inputs changed passes. */
+  if (ctx != NULL && ctx->admin_password == NULL &&
+      pa_phone_effective_admin_password_mode (PA_PHONE (phone), ctx->profile)
+      == PA_ADMIN_PASSWORD_GENERATED)
+    {
+      g_autofree char *password = pa_token_generate_password (error);
+      PaGeneratedPassword *made;
+
+      if (password == NULL ||
+          !pa_store_set_generated_admin_password (self->store, phone_id, password, error))
+        return FALSE;
+      pa_config_inputs_add (inputs, PA_INPUT_ADMIN_PASSWORD, phone_id,
+                            pa_config_inputs_revision_of (password));
+      made = g_new0 (PaGeneratedPassword, 1);
+      made->phone_id = phone_id;
+      made->password = g_steal_pointer (&password);
+      g_ptr_array_add (self->derive_generated, made);
     }
 
   fingerprint = pa_config_inputs_fingerprint (inputs);
@@ -143,6 +176,7 @@ settled_cb (PaStore  *store,
   PaServer *self = user_data;
 
   g_array_set_size (self->last_affected, 0);
+  g_ptr_array_set_size (self->last_generated, 0);
   if (committed)
     {
       for (guint i = 0; i < self->derive_changed->len; i++)
@@ -153,7 +187,10 @@ settled_cb (PaStore  *store,
                                       g_array_index (self->derive_dropped, gint64, i));
       g_array_append_vals (self->last_affected, self->derive_changed->data,
                            self->derive_changed->len);
+      g_ptr_array_extend_and_steal (self->last_generated, g_steal_pointer (&self->derive_generated));
+      self->derive_generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
     }
+  g_ptr_array_set_size (self->derive_generated, 0);
   g_array_set_size (self->derive_changed, 0);
   g_array_set_size (self->derive_dropped, 0);
 }
@@ -169,6 +206,8 @@ pa_server_watch_store (PaServer *self)
   self->derive_changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->derive_dropped = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->last_affected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->derive_generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
+  self->last_generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
   pa_store_set_observer (self->store, &observer, self);
   /* Settings as they are before listening; pa_server_listen() updates
    * them once the URL phones use is known. */
@@ -183,6 +222,8 @@ pa_server_unwatch_store (PaServer *self)
   g_clear_pointer (&self->derive_changed, g_array_unref);
   g_clear_pointer (&self->derive_dropped, g_array_unref);
   g_clear_pointer (&self->last_affected, g_array_unref);
+  g_clear_pointer (&self->derive_generated, g_ptr_array_unref);
+  g_clear_pointer (&self->last_generated, g_ptr_array_unref);
   g_clear_pointer (&self->settings, g_array_unref);
 }
 

@@ -203,6 +203,30 @@ pa_gather (PaServer      *self,
                                                 ? PA_MODULE_LAYOUT (module_layout) : NULL);
     }
 
+  /* The admin password provd generated for it, if it did (whether the
+   * phone's policy uses it is pa_resolve()'s to say). */
+  if (what != PA_GATHER_SETTINGS)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *admin_password = NULL;
+      gint64 phone_id = pa_resource_get_id (PA_RESOURCE (phone));
+
+      admin_password = pa_store_get_generated_admin_password (self->store, phone_id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (admin_password != NULL)
+        {
+          if (inputs != NULL)
+            pa_config_inputs_add (inputs, PA_INPUT_ADMIN_PASSWORD, phone_id,
+                                  pa_config_inputs_revision_of (admin_password));
+          ctx->admin_password = g_strdup (what == PA_GATHER_PREVIEW ? MASK : admin_password);
+          memset (admin_password, 0, strlen (admin_password));
+        }
+    }
+
   /* The server's settings are inputs too, each read only by the phones
    * that use it: every phone's setup link has the public URL, and the
    * default SIP server is read only by a line nothing nearer gives one

@@ -43,7 +43,18 @@ struct _PaServer
   GArray          *derive_dropped;  /* phones written themselves */
   GArray          *last_affected;   /* phone ids whose fingerprint the last
                                      * committed transaction changed */
+  GPtrArray       *derive_generated;  /* PaGeneratedPassword, this transaction */
+  GPtrArray       *last_generated;    /* and the last committed one's */
 };
+
+/* An admin password provd made for a phone, to be shown once. */
+typedef struct
+{
+  gint64  phone_id;
+  char   *password;
+} PaGeneratedPassword;
+
+void     pa_generated_password_free (PaGeneratedPassword *made);
 
 /* pa-api.c: everything under /api/v1/ once the token is checked.
  * @segments: the path after /api/v1/, split at '/', empty parts removed. */

@@ -145,6 +145,11 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (phone_id, kind, input_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX phone_inputs_input ON phone_inputs (kind, input_id);",
+
+  /* 4: the admin password provd generates for a phone whose policy says
+   * so (its own, or its profile's): made once, kept, shown once. Kept
+   * apart from `data` so the API never returns it. */
+  "ALTER TABLE phones ADD COLUMN generated_admin_password TEXT;",
 };
 
 int

@@ -160,10 +160,61 @@ list_phones_underived (PaStore  *store,
   return g_steal_pointer (&ids);
 }
 
+static gboolean
+set_generated_admin_password (PaStore     *store,
+                              gint64       phone_id,
+                              const char  *password,
+                              GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "UPDATE phones SET generated_admin_password = :password"
+                                  " WHERE id = :id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  pa_stmt_bind_int (stmt, ":id", phone_id);
+  pa_stmt_bind_text (stmt, ":password", password);
+  if (pa_sqlite_store_step (self, stmt, "Cannot keep the admin password", error) == 0)
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND,
+                   "There is no phone with id %" G_GINT64_FORMAT, phone_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+get_generated_admin_password (PaStore  *store,
+                              gint64    phone_id,
+                              GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+  int rc;
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "SELECT generated_admin_password FROM phones WHERE id = :id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  pa_stmt_bind_int (stmt, ":id", phone_id);
+  rc = pa_sqlite_store_step (self, stmt, "Cannot read the admin password", error);
+  if (rc != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 void
 pa_sqlite_store_init_inputs_iface (PaStoreInterface *iface)
 {
   iface->set_phone_inputs = set_phone_inputs;
   iface->list_phones_reading = list_phones_reading;
   iface->list_phones_underived = list_phones_underived;
+  iface->set_generated_admin_password = set_generated_admin_password;
+  iface->get_generated_admin_password = get_generated_admin_password;
 }

@@ -551,3 +551,27 @@ pa_store_list_phones_underived (PaStore  *self,
 
   return IFACE (self)->list_phones_underived (self, current, error);
 }
+
+gboolean
+pa_store_set_generated_admin_password (PaStore     *self,
+                                       gint64       phone_id,
+                                       const char  *password,
+                                       GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (password != NULL && *password != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return IFACE (self)->set_generated_admin_password (self, phone_id, password, error);
+}
+
+char *
+pa_store_get_generated_admin_password (PaStore  *self,
+                                       gint64    phone_id,
+                                       GError  **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return IFACE (self)->get_generated_admin_password (self, phone_id, error);
+}

@@ -180,6 +180,10 @@ struct _PaStoreInterface
   GArray      *(*list_phones_reading)   (PaStore *self, const char *kind, gint64 id,
                                          GError **error);
   GArray      *(*list_phones_underived) (PaStore *self, GArray *current, GError **error);
+  gboolean     (*set_generated_admin_password) (PaStore *self, gint64 phone_id,
+                                                const char *password, GError **error);
+  char        *(*get_generated_admin_password) (PaStore *self, gint64 phone_id,
+                                                GError **error);
 
   gint64       (*add_admin_token)       (PaStore *self, const char *token_hash,
                                          const char *label, GError **error);
@@ -543,6 +547,27 @@ GArray      *pa_store_list_phones_reading    (PaStore     *self,
 GArray      *pa_store_list_phones_underived  (PaStore     *self,
                                               GArray      *current,
                                               GError     **error);
+
+/**
+ * pa_store_set_generated_admin_password:
+ * Keeps the admin password provd made for the phone (plain text: its files
+ * must carry it). Derived data, made while deriving: not a write the
+ * observer hears about. Errors: NOT_FOUND.
+ */
+gboolean     pa_store_set_generated_admin_password (PaStore     *self,
+                                                    gint64       phone_id,
+                                                    const char  *password,
+                                                    GError     **error);
+/**
+ * pa_store_get_generated_admin_password:
+ * For config rendering only.
+ *
+ * Returns: (transfer full) (nullable): the password, NULL when none was
+ *   made (without an error) or on error.
+ */
+char        *pa_store_get_generated_admin_password (PaStore     *self,
+                                                    gint64       phone_id,
+                                                    GError     **error);
 
 /* The kind of input a stored resource type is ("phone", "layout", …). */
 const char  *pa_store_kind_from_type         (GType        type);

@@ -219,6 +219,44 @@ test_create_shows_password_once (Fixture       *fixture,
   }
 }
 
+/* A phone whose admin password policy is "generated": provd makes one
+ * and the credentials dialog shows it, once, beside the SIP password. */
+static void
+test_generated_admin_password_shown_once (Fixture       *fixture,
+                                          gconstpointer  user_data)
+{
+  PaPhoneEditor *editor = new_editor (fixture, NULL);
+  PaCredentialsDialog *dialog;
+  PaPhone *phone;
+  g_autofree char *path = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(PaTestResponse) fetched = NULL;
+  g_autoptr(PaTestResponse) got = NULL;
+  const char *admin_password;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  fill_new_phone (editor, "Lobby", "805ec0555555");
+  adw_combo_row_set_selected (child (editor, "password_mode_row"), PA_ADMIN_PASSWORD_GENERATED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  pa_app_test_wait_until (pa_app_test_credentials_shown, NULL);
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
+
+  dialog = pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG);
+  admin_password = pa_credentials_dialog_get_admin_password (dialog);
+  g_assert_nonnull (admin_password);
+  g_assert_cmpuint (strlen (admin_password), >=, 16);
+  pa_app_test_maybe_screenshot (GTK_WIDGET (dialog), "credentials-admin-password.png");
+
+  /* the phone's file carries it; the API does not show it */
+  phone = stored_phone (fixture, "80:5E:C0:55:55:55");
+  path = g_strdup_printf ("/p/%s/805ec0555555.cfg", pa_phone_get_token (phone));
+  fetched = pa_test_request (fixture->server, "GET", path, NULL, NULL, -1, FALSE, NULL);
+  line = g_strdup_printf ("static.security.user_password = admin:%s\n", admin_password);
+  g_assert_nonnull (strstr (fetched->text, line));
+  got = pa_test_get (fixture->server, "phones", pa_resource_get_id (PA_RESOURCE (phone)));
+  g_assert_null (strstr (got->text, admin_password));
+}
+
 static void
 test_brand_filters_models (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -756,6 +794,8 @@ main (int   argc,
               fixture_set_up, test_sidecar_layouts, fixture_tear_down);
   g_test_add ("/app/phone-editor/download-config", Fixture, NULL,
               fixture_set_up, test_download_config, fixture_tear_down);
+  g_test_add ("/app/phone-editor/generated-admin-password", Fixture, NULL,
+              fixture_set_up, test_generated_admin_password_shown_once, fixture_tear_down);
   g_test_add ("/app/phone-editor/invalid-time-zone", Fixture, NULL,
               fixture_set_up, test_invalid_time_zone, fixture_tear_down);
 

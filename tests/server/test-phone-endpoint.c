@@ -347,6 +347,106 @@ test_download_config (Fixture       *fixture,
   g_assert_cmpuint (posted->status, ==, 405);
 }
 
+static const char *
+generated_for (PaTestResponse *response,
+               gint64          phone_id)
+{
+  JsonObject *object = pa_test_response_object (response);
+  JsonArray *made;
+
+  if (!json_object_has_member (object, "admin_passwords"))
+    return NULL;
+  made = json_object_get_array_member (object, "admin_passwords");
+  for (guint i = 0; i < json_array_get_length (made); i++)
+    {
+      JsonObject *one = json_array_get_object_element (made, i);
+
+      if (json_object_get_int_member (one, "phone_id") == phone_id)
+        return json_object_get_string_member (one, "admin_password");
+    }
+  return NULL;
+}
+
+/* A profile's "generated" admin password policy: provd makes one per
+ * phone, once; the answer that made it shows it, nothing else does, and
+ * the phone's files carry it. */
+static void
+test_generated_admin_password (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) profile = NULL;
+  g_autoptr(PaTestResponse) joined = NULL;
+  g_autoptr(PaTestResponse) renamed = NULL;
+  g_autoptr(PaTestResponse) got = NULL;
+  g_autoptr(PaTestResponse) fetched = NULL;
+  g_autoptr(PaTestResponse) again = NULL;
+  g_autoptr(PaTestResponse) preview = NULL;
+  g_autofree char *phone_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT,
+                                                 fixture->phone_id);
+  g_autofree char *preview_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT
+                                                   "/preview/805ec0123456.cfg", fixture->phone_id);
+  g_autofree char *body = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *profile_path = NULL;
+  gint64 profile_id;
+
+  profile = pa_test_api (fixture->server, "POST", "/api/v1/profiles",
+                         "{\"name\": \"Locked\", \"admin_password_policy\": \"generated\"}", NULL);
+  g_assert_cmpuint (profile->status, ==, 201);
+  /* a profile nobody uses makes no password */
+  g_assert_null (generated_for (profile, fixture->phone_id));
+  profile_id = json_object_get_int_member (pa_test_response_object (profile), "id");
+  profile_path = g_strdup_printf ("/api/v1/profiles/%" G_GINT64_FORMAT, profile_id);
+
+  body = g_strdup_printf ("{\"profile_id\": %" G_GINT64_FORMAT "}", profile_id);
+  joined = pa_test_api (fixture->server, "PATCH", phone_path, body, "*");
+  g_assert_cmpuint (joined->status, ==, 200);
+  password = g_strdup (generated_for (joined, fixture->phone_id));
+  g_assert_nonnull (password);
+  g_assert_cmpuint (strlen (password), >=, 16);
+
+  /* the phone's files carry it */
+  fetched = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  line = g_strdup_printf ("static.security.user_password = admin:%s\n", password);
+  assert_contains (fetched->text, line);
+
+  /* the API never shows it again, nor does the preview */
+  got = pa_test_get (fixture->server, "phones", fixture->phone_id);
+  g_assert_null (strstr (got->text, password));
+  preview = pa_test_api (fixture->server, "GET", preview_path, NULL, NULL);
+  g_assert_cmpuint (preview->status, ==, 200);
+  g_assert_null (strstr (preview->text, password));
+  assert_contains (preview->text, "static.security.user_password = admin:********\n");
+
+  /* made once: later edits neither make a new one nor show it */
+  renamed = pa_test_api (fixture->server, "PATCH", phone_path, "{\"name\": \"Front\"}", "*");
+  g_assert_null (generated_for (renamed, fixture->phone_id));
+  {
+    g_autoptr(PaTestResponse) edited = pa_test_api (fixture->server, "PATCH", profile_path,
+                                                    "{\"ntp_server\": \"ntp.example\"}", "*");
+
+    g_assert_cmpuint (edited->status, ==, 200);
+    g_assert_null (generated_for (edited, fixture->phone_id));
+  }
+  again = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  assert_contains (again->text, line);
+
+  /* The phone's own "none" policy leaves its password unmanaged only when
+   * its profile says nothing either: with its profile's "none", no line. */
+  {
+    g_autoptr(PaTestResponse) released = pa_test_api (fixture->server, "PATCH", profile_path,
+                                                      "{\"admin_password_policy\": \"none\"}", "*");
+    g_autoptr(PaTestResponse) after = NULL;
+
+    g_assert_cmpuint (released->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (pa_test_response_object (released),
+                                                 "affected_phones"), ==, 1);
+    after = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+    g_assert_null (strstr (after->text, password));
+  }
+}
+
 /* Who downloaded what, in provd's log. */
 static void
 test_download_logged (void)
@@ -597,6 +697,7 @@ main (int    argc,
   ADD ("/phone-endpoint/user-agent-contradiction", test_user_agent_contradiction);
   ADD ("/phone-endpoint/fetch-recorded-at-stop", test_fetch_recorded_at_stop);
   ADD ("/phone-endpoint/download-config", test_download_config);
+  ADD ("/phone-endpoint/generated-admin-password", test_generated_admin_password);
 
 #undef ADD
 

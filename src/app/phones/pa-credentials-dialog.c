@@ -19,15 +19,19 @@ struct _PaCredentialsDialog
   AdwActionRow *link_row;
   AdwActionRow *username_row;
   AdwActionRow *password_row;
+  AdwActionRow *admin_password_row;
   GtkWidget    *link_copy;
   GtkWidget    *username_copy;
   GtkWidget    *password_copy;
+  GtkWidget    *admin_password_copy;
   GtkWidget    *once_box;
+  GtkLabel     *once_label;
   GtkLabel     *note_label;
 
   char *setup_link;
   char *username;
   char *password;
+  char *admin_password;
 };
 
 G_DEFINE_FINAL_TYPE (PaCredentialsDialog, pa_credentials_dialog, ADW_TYPE_WINDOW)
@@ -44,6 +48,8 @@ copy_clicked_cb (GtkButton           *button,
     text = self->username;
   else if (GTK_WIDGET (button) == self->password_copy)
     text = self->password;
+  else if (GTK_WIDGET (button) == self->admin_password_copy)
+    text = self->admin_password;
 
   if (text == NULL)
     return;
@@ -75,6 +81,9 @@ pa_credentials_dialog_finalize (GObject *object)
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_clear_pointer (&self->password, g_free);
+  if (self->admin_password != NULL)
+    memset (self->admin_password, 0, strlen (self->admin_password));
+  g_clear_pointer (&self->admin_password, g_free);
 
   G_OBJECT_CLASS (pa_credentials_dialog_parent_class)->finalize (object);
 }
@@ -95,6 +104,9 @@ pa_credentials_dialog_class_init (PaCredentialsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, link_copy);
   gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, username_copy);
   gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, password_copy);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, admin_password_row);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, once_label);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, admin_password_copy);
   gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, once_box);
   gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, note_label);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
@@ -138,6 +150,31 @@ pa_credentials_dialog_new (GtkWindow  *parent,
     }
 
   return GTK_WIDGET (self);
+}
+
+void
+pa_credentials_dialog_set_admin_password (PaCredentialsDialog *self,
+                                          const char          *password)
+{
+  g_return_if_fail (PA_IS_CREDENTIALS_DIALOG (self));
+
+  if (password == NULL || password[0] == '\0')
+    return;
+  g_free (self->admin_password);
+  self->admin_password = g_strdup (password);
+  set_value (self->admin_password_row, self->admin_password_copy, password);
+  gtk_widget_set_visible (GTK_WIDGET (self->admin_password_row), TRUE);
+  gtk_widget_set_visible (self->once_box, TRUE);
+  gtk_label_set_text (self->once_label,
+                      _("These passwords will not be shown again. Copy them now and keep them "
+                        "somewhere safe; a lost SIP password can be replaced by a new one."));
+}
+
+const char *
+pa_credentials_dialog_get_admin_password (PaCredentialsDialog *self)
+{
+  g_return_val_if_fail (PA_IS_CREDENTIALS_DIALOG (self), NULL);
+  return self->admin_password;
 }
 
 void

@@ -21,6 +21,12 @@ GtkWidget  *pa_credentials_dialog_new          (GtkWindow  *parent,
                                                 const char *username,
                                                 const char *password);
 
+/* The admin password provd generated for the phone (its profile's policy
+ * says so), shown this once beside the SIP password. NULL: no row. */
+void        pa_credentials_dialog_set_admin_password (PaCredentialsDialog *self,
+                                                      const char          *password);
+const char *pa_credentials_dialog_get_admin_password (PaCredentialsDialog *self); /* nullable */
+
 /* An extra line under the values, such as how many phones will resync. */
 void        pa_credentials_dialog_set_note     (PaCredentialsDialog *self,
                                                 const char          *note);

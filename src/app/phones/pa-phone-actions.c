@@ -133,11 +133,14 @@ pa_phone_show_credentials (GtkWindow    *parent,
                            PaRepository *repo,
                            PaPhone      *phone,
                            const char   *username,
-                           const char   *password)
+                           const char   *password,
+                           const char   *admin_password)
 {
   g_autofree char *link = pa_repository_get_setup_link (repo, phone);
   GtkWidget *dialog = pa_credentials_dialog_new (parent, link, username, password);
 
+  /* Before it is shown, so the window is sized for it. */
+  pa_credentials_dialog_set_admin_password (PA_CREDENTIALS_DIALOG (dialog), admin_password);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -407,7 +410,7 @@ regenerated_cb (GObject      *source,
   pa_repository_refresh_async (data->repo, NULL, refresh_after_regenerate_cb, NULL);
 
   dialog = pa_phone_show_credentials (data->parent, data->repo, data->phone,
-                                      data->username, password);
+                                      data->username, password, NULL);
   note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u phone will fetch the new password at its next check.",
                                        "%u phones will fetch the new password at their next check.",

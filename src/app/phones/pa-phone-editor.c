@@ -356,6 +356,29 @@ accounts_changed_cb (GListModel    *accounts,
 /* ------------------------------------------------------------------ */
 /* Actions */
 
+/* The admin password provd made for @saved in this save, if it did. */
+static const char *
+generated_admin_password (JsonObject *extra,
+                          PaResource *saved)
+{
+  JsonArray *made;
+
+  if (extra == NULL || !json_object_has_member (extra, "admin_passwords") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (extra, "admin_passwords")))
+    return NULL;
+  made = json_object_get_array_member (extra, "admin_passwords");
+  for (guint i = 0; i < json_array_get_length (made); i++)
+    {
+      JsonNode *node = json_array_get_element (made, i);
+      JsonObject *one = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (one != NULL &&
+          json_object_get_int_member_with_default (one, "phone_id", 0) == pa_resource_get_id (saved))
+        return json_object_get_string_member_with_default (one, "admin_password", NULL);
+    }
+  return NULL;
+}
+
 static void
 save_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -399,7 +422,8 @@ save_done_cb (GObject      *source,
           if (account != NULL)
             username = pa_sip_account_get_username (account);
         }
-      pa_phone_show_credentials (parent, self->repo, PA_PHONE (saved), username, password);
+      pa_phone_show_credentials (parent, self->repo, PA_PHONE (saved), username, password,
+                                 generated_admin_password (extra, saved));
       toast = g_strdup_printf (_("Phone “%s” added"), pa_phone_get_name (PA_PHONE (saved)));
     }
   else
