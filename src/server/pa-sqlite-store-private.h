@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "pa-sqlite-checkpointer.h"
 #include "pa-sqlite-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ struct _PaSqliteStore
   GHashTable *statements;   /* SQL text → prepared sqlite3_stmt, reused */
   guint       depth;        /* open transactions: 1 = BEGIN, more = savepoints */
   gboolean    aborted;      /* SQLite rolled the open transaction back itself */
+  PaSqliteCheckpointer *checkpointer;  /* NULL when the file is not in WAL mode */
 };
 
 /* A cached statement borrowed for one scope: g_autoptr resets it and clears

@@ -266,6 +266,7 @@ pa_sqlite_store_finalize (GObject *object)
       g_warning ("Store closed with %u open transaction(s); rolling back", self->depth);
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
     }
+  g_clear_pointer (&self->checkpointer, pa_sqlite_checkpointer_stop);
   /* Statements first: sqlite3_close() refuses while any is alive. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
@@ -379,6 +380,27 @@ configure (sqlite3     *db,
   return TRUE;
 }
 
+static gboolean
+in_wal_mode (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  return wal;
+}
+
+guint
+pa_sqlite_store_get_checkpoints (PaSqliteStore *self)
+{
+  g_return_val_if_fail (PA_IS_SQLITE_STORE (self), 0);
+
+  return self->checkpointer != NULL ? pa_sqlite_checkpointer_get_done (self->checkpointer) : 0;
+}
+
 PaStore *
 pa_sqlite_store_open (const char  *path,
                       GError     **error)
@@ -428,5 +450,14 @@ pa_sqlite_store_open (const char  *path,
   self = g_object_new (PA_TYPE_SQLITE_STORE, NULL);
   self->db = db;
   self->path = g_strdup (path);
+  if (in_wal_mode (db))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* Without it SQLite checkpoints inside commits, as before. */
+      self->checkpointer = pa_sqlite_checkpointer_start (db, path, &local_error);
+      if (self->checkpointer == NULL)
+        g_warning ("%s", local_error->message);
+    }
   return PA_STORE (self);
 }

@@ -27,6 +27,10 @@ G_DECLARE_FINAL_TYPE (PaSqliteStore, pa_sqlite_store, PA, SQLITE_STORE, GObject)
 PaStore *pa_sqlite_store_open           (const char  *path,
                                          GError     **error);
 
+/* How many WAL checkpoints its checkpoint thread has run (for tests):
+ * the main connection never checkpoints, so a commit never waits for one. */
+guint    pa_sqlite_store_get_checkpoints (PaSqliteStore *self);
+
 /**
  * pa_sqlite_store_schema_version:
  * Returns: the schema version this code creates and understands (the

@@ -1003,6 +1003,39 @@ test_usage_queries (Fixture       *f,
 
 }
 
+/* Commits never checkpoint the WAL (a sync on the main loop); the store's
+ * own thread does, and what it copied is in the database file. */
+static void
+test_checkpoints (Fixture       *f,
+                  gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  int log = -1, copied = -1;
+  guint before;
+
+  before = pa_sqlite_store_get_checkpoints (PA_SQLITE_STORE (f->store));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Agent %u", i);
+      g_autoptr(PaAgent) agent = add_agent (f, name);
+    }
+
+  /* A second, then one more to be sure one ran after the writes. */
+  for (guint waited = 0;
+       pa_sqlite_store_get_checkpoints (PA_SQLITE_STORE (f->store)) < before + 2 && waited < 100;
+       waited++)
+    g_usleep (50 * 1000);
+  g_assert_cmpuint (pa_sqlite_store_get_checkpoints (PA_SQLITE_STORE (f->store)), >=, before + 2);
+
+  /* Every frame in the log is already in the database. */
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (log, ==, copied);
+  g_assert_cmpint (count_kind (f, PA_TYPE_AGENT), ==, 300);
+}
+
 /* The observer hears every write, in or out of a transaction, once, before
  * it commits; what it records is read back by input. */
 typedef struct
@@ -1405,6 +1438,7 @@ main (int   argc,
   ADD ("sip-password", test_sip_password);
   ADD ("usage-queries", test_usage_queries);
   ADD ("inputs", test_inputs);
+  ADD ("checkpoints", test_checkpoints);
   ADD ("discovered", test_discovered);
 #undef ADD
 
