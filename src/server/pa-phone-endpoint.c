@@ -178,6 +178,9 @@ record_fetch (PaServer              *self,
 
   pa_fetch_log_add (self->fetch_log, phone->phone_id, &update);
 
+  /* Every poll passes here: format the line only when it goes anywhere. */
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_INFO, G_LOG_DOMAIN))
+    return;
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
                     "PA_PHONE_MAC", phone->mac,
                     "PA_CLIENT", update.ip != NULL ? update.ip : "?",

@@ -280,6 +280,9 @@ log_request (SoupServerMessage *msg)
   const char *path = uri != NULL ? g_uri_get_path (uri) : NULL;
   const char *file = NULL;
 
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    return;
+
   /* libsoup finishes requests it could not parse too, without a URI or
    * even a method. */
   if (path == NULL)
