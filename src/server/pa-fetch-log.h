@@ -5,8 +5,9 @@
  * Every fetch records the phone's address, User-Agent, firmware and when it
  * was seen. Written one by one that is a database write inside every poll,
  * on the main loop; here fetches are kept per phone (the latest wins) and
- * written a moment later, a few dozen per transaction between requests, or
- * all at once before anything reads them (an API request) and at shutdown.
+ * written a moment later by a thread of the fetch log's own, one
+ * transaction per batch; pa_fetch_log_flush() waits for what came before
+ * anything reads them (an API request) and at shutdown.
  */
 #pragma once
 
@@ -16,10 +17,17 @@ G_BEGIN_DECLS
 
 /* How long a fetch may wait before it is written. */
 #define PA_FETCH_LOG_DELAY_MS 250
+/* A fetch that tells nothing new but the time (same address, User-Agent and
+ * firmware, no new status) waits until this long after the phone's last
+ * record: last_seen is exact to a minute. */
+#define PA_FETCH_LOG_QUIET_SEC 60
+#define PA_FETCH_LOG_SWEEP_SEC 5
 
 typedef struct _PaFetchLog PaFetchLog;
 
-PaFetchLog *pa_fetch_log_new   (PaStore                   *store);
+/* NULL when @store cannot give the thread a store of its own. */
+PaFetchLog *pa_fetch_log_new   (PaStore                   *store,
+                                GError                   **error);
 /* Writes what is pending first. */
 void        pa_fetch_log_free  (PaFetchLog                *self);
 
@@ -28,7 +36,8 @@ void        pa_fetch_log_free  (PaFetchLog                *self);
 void        pa_fetch_log_add   (PaFetchLog                *self,
                                 gint64                     phone_id,
                                 const PaPhoneStatusUpdate *update);
-/* Writes what is pending, in one transaction. */
+/* Hands over what is pending and waits until it is written (a quiet
+ * record waits its minute). */
 void        pa_fetch_log_flush (PaFetchLog                *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaFetchLog, pa_fetch_log_free)

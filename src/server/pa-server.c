@@ -353,7 +353,7 @@ pa_server_new (PaStore              *store,
   g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_aborted_cb), self);
   self->listener = pa_http_listener_new (self->soup);
   self->render_cache = pa_render_cache_new (PA_SERVER_RENDER_CACHE_BYTES);
-  self->fetch_log = pa_fetch_log_new (self->store);
+
   pa_server_watch_store (self);
 
   return self;
@@ -410,6 +410,15 @@ pa_server_listen (PaServer  *self,
   pa_server_update_settings (self);
   if (!pa_server_derive_underived (self, error))
     return FALSE;
+  if (self->fetch_log == NULL)
+    {
+      self->fetch_log = pa_fetch_log_new (self->store, error);
+      if (self->fetch_log == NULL)
+        {
+          g_prefix_error (error, "Cannot record phones' fetches: ");
+          return FALSE;
+        }
+    }
 
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                     "PA_URL", self->url,

@@ -296,9 +296,13 @@ pa_sqlite_store_init (PaSqliteStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
 }
 
+static PaStore *pa_sqlite_store_open_sibling (PaStore  *store,
+                                              GError  **error);
+
 static void
 pa_sqlite_store_iface_init (PaStoreInterface *iface)
 {
+  iface->open_sibling = pa_sqlite_store_open_sibling;
   iface->begin = pa_sqlite_store_tx_begin;
   iface->commit = pa_sqlite_store_tx_commit;
   iface->rollback = pa_sqlite_store_tx_rollback;
@@ -399,6 +403,44 @@ pa_sqlite_store_get_checkpoints (PaSqliteStore *self)
   g_return_val_if_fail (PA_IS_SQLITE_STORE (self), 0);
 
   return self->checkpointer != NULL ? pa_sqlite_checkpointer_get_done (self->checkpointer) : 0;
+}
+
+/* The same file on a connection of its own; the schema is up to date and
+ * the main store's thread checkpoints. */
+static PaStore *
+pa_sqlite_store_open_sibling (PaStore  *store,
+                              GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  PaSqliteStore *sibling;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "Cannot open the database “%s” again: %s", self->path,
+                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  if (!configure (db, self->path, error) ||
+      sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0;", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                     "Cannot configure the database “%s”: %s", self->path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sibling = g_object_new (PA_TYPE_SQLITE_STORE, NULL);
+  sibling->db = db;
+  sibling->path = g_strdup (self->path);
+  return PA_STORE (sibling);
 }
 
 PaStore *

@@ -139,6 +139,16 @@ settle (PaStore  *self,
     tracker->observer->settled (self, committed, tracker->observer_data);
 }
 
+PaStore *
+pa_store_open_sibling (PaStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return IFACE (self)->open_sibling (self, error);
+}
+
 gboolean
 pa_store_begin (PaStore  *self,
                 GError  **error)

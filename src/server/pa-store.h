@@ -145,6 +145,7 @@ struct _PaStoreInterface
 {
   GTypeInterface parent_iface;
 
+  PaStore     *(*open_sibling)          (PaStore *self, GError **error);
   gboolean     (*begin)                 (PaStore *self, GError **error);
   gboolean     (*commit)                (PaStore *self, GError **error);
   void         (*rollback)              (PaStore *self);
@@ -203,6 +204,15 @@ struct _PaStoreInterface
  * Returns: the model GType for @kind, or G_TYPE_INVALID for anything else.
  */
 GType        pa_store_type_from_kind        (const char *kind);
+
+/**
+ * pa_store_open_sibling:
+ * A second store on the same data, for one other thread to use (its own
+ * connection): what it commits, this store reads. It has no observer.
+ *
+ * Returns: (transfer full): the store, or NULL with an error.
+ */
+PaStore     *pa_store_open_sibling          (PaStore *self, GError **error);
 
 /* -- transactions ------------------------------------------------------ */
 

@@ -559,6 +559,52 @@ test_fetch_recorded_at_stop (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (phone, "firmware"), ==, "96.86.0.100");
 }
 
+/* A phone fetching again within the minute, as it was, only moved its
+ * last_seen: that is written when the minute is up (or at stop), not per
+ * fetch; anything new about it (a new firmware) is written at once. */
+static void
+test_quiet_fetches (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_strdup_printf ("/p/%s/805ec0123456.cfg", fixture->token);
+  const char *upgraded[] = { "User-Agent", "Yealink SIP-T54W 96.86.0.120 80:5e:c0:12:34:56", NULL };
+  g_autoptr(PaTestResponse) first = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_autoptr(PaTestResponse) seen_first = NULL;
+  g_autoptr(PaTestResponse) again = NULL;
+  g_autoptr(PaTestResponse) seen_again = NULL;
+  g_autoptr(PaTestResponse) newer = NULL;
+  g_autoptr(PaTestResponse) seen_newer = NULL;
+  g_autoptr(PaTestResponse) after_stop = NULL;
+  gint64 t1;
+
+  g_assert_cmpuint (first->status, ==, 200);
+  t1 = json_object_get_int_member (phone_json (fixture, &seen_first), "last_seen");
+  g_assert_cmpint (t1, >, 0);
+
+  g_usleep (1100 * 1000);   /* last_seen counts seconds */
+  again = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_assert_cmpuint (again->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (phone_json (fixture, &seen_again), "last_seen"),
+                   ==, t1);
+
+  newer = pa_test_request (fixture->server, "GET", path, NULL, NULL, -1, FALSE, upgraded);
+  g_assert_cmpuint (newer->status, ==, 200);
+  {
+    JsonObject *phone = phone_json (fixture, &seen_newer);
+
+    g_assert_cmpstr (json_object_get_string_member (phone, "firmware"), ==, "96.86.0.120");
+    g_assert_cmpint (json_object_get_int_member (phone, "last_seen"), >, t1);
+  }
+
+  /* and what waited is written when provd stops */
+  g_usleep (1100 * 1000);
+  g_clear_pointer (&again, pa_test_response_free);
+  again = pa_test_request (fixture->server, "GET", path, NULL, NULL, -1, FALSE, upgraded);
+  pa_test_server_restart (fixture->server);
+  g_assert_cmpint (json_object_get_int_member (phone_json (fixture, &after_stop), "last_seen"),
+                   >, json_object_get_int_member (pa_test_response_object (seen_newer), "last_seen"));
+}
+
 /* A setup link fetched by a phone that says it is someone else: another
  * vendor, or another MAC. A User-Agent that names no phone is served. */
 static void
@@ -697,6 +743,7 @@ main (int    argc,
   ADD ("/phone-endpoint/user-agent-contradiction", test_user_agent_contradiction);
   ADD ("/phone-endpoint/fetch-recorded-at-stop", test_fetch_recorded_at_stop);
   ADD ("/phone-endpoint/download-config", test_download_config);
+  ADD ("/phone-endpoint/quiet-fetches", test_quiet_fetches);
   ADD ("/phone-endpoint/generated-admin-password", test_generated_admin_password);
 
 #undef ADD
