@@ -316,13 +316,20 @@ pa_http_guard_body_size (SoupServerMessage *msg)
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
 
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
+
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > PA_HTTP_MAX_BODY)
     {
       soup_message_body_set_accumulate (body, FALSE);
       g_object_set_data (G_OBJECT (msg), BODY_TOO_LARGE_KEY, GINT_TO_POINTER (TRUE));
       return;
     }
+  /* A request without a body (every phone's GET) has nothing to watch. */
+  if (encoding == SOUP_ENCODING_NONE ||
+      (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
+       soup_message_headers_get_content_length (headers) == 0))
+    return;
 
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
 }
