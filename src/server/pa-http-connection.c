@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A connection is READING (its own source reads the next head), SERVING
- * (libsoup holds a PaHttpLease and answers one request), LINGERING (a
+ * (libsoup holds a PaHttpLease and answers one request), WRITING (a quick
+ * answer, made without libsoup, goes out; then it closes), LINGERING (a
  * refused request's answer is sent; the rest of its bytes are dropped
  * until the client closes) or CLOSED.
  */
@@ -26,6 +27,7 @@ typedef enum
 {
   STATE_READING,
   STATE_SERVING,
+  STATE_WRITING,
   STATE_LINGERING,
   STATE_CLOSED,
 } State;
@@ -56,6 +58,10 @@ struct _PaHttpConnection
   guint            served;
   gboolean         keep;          /* we told the client it stays open */
   gboolean         reuse;         /* ... and the request ended well */
+
+  /* WRITING: the quick answer and how much of it is sent. */
+  GBytes          *outbuf;
+  gsize            sent;
 };
 
 G_DEFINE_FINAL_TYPE (PaHttpConnection, pa_http_connection, G_TYPE_OBJECT)
@@ -87,6 +93,7 @@ pa_http_connection_finalize (GObject *object)
   g_clear_object (&self->socket);
   g_clear_object (&self->local);
   g_clear_object (&self->remote);
+  g_clear_pointer (&self->outbuf, g_bytes_unref);
   g_clear_object (&self->soup);
   g_clear_pointer (&self->inbuf, g_byte_array_unref);
 
@@ -250,6 +257,81 @@ start_lease (PaHttpConnection *self)
   soup_server_accept_iostream (self->soup, lease, self->local, self->remote, NULL);
 }
 
+static gboolean write_cb (GSocket      *socket,
+                          GIOCondition  condition,
+                          gpointer      user_data);
+
+/* Sends what the socket takes of the quick answer; closes once it is all
+ * out (the answer says so), or on an error. */
+static void
+write_some (PaHttpConnection *self)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (self->outbuf, &length);
+
+  while (self->sent < length)
+    {
+      g_autoptr(GError) error = NULL;
+      gssize n = g_socket_send (self->socket, data + self->sent, length - self->sent, NULL, &error);
+
+      if (n < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        {
+          if (self->source == NULL)
+            {
+              self->source = g_socket_create_source (self->socket, G_IO_OUT, NULL);
+              g_source_set_callback (self->source, G_SOURCE_FUNC (write_cb), self, NULL);
+              g_source_attach (self->source, g_main_context_get_thread_default ());
+            }
+          return;
+        }
+      if (n <= 0)
+        break;
+      self->sent += n;
+      self->deadline = g_get_monotonic_time () + PA_HTTP_STALL_TIMEOUT_SEC * G_USEC_PER_SEC;
+    }
+  /* Nothing else was sent (the request had no body and nothing came
+   * after it), so closing ends the connection with a FIN, not a reset. */
+  pa_http_connection_close (self);
+}
+
+static gboolean
+write_cb (GSocket      *socket,
+          GIOCondition  condition,
+          gpointer      user_data)
+{
+  g_autoptr(PaHttpConnection) self = g_object_ref (user_data);
+
+  write_some (self);
+  return self->state == STATE_WRITING ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* A request the server can answer without libsoup (a cached phone file):
+ * a head without a body, nothing behind it yet. */
+static gboolean
+answer_quickly (PaHttpConnection *self)
+{
+  PaHttpHeadParts parts;
+  GBytes *answer;
+
+  if (self->head.content_length != 0 || self->head.chunked ||
+      self->inbuf->len != self->head.skip + self->head.length ||
+      !pa_http_head_read_parts (self->inbuf->data, &self->head, &parts))
+    return FALSE;
+  answer = pa_http_listener_answer_quickly (self->listener, &parts, self->remote);
+  if (answer == NULL)
+    return FALSE;
+
+  clear_source (&self->source);
+  g_byte_array_set_size (self->inbuf, 0);
+  self->served++;
+  self->state = STATE_WRITING;
+  self->outbuf = answer;
+  self->sent = 0;
+  self->deadline = g_get_monotonic_time () + PA_HTTP_STALL_TIMEOUT_SEC * G_USEC_PER_SEC;
+  write_some (self);
+  return TRUE;
+}
+
 static void
 process_input (PaHttpConnection *self)
 {
@@ -261,7 +343,8 @@ process_input (PaHttpConnection *self)
       refuse (self, self->head.status, self->head.reason);
       break;
     case PA_HTTP_HEAD_COMPLETE:
-      start_lease (self);
+      if (!answer_quickly (self))
+        start_lease (self);
       break;
     default:
       g_assert_not_reached ();
@@ -393,6 +476,7 @@ pa_http_connection_check_deadline (PaHttpConnection *self,
   switch (self->state)
     {
     case STATE_READING:
+    case STATE_WRITING:
     case STATE_LINGERING:
       if (now >= self->deadline)
         {

@@ -334,3 +334,75 @@ pa_http_head_scan (const guint8 *data,
   head->keep_alive = head->minor_version == 1 ? !f.close : (f.keep_alive && !f.close);
   return PA_HTTP_HEAD_COMPLETE;
 }
+
+static gboolean
+copy_span (Span   s,
+           char  *out,
+           gsize  size)
+{
+  if (s.len >= size)
+    return FALSE;
+  memcpy (out, s.p, s.len);
+  out[s.len] = '\0';
+  return TRUE;
+}
+
+gboolean
+pa_http_head_read_parts (const guint8     *data,
+                         const PaHttpHead *head,
+                         PaHttpHeadParts  *parts)
+{
+  const guint8 *p = data + head->skip;
+  const guint8 *end = p + head->length;
+  gboolean first = TRUE, seen_ua = FALSE, seen_inm = FALSE;
+
+  memset (parts, 0, sizeof *parts);
+  while (p < end)
+    {
+      const guint8 *nl = memchr (p, '\n', end - p);
+      Span line = { p, (gsize) ((nl != NULL ? nl : end) - p) };
+      gsize colon = 0;
+
+      p += line.len + 1;
+      if (line.len > 0 && line.p[line.len - 1] == '\r')
+        line.len--;
+      if (line.len == 0)
+        break;
+
+      if (first)
+        {
+          /* "METHOD SP target SP HTTP/1.x", as the scan checked */
+          const guint8 *sp1 = memchr (line.p, ' ', line.len);
+          const guint8 *sp2 = sp1 != NULL ? memchr (sp1 + 1, ' ', line.p + line.len - sp1 - 1) : NULL;
+
+          if (sp2 == NULL ||
+              !copy_span ((Span) { line.p, (gsize) (sp1 - line.p) }, parts->method, sizeof parts->method) ||
+              !copy_span ((Span) { sp1 + 1, (gsize) (sp2 - sp1 - 1) }, parts->target, sizeof parts->target))
+            return FALSE;
+          first = FALSE;
+          continue;
+        }
+
+      while (colon < line.len && line.p[colon] != ':')
+        colon++;
+      if (colon >= line.len)
+        return FALSE;
+      if (span_equal_ci ((Span) { line.p, colon }, "User-Agent"))
+        {
+          if (seen_ua ||
+              !copy_span (span_trim ((Span) { line.p + colon + 1, line.len - colon - 1 }),
+                          parts->user_agent, sizeof parts->user_agent))
+            return FALSE;
+          seen_ua = TRUE;
+        }
+      else if (span_equal_ci ((Span) { line.p, colon }, "If-None-Match"))
+        {
+          if (seen_inm ||
+              !copy_span (span_trim ((Span) { line.p + colon + 1, line.len - colon - 1 }),
+                          parts->if_none_match, sizeof parts->if_none_match))
+            return FALSE;
+          seen_inm = TRUE;
+        }
+    }
+  return !first;
+}

@@ -55,4 +55,21 @@ PaHttpHeadResult pa_http_head_scan (const guint8 *data,
                                     gsize         length,
                                     PaHttpHead   *head);
 
+/* What a quick answer needs of a head (pa_http_head_read_parts()),
+ * NUL-terminated. */
+typedef struct
+{
+  char method[8];
+  char target[512];
+  char user_agent[1025];   /* "" when absent */
+  char if_none_match[256]; /* "" when absent */
+} PaHttpHeadParts;
+
+/* Reads the request line and the two fields from a head pa_http_head_scan()
+ * found COMPLETE in @data. FALSE when something does not fit the struct or
+ * a field appears more than once: such a request is libsoup's to read. */
+gboolean pa_http_head_read_parts (const guint8     *data,
+                                  const PaHttpHead *head,
+                                  PaHttpHeadParts  *parts);
+
 G_END_DECLS

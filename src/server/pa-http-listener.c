@@ -36,6 +36,9 @@ struct _PaHttpListener
    * message) → its PaHttpConnection, owning the connection */
   GHashTable  *connections;
   guint        max_connections;
+
+  PaHttpQuickFunc quick;
+  gpointer        quick_data;
   gboolean     warned_full;
 };
 
@@ -336,4 +339,23 @@ pa_http_listener_request_done (PaHttpListener    *self,
 
   if (connection != NULL)
     pa_http_connection_request_done (connection, msg, finished);
+}
+
+void
+pa_http_listener_set_quick (PaHttpListener  *self,
+                            PaHttpQuickFunc  func,
+                            gpointer         user_data)
+{
+  self->quick = func;
+  self->quick_data = user_data;
+}
+
+GBytes *
+pa_http_listener_answer_quickly (PaHttpListener        *self,
+                                 const PaHttpHeadParts *parts,
+                                 GSocketAddress        *remote)
+{
+  if (self->quick == NULL || self->closing)
+    return NULL;
+  return self->quick (parts, remote, self->quick_data);
 }

@@ -14,6 +14,8 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "pa-http-head.h"
+
 #include "pa-http-connection.h"
 
 G_BEGIN_DECLS
@@ -44,6 +46,21 @@ void            pa_http_listener_request_done       (PaHttpListener    *self,
 /* For PaHttpConnection: it closed its socket and leaves the set. */
 void            pa_http_listener_connection_closed  (PaHttpListener    *self,
                                                      PaHttpConnection  *connection);
+
+/* A whole response (status line, headers, body) for a request that needs
+ * nothing of libsoup, or NULL to hand the request to libsoup. Called with
+ * a head without a body, nothing pipelined behind it; the connection
+ * closes once the response is sent. */
+typedef GBytes *(*PaHttpQuickFunc) (const PaHttpHeadParts *parts,
+                                    GSocketAddress        *remote,
+                                    gpointer               user_data);
+
+void            pa_http_listener_set_quick          (PaHttpListener    *self,
+                                                     PaHttpQuickFunc    func,
+                                                     gpointer           user_data);
+GBytes         *pa_http_listener_answer_quickly     (PaHttpListener        *self,
+                                                     const PaHttpHeadParts *parts,
+                                                     GSocketAddress        *remote);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaHttpListener, pa_http_listener_free)
 

@@ -74,6 +74,12 @@ void     pa_phone_endpoint_handle  (PaServer          *self,
                                     SoupServerMessage *msg,
                                     const char        *rest);
 
+/* pa-phone-endpoint.c: the whole answer to a fetch the render cache can
+ * give without libsoup (pa_http_listener_set_quick()), or NULL. */
+GBytes  *pa_phone_endpoint_answer_quickly (PaServer              *self,
+                                           const PaHttpHeadParts *parts,
+                                           const char            *ip);
+
 /* pa-phone-endpoint.c: the bytes a phone gets for @file, shared by the phone
  * endpoint and the admin preview. @mask_secrets puts ******** in place of
  * the SIP passwords and the admin password. Errors: PA_RENDER_ERROR_NO_SUCH_FILE

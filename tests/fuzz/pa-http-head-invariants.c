@@ -124,6 +124,28 @@ check_complete (const guint8     *data,
     return "the head alone does not scan as the same COMPLETE head";
   if (scan_copy (data, end - 1, &again) != PA_HTTP_HEAD_INCOMPLETE)
     return "the head without its last byte is not INCOMPLETE";
+
+  /* What a quick answer reads of it: from the head alone (a copy of just
+   * its bytes, so reading past it shows under ASan), and as it says. */
+  {
+    g_autofree guint8 *copy = g_memdup2 (data, end);
+    PaHttpHeadParts parts;
+
+    if (pa_http_head_read_parts (copy, head, &parts))
+      {
+        gsize method = strlen (parts.method);
+
+        if (method == 0 || memcmp (h, parts.method, method) != 0 || h[method] != ' ')
+          return "read_parts: the method is not how the head starts";
+        if (parts.target[0] == '\0' ||
+            memcmp (h + method + 1, parts.target, strlen (parts.target)) != 0)
+          return "read_parts: the target is not what follows the method";
+        if (parts.user_agent[0] != '\0' && !contains_ci (h, head->length, "user-agent:"))
+          return "read_parts: a User-Agent the head does not carry";
+        if (parts.if_none_match[0] != '\0' && !contains_ci (h, head->length, "if-none-match:"))
+          return "read_parts: an If-None-Match the head does not carry";
+      }
+  }
   return NULL;
 }
 

@@ -305,6 +305,43 @@ test_etag (Fixture       *fixture,
   }
 }
 
+/* A cached file is answered without libsoup: the same status line,
+ * headers (but Date) and bytes as the answer libsoup gave the first fetch;
+ * HEAD gets the headers only. */
+static void
+test_quick_answer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) first = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_autoptr(PaTestResponse) second = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_autoptr(PaTestResponse) head = NULL;
+  g_autofree char *path = g_strdup_printf ("/p/%s/805ec0123456.cfg", fixture->token);
+  const char *names[] = { "Server", "Connection", "ETag", "Cache-Control", "Content-Type",
+                          "Content-Length" };
+
+  g_assert_cmpuint (first->status, ==, 200);
+  g_assert_cmpuint (second->status, ==, 200);
+  g_assert_cmpstr (second->text, ==, first->text);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (soup_message_headers_get_one (second->headers, names[i]), ==,
+                     soup_message_headers_get_one (first->headers, names[i]));
+  g_assert_nonnull (soup_message_headers_get_one (second->headers, "Date"));
+
+  head = pa_test_request (fixture->server, "HEAD", path, NULL, NULL, -1, FALSE, NULL);
+  g_assert_cmpuint (head->status, ==, 200);
+  g_assert_cmpuint (g_bytes_get_size (head->body), ==, 0);
+  g_assert_cmpstr (soup_message_headers_get_one (head->headers, "ETag"), ==,
+                   soup_message_headers_get_one (first->headers, "ETag"));
+
+  /* Other methods are libsoup's, and answered as before. */
+  {
+    g_autoptr(PaTestResponse) posted = pa_test_request (fixture->server, "POST", path,
+                                                        "text/plain", "x", 1, FALSE, NULL);
+
+    g_assert_cmpuint (posted->status, ==, 405);
+  }
+}
+
 /* Download Config: the phone's real files, passwords and all, for the
  * admin; every download is logged. */
 static void
@@ -743,6 +780,7 @@ main (int    argc,
   ADD ("/phone-endpoint/user-agent-contradiction", test_user_agent_contradiction);
   ADD ("/phone-endpoint/fetch-recorded-at-stop", test_fetch_recorded_at_stop);
   ADD ("/phone-endpoint/download-config", test_download_config);
+  ADD ("/phone-endpoint/quick-answer", test_quick_answer);
   ADD ("/phone-endpoint/quiet-fetches", test_quiet_fetches);
   ADD ("/phone-endpoint/generated-admin-password", test_generated_admin_password);
 
