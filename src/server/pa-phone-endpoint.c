@@ -442,11 +442,9 @@ pa_phone_endpoint_answer_quickly (PaServer              *self,
   PaCachedFile *cached;
   guint status;
 
-  /* What the libsoup path would log or check, it answers: every request
-   * logged (debug), a method or a target that is anything but plain. */
+  /* A method or a target that is anything but plain is libsoup's. */
   if ((!head && !g_str_equal (parts->method, "GET")) ||
-      !g_str_has_prefix (parts->target, "/p/") || strpbrk (parts->target, "?#%") != NULL ||
-      !g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, "pa-server"))
+      !g_str_has_prefix (parts->target, "/p/") || strpbrk (parts->target, "?#%") != NULL)
     return NULL;
   rest = parts->target + strlen ("/p/");
   slash = strchr (rest, '/');
@@ -467,6 +465,12 @@ pa_phone_endpoint_answer_quickly (PaServer              *self,
 
   status = decide (self, ip, file, cached, clean_ua, &ua_info,
                    parts->if_none_match[0] != '\0' ? parts->if_none_match : NULL);
+
+  /* The line the server logs for every request (pa-server.c), the
+   * token left out. */
+  if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, "pa-server"))
+    g_log ("pa-server", G_LOG_LEVEL_DEBUG, "%s /p/…/%s → %u (%s)",
+           parts->method, file, status, ip != NULL ? ip : "?");
 
   /* The headers libsoup sends for the same answer, in its order. */
   answer = g_string_sized_new (256 + (status == SOUP_STATUS_OK ? cached->length : 0));
