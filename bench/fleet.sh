@@ -27,7 +27,9 @@
 #    phones do). wrk -t2 -c64 --timeout 2s --latency.
 # 5. Prints requests/s, p50 and p99 of each run, the ratios provd/ceiling
 #    and provd/nginx, whether the target is met (provd >= 0.8 x the ceiling
-#    and p99 < 10 ms, on random phones with a warm cache), provd's peak RSS
+#    and p99 < 10 ms, on random phones with a warm cache; judged on the runs
+#    that compare like with like: 'Connection: close', and keep-alive only
+#    if provd kept its connections), provd's peak RSS
 #    (VmHWM), descriptors, and what it logged.
 #
 # Every response is checked by fleet.lua (status 200 and, but for the cold
@@ -262,10 +264,15 @@ for mode in ("keep-alive", "close"):
     verdict = "met" if ok_ratio and ok_p99 else "NOT met"
     why = [f"{r} x the ceiling ({'>=' if ok_ratio else '<'} 0.8)",
            f"p99 {p99:.2f} ms ({'<' if ok_p99 else '>='} 10 ms)"]
-    note = "" if provd_keeps or mode == "close" else \
-        " (provd closed after each fetch; the ceiling kept its connections)"
+    # provd closes every phone's connection after its fetch (phones close
+    # anyway); when it did here, its keep-alive run was a connection per
+    # fetch against a ceiling that kept its connections: shown, not judged.
+    like_with_like = provd_keeps or mode == "close"
+    note = "" if like_with_like else \
+        " (not judged: provd closed after each fetch; the ceiling kept its connections)"
     print(f"   {mode:11s}: {verdict}: {', '.join(why)}{note}")
-    met_all = met_all and ok_ratio and ok_p99
+    if like_with_like:
+        met_all = met_all and ok_ratio and ok_p99
 print(f"   target met: {'yes' if met_all else 'no'}")
 PY
 echo "whole run: $(( SECONDS - begun )) s, $(( SECONDS - started )) s of them from provd's start"
