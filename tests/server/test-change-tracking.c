@@ -283,23 +283,71 @@ assert_affected (PaTestResponse *response,
   g_assert_cmpint (json_object_get_int_member (object, "affected_phones"), ==, count);
 }
 
+/* One edit through the API, and what it must change. */
+typedef struct
+{
+  const char *what;
+  const char *method;
+  const char *collection;
+  gsize       id_offset;   /* of the edited id in Office */
+  const char *tail;
+  const char *body;
+  const char *expected;    /* the phones whose files change: "1" … "4" */
+  int         affected;    /* "affected_phones" in the answer, -1: not said */
+} Edit;
+
+#define AT(member) G_STRUCT_OFFSET (Office, member)
+
+static const Edit edits[] = {
+  /* A SIP account: the phone with a line on it. */
+  { "SIP account", "PATCH", "sip-accounts", AT (accounts[0]), "",
+    "{\"display_name\": \"Reception\"}", "1", 1 },
+  /* An agent renamed: the BLF labels watching Ann, on phone 1's own keys
+   * and on its sidecar; Bob's key on phone 2 stays. */
+  { "agent rename", "PATCH", "agents", AT (ann), "", "{\"name\": \"Annie\"}", "1", 1 },
+  /* A layout a phone names itself. */
+  { "layout", "PATCH", "layouts", AT (direct_layout), "",
+    "{\"keys\": [{\"index\": 4, \"type\": \"speed_dial\", \"value\": \"100\", "
+    "\"label\": \"Lobby\"}]}", "1", 1 },
+  /* A layout a phone shows only through its profile. */
+  { "layout through a profile", "PATCH", "layouts", AT (profile_layout), "",
+    "{\"keys\": [{\"index\": 2, \"type\": \"speed_dial\", \"value\": \"101\", "
+    "\"label\": \"Kitchen\"}]}", "2", 1 },
+  /* A sidecar's layout. */
+  { "sidecar layout", "PATCH", "module-layouts", AT (sidecar_layout), "",
+    "{\"keys\": [{\"index\": 7, \"type\": \"speed_dial\", \"value\": \"102\", "
+    "\"label\": \"Loading bay\"}]}", "1", 1 },
+  /* A profile. */
+  { "profile", "PATCH", "profiles", AT (profile), "",
+    "{\"custom_params\": {\"yealink\": {\"features.dnd.enable\": \"1\"}}}", "2", 1 },
+  /* The phone itself. */
+  { "phone", "PATCH", "phones", AT (phones[3]), "", "{\"timezone\": \"Europe/Paris\"}", "4", -1 },
+};
+
 static void
 test_each_input (Office        *office,
                  gconstpointer  data)
 {
   Look before = { 0 };
 
-  /* A SIP account: the phone with a line on it. */
-  look (office, &before);
-  {
-    g_autoptr(PaTestResponse) r = call (office, "PATCH", "sip-accounts",
-                                        office->accounts[0], "", "{\"display_name\": \"Reception\"}");
-    assert_affected (r, 1);
-  }
-  assert_changed (office, &before, "1", "SIP account");
-  look_clear (&before);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      const Edit *edit = &edits[i];
+      gint64 id = G_STRUCT_MEMBER (gint64, office, edit->id_offset);
+      g_autoptr(PaTestResponse) r = NULL;
 
-  /* Its password: the phone carrying it is told to fetch again. */
+      g_test_message ("%s", edit->what);
+      look (office, &before);
+      r = call (office, edit->method, edit->collection, id, edit->tail, edit->body);
+      if (edit->affected >= 0)
+        assert_affected (r, edit->affected);
+      assert_changed (office, &before, edit->expected, edit->what);
+      if (g_str_equal (edit->what, "agent rename"))
+        g_assert_nonnull (strstr (before.bytes[0], "Ann"));
+      look_clear (&before);
+    }
+
+  /* A SIP password: the phone carrying it is told to fetch again. */
   look (office, &before);
   {
     g_autoptr(PaTestResponse) r = call (office, "POST", "sip-accounts", office->accounts[1],
@@ -310,75 +358,6 @@ test_each_input (Office        *office,
     g_assert_cmpint (json_array_get_int_element (resync, 0), ==, office->phones[1]);
   }
   assert_changed (office, &before, "2", "SIP password");
-  look_clear (&before);
-
-  /* An agent renamed: the BLF labels watching Ann, on phone 1's own keys
-   * and on its sidecar; Bob's key on phone 2 stays. */
-  look (office, &before);
-  {
-    g_autoptr(PaTestResponse) r = call (office, "PATCH", "agents",
-                                        office->ann, "", "{\"name\": \"Annie\"}");
-    assert_affected (r, 1);
-  }
-  assert_changed (office, &before, "1", "agent rename");
-  g_assert_nonnull (strstr (before.bytes[0], "Ann"));
-  look_clear (&before);
-
-  /* A layout a phone names itself. */
-  look (office, &before);
-  {
-    g_autoptr(PaTestResponse) r = call (office, "PATCH", "layouts",
-                                        office->direct_layout, "",
-                                        "{\"keys\": [{\"index\": 4, \"type\": \"speed_dial\","
-                                        " \"value\": \"100\", \"label\": \"Lobby\"}]}");
-    assert_affected (r, 1);
-  }
-  assert_changed (office, &before, "1", "layout");
-  look_clear (&before);
-
-  /* A layout a phone shows only through its profile. */
-  look (office, &before);
-  {
-    g_autoptr(PaTestResponse) r = call (office, "PATCH", "layouts",
-                                        office->profile_layout, "",
-                                        "{\"keys\": [{\"index\": 2, \"type\": \"speed_dial\","
-                                        " \"value\": \"101\", \"label\": \"Kitchen\"}]}");
-    assert_affected (r, 1);
-  }
-  assert_changed (office, &before, "2", "layout through a profile");
-  look_clear (&before);
-
-  /* A sidecar's layout. */
-  look (office, &before);
-  {
-    g_autoptr(PaTestResponse) r = call (office, "PATCH", "module-layouts",
-                                        office->sidecar_layout, "",
-                                        "{\"keys\": [{\"index\": 7, \"type\": \"speed_dial\","
-                                        " \"value\": \"102\", \"label\": \"Loading bay\"}]}");
-    assert_affected (r, 1);
-  }
-  assert_changed (office, &before, "1", "sidecar layout");
-  look_clear (&before);
-
-  /* A profile. */
-  look (office, &before);
-  {
-    g_autoptr(PaTestResponse) r = call (office, "PATCH", "profiles",
-                                        office->profile, "",
-                                        "{\"custom_params\": {\"yealink\":"
-                                        " {\"features.dnd.enable\": \"1\"}}}");
-    assert_affected (r, 1);
-  }
-  assert_changed (office, &before, "2", "profile");
-  look_clear (&before);
-
-  /* The phone itself. */
-  look (office, &before);
-  {
-    g_autoptr(PaTestResponse) r = call (office, "PATCH", "phones",
-                                        office->phones[3], "", "{\"timezone\": \"Europe/Paris\"}");
-  }
-  assert_changed (office, &before, "4", "phone");
   look_clear (&before);
 
   /* Something no phone reads. */
