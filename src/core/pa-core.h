@@ -19,4 +19,5 @@
 #include "pa-module-layout.h"
 #include "pa-profile.h"
 #include "pa-config-inputs.h"
+#include "pa-json-check.h"
 #include "pa-render.h"

@@ -10,6 +10,7 @@
 
 #include "pa-error.h"
 #include "pa-http.h"
+#include "pa-json-check.h"
 #include "pa-render.h"
 #include "pa-store.h"
 
@@ -396,6 +397,11 @@ pa_http_read_json_object (SoupServerMessage *msg,
                           "The request body is not valid UTF-8");
       return NULL;
     }
+
+  /* Before json-glib: it recurses, keeps the last of two equal names,
+   * takes the first of two values and cuts strings at \u0000. */
+  if (!pa_json_check (data, length, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))

@@ -449,12 +449,25 @@ typedef struct
   const char *field;
 } BadBody;
 
+/* 75,000 levels in 375 KB: json-glib recursed through them until the
+ * stack ran out, and provd died. */
+static char *
+deep_body (void)
+{
+  GString *deep = g_string_new (NULL);
+
+  for (guint i = 0; i < 75000; i++)
+    g_string_append (deep, "{\"a\":");
+  return g_string_free (deep, FALSE);
+}
+
 static void
 test_malformed_bodies (Fixture       *fixture,
                        gconstpointer  data)
 {
   PaTestServer *server = fixture->server;
   g_autofree char *big = big_body ();
+  g_autofree char *deep = deep_body ();
   g_autofree char *path = NULL;
   g_autoptr(PaTestResponse) before = NULL;
   gint64 id;
@@ -475,6 +488,12 @@ test_malformed_bodies (Fixture       *fixture,
     { "bad enum", "application/json", "{\"name\": \"Bo\", \"routing\": \"pigeon\"}", -1,
       400, NULL, "routing" },
     { "2 MiB", "application/json", big, -1, 413, "payload_too_large", NULL },
+    { "nested 75,000 deep", "application/json", deep, -1, 400, "malformed", NULL },
+    { "a member twice", "application/json", "{\"name\": \"Bo\", \"name\": \"Cy\"}", -1,
+      400, "malformed", NULL },
+    { "two objects", "application/json", "{\"name\": \"Bo\"}{\"name\": \"Cy\"}", -1,
+      400, "malformed", NULL },
+    { "escaped NUL", "application/json", "{\"name\": \"B\\u0000o\"}", -1, 400, "malformed", NULL },
     { "text/plain", "text/plain", "{\"name\": \"Bo\"}", -1, 415, "unsupported_media_type", NULL },
     { "form", "application/x-www-form-urlencoded", "name=Bo", -1, 415,
       "unsupported_media_type", NULL },
