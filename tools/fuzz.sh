@@ -11,6 +11,8 @@
 #               (replayed by test-http-head, suite server)
 #   user-agent  pa_user_agent_parse()  tests/fuzz/fuzz-user-agent.c
 #               (replayed by test-user-agent-corpus, suite core)
+#   json-body   pa_json_check()        tests/fuzz/fuzz-json-body.c
+#               (replayed by test-json-check, suite core)
 #
 #   tools/fuzz.sh                       # http-head, 60 s (as before there were targets)
 #   tools/fuzz.sh 300                   # http-head, 300 s
@@ -24,13 +26,13 @@ build="${PA_BUILD_DIR:-$top/build}"
 clang="${CLANG:-clang}"
 
 usage() {
-  echo "usage: $0 [http-head|user-agent] [seconds]" >&2
+  echo "usage: $0 [http-head|user-agent|json-body] [seconds]" >&2
   exit 2
 }
 
 # A number first (or nothing) is the old call: the head scanner.
 case "${1:-}" in
-  http-head|user-agent) target="$1"; seconds="${2:-60}" ;;
+  http-head|user-agent|json-body) target="$1"; seconds="${2:-60}" ;;
   ''|*[!0-9]*)
     [ -z "${1:-}" ] || usage
     target=http-head; seconds=60 ;;
@@ -107,6 +109,19 @@ case "$target" in
     max_len=1200
     dict=(-dict="$top/tests/fuzz/user-agent.dict")
     replay="test-user-agent-corpus"
+    ;;
+  json-body)
+    includes=(-I"$top/src/core")
+    sources=(
+      "$top/tests/fuzz/pa-json-check-invariants.c"
+      "$top/src/core/pa-json-check.c"
+      "$top/src/core/pa-error.c"
+    )
+    pkgs=(glib-2.0 gobject-2.0 json-glib-1.0)
+    # provd takes bodies up to 1 MiB; depth and names are what matter
+    max_len=4096
+    dict=(-dict="$top/tests/fuzz/json-body.dict")
+    replay="test-json-check"
     ;;
 esac
 

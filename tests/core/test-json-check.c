@@ -10,6 +10,7 @@
 
 #include "pa-error.h"
 #include "pa-json-check.h"
+#include "pa-json-check-invariants.h"
 
 static void
 assert_ok (const char *text)
@@ -107,6 +108,39 @@ test_agrees_with_json_glib (void)
     }
 }
 
+/* The fuzzer's checks on its seed corpus (tests/fuzz/corpus/json-body),
+ * every prefix too, so a crash input saved there stays fixed. */
+static void
+test_corpus (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "json-body",
+                                                     NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  const char *name;
+  guint files = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize size;
+
+      g_file_get_contents (path, &contents, &size, &error);
+      g_assert_no_error (error);
+      for (gsize n = 0; n <= size; n++)
+        {
+          const char *problem = pa_json_check_invariants ((const guint8 *) contents, n);
+
+          if (problem != NULL)
+            g_error ("%s, %" G_GSIZE_FORMAT " bytes: %s", name, n, problem);
+        }
+      files++;
+    }
+  g_assert_cmpuint (files, >=, 8);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -118,6 +152,7 @@ main (int    argc,
   g_test_add_func ("/json-check/duplicates", test_duplicates);
   g_test_add_func ("/json-check/nul-and-second-value", test_nul_and_second_value);
   g_test_add_func ("/json-check/agrees-with-json-glib", test_agrees_with_json_glib);
+  g_test_add_func ("/json-check/corpus", test_corpus);
 
   return g_test_run ();
 }
