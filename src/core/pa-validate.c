@@ -126,9 +126,14 @@ pa_validate_hostname (const char  *value,
         }
       else if (!g_ascii_isalnum (c) && c != '-')
         {
+          /* The whole character, not its first byte: the message is
+           * UTF-8 (and, in the API, JSON). */
+          const char *next = g_utf8_validate (value + i, -1, NULL)
+                             ? g_utf8_next_char (value + i) : value + i + 1;
+
           pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field,
-                              _("“%s” is not a valid host name: “%c” is not allowed"),
-                              value, c);
+                              _("“%s” is not a valid host name: “%.*s” is not allowed"),
+                              value, (int) (next - (value + i)), value + i);
           return FALSE;
         }
     }

@@ -220,6 +220,20 @@ handle_api (PaServer          *self,
   /* What the API answers includes what phones' fetches recorded. */
   pa_fetch_log_flush (self->fetch_log);
 
+  /* libsoup decodes %00 into a NUL that ends the value early: a parameter
+   * would be read as something it is not. */
+  {
+    GUri *uri = soup_server_message_get_uri (msg);
+    const char *raw = uri != NULL ? g_uri_get_query (uri) : NULL;
+
+    if (raw != NULL && strstr (raw, "%00") != NULL)
+      {
+        pa_http_send_error (msg, SOUP_STATUS_BAD_REQUEST, "bad_request", NULL,
+                            "A query parameter holds a NUL byte (%00)");
+        return;
+      }
+  }
+
   if (!g_str_has_prefix (path, API_PREFIX) ||
       (path[strlen (API_PREFIX)] != '\0' && path[strlen (API_PREFIX)] != '/'))
     {

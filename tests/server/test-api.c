@@ -649,6 +649,32 @@ test_not_found_and_methods (Fixture       *fixture,
   }
 }
 
+/* Found by an adversarial probe (issue 9): a %00 in the query was read as
+ * no value; a host name with a non-ASCII letter made an error message
+ * that was not UTF-8, so not JSON. */
+static void
+test_probe_findings (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaTestResponse) nul_limit = pa_test_api (server, "GET", "/api/v1/agents?limit=%00",
+                                                     NULL, NULL);
+  g_autoptr(PaTestResponse) nul_filter = pa_test_api (server, "GET", "/api/v1/phones?q=a%00b",
+                                                      NULL, NULL);
+  g_autoptr(PaTestResponse) host = NULL;
+  JsonObject *error;
+
+  pa_test_assert_error (nul_limit, 400, "bad_request", NULL);
+  pa_test_assert_error (nul_filter, 400, "bad_request", NULL);
+
+  host = pa_test_api (server, "POST", "/api/v1/sip-accounts",
+                      "{\"username\": \"x1\", \"server\": \"pbx.h\u00e9llo.example\"}", NULL);
+  pa_test_assert_error (host, 400, "invalid_value", "server");
+  error = json_object_get_object_member (pa_test_response_object (host), "error");
+  g_assert_true (g_utf8_validate (host->text, -1, NULL));
+  g_assert_nonnull (strstr (json_object_get_string_member (error, "message"), "“é” is not allowed"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -671,6 +697,7 @@ main (int    argc,
   ADD ("/api/errors/malformed-bodies", test_malformed_bodies);
   ADD ("/api/errors/if-match", test_if_match);
   ADD ("/api/errors/not-found-and-methods", test_not_found_and_methods);
+  ADD ("/api/errors/probe-findings", test_probe_findings);
 
 #undef ADD
 
