@@ -51,6 +51,7 @@ typedef struct
 } PaApiCollection;
 
 /* pa-api-rules.c */
+gboolean pa_api_check_references     (PaApiRequest *req, PaResource *resource, GError **error);
 gboolean pa_api_phone_before_write   (PaApiRequest *req, PaResource *old, PaResource *resource,
                                       GError **error);
 gboolean pa_api_phone_after_write    (PaApiRequest *req, PaResource *old, PaResource *resource,

@@ -38,6 +38,97 @@ get_referenced (PaApiRequest *req,
   return NULL;
 }
 
+/* The ids a resource holds, one list for every kind: a member of that name
+ * names a resource of that type. */
+static const struct
+{
+  const char *member;
+  GType     (*type) (void);
+  const char *noun;
+} references[] = {
+  { "agent_id", pa_agent_get_type, "Agent" },
+  { "layout_id", pa_layout_get_type, "Layout" },
+  { "profile_id", pa_profile_get_type, "Profile" },
+};
+
+static gboolean
+check_keys_agents (PaApiRequest  *req,
+                   GListModel    *keys,
+                   GError       **error)
+{
+  for (guint i = 0; keys != NULL && i < g_list_model_get_n_items (keys); i++)
+    {
+      g_autoptr(PaKey) key = g_list_model_get_item (keys, i);
+      g_autoptr(PaResource) agent = NULL;
+      g_autofree char *field = NULL;
+
+      if (pa_key_get_agent_id (key) == 0)
+        continue;
+      field = g_strdup_printf ("keys[%u].agent_id", i);
+      agent = get_referenced (req, PA_TYPE_AGENT, pa_key_get_agent_id (key), field, "Agent", error);
+      if (agent == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every id @resource holds names something that exists: a 422 naming the
+ * member otherwise (the database would refuse it too, but without saying
+ * which member, or not at all for ids kept inside `data`). */
+gboolean
+pa_api_check_references (PaApiRequest  *req,
+                         PaResource    *resource,
+                         GError       **error)
+{
+  PaResourceClass *klass = PA_RESOURCE_GET_CLASS (resource);
+  const PaMember **members;
+  guint n = 0;
+
+  members = pa_resource_class_list_members (klass, &n);
+  for (guint i = 0; i < n; i++)
+    for (guint r = 0; r < G_N_ELEMENTS (references); r++)
+      {
+        g_auto(GValue) value = G_VALUE_INIT;
+        g_autoptr(PaResource) target = NULL;
+
+        if (!g_str_equal (members[i]->name, references[r].member))
+          continue;
+        g_value_init (&value, G_TYPE_INT64);
+        g_object_get_property (G_OBJECT (resource), members[i]->pspec->name, &value);
+        if (g_value_get_int64 (&value) == 0)
+          continue;
+        target = get_referenced (req, references[r].type (), g_value_get_int64 (&value),
+                                 references[r].member, references[r].noun, error);
+        if (target == NULL)
+          return FALSE;
+      }
+
+  if (PA_IS_PHONE (resource))
+    {
+      GPtrArray *modules = pa_phone_get_modules (PA_PHONE (resource));
+
+      for (guint i = 0; i < modules->len; i++)
+        {
+          PaPhoneModule *module = g_ptr_array_index (modules, i);
+          g_autofree char *field = NULL;
+          g_autoptr(PaResource) layout = NULL;
+
+          if (module->layout_id == 0)
+            continue;
+          field = g_strdup_printf ("modules[%u].layout_id", i);
+          layout = get_referenced (req, PA_TYPE_MODULE_LAYOUT, module->layout_id, field,
+                                   "Sidecar layout", error);
+          if (layout == NULL)
+            return FALSE;
+        }
+    }
+  if (PA_IS_LAYOUT (resource))
+    return check_keys_agents (req, pa_layout_get_keys (PA_LAYOUT (resource)), error);
+  if (PA_IS_MODULE_LAYOUT (resource))
+    return check_keys_agents (req, pa_module_layout_get_keys (PA_MODULE_LAYOUT (resource)), error);
+  return TRUE;
+}
+
 static gboolean
 set_agent_routing (PaApiRequest   *req,
                    gint64          agent_id,

@@ -250,8 +250,9 @@ create_work (PaApiRequest *req,
 {
   WriteData *data = user_data;
 
-  if (data->collection->before_write != NULL &&
-      !data->collection->before_write (req, NULL, data->resource, error))
+  if (!pa_api_check_references (req, data->resource, error) ||
+      (data->collection->before_write != NULL &&
+       !data->collection->before_write (req, NULL, data->resource, error)))
     return FALSE;
 
   if (!pa_store_insert (req->store, data->resource, error))
@@ -418,8 +419,9 @@ update_work (PaApiRequest *req,
   if (!pa_resource_validate_with_catalog (updated, pa_catalog_get_default (), error))
     return FALSE;
 
-  if (data->collection->before_write != NULL &&
-      !data->collection->before_write (req, current, updated, error))
+  if (!pa_api_check_references (req, updated, error) ||
+      (data->collection->before_write != NULL &&
+       !data->collection->before_write (req, current, updated, error)))
     return FALSE;
 
   if (!pa_store_update (req->store, updated, pa_resource_get_revision (current), error))

@@ -670,6 +670,35 @@ test_probe_findings (Fixture       *fixture,
   host = pa_test_api (server, "POST", "/api/v1/sip-accounts",
                       "{\"username\": \"x1\", \"server\": \"pbx.h\u00e9llo.example\"}", NULL);
   pa_test_assert_error (host, 400, "invalid_value", "server");
+
+  /* An id that points at nothing is a 422 naming its member, wherever the
+   * id is kept (a layout key's agent lives inside the layout's data). */
+  {
+    struct { const char *collection; const char *body; const char *field; } dangling[] = {
+      { "profiles", "{\"name\": \"P\", \"layout_id\": 999}", "layout_id" },
+      { "sip-accounts", "{\"username\": \"x2\", \"agent_id\": 999}", "agent_id" },
+      { "layouts", "{\"name\": \"L\", \"model\": \"yealink-t54w\", \"keys\": [{\"index\": 1, "
+        "\"type\": \"blf\", \"value\": \"201\", \"agent_id\": 999}]}", "keys[0].agent_id" },
+      { "module-layouts", "{\"name\": \"M\", \"module\": \"yealink-exp50\", \"keys\": [{\"index\": 1, "
+        "\"type\": \"blf\", \"value\": \"201\", \"agent_id\": 999}]}", "keys[0].agent_id" },
+      { "phones", "{\"name\": \"D\", \"mac\": \"80:5E:C0:99:00:01\", \"vendor\": \"yealink\", "
+        "\"model\": \"yealink-t54w\", \"modules\": [{\"module\": \"yealink-exp50\", \"layout_id\": 999}]}",
+        "modules[0].layout_id" },
+      { "phones", "{\"name\": \"D\", \"mac\": \"80:5E:C0:99:00:02\", \"vendor\": \"yealink\", "
+        "\"model\": \"yealink-t54w\", \"profile_id\": 999}", "profile_id" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dangling); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/api/v1/%s", dangling[i].collection);
+        g_autoptr(PaTestResponse) refused = pa_test_api (server, "POST", path, dangling[i].body, NULL);
+
+        g_test_message ("dangling %s", dangling[i].field);
+        pa_test_assert_error (refused, 422, "rule_violation", dangling[i].field);
+      }
+    g_assert_cmpint (pa_test_total_of (server, "layouts"), ==, 0);
+    g_assert_cmpint (pa_test_total_of (server, "phones"), ==, 0);
+  }
   error = json_object_get_object_member (pa_test_response_object (host), "error");
   g_assert_true (g_utf8_validate (host->text, -1, NULL));
   g_assert_nonnull (strstr (json_object_get_string_member (error, "message"), "“é” is not allowed"));
