@@ -121,10 +121,10 @@ read_module (JsonNode       *node,
                    && json_node_get_value_type (member) == G_TYPE_INT64)
             {
               module->layout_id = json_node_get_int (member);
-              if (module->layout_id < 0)
+              if (module->layout_id < 1)
                 {
                   pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "layout_id",
-                                      _("Must be an id or null"));
+                                      _("Must be 1 or more, or null for none"));
                   return FALSE;
                 }
             }

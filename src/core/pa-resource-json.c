@@ -239,6 +239,14 @@ pa_json_read_scalar (GParamSpec    *pspec,
           return FALSE;
         }
       v = json_node_get_int (node);
+      /* null says "none"; a 0 would say it too, ambiguously, where every
+       * real id is 1 or more. */
+      if (v == 0 && (flags & PA_MEMBER_ZERO_IS_NULL))
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, member_name,
+                              _("Must be 1 or more, or null for none"));
+          return FALSE;
+        }
       if (v < min || (v >= 0 && (guint64) v > max))
         {
           /* Numbers formatted apart: gettext cannot see through

@@ -688,6 +688,22 @@ test_probe_findings (Fixture       *fixture,
         "\"model\": \"yealink-t54w\", \"profile_id\": 999}", "profile_id" },
     };
 
+    /* and 0, where every id is 1 or more, is not a way to say "none" */
+    {
+      g_autoptr(PaTestResponse) zero = pa_test_api (server, "POST", "/api/v1/profiles",
+                                                    "{\"name\": \"Z\", \"layout_id\": 0}", NULL);
+      g_autoptr(PaTestResponse) zero_key = pa_test_api (server, "POST", "/api/v1/layouts",
+                                                        "{\"name\": \"Z\", \"model\": \"yealink-t54w\", "
+                                                        "\"keys\": [{\"index\": 1, \"type\": \"blf\", "
+                                                        "\"value\": \"1\", \"agent_id\": 0}]}", NULL);
+      g_autoptr(PaTestResponse) null_ok = pa_test_api (server, "POST", "/api/v1/profiles",
+                                                       "{\"name\": \"N\", \"layout_id\": null}", NULL);
+
+      pa_test_assert_error (zero, 400, "invalid_value", "layout_id");
+      pa_test_assert_error (zero_key, 400, "invalid_value", NULL);
+      g_assert_cmpuint (null_ok->status, ==, 201);
+    }
+
     for (guint i = 0; i < G_N_ELEMENTS (dangling); i++)
       {
         g_autofree char *path = g_strdup_printf ("/api/v1/%s", dangling[i].collection);
