@@ -20,8 +20,11 @@
 #define MAX_FILE_NAME 128
 
 /* Every refusal looks the same from outside: 404, empty body. Which of
- * token, MAC or file was wrong goes to the log only, at most once a second
- * per client so a MAC scanner cannot flood it. */
+ * token, MAC or file was wrong goes to the log, one line each in a form
+ * fail2ban matches (data/fail2ban/): the client's address right after a
+ * fixed prefix, what it asked for last, so nothing it sends can pose as
+ * another address. A client's refusals are rate-limited, which bounds the
+ * lines too. */
 static void
 refuse (PaServer          *self,
         SoupServerMessage *msg,
@@ -29,21 +32,38 @@ refuse (PaServer          *self,
         const char        *reason)
 {
   const char *client = soup_server_message_get_remote_host (msg);
+  g_autofree char *cut = g_strndup (file, 64);
+  g_autofree char *shown = g_strescape (cut, NULL);
 
-  if (pa_server_may_warn (self, client))
-    {
-      g_autofree char *shown = NULL;
-      g_autofree char *cut = g_strndup (file, 64);
-
-      shown = g_strescape (cut, NULL);
-      g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING,
-                        "PA_CLIENT", client != NULL ? client : "?",
-                        "MESSAGE", "Refused phone request for “%s” from %s: %s",
-                        shown, client != NULL ? client : "?", reason);
-    }
+  pa_rate_limit_spend (self->refusals, client, g_get_monotonic_time ());
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING,
+                    "PA_CLIENT", client != NULL ? client : "?",
+                    "MESSAGE", "Refused phone request from %s: %s (file “%s”)",
+                    client != NULL ? client : "?", reason, shown);
 
   soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
   soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "", 0);
+}
+
+/* A client that used up its refusals: answered at once, nothing looked up. */
+static gboolean
+refusals_exhausted (PaServer          *self,
+                    SoupServerMessage *msg)
+{
+  const char *client = soup_server_message_get_remote_host (msg);
+
+  if (pa_rate_limit_allows (self->refusals, client, g_get_monotonic_time ()))
+    return FALSE;
+  if (pa_server_may_warn (self, client))
+    g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING,
+                      "PA_CLIENT", client != NULL ? client : "?",
+                      "MESSAGE", "Slowing down phone requests from %s: too many refused",
+                      client != NULL ? client : "?");
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Retry-After", "1");
+  soup_server_message_set_status (msg, 429, "Too Many Requests");
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "", 0);
+  return TRUE;
 }
 
 static void
@@ -367,6 +387,9 @@ pa_phone_endpoint_handle (PaServer          *self,
       soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "", 0);
       return;
     }
+
+  if (refusals_exhausted (self, msg))
+    return;
 
   if (slash == NULL || file[0] == '\0' || strchr (file, '/') != NULL ||
       strlen (file) > MAX_FILE_NAME)

@@ -9,6 +9,7 @@
 #include "pa-fetch-log.h"
 #include "pa-http-listener.h"
 #include "pa-phone.h"
+#include "pa-rate-limit.h"
 #include "pa-render-cache.h"
 #include "pa-server.h"
 
@@ -18,6 +19,12 @@ G_BEGIN_DECLS
  * with one layout keep about 2.5 KB each (their 28 KB files are mostly the
  * same blanking lines); the least recently polled go first. */
 #define PA_SERVER_RENDER_CACHE_BYTES (64 * 1024 * 1024)
+
+/* A client's refused phone requests (unknown token, another MAC, a
+ * contradicting User-Agent): 20 at once, then 2 a second; past that its
+ * phone requests are answered 429 unread. A phone never gets refused. */
+#define PA_SERVER_REFUSALS_BURST      20
+#define PA_SERVER_REFUSALS_PER_SECOND 2
 
 struct _PaServer
 {
@@ -34,6 +41,8 @@ struct _PaServer
 
   /* client IP → g_get_monotonic_time() of its last refusal warning */
   GHashTable      *last_warning;
+  /* refused phone requests per client: guessing tokens or MACs costs */
+  PaRateLimit     *refusals;
 
   /* pa-fingerprints.c */
   gint64           build_revision;

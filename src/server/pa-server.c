@@ -47,6 +47,7 @@ pa_server_finalize (GObject *object)
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->public_url, g_free);
   g_clear_pointer (&self->last_warning, g_hash_table_unref);
+  g_clear_pointer (&self->refusals, pa_rate_limit_free);
 
   G_OBJECT_CLASS (pa_server_parent_class)->finalize (object);
 }
@@ -383,6 +384,8 @@ pa_server_new (PaStore              *store,
   self->listener = pa_http_listener_new (self->soup);
   pa_http_listener_set_quick (self->listener, answer_quickly_cb, self);
   self->render_cache = pa_render_cache_new (PA_SERVER_RENDER_CACHE_BYTES);
+  self->refusals = pa_rate_limit_new (PA_SERVER_REFUSALS_PER_SECOND, PA_SERVER_REFUSALS_BURST,
+                                      WARNING_TABLE_MAX);
 
   pa_server_watch_store (self);
 
