@@ -44,13 +44,6 @@ find_collection (const char *segment)
   return NULL;
 }
 
-static gboolean
-method_is (SoupServerMessage *msg,
-           const char        *method)
-{
-  return g_str_equal (soup_server_message_get_method (msg), method);
-}
-
 gboolean
 pa_api_in_transaction (PaApiRequest         *req,
                        PaApiTransactionFunc  work,
@@ -541,6 +534,164 @@ handle_delete (PaApiRequest          *req,
 
 /* -- routing ------------------------------------------------------------- */
 
+/* What a route hands its handler: the request, the collection, the id
+ * ({id}, 0 when the route has none) and the one free segment ({}, NULL). */
+typedef void (*RouteFunc) (PaApiRequest          *req,
+                           const PaApiCollection *collection,
+                           gint64                 id,
+                           const char            *arg);
+
+static void
+route_list (PaApiRequest          *req,
+            const PaApiCollection *collection,
+            gint64                 id,
+            const char            *arg)
+{
+  handle_list (req, collection, req->query);
+}
+
+static void
+route_create (PaApiRequest          *req,
+              const PaApiCollection *collection,
+              gint64                 id,
+              const char            *arg)
+{
+  handle_create (req, collection);
+}
+
+static void
+route_get (PaApiRequest          *req,
+           const PaApiCollection *collection,
+           gint64                 id,
+           const char            *arg)
+{
+  handle_get (req, collection, id);
+}
+
+static void
+route_put (PaApiRequest          *req,
+           const PaApiCollection *collection,
+           gint64                 id,
+           const char            *arg)
+{
+  handle_update (req, collection, id, TRUE);
+}
+
+static void
+route_patch (PaApiRequest          *req,
+             const PaApiCollection *collection,
+             gint64                 id,
+             const char            *arg)
+{
+  handle_update (req, collection, id, FALSE);
+}
+
+static void
+route_delete (PaApiRequest          *req,
+              const PaApiCollection *collection,
+              gint64                 id,
+              const char            *arg)
+{
+  handle_delete (req, collection, id);
+}
+
+static void
+route_preview (PaApiRequest          *req,
+               const PaApiCollection *collection,
+               gint64                 id,
+               const char            *arg)
+{
+  pa_api_preview_phone_file (req, id, arg);
+}
+
+static void
+route_config (PaApiRequest          *req,
+              const PaApiCollection *collection,
+              gint64                 id,
+              const char            *arg)
+{
+  pa_api_download_phone_config (req, id);
+}
+
+static void
+route_token (PaApiRequest          *req,
+             const PaApiCollection *collection,
+             gint64                 id,
+             const char            *arg)
+{
+  pa_api_regenerate_phone_token (req, id);
+}
+
+static void
+route_apply (PaApiRequest          *req,
+             const PaApiCollection *collection,
+             gint64                 id,
+             const char            *arg)
+{
+  pa_api_apply_layout (req, id);
+}
+
+static void
+route_password (PaApiRequest          *req,
+                const PaApiCollection *collection,
+                gint64                 id,
+                const char            *arg)
+{
+  pa_api_regenerate_sip_password (req, id);
+}
+
+
+/* Every endpoint below /api/v1/<collection>, one line each. A pattern's
+ * segments are literal, {id} (a resource id) or {} (any one segment); GET
+ * answers HEAD too. A path that matches a pattern but no method is 405
+ * with every method it has. */
+static const struct
+{
+  const char *method;
+  const char *kind;        /* NULL: every collection */
+  const char *pattern;
+  RouteFunc   func;
+} routes[] = {
+  { "GET",    NULL,          "",                  route_list },
+  { "POST",   NULL,          "",                  route_create },
+  { "GET",    NULL,          "{id}",              route_get },
+  { "PUT",    NULL,          "{id}",              route_put },
+  { "PATCH",  NULL,          "{id}",              route_patch },
+  { "DELETE", NULL,          "{id}",              route_delete },
+  { "GET",    "phone",       "{id}/preview/{}",   route_preview },
+  { "GET",    "phone",       "{id}/config",       route_config },
+  { "POST",   "phone",       "{id}/token",        route_token },
+  { "POST",   "layout",      "{id}/apply",        route_apply },
+  { "POST",   "sip_account", "{id}/password",     route_password },
+};
+
+/* Whether @segments (after the collection) fit @pattern; fills @id, @arg. */
+static gboolean
+pattern_matches (const char          *pattern,
+                 const char * const  *segments,
+                 gint64              *id,
+                 const char         **arg)
+{
+  g_auto(GStrv) parts = pattern[0] != '\0' ? g_strsplit (pattern, "/", -1) : g_new0 (char *, 1);
+  guint n = g_strv_length (parts);
+
+  if (g_strv_length ((char **) segments) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_str_equal (parts[i], "{id}"))
+        {
+          if (!parse_id (segments[i], id))
+            return FALSE;
+        }
+      else if (g_str_equal (parts[i], "{}"))
+        *arg = segments[i];
+      else if (!g_str_equal (parts[i], segments[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 pa_api_dispatch (PaServer           *self,
                  SoupServerMessage  *msg,
@@ -549,9 +700,9 @@ pa_api_dispatch (PaServer           *self,
 {
   g_autoptr(JsonObject) extra = json_object_new ();
   PaApiRequest req = { self, self->store, msg, extra, query };
+  g_autoptr(GString) allow = g_string_new (NULL);
   const PaApiCollection *collection;
-  guint n_segments = g_strv_length ((char **) segments);
-  gint64 id = 0;
+  const char *method = soup_server_message_get_method (msg);
 
   if (g_str_equal (segments[0], "catalog"))
     {
@@ -560,88 +711,26 @@ pa_api_dispatch (PaServer           *self,
     }
 
   collection = find_collection (segments[0]);
-  if (collection == NULL || n_segments > 4 ||
-      (n_segments >= 2 && !parse_id (segments[1], &id)))
+  for (guint r = 0; collection != NULL && r < G_N_ELEMENTS (routes); r++)
     {
-      pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL, "No such resource");
-      return;
-    }
+      gint64 id = 0;
+      const char *arg = NULL;
 
-  if (n_segments == 1)
-    {
-      if (method_is (msg, "GET") || method_is (msg, "HEAD"))
-        handle_list (&req, collection, query);
-      else if (method_is (msg, "POST"))
-        handle_create (&req, collection);
-      else
-        pa_server_method_not_allowed (msg, "GET, HEAD, POST");
-      return;
-    }
-
-  if (n_segments == 2)
-    {
-      if (method_is (msg, "GET") || method_is (msg, "HEAD"))
-        handle_get (&req, collection, id);
-      else if (method_is (msg, "PUT"))
-        handle_update (&req, collection, id, TRUE);
-      else if (method_is (msg, "PATCH"))
-        handle_update (&req, collection, id, FALSE);
-      else if (method_is (msg, "DELETE"))
-        handle_delete (&req, collection, id);
-      else
-        pa_server_method_not_allowed (msg, "GET, HEAD, PUT, PATCH, DELETE");
-      return;
-    }
-
-  if (n_segments == 4)
-    {
-      if (g_str_equal (collection->kind, "phone") && g_str_equal (segments[2], "preview"))
+      if ((routes[r].kind != NULL && !g_str_equal (routes[r].kind, collection->kind)) ||
+          !pattern_matches (routes[r].pattern, segments + 1, &id, &arg))
+        continue;
+      if (g_str_equal (method, routes[r].method) ||
+          (g_str_equal (method, "HEAD") && g_str_equal (routes[r].method, "GET")))
         {
-          if (method_is (msg, "GET") || method_is (msg, "HEAD"))
-            pa_api_preview_phone_file (&req, id, segments[3]);
-          else
-            pa_server_method_not_allowed (msg, "GET, HEAD");
+          routes[r].func (&req, collection, id, arg);
           return;
         }
-      pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL, "No such resource");
-      return;
+      g_string_append_printf (allow, "%s%s%s", allow->len > 0 ? ", " : "", routes[r].method,
+                              g_str_equal (routes[r].method, "GET") ? ", HEAD" : "");
     }
 
-  if (g_str_equal (collection->kind, "phone") && g_str_equal (segments[2], "config"))
-    {
-      if (method_is (msg, "GET") || method_is (msg, "HEAD"))
-        pa_api_download_phone_config (&req, id);
-      else
-        pa_server_method_not_allowed (msg, "GET, HEAD");
-      return;
-    }
-
-  if (g_str_equal (collection->kind, "layout") && g_str_equal (segments[2], "apply"))
-    {
-      if (method_is (msg, "POST"))
-        pa_api_apply_layout (&req, id);
-      else
-        pa_server_method_not_allowed (msg, "POST");
-      return;
-    }
-
-  if (g_str_equal (collection->kind, "sip_account") && g_str_equal (segments[2], "password"))
-    {
-      if (method_is (msg, "POST"))
-        pa_api_regenerate_sip_password (&req, id);
-      else
-        pa_server_method_not_allowed (msg, "POST");
-      return;
-    }
-
-  if (g_str_equal (collection->kind, "phone") && g_str_equal (segments[2], "token"))
-    {
-      if (method_is (msg, "POST"))
-        pa_api_regenerate_phone_token (&req, id);
-      else
-        pa_server_method_not_allowed (msg, "POST");
-      return;
-    }
-
-  pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL, "No such resource");
+  if (allow->len > 0)
+    pa_server_method_not_allowed (msg, allow->str);
+  else
+    pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL, "No such resource");
 }
