@@ -8,12 +8,36 @@ set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${PA_BUILD_DIR:-$top/build}"
 
+# --sanitized: the same tests on a build with AddressSanitizer and
+# UndefinedBehaviorSanitizer (build-asan/), provd included. Any memory error
+# or undefined behaviour fails the test that hit it. Leaks fail the core
+# and server suites; in the app's, GTK and its libraries keep allocations
+# until exit that LeakSanitizer would report, so leaks are not checked there.
+sanitized=0
+if [ "${1:-}" = "--sanitized" ]; then
+  sanitized=1
+  shift
+  build="${PA_BUILD_DIR:-$top/build-asan}"
+fi
+
 bash "$top/tools/deps.sh"
 
 if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build" "$top" --werror
+  if [ "$sanitized" -eq 1 ]; then
+    meson setup "$build" "$top" --werror -Db_sanitize=address,undefined -Db_lundef=false
+  else
+    meson setup "$build" "$top" --werror
+  fi
 fi
 ninja -C "$build"
+if [ "$sanitized" -eq 1 ]; then
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  if [ "$#" -eq 0 ]; then
+    ASAN_OPTIONS="detect_leaks=1" PA_BUILD_DIR="$build" bash "$0" --suite core --suite server \
+      || exit $?
+    ASAN_OPTIONS="detect_leaks=0" PA_BUILD_DIR="$build" exec bash "$0" --suite app
+  fi
+fi
 
 # Throw-away XDG dirs so no test sees or touches the user's data or keyring.
 scratch="$(mktemp -d)"

@@ -1095,6 +1095,7 @@ test_inputs (Fixture       *f,
   g_autoptr(PaSipAccount) account = pa_sip_account_new ();
   g_autoptr(PaPhone) phone = new_phone ("Front Desk", "80:5E:C0:00:00:01", 0);
   g_autofree char *expected = NULL;
+  g_autofree char *fingerprint = NULL;
   g_autoptr(GArray) inputs = pa_config_inputs_new ();
   g_autoptr(GArray) settings = pa_config_inputs_new ();
   g_autoptr(GArray) ids = NULL;
@@ -1146,8 +1147,8 @@ test_inputs (Fixture       *f,
   pa_config_inputs_add (inputs, PA_INPUT_SETTINGS, 1, 40);
   pa_config_inputs_add (inputs, "sip_account", account_id, 1);
   pa_config_inputs_add (inputs, "layout", 7, 3);
-  g_assert_true (pa_store_set_phone_inputs (f->store, phone_id, inputs,
-                                            pa_config_inputs_fingerprint (inputs), &error));
+  fingerprint = pa_config_inputs_fingerprint (inputs);
+  g_assert_true (pa_store_set_phone_inputs (f->store, phone_id, inputs, fingerprint, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (observed.derives, ==, 2);   /* derived data is not a write */
   ids = pa_store_list_phones_reading (f->store, "layout", 7, &error);
