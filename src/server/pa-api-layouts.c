@@ -455,41 +455,44 @@ apply_work (PaApiRequest *req,
   return TRUE;
 }
 
-void
-pa_api_apply_layout (PaApiRequest *req,
-                     gint64        id)
+static gboolean
+apply_parse (PaApiRequest  *req,
+             gpointer       user_data,
+             GError       **error)
 {
-  g_autoptr(JsonNode) body = NULL;
+  ApplyData *data = user_data;
+  g_autoptr(JsonNode) body = pa_http_read_json_object (req->msg, error);
+
+  return body != NULL && (data->phone_ids = read_phone_ids (body, error)) != NULL;
+}
+
+static JsonNode *
+apply_answer (PaApiRequest *req,
+              gpointer      user_data)
+{
+  ApplyData *data = user_data;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GArray) phone_ids = NULL;
-  g_autoptr(GError) error = NULL;
-  ApplyData data = { id, NULL };
-
-  body = pa_http_read_json_object (req->msg, &error);
-  if (body == NULL || (phone_ids = read_phone_ids (body, &error)) == NULL)
-    {
-      pa_http_send_gerror (req->msg, error);
-      return;
-    }
-
-  data.phone_ids = phone_ids;
-  if (!pa_api_in_transaction (req, apply_work, &data, &error))
-    {
-      pa_http_send_gerror (req->msg, error);
-      return;
-    }
 
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
                     "PA_KIND", "layout",
                     "MESSAGE", "Applied layout %" G_GINT64_FORMAT " to %u phone(s)",
-                    id, phone_ids->len);
+                    data->layout_id, data->phone_ids->len);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "applied");
-  json_builder_add_int_value (builder, phone_ids->len);
+  json_builder_add_int_value (builder, data->phone_ids->len);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  pa_http_send_json (req->msg, SOUP_STATUS_OK, root);
+  return json_builder_get_root (builder);
+}
+
+void
+pa_api_apply_layout (PaApiRequest *req,
+                     gint64        id)
+{
+  static const PaApiAction action = { apply_parse, apply_work, apply_answer };
+  ApplyData data = { id, NULL };
+
+  pa_api_run_action (req, &action, &data);
+  g_clear_pointer (&data.phone_ids, g_array_unref);
 }
 
 /* -- GET phones/{id}/preview/{file}?layout=&module_layouts= -------------- */

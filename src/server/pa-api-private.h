@@ -103,6 +103,21 @@ gboolean pa_api_in_transaction (PaApiRequest         *req,
                                 gpointer              data,
                                 GError              **error);
 
+/* An action on one resource (apply a layout, a new password or token):
+ * read what the request says, change the store in one transaction, answer.
+ * Each step may be NULL; @parse and @work fail with an error the client
+ * gets; @answer builds the 200's body once the transaction committed. */
+typedef struct
+{
+  gboolean  (*parse)  (PaApiRequest *req, gpointer data, GError **error);
+  gboolean  (*work)   (PaApiRequest *req, gpointer data, GError **error);
+  JsonNode *(*answer) (PaApiRequest *req, gpointer data);
+} PaApiAction;
+
+void     pa_api_run_action (PaApiRequest      *req,
+                            const PaApiAction *action,
+                            gpointer           data);
+
 /* A store error from insert/update: a missing reference is the client's
  * rule violation (422), not a conflict. */
 void     pa_api_convert_write_error (GError **error);

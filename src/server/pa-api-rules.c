@@ -542,47 +542,51 @@ check_confirm_body (JsonNode  *body,
   return TRUE;
 }
 
+static gboolean
+regenerate_parse (PaApiRequest  *req,
+                  gpointer       user_data,
+                  GError       **error)
+{
+  RegenerateData *data = user_data;
+  g_autoptr(JsonNode) body = NULL;
+  gboolean present = FALSE;
+
+  return pa_http_parse_if_match (req->msg, &present, &data->if_match, error) &&
+         (body = pa_http_read_json_object (req->msg, error)) != NULL &&
+         check_confirm_body (body, error);
+}
+
+static JsonNode *
+regenerate_answer (PaApiRequest *req,
+                   gpointer      user_data)
+{
+  RegenerateData *data = user_data;
+  /* The phones whose files now carry the new password: they fetch it on
+   * their next check (or when a resync is pushed). */
+  GArray *phones = req->server->last_affected;
+  g_autoptr(JsonArray) resync = json_array_new ();
+
+  for (guint i = 0; i < phones->len; i++)
+    json_array_add_int_element (resync, g_array_index (phones, gint64, i));
+  json_object_set_string_member (req->extra, "sip_password", data->password);
+  json_object_set_array_member (req->extra, "resync_phones", g_steal_pointer (&resync));
+
+  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
+                    "PA_SIP_ACCOUNT", pa_sip_account_get_username (PA_SIP_ACCOUNT (data->account)),
+                    "MESSAGE", "New password for SIP account %" G_GINT64_FORMAT
+                    " (%u phone(s) to resync)", data->id, phones->len);
+  pa_http_set_etag (req->msg, pa_resource_get_revision (data->account));
+  return pa_api_resource_json (data->account, req->extra);
+}
+
 void
 pa_api_regenerate_sip_password (PaApiRequest *req,
                                 gint64        id)
 {
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
+  static const PaApiAction action = { regenerate_parse, regenerate_work, regenerate_answer };
   RegenerateData data = { id, -1, NULL, NULL };
-  GArray *phones;
-  gboolean present = FALSE;
 
-  if (!pa_http_parse_if_match (req->msg, &present, &data.if_match, &error) ||
-      (body = pa_http_read_json_object (req->msg, &error)) == NULL ||
-      !check_confirm_body (body, &error) ||
-      !pa_api_in_transaction (req, regenerate_work, &data, &error))
-    {
-      pa_http_send_gerror (req->msg, error);
-      goto out;
-    }
-
-  /* The phones whose files now carry the new password: they fetch it on
-   * their next check (or when a resync is pushed). */
-  phones = req->server->last_affected;
-  json_object_set_string_member (req->extra, "sip_password", data.password);
-  {
-    g_autoptr(JsonArray) resync = json_array_new ();
-
-    for (guint i = 0; i < phones->len; i++)
-      json_array_add_int_element (resync, g_array_index (phones, gint64, i));
-    json_object_set_array_member (req->extra, "resync_phones", g_steal_pointer (&resync));
-  }
-
-  g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
-                    "PA_SIP_ACCOUNT", pa_sip_account_get_username (PA_SIP_ACCOUNT (data.account)),
-                    "MESSAGE", "New password for SIP account %" G_GINT64_FORMAT
-                    " (%u phone(s) to resync)", id, phones->len);
-  node = pa_api_resource_json (data.account, req->extra);
-  pa_http_set_etag (req->msg, pa_resource_get_revision (data.account));
-  pa_http_send_json (req->msg, SOUP_STATUS_OK, node);
-
-out:
+  pa_api_run_action (req, &action, &data);
   g_clear_object (&data.account);
   if (data.password != NULL)
     memset (data.password, 0, strlen (data.password));
@@ -591,34 +595,52 @@ out:
 
 /* -- phone tokens -------------------------------------------------------- */
 
+typedef struct
+{
+  gint64  id;
+  char   *token;
+} TokenData;
+
+static gboolean
+token_work (PaApiRequest  *req,
+            gpointer       user_data,
+            GError       **error)
+{
+  TokenData *data = user_data;
+
+  data->token = pa_store_regenerate_phone_token (req->store, data->id, error);
+  return data->token != NULL;
+}
+
+static JsonNode *
+token_answer (PaApiRequest *req,
+              gpointer      user_data)
+{
+  TokenData *data = user_data;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *url = g_strconcat (pa_server_get_public_url (req->server), "p/",
+                                      data->token, "/", NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, data->id);
+  json_builder_set_member_name (builder, "token");
+  json_builder_add_string_value (builder, data->token);
+  json_builder_set_member_name (builder, "provisioning_url");
+  json_builder_add_string_value (builder, url);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 void
 pa_api_regenerate_phone_token (PaApiRequest *req,
                                gint64        id)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-  g_autofree char *url = NULL;
+  static const PaApiAction action = { NULL, token_work, token_answer };
+  TokenData data = { id, NULL };
 
-  token = pa_store_regenerate_phone_token (req->store, id, &error);
-  if (token == NULL)
-    {
-      pa_http_send_gerror (req->msg, error);
-      return;
-    }
-
-  url = g_strconcat (pa_server_get_public_url (req->server), "p/", token, "/", NULL);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, id);
-  json_builder_set_member_name (builder, "token");
-  json_builder_add_string_value (builder, token);
-  json_builder_set_member_name (builder, "provisioning_url");
-  json_builder_add_string_value (builder, url);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  pa_http_send_json (req->msg, SOUP_STATUS_OK, root);
+  pa_api_run_action (req, &action, &data);
+  g_free (data.token);
 }
 
 /* -- layouts, module layouts, profiles ----------------------------------- */

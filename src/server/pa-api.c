@@ -84,6 +84,24 @@ pa_api_in_transaction (PaApiRequest         *req,
 }
 
 void
+pa_api_run_action (PaApiRequest      *req,
+                   const PaApiAction *action,
+                   gpointer           data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if ((action->parse != NULL && !action->parse (req, data, &error)) ||
+      (action->work != NULL && !pa_api_in_transaction (req, action->work, data, &error)))
+    {
+      pa_http_send_gerror (req->msg, error);
+      return;
+    }
+  node = action->answer (req, data);
+  pa_http_send_json (req->msg, SOUP_STATUS_OK, node);
+}
+
+void
 pa_api_convert_write_error (GError **error)
 {
   GError *converted;
