@@ -15,8 +15,10 @@
 #include "pa-gather.h"
 
 void
-pa_api_download_phone_config (PaApiRequest *req,
-                              gint64        id)
+pa_api_download_phone_config (PaApiRequest          *req,
+                              const PaApiCollection *collection,
+                              gint64                 id,
+                              const char            *arg)
 {
   g_autoptr(PaResource) phone = NULL;
   g_autoptr(PaRenderContext) ctx = NULL;

@@ -485,8 +485,10 @@ apply_answer (PaApiRequest *req,
 }
 
 void
-pa_api_apply_layout (PaApiRequest *req,
-                     gint64        id)
+pa_api_apply_layout (PaApiRequest          *req,
+                     const PaApiCollection *collection,
+                     gint64                 id,
+                     const char            *arg)
 {
   static const PaApiAction action = { apply_parse, apply_work, apply_answer };
   ApplyData data = { id, NULL };
@@ -635,9 +637,10 @@ apply_preview_layouts (PaApiRequest *req,
 }
 
 void
-pa_api_preview_phone_file (PaApiRequest *req,
-                           gint64        id,
-                           const char   *file)
+pa_api_preview_phone_file (PaApiRequest          *req,
+                           const PaApiCollection *collection,
+                           gint64                 id,
+                           const char            *file)
 {
   g_autoptr(PaResource) phone = NULL;
   g_autoptr(GError) error = NULL;

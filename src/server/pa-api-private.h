@@ -73,24 +73,29 @@ gboolean pa_api_layout_before_write  (PaApiRequest *req, PaResource *old, PaReso
 gboolean pa_api_layout_before_delete (PaApiRequest *req, PaResource *old, GError **error);
 gboolean pa_api_agent_after_write    (PaApiRequest *req, PaResource *old, PaResource *resource,
                                       GError **error);
+/* The handlers the route table (pa-api.c) calls: the request, the
+ * collection, the id ({id} in the route, 0 without) and the free segment
+ * ({}, NULL without). */
+typedef void (*PaApiRouteFunc) (PaApiRequest          *req,
+                                const PaApiCollection *collection,
+                                gint64                 id,
+                                const char            *arg);
+
 /* POST /api/v1/layouts/{id}/apply */
-void     pa_api_apply_layout         (PaApiRequest *req,
-                                      gint64        id);
+void     pa_api_apply_layout            (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
 /* GET /api/v1/phones/{id}/preview/{file} */
-void     pa_api_preview_phone_file   (PaApiRequest *req,
-                                      gint64        id,
-                                      const char   *file);
-
+void     pa_api_preview_phone_file      (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *file);
 /* pa-api-config.c: GET /api/v1/phones/{id}/config */
-void     pa_api_download_phone_config   (PaApiRequest *req,
-                                         gint64        id);
-
+void     pa_api_download_phone_config   (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
 /* POST /api/v1/sip-accounts/{id}/password */
-void     pa_api_regenerate_sip_password (PaApiRequest *req,
-                                         gint64        id);
+void     pa_api_regenerate_sip_password (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
 /* POST /api/v1/phones/{id}/token */
-void     pa_api_regenerate_phone_token  (PaApiRequest *req,
-                                         gint64        id);
+void     pa_api_regenerate_phone_token  (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
 
 /* Runs @work between pa_store_begin() and pa_store_commit(), rolling back
  * when it fails. Once committed, the phones whose files it changed are

@@ -580,8 +580,10 @@ regenerate_answer (PaApiRequest *req,
 }
 
 void
-pa_api_regenerate_sip_password (PaApiRequest *req,
-                                gint64        id)
+pa_api_regenerate_sip_password (PaApiRequest          *req,
+                                const PaApiCollection *collection,
+                                gint64                 id,
+                                const char            *arg)
 {
   static const PaApiAction action = { regenerate_parse, regenerate_work, regenerate_answer };
   RegenerateData data = { id, -1, NULL, NULL };
@@ -633,8 +635,10 @@ token_answer (PaApiRequest *req,
 }
 
 void
-pa_api_regenerate_phone_token (PaApiRequest *req,
-                               gint64        id)
+pa_api_regenerate_phone_token (PaApiRequest          *req,
+                               const PaApiCollection *collection,
+                               gint64                 id,
+                               const char            *arg)
 {
   static const PaApiAction action = { NULL, token_work, token_answer };
   TokenData data = { id, NULL };

@@ -180,8 +180,10 @@ send_resource (PaApiRequest          *req,
 static void
 handle_list (PaApiRequest          *req,
              const PaApiCollection *collection,
-             GHashTable            *query)
+             gint64                 id,
+             const char            *arg)
 {
+  GHashTable *query = req->query;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -298,7 +300,9 @@ reread (PaApiRequest  *req,
 
 static void
 handle_create (PaApiRequest          *req,
-               const PaApiCollection *collection)
+               const PaApiCollection *collection,
+               gint64                 id,
+               const char            *arg)
 {
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(GError) error = NULL;
@@ -342,7 +346,8 @@ fail:
 static void
 handle_get (PaApiRequest          *req,
             const PaApiCollection *collection,
-            gint64                 id)
+            gint64                 id,
+            const char            *arg)
 {
   g_autoptr(PaResource) resource = NULL;
   g_autoptr(GError) error = NULL;
@@ -522,7 +527,8 @@ delete_work (PaApiRequest *req,
 static void
 handle_delete (PaApiRequest          *req,
                const PaApiCollection *collection,
-               gint64                 id)
+               gint64                 id,
+               const char            *arg)
 {
   g_autoptr(GError) error = NULL;
   DeleteData data = { collection, id, -1 };
@@ -552,112 +558,24 @@ handle_delete (PaApiRequest          *req,
 
 /* -- routing ------------------------------------------------------------- */
 
-/* What a route hands its handler: the request, the collection, the id
- * ({id}, 0 when the route has none) and the one free segment ({}, NULL). */
-typedef void (*RouteFunc) (PaApiRequest          *req,
-                           const PaApiCollection *collection,
-                           gint64                 id,
-                           const char            *arg);
-
+/* PUT replaces, PATCH merges. */
 static void
-route_list (PaApiRequest          *req,
+handle_put (PaApiRequest          *req,
             const PaApiCollection *collection,
             gint64                 id,
             const char            *arg)
-{
-  handle_list (req, collection, req->query);
-}
-
-static void
-route_create (PaApiRequest          *req,
-              const PaApiCollection *collection,
-              gint64                 id,
-              const char            *arg)
-{
-  handle_create (req, collection);
-}
-
-static void
-route_get (PaApiRequest          *req,
-           const PaApiCollection *collection,
-           gint64                 id,
-           const char            *arg)
-{
-  handle_get (req, collection, id);
-}
-
-static void
-route_put (PaApiRequest          *req,
-           const PaApiCollection *collection,
-           gint64                 id,
-           const char            *arg)
 {
   handle_update (req, collection, id, TRUE);
 }
 
 static void
-route_patch (PaApiRequest          *req,
-             const PaApiCollection *collection,
-             gint64                 id,
-             const char            *arg)
+handle_patch (PaApiRequest          *req,
+              const PaApiCollection *collection,
+              gint64                 id,
+              const char            *arg)
 {
   handle_update (req, collection, id, FALSE);
 }
-
-static void
-route_delete (PaApiRequest          *req,
-              const PaApiCollection *collection,
-              gint64                 id,
-              const char            *arg)
-{
-  handle_delete (req, collection, id);
-}
-
-static void
-route_preview (PaApiRequest          *req,
-               const PaApiCollection *collection,
-               gint64                 id,
-               const char            *arg)
-{
-  pa_api_preview_phone_file (req, id, arg);
-}
-
-static void
-route_config (PaApiRequest          *req,
-              const PaApiCollection *collection,
-              gint64                 id,
-              const char            *arg)
-{
-  pa_api_download_phone_config (req, id);
-}
-
-static void
-route_token (PaApiRequest          *req,
-             const PaApiCollection *collection,
-             gint64                 id,
-             const char            *arg)
-{
-  pa_api_regenerate_phone_token (req, id);
-}
-
-static void
-route_apply (PaApiRequest          *req,
-             const PaApiCollection *collection,
-             gint64                 id,
-             const char            *arg)
-{
-  pa_api_apply_layout (req, id);
-}
-
-static void
-route_password (PaApiRequest          *req,
-                const PaApiCollection *collection,
-                gint64                 id,
-                const char            *arg)
-{
-  pa_api_regenerate_sip_password (req, id);
-}
-
 
 /* Every endpoint below /api/v1/<collection>, one line each. A pattern's
  * segments are literal, {id} (a resource id) or {} (any one segment); GET
@@ -665,22 +583,22 @@ route_password (PaApiRequest          *req,
  * with every method it has. */
 static const struct
 {
-  const char *method;
-  const char *kind;        /* NULL: every collection */
-  const char *pattern;
-  RouteFunc   func;
+  const char     *method;
+  const char     *kind;        /* NULL: every collection */
+  const char     *pattern;
+  PaApiRouteFunc  func;
 } routes[] = {
-  { "GET",    NULL,          "",                  route_list },
-  { "POST",   NULL,          "",                  route_create },
-  { "GET",    NULL,          "{id}",              route_get },
-  { "PUT",    NULL,          "{id}",              route_put },
-  { "PATCH",  NULL,          "{id}",              route_patch },
-  { "DELETE", NULL,          "{id}",              route_delete },
-  { "GET",    "phone",       "{id}/preview/{}",   route_preview },
-  { "GET",    "phone",       "{id}/config",       route_config },
-  { "POST",   "phone",       "{id}/token",        route_token },
-  { "POST",   "layout",      "{id}/apply",        route_apply },
-  { "POST",   "sip_account", "{id}/password",     route_password },
+  { "GET",    NULL,          "",                  handle_list },
+  { "POST",   NULL,          "",                  handle_create },
+  { "GET",    NULL,          "{id}",              handle_get },
+  { "PUT",    NULL,          "{id}",              handle_put },
+  { "PATCH",  NULL,          "{id}",              handle_patch },
+  { "DELETE", NULL,          "{id}",              handle_delete },
+  { "GET",    "phone",       "{id}/preview/{}",   pa_api_preview_phone_file },
+  { "GET",    "phone",       "{id}/config",       pa_api_download_phone_config },
+  { "POST",   "phone",       "{id}/token",        pa_api_regenerate_phone_token },
+  { "POST",   "layout",      "{id}/apply",        pa_api_apply_layout },
+  { "POST",   "sip_account", "{id}/password",     pa_api_regenerate_sip_password },
 };
 
 /* Whether @segments (after the collection) fit @pattern; fills @id, @arg. */
