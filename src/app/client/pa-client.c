@@ -480,19 +480,41 @@ get_info_cb (GObject      *source,
                            (GDestroyNotify) json_object_unref);
 }
 
-void
-pa_client_get_info_async (PaClient            *self,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+/* GET @path; @convert makes the task's answer of the node. */
+static void
+get_async (PaClient            *self,
+           const char          *path,
+           gpointer             source_tag,
+           GAsyncReadyCallback  convert,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
 {
   GTask *task;
 
   g_return_if_fail (PA_IS_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pa_client_get_info_async);
-  pa_client_call_async (self, "GET", "api/v1", NULL, 0, cancellable, get_info_cb, task);
+  g_task_set_source_tag (task, source_tag);
+  pa_client_call_async (self, "GET", path, NULL, 0, cancellable, convert, task);
+}
+
+static gpointer
+get_finish (PaClient      *self,
+            GAsyncResult  *result,
+            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+pa_client_get_info_async (PaClient            *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  get_async (self, "api/v1", pa_client_get_info_async, get_info_cb, cancellable, callback, user_data);
 }
 
 JsonObject *
@@ -500,8 +522,7 @@ pa_client_get_info_finish (PaClient      *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return get_finish (self, result, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -538,13 +559,8 @@ pa_client_get_catalog_async (PaClient            *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  GTask *task;
-
-  g_return_if_fail (PA_IS_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pa_client_get_catalog_async);
-  pa_client_call_async (self, "GET", "api/v1/catalog", NULL, 0, cancellable, get_catalog_cb, task);
+  get_async (self, "api/v1/catalog", pa_client_get_catalog_async, get_catalog_cb,
+             cancellable, callback, user_data);
 }
 
 PaCatalog *
@@ -552,6 +568,5 @@ pa_client_get_catalog_finish (PaClient      *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return get_finish (self, result, error);
 }
