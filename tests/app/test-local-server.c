@@ -233,6 +233,115 @@ test_foreign_url (void)
   pa_local_server_stop (a);
 }
 
+static guint
+url_port (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  g_assert_nonnull (uri);
+  return (guint) g_uri_get_port (uri);
+}
+
+/* Holds 127.0.0.1:@port, as another program would. */
+static GSocket *
+occupy_port (guint port)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GError) error = NULL;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                         &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, address, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_socket_listen (socket, &error));
+  return g_steal_pointer (&socket);
+}
+
+/* Setup links typed into phones name the port: a restart, or a new app
+ * object on the same data dir, keeps it; a port taken meanwhile moves provd
+ * to another one, which is then kept. */
+static void
+test_stable_port (void)
+{
+  g_autofree char *dir = new_data_dir ("stable");
+  g_autoptr(PaLocalServer) server = pa_local_server_new (NULL, dir);
+  g_autoptr(PaLocalServer) again = NULL;
+  g_autoptr(GSocket) squatter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_url = NULL;
+  guint first_port, moved_port;
+
+  /* 8670 unless another test's provd has it right now. */
+  g_assert_cmpuint (pa_local_server_get_port (server), ==, 8670);
+  g_assert_true (start (server, &error));
+  g_assert_no_error (error);
+  first_url = g_strdup (pa_local_server_get_url (server));
+  first_port = url_port (first_url);
+  g_assert_cmpuint (pa_local_server_get_port (server), ==, first_port);
+  pa_local_server_stop (server);
+
+  again = pa_local_server_new (NULL, dir);
+  g_assert_cmpuint (pa_local_server_get_port (again), ==, first_port);
+  g_assert_true (start (again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pa_local_server_get_url (again), ==, first_url);
+  pa_local_server_stop (again);
+
+  squatter = occupy_port (first_port);
+  g_assert_true (start (again, &error));
+  g_assert_no_error (error);
+  moved_port = url_port (pa_local_server_get_url (again));
+  g_assert_cmpuint (moved_port, !=, first_port);
+  g_assert_cmpuint (pa_local_server_get_port (again), ==, moved_port);
+  g_assert_cmpuint (get_info_status (pa_local_server_get_url (again),
+                                     pa_local_server_get_token (again)), ==, 200);
+  pa_local_server_stop (again);
+  g_socket_close (squatter, NULL);
+
+  g_clear_object (&server);
+  server = pa_local_server_new (NULL, dir);
+  g_assert_true (start (server, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (url_port (pa_local_server_get_url (server)), ==, moved_port);
+  pa_local_server_stop (server);
+}
+
+/* Loopback only until the user allows the LAN. 127.0.0.2 stands for
+ * another address of this machine: a socket bound to 127.0.0.1 refuses
+ * it, one bound to every address takes it. */
+static void
+test_lan_access (void)
+{
+  g_autofree char *dir = new_data_dir ("lan");
+  g_autoptr(PaLocalServer) server = pa_local_server_new (NULL, dir);
+  g_autoptr(PaLocalServer) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = NULL;
+
+  g_assert_false (pa_local_server_get_lan_access (server));
+  g_assert_true (start (server, &error));
+  g_assert_no_error (error);
+  other = g_strdup_printf ("http://127.0.0.2:%u/", pa_local_server_get_port (server));
+  g_assert_cmpuint (get_info_status (other, pa_local_server_get_token (server)), ==,
+                    SOUP_STATUS_NONE);
+  pa_local_server_stop (server);
+
+  pa_local_server_set_lan_access (server, TRUE);
+  again = pa_local_server_new (NULL, dir);
+  g_assert_true (pa_local_server_get_lan_access (again));
+  g_assert_true (start (again, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&other, g_free);
+  other = g_strdup_printf ("http://127.0.0.2:%u/", pa_local_server_get_port (again));
+  g_assert_cmpuint (get_info_status (other, pa_local_server_get_token (again)), ==, 200);
+  /* The app itself still talks over loopback. */
+  g_assert_true (g_str_has_prefix (pa_local_server_get_url (again), "http://127.0.0.1:"));
+  pa_local_server_stop (again);
+}
+
 static void
 test_missing_provd (void)
 {
@@ -329,6 +438,8 @@ main (int   argc,
   g_test_add_func ("/local-server/orphan-adopted", test_orphan_adopted);
   g_test_add_func ("/local-server/stale-url", test_stale_url);
   g_test_add_func ("/local-server/foreign-url", test_foreign_url);
+  g_test_add_func ("/local-server/stable-port", test_stable_port);
+  g_test_add_func ("/local-server/lan-access", test_lan_access);
   g_test_add_func ("/local-server/missing-provd", test_missing_provd);
   g_test_add_func ("/local-server/provd-exits", test_provd_exits);
   g_test_add_func ("/local-server/cancel", test_cancel);

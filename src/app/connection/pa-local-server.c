@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -23,6 +24,13 @@
 #define LOG_FILE   "provd.log"
 
 #define START_TIMEOUT_MS 15000
+/* Setup links typed into phones name the port: it is the same from one
+ * start to the next. The first start asks for this one; whatever provd
+ * got is kept in MODE_FILE and asked for again. */
+#define DEFAULT_PORT     8670
+/* Ours: the port and whether phones on the LAN may connect. */
+#define MODE_FILE        "local-mode.ini"
+#define MODE_GROUP       "local-mode"
 #define POLL_INTERVAL_MS 50
 #define PROBE_TIMEOUT_S  3
 #define STOP_TIMEOUT_MS  5000
@@ -40,6 +48,8 @@ struct _PaLocalServer
   GPid         adopted_pid; /* the provd we found running, 0 if none or unknown */
   gboolean     adopted;
   gboolean     starting;
+  gboolean     lan_access;  /* listen on every address, not loopback only */
+  guint        port;        /* the kept one */
 };
 
 G_DEFINE_FINAL_TYPE (PaLocalServer, pa_local_server, G_TYPE_OBJECT)
@@ -51,6 +61,7 @@ typedef struct
   SoupSession *session;
   gint64       deadline;   /* monotonic µs */
   guint        poll_id;
+  guint        port;       /* asked of provd; 0: any free one */
 } StartData;
 
 static void
@@ -255,6 +266,53 @@ fail_start (GTask  *task,
   g_task_return_error (task, error);
 }
 
+static void
+save_mode (PaLocalServer *self)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = g_build_filename (self->data_dir, MODE_FILE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_key_file_set_integer (file, MODE_GROUP, "port", (int) self->port);
+  g_key_file_set_boolean (file, MODE_GROUP, "lan-access", self->lan_access);
+  if (g_mkdir_with_parents (self->data_dir, 0700) != 0
+      || !g_key_file_save_to_file (file, path, &error))
+    g_warning ("Cannot keep the local server's settings in %s: %s", path,
+               error != NULL ? error->message : g_strerror (errno));
+}
+
+/* The kept port and LAN choice; DEFAULT_PORT and loopback only the first
+ * time, or when the file is unreadable. */
+static void
+load_mode (PaLocalServer *self)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = g_build_filename (self->data_dir, MODE_FILE, NULL);
+  int port;
+
+  self->port = DEFAULT_PORT;
+  self->lan_access = FALSE;
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return;
+  port = g_key_file_get_integer (file, MODE_GROUP, "port", NULL);
+  if (port > 0 && port <= 65535)
+    self->port = (guint) port;
+  self->lan_access = g_key_file_get_boolean (file, MODE_GROUP, "lan-access", NULL);
+}
+
+/* The port provd got ("http://127.0.0.1:8670/"), for the next start. */
+static void
+keep_port (PaLocalServer *self,
+           const char    *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  if (uri == NULL || g_uri_get_port (uri) <= 0 || (guint) g_uri_get_port (uri) == self->port)
+    return;
+  self->port = (guint) g_uri_get_port (uri);
+  save_mode (self);
+}
+
 static gboolean
 poll_cb (gpointer user_data)
 {
@@ -290,6 +348,17 @@ poll_cb (gpointer user_data)
 
       data->poll_id = 0;
       g_clear_object (&self->process);
+      /* The port it keeps is taken (another program, another provd): any
+       * free one, kept from now on. Links made for the old one stop
+       * working, which the log says. */
+      if (data->port != 0 && strstr (tail, "Cannot listen") != NULL)
+        {
+          g_message ("Port %u is taken; the local server moves to another one, and setup "
+                     "links made for port %u no longer work", data->port, data->port);
+          data->port = 0;
+          spawn_provd (task);
+          return G_SOURCE_REMOVE;
+        }
       fail_start (task, g_error_new (PA_LOCAL_SERVER_ERROR, PA_LOCAL_SERVER_ERROR_EXITED,
                                      _("The local server (%s) %s before it was ready: %s"),
                                      self->provd_path, how, tail));
@@ -314,6 +383,7 @@ poll_cb (gpointer user_data)
         }
       else
         {
+          keep_port (self, url);
           g_free (self->url);
           self->url = g_steal_pointer (&url);
           g_free (self->token);
@@ -350,6 +420,7 @@ spawn_provd (GTask *task)
   g_autofree char *url_path = g_build_filename (self->data_dir, URL_FILE, NULL);
   g_autofree char *pid_path = g_build_filename (self->data_dir, PID_FILE, NULL);
   g_autofree char *log_path = g_build_filename (self->data_dir, LOG_FILE, NULL);
+  g_autofree char *listen = NULL;
   GError *error = NULL;
 
   if (!g_file_test (self->provd_path, G_FILE_TEST_IS_REGULAR)
@@ -369,9 +440,10 @@ spawn_provd (GTask *task)
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_set_stdout_file_path (launcher, log_path);
+  listen = g_strdup_printf ("%s:%u", self->lan_access ? "0.0.0.0" : "127.0.0.1", data->port);
   self->process = g_subprocess_launcher_spawn (launcher, &error,
                                                self->provd_path,
-                                               "--listen", "127.0.0.1:0",
+                                               "--listen", listen,
                                                "--data-dir", self->data_dir,
                                                NULL);
   if (self->process == NULL)
@@ -398,13 +470,17 @@ pa_local_server_start_async (PaLocalServer       *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  StartData *data;
   int saved_errno;
 
   g_return_if_fail (PA_IS_LOCAL_SERVER (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pa_local_server_start_async);
-  g_task_set_task_data (task, g_new0 (StartData, 1), (GDestroyNotify) start_data_free);
+  data = g_new0 (StartData, 1);
+  load_mode (self);
+  data->port = self->port;
+  g_task_set_task_data (task, data, (GDestroyNotify) start_data_free);
 
   if (self->starting)
     {
@@ -561,6 +637,32 @@ pa_local_server_get_pid (PaLocalServer *self)
   return self->adopted_pid;
 }
 
+guint
+pa_local_server_get_port (PaLocalServer *self)
+{
+  g_return_val_if_fail (PA_IS_LOCAL_SERVER (self), 0);
+
+  return self->port;
+}
+
+gboolean
+pa_local_server_get_lan_access (PaLocalServer *self)
+{
+  g_return_val_if_fail (PA_IS_LOCAL_SERVER (self), FALSE);
+
+  return self->lan_access;
+}
+
+void
+pa_local_server_set_lan_access (PaLocalServer *self,
+                                gboolean       lan_access)
+{
+  g_return_if_fail (PA_IS_LOCAL_SERVER (self));
+
+  self->lan_access = !!lan_access;
+  save_mode (self);
+}
+
 static void
 pa_local_server_finalize (GObject *object)
 {
@@ -597,5 +699,6 @@ pa_local_server_new (const char *provd_path,
   self->provd_path = provd_path != NULL ? g_strdup (provd_path)
                                         : pa_local_server_default_provd_path ();
   self->data_dir = data_dir != NULL ? g_strdup (data_dir) : pa_local_server_default_data_dir ();
+  load_mode (self);
   return self;
 }

@@ -2,11 +2,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Starts provd with `--listen 127.0.0.1:0 --data-dir <dir>`, waits for
+ * Starts provd with `--listen 127.0.0.1:8670 --data-dir <dir>`, waits for
  * <dir>/provd.url and reads <dir>/admin-token. A provd left running by a
  * crashed app (its provd.url answers GET api/v1 with our token) is reused
  * and adopted: stop() ends it too. A provd.url nobody answers is stale and
  * a new provd is started.
+ *
+ * The port stays the same from one start to the next (setup links in
+ * phones name it): 8670 the first time, then whatever provd got, kept in
+ * <dir>/local-mode.ini with the LAN choice. A kept port another program
+ * has taken since moves provd to a free one, which is kept from then on.
+ * With LAN access provd listens on every IPv4 address (0.0.0.0), else on
+ * loopback only.
  */
 #pragma once
 
@@ -60,6 +67,12 @@ const char    *pa_local_server_get_data_dir (PaLocalServer       *self);
 gboolean       pa_local_server_get_adopted  (PaLocalServer       *self);
 /* The provd's process id, 0 when unknown or stopped. */
 GPid           pa_local_server_get_pid      (PaLocalServer       *self);
+/* The kept port (8670 until provd had to take another). */
+guint          pa_local_server_get_port     (PaLocalServer       *self);
+gboolean       pa_local_server_get_lan_access (PaLocalServer     *self);
+/* Kept for the next start: stop() and start() to apply it. */
+void           pa_local_server_set_lan_access (PaLocalServer     *self,
+                                               gboolean           lan_access);
 /* SIGTERM, then waits (bounded: a few seconds, then SIGKILL). Safe to call
  * twice. Disposing without stop() leaves provd running, as a crash would. */
 void           pa_local_server_stop         (PaLocalServer       *self);
