@@ -18,6 +18,7 @@
 #include "pa-layout-edit.h"
 #include "pa-module-layout.h"
 #include "pa-profile.h"
+#include "pa-settings.h"
 #include "pa-config-inputs.h"
 #include "pa-json-check.h"
 #include "pa-render.h"

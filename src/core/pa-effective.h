@@ -99,6 +99,10 @@ typedef struct
   /* Admin-set parameters written last, verbatim. */
   GPtrArray      *custom;          /* PaSetting */
 
+  /* Which of the server's settings these read (1 << PaSetting): the only
+   * ones a change of which can change the phone's files. */
+  guint           settings_used;
+
   /* Why these settings cannot work on a phone; empty when they can. A
    * phone with problems is not served a file. */
   GPtrArray      *problems;        /* char *, translated sentences */

@@ -11,6 +11,7 @@
 #include "pa-module-layout.h"
 #include "pa-phone.h"
 #include "pa-profile.h"
+#include "pa-settings.h"
 #include "pa-sip-account.h"
 
 G_BEGIN_DECLS
@@ -47,7 +48,8 @@ typedef struct
   GPtrArray     *module_layouts;   /* PaModuleLayout or NULL, one per attached module */
   PaProfile     *profile;          /* nullable */
   char          *provisioning_url; /* the phone's setup link, ending in '/' */
-  char          *sip_server;       /* used when an account names no server */
+  PaSettings    *settings;         /* nullable (the defaults): the server's,
+                                    * for what nothing nearer sets */
   char          *admin_password;   /* nullable: the one provd generated */
 } PaRenderContext;
 

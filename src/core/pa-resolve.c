@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Pure: no I/O, no clock, no randomness. Where no one has set a value the
- * defaults below stand in for the server's settings until those exist as a
- * resource of their own.
+ * Pure: no I/O, no clock, no randomness. The server's settings come last,
+ * and each one read is noted (settings_used), so the server knows which
+ * phones a change of a setting reaches without deciding it again.
  */
 #define G_LOG_DOMAIN "pa-render"
 
@@ -15,7 +15,6 @@
 #include "pa-effective.h"
 #include "pa-mac.h"
 
-#define DEFAULT_POLL_MINUTES 1440
 #define DEFAULT_EXPIRY       3600
 
 static const char * const default_codecs[] = { "PCMU", "PCMA", "G722", NULL };
@@ -32,6 +31,29 @@ first_set (const char *a,
   if (c != NULL && c[0] != '\0')
     return c;
   return NULL;
+}
+
+/* The server's settings, or their defaults. */
+static PaSettings *
+server_settings (PaRenderContext *ctx)
+{
+  static PaSettings *defaults = NULL;
+
+  if (ctx->settings != NULL)
+    return ctx->settings;
+  if (g_once_init_enter (&defaults))
+    g_once_init_leave (&defaults, pa_settings_new ());
+  return defaults;
+}
+
+/* Every read of a server setting goes through here. */
+static PaSettings *
+use_setting (PaRenderContext *ctx,
+             PaEffective     *effective,
+             PaSettingId        setting)
+{
+  effective->settings_used |= 1u << setting;
+  return server_settings (ctx);
 }
 
 static void
@@ -110,6 +132,7 @@ pa_effective_get_keys (const PaEffective *effective,
 
 static PaEffectiveLine *
 resolve_line (PaRenderContext *ctx,
+              PaEffective     *effective,
               guint            i)
 {
   PaSipAccount *account = g_ptr_array_index (ctx->accounts, i);
@@ -124,11 +147,24 @@ resolve_line (PaRenderContext *ctx,
                                             username, NULL));
   line->label = g_strdup (first_set (pa_sip_account_get_label (account),
                                      pa_sip_account_get_display_name (account), username));
-  /* The nearest registrar wins: the account's, the phone's, the server's. */
+  /* The nearest registrar wins: the account's, the phone's, the server's.
+   * The server's comes whole, with its port, transport and proxy. */
   line->registrar = g_strdup (first_set (pa_sip_account_get_server (account),
-                                         pa_phone_get_sip_server (ctx->phone), ctx->sip_server));
+                                         pa_phone_get_sip_server (ctx->phone), NULL));
   line->port = pa_sip_account_get_port (account);
   line->transport = pa_sip_account_get_transport (account);
+  if (line->registrar == NULL)
+    {
+      PaSettings *settings = use_setting (ctx, effective, PA_SETTING_SIP_SERVER);
+
+      line->registrar = g_strdup (first_set (pa_settings_get_sip_server (settings), NULL, NULL));
+      line->port = pa_settings_get_sip_port (use_setting (ctx, effective, PA_SETTING_SIP_PORT));
+      line->transport = pa_settings_get_sip_transport (use_setting (ctx, effective,
+                                                                    PA_SETTING_SIP_TRANSPORT));
+      line->outbound_proxy =
+        g_strdup (pa_settings_get_outbound_proxy (use_setting (ctx, effective,
+                                                               PA_SETTING_OUTBOUND_PROXY)));
+    }
   line->dtmf = PA_DTMF_RFC2833;
   /* Signalling that is encrypted with media that is not protects nothing. */
   line->srtp = line->transport == PA_SIP_TRANSPORT_TLS;
@@ -267,7 +303,7 @@ pa_resolve (PaRenderContext *ctx)
                                       phone_lines->len, ctx->accounts->len));
   for (guint i = 0; i < ctx->accounts->len; i++)
     {
-      PaEffectiveLine *line = resolve_line (ctx, i);
+      PaEffectiveLine *line = resolve_line (ctx, effective, i);
 
       if (line->registrar == NULL)
         g_ptr_array_add (effective->problems,
@@ -283,9 +319,15 @@ pa_resolve (PaRenderContext *ctx)
   effective->timezone = g_strdup (first_set (pa_phone_get_timezone (ctx->phone),
                                              ctx->profile ? pa_profile_get_timezone (ctx->profile) : NULL,
                                              NULL));
+  if (effective->timezone == NULL)
+    effective->timezone = g_strdup (pa_settings_get_timezone (use_setting (ctx, effective,
+                                                                           PA_SETTING_TIMEZONE)));
   effective->zone = pa_time_zone_rule_new (effective->timezone);
   effective->ntp_server = g_strdup (ctx->profile ? first_set (pa_profile_get_ntp_server (ctx->profile),
                                                               NULL, NULL) : NULL);
+  if (effective->ntp_server == NULL)
+    effective->ntp_server = g_strdup (pa_settings_get_ntp_server (use_setting (ctx, effective,
+                                                                               PA_SETTING_NTP_SERVER)));
   /* The phone's own, or the one provd generated when the policy (the
    * phone's, else its profile's) says so. */
   switch (pa_phone_effective_admin_password_mode (ctx->phone, ctx->profile))
@@ -304,8 +346,10 @@ pa_resolve (PaRenderContext *ctx)
   effective->admin_password = g_strdup (first_set (admin_password, NULL, NULL));
 
   effective->provisioning_url = g_strdup (ctx->provisioning_url);
-  effective->poll_minutes = ctx->profile != NULL ? pa_profile_get_update_interval (ctx->profile)
-                                                 : DEFAULT_POLL_MINUTES;
+  effective->poll_minutes = ctx->profile != NULL
+                            ? pa_profile_get_update_interval (ctx->profile)
+                            : pa_settings_get_update_interval (use_setting (ctx, effective,
+                                                                            PA_SETTING_UPDATE_INTERVAL));
 
   resolve_keys (ctx, effective);
   resolve_custom (ctx, effective);

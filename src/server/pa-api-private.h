@@ -48,6 +48,8 @@ typedef struct
   PaApiDeleteHook  before_delete;
   PaApiDeleteHook  after_delete;
   PaApiDeriveHook  derive;        /* on every answer: get, list, create, update */
+  gint64           singleton_id;  /* 0: a collection; else its one resource, at
+                                   * the collection's own path */
 } PaApiCollection;
 
 /* pa-api-rules.c */
@@ -95,6 +97,14 @@ void     pa_api_regenerate_sip_password (PaApiRequest *req, const PaApiCollectio
                                          gint64 id, const char *arg);
 /* POST /api/v1/phones/{id}/token */
 void     pa_api_regenerate_phone_token  (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+
+/* pa-api-settings.c */
+void     pa_api_settings_derive       (PaApiRequest *req, PaResource *resource);
+gboolean pa_api_settings_before_write (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                       GError **error);
+/* POST /api/v1/settings/preview */
+void     pa_api_preview_settings        (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *arg);
 
 /* Runs @work between pa_store_begin() and pa_store_commit(), rolling back

@@ -240,9 +240,8 @@ generate_line (PaApiRequest *req,
       pa_sip_account_set_agent_id (account, pa_resource_get_id (PA_RESOURCE (agent)));
       pa_sip_account_set_display_name (account, pa_agent_get_name (agent));
     }
+  /* No server of its own: it follows the server's default registrar. */
   pa_sip_account_set_label (account, pa_phone_get_name (phone));
-  if (req->server->config->sip_server != NULL)
-    pa_sip_account_set_server (account, req->server->config->sip_server);
 
   pa_sip_account_set_username (account,
                                extension != NULL && extension[0] != '\0' ? extension : by_mac);
@@ -444,10 +443,6 @@ pa_api_sip_before_write (PaApiRequest *req,
       if (agent == NULL)
         return FALSE;
     }
-
-  if (old == NULL && pa_sip_account_get_server (account) == NULL &&
-      req->server->config->sip_server != NULL)
-    pa_sip_account_set_server (account, req->server->config->sip_server);
 
   return TRUE;
 }

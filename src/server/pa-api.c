@@ -33,6 +33,10 @@ static const PaApiCollection collections[] = {
   { "profiles", "profile",
     NULL, pa_api_layout_after_write,
     NULL, NULL },
+  { "settings", "settings",
+    pa_api_settings_before_write, NULL,
+    NULL, NULL,
+    pa_api_settings_derive, PA_SETTINGS_ID },
 };
 
 static const PaApiCollection *
@@ -599,6 +603,10 @@ static const struct
   { "POST",   "phone",       "{id}/token",        pa_api_regenerate_phone_token },
   { "POST",   "layout",      "{id}/apply",        pa_api_apply_layout },
   { "POST",   "sip_account", "{id}/password",     pa_api_regenerate_sip_password },
+  { "GET",    "settings",    "",                  handle_get },
+  { "PUT",    "settings",    "",                  handle_put },
+  { "PATCH",  "settings",    "",                  handle_patch },
+  { "POST",   "settings",    "preview",           pa_api_preview_settings },
 };
 
 /* Whether @segments (after the collection) fit @pattern; fills @id, @arg. */
@@ -649,10 +657,13 @@ pa_api_dispatch (PaServer           *self,
   collection = find_collection (segments[0]);
   for (guint r = 0; collection != NULL && r < G_N_ELEMENTS (routes); r++)
     {
-      gint64 id = 0;
+      gint64 id = collection->singleton_id;
       const char *arg = NULL;
 
-      if ((routes[r].kind != NULL && !g_str_equal (routes[r].kind, collection->kind)) ||
+      /* A resource of its own (the settings) has only the routes that
+       * name its kind. */
+      if ((routes[r].kind == NULL && collection->singleton_id != 0) ||
+          (routes[r].kind != NULL && !g_str_equal (routes[r].kind, collection->kind)) ||
           !pattern_matches (routes[r].pattern, segments + 1, &id, &arg))
         continue;
       if (g_str_equal (method, routes[r].method) ||

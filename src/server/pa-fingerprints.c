@@ -155,7 +155,18 @@ derive_cb (PaStore  *store,
           g_array_append_val (phones, input->id);
           g_array_append_val (self->derive_dropped, input->id);
         }
-      readers = pa_store_list_phones_reading (store, input->kind, input->id, error);
+      /* Each setting is an input of its own: the phones that read one
+       * whose value is now another. */
+      if (input->id == PA_SETTINGS_ID &&
+          g_str_equal (input->kind, pa_store_kind_from_type (PA_TYPE_SETTINGS)))
+        {
+          self->derive_settings_written = TRUE;
+          if (!pa_server_update_settings (self, error))
+            return FALSE;
+          readers = pa_store_list_phones_underived (store, self->settings, error);
+        }
+      else
+        readers = pa_store_list_phones_reading (store, input->kind, input->id, error);
       if (readers == NULL)
         return FALSE;
       g_array_append_vals (phones, readers->data, readers->len);
@@ -177,6 +188,15 @@ settled_cb (PaStore  *store,
 
   g_array_set_size (self->last_affected, 0);
   g_ptr_array_set_size (self->last_generated, 0);
+  /* Settings read inside a transaction that did not hold. */
+  if (self->derive_settings_written && !committed)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pa_server_update_settings (self, &error))
+        g_warning ("%s", error->message);
+    }
+  self->derive_settings_written = FALSE;
   if (committed)
     {
       for (guint i = 0; i < self->derive_changed->len; i++)
@@ -203,15 +223,18 @@ static const PaStoreObserver observer = {
 void
 pa_server_watch_store (PaServer *self)
 {
+  g_autoptr(GError) error = NULL;
+
   self->derive_changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->derive_dropped = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->last_affected = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->derive_generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
   self->last_generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
   pa_store_set_observer (self->store, &observer, self);
-  /* Settings as they are before listening; pa_server_listen() updates
-   * them once the URL phones use is known. */
-  pa_server_update_settings (self);
+  /* Settings as they are before listening; pa_server_listen() reads them
+   * again once the URL phones use is known, and fails if it cannot. */
+  if (!pa_server_update_settings (self, &error))
+    g_debug ("%s", error->message);
 }
 
 void
@@ -268,10 +291,12 @@ compute_build_revision (void)
   return pa_config_inputs_revision_of (digest);
 }
 
-void
-pa_server_update_settings (PaServer *self)
+gboolean
+pa_server_update_settings (PaServer  *self,
+                           GError   **error)
 {
   static gsize build_revision = 0;
+  g_autoptr(PaResource) stored = NULL;
 
   if (g_once_init_enter (&build_revision))
     g_once_init_leave (&build_revision, (gsize) compute_build_revision () | 1);
@@ -286,18 +311,64 @@ pa_server_update_settings (PaServer *self)
     self->catalog_revision = pa_config_inputs_revision_of (text);
   }
 
-  if (self->settings == NULL)
-    self->settings = pa_config_inputs_new ();
-  g_array_set_size (self->settings, 0);
-  pa_config_inputs_add (self->settings, PA_INPUT_SETTINGS, PA_SERVER_SETTING_PUBLIC_URL,
-                        pa_config_inputs_revision_of (pa_server_get_public_url (self)));
-  pa_config_inputs_add (self->settings, PA_INPUT_SETTINGS, PA_SERVER_SETTING_SIP_SERVER,
-                        pa_config_inputs_revision_of (self->config->sip_server));
+  stored = pa_store_get (self->store, PA_TYPE_SETTINGS, PA_SETTINGS_ID, error);
+  if (stored == NULL)
+    {
+      g_prefix_error (error, "Cannot read the server's settings: ");
+      return FALSE;
+    }
+  g_clear_object (&self->settings_now);
+  self->settings_now = pa_server_effective_settings (self, PA_SETTINGS (stored));
+  g_clear_pointer (&self->settings, g_array_unref);
+  self->settings = pa_server_settings_inputs (self, self->settings_now);
+  return TRUE;
+}
+
+PaSettings *
+pa_server_effective_settings (PaServer   *self,
+                              PaSettings *stored)
+{
+  PaSettings *settings = PA_SETTINGS (pa_resource_copy (PA_RESOURCE (stored)));
+
+  if (self->config->public_url != NULL)
+    g_object_set (settings, "public-url", self->config->public_url, NULL);
+  if (self->config->sip_server != NULL)
+    g_object_set (settings, "sip-server", self->config->sip_server, NULL);
+  return settings;
+}
+
+gboolean
+pa_server_setting_is_fixed (PaServer  *self,
+                            PaSettingId  setting)
+{
+  return (setting == PA_SETTING_PUBLIC_URL && self->config->public_url != NULL) ||
+         (setting == PA_SETTING_SIP_SERVER && self->config->sip_server != NULL);
+}
+
+GArray *
+pa_server_settings_inputs (PaServer   *self,
+                           PaSettings *settings)
+{
+  GArray *inputs = pa_config_inputs_new ();
+
+  for (PaSettingId setting = 1; setting < PA_N_SETTINGS; setting++)
+    {
+      g_autofree char *text = NULL;
+
+      /* Without a public URL of its own, links use the address provd is
+       * bound to: that is what phones read. */
+      if (setting == PA_SETTING_PUBLIC_URL && pa_settings_get_public_url (settings) == NULL)
+        text = g_strdup (self->url != NULL ? self->url : "");
+      else
+        text = pa_settings_dup_value_text (settings, setting);
+      pa_config_inputs_add (inputs, PA_INPUT_SETTINGS, setting, pa_config_inputs_revision_of (text));
+    }
+  return inputs;
 }
 
 gint64
 pa_server_get_setting_revision (PaServer  *self,
-                                PaServerSetting  setting)
+                                PaSettingId  setting)
 {
   return pa_config_inputs_lookup (self->settings, PA_INPUT_SETTINGS, setting);
 }

@@ -80,20 +80,11 @@ record (GArray     *inputs,
 static void
 record_setting (PaServer   *self,
                 GArray     *inputs,
-                PaServerSetting   setting)
+                PaSettingId   setting)
 {
   if (inputs != NULL)
     pa_config_inputs_add (inputs, PA_INPUT_SETTINGS, setting,
                           pa_server_get_setting_revision (self, setting));
-}
-
-static gboolean
-some_line_lacks_server (PaRenderContext *ctx)
-{
-  for (guint i = 0; i < ctx->accounts->len; i++)
-    if (pa_sip_account_get_server (g_ptr_array_index (ctx->accounts, i)) == NULL)
-      return TRUE;
-  return FALSE;
 }
 
 PaRenderContext *
@@ -229,15 +220,19 @@ pa_gather (PaServer      *self,
 
   /* The server's settings are inputs too, each read only by the phones
    * that use it: every phone's setup link has the public URL, and the
-   * default SIP server is read only by a line nothing nearer gives one
-   * (pa_resolve(): the account's, then the phone's). */
-  record_setting (self, inputs, PA_SERVER_SETTING_PUBLIC_URL);
+   * rest are the ones pa_resolve() says it read (a default SIP server
+   * only for a line nothing nearer gives one, and so on). */
+  record_setting (self, inputs, PA_SETTING_PUBLIC_URL);
   ctx->provisioning_url = g_strconcat (pa_server_get_public_url (self), "p/",
                                        pa_phone_get_token (phone), "/", NULL);
-  if (pa_phone_get_sip_server (phone) == NULL && some_line_lacks_server (ctx))
+  ctx->settings = self->settings_now != NULL ? g_object_ref (self->settings_now) : NULL;
+  if (inputs != NULL)
     {
-      record_setting (self, inputs, PA_SERVER_SETTING_SIP_SERVER);
-      ctx->sip_server = g_strdup (self->config->sip_server);
+      g_autoptr(PaEffective) effective = pa_resolve (ctx);
+
+      for (PaSettingId setting = 1; setting < PA_N_SETTINGS; setting++)
+        if (effective->settings_used & (1u << setting))
+          record_setting (self, inputs, setting);
     }
 
   return g_steal_pointer (&ctx);

@@ -11,6 +11,7 @@
 #include "pa-phone.h"
 #include "pa-rate-limit.h"
 #include "pa-render-cache.h"
+#include "pa-settings.h"
 #include "pa-server.h"
 
 G_BEGIN_DECLS
@@ -37,7 +38,9 @@ struct _PaServer
   PaStore         *store;
   PaServerConfig  *config;
   char            *url;
-  char            *public_url;
+  /* The stored settings with what provd's key file names put over them:
+   * what phones get. Reloaded whenever a transaction writes them. */
+  PaSettings      *settings_now;
 
   /* client IP → g_get_monotonic_time() of its last refusal warning */
   GHashTable      *last_warning;
@@ -47,9 +50,10 @@ struct _PaServer
   /* pa-fingerprints.c */
   gint64           build_revision;
   gint64           catalog_revision;
-  GArray          *settings;        /* PaConfigInput per PaServerSetting */
+  GArray          *settings;        /* PaConfigInput per PaSettingId */
   GArray          *derive_changed;  /* phone ids, this transaction */
   GArray          *derive_dropped;  /* phones written themselves */
+  gboolean         derive_settings_written;
   GArray          *last_affected;   /* phone ids whose fingerprint the last
                                      * committed transaction changed */
   GPtrArray       *derive_generated;  /* PaGeneratedPassword, this transaction */
@@ -115,17 +119,22 @@ void     pa_server_unwatch_store   (PaServer          *self);
 /* Records the inputs of phones stored without them (an older database). */
 gboolean pa_server_derive_underived (PaServer         *self,
                                      GError          **error);
-/* The server's settings phones' files read, each an input of its own. */
-typedef enum
-{
-  PA_SERVER_SETTING_PUBLIC_URL = 1,
-  PA_SERVER_SETTING_SIP_SERVER = 2,
-} PaServerSetting;
-
-/* After the public URL is known. */
-void     pa_server_update_settings  (PaServer          *self);
+/* Reads the stored settings again, puts the key file's over them and
+ * computes each one's revision (a phone's input). */
+gboolean pa_server_update_settings  (PaServer          *self,
+                                     GError           **error);
 gint64   pa_server_get_setting_revision (PaServer     *self,
-                                         PaServerSetting     setting);
+                                         PaSettingId     setting);
+/* The settings @stored would give once the key file's are put over them
+ * (what pa_server_update_settings() keeps). */
+PaSettings *pa_server_effective_settings (PaServer     *self,
+                                          PaSettings   *stored);
+/* The settings provd's key file names, which the API cannot change. */
+gboolean pa_server_setting_is_fixed (PaServer          *self,
+                                     PaSettingId          setting);
+/* The per-setting inputs @settings would give (PaConfigInput array). */
+GArray  *pa_server_settings_inputs  (PaServer          *self,
+                                     PaSettings        *settings);
 /* The phone's fingerprint with the program itself folded in (an upgrade
  * may change any file): what the API shows and a fetched file's ETag. NULL
  * for a phone never derived. */

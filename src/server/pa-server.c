@@ -45,7 +45,7 @@ pa_server_finalize (GObject *object)
 
   g_clear_pointer (&self->config, pa_server_config_free);
   g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->public_url, g_free);
+  g_clear_object (&self->settings_now);
   g_clear_pointer (&self->last_warning, g_hash_table_unref);
   g_clear_pointer (&self->refusals, pa_rate_limit_free);
 
@@ -198,8 +198,8 @@ send_info (PaServer          *self,
   json_builder_set_member_name (builder, "public_url");
   json_builder_add_string_value (builder, pa_server_get_public_url (self));
   json_builder_set_member_name (builder, "sip_server");
-  if (self->config->sip_server != NULL)
-    json_builder_add_string_value (builder, self->config->sip_server);
+  if (pa_settings_get_sip_server (self->settings_now) != NULL)
+    json_builder_add_string_value (builder, pa_settings_get_sip_server (self->settings_now));
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
@@ -434,13 +434,8 @@ pa_server_listen (PaServer  *self,
   else
     self->url = g_strdup_printf ("http://%s:%u/", host, port);
 
-  g_clear_pointer (&self->public_url, g_free);
-  if (self->config->public_url != NULL)
-    self->public_url = g_str_has_suffix (self->config->public_url, "/")
-                       ? g_strdup (self->config->public_url)
-                       : g_strconcat (self->config->public_url, "/", NULL);
-
-  pa_server_update_settings (self);
+  if (!pa_server_update_settings (self, error))
+    return FALSE;
   if (!pa_server_derive_underived (self, error))
     return FALSE;
   if (self->fetch_log == NULL)
@@ -470,7 +465,9 @@ const char *
 pa_server_get_public_url (PaServer *self)
 {
   g_return_val_if_fail (PA_IS_SERVER (self), NULL);
-  return self->public_url != NULL ? self->public_url : self->url;
+  if (self->settings_now != NULL && pa_settings_get_public_url (self->settings_now) != NULL)
+    return pa_settings_get_public_url (self->settings_now);
+  return self->url;
 }
 
 void

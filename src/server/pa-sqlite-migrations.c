@@ -150,6 +150,18 @@ static const char * const migrations[] = {
    * so (its own, or its profile's): made once, kept, shown once. Kept
    * apart from `data` so the API never returns it. */
   "ALTER TABLE phones ADD COLUMN generated_admin_password TEXT;",
+
+  /* 5: the server's own settings (public URL, default registrar, time
+   * zone, …), one resource with a revision like the others. Before, they
+   * came only from provd's key file, which still wins where it names one. */
+  "CREATE TABLE settings ("
+  "  id       INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  revision INTEGER NOT NULL,"
+  "  name     TEXT NOT NULL DEFAULT '',"
+  "  search   TEXT NOT NULL DEFAULT '',"
+  "  data     TEXT NOT NULL"
+  ");"
+  "INSERT INTO settings (id, revision, data) VALUES (1, 1, '{}');",
 };
 
 int

@@ -155,8 +155,16 @@ list_phones_underived (PaStore  *store,
         return NULL;
       g_array_append_vals (ids, more->data, more->len);
     }
-  /* The caller gathers each once, in order. */
+  /* Each once, in order: a phone with several stale inputs is one phone. */
   g_array_sort (ids, compare_ids);
+  {
+    guint kept = 0;
+
+    for (guint i = 0; i < ids->len; i++)
+      if (kept == 0 || g_array_index (ids, gint64, kept - 1) != g_array_index (ids, gint64, i))
+        g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
+    g_array_set_size (ids, kept);
+  }
   return g_steal_pointer (&ids);
 }
 

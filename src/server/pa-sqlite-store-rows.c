@@ -13,12 +13,13 @@
 #include "pa-module-layout.h"
 #include "pa-phone.h"
 #include "pa-profile.h"
+#include "pa-settings.h"
 #include "pa-sip-account.h"
 #include "pa-sqlite-store-rows.h"
 
 /* Named parameters: pa_sqlite_row_bind() binds whichever of them a
  * statement has. */
-const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_KIND_PROFILE + 1] = {
+const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_N_KINDS] = {
   { PA_SQLITE_KIND_AGENT, "agents", "agent",
     "INSERT INTO agents (revision, name, search, data)"
     " VALUES (1, :name, :search, :data)",
@@ -52,6 +53,10 @@ const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_KIND_PROFILE + 1] = {
     " VALUES (1, :name, :layout_id, :search, :data)",
     "UPDATE profiles SET revision = revision + 1, name = :name, layout_id = :layout_id,"
     " search = :search, data = :data WHERE id = :id" },
+  /* One row, made by the schema: never inserted or deleted. */
+  { PA_SQLITE_KIND_SETTINGS, "settings", "settings",
+    "INSERT INTO settings (revision, name, search, data) VALUES (1, :name, :search, :data)",
+    "UPDATE settings SET revision = revision + 1, data = :data WHERE id = :id" },
 };
 
 /* Phone members kept in columns, so `data` never holds a stale copy. */
@@ -81,6 +86,8 @@ pa_sqlite_kind_for_type (GType    type,
     kind = PA_SQLITE_KIND_MODULE_LAYOUT;
   else if (type == PA_TYPE_PROFILE)
     kind = PA_SQLITE_KIND_PROFILE;
+  else if (type == PA_TYPE_SETTINGS)
+    kind = PA_SQLITE_KIND_SETTINGS;
   else
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
@@ -101,6 +108,7 @@ type_for_kind (PaSqliteKind kind)
     case PA_SQLITE_KIND_LAYOUT: return PA_TYPE_LAYOUT;
     case PA_SQLITE_KIND_MODULE_LAYOUT: return PA_TYPE_MODULE_LAYOUT;
     case PA_SQLITE_KIND_PROFILE: return PA_TYPE_PROFILE;
+    case PA_SQLITE_KIND_SETTINGS: return PA_TYPE_SETTINGS;
     default: g_assert_not_reached ();
     }
 }
@@ -214,6 +222,10 @@ pa_sqlite_row_from_resource (PaSqliteRow            *row,
       row->name = g_strdup (pa_profile_get_name (PA_PROFILE (resource)));
       row->layout_id = pa_profile_get_layout_id (PA_PROFILE (resource));
       row->search = FOLD_JOIN (row->name);
+      break;
+
+    case PA_SQLITE_KIND_SETTINGS:
+      row->search = g_strdup ("");
       break;
 
     default:

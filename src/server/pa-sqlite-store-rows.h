@@ -17,6 +17,8 @@ typedef enum
   PA_SQLITE_KIND_LAYOUT,
   PA_SQLITE_KIND_MODULE_LAYOUT,
   PA_SQLITE_KIND_PROFILE,
+  PA_SQLITE_KIND_SETTINGS,
+  PA_SQLITE_N_KINDS
 } PaSqliteKind;
 
 typedef struct
@@ -29,7 +31,7 @@ typedef struct
 } PaSqliteKindInfo;
 
 /* One per kind, indexed by PaSqliteKind. */
-extern const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_KIND_PROFILE + 1];
+extern const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_N_KINDS];
 
 /* What pa_sqlite_resource_from_stmt() expects a SELECT to list, by kind. */
 #define PA_SQLITE_PHONE_COLUMNS \

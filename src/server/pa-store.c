@@ -11,6 +11,7 @@
 #include "pa-module-layout.h"
 #include "pa-phone.h"
 #include "pa-profile.h"
+#include "pa-settings.h"
 #include "pa-sip-account.h"
 #include "pa-store.h"
 #include "pa-token.h"
@@ -52,6 +53,8 @@ pa_store_type_from_kind (const char *kind)
     return PA_TYPE_MODULE_LAYOUT;
   if (g_str_equal (kind, "profile"))
     return PA_TYPE_PROFILE;
+  if (g_str_equal (kind, "settings"))
+    return PA_TYPE_SETTINGS;
   return G_TYPE_INVALID;
 }
 
@@ -72,6 +75,8 @@ pa_store_kind_from_type (GType type)
     return "module_layout";
   if (type == PA_TYPE_PROFILE)
     return "profile";
+  if (type == PA_TYPE_SETTINGS)
+    return "settings";
   g_return_val_if_reached (NULL);
 }
 

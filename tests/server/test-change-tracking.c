@@ -160,7 +160,8 @@ office_setup (Office        *office,
   office->bob = create (office, "agents", "{\"name\": \"Bob\", \"extension\": \"202\"}");
   for (guint i = 0; i < N_PHONES; i++)
     office->accounts[i] = create (office, "sip-accounts",
-                                  "{\"username\": \"line%u\", \"display_name\": \"Line %u\"}",
+                                  "{\"username\": \"line%u\", \"display_name\": \"Line %u\","
+                                  " \"server\": \"pbx-a.test.example\"}",
                                   i + 1, i + 1);
   /* Phone 3's line names no server: it uses the server's default. */
   {

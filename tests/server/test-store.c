@@ -262,6 +262,7 @@ test_migration_custom_params (Fixture       *f,
                                      "ALTER TABLE phones DROP COLUMN fingerprint;"
                                      "ALTER TABLE sip_accounts DROP COLUMN password_serial;"
                                      "ALTER TABLE phones DROP COLUMN generated_admin_password;"
+                                     "DROP TABLE settings;"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
