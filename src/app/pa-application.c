@@ -11,6 +11,7 @@
 #include "pa-application.h"
 #include "pa-connect-dialog.h"
 #include "pa-secret-store.h"
+#include "pa-settings-window.h"
 #include "pa-window.h"
 
 struct _PaApplication
@@ -86,10 +87,22 @@ connect_server_activated_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (pa_connect_dialog_new (parent, self->connection)));
 }
 
+static void
+server_settings_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  PaApplication *self = PA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (pa_settings_window_new (parent, self->connection)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
   { "about", about_activated_cb },
   { "connect-server", connect_server_activated_cb },
+  { "server-settings", server_settings_activated_cb },
 };
 
 static void
@@ -110,12 +123,15 @@ static void
 pa_application_startup (GApplication *app)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *settings_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (pa_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.server-settings",
+                                         settings_accels);
 
 }
 

@@ -34,6 +34,14 @@ void      pa_client_call_text_async  (PaClient            *self,
 char     *pa_client_call_text_finish (PaClient            *self,
                                       GAsyncResult        *result,
                                       GError             **error);
+/* For pa_client_call_async() answers that are a count: @user_data is a
+ * GTask whose task data names the member (a static string); the task
+ * returns it as an int (g_task_propagate_int()), or an error when it is
+ * missing or negative. */
+void      pa_client_count_answer_cb  (GObject             *source,
+                                      GAsyncResult        *result,
+                                      gpointer             user_data);
+
 /* The error for an answer that is not the JSON object PhoneAdmin expects;
  * @status 0 when the answer's status is not what is wrong. */
 GError   *pa_client_error_not_object (guint                status);

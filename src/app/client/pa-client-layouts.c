@@ -67,34 +67,6 @@ pa_client_delete_with_replacement_finish (PaClient      *self,
 /* ---------------------------------------------------------------------- */
 /* apply a layout to phones */
 
-static void
-apply_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
-  JsonNode *applied;
-
-  if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  applied = JSON_NODE_HOLDS_OBJECT (node)
-            ? json_object_get_member (json_node_get_object (node), "applied") : NULL;
-  if (applied == NULL || !JSON_NODE_HOLDS_VALUE (applied)
-      || json_node_get_value_type (applied) != G_TYPE_INT64 || json_node_get_int (applied) < 0)
-    {
-      g_task_return_error (task, pa_client_error_not_object (0));
-      return;
-    }
-
-  g_task_return_int (task, json_node_get_int (applied));
-}
-
 void
 pa_client_apply_layout_async (PaClient            *self,
                               gint64               layout_id,
@@ -115,6 +87,7 @@ pa_client_apply_layout_async (PaClient            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pa_client_apply_layout_async);
+  g_task_set_task_data (task, (gpointer) "applied", NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "phone_ids");
@@ -126,7 +99,7 @@ pa_client_apply_layout_async (PaClient            *self,
   body = json_builder_get_root (builder);
 
   path = g_strdup_printf ("api/v1/layouts/%" G_GINT64_FORMAT "/apply", layout_id);
-  pa_client_call_async (self, "POST", path, body, 0, cancellable, apply_cb, task);
+  pa_client_call_async (self, "POST", path, body, 0, cancellable, pa_client_count_answer_cb, task);
 }
 
 gint64

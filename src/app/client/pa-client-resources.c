@@ -74,6 +74,9 @@ static char *
 resource_path (GType  type,
                gint64 id)
 {
+  /* One resource at its collection's own path. */
+  if (type == PA_TYPE_SETTINGS)
+    return g_strdup ("api/v1/settings");
   return g_strdup_printf ("api/v1/%s/%" G_GINT64_FORMAT, pa_client_collection_for_type (type), id);
 }
 
@@ -314,6 +317,15 @@ pa_client_get_finish (PaClient      *self,
                       GError       **error)
 {
   return resource_finish (self, result, NULL, error);
+}
+
+PaResource *
+pa_client_get_finish_full (PaClient      *self,
+                           GAsyncResult  *result,
+                           JsonObject   **extra,
+                           GError       **error)
+{
+  return resource_finish (self, result, extra, error);
 }
 
 void

@@ -30,6 +30,7 @@ static const struct
   { "layout", "layouts" },
   { "module_layout", "module-layouts" },
   { "profile", "profiles" },
+  { "settings", "settings" },
 };
 
 const char *
@@ -569,4 +570,33 @@ pa_client_get_catalog_finish (PaClient      *self,
                               GError       **error)
 {
   return get_finish (self, result, error);
+}
+
+void
+pa_client_count_answer_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  const char *name = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  JsonNode *count;
+
+  if (node == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  count = JSON_NODE_HOLDS_OBJECT (node)
+          ? json_object_get_member (json_node_get_object (node), name) : NULL;
+  if (count == NULL || !JSON_NODE_HOLDS_VALUE (count)
+      || json_node_get_value_type (count) != G_TYPE_INT64 || json_node_get_int (count) < 0)
+    {
+      g_task_return_error (task, pa_client_error_not_object (0));
+      return;
+    }
+
+  g_task_return_int (task, json_node_get_int (count));
 }

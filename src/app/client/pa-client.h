@@ -120,6 +120,12 @@ void        pa_client_get_async        (PaClient            *self,
 PaResource *pa_client_get_finish       (PaClient            *self,
                                         GAsyncResult        *result,
                                         GError             **error);
+/* With the members outside the resource (the settings' "fixed"), as
+ * pa_client_update_finish_full() gives them. */
+PaResource *pa_client_get_finish_full  (PaClient            *self,
+                                        GAsyncResult        *result,
+                                        JsonObject         **extra,
+                                        GError             **error);
 
 void        pa_client_create_async     (PaClient            *self,
                                         PaResource          *resource,
@@ -152,6 +158,17 @@ PaResource *pa_client_update_finish_full (PaClient          *self,
                                           GAsyncResult      *result,
                                           JsonObject       **extra,
                                           GError           **error);
+
+/* POST /api/v1/settings/preview: how many phones' files saving @settings
+ * (PUT, as pa_client_update_async() does) would change; -1 on error. */
+void        pa_client_preview_settings_async  (PaClient            *self,
+                                               PaSettings          *settings,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gint64      pa_client_preview_settings_finish (PaClient            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 /* DELETE with If-Match: "<revision>". */
 void        pa_client_delete_async     (PaClient            *self,

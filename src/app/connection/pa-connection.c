@@ -466,6 +466,39 @@ pa_connection_use_local_async (PaConnection        *self,
                                         pa_connection_use_local_async));
 }
 
+PaLocalServer *
+pa_connection_get_local_server (PaConnection *self)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (self), NULL);
+
+  return self->local_server;
+}
+
+void
+pa_connection_set_lan_access_async (PaConnection        *self,
+                                    gboolean             allow,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (PA_IS_CONNECTION (self));
+  g_return_if_fail (self->local_server != NULL);
+
+  /* provd binds once, at start: a new listening address is a new start,
+   * on the same port, and the same reconnect as switching to local mode. */
+  pa_local_server_set_lan_access (self->local_server, allow);
+  pa_local_server_stop (self->local_server);
+  pa_connection_use_local_async (self, cancellable, callback, user_data);
+}
+
+gboolean
+pa_connection_set_lan_access_finish (PaConnection  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return pa_connection_use_local_finish (self, result, error);
+}
+
 gboolean
 pa_connection_use_local_finish (PaConnection  *self,
                                 GAsyncResult  *result,

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "pa-credential-store.h"
+#include "pa-local-server.h"
 #include "pa-repository.h"
 
 G_BEGIN_DECLS
@@ -95,6 +96,20 @@ gboolean           pa_connection_forget_server_finish     (PaConnection        *
                                                            GError             **error);
 /* Stops the local provd (if any). The connection can connect again later. */
 void               pa_connection_shutdown                 (PaConnection        *self);
+
+/* Local mode only (NULL / 0 / FALSE otherwise): the bundled provd, its
+ * kept port, and whether phones on the LAN may reach it. */
+PaLocalServer     *pa_connection_get_local_server         (PaConnection        *self);
+/* Restarts the local provd listening on every address (@allow) or on
+ * loopback only, and reconnects to it; the port stays. */
+void               pa_connection_set_lan_access_async     (PaConnection        *self,
+                                                           gboolean             allow,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           pa_connection_set_lan_access_finish    (PaConnection        *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 PaConnectionState  pa_connection_get_state                (PaConnection        *self);
 gboolean           pa_connection_get_is_local             (PaConnection        *self);

@@ -1,0 +1,873 @@
+/* pa-settings-window.c — the server's settings, and in local mode how
+ * phones on the LAN reach this computer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The form edits a PaSettings the server gave (GET /api/v1/settings) and
+ * saves it whole (PUT with its revision). Before saving, the server says
+ * how many phones the change reaches (the same derivation the save
+ * reports); the user is asked only when that is not none.
+ */
+#define G_LOG_DOMAIN "pa-settings-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pa-client.h"
+#include "pa-confirm-dialog.h"
+#include "pa-lan-addresses.h"
+#include "pa-phone-actions.h"
+#include "pa-settings-window.h"
+
+#define ZONE_TABLE "/usr/share/zoneinfo/zone1970.tab"
+
+struct _PaSettingsWindow
+{
+  AdwWindow     parent_instance;
+
+  PaConnection *connection;
+  GCancellable *cancellable;
+  PaSettings   *initial;       /* as the server gave it; NULL until loaded */
+  GStrv         fixed;         /* members provd's key file sets */
+  GPtrArray    *addresses;     /* PaLanAddress, at open */
+  GtkStringList *address_labels;
+  GtkStringList *zones;        /* [0] "Not set", then IANA names */
+  guint         n_busy;
+  gboolean      discard_confirmed;
+  gboolean      filling;       /* setting the form from code */
+  char         *question;
+
+  GtkWidget           *save_button;
+  GtkWidget           *spinner;
+  GtkRevealer         *banner_revealer;
+  GtkLabel            *banner_label;
+  AdwPreferencesGroup *lan_group;
+  AdwActionRow        *lan_row;
+  GtkSwitch           *lan_switch;
+  AdwComboRow         *address_row;
+  AdwActionRow        *address_warning_row;
+  AdwEntryRow         *sip_server_row;
+  GtkSpinButton       *sip_port_spin;
+  AdwComboRow         *transport_row;
+  AdwEntryRow         *outbound_proxy_row;
+  GtkDropDown         *timezone_dropdown;
+  AdwEntryRow         *ntp_server_row;
+  AdwEntryRow         *public_url_row;
+  GtkSpinButton       *interval_spin;
+};
+
+G_DEFINE_FINAL_TYPE (PaSettingsWindow, pa_settings_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_state (PaSettingsWindow *self);
+
+/* ------------------------------------------------------------------ */
+/* The form */
+
+static char *
+text_or_null (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static const char *
+selected_zone (PaSettingsWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->timezone_dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return gtk_string_list_get_string (self->zones, selected);
+}
+
+PaSettings *
+pa_settings_window_build (PaSettingsWindow *self)
+{
+  PaSettings *settings;
+  g_autofree char *public_url = text_or_null (self->public_url_row);
+  g_autofree char *sip_server = text_or_null (self->sip_server_row);
+  g_autofree char *proxy = text_or_null (self->outbound_proxy_row);
+  g_autofree char *ntp = text_or_null (self->ntp_server_row);
+
+  g_return_val_if_fail (PA_IS_SETTINGS_WINDOW (self), NULL);
+
+  settings = self->initial != NULL ? PA_SETTINGS (pa_resource_copy (PA_RESOURCE (self->initial)))
+                                   : pa_settings_new ();
+  g_object_set (settings,
+                "public-url", public_url,
+                "sip-server", sip_server,
+                "sip-port", (guint) gtk_spin_button_get_value_as_int (self->sip_port_spin),
+                "sip-transport", (PaSipTransport) adw_combo_row_get_selected (self->transport_row),
+                "outbound-proxy", proxy,
+                "timezone", selected_zone (self),
+                "ntp-server", ntp,
+                "update-interval", (guint) gtk_spin_button_get_value_as_int (self->interval_spin),
+                NULL);
+  return settings;
+}
+
+static gboolean
+lan_changed (PaSettingsWindow *self)
+{
+  PaLocalServer *local = pa_connection_get_local_server (self->connection);
+
+  return local != NULL
+         && gtk_switch_get_active (self->lan_switch) != pa_local_server_get_lan_access (local);
+}
+
+static gboolean
+is_dirty (PaSettingsWindow *self)
+{
+  g_autoptr(PaSettings) now = NULL;
+
+  if (self->initial == NULL)
+    return FALSE;
+  now = pa_settings_window_build (self);
+  return lan_changed (self) || !pa_resource_equal (PA_RESOURCE (now), PA_RESOURCE (self->initial));
+}
+
+static void
+set_busy (PaSettingsWindow *self,
+          gboolean          busy)
+{
+  gboolean was_busy = self->n_busy > 0;
+
+  if (busy)
+    self->n_busy++;
+  else if (self->n_busy > 0)
+    self->n_busy--;
+  if (was_busy == (self->n_busy > 0))
+    return;
+  gtk_widget_set_visible (self->spinner, self->n_busy > 0);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->n_busy > 0);
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_banner (PaSettingsWindow *self,
+             const char       *what,
+             const GError     *error)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE))
+    message = g_strdup_printf (_("%s: the server cannot be reached (%s). Nothing was changed; "
+                                 "your entries are still here."), what, error->message);
+  else
+    message = g_strdup_printf ("%s: %s", what, error->message);
+  gtk_label_set_text (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* "http://192.168.1.20:8670/" for a LAN address or host name. */
+static char *
+url_for_host (PaSettingsWindow *self,
+              const char       *host)
+{
+  PaLocalServer *local = pa_connection_get_local_server (self->connection);
+
+  return g_strdup_printf ("http://%s:%u/", host, local != NULL ? pa_local_server_get_port (local) : 8670);
+}
+
+/* The host of the public URL as typed, NULL when it has none. */
+static char *
+public_host (PaSettingsWindow *self)
+{
+  g_autofree char *url = text_or_null (self->public_url_row);
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  return uri != NULL && g_uri_get_host (uri) != NULL ? g_strdup (g_uri_get_host (uri)) : NULL;
+}
+
+/* Phones told to fetch from an address this computer no longer has (DHCP
+ * gave it another), or from loopback, never arrive: say so where the
+ * address is chosen. */
+static void
+update_address_warning (PaSettingsWindow *self)
+{
+  g_autofree char *host = public_host (self);
+  g_autofree char *subtitle = NULL;
+  gboolean lan = gtk_switch_get_active (self->lan_switch);
+
+  if (!lan)
+    subtitle = NULL;
+  else if (host == NULL || g_str_has_prefix (host, "127.") || g_str_equal (host, "localhost"))
+    subtitle = g_strdup (_("Setup links name this computer’s loopback address, which only this "
+                           "computer can reach. Choose the address phones use."));
+  else if (!pa_lan_addresses_has_host (self->addresses, host))
+    subtitle = g_strdup_printf (_("Setup links name %s, which is no longer an address of this "
+                                  "computer; its network may have given it another. Choose its "
+                                  "current address."), host);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->address_warning_row), subtitle != NULL);
+  adw_action_row_set_subtitle (self->address_warning_row, subtitle != NULL ? subtitle : "");
+}
+
+/* Selects the address the public URL names, or nothing. */
+static void
+select_current_address (PaSettingsWindow *self)
+{
+  g_autofree char *host = public_host (self);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; host != NULL && i < self->addresses->len; i++)
+    {
+      PaLanAddress *address = g_ptr_array_index (self->addresses, i);
+
+      if (g_str_equal (address->address, host))
+        position = i;
+    }
+  if (host != NULL && position == GTK_INVALID_LIST_POSITION
+      && g_ascii_strcasecmp (host, g_get_host_name ()) == 0)
+    position = self->addresses->len;
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->address_row, position);
+  self->filling = FALSE;
+}
+
+static void
+fill_address_labels (PaSettingsWindow *self)
+{
+  for (guint i = 0; i < self->addresses->len; i++)
+    {
+      PaLanAddress *address = g_ptr_array_index (self->addresses, i);
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), address->address, address->interface);
+
+      gtk_string_list_append (self->address_labels, label);
+    }
+  /* A name survives the address changing, where the network resolves it. */
+  {
+    g_autofree char *label = g_strdup_printf (_("%s (this computer’s name)"), g_get_host_name ());
+
+    gtk_string_list_append (self->address_labels, label);
+  }
+}
+
+static void
+address_selected_cb (AdwComboRow      *row,
+                     GParamSpec       *pspec,
+                     PaSettingsWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autofree char *url = NULL;
+
+  if (self->filling || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (selected < self->addresses->len)
+    url = url_for_host (self, ((PaLanAddress *) g_ptr_array_index (self->addresses, selected))->address);
+  else
+    url = url_for_host (self, g_get_host_name ());
+  gtk_editable_set_text (GTK_EDITABLE (self->public_url_row), url);
+}
+
+static void
+lan_switched_cb (GtkSwitch        *lan_switch,
+                 GParamSpec       *pspec,
+                 PaSettingsWindow *self)
+{
+  g_autofree char *host = public_host (self);
+
+  /* Allowing the LAN with links that name loopback: offer the first LAN
+   * address, which is what nearly every office wants. */
+  if (!self->filling && gtk_switch_get_active (lan_switch) && self->addresses->len > 0
+      && (host == NULL || g_str_has_prefix (host, "127.") || g_str_equal (host, "localhost")))
+    adw_combo_row_set_selected (self->address_row, 0);
+  update_state (self);
+}
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+select_zone (PaSettingsWindow *self,
+             const char       *zone)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
+
+  gtk_drop_down_set_selected (self->timezone_dropdown, 0);
+  if (zone == NULL)
+    return;
+  for (guint i = 1; i < n; i++)
+    if (g_str_equal (gtk_string_list_get_string (self->zones, i), zone))
+      {
+        gtk_drop_down_set_selected (self->timezone_dropdown, i);
+        return;
+      }
+  /* A zone the table lacks still shows, so saving keeps it. */
+  gtk_string_list_append (self->zones, zone);
+  gtk_drop_down_set_selected (self->timezone_dropdown, n);
+}
+
+/* A member the key file sets cannot be changed here. */
+static void
+mark_fixed (PaSettingsWindow *self,
+            const char       *member,
+            GtkWidget        *row)
+{
+  gboolean fixed = self->fixed != NULL && g_strv_contains ((const char * const *) self->fixed, member);
+
+  gtk_widget_set_sensitive (row, !fixed);
+  gtk_widget_set_tooltip_text (row, fixed ? _("Set in the server’s configuration file; change "
+                                              "it there") : NULL);
+}
+
+static void
+fill (PaSettingsWindow *self)
+{
+  PaSettings *s = self->initial;
+  PaLocalServer *local = pa_connection_get_local_server (self->connection);
+
+  self->filling = TRUE;
+  set_entry (self->public_url_row, pa_settings_get_public_url (s));
+  set_entry (self->sip_server_row, pa_settings_get_sip_server (s));
+  gtk_spin_button_set_value (self->sip_port_spin, pa_settings_get_sip_port (s));
+  adw_combo_row_set_selected (self->transport_row, pa_settings_get_sip_transport (s));
+  set_entry (self->outbound_proxy_row, pa_settings_get_outbound_proxy (s));
+  select_zone (self, pa_settings_get_timezone (s));
+  set_entry (self->ntp_server_row, pa_settings_get_ntp_server (s));
+  gtk_spin_button_set_value (self->interval_spin, pa_settings_get_update_interval (s));
+  if (local != NULL)
+    gtk_switch_set_active (self->lan_switch, pa_local_server_get_lan_access (local));
+  self->filling = FALSE;
+
+  mark_fixed (self, "public_url", GTK_WIDGET (self->public_url_row));
+  mark_fixed (self, "public_url", GTK_WIDGET (self->address_row));
+  mark_fixed (self, "sip_server", GTK_WIDGET (self->sip_server_row));
+  select_current_address (self);
+  update_state (self);
+}
+
+static void
+update_state (PaSettingsWindow *self)
+{
+  g_autoptr(PaSettings) settings = pa_settings_window_build (self);
+  g_autoptr(GError) error = NULL;
+  gboolean valid = pa_resource_validate (PA_RESOURCE (settings), &error);
+  gboolean lan = gtk_switch_get_active (self->lan_switch);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "settings.save",
+                                 self->initial != NULL && valid && self->n_busy == 0);
+  gtk_widget_set_tooltip_text (self->save_button,
+                               valid ? _("Save the settings (Ctrl+S)") : error->message);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->address_row),
+                            lan && (self->fixed == NULL
+                                    || !g_strv_contains ((const char * const *) self->fixed,
+                                                         "public_url")));
+  update_address_warning (self);
+}
+
+static void
+changed_cb (PaSettingsWindow *self)
+{
+  if (!self->filling)
+    update_state (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading */
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PaSettingsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(PaResource) settings = pa_client_get_finish_full (PA_CLIENT (source), result,
+                                                             &extra, &error);
+
+  set_busy (self, FALSE);
+  if (settings == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_banner (self, _("Cannot read the server’s settings"), error);
+      return;
+    }
+  g_set_object (&self->initial, PA_SETTINGS (settings));
+  g_clear_pointer (&self->fixed, g_strfreev);
+  if (extra != NULL && json_object_has_member (extra, "fixed")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (extra, "fixed")))
+    {
+      JsonArray *fixed = json_object_get_array_member (extra, "fixed");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < json_array_get_length (fixed); i++)
+        if (json_node_get_value_type (json_array_get_element (fixed, i)) == G_TYPE_STRING)
+          g_strv_builder_add (builder, json_array_get_string_element (fixed, i));
+      self->fixed = g_strv_builder_end (builder);
+    }
+  fill (self);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static void
+zones_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PaSettingsWindow) self = user_data;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *current = selected_zone (self);
+  g_autofree char *keep = g_strdup (current);
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, NULL, NULL, &error))
+    {
+      /* Without the table the list holds UTC and the server's own zone. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No time zone table: %s", error->message);
+      return;
+    }
+
+  /* zone1970.tab: "codes<TAB>coordinates<TAB>Area/City[<TAB>comment]". */
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      fields = g_strsplit (lines[i], "\t", 4);
+      if (g_strv_length (fields) >= 3 && strchr (fields[2], '/') != NULL)
+        g_ptr_array_add (names, g_strdup (fields[2]));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  self->filling = TRUE;
+  gtk_string_list_splice (self->zones, 2, g_list_model_get_n_items (G_LIST_MODEL (self->zones)) - 2,
+                          (const char * const *) names->pdata);
+  select_zone (self, keep);
+  self->filling = FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving */
+
+static void
+lan_restarted_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PaSettingsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  set_busy (self, FALSE);
+  if (!pa_connection_set_lan_access_finish (PA_CONNECTION (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_banner (self, _("Cannot restart the local server"), error);
+      return;
+    }
+  if (parent != NULL)
+    pa_show_toast (GTK_WIDGET (parent),
+                   gtk_switch_get_active (self->lan_switch)
+                   ? _("Phones on this network can now fetch their settings")
+                   : _("Only this computer can reach the local server now"));
+  self->discard_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(PaSettingsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(PaResource) saved = pa_client_update_finish_full (PA_CLIENT (source), result,
+                                                              &extra, &error);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 affected = 0;
+  g_autofree char *toast = NULL;
+
+  if (saved == NULL)
+    {
+      set_busy (self, FALSE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_banner (self, _("Not saved"), error);
+      return;
+    }
+  g_set_object (&self->initial, PA_SETTINGS (saved));
+  if (extra != NULL && json_object_has_member (extra, "affected_phones"))
+    affected = json_object_get_int_member (extra, "affected_phones");
+  toast = affected > 0
+          ? g_strdup_printf (g_dngettext (NULL, "Settings saved; %d phone will fetch them",
+                                          "Settings saved; %d phones will fetch them",
+                                          (gulong) affected), (int) affected)
+          : g_strdup (_("Settings saved"));
+  if (parent != NULL)
+    pa_show_toast (GTK_WIDGET (parent), toast);
+
+  if (lan_changed (self))
+    {
+      /* The provd restarts on the same port; the busy count carries over. */
+      pa_connection_set_lan_access_async (self->connection, gtk_switch_get_active (self->lan_switch),
+                                          self->cancellable, lan_restarted_cb, g_object_ref (self));
+      return;
+    }
+  set_busy (self, FALSE);
+  self->discard_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_now (PaSettingsWindow *self)
+{
+  g_autoptr(PaSettings) settings = pa_settings_window_build (self);
+
+  pa_client_update_async (pa_connection_get_client (self->connection), PA_RESOURCE (settings),
+                          self->cancellable, saved_cb, g_object_ref (self));
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PaSettingsWindow *self)
+{
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      save_now (self);
+      return;
+    }
+  set_busy (self, FALSE);
+}
+
+static void
+previewed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PaSettingsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 affected = pa_client_preview_settings_finish (PA_CLIENT (source), result, &error);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (affected < 0)
+    {
+      set_busy (self, FALSE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_banner (self, _("Not saved"), error);
+      return;
+    }
+  if (affected == 0)
+    {
+      save_now (self);
+      return;
+    }
+
+  g_free (self->question);
+  self->question = g_strdup_printf (g_dngettext (NULL, "Update %d Phone?", "Update %d Phones?",
+                                                 (gulong) affected), (int) affected);
+  body = g_strdup_printf (g_dngettext (NULL,
+                                       "This changes the configuration file of %d phone. It "
+                                       "takes the change the next time it checks in.",
+                                       "This changes the configuration files of %d phones. Each "
+                                       "takes the change the next time it checks in.",
+                                       (gulong) affected), (int) affected);
+  dialog = pa_confirm_dialog_new (GTK_WINDOW (self), self->question, body, _("_Cancel"),
+                                  "save", _("_Save"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (widget);
+  g_autoptr(PaSettings) settings = pa_settings_window_build (self);
+
+  if (self->n_busy > 0 || self->initial == NULL)
+    return;
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  set_busy (self, TRUE);
+  pa_client_preview_settings_async (pa_connection_get_client (self->connection), settings,
+                                    self->cancellable, previewed_cb, g_object_ref (self));
+}
+
+static void
+cancel_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PaSettingsWindow *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->discard_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+pa_settings_window_close_request (GtkWindow *window)
+{
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->discard_confirmed || !is_dirty (self))
+    {
+      g_cancellable_cancel (self->cancellable);
+      return GTK_WINDOW_CLASS (pa_settings_window_parent_class)->close_request (window);
+    }
+  dialog = pa_confirm_dialog_new (window, _("Discard Changes?"),
+                                  _("The changes to the settings have not been saved."),
+                                  _("_Keep Editing"), "discard", _("_Discard"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject */
+
+static void
+pa_settings_window_constructed (GObject *object)
+{
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (object);
+  PaLocalServer *local = pa_connection_get_local_server (self->connection);
+  PaClient *client = pa_connection_get_client (self->connection);
+  g_autoptr(GFile) zones = g_file_new_for_path (ZONE_TABLE);
+
+  G_OBJECT_CLASS (pa_settings_window_parent_class)->constructed (object);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->lan_group), local != NULL);
+  if (local != NULL)
+    {
+      guint port = pa_local_server_get_port (local);
+      g_autofree char *subtitle =
+        g_strdup_printf (_("Phones connect to port %u. If this computer has a firewall, allow "
+                           "that port (for example: sudo ufw allow %u/tcp)."), port, port);
+
+      adw_action_row_set_subtitle (self->lan_row, subtitle);
+    }
+
+  update_state (self);
+  if (client == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE,
+                                                     _("not connected"));
+
+      show_banner (self, _("Cannot read the server’s settings"), error);
+      return;
+    }
+  set_busy (self, TRUE);
+  pa_client_get_async (client, PA_TYPE_SETTINGS, PA_SETTINGS_ID, self->cancellable, loaded_cb,
+                       g_object_ref (self));
+  g_file_load_contents_async (zones, self->cancellable, zones_loaded_cb, g_object_ref (self));
+}
+
+static void
+pa_settings_window_dispose (GObject *object)
+{
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PA_TYPE_SETTINGS_WINDOW);
+
+  G_OBJECT_CLASS (pa_settings_window_parent_class)->dispose (object);
+}
+
+static void
+pa_settings_window_finalize (GObject *object)
+{
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (object);
+
+  g_clear_object (&self->connection);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->initial);
+  g_clear_pointer (&self->fixed, g_strfreev);
+  g_clear_pointer (&self->addresses, g_ptr_array_unref);
+  g_clear_object (&self->address_labels);
+  g_clear_object (&self->zones);
+  g_clear_pointer (&self->question, g_free);
+
+  G_OBJECT_CLASS (pa_settings_window_parent_class)->finalize (object);
+}
+
+static void
+pa_settings_window_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_object (value, self->connection);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->n_busy > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_settings_window_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      self->connection = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pa_settings_window_class_init (PaSettingsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pa_settings_window_constructed;
+  object_class->dispose = pa_settings_window_dispose;
+  object_class->finalize = pa_settings_window_finalize;
+  object_class->get_property = pa_settings_window_get_property;
+  object_class->set_property = pa_settings_window_set_property;
+  window_class->close_request = pa_settings_window_close_request;
+
+  properties[PROP_CONNECTION] =
+    g_param_spec_object ("connection", NULL, NULL, PA_TYPE_CONNECTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/PhoneAdmin/settings/pa-settings-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, lan_group);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, lan_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, lan_switch);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, address_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, address_warning_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, sip_server_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, sip_port_spin);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, transport_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, outbound_proxy_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, timezone_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, ntp_server_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, public_url_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, interval_spin);
+
+  gtk_widget_class_install_action (widget_class, "settings.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "settings.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "settings.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "settings.cancel", NULL);
+}
+
+static void
+pa_settings_window_init (PaSettingsWindow *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+  const char *zones[] = { NULL, "UTC", NULL };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+
+  self->addresses = pa_lan_addresses_list ();
+  self->address_labels = gtk_string_list_new (NULL);
+  fill_address_labels (self);
+  adw_combo_row_set_model (self->address_row, G_LIST_MODEL (self->address_labels));
+  adw_combo_row_set_selected (self->address_row, GTK_INVALID_LIST_POSITION);
+
+  zones[0] = _("Not set");
+  self->zones = gtk_string_list_new (zones);
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->timezone_dropdown, expression);
+  gtk_drop_down_set_model (self->timezone_dropdown, G_LIST_MODEL (self->zones));
+
+  g_signal_connect (self->address_row, "notify::selected", G_CALLBACK (address_selected_cb), self);
+  g_signal_connect (self->lan_switch, "notify::active", G_CALLBACK (lan_switched_cb), self);
+  g_signal_connect_swapped (self->public_url_row, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->sip_server_row, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->outbound_proxy_row, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->ntp_server_row, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->sip_port_spin, "value-changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->interval_spin, "value-changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->transport_row, "notify::selected", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->timezone_dropdown, "notify::selected", G_CALLBACK (changed_cb),
+                            self);
+}
+
+GtkWidget *
+pa_settings_window_new (GtkWindow    *parent,
+                        PaConnection *connection)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (connection), NULL);
+
+  return g_object_new (PA_TYPE_SETTINGS_WINDOW,
+                       "transient-for", parent,
+                       "connection", connection,
+                       NULL);
+}
+
+gboolean
+pa_settings_window_get_busy (PaSettingsWindow *self)
+{
+  g_return_val_if_fail (PA_IS_SETTINGS_WINDOW (self), FALSE);
+
+  return self->n_busy > 0;
+}
+
+const char *
+pa_settings_window_get_question (PaSettingsWindow *self)
+{
+  g_return_val_if_fail (PA_IS_SETTINGS_WINDOW (self), NULL);
+
+  return self->question;
+}

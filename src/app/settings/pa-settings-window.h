@@ -1,0 +1,32 @@
+/* pa-settings-window.h — the server's settings, and in local mode how
+ * phones on the LAN reach this computer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pa-connection.h"
+
+G_BEGIN_DECLS
+
+#define PA_TYPE_SETTINGS_WINDOW (pa_settings_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PaSettingsWindow, pa_settings_window, PA, SETTINGS_WINDOW, AdwWindow)
+
+/* A modal window transient for @parent. It reads /api/v1/settings when it
+ * opens. Save asks the server how many phones the change reaches and, when
+ * any, asks the user before it saves; with the LAN choice changed it then
+ * restarts the local server. Actions: "settings.save" (Ctrl+S),
+ * "settings.cancel" (Escape). Property "busy" (read-only): loading or
+ * saving. */
+GtkWidget  *pa_settings_window_new          (GtkWindow        *parent,
+                                             PaConnection     *connection);
+gboolean    pa_settings_window_get_busy     (PaSettingsWindow *self);
+/* The settings as the form describes them now (for tests and the save). */
+PaSettings *pa_settings_window_build        (PaSettingsWindow *self);
+/* The question the last save asked ("Update 2 Phones?"), NULL if none. */
+const char *pa_settings_window_get_question (PaSettingsWindow *self);
+
+G_END_DECLS

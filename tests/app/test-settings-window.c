@@ -1,0 +1,298 @@
+/* test-settings-window.c — the Server Settings window against the real
+ * provd in local mode: read, change, the question before phones change,
+ * the save, and letting phones on the LAN in (provd restarted on the same
+ * port, reachable on another address of this machine)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "pa-app-test.h"
+#include "pa-lan-addresses.h"
+#include "pa-settings-window.h"
+
+#define TIMEOUT_S 30
+
+static char *tmp_home;
+
+static gboolean
+connected (gpointer data)
+{
+  return pa_connection_get_state (data) == PA_CONNECTION_CONNECTED;
+}
+
+static gboolean
+window_idle (gpointer data)
+{
+  return !pa_settings_window_get_busy (data);
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static PaConnection *
+connect_local (void)
+{
+  PaConnection *connection = pa_app_test_connection_new ();
+
+  pa_connection_connect_async (connection, NULL, NULL, NULL);
+  pa_app_test_wait_until_seconds (connected, connection, TIMEOUT_S);
+  g_assert_true (pa_connection_get_is_local (connection));
+  return connection;
+}
+
+static PaSettingsWindow *
+open_window (PaConnection *connection)
+{
+  PaSettingsWindow *window = PA_SETTINGS_WINDOW (pa_settings_window_new (NULL, connection));
+
+  gtk_window_present (GTK_WINDOW (window));
+  pa_app_test_wait_until_seconds (window_idle, window, TIMEOUT_S);
+  return window;
+}
+
+static gpointer
+child (gpointer     window,
+       const char  *name)
+{
+  gpointer widget = gtk_widget_get_template_child (GTK_WIDGET (window), PA_TYPE_SETTINGS_WINDOW,
+                                                  name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static PaSettings *
+server_settings (PaConnection *connection)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PaResource *settings;
+
+  pa_client_get_async (pa_connection_get_client (connection), PA_TYPE_SETTINGS, PA_SETTINGS_ID,
+                       NULL, pa_app_test_store_result_cb, &result);
+  pa_app_test_wait_until_seconds (pa_app_test_result_arrived, &result, TIMEOUT_S);
+  settings = pa_client_get_finish (pa_connection_get_client (connection), result, &error);
+  g_assert_no_error (error);
+  return PA_SETTINGS (settings);
+}
+
+static gint64
+create (PaConnection *connection,
+        GType         type,
+        const char   *json)
+{
+  g_autoptr(PaResource) resource = pa_resource_new_from_data (type, json, -1, PA_JSON_DEFAULT, NULL);
+  g_autoptr(PaResource) created = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (resource);
+  pa_client_create_async (pa_connection_get_client (connection), resource, NULL,
+                          pa_app_test_store_result_cb, &result);
+  pa_app_test_wait_until_seconds (pa_app_test_result_arrived, &result, TIMEOUT_S);
+  created = pa_client_create_finish (pa_connection_get_client (connection), result, NULL, &error);
+  g_assert_no_error (error);
+  return pa_resource_get_id (created);
+}
+
+/* Gone, or asking whether to update phones. */
+static gboolean
+window_gone_or_asking (gpointer data)
+{
+  return window_gone (data) || pa_app_test_message_dialog_shown (NULL);
+}
+
+/* Saves, says yes if asked whether to update phones, and waits for the
+ * window to close. Returns whether it was asked. */
+static gboolean
+save_and_wait (PaSettingsWindow *window)
+{
+  gpointer weak = window;
+  gboolean asked = FALSE;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_widget_activate_action (GTK_WIDGET (window), "settings.save", NULL);
+  pa_app_test_wait_until_seconds (window_gone_or_asking, &weak, TIMEOUT_S);
+  if (weak != NULL)
+    {
+      asked = TRUE;
+      adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "save");
+      pa_app_test_wait_until_seconds (window_gone, &weak, TIMEOUT_S);
+    }
+  return asked;
+}
+
+static void
+test_change_and_ask (void)
+{
+  g_autoptr(PaConnection) connection = connect_local ();
+  g_autoptr(PaSettings) saved = NULL;
+  PaSettingsWindow *window = open_window (connection);
+  g_autofree char *account = NULL;
+  gint64 account_id;
+  AdwMessageDialog *question;
+  gpointer weak = NULL;
+
+  /* Local mode shows how phones reach this computer, on port 8670's
+   * successor at worst. */
+  g_assert_true (gtk_widget_get_visible (child (window, "lan_group")));
+  g_assert_false (gtk_switch_get_active (child (window, "lan_switch")));
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "sip_server_row")), ==, "");
+
+  /* No phone reads the registrar yet: saved without a question. */
+  gtk_editable_set_text (child (window, "sip_server_row"), "pbx.example.com");
+  g_assert_false (save_and_wait (window));
+  saved = server_settings (connection);
+  g_assert_cmpstr (pa_settings_get_sip_server (saved), ==, "pbx.example.com");
+
+  /* A phone whose line follows the default: a new time zone reaches it,
+   * and the window says so before saving. */
+  account_id = create (connection, PA_TYPE_SIP_ACCOUNT, "{\"username\": \"201\"}");
+  account = g_strdup_printf ("{\"name\": \"Desk\", \"mac\": \"80:5E:C0:AA:BB:01\","
+                             " \"vendor\": \"yealink\", \"model\": \"yealink-t54w\","
+                             " \"lines\": [%" G_GINT64_FORMAT "]}", account_id);
+  create (connection, PA_TYPE_PHONE, account);
+
+  window = open_window (connection);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "sip_server_row")), ==, "pbx.example.com");
+  gtk_spin_button_set_value (child (window, "sip_port_spin"), 5080);
+  gtk_widget_activate_action (GTK_WIDGET (window), "settings.save", NULL);
+  pa_app_test_wait_until_seconds (pa_app_test_message_dialog_shown, NULL, TIMEOUT_S);
+  g_assert_cmpstr (pa_settings_window_get_question (window), ==, "Update 1 Phone?");
+  question = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  pa_app_test_maybe_screenshot (GTK_WIDGET (question), "settings-question");
+
+  /* Cancel keeps the window and saves nothing. */
+  adw_message_dialog_response (question, "cancel");
+  pa_app_test_wait_until_seconds (window_idle, window, TIMEOUT_S);
+  g_assert_nonnull (weak);
+  g_clear_object (&saved);
+  saved = server_settings (connection);
+  g_assert_cmpuint (pa_settings_get_sip_port (saved), ==, 5060);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "settings.save", NULL);
+  pa_app_test_wait_until_seconds (pa_app_test_message_dialog_shown, NULL, TIMEOUT_S);
+  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "save");
+  pa_app_test_wait_until_seconds (window_gone, &weak, TIMEOUT_S);
+  g_clear_object (&saved);
+  saved = server_settings (connection);
+  g_assert_cmpuint (pa_settings_get_sip_port (saved), ==, 5080);
+
+  pa_connection_shutdown (connection);
+}
+
+/* Bad input: Save is off and says why; nothing is sent. */
+static void
+test_invalid (void)
+{
+  g_autoptr(PaConnection) connection = connect_local ();
+  PaSettingsWindow *window = open_window (connection);
+
+  gtk_editable_set_text (child (window, "public_url_row"), "ftp://nowhere");
+  g_assert_false (gtk_widget_is_sensitive (child (window, "save_button")));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (child (window, "save_button")));
+  gtk_editable_set_text (child (window, "public_url_row"), "");
+  g_assert_true (gtk_widget_is_sensitive (child (window, "save_button")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pa_connection_shutdown (connection);
+}
+
+static guint
+get_status (const char *url,
+            const char *token)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5, NULL);
+  g_autofree char *info = g_strconcat (url, "api/v1", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", info);
+  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(GBytes) body = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  body = soup_session_send_and_read (session, msg, NULL, NULL);
+  return soup_message_get_status (msg);
+}
+
+/* Letting phones in: provd restarts listening on every address, on the
+ * same port, and setup links name the LAN address picked for them. */
+static void
+test_lan_access (void)
+{
+  g_autoptr(PaConnection) connection = connect_local ();
+  g_autoptr(GPtrArray) addresses = pa_lan_addresses_list ();
+  g_autoptr(PaSettings) saved = NULL;
+  PaLocalServer *local = pa_connection_get_local_server (connection);
+  guint port = pa_local_server_get_port (local);
+  g_autofree char *other = g_strdup_printf ("http://127.0.0.2:%u/", port);
+  PaSettingsWindow *window = open_window (connection);
+
+  g_assert_cmpuint (get_status (other, pa_local_server_get_token (local)), ==, SOUP_STATUS_NONE);
+  gtk_switch_set_active (child (window, "lan_switch"), TRUE);
+  if (addresses->len > 0)
+    {
+      PaLanAddress *first = g_ptr_array_index (addresses, 0);
+      g_autofree char *expected = g_strdup_printf ("http://%s:%u/", first->address, port);
+
+      /* The first LAN address is offered at once. */
+      g_assert_cmpstr (gtk_editable_get_text (child (window, "public_url_row")), ==, expected);
+      g_assert_false (gtk_widget_get_visible (child (window, "address_warning_row")));
+    }
+  else
+    g_assert_true (gtk_widget_get_visible (child (window, "address_warning_row")));
+  pa_app_test_maybe_screenshot (GTK_WIDGET (window), "settings");
+
+  /* An address this computer does not have is called out. */
+  gtk_editable_set_text (child (window, "public_url_row"), "http://192.0.2.99:8670/");
+  g_assert_true (gtk_widget_get_visible (child (window, "address_warning_row")));
+  if (addresses->len > 0)
+    adw_combo_row_set_selected (child (window, "address_row"), 0);
+
+  save_and_wait (window);
+  pa_app_test_wait_until_seconds (connected, connection, TIMEOUT_S);
+  local = pa_connection_get_local_server (connection);
+  g_assert_true (pa_local_server_get_lan_access (local));
+  g_assert_cmpuint (pa_local_server_get_port (local), ==, port);
+  g_assert_cmpuint (get_status (other, pa_local_server_get_token (local)), ==, 200);
+  saved = server_settings (connection);
+  if (addresses->len > 0)
+    g_assert_true (g_str_has_prefix (pa_settings_get_public_url (saved), "http://"));
+
+  pa_connection_shutdown (connection);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmp_home = g_dir_make_tmp ("pa-settings-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/settings-window/change-and-ask", test_change_and_ask);
+  g_test_add_func ("/settings-window/invalid", test_invalid);
+  g_test_add_func ("/settings-window/lan-access", test_lan_access);
+  status = g_test_run ();
+
+  {
+    const char *rm[] = { "rm", "-rf", tmp_home, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                  NULL, NULL);
+  }
+  g_free (tmp_home);
+  return status;
+}
