@@ -25,6 +25,7 @@
 #include "pa-phones-page.h"
 #include "pa-scan-credentials-dialog.h"
 #include "pa-scan-dialog.h"
+#include "pa-settings-window.h"
 #include "pa-window.h"
 
 static gboolean
@@ -534,6 +535,27 @@ shoot_connect_dialog (PaWindow     *window,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Server Settings once it has read the server's (a server, not local
+ * mode: the LAN group is local mode's, shown in its test). */
+static void
+shoot_settings (PaWindow     *window,
+                PaConnection *connection,
+                const char   *dir)
+{
+  GtkWidget *settings = pa_settings_window_new (GTK_WINDOW (window), connection);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  gtk_window_present (GTK_WINDOW (settings));
+  while (pa_settings_window_get_busy (PA_SETTINGS_WINDOW (settings)))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The settings did not load");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  save_or_die (settings, dir, "settings.png");
+  gtk_window_destroy (GTK_WINDOW (settings));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -607,6 +629,7 @@ main (int   argc,
   shoot_editor_and_credentials (window, pa_connection_get_repository (connection), argv[1]);
   shoot_scan_mode (window, pa_connection_get_repository (connection), argv[1]);
   shoot_connect_dialog (window, connection, argv[1]);
+  shoot_settings (window, connection, argv[1]);
 
   gtk_window_destroy (GTK_WINDOW (window));
   pa_connection_shutdown (connection);
