@@ -34,6 +34,12 @@ pa_api_settings_derive (PaApiRequest *req,
         json_array_add_string_element (fixed, name);
       }
   json_object_set_array_member (req->extra, "fixed", g_steal_pointer (&fixed));
+  /* For DHCP option 66: it follows the public URL. */
+  {
+    g_autofree char *bootstrap = pa_server_dup_bootstrap_url (req->server);
+
+    json_object_set_string_member (req->extra, "bootstrap_url", bootstrap);
+  }
 }
 
 /* A setting the key file holds can be sent back as it is (a PUT of what GET

@@ -653,6 +653,11 @@ pa_api_dispatch (PaServer           *self,
       pa_api_catalog (self, msg, segments + 1, query);
       return;
     }
+  if (g_str_equal (segments[0], "discovered"))
+    {
+      pa_api_discovered (self, msg, segments + 1);
+      return;
+    }
 
   collection = find_collection (segments[0]);
   for (guint r = 0; collection != NULL && r < G_N_ELEMENTS (routes); r++)

@@ -407,6 +407,16 @@ pa_phone_endpoint_handle (PaServer          *self,
 
   clean_ua = read_user_agent (msg, &ua_info);
 
+  if (pa_token_equal (token, self->site_key))
+    {
+      const char *refusal = log_upload ? "a log upload to the bootstrap URL"
+                                       : pa_bootstrap_handle (self, msg, file, clean_ua, &ua_info);
+
+      if (refusal != NULL)
+        refuse (self, msg, file, refusal);
+      return;
+    }
+
   /* A poll for bytes nothing has changed since: nothing to load or render. */
   if (!log_upload)
     cached = pa_render_cache_lookup (self->render_cache, token, file);

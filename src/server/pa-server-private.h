@@ -12,6 +12,7 @@
 #include "pa-rate-limit.h"
 #include "pa-render-cache.h"
 #include "pa-settings.h"
+#include "pa-user-agent.h"
 #include "pa-server.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,7 @@ struct _PaServer
   /* The stored settings with what provd's key file names put over them:
    * what phones get. Reloaded whenever a transaction writes them. */
   PaSettings      *settings_now;
+  char            *site_key;     /* of the bootstrap URL, from the store */
 
   /* client IP → g_get_monotonic_time() of its last refusal warning */
   GHashTable      *last_warning;
@@ -82,10 +84,24 @@ void     pa_api_catalog            (PaServer          *self,
                                     const char * const *segments,
                                     GHashTable        *query);
 
+/* pa-api-discovered.c: GET /api/v1/discovered, POST …/discovered/<mac>/ignore */
+void     pa_api_discovered         (PaServer           *self,
+                                    SoupServerMessage  *msg,
+                                    const char * const *segments);
+
 /* pa-phone-endpoint.c: GET /p/<token>/<file>. @rest is the path after /p/. */
 void     pa_phone_endpoint_handle  (PaServer          *self,
                                     SoupServerMessage *msg,
                                     const char        *rest);
+
+/* pa-bootstrap.c: a request on the site bootstrap URL. Answers it and
+ * returns NULL, or returns why it is to be refused (the caller refuses it
+ * the one way). */
+const char *pa_bootstrap_handle    (PaServer              *self,
+                                    SoupServerMessage     *msg,
+                                    const char            *file,
+                                    const char            *clean_ua,
+                                    const PaUserAgentInfo *ua_info);
 
 /* pa-phone-endpoint.c: the whole answer to a fetch the render cache can
  * give without libsoup (pa_http_listener_set_quick()), or NULL. */
@@ -140,6 +156,9 @@ GArray  *pa_server_settings_inputs  (PaServer          *self,
  * for a phone never derived. */
 char    *pa_server_config_fingerprint (PaServer       *self,
                                        PaPhone        *phone);
+
+/* "<public URL>p/<site key>/": for DHCP option 66. */
+char    *pa_server_dup_bootstrap_url (PaServer        *self);
 
 /* TRUE at most once per second per client, so refused phone requests can be
  * logged without letting a scanner flood the log. */

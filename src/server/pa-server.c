@@ -46,6 +46,7 @@ pa_server_finalize (GObject *object)
   g_clear_pointer (&self->config, pa_server_config_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_object (&self->settings_now);
+  g_clear_pointer (&self->site_key, g_free);
   g_clear_pointer (&self->last_warning, g_hash_table_unref);
   g_clear_pointer (&self->refusals, pa_rate_limit_free);
 
@@ -197,6 +198,12 @@ send_info (PaServer          *self,
   json_builder_add_string_value (builder, self->url);
   json_builder_set_member_name (builder, "public_url");
   json_builder_add_string_value (builder, pa_server_get_public_url (self));
+  json_builder_set_member_name (builder, "bootstrap_url");
+  {
+    g_autofree char *bootstrap = pa_server_dup_bootstrap_url (self);
+
+    json_builder_add_string_value (builder, bootstrap);
+  }
   json_builder_set_member_name (builder, "sip_server");
   if (pa_settings_get_sip_server (self->settings_now) != NULL)
     json_builder_add_string_value (builder, pa_settings_get_sip_server (self->settings_now));
@@ -436,6 +443,10 @@ pa_server_listen (PaServer  *self,
 
   if (!pa_server_update_settings (self, error))
     return FALSE;
+  g_clear_pointer (&self->site_key, g_free);
+  self->site_key = pa_store_get_site_key (self->store, error);
+  if (self->site_key == NULL)
+    return FALSE;
   if (!pa_server_derive_underived (self, error))
     return FALSE;
   if (self->fetch_log == NULL)
@@ -468,6 +479,13 @@ pa_server_get_public_url (PaServer *self)
   if (self->settings_now != NULL && pa_settings_get_public_url (self->settings_now) != NULL)
     return pa_settings_get_public_url (self->settings_now);
   return self->url;
+}
+
+char *
+pa_server_dup_bootstrap_url (PaServer *self)
+{
+  g_return_val_if_fail (PA_IS_SERVER (self), NULL);
+  return g_strconcat (pa_server_get_public_url (self), "p/", self->site_key, "/", NULL);
 }
 
 void

@@ -162,6 +162,14 @@ static const char * const migrations[] = {
   "  data     TEXT NOT NULL"
   ");"
   "INSERT INTO settings (id, revision, data) VALUES (1, 1, '{}');",
+
+  /* 6: the server's own values that are no setting (the site key of the
+   * bootstrap URL), and discovered phones the admin chose to ignore. */
+  "CREATE TABLE server_state ("
+  "  name  TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "ALTER TABLE discovered_phones ADD COLUMN ignored INTEGER NOT NULL DEFAULT 0;",
 };
 
 int

@@ -418,8 +418,10 @@ pa_sqlite_store_list_discovered (PaStore  *store,
   int rc;
 
   stmt = pa_sqlite_store_prepare (self,
-                                  "SELECT mac, ip, user_agent, first_seen, last_seen, count"
-                                  " FROM discovered_phones ORDER BY last_seen DESC, mac",
+                                  "SELECT mac, ip, user_agent, first_seen, last_seen, count, ignored"
+                                  " FROM discovered_phones"
+                                  " WHERE mac NOT IN (SELECT mac FROM phones)"
+                                  " ORDER BY last_seen DESC, mac",
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -436,6 +438,7 @@ pa_sqlite_store_list_discovered (PaStore  *store,
       phone->first_seen = sqlite3_column_int64 (stmt, 3);
       phone->last_seen = sqlite3_column_int64 (stmt, 4);
       phone->count = sqlite3_column_int64 (stmt, 5);
+      phone->ignored = sqlite3_column_int (stmt, 6) != 0;
       g_ptr_array_add (result, phone);
     }
   if (rc == 0)
@@ -466,6 +469,79 @@ pa_sqlite_store_forget_discovered (PaStore     *store,
   return pa_sqlite_store_tx_commit (store, error);
 }
 
+static gboolean
+pa_sqlite_store_ignore_discovered (PaStore     *store,
+                                   const char  *mac,
+                                   GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  stmt = pa_sqlite_store_prepare (self, "UPDATE discovered_phones SET ignored = 1 WHERE mac = :mac",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  pa_stmt_bind_text (stmt, ":mac", mac);
+  if (!pa_sqlite_store_tx_begin (store, error))
+    return FALSE;
+  if (pa_sqlite_store_step (self, stmt, "Cannot ignore the discovered phone", error) == 0)
+    {
+      pa_sqlite_store_tx_rollback (store);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      pa_sqlite_store_tx_rollback (store);
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND,
+                   "%s has not been discovered", mac);
+      return FALSE;
+    }
+  return pa_sqlite_store_tx_commit (store, error);
+}
+
+static char *
+pa_sqlite_store_get_site_key (PaStore  *store,
+                              GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) select = NULL;
+  g_autoptr(PaStmt) insert = NULL;
+  g_autofree char *key = NULL;
+
+  select = pa_sqlite_store_prepare (self, "SELECT value FROM server_state WHERE name = 'site_key'",
+                                    error);
+  if (select == NULL)
+    return NULL;
+  switch (pa_sqlite_store_step (self, select, "Cannot read the site key", error))
+    {
+    case 0:
+      return NULL;
+    case SQLITE_ROW:
+      return g_strdup ((const char *) sqlite3_column_text (select, 0));
+    default:
+      break;
+    }
+
+  key = pa_token_generate (error);
+  if (key == NULL)
+    return NULL;
+  insert = pa_sqlite_store_prepare (self, "INSERT INTO server_state (name, value)"
+                                          " VALUES ('site_key', :key)", error);
+  if (insert == NULL)
+    return NULL;
+  pa_stmt_bind_text (insert, ":key", key);
+  if (!pa_sqlite_store_tx_begin (store, error))
+    return NULL;
+  if (pa_sqlite_store_step (self, insert, "Cannot keep the site key", error) == 0)
+    {
+      pa_sqlite_store_tx_rollback (store);
+      return NULL;
+    }
+  if (!pa_sqlite_store_tx_commit (store, error))
+    return NULL;
+  return g_steal_pointer (&key);
+}
+
 void
 pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
 {
@@ -481,4 +557,6 @@ pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
   iface->record_discovered = pa_sqlite_store_record_discovered;
   iface->list_discovered = pa_sqlite_store_list_discovered;
   iface->forget_discovered = pa_sqlite_store_forget_discovered;
+  iface->ignore_discovered = pa_sqlite_store_ignore_discovered;
+  iface->get_site_key = pa_sqlite_store_get_site_key;
 }

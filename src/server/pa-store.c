@@ -528,6 +528,26 @@ pa_store_forget_discovered (PaStore     *self,
 }
 
 gboolean
+pa_store_ignore_discovered (PaStore     *self,
+                            const char  *mac,
+                            GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (mac != NULL, FALSE);
+
+  return IFACE (self)->ignore_discovered (self, mac, error);
+}
+
+char *
+pa_store_get_site_key (PaStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+
+  return IFACE (self)->get_site_key (self, error);
+}
+
+gboolean
 pa_store_set_phone_inputs (PaStore     *self,
                            gint64       phone_id,
                            GArray      *inputs,

@@ -131,6 +131,7 @@ typedef struct
   gint64  first_seen;
   gint64  last_seen;
   gint64  count;        /* how many requests */
+  gboolean ignored;     /* the admin chose not to see it */
 } PaDiscoveredPhone;
 
 void pa_discovered_phone_free (PaDiscoveredPhone *phone);
@@ -195,6 +196,8 @@ struct _PaStoreInterface
                                          const char *user_agent, GError **error);
   GPtrArray   *(*list_discovered)       (PaStore *self, GError **error);
   gboolean     (*forget_discovered)     (PaStore *self, const char *mac, GError **error);
+  gboolean     (*ignore_discovered)     (PaStore *self, const char *mac, GError **error);
+  char        *(*get_site_key)          (PaStore *self, GError **error);
 };
 
 /**
@@ -463,6 +466,9 @@ gboolean     pa_store_record_discovered      (PaStore     *self,
 
 /**
  * pa_store_list_discovered:
+ * MACs that have become phones since are not listed (adopting one needs no
+ * second step); ignored ones are, flagged.
+ *
  * Returns: (transfer full) (element-type PaDiscoveredPhone): most recently
  *   seen first; the array frees its elements.  NULL on error.
  */
@@ -476,6 +482,25 @@ GPtrArray   *pa_store_list_discovered        (PaStore     *self,
  */
 gboolean     pa_store_forget_discovered      (PaStore     *self,
                                               const char  *mac,
+                                              GError     **error);
+
+/**
+ * pa_store_ignore_discovered:
+ * Hides a discovered MAC from now on; it is still counted when it asks
+ * again.  Errors: NOT_FOUND.
+ */
+gboolean     pa_store_ignore_discovered      (PaStore     *self,
+                                              const char  *mac,
+                                              GError     **error);
+
+/**
+ * pa_store_get_site_key:
+ * The key of the site bootstrap URL (`/p/<site key>/`), made the first
+ * time it is asked for: a token like a phone's (pa_token_generate()).
+ *
+ * Returns: (transfer full): the key, or NULL on error.
+ */
+char        *pa_store_get_site_key           (PaStore     *self,
                                               GError     **error);
 
 /* -- what phones' files are made from ---------------------------------- */

@@ -221,6 +221,7 @@ test_fixed (void)
 
   g_assert_cmpstr (json_object_get_string_member (object, "sip_server"), ==, "pbx.fixed.example");
   json_object_remove_member (object, "fixed");
+  json_object_remove_member (object, "bootstrap_url");
   json_object_set_string_member (object, "ntp_server", "ntp.example.com");
   {
     g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);

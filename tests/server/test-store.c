@@ -263,6 +263,8 @@ test_migration_custom_params (Fixture       *f,
                                      "ALTER TABLE sip_accounts DROP COLUMN password_serial;"
                                      "ALTER TABLE phones DROP COLUMN generated_admin_password;"
                                      "DROP TABLE settings;"
+                                     "DROP TABLE server_state;"
+                                     "ALTER TABLE discovered_phones DROP COLUMN ignored;"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -1228,6 +1230,43 @@ test_discovered (Fixture       *f,
   g_assert_no_error (error);
   list = pa_store_list_discovered (f->store, &error);
   g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Ignored: still there, flagged; an unknown MAC is NOT_FOUND. */
+  g_assert_true (pa_store_ignore_discovered (f->store, "00:15:65:AA:BB:CC", &error));
+  g_assert_no_error (error);
+  g_assert_false (pa_store_ignore_discovered (f->store, "00:15:65:AA:BB:CD", &error));
+  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  list = pa_store_list_discovered (f->store, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_true (((PaDiscoveredPhone *) g_ptr_array_index (list, 0))->ignored);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A flood of made-up MACs keeps the newest 1000, no more. */
+  for (guint i = 0; i < 1100; i++)
+    {
+      g_autofree char *mac = g_strdup_printf ("80:5E:C0:01:%02X:%02X", i / 256, i % 256);
+
+      g_assert_true (pa_store_record_discovered (f->store, mac, "192.0.2.66", NULL, &error));
+    }
+  list = pa_store_list_discovered (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1000);
+}
+
+static void
+test_site_key (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = pa_store_get_site_key (f->store, &error);
+  g_autofree char *again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (pa_token_is_well_formed (key));
+  again = pa_store_get_site_key (f->store, &error);
+  g_assert_cmpstr (again, ==, key);
 }
 
 /* -- opening bad files -------------------------------------------------------------- */
@@ -1442,6 +1481,7 @@ main (int   argc,
   ADD ("inputs", test_inputs);
   ADD ("checkpoints", test_checkpoints);
   ADD ("discovered", test_discovered);
+  ADD ("site-key", test_site_key);
 #undef ADD
 
   g_test_add_func ("/store/future-version", test_future_version);
