@@ -87,11 +87,14 @@ mac_of_file (const char *file)
 }
 
 /* The phone's own provisioning settings and nothing else: the vendor's
- * writer spells them, with every account and key slot blank. A writer
- * that keeps them in another of its files (Yealink: the model's common
- * file) has that file's bytes served under the per-phone name, when the
- * two are of one format: found by looking for the setup link in what the
- * writer made, so no vendor is named here. */
+ * writer spells them, with every account and key slot blank. The file the
+ * catalog names as the model's own (device_file) must carry the setup
+ * link; a writer that keeps it in another of its files (Yealink: the
+ * model's common file) has that file's bytes served under the device
+ * file's name, when the two are of one format. Found by looking for the
+ * phone's token in what the writer made, so no vendor is named here. Any
+ * other file (Poly's master file, which names the next one) is served as
+ * the writer makes it. */
 static char *
 render_bootstrap (PaServer     *self,
                   PaPhone      *phone,
@@ -107,6 +110,7 @@ render_bootstrap (PaServer     *self,
   g_autoptr(PaPhone) bare = pa_phone_new ();
   g_autoptr(PaRenderContext) ctx = NULL;
   g_auto(GStrv) files = NULL;
+  g_autofree char *device_file = NULL;
   char *asked;
 
   if (vendor == NULL)
@@ -128,7 +132,9 @@ render_bootstrap (PaServer     *self,
   /* Writers spell the link their own way (Grandstream without the
    * scheme); the token is in every spelling. */
   asked = pa_render_file (ctx, file, content_type, error);
-  if (asked == NULL || strstr (asked, pa_phone_get_token (phone)) != NULL)
+  device_file = pa_device_model_format_device_file (model, pa_phone_get_mac (phone));
+  if (asked == NULL || strstr (asked, pa_phone_get_token (phone)) != NULL ||
+      g_strcmp0 (device_file, file) != 0)
     return asked;
   files = pa_render_list_files (ctx);
   for (guint i = 0; files != NULL && files[i] != NULL; i++)

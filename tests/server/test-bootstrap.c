@@ -210,6 +210,16 @@ test_every_vendor (Office        *office,
       g_assert_null (strstr (own->text, json_object_get_string_member (phone, "sip_password")));
       g_assert_null (strstr (own->text, "pbx.example.com"));
     }
+
+  /* A Poly asks its master file first: that stays a master file, naming
+   * the next one, which then comes from the bootstrap URL too. */
+  {
+    g_autoptr(PaTestResponse) master = fetch (office, "0004f2000012.cfg", NULL);
+
+    g_assert_cmpuint (master->status, ==, 200);
+    g_assert_nonnull (strstr (master->text, "<APPLICATION"));
+    g_assert_nonnull (strstr (master->text, "0004f2000012-user.cfg"));
+  }
 }
 
 /* An unknown MAC is recorded, with what its User-Agent says, and served
