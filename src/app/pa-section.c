@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-agents-page.h"
+#include "pa-discovered-page.h"
 #include "pa-layouts-page.h"
 #include "pa-phones-page.h"
 #include "pa-section.h"
@@ -21,6 +22,7 @@ static const PaSection sections[] = {
   { "agents", N_("Agents"), "system-users-symbolic", pa_agents_page_get_type,
     "/org/example/PhoneAdmin/agents/pa-agents-header.ui" },
   { "layouts", N_("Layouts"), "input-dialpad-symbolic", pa_layouts_page_get_type, NULL },
+  { "discovered", N_("Discovered"), "network-wired-symbolic", pa_discovered_page_get_type, NULL },
 };
 
 const PaSection *

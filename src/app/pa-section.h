@@ -4,7 +4,8 @@
  *
  * Adding a section (Layouts, Profiles, …) is one row in pa-section.c: the
  * page type lives in its own folder and needs only a "repository" property
- * (and, for search, a boolean "search-mode" property).
+ * (and, for search, a boolean "search-mode" property; for a count beside
+ * its name in the sidebar, a guint "badge" property, shown when not 0).
  */
 #pragma once
 

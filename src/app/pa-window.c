@@ -286,9 +286,32 @@ back_clicked_cb (PaWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The sidebar row's count, and its name for a screen reader with it. */
+static void
+badge_changed_cb (GObject    *page,
+                  GParamSpec *pspec,
+                  GtkWidget  *row)
+{
+  const PaSection *section = pa_section_lookup (gtk_widget_get_name (row));
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "pa-badge");
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+  guint count = 0;
+
+  g_object_get (page, "badge", &count, NULL);
+  text = g_strdup_printf ("%u", count);
+  gtk_label_set_text (GTK_LABEL (badge), text);
+  gtk_widget_set_visible (badge, count > 0);
+  /* Translators: a sidebar section and how many new items it has */
+  label = count > 0 ? g_strdup_printf (_("%s, %u new"), _(section->title), count)
+                    : g_strdup (_(section->title));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static GtkWidget *
 create_sidebar_row (const PaSection *section,
-                    guint            index)
+                    guint            index,
+                    GtkWidget       *page)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -299,6 +322,18 @@ create_sidebar_row (const PaSection *section,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "badge") != NULL)
+    {
+      GtkWidget *badge = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (badge, "pa-badge");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (badge, FALSE);
+      gtk_box_append (GTK_BOX (box), badge);
+      g_object_set_data (G_OBJECT (row), "pa-badge", badge);
+      g_signal_connect_object (page, "notify::badge", G_CALLBACK (badge_changed_cb), row, 0);
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(section->title), -1);
@@ -321,7 +356,7 @@ add_section (PaWindow        *self,
 
   stack_page = gtk_stack_add_titled (self->section_stack, page, section->id, _(section->title));
   gtk_stack_page_set_icon_name (stack_page, section->icon_name);
-  gtk_list_box_append (self->sidebar, create_sidebar_row (section, index));
+  gtk_list_box_append (self->sidebar, create_sidebar_row (section, index, page));
 
   if (section->header_resource != NULL)
     {

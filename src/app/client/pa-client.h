@@ -170,6 +170,25 @@ gint64      pa_client_preview_settings_finish (PaClient            *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
+/* GET /api/v1/discovered: the answer's object ("items", "total",
+ * "bootstrap_url"), transfer full. */
+void        pa_client_list_discovered_async    (PaClient            *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+JsonObject *pa_client_list_discovered_finish   (PaClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+/* POST /api/v1/discovered/<mac>/ignore */
+void        pa_client_ignore_discovered_async  (PaClient            *self,
+                                                const char          *mac,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean    pa_client_ignore_discovered_finish (PaClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
 /* DELETE with If-Match: "<revision>". */
 void        pa_client_delete_async     (PaClient            *self,
                                         PaResource          *resource,

@@ -824,3 +824,29 @@ pa_phone_editor_get_saving (PaPhoneEditor *self)
   g_return_val_if_fail (PA_IS_PHONE_EDITOR (self), FALSE);
   return self->saving;
 }
+
+void
+pa_phone_editor_prefill (PaPhoneEditor *self,
+                         const char    *mac,
+                         const char    *vendor_id,
+                         const char    *model_id)
+{
+  g_return_if_fail (PA_IS_PHONE_EDITOR (self));
+  g_return_if_fail (self->phone == NULL);
+
+  self->updating++;
+  if (mac != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->mac_entry), mac);
+  if (vendor_id != NULL)
+    {
+      pa_phone_editor_select_brand (self, vendor_id);
+      self->brand_touched = TRUE;
+    }
+  pa_phone_editor_fill_models (self, model_id);
+  self->updating--;
+
+  /* What the server saw is not the user's entry: closing asks nothing. */
+  g_clear_object (&self->initial);
+  self->initial = pa_phone_editor_build_phone (self);
+  update_state (self);
+}

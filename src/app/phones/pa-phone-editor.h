@@ -25,6 +25,13 @@ GtkWidget *pa_phone_editor_new         (GtkWindow     *parent,
                                         PaRepository  *repo,
                                         PaPhone       *phone);
 
+/* A new phone's editor filled with what a discovered phone told the
+ * server (Adopt): its MAC, brand and model; NULLs are left alone. */
+void       pa_phone_editor_prefill     (PaPhoneEditor *self,
+                                        const char    *mac,
+                                        const char    *vendor_id,
+                                        const char    *model_id);
+
 /* The phone as the form describes it now (a new object, id and revision of
  * the phone being edited); for tests and for the save. */
 PaPhone   *pa_phone_editor_build_phone (PaPhoneEditor *self);
