@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "../server/pa-test-server.h"
 #include "pa-connect-dialog.h"
@@ -199,6 +200,25 @@ fill_office (PaTestServer *server)
       if (phones[i].user_agent != NULL)
         fetch_config (server, id, phones[i].user_agent);
     }
+
+  /* Two new phones just plugged in, asking the site's bootstrap URL. */
+  {
+    static const char *const newcomers[][2] = {
+      { "805ec01a2b20.cfg", "Yealink SIP-T54W 96.86.0.100 80:5e:c0:1a:2b:20" },
+      { "cfgc074ad221130.xml", "Grandstream Model HW GXP2170 SW 1.0.11.85 DevId c074ad221130" },
+    };
+    g_autoptr(PaTestResponse) info = pa_test_api (server, "GET", "/api/v1", NULL, NULL);
+    const char *url = json_object_get_string_member (pa_test_response_object (info),
+                                                     "bootstrap_url");
+
+    for (guint i = 0; i < G_N_ELEMENTS (newcomers); i++)
+      {
+        g_autofree char *path = g_strconcat (strstr (url, "/p/"), newcomers[i][0], NULL);
+        const char *headers[] = { "User-Agent", newcomers[i][1], NULL };
+        g_autoptr(PaTestResponse) r = pa_test_request (server, "GET", path, NULL, NULL, -1, FALSE,
+                                                       headers);
+      }
+  }
 }
 
 /* ---- layouts -------------------------------------------------------- */
@@ -617,6 +637,9 @@ main (int   argc,
 
   pa_window_set_section (window, "agents");
   save_or_die (GTK_WIDGET (window), argv[1], "agents.png");
+
+  pa_window_set_section (window, "discovered");
+  save_or_die (GTK_WIDGET (window), argv[1], "discovered.png");
 
   /* The main window as a user searching for a phone by part of its MAC. */
   pa_window_set_section (window, "phones");

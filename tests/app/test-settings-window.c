@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <libsoup/soup.h>
 
 #include "pa-app-test.h"
@@ -248,6 +250,16 @@ test_lan_access (void)
   else
     g_assert_true (gtk_widget_get_visible (child (window, "address_warning_row")));
   pa_app_test_maybe_screenshot (GTK_WIDGET (window), "settings");
+
+  /* The line for DHCP option 66 follows the address. */
+  {
+    g_autofree char *expected = g_strdup_printf ("%sp/",
+                                                 gtk_editable_get_text (child (window, "public_url_row")));
+    const char *dhcp = adw_action_row_get_subtitle (child (window, "dhcp_row"));
+
+    g_assert_true (g_str_has_prefix (dhcp, expected));
+    g_assert_cmpuint (strlen (dhcp), ==, strlen (expected) + 43 + 1);
+  }
 
   /* An address this computer does not have is called out. */
   gtk_editable_set_text (child (window, "public_url_row"), "http://192.0.2.99:8670/");

@@ -3,9 +3,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The list is the server's (GET /api/v1/discovered), asked again every
- * 30 s and after each action here; nothing is kept in step by hand. A phone
- * saved with a listed MAC leaves the list because the server leaves it out.
+ * The list is the server's (GET /api/v1/discovered), asked again whenever
+ * the repository has refreshed (the window's auto-refresh, Ctrl+R) and
+ * after each action here; nothing is kept in step by hand. A phone saved
+ * with a listed MAC leaves the list because the server leaves it out.
  */
 #define G_LOG_DOMAIN "pa-discovered-page"
 
@@ -19,15 +20,12 @@
 #include "pa-phone-actions.h"
 #include "pa-phone-editor.h"
 
-#define REFRESH_SECONDS 30
-
 struct _PaDiscoveredPage
 {
   AdwBin         parent_instance;
 
   PaRepository  *repository;
   GCancellable  *cancellable;
-  guint          refresh_id;
   guint          badge;
   guint          n_busy;
   JsonArray     *items;
@@ -232,11 +230,11 @@ refresh (PaDiscoveredPage *self)
   pa_client_list_discovered_async (client, self->cancellable, listed_cb, g_object_ref (self));
 }
 
-static gboolean
-refresh_timeout_cb (gpointer user_data)
+static void
+repository_loading_cb (PaDiscoveredPage *self)
 {
-  refresh (user_data);
-  return G_SOURCE_CONTINUE;
+  if (!pa_repository_get_loading (self->repository))
+    refresh (self);
 }
 
 static JsonObject *
@@ -337,12 +335,14 @@ set_repository (PaDiscoveredPage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_data (self->repository, self);
   g_set_object (&self->repository, repository);
   if (repository != NULL)
     {
+      g_signal_connect_swapped (repository, "notify::loading",
+                                G_CALLBACK (repository_loading_cb), self);
       refresh (self);
-      self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_timeout_cb, self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
@@ -367,7 +367,8 @@ pa_discovered_page_dispose (GObject *object)
   PaDiscoveredPage *self = PA_DISCOVERED_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_data (self->repository, self);
   g_clear_object (&self->repository);
 
   G_OBJECT_CLASS (pa_discovered_page_parent_class)->dispose (object);

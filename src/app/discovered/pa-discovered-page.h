@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PaDiscoveredPage, pa_discovered_page, PA, DISCOVERED_PAGE, AdwBin)
 
-/* Properties: "repository" (its client is asked, now and every 30 s),
+/* Properties: "repository" (its client is asked, now and after each of its
+ * refreshes),
  * "badge" (read-only: how many are listed, for the sidebar), "busy"
  * (read-only: a request is out). Actions: "discovered.adopt" and
  * "discovered.ignore" with the MAC ("s"); "discovered.refresh". Adopt opens

@@ -31,6 +31,7 @@ struct _PaSettingsWindow
   GCancellable *cancellable;
   PaSettings   *initial;       /* as the server gave it; NULL until loaded */
   GStrv         fixed;         /* members provd's key file sets */
+  char         *site_key;      /* of the bootstrap URL, from the server */
   GPtrArray    *addresses;     /* PaLanAddress, at open */
   GtkStringList *address_labels;
   GtkStringList *zones;        /* [0] "Not set", then IANA names */
@@ -55,6 +56,7 @@ struct _PaSettingsWindow
   GtkDropDown         *timezone_dropdown;
   AdwEntryRow         *ntp_server_row;
   AdwEntryRow         *public_url_row;
+  AdwActionRow        *dhcp_row;
   GtkSpinButton       *interval_spin;
 };
 
@@ -354,6 +356,19 @@ fill (PaSettingsWindow *self)
   update_state (self);
 }
 
+/* "<address in setup links>p/<site key>/": one URL a whole site can be
+ * given, following the address as it is typed. */
+static char *
+bootstrap_url (PaSettingsWindow *self)
+{
+  g_autofree char *base = text_or_null (self->public_url_row);
+
+  if (self->site_key == NULL || base == NULL)
+    return NULL;
+  return g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", "p/", self->site_key, "/",
+                      NULL);
+}
+
 static void
 update_state (PaSettingsWindow *self)
 {
@@ -371,6 +386,15 @@ update_state (PaSettingsWindow *self)
                                     || !g_strv_contains ((const char * const *) self->fixed,
                                                          "public_url")));
   update_address_warning (self);
+
+  {
+    g_autofree char *bootstrap = bootstrap_url (self);
+
+    adw_action_row_set_subtitle (self->dhcp_row,
+                                 bootstrap != NULL ? bootstrap
+                                 : _("Set the address in setup links first"));
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "settings.copy-bootstrap", bootstrap != NULL);
+  }
 }
 
 static void
@@ -413,6 +437,16 @@ loaded_cb (GObject      *source,
         if (json_node_get_value_type (json_array_get_element (fixed, i)) == G_TYPE_STRING)
           g_strv_builder_add (builder, json_array_get_string_element (fixed, i));
       self->fixed = g_strv_builder_end (builder);
+    }
+  g_clear_pointer (&self->site_key, g_free);
+  if (extra != NULL && json_object_has_member (extra, "bootstrap_url")
+      && JSON_NODE_HOLDS_VALUE (json_object_get_member (extra, "bootstrap_url")))
+    {
+      const char *url = json_object_get_string_member (extra, "bootstrap_url");
+      const char *key = url != NULL ? g_strrstr (url, "/p/") : NULL;
+
+      if (key != NULL && g_str_has_suffix (key, "/") && strlen (key) > 4)
+        self->site_key = g_strndup (key + 3, strlen (key) - 4);
     }
   fill (self);
 }
@@ -619,6 +653,19 @@ save_action_cb (GtkWidget  *widget,
 }
 
 static void
+copy_bootstrap_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (widget);
+  g_autofree char *url = bootstrap_url (self);
+
+  if (url == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
+}
+
+static void
 cancel_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -715,6 +762,7 @@ pa_settings_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->initial);
   g_clear_pointer (&self->fixed, g_strfreev);
+  g_clear_pointer (&self->site_key, g_free);
   g_clear_pointer (&self->addresses, g_ptr_array_unref);
   g_clear_object (&self->address_labels);
   g_clear_object (&self->zones);
@@ -802,9 +850,12 @@ pa_settings_window_class_init (PaSettingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, ntp_server_row);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, public_url_row);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, dhcp_row);
 
   gtk_widget_class_install_action (widget_class, "settings.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "settings.copy-bootstrap", NULL,
+                                   copy_bootstrap_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "settings.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "settings.cancel", NULL);
