@@ -92,6 +92,9 @@ void     pa_api_preview_phone_file      (PaApiRequest *req, const PaApiCollectio
 /* pa-api-config.c: GET /api/v1/phones/{id}/config */
 void     pa_api_download_phone_config   (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *arg);
+/* pa-api-fetches.c: GET /api/v1/phones/{id}/fetches */
+void     pa_api_phone_fetches           (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
 /* POST /api/v1/sip-accounts/{id}/password */
 void     pa_api_regenerate_sip_password (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *arg);

@@ -600,6 +600,7 @@ static const struct
   { "DELETE", NULL,          "{id}",              handle_delete },
   { "GET",    "phone",       "{id}/preview/{}",   pa_api_preview_phone_file },
   { "GET",    "phone",       "{id}/config",       pa_api_download_phone_config },
+  { "GET",    "phone",       "{id}/fetches",      pa_api_phone_fetches },
   { "POST",   "phone",       "{id}/token",        pa_api_regenerate_phone_token },
   { "POST",   "layout",      "{id}/apply",        pa_api_apply_layout },
   { "POST",   "sip_account", "{id}/password",     pa_api_regenerate_sip_password },

@@ -27,6 +27,7 @@ typedef struct
   char      *firmware;
   GDateTime *last_seen;
   GDateTime *provisioned_at;
+  GPtrArray *history;     /* PaFetchRecord, a copy of the phone's */
 } Pending;
 
 /* What was last handed over for a phone. */
@@ -38,7 +39,9 @@ typedef struct
 
 struct _PaFetchLog
 {
+  PaStore     *store;     /* the main loop's, to read a history once a run */
   PaStore     *writer;    /* the thread's own store */
+  GHashTable  *history;   /* phone id (gint64 *) → GPtrArray of PaFetchRecord */
   GHashTable  *pending;   /* phone id (gint64 *) → Pending; main thread only */
   GHashTable  *quiet;     /* the same, for fetches that only moved last_seen */
   GHashTable  *written;   /* phone id (gint64 *) → Written */
@@ -67,6 +70,7 @@ pending_free (gpointer data)
   g_free (p->firmware);
   g_clear_pointer (&p->last_seen, g_date_time_unref);
   g_clear_pointer (&p->provisioned_at, g_date_time_unref);
+  g_clear_pointer (&p->history, g_ptr_array_unref);
   g_free (p);
 }
 
@@ -101,7 +105,9 @@ write_batch (PaStore    *store,
       g_autoptr(GError) local_error = NULL;
 
       /* A phone deleted since has nothing left to record. */
-      if (!pa_store_update_phone_status (store, *(gint64 *) key, &update, &local_error) &&
+      if ((!pa_store_update_phone_status (store, *(gint64 *) key, &update, &local_error) ||
+           (p->history != NULL &&
+            !pa_store_set_phone_fetches (store, *(gint64 *) key, p->history, &local_error))) &&
           !g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
         g_warning ("Cannot record the fetch of phone %" G_GINT64_FORMAT ": %s",
                    *(gint64 *) key, local_error->message);
@@ -181,7 +187,10 @@ pa_fetch_log_new (PaStore  *store,
     return NULL;
 
   self = g_new0 (PaFetchLog, 1);
+  self->store = g_object_ref (store);
   self->writer = g_steal_pointer (&writer);
+  self->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) g_ptr_array_unref);
   self->pending = new_pending ();
   self->quiet = new_pending ();
   self->written = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -209,7 +218,9 @@ pa_fetch_log_free (PaFetchLog *self)
   g_hash_table_unref (self->pending);
   g_hash_table_unref (self->quiet);
   g_hash_table_unref (self->written);
+  g_hash_table_unref (self->history);
   g_clear_object (&self->writer);
+  g_clear_object (&self->store);
   g_free (self);
 }
 
@@ -260,10 +271,104 @@ schedule_hand_over (PaFetchLog *self)
     self->flush_id = g_timeout_add (PA_FETCH_LOG_DELAY_MS, hand_over_cb, self);
 }
 
+static gpointer
+copy_record (gconstpointer record,
+             gpointer      user_data)
+{
+  return pa_fetch_record_copy (record);
+}
+
+static GPtrArray *
+copy_history (GPtrArray *history)
+{
+  return g_ptr_array_copy (history, copy_record, NULL);
+}
+
+/* The phone's history in memory, read from the store the first time the
+ * phone asks for something in this run. */
+static GPtrArray *
+history_of (PaFetchLog  *self,
+            gint64       phone_id,
+            GError     **error)
+{
+  GPtrArray *history = g_hash_table_lookup (self->history, &phone_id);
+  gint64 *key;
+
+  if (history != NULL)
+    return history;
+  history = pa_store_list_phone_fetches (self->store, phone_id, error);
+  if (history == NULL)
+    return NULL;
+  key = g_new (gint64, 1);
+  *key = phone_id;
+  g_hash_table_insert (self->history, key, history);
+  return history;
+}
+
+/* Counts the request into the record of its kind, moved to the front; a
+ * new kind pushes the oldest out. */
+static void
+remember_request (PaFetchLog                *self,
+                  gint64                     phone_id,
+                  const PaPhoneStatusUpdate *update,
+                  const char                *file,
+                  guint                      http_status)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *history = history_of (self, phone_id, &error);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  PaFetchRecord *record = NULL;
+
+  if (history == NULL)
+    {
+      g_warning ("Cannot read the fetches of phone %" G_GINT64_FORMAT ": %s", phone_id,
+                 error->message);
+      return;
+    }
+  for (guint i = 0; i < history->len; i++)
+    {
+      PaFetchRecord *one = g_ptr_array_index (history, i);
+
+      if (one->status == http_status && g_strcmp0 (one->file, file) == 0 &&
+          g_strcmp0 (one->ip, update->ip) == 0 &&
+          g_strcmp0 (one->user_agent, update->user_agent) == 0)
+        {
+          record = g_ptr_array_steal_index (history, i);
+          break;
+        }
+    }
+  if (record == NULL)
+    {
+      record = g_new0 (PaFetchRecord, 1);
+      record->file = g_strdup (file);
+      record->ip = g_strdup (update->ip);
+      record->user_agent = g_strdup (update->user_agent);
+      record->status = http_status;
+      record->first_at = now;
+    }
+  record->last_at = now;
+  record->count++;
+  g_ptr_array_insert (history, 0, record);
+  if (history->len > PA_FETCH_LOG_HISTORY)
+    g_ptr_array_set_size (history, PA_FETCH_LOG_HISTORY);
+}
+
+GPtrArray *
+pa_fetch_log_dup_history (PaFetchLog  *self,
+                          gint64       phone_id,
+                          GError     **error)
+{
+  GPtrArray *history = history_of (self, phone_id, error);
+
+  return history != NULL ? copy_history (history) : NULL;
+}
+
 void
 pa_fetch_log_add (PaFetchLog                *self,
                   gint64                     phone_id,
-                  const PaPhoneStatusUpdate *update)
+                  const PaPhoneStatusUpdate *update,
+                  const char                *file,
+                  guint                      http_status)
 {
   gint64 now = g_get_monotonic_time ();
   guint signature = signature_of (update);
@@ -284,6 +389,12 @@ pa_fetch_log_add (PaFetchLog                *self,
   p->firmware = g_strdup (update->firmware);
   p->last_seen = ref_nullable (update->last_seen);
   p->provisioned_at = ref_nullable (update->provisioned_at);
+  if (file != NULL)
+    {
+      remember_request (self, phone_id, update, file, http_status);
+      if (g_hash_table_contains (self->history, &phone_id))
+        p->history = copy_history (g_hash_table_lookup (self->history, &phone_id));
+    }
   g_hash_table_replace (into, key, p);
 
   if (only_seen)

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  * record: last_seen is exact to a minute. */
 #define PA_FETCH_LOG_QUIET_SEC 60
 #define PA_FETCH_LOG_SWEEP_SEC 5
+/* Kinds of request kept per phone (file, address, User-Agent, status);
+ * alike requests are one, counted. */
+#define PA_FETCH_LOG_HISTORY 20
 
 typedef struct _PaFetchLog PaFetchLog;
 
@@ -32,10 +35,19 @@ PaFetchLog *pa_fetch_log_new   (PaStore                   *store,
 void        pa_fetch_log_free  (PaFetchLog                *self);
 
 /* Copies @update; a later fetch of the same phone replaces it, except that
- * a status set by either stays set. */
+ * a status set by either stays set. The request (@file answered with
+ * @http_status, from update's ip and user_agent) joins the phone's history,
+ * which is written with the update. */
 void        pa_fetch_log_add   (PaFetchLog                *self,
                                 gint64                     phone_id,
-                                const PaPhoneStatusUpdate *update);
+                                const PaPhoneStatusUpdate *update,
+                                const char                *file,
+                                guint                      http_status);
+/* The phone's recent requests, most recent first (PaFetchRecord), as they
+ * are now: what is not written yet included. */
+GPtrArray  *pa_fetch_log_dup_history (PaFetchLog          *self,
+                                      gint64               phone_id,
+                                      GError             **error);
 /* Hands over what is pending and waits until it is written (a quiet
  * record waits its minute). */
 void        pa_fetch_log_flush (PaFetchLog                *self);

@@ -188,6 +188,7 @@ record_fetch (PaServer              *self,
               const char            *ip,
               const PaCachedFile    *phone,
               const char            *file,
+              guint                  http_status,
               const char            *clean_ua,
               const PaUserAgentInfo *info)
 {
@@ -198,12 +199,16 @@ record_fetch (PaServer              *self,
   update.ip = ip;
   update.user_agent = clean_ua;
   update.last_seen = now;
-  update.provisioned_at = now;
-  /* Only the first fetch moves it on; a registered phone stays registered. */
-  if (phone->pending)
-    update.status = "provisioning";
+  /* A file it does not get is no provisioning, only a sign of life. */
+  if (http_status < 400)
+    {
+      update.provisioned_at = now;
+      /* Only the first fetch moves it on; a registered phone stays registered. */
+      if (phone->pending)
+        update.status = "provisioning";
+    }
 
-  pa_fetch_log_add (self->fetch_log, phone->phone_id, &update);
+  pa_fetch_log_add (self->fetch_log, phone->phone_id, &update, file, http_status);
 
   /* Every poll passes here: format the line only when it goes anywhere. */
   if (g_log_writer_default_would_drop (G_LOG_LEVEL_INFO, G_LOG_DOMAIN))
@@ -227,14 +232,15 @@ decide (PaServer              *self,
         const PaUserAgentInfo *ua_info,
         const char            *if_none_match)
 {
-  record_fetch (self, ip, cached, file, clean_ua, ua_info);
+  guint status = etag_matches (if_none_match, cached->etag,
+                               cached->bytes != NULL || cached->chunks != NULL)
+                 ? SOUP_STATUS_NOT_MODIFIED : SOUP_STATUS_OK;
+
+  record_fetch (self, ip, cached, file, status, clean_ua, ua_info);
   /* Only the first fetch moves a phone on from pending: a later poll
    * served from the cache must not set it back over a newer status. */
   cached->pending = FALSE;
-
-  if (etag_matches (if_none_match, cached->etag, cached->bytes != NULL || cached->chunks != NULL))
-    return SOUP_STATUS_NOT_MODIFIED;
-  return SOUP_STATUS_OK;
+  return status;
 }
 
 /* The answer to a fetch, from a cached file or a fresh one: the same
@@ -344,9 +350,18 @@ render_fresh (PaServer          *self,
           names_another_mac (file, phone))
         refuse (self, msg, file, "the MAC in the file name is not the token's phone");
       else if (error->domain == PA_RENDER_ERROR)
-        /* A file that cannot work (a line without a SIP server) is not
-         * served: the phone keeps what it has. */
-        refuse (self, msg, file, error->message);
+        {
+          /* A file the phone does not get (a Poly asks for several), or one
+           * that cannot work (a line without a SIP server), is not served:
+           * the phone keeps what it has, and its history shows the ask. The
+           * phone is no stranger: no refusal is spent or logged for
+           * fail2ban, which would ban a Poly for booting. */
+          record_fetch (self, soup_server_message_get_remote_host (msg), fresh, file,
+                        SOUP_STATUS_NOT_FOUND, clean_ua, ua_info);
+          g_debug ("Phone %s asked for %s: not served (%s)", fresh->mac, file, error->message);
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+          soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "", 0);
+        }
       else
         fail (msg, file, error);
       return NULL;

@@ -170,6 +170,21 @@ static const char * const migrations[] = {
   "  value TEXT NOT NULL"
   ");"
   "ALTER TABLE discovered_phones ADD COLUMN ignored INTEGER NOT NULL DEFAULT 0;",
+
+  /* 7: each phone's recent requests, alike ones counted as one (the fetch
+   * log keeps at most a few per phone). */
+  "CREATE TABLE phone_fetches ("
+  "  phone_id   INTEGER NOT NULL REFERENCES phones (id) ON DELETE CASCADE,"
+  "  position   INTEGER NOT NULL,"
+  "  file       TEXT NOT NULL,"
+  "  ip         TEXT,"
+  "  user_agent TEXT,"
+  "  status     INTEGER NOT NULL,"
+  "  first_at   INTEGER NOT NULL,"
+  "  last_at    INTEGER NOT NULL,"
+  "  count      INTEGER NOT NULL,"
+  "  PRIMARY KEY (phone_id, position)"
+  ") WITHOUT ROWID;",
 };
 
 int

@@ -542,6 +542,105 @@ pa_sqlite_store_get_site_key (PaStore  *store,
   return g_steal_pointer (&key);
 }
 
+static gboolean
+pa_sqlite_store_set_phone_fetches (PaStore     *store,
+                                   gint64       phone_id,
+                                   GPtrArray   *records,
+                                   GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) exists = NULL;
+  g_autoptr(PaStmt) clear = NULL;
+
+  exists = pa_sqlite_store_prepare (self, "SELECT 1 FROM phones WHERE id = :id", error);
+  clear = pa_sqlite_store_prepare (self, "DELETE FROM phone_fetches WHERE phone_id = :id", error);
+  if (exists == NULL || clear == NULL)
+    return FALSE;
+  pa_stmt_bind_int (exists, ":id", phone_id);
+  pa_stmt_bind_int (clear, ":id", phone_id);
+  if (!pa_sqlite_store_tx_begin (store, error))
+    return FALSE;
+  switch (pa_sqlite_store_step (self, exists, "Cannot find the phone", error))
+    {
+    case SQLITE_ROW:
+      break;
+    case 0:
+      goto fail;
+    default:
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND,
+                   "phone %" G_GINT64_FORMAT " does not exist", phone_id);
+      goto fail;
+    }
+  if (pa_sqlite_store_step (self, clear, "Cannot replace the phone's fetches", error) == 0)
+    goto fail;
+  for (guint i = 0; i < records->len; i++)
+    {
+      const PaFetchRecord *record = g_ptr_array_index (records, i);
+      g_autoptr(PaStmt) insert = NULL;
+
+      insert = pa_sqlite_store_prepare (self,
+                                        "INSERT INTO phone_fetches (phone_id, position, file, ip,"
+                                        " user_agent, status, first_at, last_at, count)"
+                                        " VALUES (:id, :position, :file, :ip, :user_agent,"
+                                        " :status, :first_at, :last_at, :count)", error);
+      if (insert == NULL)
+        goto fail;
+      pa_stmt_bind_int (insert, ":id", phone_id);
+      pa_stmt_bind_int (insert, ":position", i);
+      pa_stmt_bind_text (insert, ":file", record->file);
+      pa_stmt_bind_text (insert, ":ip", record->ip);
+      pa_stmt_bind_text (insert, ":user_agent", record->user_agent);
+      pa_stmt_bind_int (insert, ":status", record->status);
+      pa_stmt_bind_int (insert, ":first_at", record->first_at);
+      pa_stmt_bind_int (insert, ":last_at", record->last_at);
+      pa_stmt_bind_int (insert, ":count", record->count);
+      if (pa_sqlite_store_step (self, insert, "Cannot record the phone's fetches", error) == 0)
+        goto fail;
+    }
+  return pa_sqlite_store_tx_commit (store, error);
+
+fail:
+  pa_sqlite_store_tx_rollback (store);
+  return FALSE;
+}
+
+static GPtrArray *
+pa_sqlite_store_list_phone_fetches (PaStore  *store,
+                                    gint64    phone_id,
+                                    GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  int rc;
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "SELECT file, ip, user_agent, status, first_at, last_at, count"
+                                  " FROM phone_fetches WHERE phone_id = :id ORDER BY position",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  pa_stmt_bind_int (stmt, ":id", phone_id);
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_fetch_record_free);
+  while ((rc = pa_sqlite_store_step (self, stmt, "Cannot list the phone's fetches", error))
+         == SQLITE_ROW)
+    {
+      PaFetchRecord *record = g_new0 (PaFetchRecord, 1);
+
+      record->file = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      record->ip = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      record->user_agent = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      record->status = (guint) sqlite3_column_int (stmt, 3);
+      record->first_at = sqlite3_column_int64 (stmt, 4);
+      record->last_at = sqlite3_column_int64 (stmt, 5);
+      record->count = sqlite3_column_int64 (stmt, 6);
+      g_ptr_array_add (result, record);
+    }
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
 void
 pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
 {
@@ -559,4 +658,6 @@ pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
   iface->forget_discovered = pa_sqlite_store_forget_discovered;
   iface->ignore_discovered = pa_sqlite_store_ignore_discovered;
   iface->get_site_key = pa_sqlite_store_get_site_key;
+  iface->set_phone_fetches = pa_sqlite_store_set_phone_fetches;
+  iface->list_phone_fetches = pa_sqlite_store_list_phone_fetches;
 }

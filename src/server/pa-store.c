@@ -538,6 +538,50 @@ pa_store_ignore_discovered (PaStore     *self,
   return IFACE (self)->ignore_discovered (self, mac, error);
 }
 
+PaFetchRecord *
+pa_fetch_record_copy (const PaFetchRecord *record)
+{
+  PaFetchRecord *copy = g_memdup2 (record, sizeof *record);
+
+  copy->file = g_strdup (record->file);
+  copy->ip = g_strdup (record->ip);
+  copy->user_agent = g_strdup (record->user_agent);
+  return copy;
+}
+
+void
+pa_fetch_record_free (PaFetchRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->file);
+  g_free (record->ip);
+  g_free (record->user_agent);
+  g_free (record);
+}
+
+gboolean
+pa_store_set_phone_fetches (PaStore    *self,
+                            gint64      phone_id,
+                            GPtrArray  *records,
+                            GError    **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  return IFACE (self)->set_phone_fetches (self, phone_id, records, error);
+}
+
+GPtrArray *
+pa_store_list_phone_fetches (PaStore  *self,
+                             gint64    phone_id,
+                             GError  **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+
+  return IFACE (self)->list_phone_fetches (self, phone_id, error);
+}
+
 char *
 pa_store_get_site_key (PaStore  *self,
                        GError  **error)

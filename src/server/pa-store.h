@@ -119,6 +119,28 @@ typedef struct
 } PaPhoneStatusUpdate;
 
 /**
+ * PaFetchRecord:
+ * One kind of request a phone made: a file, from an address, with a
+ * User-Agent, answered with a status. Requests alike are one record with
+ * a count and the first and last time (Unix seconds, UTC). Free with
+ * pa_fetch_record_free().
+ */
+typedef struct
+{
+  char   *file;
+  char   *ip;          /* nullable */
+  char   *user_agent;  /* nullable */
+  guint   status;      /* HTTP status answered */
+  gint64  first_at;
+  gint64  last_at;
+  gint64  count;
+} PaFetchRecord;
+
+PaFetchRecord *pa_fetch_record_copy (const PaFetchRecord *record);
+void           pa_fetch_record_free (PaFetchRecord       *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaFetchRecord, pa_fetch_record_free)
+
+/**
  * PaDiscoveredPhone:
  * A phone that asked for a configuration with a MAC the store does not know.
  * Timestamps are Unix seconds (UTC).  Free with pa_discovered_phone_free().
@@ -198,6 +220,10 @@ struct _PaStoreInterface
   gboolean     (*forget_discovered)     (PaStore *self, const char *mac, GError **error);
   gboolean     (*ignore_discovered)     (PaStore *self, const char *mac, GError **error);
   char        *(*get_site_key)          (PaStore *self, GError **error);
+
+  gboolean     (*set_phone_fetches)     (PaStore *self, gint64 phone_id, GPtrArray *records,
+                                         GError **error);
+  GPtrArray   *(*list_phone_fetches)    (PaStore *self, gint64 phone_id, GError **error);
 };
 
 /**
@@ -491,6 +517,25 @@ gboolean     pa_store_forget_discovered      (PaStore     *self,
  */
 gboolean     pa_store_ignore_discovered      (PaStore     *self,
                                               const char  *mac,
+                                              GError     **error);
+
+/**
+ * pa_store_set_phone_fetches:
+ * @records: (element-type PaFetchRecord): the phone's recent requests, most
+ *   recent first; they replace what was kept. Does not bump the revision.
+ *   A phone that is gone is NOT_FOUND.
+ */
+gboolean     pa_store_set_phone_fetches      (PaStore     *self,
+                                              gint64       phone_id,
+                                              GPtrArray   *records,
+                                              GError     **error);
+/**
+ * pa_store_list_phone_fetches:
+ * Returns: (transfer full) (element-type PaFetchRecord): most recent first,
+ *   empty for a phone without any (or that does not exist); NULL on error.
+ */
+GPtrArray   *pa_store_list_phone_fetches     (PaStore     *self,
+                                              gint64       phone_id,
                                               GError     **error);
 
 /**

@@ -761,6 +761,93 @@ test_needs_attention (void)
   assert_contains (served->text, "account.1.sip_server.1.address = pbx.example.com\n");
 }
 
+static JsonArray *
+fetch_history (Fixture *fixture)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/fetches",
+                                           fixture->phone_id);
+  g_autoptr(PaTestResponse) r = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+
+  g_assert_cmpuint (r->status, ==, 200);
+  return json_array_ref (json_object_get_array_member (pa_test_response_object (r), "items"));
+}
+
+static void
+assert_record (JsonArray  *items,
+               guint       index,
+               const char *file,
+               guint       status,
+               gint64      count)
+{
+  JsonObject *record = json_array_get_object_element (items, index);
+
+  g_assert_cmpstr (json_object_get_string_member (record, "file"), ==, file);
+  g_assert_cmpint (json_object_get_int_member (record, "status"), ==, status);
+  g_assert_cmpint (json_object_get_int_member (record, "count"), ==, count);
+  g_assert_cmpstr (json_object_get_string_member (record, "ip"), ==, "127.0.0.1");
+  g_assert_cmpstr (json_object_get_string_member (record, "user_agent"), ==, PHONE_UA);
+  g_assert_nonnull (json_object_get_string_member (record, "last_seen"));
+}
+
+/* What the phone asked for, most recent first, alike requests counted as
+ * one: kept across a restart, and bounded. */
+static void
+test_fetch_history (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) first = fetch (fixture, fixture->token, "y000000000096.cfg", NULL);
+  g_autoptr(PaTestResponse) again = fetch (fixture, fixture->token, "y000000000096.cfg",
+                                           soup_message_headers_get_one (first->headers, "ETag"));
+  g_autoptr(PaTestResponse) own = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_autoptr(PaTestResponse) own_again = fetch (fixture, fixture->token, "805ec0123456.cfg", NULL);
+  g_autoptr(PaTestResponse) missing = fetch (fixture, fixture->token, "805ec0123456-extra.cfg",
+                                             NULL);
+  g_autoptr(JsonArray) items = NULL;
+
+  g_assert_cmpuint (again->status, ==, 304);
+  g_assert_cmpuint (missing->status, ==, 404);
+  items = fetch_history (fixture);
+  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+  assert_record (items, 0, "805ec0123456-extra.cfg", 404, 1);
+  assert_record (items, 1, "805ec0123456.cfg", 200, 2);
+  assert_record (items, 2, "y000000000096.cfg", 304, 1);
+  assert_record (items, 3, "y000000000096.cfg", 200, 1);
+
+  /* Written by the fetch log's thread, read back after a restart. */
+  pa_test_server_restart (fixture->server);
+  g_clear_pointer (&items, json_array_unref);
+  items = fetch_history (fixture);
+  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+  assert_record (items, 1, "805ec0123456.cfg", 200, 2);
+
+  /* Many kinds of request: the newest twenty. */
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("805ec0123456-%u.cfg", i);
+      g_autoptr(PaTestResponse) r = fetch (fixture, fixture->token, name, NULL);
+
+      g_assert_cmpuint (r->status, ==, 404);
+    }
+  g_clear_pointer (&items, json_array_unref);
+  items = fetch_history (fixture);
+  g_assert_cmpuint (json_array_get_length (items), ==, 20);
+  assert_record (items, 0, "805ec0123456-24.cfg", 404, 1);
+
+  /* No such phone. */
+  {
+    g_autoptr(PaTestResponse) none = pa_test_api (fixture->server, "GET",
+                                                  "/api/v1/phones/999/fetches", NULL, NULL);
+    g_autoptr(PaTestResponse) zero = pa_test_api (fixture->server, "GET",
+                                                  "/api/v1/phones/0/fetches", NULL, NULL);
+    g_autoptr(PaTestResponse) post = pa_test_api (fixture->server, "POST",
+                                                  "/api/v1/phones/1/fetches", "{}", NULL);
+
+    g_assert_cmpuint (none->status, ==, 404);
+    g_assert_cmpuint (zero->status, ==, 404);
+    g_assert_cmpuint (post->status, ==, 405);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -783,6 +870,7 @@ main (int    argc,
   ADD ("/phone-endpoint/quick-answer", test_quick_answer);
   ADD ("/phone-endpoint/quiet-fetches", test_quiet_fetches);
   ADD ("/phone-endpoint/generated-admin-password", test_generated_admin_password);
+  ADD ("/phone-endpoint/fetch-history", test_fetch_history);
 
 #undef ADD
 

@@ -265,6 +265,7 @@ test_migration_custom_params (Fixture       *f,
                                      "DROP TABLE settings;"
                                      "DROP TABLE server_state;"
                                      "ALTER TABLE discovered_phones DROP COLUMN ignored;"
+                                     "DROP TABLE phone_fetches;"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
