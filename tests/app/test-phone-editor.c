@@ -563,6 +563,58 @@ test_edit_shows_attention (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static gboolean
+fetches_loaded (gpointer data)
+{
+  return g_strcmp0 (adw_expander_row_get_subtitle (child (data, "fetches_row")), "Loading…") != 0;
+}
+
+/* What the server saw of the phone: its status, address, firmware, when,
+ * and the requests it made, from the real provd. */
+static void
+test_edit_shows_status (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PaTestResponse) fetched = NULL;
+  g_autoptr(PaPhone) refreshed = NULL;
+  PaPhone *phone = create_phone (fixture,
+                                 "{\"name\":\"Lobby\",\"mac\":\"805EC0333333\",\"vendor\":\"yealink\","
+                                 "\"model\":\"yealink-t54w\"}", &password, &username);
+  const char *headers[] = { "User-Agent", "Yealink SIP-T54W 96.86.0.100 80:5e:c0:33:33:33", NULL };
+  PaPhoneEditor *editor;
+
+  /* Before it ever asked: the group says so. */
+  editor = new_editor (fixture, phone);
+  pa_app_test_wait_until (fetches_loaded, editor);
+  g_assert_true (gtk_widget_get_visible (child (editor, "status_group")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "seen_row")), ==, "Never");
+  g_assert_false (gtk_widget_get_sensitive (child (editor, "fetches_row")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  path = g_strdup_printf ("/p/%s/805ec0333333.cfg", pa_phone_get_token (phone));
+  fetched = pa_test_request (fixture->server, "GET", path, NULL, NULL, -1, FALSE, headers);
+  g_assert_cmpuint (fetched->status, ==, 200);
+  pa_app_test_refresh_sync (fixture->repo);
+  refreshed = g_object_ref (stored_phone (fixture, "80:5E:C0:33:33:33"));
+
+  editor = new_editor (fixture, refreshed);
+  pa_app_test_wait_until (fetches_loaded, editor);
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "status_row")), ==, "Provisioning");
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "address_row")), ==, "127.0.0.1");
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "firmware_row")), ==, "96.86.0.100");
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "seen_row")), ==, "Just now");
+  g_assert_true (gtk_widget_get_sensitive (child (editor, "fetches_row")));
+  {
+    g_autofree char *row = find_label_containing (GTK_WIDGET (editor), "805ec0333333.cfg");
+
+    g_assert_nonnull (row);
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* The rows the Assignment group has beyond agent and layout: one per
  * attached sidecar. */
 static GPtrArray *
@@ -784,6 +836,8 @@ main (int   argc,
               fixture_set_up, test_duplicate_mac_lands_on_mac_row, fixture_tear_down);
   g_test_add ("/app/phone-editor/unreachable-keeps-form", Fixture, NULL,
               fixture_set_up, test_unreachable_keeps_form, fixture_tear_down);
+  g_test_add ("/app/phone-editor/edit-shows-status", Fixture, NULL,
+              fixture_set_up, test_edit_shows_status, fixture_tear_down);
   g_test_add ("/app/phone-editor/edit-shows-no-password", Fixture, NULL,
               fixture_set_up, test_edit_shows_no_password, fixture_tear_down);
   g_test_add ("/app/phone-editor/edit-shows-attention", Fixture, NULL,

@@ -1,6 +1,6 @@
-/* pa-client-discovered.c — phones that asked the bootstrap URL with a MAC
- * no phone has: listing and ignoring them (adopting one is creating the
- * phone)
+/* pa-client-discovered.c — what the server saw of phones: those that
+ * asked the bootstrap URL with a MAC no phone has (listing and ignoring
+ * them; adopting one is creating the phone), and a phone's recent requests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,6 +59,37 @@ pa_client_list_discovered_finish (PaClient      *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+pa_client_get_phone_fetches_async (PaClient            *self,
+                                   gint64               phone_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  GTask *task;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+  g_return_if_fail (phone_id > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_client_get_phone_fetches_async);
+  path = g_strdup_printf ("api/v1/phones/%" G_GINT64_FORMAT "/fetches", phone_id);
+  pa_client_call_async (self, "GET", path, NULL, 0, cancellable, list_cb, task);
+}
+
+JsonArray *
+pa_client_get_phone_fetches_finish (PaClient      *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_autoptr(JsonObject) object = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  object = g_task_propagate_pointer (G_TASK (result), error);
+  return object != NULL ? json_array_ref (json_object_get_array_member (object, "items")) : NULL;
 }
 
 static void

@@ -179,6 +179,15 @@ void        pa_client_list_discovered_async    (PaClient            *self,
 JsonObject *pa_client_list_discovered_finish   (PaClient            *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+/* GET /api/v1/phones/<id>/fetches: the "items", most recent first. */
+void        pa_client_get_phone_fetches_async  (PaClient            *self,
+                                                gint64               phone_id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+JsonArray  *pa_client_get_phone_fetches_finish (PaClient            *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 /* POST /api/v1/discovered/<mac>/ignore */
 void        pa_client_ignore_discovered_async  (PaClient            *self,
                                                 const char          *mac,

@@ -6,7 +6,8 @@
  * pa-phone-editor-fill.c: filling the combo rows from the catalog and the
  * repository; pa-phone-editor-sidecars.c: the layout each attached sidecar
  * shows; pa-phone-editor-download.c: Download Config;
- * pa-phone-editor-errors.c: messages on fields and above the form.
+ * pa-phone-editor-errors.c: messages on fields and above the form;
+ * pa-phone-editor-status.c: what the server saw of the phone.
  */
 #pragma once
 
@@ -47,6 +48,13 @@ struct _PaPhoneEditor
   AdwComboRow          *password_mode_row;
   AdwEntryRow          *password_row;
   AdwPreferencesGroup  *provisioning_group;
+  AdwPreferencesGroup  *status_group;
+  AdwActionRow         *status_row;
+  AdwActionRow         *address_row;
+  AdwActionRow         *firmware_row;
+  AdwActionRow         *seen_row;
+  AdwExpanderRow       *fetches_row;
+  GPtrArray            *fetch_rows;   /* the expander's rows, to replace them */
   AdwPreferencesGroup  *assignment_group;
   AdwActionRow         *attention_row;
   AdwActionRow         *link_row;
@@ -113,5 +121,9 @@ void        pa_phone_editor_hide_banner         (PaPhoneEditor *self);
 /* On the field the error names, or above the form. */
 void        pa_phone_editor_show_save_error     (PaPhoneEditor *self,
                                                  const GError  *error);
+
+/* pa-phone-editor-status.c: fills the Status group of a phone being
+ * edited, its recent requests asked of the server. */
+void        pa_phone_editor_show_status         (PaPhoneEditor *self);
 
 G_END_DECLS

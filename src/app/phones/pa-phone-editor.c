@@ -566,6 +566,7 @@ load_form (PaPhoneEditor *self)
       gtk_window_set_title (GTK_WINDOW (self), title);
       gtk_widget_set_visible (GTK_WIDGET (self->provisioning_group), TRUE);
       update_provisioning (self);
+      pa_phone_editor_show_status (self);
     }
   else
     {
@@ -621,6 +622,7 @@ pa_phone_editor_finalize (GObject *object)
   g_clear_pointer (&self->model_ids, g_ptr_array_unref);
   g_clear_pointer (&self->module_ids, g_ptr_array_unref);
   g_clear_pointer (&self->sidecar_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->fetch_rows, g_ptr_array_unref);
   g_clear_pointer (&self->download_result, g_free);
   g_clear_pointer (&self->agent_ids, g_array_unref);
   g_clear_pointer (&self->layout_ids, g_array_unref);
@@ -742,6 +744,12 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, password_mode_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, password_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, provisioning_group);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, status_group);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, address_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, firmware_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, seen_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, fetches_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, attention_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, link_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, username_row);
