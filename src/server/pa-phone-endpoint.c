@@ -406,6 +406,12 @@ pa_phone_endpoint_handle (PaServer          *self,
   if (refusals_exhausted (self, msg))
     return;
 
+  if (!pa_server_config_allows_phone (self->config, soup_server_message_get_remote_host (msg)))
+    {
+      refuse (self, msg, file, "the address is outside phone-networks");
+      return;
+    }
+
   if (slash == NULL || file[0] == '\0' || strchr (file, '/') != NULL ||
       strlen (file) > MAX_FILE_NAME)
     {
@@ -490,8 +496,10 @@ pa_phone_endpoint_answer_quickly (PaServer              *self,
   PaCachedFile *cached;
   guint status;
 
-  /* A method or a target that is anything but plain is libsoup's. */
-  if ((!head && !g_str_equal (parts->method, "GET")) ||
+  /* A method or a target that is anything but plain is libsoup's, as is
+   * every refusal. */
+  if (!pa_server_config_allows_phone (self->config, ip) ||
+      (!head && !g_str_equal (parts->method, "GET")) ||
       !g_str_has_prefix (parts->target, "/p/") || strpbrk (parts->target, "?#%") != NULL)
     return NULL;
   rest = parts->target + strlen ("/p/");

@@ -29,6 +29,7 @@ pa_server_config_free (PaServerConfig *self)
     return;
   g_free (self->listen_host);
   g_free (self->data_dir);
+  g_clear_pointer (&self->phone_networks, g_ptr_array_unref);
   g_free (self->public_url);
   g_free (self->sip_server);
   g_free (self->catalog);
@@ -153,7 +154,7 @@ load_keyfile (PaServerConfig *self,
               GError        **error)
 {
   static const char * const known[] = {
-    "listen", "data-dir", "public-url", "sip-server", "catalog", NULL
+    "listen", "data-dir", "public-url", "sip-server", "catalog", "phone-networks", NULL
   };
   g_auto(GStrv) keys = NULL;
   g_autofree char *listen = NULL;
@@ -161,6 +162,7 @@ load_keyfile (PaServerConfig *self,
   g_autofree char *public_url = NULL;
   g_autofree char *sip_server = NULL;
   g_autofree char *catalog = NULL;
+  g_autoptr(GPtrArray) networks = NULL;
 
   if (!g_key_file_has_group (keyfile, "server"))
     return TRUE;
@@ -173,7 +175,7 @@ load_keyfile (PaServerConfig *self,
       {
         g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                      "[server] has no setting “%s” (known: listen, data-dir, "
-                     "public-url, sip-server, catalog)", keys[i]);
+                     "public-url, sip-server, catalog, phone-networks)", keys[i]);
         return FALSE;
       }
 
@@ -194,8 +196,46 @@ load_keyfile (PaServerConfig *self,
       return FALSE;
     }
 
+  if (g_key_file_has_key (keyfile, "server", "phone-networks", NULL))
+    {
+      g_auto(GStrv) list = g_key_file_get_string_list (keyfile, "server", "phone-networks", NULL,
+                                                       error);
+
+      if (list == NULL)
+        return FALSE;
+      networks = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; list[i] != NULL; i++)
+        {
+          g_autoptr(GInetAddressMask) mask = NULL;
+          const char *text = g_strstrip (list[i]);
+
+          if (*text == '\0')
+            continue;
+          mask = g_inet_address_mask_new_from_string (text, NULL);
+          if (mask == NULL)
+            {
+              g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                           "[server] phone-networks: “%s” is not a network such as "
+                           "192.168.1.0/24 or an address", text);
+              return FALSE;
+            }
+          g_ptr_array_add (networks, g_steal_pointer (&mask));
+        }
+      if (networks->len == 0)
+        {
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                       "[server] phone-networks names no network; leave it out to allow any");
+          return FALSE;
+        }
+    }
+
   if (listen != NULL && !pa_server_config_set_listen (self, listen, error))
     return FALSE;
+  if (networks != NULL)
+    {
+      g_clear_pointer (&self->phone_networks, g_ptr_array_unref);
+      self->phone_networks = g_steal_pointer (&networks);
+    }
   if (data_dir != NULL)
     {
       g_free (self->data_dir);
@@ -250,4 +290,35 @@ pa_server_config_load_file (PaServerConfig *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+pa_server_config_allows_phone (const PaServerConfig *self,
+                               const char           *ip)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (self->phone_networks == NULL)
+    return TRUE;
+  address = ip != NULL ? g_inet_address_new_from_string (ip) : NULL;
+  if (address == NULL)
+    return FALSE;
+  /* An IPv4 client of a socket bound to "::" shows as ::ffff:a.b.c.d. */
+  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6 &&
+      g_str_has_prefix (ip, "::ffff:") && strchr (ip + 7, '.') != NULL)
+    {
+      g_autoptr(GInetAddress) v4 = g_inet_address_new_from_string (ip + 7);
+
+      if (v4 != NULL)
+        g_set_object (&address, v4);
+    }
+  for (guint i = 0; i < self->phone_networks->len; i++)
+    {
+      GInetAddressMask *mask = g_ptr_array_index (self->phone_networks, i);
+
+      if (g_inet_address_get_family (address) == g_inet_address_mask_get_family (mask) &&
+          g_inet_address_mask_matches (mask, address))
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @public_url: (nullable): base URL phones use to reach the server, such as
  *   `http://192.0.2.10:8670`; %NULL means the bound URL
  * @sip_server: (nullable): SIP server host given to generated SIP accounts
+ * @phone_networks: (nullable): the networks phones may fetch from
+ *   (#GInetAddressMask), others are refused; %NULL: any
  * @catalog: (nullable): a device catalog file to use instead of the
  *   built-in one (a model this build does not know yet); the app takes the
  *   catalog from the server, so it knows the model too
@@ -33,12 +35,14 @@ typedef struct
   char    *public_url;
   char    *sip_server;
   char    *catalog;
+  GPtrArray *phone_networks;
 } PaServerConfig;
 
 PaServerConfig *pa_server_config_new          (void);
 void            pa_server_config_free         (PaServerConfig *self);
 
-/* Reads `[server] listen, data-dir, public-url, sip-server, catalog`; members the file
+/* Reads `[server] listen, data-dir, public-url, sip-server, catalog,
+ * phone-networks` (a list: `192.168.1.0/24;10.0.0.0/8`); members the file
  * does not name keep their value. Unknown keys in [server] are an error so a
  * typo does not pass silently. */
 gboolean        pa_server_config_load_file    (PaServerConfig *self,
@@ -54,6 +58,10 @@ gboolean        pa_server_config_load_data    (PaServerConfig *self,
 gboolean        pa_server_config_set_listen   (PaServerConfig *self,
                                                const char     *text,
                                                GError        **error);
+
+/* Whether a phone request from @ip may be served (always, without a list). */
+gboolean        pa_server_config_allows_phone (const PaServerConfig *self,
+                                               const char           *ip);
 
 /* $XDG_DATA_HOME/phoneadmin-provd */
 char           *pa_server_config_default_data_dir (void);

@@ -382,6 +382,8 @@ pa_server_new (PaStore              *store,
   self->config->data_dir = g_strdup (config->data_dir);
   self->config->public_url = g_strdup (config->public_url);
   self->config->sip_server = g_strdup (config->sip_server);
+  if (config->phone_networks != NULL)
+    self->config->phone_networks = g_ptr_array_ref (config->phone_networks);
 
   self->soup = soup_server_new ("server-header", "phoneadmin-provd", NULL);
   soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);

@@ -179,6 +179,8 @@ test_command_line (void)
   g_autofree char *bad_catalog = g_build_filename (dir, "catalog.json", NULL);
   g_autofree char *bad_catalog_config = g_build_filename (dir, "catalog.conf", NULL);
   g_autofree char *missing_catalog_config = g_build_filename (dir, "missing-catalog.conf", NULL);
+  g_autofree char *bad_networks = g_build_filename (dir, "networks.conf", NULL);
+  g_autofree char *empty_networks = g_build_filename (dir, "empty-networks.conf", NULL);
 
   g_assert_no_error (error);
   g_file_set_contents (bad_config, "[server]\nlisen=127.0.0.1:1\n", -1, &error);
@@ -191,6 +193,9 @@ test_command_line (void)
     g_autofree char *gone = g_strdup_printf ("[server]\ncatalog=%s\n", missing);
 
     g_file_set_contents (bad_catalog_config, text, -1, &error);
+    g_file_set_contents (bad_networks, "[server]\nphone-networks=192.168.1.0/24;300.1.1.1/33\n", -1,
+                         &error);
+    g_file_set_contents (empty_networks, "[server]\nphone-networks=;\n", -1, &error);
     g_file_set_contents (missing_catalog_config, gone, -1, &error);
     g_assert_no_error (error);
   }
@@ -225,6 +230,8 @@ test_command_line (void)
       { "--config", bad_config, NULL },
       { "--config", bad_catalog_config, NULL },
       { "--config", missing_catalog_config, NULL },
+      { "--config", bad_networks, NULL },
+      { "--config", empty_networks, NULL },
       { "extra-argument", NULL },
     };
 

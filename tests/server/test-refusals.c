@@ -129,12 +129,76 @@ test_refusals (void)
   g_rmdir (dir);
 }
 
+/* Phones only from the networks provd's key file names: a request from
+ * elsewhere is refused like a bad token, even with a real setup link. */
+static void
+test_phone_networks (void)
+{
+  static const struct
+  {
+    const char *networks;
+    guint       status;
+  } cases[] = {
+    { "192.0.2.0/24", 404 },
+    { "192.0.2.0/24;127.0.0.0/8", 200 },
+    { "127.0.0.1", 200 },
+    { "::1/128", 404 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("pa-networks-XXXXXX", &error);
+      g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+      g_autofree char *log_path = g_build_filename (dir, "stderr.log", NULL);
+      g_autofree char *text = g_strdup_printf ("[server]\nsip-server=pbx.example.com\n"
+                                               "phone-networks=%s\n", cases[i].networks);
+      PaTestServerOptions options = { .config_file = config, .stderr_path = log_path };
+      g_autoptr(PaTestServer) server = NULL;
+      g_autoptr(PaTestResponse) created = NULL;
+      g_autoptr(PaTestResponse) fetched = NULL;
+      g_autoptr(PaTestResponse) again = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *log = NULL;
+      const char *headers[] = { "User-Agent", "Yealink SIP-T54W 96.86.0.100", NULL };
+
+      g_test_message ("phone-networks=%s", cases[i].networks);
+      g_assert_true (g_file_set_contents (config, text, -1, &error));
+      server = pa_test_server_new_with_options (&options);
+      created = pa_test_api (server, "POST", "/api/v1/phones",
+                             "{\"name\": \"Desk\", \"mac\": \"80:5E:C0:12:34:56\", "
+                             "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}", NULL);
+      g_assert_cmpuint (created->status, ==, 201);
+      path = g_strdup_printf ("/p/%s/805ec0123456.cfg",
+                              json_object_get_string_member (pa_test_response_object (created),
+                                                             "token"));
+      fetched = pa_test_request (server, "GET", path, NULL, NULL, -1, FALSE, headers);
+      g_assert_cmpuint (fetched->status, ==, cases[i].status);
+      /* Twice: the second is a cached file, answered by the quick path. */
+      again = pa_test_request (server, "GET", path, NULL, NULL, -1, FALSE, headers);
+      g_assert_cmpuint (again->status, ==, cases[i].status);
+      /* The admin API is no phone endpoint: not limited. */
+      g_assert_cmpuint (created->status, ==, 201);
+
+      if (cases[i].status == 404)
+        {
+          g_autoptr(GRegex) regex = shipped_failregex ();
+
+          pa_test_server_stop (server);
+          g_assert_true (g_file_get_contents (log_path, &log, NULL, &error));
+          g_assert_nonnull (strstr (log, "outside phone-networks"));
+          g_assert_cmpuint (count_matches (regex, log, "127.0.0.1"), ==, 2);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/refusals/phone-networks", test_phone_networks);
   g_test_add_func ("/refusals/logged-matched-slowed", test_refusals);
 
   return g_test_run ();
