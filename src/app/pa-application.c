@@ -50,12 +50,26 @@ pa_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Through the windows, so one that has something to ask (keep the local
+ * server serving phones?) asks it; the application ends with the last. */
 static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  if (windows == NULL)
+    {
+      g_application_quit (G_APPLICATION (user_data));
+      return;
+    }
+  {
+    g_autoptr(GList) copy = g_list_copy (windows);
+
+    for (GList *l = copy; l != NULL; l = l->next)
+      gtk_window_close (GTK_WINDOW (l->data));
+  }
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include "pa-agent-actions.h"
 #include "pa-agent-editor.h"
+#include "pa-confirm-dialog.h"
 #include "pa-phone-actions.h"
 #include "pa-phone-editor.h"
 #include "pa-scan-dialog.h"
@@ -44,6 +45,8 @@ struct _PaWindow
   PaConnection    *connection;
   PaRepository    *repository;
   GCancellable    *cancellable;
+  gboolean         close_confirmed;   /* the user answered about the local server */
+  gboolean         adoption_told;
 };
 
 G_DEFINE_FINAL_TYPE (PaWindow, pa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -214,6 +217,18 @@ connection_changed_cb (PaWindow *self)
     case PA_CONNECTION_CONNECTED:
       hide_banner (self);
       gtk_stack_set_visible_child_name (self->main_stack, "content");
+      /* A provd kept running when PhoneAdmin last closed: say it went on. */
+      {
+        PaLocalServer *local = pa_connection_get_local_server (self->connection);
+
+        if (local != NULL && pa_local_server_get_adopted (local) &&
+            pa_local_server_get_lan_access (local) && !self->adoption_told)
+          {
+            self->adoption_told = TRUE;
+            pa_show_toast (GTK_WIDGET (self),
+                           _("The local server kept serving phones while PhoneAdmin was closed"));
+          }
+      }
       break;
 
     case PA_CONNECTION_FAILED:
@@ -639,6 +654,59 @@ pa_window_set_property (GObject      *object,
     }
 }
 
+/* Closing with phones on the LAN depending on the local server: keep it
+ * serving them (the default) or stop it, never silently either way. */
+static gboolean
+close_now_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PaWindow         *self)
+{
+  if (g_strcmp0 (response, "cancel") == 0)
+    return;
+  pa_connection_set_keep_local_running (self->connection, g_strcmp0 (response, "keep") == 0);
+  self->close_confirmed = TRUE;
+  /* Once the dialog, which is transient for this window, is gone. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_now_cb, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+pa_window_close_request (GtkWindow *window)
+{
+  PaWindow *self = PA_WINDOW (window);
+  PaLocalServer *local = pa_connection_get_local_server (self->connection);
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || local == NULL || pa_local_server_get_url (local) == NULL ||
+      !pa_local_server_get_lan_access (local))
+    return GTK_WINDOW_CLASS (pa_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Keep Serving Phones?"),
+                                   _("Desk phones on this network fetch their settings from "
+                                     "this computer. The server can keep running after "
+                                     "PhoneAdmin closes; the next start takes it over."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "stop", _("_Stop Server"),
+                                    "keep", _("_Keep Running"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 pa_window_class_init (PaWindowClass *klass)
 {
@@ -651,6 +719,7 @@ pa_window_class_init (PaWindowClass *klass)
   object_class->dispose = pa_window_dispose;
   object_class->get_property = pa_window_get_property;
   object_class->set_property = pa_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = pa_window_close_request;
 
   properties[PROP_CONNECTION] =
     g_param_spec_object ("connection", NULL, NULL, PA_TYPE_CONNECTION,

@@ -7,17 +7,21 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <libsoup/soup.h>
 
 #include "pa-app-test.h"
+#include "pa-application.h"
 #include "pa-lan-addresses.h"
+#include "pa-window.h"
 #include "pa-settings-window.h"
 
 #define TIMEOUT_S 30
 
 static char *tmp_home;
+static PaApplication *app;
 
 static gboolean
 connected (gpointer data)
@@ -280,6 +284,90 @@ test_lan_access (void)
   pa_connection_shutdown (connection);
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+lan_restarted (gpointer data)
+{
+  PaConnection *connection = data;
+  PaLocalServer *local = pa_connection_get_local_server (connection);
+
+  return pa_connection_get_state (connection) == PA_CONNECTION_CONNECTED && local != NULL &&
+         pa_local_server_get_lan_access (local) && pa_local_server_get_url (local) != NULL;
+}
+
+static gboolean
+pid_alive (GPid pid)
+{
+  return pid > 0 && kill (pid, 0) == 0;
+}
+
+/* Closing with phones depending on the local server asks; Keep Running
+ * leaves provd serving them, the next start adopts it and says so; Stop
+ * Server ends it. */
+static void
+test_keep_serving (void)
+{
+  PaConnection *connection = connect_local ();
+  PaWindow *window = g_object_new (PA_TYPE_WINDOW, "application", app, "connection", connection,
+                                   NULL);
+  gpointer weak = window;
+  GPid pid;
+
+  gtk_window_present (GTK_WINDOW (window));
+  pa_connection_set_lan_access_async (connection, TRUE, NULL, NULL, NULL);
+  pa_app_test_wait_until_seconds (lan_restarted, connection, TIMEOUT_S);
+  pid = pa_local_server_get_pid (pa_connection_get_local_server (connection));
+  g_assert_true (pid_alive (pid));
+
+  /* Cancel: the window stays. */
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  pa_app_test_wait_until_seconds (dialog_shown, NULL, TIMEOUT_S);
+  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "cancel");
+  pa_app_test_spin (100);
+  g_assert_nonnull (weak);
+
+  gtk_window_close (GTK_WINDOW (window));
+  pa_app_test_wait_until_seconds (dialog_shown, NULL, TIMEOUT_S);
+  pa_app_test_maybe_screenshot (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "keep-serving");
+  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "keep");
+  pa_app_test_wait_until_seconds (window_gone, &weak, TIMEOUT_S);
+  /* What the application does on its way out. */
+  pa_connection_shutdown (connection);
+  g_clear_object (&connection);
+  g_assert_true (pid_alive (pid));
+
+  /* The next start takes it over, and says it went on. */
+  connection = connect_local ();
+  g_assert_true (pa_local_server_get_adopted (pa_connection_get_local_server (connection)));
+  g_assert_cmpint (pa_local_server_get_pid (pa_connection_get_local_server (connection)), ==, pid);
+  window = g_object_new (PA_TYPE_WINDOW, "application", app, "connection", connection, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  pa_app_test_spin (200);
+
+  /* Stop Server: gone with the window. */
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  pa_app_test_wait_until_seconds (dialog_shown, NULL, TIMEOUT_S);
+  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "stop");
+  pa_app_test_wait_until_seconds (window_gone, &weak, TIMEOUT_S);
+  pa_connection_shutdown (connection);
+  g_clear_object (&connection);
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+    while (pid_alive (pid) && g_get_monotonic_time () < deadline)
+      pa_app_test_spin (20);
+  }
+  g_assert_false (pid_alive (pid));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,10 +381,14 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  app = pa_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
 
   g_test_add_func ("/settings-window/change-and-ask", test_change_and_ask);
   g_test_add_func ("/settings-window/invalid", test_invalid);
   g_test_add_func ("/settings-window/lan-access", test_lan_access);
+  g_test_add_func ("/settings-window/keep-serving", test_keep_serving);
   status = g_test_run ();
 
   {

@@ -23,6 +23,7 @@ struct _PaConnection
   PaLocalServer     *starting_local; /* one an op is starting, so shutdown can end it */
   PaConnectionState  state;
   gboolean           is_local;
+  gboolean           keep_local_running;  /* shutdown leaves provd serving phones */
   char              *server_url;
   PaClient          *client;
   PaRepository      *repository;

@@ -466,6 +466,15 @@ pa_connection_use_local_async (PaConnection        *self,
                                         pa_connection_use_local_async));
 }
 
+void
+pa_connection_set_keep_local_running (PaConnection *self,
+                                      gboolean      keep)
+{
+  g_return_if_fail (PA_IS_CONNECTION (self));
+
+  self->keep_local_running = !!keep;
+}
+
 PaLocalServer *
 pa_connection_get_local_server (PaConnection *self)
 {
@@ -590,7 +599,12 @@ pa_connection_shutdown (PaConnection *self)
   local = g_steal_pointer (&self->local_server);
   if (local == NULL)
     return;
-  pa_connection_stop_local_server (self, local, TRUE);
+  /* Phones on the LAN depend on it and the user chose to keep it: it goes
+   * on alone, and the next start adopts it. */
+  if (self->keep_local_running)
+    g_message ("The local server keeps serving phones (pid %d)", (int) pa_local_server_get_pid (local));
+  else
+    pa_connection_stop_local_server (self, local, TRUE);
 
   if (self->is_local)
     {

@@ -100,6 +100,10 @@ void               pa_connection_shutdown                 (PaConnection        *
 /* Local mode only (NULL / 0 / FALSE otherwise): the bundled provd, its
  * kept port, and whether phones on the LAN may reach it. */
 PaLocalServer     *pa_connection_get_local_server         (PaConnection        *self);
+/* Whether pa_connection_shutdown() leaves the local provd running (phones
+ * on the LAN fetch from it); the next start adopts it. Default: stop it. */
+void               pa_connection_set_keep_local_running   (PaConnection        *self,
+                                                           gboolean             keep);
 /* Restarts the local provd listening on every address (@allow) or on
  * loopback only, and reconnects to it; the port stays. */
 void               pa_connection_set_lan_access_async     (PaConnection        *self,

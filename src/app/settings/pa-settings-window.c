@@ -722,7 +722,8 @@ pa_settings_window_constructed (GObject *object)
       guint port = pa_local_server_get_port (local);
       g_autofree char *subtitle =
         g_strdup_printf (_("Phones connect to port %u. If this computer has a firewall, allow "
-                           "that port (for example: sudo ufw allow %u/tcp)."), port, port);
+                           "that port (for example: sudo ufw allow %u/tcp). Closing PhoneAdmin "
+                           "then asks whether to keep serving them."), port, port);
 
       adw_action_row_set_subtitle (self->lan_row, subtitle);
     }
