@@ -13,6 +13,11 @@
 #               (replayed by test-user-agent-corpus, suite core)
 #   json-body   pa_json_check()        tests/fuzz/fuzz-json-body.c
 #               (replayed by test-json-check, suite core)
+#   mac         pa_mac_normalize()     tests/fuzz/fuzz-mac.c
+#               (replayed by test-mac-corpus, suite core)
+#   config      provd's key file       tests/fuzz/fuzz-config.c
+#               (pa_server_config_load_data(), replayed by test-config-corpus,
+#               suite server)
 #
 #   tools/fuzz.sh                       # http-head, 60 s (as before there were targets)
 #   tools/fuzz.sh 300                   # http-head, 300 s
@@ -26,13 +31,13 @@ build="${PA_BUILD_DIR:-$top/build}"
 clang="${CLANG:-clang}"
 
 usage() {
-  echo "usage: $0 [http-head|user-agent|json-body] [seconds]" >&2
+  echo "usage: $0 [http-head|user-agent|json-body|mac|config] [seconds]" >&2
   exit 2
 }
 
 # A number first (or nothing) is the old call: the head scanner.
 case "${1:-}" in
-  http-head|user-agent|json-body) target="$1"; seconds="${2:-60}" ;;
+  http-head|user-agent|json-body|mac|config) target="$1"; seconds="${2:-60}" ;;
   ''|*[!0-9]*)
     [ -z "${1:-}" ] || usage
     target=http-head; seconds=60 ;;
@@ -122,6 +127,29 @@ case "$target" in
     max_len=4096
     dict=(-dict="$top/tests/fuzz/json-body.dict")
     replay="test-json-check"
+    ;;
+  mac)
+    includes=(-I"$top/src/core")
+    sources=(
+      "$top/tests/fuzz/pa-mac-invariants.c"
+      "$top/src/core/pa-mac.c"
+      "$top/src/core/pa-error.c"
+    )
+    pkgs=(glib-2.0 gobject-2.0)
+    max_len=128
+    dict=()
+    replay="test-mac-corpus"
+    ;;
+  config)
+    includes=(-I"$top/src/server")
+    sources=(
+      "$top/tests/fuzz/pa-config-invariants.c"
+      "$top/src/server/pa-server-config.c"
+    )
+    pkgs=(glib-2.0 gobject-2.0 gio-2.0)
+    max_len=2048
+    dict=()
+    replay="test-config-corpus"
     ;;
 esac
 

@@ -259,6 +259,22 @@ load_keyfile (PaServerConfig *self,
   return TRUE;
 }
 
+/* GKeyFile's messages, and ours, quote what the file says: bytes that are
+ * no UTF-8 are replaced, so the message reads right in a log or terminal. */
+static gboolean
+valid_message (gboolean   ok,
+               GError   **error)
+{
+  if (!ok && error != NULL && *error != NULL && !g_utf8_validate ((*error)->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+      g_free ((*error)->message);
+      (*error)->message = valid;
+    }
+  return ok;
+}
+
 gboolean
 pa_server_config_load_data (PaServerConfig *self,
                             const char     *data,
@@ -267,9 +283,10 @@ pa_server_config_load_data (PaServerConfig *self,
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
 
-  if (!g_key_file_load_from_data (keyfile, data, length, G_KEY_FILE_NONE, error))
+  if (!valid_message (g_key_file_load_from_data (keyfile, data, length, G_KEY_FILE_NONE, error),
+                      error))
     return FALSE;
-  return load_keyfile (self, keyfile, error);
+  return valid_message (load_keyfile (self, keyfile, error), error);
 }
 
 gboolean
@@ -279,12 +296,12 @@ pa_server_config_load_file (PaServerConfig *self,
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
 
-  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, error))
+  if (!valid_message (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, error), error))
     {
       g_prefix_error (error, "%s: ", path);
       return FALSE;
     }
-  if (!load_keyfile (self, keyfile, error))
+  if (!valid_message (load_keyfile (self, keyfile, error), error))
     {
       g_prefix_error (error, "%s: ", path);
       return FALSE;
