@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pa-confirm-dialog.h"
 
 GtkWidget *
@@ -32,4 +34,41 @@ pa_confirm_dialog_new (GtkWindow  *parent,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   return dialog;
+}
+
+#define DISCARD_CONFIRMED "pa-discard-confirmed"
+
+void
+pa_confirm_discard_done (GtkWindow *window)
+{
+  g_object_set_data (G_OBJECT (window), DISCARD_CONFIRMED, GINT_TO_POINTER (TRUE));
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GtkWindow        *window)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  pa_confirm_discard_done (window);
+  gtk_window_close (window);
+}
+
+gboolean
+pa_confirm_discard (GtkWindow  *window,
+                    gboolean    dirty,
+                    const char *body)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
+
+  if (!dirty || g_object_get_data (G_OBJECT (window), DISCARD_CONFIRMED) != NULL)
+    return FALSE;
+  dialog = pa_confirm_dialog_new (window, _("Discard Changes?"), body,
+                                  _("_Keep Editing"), "discard", _("_Discard"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }

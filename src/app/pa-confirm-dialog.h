@@ -18,4 +18,14 @@ GtkWidget *pa_confirm_dialog_new (GtkWindow  *parent,
                                   const char *response_id,
                                   const char *response_label);
 
+/* For an editor's close-request: TRUE (stay open) when @dirty and the
+ * user has not yet agreed to lose the changes: "Discard Changes?" with
+ * @body is then asked, and Discard closes @window. FALSE: it may close. */
+gboolean   pa_confirm_discard      (GtkWindow  *window,
+                                    gboolean    dirty,
+                                    const char *body);
+/* The window closes without asking from now on (it saved, or the user
+ * already agreed). */
+void       pa_confirm_discard_done (GtkWindow  *window);
+
 G_END_DECLS

@@ -46,7 +46,6 @@ struct _PaAgentEditor
 
   guint    n_busy;            /* saves under way (the agent or a phone) */
   gboolean valid;
-  gboolean discard_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (PaAgentEditor, pa_agent_editor, ADW_TYPE_WINDOW)
@@ -444,7 +443,7 @@ agent_saved_cb (GObject      *source,
   toast = g_strdup_printf (_("Agent “%s” saved"), pa_agent_get_name (PA_AGENT (saved)));
   if (parent != NULL)
     pa_show_toast (GTK_WIDGET (parent), toast);
-  self->discard_confirmed = TRUE;
+  pa_confirm_discard_done (GTK_WINDOW (self));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -467,35 +466,15 @@ save_action_cb (GtkWidget  *widget,
                             agent_saved_cb, g_object_ref (self));
 }
 
-static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PaAgentEditor    *self)
-{
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
-  self->discard_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
 static gboolean
 pa_agent_editor_close_request (GtkWindow *window)
 {
   PaAgentEditor *self = PA_AGENT_EDITOR (window);
-  GtkWidget *dialog;
 
-  if (self->discard_confirmed || !is_dirty (self))
-    {
-      g_cancellable_cancel (self->cancellable);
-      return GTK_WINDOW_CLASS (pa_agent_editor_parent_class)->close_request (window);
-    }
-
-  dialog = pa_confirm_dialog_new (window, _("Discard Changes?"),
-                                  _("The changes to this agent have not been saved."),
-                                  _("_Keep Editing"), "discard", _("_Discard"));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+  if (pa_confirm_discard (window, is_dirty (self), _("The changes to this agent have not been saved.")))
+    return TRUE;
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (pa_agent_editor_parent_class)->close_request (window);
 }
 
 static void

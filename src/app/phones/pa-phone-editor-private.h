@@ -79,7 +79,6 @@ struct _PaPhoneEditor
   gboolean saving;
   gboolean downloading;
   char    *download_result;  /* the last download's toast */
-  gboolean discard_confirmed;
 };
 
 /* pa-phone-editor-fill.c */

@@ -433,7 +433,7 @@ save_done_cb (GObject      *source,
   if (parent != NULL)
     pa_show_toast (GTK_WIDGET (parent), toast);
 
-  self->discard_confirmed = TRUE;
+  pa_confirm_discard_done (GTK_WINDOW (self));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -457,37 +457,18 @@ save_action_cb (GtkWidget  *widget,
                             save_done_cb, g_object_ref (self));
 }
 
-static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PaPhoneEditor    *self)
-{
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
-  self->discard_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
 static gboolean
 pa_phone_editor_close_request (GtkWindow *window)
 {
   PaPhoneEditor *self = PA_PHONE_EDITOR (window);
-  GtkWidget *dialog;
 
-  if (self->discard_confirmed || !is_dirty (self))
-    {
-      g_cancellable_cancel (self->cancellable);
-      return GTK_WINDOW_CLASS (pa_phone_editor_parent_class)->close_request (window);
-    }
-
-  dialog = pa_confirm_dialog_new (window, _("Discard Changes?"),
-                                  self->phone != NULL
-                                  ? _("The changes to this phone have not been saved.")
-                                  : _("The new phone has not been saved."),
-                                  _("_Keep Editing"), "discard", _("_Discard"));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+  if (pa_confirm_discard (window, is_dirty (self),
+                          self->phone != NULL
+                          ? _("The changes to this phone have not been saved.")
+                          : _("The new phone has not been saved.")))
+    return TRUE;
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (pa_phone_editor_parent_class)->close_request (window);
 }
 
 static void

@@ -36,7 +36,6 @@ struct _PaSettingsWindow
   GtkStringList *address_labels;
   GtkStringList *zones;        /* [0] "Not set", then IANA names */
   guint         n_busy;
-  gboolean      discard_confirmed;
   gboolean      filling;       /* setting the form from code */
   char         *question;
 
@@ -525,7 +524,7 @@ lan_restarted_cb (GObject      *source,
                    gtk_switch_get_active (self->lan_switch)
                    ? _("Phones on this network can now fetch their settings")
                    : _("Only this computer can reach the local server now"));
-  self->discard_confirmed = TRUE;
+  pa_confirm_discard_done (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -569,7 +568,7 @@ saved_cb (GObject      *source,
       return;
     }
   set_busy (self, FALSE);
-  self->discard_confirmed = TRUE;
+  pa_confirm_discard_done (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -673,34 +672,15 @@ cancel_action_cb (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
-static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PaSettingsWindow *self)
-{
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
-  self->discard_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
 static gboolean
 pa_settings_window_close_request (GtkWindow *window)
 {
   PaSettingsWindow *self = PA_SETTINGS_WINDOW (window);
-  GtkWidget *dialog;
 
-  if (self->discard_confirmed || !is_dirty (self))
-    {
-      g_cancellable_cancel (self->cancellable);
-      return GTK_WINDOW_CLASS (pa_settings_window_parent_class)->close_request (window);
-    }
-  dialog = pa_confirm_dialog_new (window, _("Discard Changes?"),
-                                  _("The changes to the settings have not been saved."),
-                                  _("_Keep Editing"), "discard", _("_Discard"));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+  if (pa_confirm_discard (window, is_dirty (self), _("The changes to the settings have not been saved.")))
+    return TRUE;
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (pa_settings_window_parent_class)->close_request (window);
 }
 
 /* ------------------------------------------------------------------ */
