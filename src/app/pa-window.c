@@ -15,6 +15,7 @@
 #include "pa-agent-actions.h"
 #include "pa-agent-editor.h"
 #include "pa-confirm-dialog.h"
+#include "pa-lan-addresses.h"
 #include "pa-phone-actions.h"
 #include "pa-phone-editor.h"
 #include "pa-scan-dialog.h"
@@ -36,6 +37,7 @@ struct _PaWindow
   GtkStack        *header_stack;
   GtkRevealer     *banner_revealer;
   GtkLabel        *banner_label;
+  GtkButton       *banner_button;
   GtkStack        *main_stack;
   AdwStatusPage   *connecting_page;
   AdwStatusPage   *failed_page;
@@ -46,6 +48,7 @@ struct _PaWindow
   PaRepository    *repository;
   GCancellable    *cancellable;
   gboolean         close_confirmed;   /* the user answered about the local server */
+  gboolean         address_banner;    /* the banner is the address warning */
   gboolean         adoption_told;
 };
 
@@ -64,17 +67,72 @@ static GParamSpec *properties[N_PROPS];
 /* ---- banner and connection state ------------------------------------ */
 
 static void
+show_banner_with (PaWindow   *self,
+                  const char *message,
+                  const char *button_label,
+                  const char *button_tooltip,
+                  const char *action_name)
+{
+  gtk_label_set_label (self->banner_label, message);
+  gtk_button_set_label (self->banner_button, button_label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_button), button_tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action_name);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  self->address_banner = FALSE;
+}
+
+static void
 show_banner (PaWindow   *self,
              const char *message)
 {
-  gtk_label_set_label (self->banner_label, message);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  show_banner_with (self, message, _("_Retry"), _("Try to reach the server again"), "win.retry");
 }
 
 static void
 hide_banner (PaWindow *self)
 {
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  self->address_banner = FALSE;
+}
+
+/* Local mode serving the LAN: setup links name an address phones reach
+ * this computer at. When that address is no longer one of its own (DHCP
+ * gave it another) or is loopback, every phone's next poll fails: say so
+ * where the user looks, with the way to fix it. */
+static void
+check_lan_address (PaWindow *self)
+{
+  PaLocalServer *local = pa_connection_get_local_server (self->connection);
+  const char *url = self->repository != NULL ? pa_repository_get_public_url (self->repository)
+                                             : NULL;
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  g_autoptr(GPtrArray) addresses = NULL;
+  g_autofree char *message = NULL;
+
+  if (local == NULL || !pa_local_server_get_lan_access (local) || host == NULL)
+    {
+      if (self->address_banner)
+        hide_banner (self);
+      return;
+    }
+  addresses = pa_lan_addresses_list ();
+  if (g_str_has_prefix (host, "127.") || g_str_equal (host, "localhost") || g_str_equal (host, "::1"))
+    message = g_strdup (_("Phones on this network are allowed in, but setup links name this "
+                          "computer’s loopback address, which no phone can reach."));
+  else if (!pa_lan_addresses_has_host (addresses, host))
+    message = g_strdup_printf (_("Setup links name %s, which is no longer an address of this "
+                                 "computer: phones cannot fetch their settings."), host);
+  if (message == NULL)
+    {
+      if (self->address_banner)
+        hide_banner (self);
+      return;
+    }
+  show_banner_with (self, message, _("_Choose Address…"),
+                    _("Open Server Settings to choose the address phones use"),
+                    "app.server-settings");
+  self->address_banner = TRUE;
 }
 
 /* Unreachable and 5xx get the banner (they persist until the server is
@@ -182,6 +240,9 @@ set_repository (PaWindow     *self,
     {
       g_signal_connect_swapped (repository, "notify::last-error",
                                 G_CALLBACK (repository_error_cb), self);
+      /* The public URL is known once it has loaded, and may change. */
+      g_signal_connect_swapped (repository, "notify::public-url",
+                                G_CALLBACK (check_lan_address), self);
       pa_repository_set_auto_refresh (repository, AUTO_REFRESH_SECONDS);
       repository_error_cb (self);
     }
@@ -221,7 +282,8 @@ connection_changed_cb (PaWindow *self)
       {
         PaLocalServer *local = pa_connection_get_local_server (self->connection);
 
-        if (local != NULL && pa_local_server_get_adopted (local) &&
+        check_lan_address (self);
+      if (local != NULL && pa_local_server_get_adopted (local) &&
             pa_local_server_get_lan_access (local) && !self->adoption_told)
           {
             self->adoption_told = TRUE;
@@ -740,6 +802,7 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaWindow, header_stack);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PaWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, connecting_page);
   gtk_widget_class_bind_template_child (widget_class, PaWindow, failed_page);

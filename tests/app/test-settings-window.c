@@ -368,6 +368,74 @@ test_keep_serving (void)
   g_assert_false (pid_alive (pid));
 }
 
+static void
+set_public_url (PaConnection *connection,
+                const char   *url)
+{
+  g_autoptr(PaSettings) settings = server_settings (connection);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PaResource) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (settings, "public-url", url, NULL);
+  pa_client_update_async (pa_connection_get_client (connection), PA_RESOURCE (settings), NULL,
+                          pa_app_test_store_result_cb, &result);
+  pa_app_test_wait_until_seconds (pa_app_test_result_arrived, &result, TIMEOUT_S);
+  saved = pa_client_update_finish (pa_connection_get_client (connection), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (data, PA_TYPE_WINDOW,
+                                                                                     "banner_revealer")));
+}
+
+/* The main window says so when setup links name an address this computer
+ * no longer has, and offers the way to fix it. */
+static void
+test_address_gone (void)
+{
+  g_autoptr(PaConnection) connection = connect_local ();
+  g_autoptr(GPtrArray) addresses = pa_lan_addresses_list ();
+  PaWindow *window;
+  GtkWidget *label, *button;
+
+  pa_connection_set_lan_access_async (connection, TRUE, NULL, NULL, NULL);
+  pa_app_test_wait_until_seconds (lan_restarted, connection, TIMEOUT_S);
+  set_public_url (connection, "http://192.0.2.99:8670/");
+
+  window = g_object_new (PA_TYPE_WINDOW, "application", app, "connection", connection, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  pa_app_test_refresh_sync (pa_connection_get_repository (connection));
+  pa_app_test_wait_until_seconds (banner_shown, window, TIMEOUT_S);
+  label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PA_TYPE_WINDOW,
+                                                     "banner_label"));
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PA_TYPE_WINDOW,
+                                                      "banner_button"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "192.0.2.99"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                   "app.server-settings");
+  pa_app_test_maybe_screenshot (GTK_WIDGET (window), "address-gone");
+
+  if (addresses->len > 0)
+    {
+      PaLanAddress *first = g_ptr_array_index (addresses, 0);
+      g_autofree char *url = g_strdup_printf ("http://%s:%u/", first->address,
+                                              pa_local_server_get_port (pa_connection_get_local_server (connection)));
+
+      set_public_url (connection, url);
+      pa_app_test_refresh_sync (pa_connection_get_repository (connection));
+      pa_app_test_spin (300);
+      g_assert_false (banner_shown (window));
+    }
+
+  pa_connection_set_keep_local_running (connection, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pa_connection_shutdown (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/settings-window/invalid", test_invalid);
   g_test_add_func ("/settings-window/lan-access", test_lan_access);
   g_test_add_func ("/settings-window/keep-serving", test_keep_serving);
+  g_test_add_func ("/settings-window/address-gone", test_address_gone);
   status = g_test_run ();
 
   {

@@ -582,8 +582,9 @@ pa_repository_refresh_async (PaRepository        *self,
 {
   g_return_if_fail (PA_IS_REPOSITORY (self));
 
-  /* The public URL is fetched until known, then kept. */
-  refresh_start (self, ALL_KINDS, self->public_url == NULL, TRUE, cancellable, callback,
+  /* The server info too: its public URL is a setting now, and setup links
+   * must follow it. */
+  refresh_start (self, ALL_KINDS, TRUE, TRUE, cancellable, callback,
                  user_data);
 }
 
