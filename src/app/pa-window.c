@@ -170,7 +170,11 @@ update_connection_label (PaWindow *self)
 
   if (pa_connection_get_is_local (self->connection))
     {
-      text = g_strdup (_("Local mode: the server runs on this computer"));
+      PaLocalServer *local = pa_connection_get_local_server (self->connection);
+
+      text = g_strdup (local != NULL && pa_local_server_get_lan_access (local)
+                       ? _("Local mode: this computer serves the phones on its network")
+                       : _("Local mode: the server runs on this computer, for it alone"));
       gtk_image_set_from_icon_name (self->connection_icon, "computer-symbolic");
       adw_window_title_set_subtitle (self->content_title, _("Local mode"));
     }
