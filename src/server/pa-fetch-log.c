@@ -27,7 +27,8 @@ typedef struct
   char      *firmware;
   GDateTime *last_seen;
   GDateTime *provisioned_at;
-  GPtrArray *history;     /* PaFetchRecord, a copy of the phone's */
+  GPtrArray *requests;    /* PaFetchRecord: what it asked since the last
+                           * hand-over, alike requests counted as one */
 } Pending;
 
 /* What was last handed over for a phone. */
@@ -39,9 +40,8 @@ typedef struct
 
 struct _PaFetchLog
 {
-  PaStore     *store;     /* the main loop's, to read a history once a run */
+  PaStore     *store;     /* the main loop's, to read a history back */
   PaStore     *writer;    /* the thread's own store */
-  GHashTable  *history;   /* phone id (gint64 *) → GPtrArray of PaFetchRecord */
   GHashTable  *pending;   /* phone id (gint64 *) → Pending; main thread only */
   GHashTable  *quiet;     /* the same, for fetches that only moved last_seen */
   GHashTable  *written;   /* phone id (gint64 *) → Written */
@@ -70,7 +70,7 @@ pending_free (gpointer data)
   g_free (p->firmware);
   g_clear_pointer (&p->last_seen, g_date_time_unref);
   g_clear_pointer (&p->provisioned_at, g_date_time_unref);
-  g_clear_pointer (&p->history, g_ptr_array_unref);
+  g_clear_pointer (&p->requests, g_ptr_array_unref);
   g_free (p);
 }
 
@@ -78,6 +78,51 @@ static GHashTable *
 new_pending (void)
 {
   return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, pending_free);
+}
+
+/* Counts a kind of request into @records (most recent first), moving it to
+ * the front, keeping the newest PA_FETCH_LOG_HISTORY kinds. Takes @record. */
+static void
+count_into (GPtrArray     *records,
+            PaFetchRecord *record)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      PaFetchRecord *one = g_ptr_array_index (records, i);
+
+      if (one->status == record->status && g_strcmp0 (one->file, record->file) == 0 &&
+          g_strcmp0 (one->ip, record->ip) == 0 &&
+          g_strcmp0 (one->user_agent, record->user_agent) == 0)
+        {
+          one->count += record->count;
+          one->first_at = MIN (one->first_at, record->first_at);
+          one->last_at = MAX (one->last_at, record->last_at);
+          pa_fetch_record_free (record);
+          record = g_ptr_array_steal_index (records, i);
+          break;
+        }
+    }
+  g_ptr_array_insert (records, 0, record);
+  if (records->len > PA_FETCH_LOG_HISTORY)
+    g_ptr_array_set_size (records, PA_FETCH_LOG_HISTORY);
+}
+
+/* The phone's kept records with what it asked since: read, counted, written
+ * back, by the thread, so no poll waits on it. */
+static gboolean
+write_requests (PaStore    *store,
+                gint64      phone_id,
+                GPtrArray  *requests,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) records = pa_store_list_phone_fetches (store, phone_id, error);
+
+  if (records == NULL)
+    return FALSE;
+  /* Oldest first, so the most recent ends up in front. */
+  for (guint i = requests->len; i > 0; i--)
+    count_into (records, pa_fetch_record_copy (g_ptr_array_index (requests, i - 1)));
+  return pa_store_set_phone_fetches (store, phone_id, records, error);
 }
 
 /* One transaction per batch, on the thread's own store. */
@@ -106,8 +151,8 @@ write_batch (PaStore    *store,
 
       /* A phone deleted since has nothing left to record. */
       if ((!pa_store_update_phone_status (store, *(gint64 *) key, &update, &local_error) ||
-           (p->history != NULL &&
-            !pa_store_set_phone_fetches (store, *(gint64 *) key, p->history, &local_error))) &&
+           (p->requests != NULL &&
+            !write_requests (store, *(gint64 *) key, p->requests, &local_error))) &&
           !g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
         g_warning ("Cannot record the fetch of phone %" G_GINT64_FORMAT ": %s",
                    *(gint64 *) key, local_error->message);
@@ -189,8 +234,7 @@ pa_fetch_log_new (PaStore  *store,
   self = g_new0 (PaFetchLog, 1);
   self->store = g_object_ref (store);
   self->writer = g_steal_pointer (&writer);
-  self->history = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                         (GDestroyNotify) g_ptr_array_unref);
+
   self->pending = new_pending ();
   self->quiet = new_pending ();
   self->written = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -218,7 +262,6 @@ pa_fetch_log_free (PaFetchLog *self)
   g_hash_table_unref (self->pending);
   g_hash_table_unref (self->quiet);
   g_hash_table_unref (self->written);
-  g_hash_table_unref (self->history);
   g_clear_object (&self->writer);
   g_clear_object (&self->store);
   g_free (self);
@@ -271,86 +314,46 @@ schedule_hand_over (PaFetchLog *self)
     self->flush_id = g_timeout_add (PA_FETCH_LOG_DELAY_MS, hand_over_cb, self);
 }
 
-static gpointer
-copy_record (gconstpointer record,
-             gpointer      user_data)
-{
-  return pa_fetch_record_copy (record);
-}
-
+/* What the phone asked since the last hand-over, with this request counted
+ * in: the earlier record's requests (pending or waiting quietly) carried
+ * over, so none is lost when a record replaces another. */
 static GPtrArray *
-copy_history (GPtrArray *history)
+requests_with (PaFetchLog                *self,
+               gint64                     phone_id,
+               const PaPhoneStatusUpdate *update,
+               const char                *file,
+               guint                      http_status)
 {
-  return g_ptr_array_copy (history, copy_record, NULL);
-}
-
-/* The phone's history in memory, read from the store the first time the
- * phone asks for something in this run. */
-static GPtrArray *
-history_of (PaFetchLog  *self,
-            gint64       phone_id,
-            GError     **error)
-{
-  GPtrArray *history = g_hash_table_lookup (self->history, &phone_id);
-  gint64 *key;
-
-  if (history != NULL)
-    return history;
-  history = pa_store_list_phone_fetches (self->store, phone_id, error);
-  if (history == NULL)
-    return NULL;
-  key = g_new (gint64, 1);
-  *key = phone_id;
-  g_hash_table_insert (self->history, key, history);
-  return history;
-}
-
-/* Counts the request into the record of its kind, moved to the front; a
- * new kind pushes the oldest out. */
-static void
-remember_request (PaFetchLog                *self,
-                  gint64                     phone_id,
-                  const PaPhoneStatusUpdate *update,
-                  const char                *file,
-                  guint                      http_status)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *history = history_of (self, phone_id, &error);
+  Pending *earlier = g_hash_table_lookup (self->pending, &phone_id);
+  Pending *quiet = g_hash_table_lookup (self->quiet, &phone_id);
+  GPtrArray *requests = NULL;
+  PaFetchRecord *record = g_new0 (PaFetchRecord, 1);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  PaFetchRecord *record = NULL;
 
-  if (history == NULL)
+  if (quiet != NULL && quiet->requests != NULL)
+    requests = g_steal_pointer (&quiet->requests);
+  if (earlier != NULL && earlier->requests != NULL)
     {
-      g_warning ("Cannot read the fetches of phone %" G_GINT64_FORMAT ": %s", phone_id,
-                 error->message);
-      return;
-    }
-  for (guint i = 0; i < history->len; i++)
-    {
-      PaFetchRecord *one = g_ptr_array_index (history, i);
-
-      if (one->status == http_status && g_strcmp0 (one->file, file) == 0 &&
-          g_strcmp0 (one->ip, update->ip) == 0 &&
-          g_strcmp0 (one->user_agent, update->user_agent) == 0)
+      if (requests == NULL)
+        requests = g_steal_pointer (&earlier->requests);
+      else
         {
-          record = g_ptr_array_steal_index (history, i);
-          break;
+          /* Both: the quiet one is older. */
+          for (guint i = earlier->requests->len; i > 0; i--)
+            count_into (requests, g_ptr_array_steal_index (earlier->requests, i - 1));
         }
     }
-  if (record == NULL)
-    {
-      record = g_new0 (PaFetchRecord, 1);
-      record->file = g_strdup (file);
-      record->ip = g_strdup (update->ip);
-      record->user_agent = g_strdup (update->user_agent);
-      record->status = http_status;
-      record->first_at = now;
-    }
-  record->last_at = now;
-  record->count++;
-  g_ptr_array_insert (history, 0, record);
-  if (history->len > PA_FETCH_LOG_HISTORY)
-    g_ptr_array_set_size (history, PA_FETCH_LOG_HISTORY);
+  if (requests == NULL)
+    requests = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_fetch_record_free);
+
+  record->file = g_strdup (file);
+  record->ip = g_strdup (update->ip);
+  record->user_agent = g_strdup (update->user_agent);
+  record->status = http_status;
+  record->first_at = record->last_at = now;
+  record->count = 1;
+  count_into (requests, record);
+  return requests;
 }
 
 GPtrArray *
@@ -358,9 +361,18 @@ pa_fetch_log_dup_history (PaFetchLog  *self,
                           gint64       phone_id,
                           GError     **error)
 {
-  GPtrArray *history = history_of (self, phone_id, error);
+  Pending *quiet = g_hash_table_lookup (self->quiet, &phone_id);
 
-  return history != NULL ? copy_history (history) : NULL;
+  /* What this phone asked lately, even if it only polled: written now. */
+  if (quiet != NULL && !g_hash_table_contains (self->pending, &phone_id))
+    {
+      gpointer key, value;
+
+      g_hash_table_steal_extended (self->quiet, &phone_id, &key, &value);
+      g_hash_table_insert (self->pending, key, value);
+    }
+  pa_fetch_log_flush (self);
+  return pa_store_list_phone_fetches (self->store, phone_id, error);
 }
 
 void
@@ -390,11 +402,7 @@ pa_fetch_log_add (PaFetchLog                *self,
   p->last_seen = ref_nullable (update->last_seen);
   p->provisioned_at = ref_nullable (update->provisioned_at);
   if (file != NULL)
-    {
-      remember_request (self, phone_id, update, file, http_status);
-      if (g_hash_table_contains (self->history, &phone_id))
-        p->history = copy_history (g_hash_table_lookup (self->history, &phone_id));
-    }
+    p->requests = requests_with (self, phone_id, update, file, http_status);
   g_hash_table_replace (into, key, p);
 
   if (only_seen)

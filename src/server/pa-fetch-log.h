@@ -36,15 +36,16 @@ void        pa_fetch_log_free  (PaFetchLog                *self);
 
 /* Copies @update; a later fetch of the same phone replaces it, except that
  * a status set by either stays set. The request (@file answered with
- * @http_status, from update's ip and user_agent) joins the phone's history,
- * which is written with the update. */
+ * @http_status, from update's ip and user_agent) is counted too, and goes
+ * with the update to the thread, which counts it into the phone's kept
+ * records (so a poll reads nothing from the database). */
 void        pa_fetch_log_add   (PaFetchLog                *self,
                                 gint64                     phone_id,
                                 const PaPhoneStatusUpdate *update,
                                 const char                *file,
                                 guint                      http_status);
-/* The phone's recent requests, most recent first (PaFetchRecord), as they
- * are now: what is not written yet included. */
+/* The phone's recent requests, most recent first (PaFetchRecord): what
+ * waits is written first (also a quiet record), then they are read. */
 GPtrArray  *pa_fetch_log_dup_history (PaFetchLog          *self,
                                       gint64               phone_id,
                                       GError             **error);
