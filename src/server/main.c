@@ -57,6 +57,8 @@ run (int    argc,
   g_autofree char *listen = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *config_file = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *url_path = NULL;
   g_autofree char *pid_path = NULL;
@@ -70,8 +72,14 @@ run (int    argc,
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
       "Folder for the database and the admin token (default $XDG_DATA_HOME/phoneadmin-provd)",
       "DIR" },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert,
+      "PEM file with the certificate (and the key, unless --tls-key names it): serve HTTPS",
+      "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
+      "PEM file with the certificate's private key", "FILE" },
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file,
-      "Key file with a [server] group: listen, data-dir, public-url, sip-server", "FILE" },
+      "Key file with a [server] group: listen, data-dir, public-url, sip-server, catalog, "
+      "phone-networks, tls-cert, tls-key", "FILE" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -113,6 +121,36 @@ run (int    argc,
     {
       g_free (config->data_dir);
       config->data_dir = g_steal_pointer (&data_dir);
+    }
+  if (tls_cert != NULL)
+    {
+      g_free (config->tls_cert);
+      config->tls_cert = g_steal_pointer (&tls_cert);
+    }
+  if (tls_key != NULL)
+    {
+      g_free (config->tls_key);
+      config->tls_key = g_steal_pointer (&tls_key);
+    }
+  if (config->tls_key != NULL && config->tls_cert == NULL)
+    {
+      g_printerr ("phoneadmin-provd: a TLS key without a certificate (--tls-cert)\n");
+      return 2;
+    }
+  if (config->tls_cert != NULL)
+    {
+      g_autoptr(GTlsCertificate) certificate =
+        g_tls_certificate_new_from_files (config->tls_cert,
+                                          config->tls_key != NULL ? config->tls_key
+                                                                  : config->tls_cert,
+                                          &error);
+
+      if (certificate == NULL)
+        {
+          g_printerr ("phoneadmin-provd: cannot use the TLS certificate %s: %s\n",
+                      config->tls_cert, error->message);
+          return 2;
+        }
     }
 
   if (config->catalog != NULL)

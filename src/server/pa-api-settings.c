@@ -85,7 +85,18 @@ pa_api_settings_before_write (PaApiRequest  *req,
                               PaResource    *resource,
                               GError       **error)
 {
+  const char *public_url = pa_settings_get_public_url (PA_SETTINGS (resource));
+
   req->report_affected = TRUE;
+  /* Phones would be told to speak plain HTTP to a port that only speaks
+   * TLS. */
+  if (req->server->config->tls_cert != NULL && public_url != NULL &&
+      !g_str_has_prefix (public_url, "https://"))
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_RULE, "public_url",
+                         "provd serves HTTPS: the address in setup links must start with https://");
+      return FALSE;
+    }
   return keep_fixed (req, PA_SETTINGS (old), PA_SETTINGS (resource), error);
 }
 

@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 
 #include "pa-http-listener.h"
+#include "pa-http-tls.h"
 
 /* The kernel caps this at net.core.somaxconn (4096 since Linux 5.4). */
 #define LISTEN_BACKLOG      4096
@@ -39,6 +40,7 @@ struct _PaHttpListener
 
   PaHttpQuickFunc quick;
   gpointer        quick_data;
+  GTlsCertificate *certificate;   /* every connection is TLS when set */
   gboolean     warned_full;
 };
 
@@ -189,6 +191,12 @@ take_connection (PaHttpListener *self,
   g_socket_set_blocking (socket, FALSE);
   g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, TRUE, NULL);
 
+  if (self->certificate != NULL)
+    {
+      pa_http_tls_take (self->soup, socket, local, remote, self->certificate);
+      return;
+    }
+
   connection = pa_http_connection_new (self, self->soup, socket, local, remote);
   g_hash_table_insert (self->connections, remote, connection);
   if (self->sweep_id == 0)
@@ -309,6 +317,7 @@ pa_http_listener_free (PaHttpListener *self)
   g_signal_handlers_disconnect_by_data (self->soup, self);
   g_clear_pointer (&self->connections, g_hash_table_unref);
   g_clear_object (&self->soup);
+  g_clear_object (&self->certificate);
   g_free (self);
 }
 
@@ -339,6 +348,13 @@ pa_http_listener_request_done (PaHttpListener    *self,
 
   if (connection != NULL)
     pa_http_connection_request_done (connection, msg, finished);
+}
+
+void
+pa_http_listener_set_certificate (PaHttpListener  *self,
+                                  GTlsCertificate *certificate)
+{
+  g_set_object (&self->certificate, certificate);
 }
 
 void

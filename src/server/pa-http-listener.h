@@ -55,6 +55,11 @@ typedef GBytes *(*PaHttpQuickFunc) (const PaHttpHeadParts *parts,
                                     GSocketAddress        *remote,
                                     gpointer               user_data);
 
+/* With a certificate, every connection accepted from now on is TLS
+ * (pa-http-tls.h); NULL: plain HTTP. */
+void            pa_http_listener_set_certificate    (PaHttpListener    *self,
+                                                     GTlsCertificate   *certificate);
+
 void            pa_http_listener_set_quick          (PaHttpListener    *self,
                                                      PaHttpQuickFunc    func,
                                                      gpointer           user_data);

@@ -30,6 +30,8 @@ pa_server_config_free (PaServerConfig *self)
   g_free (self->listen_host);
   g_free (self->data_dir);
   g_clear_pointer (&self->phone_networks, g_ptr_array_unref);
+  g_free (self->tls_cert);
+  g_free (self->tls_key);
   g_free (self->public_url);
   g_free (self->sip_server);
   g_free (self->catalog);
@@ -154,7 +156,8 @@ load_keyfile (PaServerConfig *self,
               GError        **error)
 {
   static const char * const known[] = {
-    "listen", "data-dir", "public-url", "sip-server", "catalog", "phone-networks", NULL
+    "listen", "data-dir", "public-url", "sip-server", "catalog", "phone-networks",
+    "tls-cert", "tls-key", NULL
   };
   g_auto(GStrv) keys = NULL;
   g_autofree char *listen = NULL;
@@ -163,6 +166,8 @@ load_keyfile (PaServerConfig *self,
   g_autofree char *sip_server = NULL;
   g_autofree char *catalog = NULL;
   g_autoptr(GPtrArray) networks = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
 
   if (!g_key_file_has_group (keyfile, "server"))
     return TRUE;
@@ -175,7 +180,7 @@ load_keyfile (PaServerConfig *self,
       {
         g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                      "[server] has no setting “%s” (known: listen, data-dir, "
-                     "public-url, sip-server, catalog, phone-networks)", keys[i]);
+                     "public-url, sip-server, catalog, phone-networks, tls-cert, tls-key)", keys[i]);
         return FALSE;
       }
 
@@ -184,7 +189,9 @@ load_keyfile (PaServerConfig *self,
       !take_string (keyfile, "data-dir", &data_dir, error) ||
       !take_string (keyfile, "public-url", &public_url, error) ||
       !take_string (keyfile, "sip-server", &sip_server, error) ||
-      !take_string (keyfile, "catalog", &catalog, error))
+      !take_string (keyfile, "catalog", &catalog, error) ||
+      !take_string (keyfile, "tls-cert", &tls_cert, error) ||
+      !take_string (keyfile, "tls-key", &tls_key, error))
     return FALSE;
 
   if (public_url != NULL &&
@@ -235,6 +242,16 @@ load_keyfile (PaServerConfig *self,
     {
       g_clear_pointer (&self->phone_networks, g_ptr_array_unref);
       self->phone_networks = g_steal_pointer (&networks);
+    }
+  if (tls_cert != NULL)
+    {
+      g_free (self->tls_cert);
+      self->tls_cert = g_steal_pointer (&tls_cert);
+    }
+  if (tls_key != NULL)
+    {
+      g_free (self->tls_key);
+      self->tls_key = g_steal_pointer (&tls_key);
     }
   if (data_dir != NULL)
     {

@@ -19,6 +19,9 @@ G_BEGIN_DECLS
  * @public_url: (nullable): base URL phones use to reach the server, such as
  *   `http://192.0.2.10:8670`; %NULL means the bound URL
  * @sip_server: (nullable): SIP server host given to generated SIP accounts
+ * @tls_cert: (nullable): a PEM file with the certificate (chain), and
+ *   the key too unless @tls_key names it; every connection is then HTTPS
+ * @tls_key: (nullable): a PEM file with the certificate's private key
  * @phone_networks: (nullable): the networks phones may fetch from
  *   (#GInetAddressMask), others are refused; %NULL: any
  * @catalog: (nullable): a device catalog file to use instead of the
@@ -36,13 +39,15 @@ typedef struct
   char    *sip_server;
   char    *catalog;
   GPtrArray *phone_networks;
+  char    *tls_cert;
+  char    *tls_key;
 } PaServerConfig;
 
 PaServerConfig *pa_server_config_new          (void);
 void            pa_server_config_free         (PaServerConfig *self);
 
 /* Reads `[server] listen, data-dir, public-url, sip-server, catalog,
- * phone-networks` (a list: `192.168.1.0/24;10.0.0.0/8`); members the file
+ * phone-networks` (a list: `192.168.1.0/24;10.0.0.0/8`), tls-cert, tls-key; members the file
  * does not name keep their value. Unknown keys in [server] are an error so a
  * typo does not pass silently. */
 gboolean        pa_server_config_load_file    (PaServerConfig *self,

@@ -384,6 +384,8 @@ pa_server_new (PaStore              *store,
   self->config->sip_server = g_strdup (config->sip_server);
   if (config->phone_networks != NULL)
     self->config->phone_networks = g_ptr_array_ref (config->phone_networks);
+  self->config->tls_cert = g_strdup (config->tls_cert);
+  self->config->tls_key = g_strdup (config->tls_key);
 
   self->soup = soup_server_new ("server-header", "phoneadmin-provd", NULL);
   soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);
@@ -409,6 +411,7 @@ pa_server_listen (PaServer  *self,
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) bound = NULL;
   const char *host;
+  const char *scheme;
   guint port;
 
   g_return_val_if_fail (PA_IS_SERVER (self), FALSE);
@@ -426,6 +429,22 @@ pa_server_listen (PaServer  *self,
     }
   address = g_inet_socket_address_new (inet, self->config->listen_port);
 
+  if (self->config->tls_cert != NULL)
+    {
+      g_autoptr(GTlsCertificate) certificate =
+        g_tls_certificate_new_from_files (self->config->tls_cert,
+                                          self->config->tls_key != NULL ? self->config->tls_key
+                                                                        : self->config->tls_cert,
+                                          error);
+
+      if (certificate == NULL)
+        {
+          g_prefix_error (error, "Cannot use the TLS certificate %s: ", self->config->tls_cert);
+          return FALSE;
+        }
+      pa_http_listener_set_certificate (self->listener, certificate);
+    }
+
   if (!pa_http_listener_listen (self->listener, address, &bound, error))
     {
       g_prefix_error (error, "Cannot listen on %s port %u: ", host, self->config->listen_port);
@@ -438,10 +457,11 @@ pa_server_listen (PaServer  *self,
     host = g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6 ? "::1" : "127.0.0.1";
 
   g_clear_pointer (&self->url, g_free);
+  scheme = self->config->tls_cert != NULL ? "https" : "http";
   if (strchr (host, ':') != NULL)
-    self->url = g_strdup_printf ("http://[%s]:%u/", host, port);
+    self->url = g_strdup_printf ("%s://[%s]:%u/", scheme, host, port);
   else
-    self->url = g_strdup_printf ("http://%s:%u/", host, port);
+    self->url = g_strdup_printf ("%s://%s:%u/", scheme, host, port);
 
   if (!pa_server_update_settings (self, error))
     return FALSE;

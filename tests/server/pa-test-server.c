@@ -153,7 +153,8 @@ start (PaTestServer *self)
   g_file_get_contents (url_path, &contents, NULL, &error);
   g_assert_no_error (error);
   g_strstrip (contents);
-  g_assert_true (g_str_has_prefix (contents, "http://127.0.0.1:"));
+  g_assert_true (g_str_has_prefix (contents, "http://127.0.0.1:") ||
+                 g_str_has_prefix (contents, "https://127.0.0.1:"));
   if (g_str_has_suffix (contents, "/"))
     contents[strlen (contents) - 1] = '\0';
   g_free (self->url);

@@ -232,6 +232,9 @@ test_command_line (void)
       { "--config", missing_catalog_config, NULL },
       { "--config", bad_networks, NULL },
       { "--config", empty_networks, NULL },
+      { "--tls-cert", "/nonexistent/cert.pem", NULL },
+      { "--tls-key", "/nonexistent/key.pem", NULL },
+      { "--tls-cert", bad_networks, NULL },
       { "extra-argument", NULL },
     };
 

@@ -1,0 +1,166 @@
+/* test-tls.c — provd over HTTPS from PEM files, checked by clients that
+ * trust the test CA (tests/data/tls), one that does not, and plain HTTP
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "pa-test-server.h"
+
+static char *
+tls_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "tls", name, NULL);
+}
+
+/* A session that trusts only the CA in @ca_name. */
+static SoupSession *
+session_trusting (const char *ca_name)
+{
+  g_autofree char *ca = tls_file (ca_name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsDatabase) database = g_tls_file_database_new (ca, &error);
+
+  g_assert_no_error (error);
+  return soup_session_new_with_options ("timeout", 10, "tls-database", database, NULL);
+}
+
+static guint
+send (SoupSession  *session,
+      const char   *method,
+      const char   *url,
+      const char   *token,
+      const char   *user_agent,
+      char        **body_out,
+      GError      **error)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) body = NULL;
+
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  if (user_agent != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "User-Agent", user_agent);
+  body = soup_session_send_and_read (session, msg, NULL, error);
+  if (body_out != NULL && body != NULL)
+    *body_out = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  return body != NULL ? soup_message_get_status (msg) : 0;
+}
+
+static void
+test_https (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-tls-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autofree char *cert = tls_file ("server.pem");
+  g_autofree char *key = tls_file ("server-key.pem");
+  g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n"
+                                           "sip-server=pbx.example.com\n", cert, key);
+  PaTestServerOptions options = { .config_file = config };
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(SoupSession) trusting = session_trusting ("ca.pem");
+  g_autoptr(SoupSession) stranger = session_trusting ("other-ca.pem");
+  g_autoptr(SoupSession) plain = soup_session_new_with_options ("timeout", 10, NULL);
+  g_autofree char *info_url = NULL;
+  g_autofree char *phones_url = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *plain_url = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *token;
+  char *link;
+
+  g_assert_true (g_file_set_contents (config, text, -1, &error));
+  server = pa_test_server_new_with_options (&options);
+  g_assert_true (g_str_has_prefix (server->url, "https://127.0.0.1:"));
+
+  /* The admin API over TLS, from a client that trusts the CA. */
+  info_url = g_strconcat (server->url, "/api/v1", NULL);
+  g_assert_cmpuint (send (trusting, "GET", info_url, server->token, NULL, NULL, &error), ==, 200);
+  g_assert_no_error (error);
+
+  /* Setup links are https:// too, and a phone fetches over TLS. */
+  phones_url = g_strconcat (server->url, "/api/v1/phones", NULL);
+  {
+    g_autoptr(SoupMessage) msg = soup_message_new ("POST", phones_url);
+    g_autofree char *auth = g_strconcat ("Bearer ", server->token, NULL);
+    const char *body = "{\"name\": \"Desk\", \"mac\": \"80:5E:C0:12:34:56\", \"vendor\": \"yealink\","
+                       " \"model\": \"yealink-t54w\"}";
+    g_autoptr(GBytes) answer = NULL;
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    soup_message_set_request_body_from_bytes (msg, "application/json",
+                                              g_bytes_new_static (body, strlen (body)));
+    answer = soup_session_send_and_read (trusting, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 201);
+    created = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+  }
+  g_assert_true (json_parser_load_from_data (parser, created, -1, &error));
+  token = json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "token");
+  link = g_strdup_printf ("%s/p/%s/805ec0123456.cfg", server->url, token);
+  g_assert_cmpuint (send (trusting, "GET", link, NULL, "Yealink SIP-T54W 96.86.0.100", &file,
+                          &error), ==, 200);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (file, "account.1.sip_server.1.address = pbx.example.com"));
+  {
+    g_autofree char *common_url = g_strdup_printf ("%s/p/%s/y000000000096.cfg", server->url, token);
+    g_autofree char *common = NULL;
+
+    g_assert_cmpuint (send (trusting, "GET", common_url, NULL, "Yealink SIP-T54W 96.86.0.100",
+                            &common, &error), ==, 200);
+    g_assert_nonnull (strstr (common, "static.auto_provision.server.url = https://127.0.0.1:"));
+  }
+
+  /* A client that does not trust the CA gets no answer at all. */
+  g_assert_cmpuint (send (stranger, "GET", info_url, server->token, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+  g_clear_error (&error);
+
+  /* Plain HTTP on the TLS port gets nothing either. */
+  plain_url = g_strdup_printf ("http://%s/api/v1", server->url + strlen ("https://"));
+  g_assert_cmpuint (send (plain, "GET", plain_url, server->token, NULL, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Setup links cannot be made plain HTTP while provd speaks only TLS. */
+  {
+    g_autofree char *settings_url = g_strconcat (server->url, "/api/v1/settings", NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("PATCH", settings_url);
+    g_autofree char *auth = g_strconcat ("Bearer ", server->token, NULL);
+    const char *body = "{\"public_url\": \"http://192.0.2.1:8670/\"}";
+    g_autoptr(GBytes) answer = NULL;
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", "*");
+    soup_message_set_request_body_from_bytes (msg, "application/json",
+                                              g_bytes_new_static (body, strlen (body)));
+    answer = soup_session_send_and_read (trusting, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 422);
+  }
+
+  /* And it still serves afterwards. */
+  g_assert_cmpuint (send (trusting, "GET", link, NULL, "Yealink SIP-T54W 96.86.0.100", NULL,
+                          &error), ==, 200);
+  g_free (link);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/tls/https", test_https);
+  return g_test_run ();
+}
