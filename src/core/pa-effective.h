@@ -89,6 +89,10 @@ typedef struct
   char           *admin_password;  /* nullable: the phone's own stays */
 
   char           *provisioning_url;  /* the phone's own setup link, ending in '/' */
+  /* The credentials the phone sends its setup link (HTTP digest, or basic
+   * over TLS); NULL for none, and then writers blank what a phone has. */
+  char           *provisioning_user;
+  char           *provisioning_password;
   guint           poll_minutes;
   char           *firmware_url;    /* nullable: no target firmware */
 

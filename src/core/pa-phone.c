@@ -32,6 +32,7 @@ struct _PaPhone
   PaAdminPasswordMode  admin_password_mode;
   char                *admin_password;
   gboolean             enabled;
+  gboolean             http_auth;
 
   PaPhoneStatus        status;
   char                *ip;
@@ -64,6 +65,7 @@ enum {
   PROP_ADMIN_PASSWORD_MODE,
   PROP_ADMIN_PASSWORD,
   PROP_ENABLED,
+  PROP_HTTP_AUTH,
   PROP_STATUS,
   PROP_IP,
   PROP_USER_AGENT,
@@ -305,6 +307,9 @@ pa_phone_get_property (GObject    *object,
     case PROP_ENABLED:
       g_value_set_boolean (value, self->enabled);
       break;
+    case PROP_HTTP_AUTH:
+      g_value_set_boolean (value, self->http_auth);
+      break;
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
       break;
@@ -400,6 +405,9 @@ pa_phone_set_property (GObject      *object,
     case PROP_ENABLED:
       pa_phone_set_enabled (self, g_value_get_boolean (value));
       break;
+    case PROP_HTTP_AUTH:
+      pa_phone_set_http_auth (self, g_value_get_boolean (value));
+      break;
     case PROP_STATUS:
       pa_phone_set_status (self, g_value_get_enum (value));
       break;
@@ -474,6 +482,7 @@ pa_phone_class_init (PaPhoneClass *klass)
   properties[PROP_ADMIN_PASSWORD] =
     g_param_spec_string ("admin-password", NULL, NULL, NULL, flags);
   properties[PROP_ENABLED] = g_param_spec_boolean ("enabled", NULL, NULL, TRUE, flags);
+  properties[PROP_HTTP_AUTH] = g_param_spec_boolean ("http-auth", NULL, NULL, FALSE, flags);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
                        PA_TYPE_PHONE_STATUS, PA_PHONE_STATUS_PENDING, flags);
@@ -510,6 +519,7 @@ pa_phone_class_init (PaPhoneClass *klass)
   pa_resource_class_add_member (resource_class, properties[PROP_ADMIN_PASSWORD],
                                 PA_MEMBER_NULLABLE);
   pa_resource_class_add_member (resource_class, properties[PROP_ENABLED], PA_MEMBER_NONE);
+  pa_resource_class_add_member (resource_class, properties[PROP_HTTP_AUTH], PA_MEMBER_NONE);
   pa_resource_class_add_member (resource_class, properties[PROP_STATUS], PA_MEMBER_SERVER_OWNED);
   pa_resource_class_add_member (resource_class, properties[PROP_IP], server_text);
   pa_resource_class_add_member (resource_class, properties[PROP_USER_AGENT], server_text);
@@ -794,4 +804,25 @@ pa_phone_set_attention (PaPhone            *self,
   g_strfreev (self->attention);
   self->attention = reasons != NULL && reasons[0] != NULL ? g_strdupv ((char **) reasons) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENTION]);
+}
+
+gboolean
+pa_phone_get_http_auth (PaPhone *self)
+{
+  g_return_val_if_fail (PA_IS_PHONE (self), FALSE);
+
+  return self->http_auth;
+}
+
+void
+pa_phone_set_http_auth (PaPhone  *self,
+                        gboolean  http_auth)
+{
+  g_return_if_fail (PA_IS_PHONE (self));
+
+  http_auth = !!http_auth;
+  if (self->http_auth == http_auth)
+    return;
+  self->http_auth = http_auth;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HTTP_AUTH]);
 }

@@ -61,6 +61,8 @@ G_DECLARE_FINAL_TYPE (PaPhone, pa_phone, PA, PHONE, PaResource)
 /* JSON members, in order: id, revision, name, description, mac, vendor,
  * model, agent_id, lines, layout_id, profile_id, modules, sip_server,
  * timezone, local_sip_port, admin_password_mode, admin_password, enabled,
+ * http_auth (the setup link asks for the phone's own HTTP credentials once
+ * the phone has used them; provd makes them and writes them in its files),
  * then the server-owned status, ip, user_agent, firmware, last_seen,
  * provisioned_at, token, config_fingerprint (a hash of everything the
  * phone's files are made from: it changes exactly when they may). Times are
@@ -132,6 +134,9 @@ void                pa_phone_set_admin_password_mode (PaPhone             *self,
 const char         *pa_phone_get_admin_password      (PaPhone             *self);   /* nullable */
 void                pa_phone_set_admin_password      (PaPhone             *self,
                                                       const char          *password);
+gboolean            pa_phone_get_http_auth           (PaPhone             *self);
+void                pa_phone_set_http_auth           (PaPhone             *self,
+                                                      gboolean             http_auth);
 gboolean            pa_phone_get_enabled             (PaPhone             *self);
 void                pa_phone_set_enabled             (PaPhone             *self,
                                                       gboolean             enabled);

@@ -149,8 +149,14 @@ write_model_file (const PaEffective *e,
 {
   const char *common = pa_device_model_get_common_file (e->model);
   const char *base = e->provisioning_url != NULL ? e->provisioning_url : "";
-  g_autofree char *again = g_strconcat (base, common, NULL);
-  g_autofree char *device = g_strconcat (base, "$MA.xml", NULL);
+  /* The rule's own option for HTTP credentials, when the setup link asks
+   * for them (FusionPBX's 8841 template). */
+  g_autofree char *auth = e->provisioning_user != NULL
+                          ? g_strdup_printf ("[--uid %s --pwd %s] ", e->provisioning_user,
+                                             e->provisioning_password)
+                          : g_strdup ("");
+  g_autofree char *again = g_strconcat (auth, base, common, NULL);
+  g_autofree char *device = g_strconcat (auth, base, "$MA.xml", NULL);
 
   pa_xml_writer_start (xml, "flat-profile");
   field (xml, "Provision_Enable", "Yes");

@@ -113,6 +113,11 @@ write_provisioning (const PaEffective *e,
   pa_xml_writer_element (xml, "FlashServerIP", e->provisioning_url);
   pa_xml_writer_element (xml, "FlashFileName", "$mac.cfg");
   pa_xml_writer_element (xml, "FlashProtocol", flash_protocol (e->provisioning_url));
+  /* The phone's own HTTP credentials for its setup link, or none. */
+  pa_xml_writer_element (xml, "DefaultUsername",
+                         e->provisioning_user != NULL ? e->provisioning_user : "");
+  pa_xml_writer_element (xml, "DefaultPassword",
+                         e->provisioning_password != NULL ? e->provisioning_password : "");
   /* [UNCONFIRMED] FlashMode 2 = repeat every FlashInterval hours (tancredi;
    * wazo and FusionPBX write 1 with interval 1). Hours, so the profile's
    * minutes are rounded up. */

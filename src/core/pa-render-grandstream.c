@@ -141,10 +141,12 @@ write_provisioning (const PaEffective *e,
             scheme != NULL && g_ascii_strcasecmp (scheme, "http") == 0 ? "HTTP" : "HTTPS");
       item (xml, "provisioning.config.serverPath", server_path);
     }
-  /* The token in the path is the credential; a stale user name or password
-   * from an earlier server would only be sent along. */
-  item (xml, "provisioning.config.username", "");
-  item (xml, "provisioning.config.password", "");
+  /* The token in the path is the credential, with the phone's own HTTP
+   * user and password when its setup link asks for them (P1360/P1361);
+   * blank otherwise, so a stale pair from an earlier server is not sent. */
+  item (xml, "provisioning.config.username", e->provisioning_user != NULL ? e->provisioning_user : "");
+  item (xml, "provisioning.config.password",
+        e->provisioning_password != NULL ? e->provisioning_password : "");
   /* "Check at a period time": every poll minutes. */
   item (xml, "provisioning.auto.mode", "YesUpgradeMin");
   g_snprintf (minutes, sizeof minutes, "%u", poll);

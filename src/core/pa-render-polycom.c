@@ -189,6 +189,10 @@ write_provisioning (const PaEffective *e,
       set_device (out, "device.prov.serverType", https ? "HTTPS" : "HTTP");
       set_device (out, "device.prov.serverName",
                   rest != NULL ? rest + 3 : e->provisioning_url);
+      set_device (out, "device.prov.user",
+                  e->provisioning_user != NULL ? e->provisioning_user : "");
+      set_device (out, "device.prov.password",
+                  e->provisioning_password != NULL ? e->provisioning_password : "");
       /* Our setup link, not DHCP option 66, decides where the phone comes
        * back to. */
       set_device (out, "device.dhcp.bootSrvUseOpt", "Static");

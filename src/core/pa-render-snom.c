@@ -112,13 +112,32 @@ dtmf_name (PaDtmfMode mode)
 
 /* -- snom<model>.htm ------------------------------------------------------- */
 
+/* The setup link with the phone's HTTP credentials in it, when it asks for
+ * them: [UNCONFIRMED] snom takes user:password@ in setting_server (the
+ * provisioning facts, §7); escaped, though provd's are letters and digits. */
+static char *
+setup_link (const PaEffective *e,
+            const char        *file)
+{
+  const char *url = e->provisioning_url != NULL ? e->provisioning_url : "";
+  const char *rest = strstr (url, "://");
+  g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
+
+  if (e->provisioning_user == NULL || rest == NULL)
+    return g_strconcat (url, file, NULL);
+  user = g_uri_escape_string (e->provisioning_user, NULL, FALSE);
+  password = g_uri_escape_string (e->provisioning_password, NULL, FALSE);
+  return g_strdup_printf ("%.*s%s:%s@%s%s", (int) (rest + 3 - url), url, user, password, rest + 3,
+                          file);
+}
+
 static GBytes *
 render_model_file (const PaEffective *e)
 {
   g_autoptr(PaXmlWriter) xml = pa_xml_writer_new ();
   g_autofree char *device = device_file (e);
-  g_autofree char *url = g_strconcat (e->provisioning_url != NULL ? e->provisioning_url : "",
-                                      device, NULL);
+  g_autofree char *url = setup_link (e, device);
 
   pa_xml_writer_start (xml, "setting-files");
   pa_xml_writer_start (xml, "file");
@@ -232,7 +251,11 @@ write_phone_settings (const PaEffective *e,
 {
   /* The phone's own setup link, so every later poll comes back to it. */
   if (e->provisioning_url != NULL)
-    setting (xml, "setting_server", 0, e->provisioning_url);
+    {
+      g_autofree char *server = setup_link (e, "");
+
+      setting (xml, "setting_server", 0, server);
+    }
   /* Seconds between polls (FusionPBX's template; §2.5). */
   setting_uint (xml, "settings_refresh_timer", 0, e->poll_minutes * 60);
   if (e->firmware_url != NULL)

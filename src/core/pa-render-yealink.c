@@ -63,6 +63,9 @@ write_common (const PaEffective *e,
   pa_kv_writer_line (kv, comment);
   if (e->provisioning_url != NULL)
     pa_kv_writer_set (kv, "static.auto_provision.server.url", e->provisioning_url);
+  /* Empty when the setup link asks for none: a phone keeps no stale ones. */
+  pa_kv_writer_set (kv, "static.auto_provision.server.username", e->provisioning_user);
+  pa_kv_writer_set (kv, "static.auto_provision.server.password", e->provisioning_password);
   pa_kv_writer_set (kv, "static.auto_provision.power_on", "1");
   /* Our setup link, not Yealink's redirection service, decides. */
   pa_kv_writer_set (kv, "static.auto_provision.pnp_enable", "0");

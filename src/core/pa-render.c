@@ -82,6 +82,8 @@ pa_render_context_free (PaRenderContext *ctx)
   g_clear_pointer (&ctx->provisioning_url, g_free);
   g_clear_object (&ctx->settings);
   g_clear_pointer (&ctx->admin_password, g_free);
+  g_clear_pointer (&ctx->http_user, g_free);
+  g_clear_pointer (&ctx->http_password, g_free);
   g_free (ctx);
 }
 

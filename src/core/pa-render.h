@@ -51,6 +51,8 @@ typedef struct
   PaSettings    *settings;         /* nullable (the defaults): the server's,
                                     * for what nothing nearer sets */
   char          *admin_password;   /* nullable: the one provd generated */
+  char          *http_user;        /* nullable: the phone's credentials for */
+  char          *http_password;    /* its setup link (http_auth) */
 } PaRenderContext;
 
 PaRenderContext *pa_render_context_new   (PaPhone       *phone,

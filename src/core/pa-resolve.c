@@ -111,6 +111,8 @@ pa_effective_free (PaEffective *effective)
   g_clear_pointer (&effective->lines, g_ptr_array_unref);
   g_free (effective->timezone);
   g_clear_pointer (&effective->zone, pa_time_zone_rule_free);
+  g_free (effective->provisioning_user);
+  g_free (effective->provisioning_password);
   g_free (effective->ntp_server);
   g_free (effective->admin_password);
   g_free (effective->provisioning_url);
@@ -346,6 +348,11 @@ pa_resolve (PaRenderContext *ctx)
   effective->admin_password = g_strdup (first_set (admin_password, NULL, NULL));
 
   effective->provisioning_url = g_strdup (ctx->provisioning_url);
+  if (ctx->http_user != NULL && ctx->http_password != NULL)
+    {
+      effective->provisioning_user = g_strdup (ctx->http_user);
+      effective->provisioning_password = g_strdup (ctx->http_password);
+    }
   effective->poll_minutes = ctx->profile != NULL
                             ? pa_profile_get_update_interval (ctx->profile)
                             : pa_settings_get_update_interval (use_setting (ctx, effective,

@@ -118,7 +118,7 @@ static const char full_phone[] =
   "'lines':[11,12],'layout_id':3,'profile_id':4,"
   "'modules':[{'module':'acme-m20','layout_id':5},{'module':'acme-m20','layout_id':null}],"
   "'sip_server':'pbx.example.com','timezone':'Europe/Berlin','local_sip_port':5062,"
-  "'admin_password_mode':'manual','admin_password':'s3cret','enabled':false,"
+  "'admin_password_mode':'manual','admin_password':'s3cret','enabled':false,'http_auth':false,"
   "'status':'online','ip':'192.0.2.10','user_agent':'Acme P10 1.2.3','firmware':'1.2.3',"
   "'last_seen':1700000000,'provisioned_at':1690000000,'token':'tok-abc',"
   "'config_fingerprint':'0123456789abcdef0123456789abcdef','attention':['Line 2 has no SIP server']}";
@@ -227,7 +227,7 @@ test_defaults (void)
                         "'vendor':'','model':'','agent_id':null,'lines':[],'layout_id':null,"
                         "'profile_id':null,'modules':[],'sip_server':null,'timezone':null,"
                         "'local_sip_port':5060,'admin_password_mode':'none',"
-                        "'admin_password':null,'enabled':true,'status':'pending','ip':null,"
+                        "'admin_password':null,'enabled':true,'http_auth':false,'status':'pending','ip':null,"
                         "'user_agent':null,'firmware':null,'last_seen':null,"
                         "'provisioned_at':null,'token':null,'config_fingerprint':null,'attention':[]}");
   g_assert_cmpstr (phone_text, ==, expected);
@@ -1227,7 +1227,7 @@ test_members_listed (void)
   guint n;
 
   members = pa_resource_class_list_members (PA_RESOURCE_CLASS (klass), &n);
-  g_assert_cmpuint (n, ==, 27);
+  g_assert_cmpuint (n, ==, 28);
   g_assert_cmpstr (members[0]->name, ==, "id");
   g_assert_cmpstr (members[1]->name, ==, "revision");
   g_assert_cmpstr (members[2]->name, ==, "name");
