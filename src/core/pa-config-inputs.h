@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 #define PA_INPUT_SIP_PASSWORD "sip_password"
 #define PA_INPUT_PHONE_TOKEN  "phone_token"
 #define PA_INPUT_ADMIN_PASSWORD "admin_password"
+#define PA_INPUT_HTTP_PASSWORD  "http_password"
 #define PA_INPUT_SETTINGS     "settings"
 
 typedef struct

@@ -106,6 +106,34 @@ derive_phone (PaServer      *self,
       g_ptr_array_add (self->derive_generated, made);
     }
 
+  /* Its own HTTP password for its setup link: made once when http_auth
+   * asks for one, dropped with http_auth (turned on again, the phone starts
+   * without one, so nothing is asked of it before it has the new one). */
+  if (ctx != NULL && pa_phone_get_http_auth (PA_PHONE (phone)) && ctx->http_password == NULL)
+    {
+      g_autofree char *password = pa_token_generate_password (error);
+
+      if (password == NULL ||
+          !pa_store_set_http_credentials (self->store, phone_id, password, 0, error))
+        return FALSE;
+      pa_config_inputs_add (inputs, PA_INPUT_HTTP_PASSWORD, phone_id,
+                            pa_config_inputs_revision_of (password));
+    }
+  else if (ctx != NULL && !pa_phone_get_http_auth (PA_PHONE (phone)))
+    {
+      g_autoptr(GError) read_error = NULL;
+      g_autofree char *stale = pa_store_get_http_credentials (self->store, phone_id, NULL,
+                                                              &read_error);
+
+      if (read_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&read_error));
+          return FALSE;
+        }
+      if (stale != NULL && !pa_store_set_http_credentials (self->store, phone_id, NULL, 0, error))
+        return FALSE;
+    }
+
   fingerprint = pa_config_inputs_fingerprint (inputs);
   if (g_strcmp0 (fingerprint, pa_phone_get_config_fingerprint (PA_PHONE (phone))) == 0)
     return TRUE;

@@ -17,6 +17,7 @@
 
 #include "pa-effective.h"
 #include "pa-gather.h"
+#include "pa-mac.h"
 
 #define MASK "********"
 
@@ -215,6 +216,30 @@ pa_gather (PaServer      *self,
                                   pa_config_inputs_revision_of (admin_password));
           ctx->admin_password = g_strdup (what == PA_GATHER_PREVIEW ? MASK : admin_password);
           memset (admin_password, 0, strlen (admin_password));
+        }
+    }
+
+  /* The phone's own HTTP credentials for its setup link, when it asks for
+   * them: user name its MAC (as phones spell it in file names). */
+  if (what != PA_GATHER_SETTINGS && pa_phone_get_http_auth (phone))
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *password = NULL;
+      gint64 phone_id = pa_resource_get_id (PA_RESOURCE (phone));
+
+      password = pa_store_get_http_credentials (self->store, phone_id, NULL, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (password != NULL)
+        {
+          if (inputs != NULL)
+            pa_config_inputs_add (inputs, PA_INPUT_HTTP_PASSWORD, phone_id,
+                                  pa_config_inputs_revision_of (password));
+          ctx->http_user = pa_mac_to_compact (pa_phone_get_mac (phone));
+          ctx->http_password = g_strdup (what == PA_GATHER_PREVIEW ? MASK : password);
         }
     }
 

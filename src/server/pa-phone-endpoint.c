@@ -14,6 +14,8 @@
 
 #include "pa-api-private.h"
 #include "pa-http.h"
+#include "pa-http-auth.h"
+#include "pa-mac.h"
 #include "pa-render-cache.h"
 #include "pa-token.h"
 
@@ -272,6 +274,76 @@ serve (PaServer              *self,
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), bytes);
 }
 
+/* The phone's own HTTP credentials. Digest credentials are only ever sent
+ * in answer to a challenge, so provd starts asking once a file carrying
+ * them has reached the phone, after a grace time (a phone fetches several
+ * files in one go and takes new settings at the end): until then its link
+ * answers without, as it always did. A wrong pair is refused like a bad
+ * token; a missing one gets a digest challenge (401). */
+static gboolean
+authorized (PaServer          *self,
+            SoupServerMessage *msg,
+            PaCachedFile      *fresh,
+            PaPhone           *phone,
+            const char        *file)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 sent_at = 0;
+  g_autofree char *password = pa_store_get_http_credentials (self->store, fresh->phone_id, &sent_at,
+                                                             &error);
+  g_autofree char *user = NULL;
+  g_autofree char *uri = NULL;
+  GUri *request_uri = soup_server_message_get_uri (msg);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean required;
+  PaHttpAuthResult result;
+
+  /* Never from the cache: each fetch shows its credentials. */
+  fresh->http_auth = TRUE;
+  if (password == NULL)
+    {
+      if (error != NULL)
+        {
+          fail (msg, file, error);
+          return FALSE;
+        }
+      return TRUE;   /* not made yet: the next derive makes it */
+    }
+
+  user = pa_mac_to_compact (pa_phone_get_mac (phone));
+  uri = g_uri_get_query (request_uri) != NULL
+        ? g_strconcat (g_uri_get_path (request_uri), "?", g_uri_get_query (request_uri), NULL)
+        : g_strdup (g_uri_get_path (request_uri));
+  result = pa_http_auth_check (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                             "Authorization"),
+                               soup_server_message_get_method (msg), uri, user, password,
+                               self->nonce_secret, self->config->tls_cert != NULL, now);
+  required = sent_at > 0 && now - sent_at >= pa_server_http_auth_grace (self);
+
+  if (result == PA_HTTP_AUTH_OK || (result == PA_HTTP_AUTH_MISSING && !required))
+    {
+      /* This answer carries the credentials: the grace time starts. */
+      if (sent_at == 0 &&
+          !pa_store_set_http_credentials (self->store, fresh->phone_id, password, now, &error))
+        g_warning ("Cannot note that phone %s has its HTTP password: %s", fresh->mac,
+                   error->message);
+      return TRUE;
+    }
+
+  if (result == PA_HTTP_AUTH_WRONG)
+    refuse (self, msg, file, "wrong HTTP credentials");
+  soup_server_message_set_status (msg, SOUP_STATUS_UNAUTHORIZED, NULL);
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "", 0);
+  {
+    g_autofree char *challenge = pa_http_auth_challenge (self->nonce_secret,
+                                                         result == PA_HTTP_AUTH_STALE, now);
+
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "WWW-Authenticate", challenge);
+  }
+  return FALSE;
+}
+
 /* Loads and renders @file for the phone behind @token. NULL when it is
  * refused or failed, the answer already set. */
 static PaCachedFile *
@@ -318,6 +390,9 @@ render_fresh (PaServer          *self,
       refuse (self, msg, file, contradiction);
       return NULL;
     }
+
+  if (pa_phone_get_http_auth (phone) && !authorized (self, msg, fresh, phone, file))
+    return NULL;
 
   if (log_upload)
     {
@@ -458,7 +533,7 @@ pa_phone_endpoint_handle (PaServer          *self,
   if (fresh == NULL)
     return;
   serve (self, msg, file, fresh, clean_ua, &ua_info);
-  if (fresh->bytes != NULL)
+  if (fresh->bytes != NULL && !fresh->http_auth)
     pa_render_cache_store (self->render_cache, token, file, g_steal_pointer (&fresh));
 }
 

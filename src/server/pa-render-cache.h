@@ -22,6 +22,8 @@ typedef struct
   char       *mac;            /* normalised */
   char       *vendor;
   gboolean    pending;        /* status is "pending": no fetch recorded yet */
+  gboolean    http_auth;      /* the phone's setup link asks for credentials:
+                               * never answered from the cache */
   GBytes     *bytes;          /* as rendered; the cache keeps it in chunks */
   GPtrArray  *chunks;         /* in the cache: GBytes, @bytes cut into pieces
                                * that files of the same kind share */

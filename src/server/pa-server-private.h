@@ -43,6 +43,7 @@ struct _PaServer
    * what phones get. Reloaded whenever a transaction writes them. */
   PaSettings      *settings_now;
   char            *site_key;     /* of the bootstrap URL, from the store */
+  char            *nonce_secret; /* HTTP digest nonces (pa-http-auth.h), per run */
 
   /* client IP → g_get_monotonic_time() of its last refusal warning */
   GHashTable      *last_warning;
@@ -156,6 +157,10 @@ GArray  *pa_server_settings_inputs  (PaServer          *self,
  * for a phone never derived. */
 char    *pa_server_config_fingerprint (PaServer       *self,
                                        PaPhone        *phone);
+
+/* Seconds after a phone first got its HTTP credentials before its setup
+ * link asks for them: 600, or $PA_HTTP_AUTH_GRACE_SECONDS (tests). */
+gint64   pa_server_http_auth_grace  (PaServer        *self);
 
 /* "<public URL>p/<site key>/": for DHCP option 66. */
 char    *pa_server_dup_bootstrap_url (PaServer        *self);

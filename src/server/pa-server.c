@@ -47,6 +47,7 @@ pa_server_finalize (GObject *object)
   g_clear_pointer (&self->url, g_free);
   g_clear_object (&self->settings_now);
   g_clear_pointer (&self->site_key, g_free);
+  g_clear_pointer (&self->nonce_secret, g_free);
   g_clear_pointer (&self->last_warning, g_hash_table_unref);
   g_clear_pointer (&self->refusals, pa_rate_limit_free);
 
@@ -395,6 +396,7 @@ pa_server_new (PaStore              *store,
   self->listener = pa_http_listener_new (self->soup);
   pa_http_listener_set_quick (self->listener, answer_quickly_cb, self);
   self->render_cache = pa_render_cache_new (PA_SERVER_RENDER_CACHE_BYTES);
+  self->nonce_secret = pa_token_generate (NULL);
   self->refusals = pa_rate_limit_new (PA_SERVER_REFUSALS_PER_SECOND, PA_SERVER_REFUSALS_BURST,
                                       WARNING_TABLE_MAX);
 
@@ -501,6 +503,23 @@ pa_server_get_public_url (PaServer *self)
   if (self->settings_now != NULL && pa_settings_get_public_url (self->settings_now) != NULL)
     return pa_settings_get_public_url (self->settings_now);
   return self->url;
+}
+
+gint64
+pa_server_http_auth_grace (PaServer *self)
+{
+  static gint64 grace = -1;
+
+  if (grace < 0)
+    {
+      const char *env = g_getenv ("PA_HTTP_AUTH_GRACE_SECONDS");
+      guint64 value = 600;
+
+      if (env != NULL)
+        g_ascii_string_to_unsigned (env, 10, 0, 86400, &value, NULL);
+      grace = (gint64) value;
+    }
+  return grace;
 }
 
 char *

@@ -185,6 +185,13 @@ static const char * const migrations[] = {
   "  count      INTEGER NOT NULL,"
   "  PRIMARY KEY (phone_id, position)"
   ") WITHOUT ROWID;",
+
+  /* 8: a phone's own HTTP password for its setup link (http_auth), made
+   * by provd, and when a file carrying it first reached the phone (0:
+   * not yet; it is asked for a while after). Apart from `data` so the API
+   * never returns it. */
+  "ALTER TABLE phones ADD COLUMN http_password TEXT;"
+  "ALTER TABLE phones ADD COLUMN http_password_sent INTEGER NOT NULL DEFAULT 0;",
 };
 
 int

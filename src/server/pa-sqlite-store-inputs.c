@@ -217,6 +217,60 @@ get_generated_admin_password (PaStore  *store,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+static gboolean
+set_http_credentials (PaStore     *store,
+                      gint64       phone_id,
+                      const char  *password,
+                      gint64       sent_at,
+                      GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "UPDATE phones SET http_password = :password,"
+                                  " http_password_sent = :sent WHERE id = :id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  pa_stmt_bind_int (stmt, ":id", phone_id);
+  pa_stmt_bind_text (stmt, ":password", password);
+  pa_stmt_bind_int (stmt, ":sent", sent_at);
+  if (pa_sqlite_store_step (self, stmt, "Cannot keep the phone's HTTP password", error) == 0)
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND,
+                   "There is no phone with id %" G_GINT64_FORMAT, phone_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+get_http_credentials (PaStore   *store,
+                      gint64     phone_id,
+                      gint64    *sent_at,
+                      GError   **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  if (sent_at != NULL)
+    *sent_at = 0;
+  stmt = pa_sqlite_store_prepare (self,
+                                  "SELECT http_password, http_password_sent FROM phones WHERE id = :id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  pa_stmt_bind_int (stmt, ":id", phone_id);
+  if (pa_sqlite_store_step (self, stmt, "Cannot read the phone's HTTP password", error) != SQLITE_ROW)
+    return NULL;
+  if (sent_at != NULL)
+    *sent_at = sqlite3_column_int64 (stmt, 1);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 void
 pa_sqlite_store_init_inputs_iface (PaStoreInterface *iface)
 {
@@ -225,4 +279,6 @@ pa_sqlite_store_init_inputs_iface (PaStoreInterface *iface)
   iface->list_phones_underived = list_phones_underived;
   iface->set_generated_admin_password = set_generated_admin_password;
   iface->get_generated_admin_password = get_generated_admin_password;
+  iface->set_http_credentials = set_http_credentials;
+  iface->get_http_credentials = get_http_credentials;
 }

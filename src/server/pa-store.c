@@ -561,6 +561,29 @@ pa_fetch_record_free (PaFetchRecord *record)
 }
 
 gboolean
+pa_store_set_http_credentials (PaStore     *self,
+                               gint64       phone_id,
+                               const char  *password,
+                               gint64       sent_at,
+                               GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
+
+  return IFACE (self)->set_http_credentials (self, phone_id, password, sent_at, error);
+}
+
+char *
+pa_store_get_http_credentials (PaStore   *self,
+                               gint64     phone_id,
+                               gint64    *sent_at,
+                               GError   **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+
+  return IFACE (self)->get_http_credentials (self, phone_id, sent_at, error);
+}
+
+gboolean
 pa_store_set_phone_fetches (PaStore    *self,
                             gint64      phone_id,
                             GPtrArray  *records,

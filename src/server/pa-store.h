@@ -221,6 +221,10 @@ struct _PaStoreInterface
   gboolean     (*ignore_discovered)     (PaStore *self, const char *mac, GError **error);
   char        *(*get_site_key)          (PaStore *self, GError **error);
 
+  gboolean     (*set_http_credentials)  (PaStore *self, gint64 phone_id, const char *password,
+                                         gint64 sent_at, GError **error);
+  char        *(*get_http_credentials)  (PaStore *self, gint64 phone_id, gint64 *sent_at,
+                                         GError **error);
   gboolean     (*set_phone_fetches)     (PaStore *self, gint64 phone_id, GPtrArray *records,
                                          GError **error);
   GPtrArray   *(*list_phone_fetches)    (PaStore *self, gint64 phone_id, GError **error);
@@ -517,6 +521,32 @@ gboolean     pa_store_forget_discovered      (PaStore     *self,
  */
 gboolean     pa_store_ignore_discovered      (PaStore     *self,
                                               const char  *mac,
+                                              GError     **error);
+
+/**
+ * pa_store_set_http_credentials:
+ * @password: (nullable): the phone's HTTP password for its setup link;
+ *   NULL: none
+ * @sent_at: when a file carrying it first reached the phone (Unix
+ *   seconds), 0: not yet
+ *
+ * Does not bump the revision. Errors: NOT_FOUND.
+ */
+gboolean     pa_store_set_http_credentials   (PaStore     *self,
+                                              gint64       phone_id,
+                                              const char  *password,
+                                              gint64       sent_at,
+                                              GError     **error);
+/**
+ * pa_store_get_http_credentials:
+ * @sent_at: (out) (optional)
+ *
+ * Returns: (transfer full) (nullable): the password, NULL for none (no
+ *   error) or on error.
+ */
+char        *pa_store_get_http_credentials   (PaStore     *self,
+                                              gint64       phone_id,
+                                              gint64      *sent_at,
                                               GError     **error);
 
 /**

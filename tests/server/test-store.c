@@ -266,6 +266,8 @@ test_migration_custom_params (Fixture       *f,
                                      "DROP TABLE server_state;"
                                      "ALTER TABLE discovered_phones DROP COLUMN ignored;"
                                      "DROP TABLE phone_fetches;"
+                                     "ALTER TABLE phones DROP COLUMN http_password;"
+                                     "ALTER TABLE phones DROP COLUMN http_password_sent;"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
