@@ -530,6 +530,9 @@ test_edit_shows_no_password (Fixture       *fixture,
   pa_app_test_maybe_screenshot (GTK_WIDGET (editor), "phone-editor-edit.png");
 
   set_text (editor, "name_row", "Kitchen 2");
+  /* The setup link's own password, asked for from now on. */
+  g_assert_false (gtk_switch_get_active (child (editor, "http_auth_switch")));
+  gtk_switch_set_active (child (editor, "http_auth_switch"), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
   g_assert_null (pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG));
@@ -539,6 +542,7 @@ test_edit_shows_no_password (Fixture       *fixture,
   g_assert_cmpuint (response->status, ==, 200);
   g_assert_cmpstr (json_object_get_string_member (pa_test_response_object (response), "name"),
                    ==, "Kitchen 2");
+  g_assert_true (json_object_get_boolean_member (pa_test_response_object (response), "http_auth"));
 }
 
 /* A phone the server says cannot work shows why, at the top of its

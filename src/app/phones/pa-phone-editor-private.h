@@ -47,6 +47,7 @@ struct _PaPhoneEditor
   GtkSpinButton        *port_spin;
   AdwComboRow          *password_mode_row;
   AdwEntryRow          *password_row;
+  GtkSwitch            *http_auth_switch;
   AdwPreferencesGroup  *provisioning_group;
   AdwPreferencesGroup  *status_group;
   AdwActionRow         *status_row;

@@ -105,6 +105,7 @@ pa_phone_editor_build_phone (PaPhoneEditor *self)
     pa_phone_set_admin_password (phone, gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
   else
     pa_phone_set_admin_password (phone, NULL);
+  pa_phone_set_http_auth (phone, gtk_switch_get_active (self->http_auth_switch));
 
   return g_steal_pointer (&phone);
 }
@@ -535,6 +536,7 @@ load_form (PaPhoneEditor *self)
                              ? pa_phone_get_admin_password (phone) : "");
       gtk_widget_set_visible (GTK_WIDGET (self->password_row),
                               pa_phone_get_admin_password_mode (phone) == PA_ADMIN_PASSWORD_MANUAL);
+      gtk_switch_set_active (self->http_auth_switch, pa_phone_get_http_auth (phone));
 
       pa_phone_editor_select_brand (self, pa_phone_get_vendor (phone));
       self->brand_touched = pa_phone_get_vendor (phone)[0] != '\0';
@@ -723,6 +725,7 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, port_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, port_spin);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, password_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, http_auth_switch);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, password_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, provisioning_group);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, status_group);
