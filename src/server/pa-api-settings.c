@@ -34,6 +34,8 @@ pa_api_settings_derive (PaApiRequest *req,
         json_array_add_string_element (fixed, name);
       }
   json_object_set_array_member (req->extra, "fixed", g_steal_pointer (&fixed));
+  /* Whether provd speaks TLS: its key file's to say, shown here. */
+  json_object_set_boolean_member (req->extra, "tls", req->server->config->tls_cert != NULL);
   /* For DHCP option 66: it follows the public URL. */
   {
     g_autofree char *bootstrap = pa_server_dup_bootstrap_url (req->server);

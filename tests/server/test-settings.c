@@ -137,6 +137,7 @@ test_defaults_and_changes (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "fixed")), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "fixed"), 0),
                    ==, "public_url");
+  g_assert_false (json_object_get_boolean_member (object, "tls"));
 
   a = add_phone (server, 1, "");
   b = add_phone (server, 2, ", \"server\": \"own.example.com\"");
@@ -222,6 +223,7 @@ test_fixed (void)
   g_assert_cmpstr (json_object_get_string_member (object, "sip_server"), ==, "pbx.fixed.example");
   json_object_remove_member (object, "fixed");
   json_object_remove_member (object, "bootstrap_url");
+  json_object_remove_member (object, "tls");
   json_object_set_string_member (object, "ntp_server", "ntp.example.com");
   {
     g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);

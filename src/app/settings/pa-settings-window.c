@@ -56,6 +56,7 @@ struct _PaSettingsWindow
   AdwEntryRow         *ntp_server_row;
   AdwEntryRow         *public_url_row;
   AdwActionRow        *dhcp_row;
+  AdwActionRow        *tls_row;
   GtkSpinButton       *interval_spin;
 };
 
@@ -437,6 +438,14 @@ loaded_cb (GObject      *source,
           g_strv_builder_add (builder, json_array_get_string_element (fixed, i));
       self->fixed = g_strv_builder_end (builder);
     }
+  /* TLS is provd's configuration (certificate files), so it is shown, not
+   * switched, here. */
+  adw_action_row_set_subtitle (self->tls_row,
+                               extra != NULL && json_object_get_boolean_member_with_default (extra, "tls",
+                                                                                             FALSE)
+                               ? _("On: phones fetch over HTTPS with the server’s certificate")
+                               : _("Off: phones fetch over plain HTTP. To turn it on, start the "
+                                   "server with a certificate (--tls-cert, see docs/api.md)"));
   g_clear_pointer (&self->site_key, g_free);
   if (extra != NULL && json_object_has_member (extra, "bootstrap_url")
       && JSON_NODE_HOLDS_VALUE (json_object_get_member (extra, "bootstrap_url")))
@@ -832,6 +841,7 @@ pa_settings_window_class_init (PaSettingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, public_url_row);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, dhcp_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, tls_row);
 
   gtk_widget_class_install_action (widget_class, "settings.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.cancel", NULL, cancel_action_cb);
