@@ -27,6 +27,7 @@ struct _PaPhone
   gint64               profile_id;
   GPtrArray           *modules;    /* PaPhoneModule */
   char                *sip_server;
+  char                *sip_region;
   char                *timezone;
   guint                local_sip_port;
   PaAdminPasswordMode  admin_password_mode;
@@ -60,6 +61,7 @@ enum {
   PROP_PROFILE_ID,
   PROP_MODULES,
   PROP_SIP_SERVER,
+  PROP_SIP_REGION,
   PROP_TIMEZONE,
   PROP_LOCAL_SIP_PORT,
   PROP_ADMIN_PASSWORD_MODE,
@@ -237,6 +239,7 @@ pa_phone_finalize (GObject *object)
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->modules, g_ptr_array_unref);
   g_clear_pointer (&self->sip_server, g_free);
+  g_clear_pointer (&self->sip_region, g_free);
   g_clear_pointer (&self->timezone, g_free);
   g_clear_pointer (&self->admin_password, g_free);
   g_clear_pointer (&self->attention, g_strfreev);
@@ -291,6 +294,9 @@ pa_phone_get_property (GObject    *object,
       break;
     case PROP_SIP_SERVER:
       g_value_set_string (value, self->sip_server);
+      break;
+    case PROP_SIP_REGION:
+      g_value_set_string (value, self->sip_region);
       break;
     case PROP_TIMEZONE:
       g_value_set_string (value, self->timezone);
@@ -390,6 +396,9 @@ pa_phone_set_property (GObject      *object,
     case PROP_SIP_SERVER:
       pa_phone_set_sip_server (self, g_value_get_string (value));
       break;
+    case PROP_SIP_REGION:
+      pa_phone_set_sip_region (self, g_value_get_string (value));
+      break;
     case PROP_TIMEZONE:
       pa_phone_set_timezone (self, g_value_get_string (value));
       break;
@@ -473,6 +482,7 @@ pa_phone_class_init (PaPhoneClass *klass)
     g_param_spec_int64 ("profile-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_MODULES] = g_param_spec_boxed ("modules", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
   properties[PROP_SIP_SERVER] = g_param_spec_string ("sip-server", NULL, NULL, NULL, flags);
+  properties[PROP_SIP_REGION] = g_param_spec_string ("sip-region", NULL, NULL, NULL, flags);
   properties[PROP_TIMEZONE] = g_param_spec_string ("timezone", NULL, NULL, NULL, flags);
   properties[PROP_LOCAL_SIP_PORT] =
     g_param_spec_uint ("local-sip-port", NULL, NULL, 1, 65535, 5060, flags);
@@ -512,6 +522,7 @@ pa_phone_class_init (PaPhoneClass *klass)
                                 PA_MEMBER_ZERO_IS_NULL);
   pa_resource_class_add_member (resource_class, properties[PROP_MODULES], PA_MEMBER_CUSTOM);
   pa_resource_class_add_member (resource_class, properties[PROP_SIP_SERVER], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_SIP_REGION], opt_text);
   pa_resource_class_add_member (resource_class, properties[PROP_TIMEZONE], opt_text);
   pa_resource_class_add_member (resource_class, properties[PROP_LOCAL_SIP_PORT], PA_MEMBER_NONE);
   pa_resource_class_add_member (resource_class, properties[PROP_ADMIN_PASSWORD_MODE],
@@ -598,6 +609,7 @@ DEFINE_STRING_ACCESSORS (description, PROP_DESCRIPTION, FALSE)
 DEFINE_STRING_ACCESSORS (vendor, PROP_VENDOR, TRUE)
 DEFINE_STRING_ACCESSORS (model, PROP_MODEL, TRUE)
 DEFINE_STRING_ACCESSORS (sip_server, PROP_SIP_SERVER, FALSE)
+DEFINE_STRING_ACCESSORS (sip_region, PROP_SIP_REGION, FALSE)
 DEFINE_STRING_ACCESSORS (timezone, PROP_TIMEZONE, FALSE)
 DEFINE_STRING_ACCESSORS (admin_password, PROP_ADMIN_PASSWORD, FALSE)
 DEFINE_STRING_ACCESSORS (ip, PROP_IP, FALSE)

@@ -59,7 +59,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaPhoneModule, pa_phone_module_free)
 G_DECLARE_FINAL_TYPE (PaPhone, pa_phone, PA, PHONE, PaResource)
 
 /* JSON members, in order: id, revision, name, description, mac, vendor,
- * model, agent_id, lines, layout_id, profile_id, modules, sip_server,
+ * model, agent_id, lines, layout_id, profile_id, modules, sip_server, sip_region,
  * timezone, local_sip_port, admin_password_mode, admin_password, enabled,
  * http_auth (the setup link asks for the phone's own HTTP credentials once
  * the phone has used them; provd makes them and writes them in its files),
@@ -119,6 +119,11 @@ void                pa_phone_set_profile_id          (PaPhone             *self,
 GPtrArray          *pa_phone_get_modules             (PaPhone             *self);
 void                pa_phone_set_modules             (PaPhone             *self,
                                                       GPtrArray           *modules);
+/* nullable: a region of the server's settings (sip_regions) its lines
+ * register with when they and the phone name no SIP server */
+const char         *pa_phone_get_sip_region          (PaPhone             *self);
+void                pa_phone_set_sip_region          (PaPhone             *self,
+                                                      const char          *sip_region);
 const char         *pa_phone_get_sip_server          (PaPhone             *self);   /* nullable */
 void                pa_phone_set_sip_server          (PaPhone             *self,
                                                       const char          *sip_server);

@@ -30,6 +30,7 @@ struct _PaProfile
   char                *timezone;
   gint64               layout_id;
   char                *ntp_server;
+  char                *sip_region;
   guint                update_interval;
   GHashTable          *custom_params;
 };
@@ -44,6 +45,7 @@ enum {
   PROP_TIMEZONE,
   PROP_LAYOUT_ID,
   PROP_NTP_SERVER,
+  PROP_SIP_REGION,
   PROP_UPDATE_INTERVAL,
   PROP_CUSTOM_PARAMS,
   N_PROPS
@@ -322,6 +324,7 @@ pa_profile_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->timezone, g_free);
   g_clear_pointer (&self->ntp_server, g_free);
+  g_clear_pointer (&self->sip_region, g_free);
   g_clear_pointer (&self->custom_params, g_hash_table_unref);
 
   G_OBJECT_CLASS (pa_profile_parent_class)->finalize (object);
@@ -354,6 +357,9 @@ pa_profile_get_property (GObject    *object,
       break;
     case PROP_NTP_SERVER:
       g_value_set_string (value, self->ntp_server);
+      break;
+    case PROP_SIP_REGION:
+      g_value_set_string (value, self->sip_region);
       break;
     case PROP_UPDATE_INTERVAL:
       g_value_set_uint (value, self->update_interval);
@@ -394,6 +400,9 @@ pa_profile_set_property (GObject      *object,
     case PROP_NTP_SERVER:
       pa_profile_set_ntp_server (self, g_value_get_string (value));
       break;
+    case PROP_SIP_REGION:
+      pa_profile_set_sip_region (self, g_value_get_string (value));
+      break;
     case PROP_UPDATE_INTERVAL:
       pa_profile_set_update_interval (self, g_value_get_uint (value));
       break;
@@ -431,6 +440,7 @@ pa_profile_class_init (PaProfileClass *klass)
   properties[PROP_LAYOUT_ID] =
     g_param_spec_int64 ("layout-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_NTP_SERVER] = g_param_spec_string ("ntp-server", NULL, NULL, NULL, flags);
+  properties[PROP_SIP_REGION] = g_param_spec_string ("sip-region", NULL, NULL, NULL, flags);
   properties[PROP_UPDATE_INTERVAL] =
     g_param_spec_uint ("update-interval", NULL, NULL,
                        PA_UPDATE_INTERVAL_MIN, PA_UPDATE_INTERVAL_MAX, PA_UPDATE_INTERVAL_DEFAULT,
@@ -447,6 +457,7 @@ pa_profile_class_init (PaProfileClass *klass)
   pa_resource_class_add_member (resource_class, properties[PROP_TIMEZONE], opt_text);
   pa_resource_class_add_member (resource_class, properties[PROP_LAYOUT_ID], PA_MEMBER_ZERO_IS_NULL);
   pa_resource_class_add_member (resource_class, properties[PROP_NTP_SERVER], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_SIP_REGION], opt_text);
   pa_resource_class_add_member (resource_class, properties[PROP_UPDATE_INTERVAL], PA_MEMBER_NONE);
   pa_resource_class_add_member (resource_class, properties[PROP_CUSTOM_PARAMS], PA_MEMBER_CUSTOM);
 }
@@ -571,6 +582,23 @@ pa_profile_set_ntp_server (PaProfile  *self,
 
   if (pa_set_str (&self->ntp_server, ntp_server))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NTP_SERVER]);
+}
+
+const char *
+pa_profile_get_sip_region (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  return self->sip_region;
+}
+
+void
+pa_profile_set_sip_region (PaProfile  *self,
+                           const char *sip_region)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+
+  if (pa_set_str (&self->sip_region, sip_region))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIP_REGION]);
 }
 
 guint

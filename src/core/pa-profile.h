@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PaProfile, pa_profile, PA, PROFILE, PaResource)
 
 /* JSON members, in order: id, revision, name, description,
- * admin_password_policy, timezone, layout_id, ntp_server, update_interval,
+ * admin_password_policy, timezone, layout_id, ntp_server, sip_region, update_interval,
  * custom_params (one object of strings per vendor, sorted). */
 PaProfile          *pa_profile_new                       (void);
 
@@ -41,6 +41,10 @@ void                pa_profile_set_layout_id             (PaProfile           *s
 const char         *pa_profile_get_ntp_server            (PaProfile           *self);
 void                pa_profile_set_ntp_server            (PaProfile           *self,
                                                           const char          *ntp_server);
+/* nullable: a region of the server's settings, for its phones' lines */
+const char         *pa_profile_get_sip_region            (PaProfile           *self);
+void                pa_profile_set_sip_region            (PaProfile           *self,
+                                                          const char          *sip_region);
 /* Minutes, 5..43200, default 1440. */
 guint               pa_profile_get_update_interval       (PaProfile           *self);
 void                pa_profile_set_update_interval       (PaProfile           *self,

@@ -140,6 +140,7 @@ resolve_line (PaRenderContext *ctx,
   PaSipAccount *account = g_ptr_array_index (ctx->accounts, i);
   PaEffectiveLine *line = g_new0 (PaEffectiveLine, 1);
   const char *username = pa_sip_account_get_username (account);
+  const char *region_name;
 
   line->number = i + 1;
   line->username = g_strdup (username);
@@ -155,7 +156,30 @@ resolve_line (PaRenderContext *ctx,
                                          pa_phone_get_sip_server (ctx->phone), NULL));
   line->port = pa_sip_account_get_port (account);
   line->transport = pa_sip_account_get_transport (account);
-  if (line->registrar == NULL)
+  /* A region the phone (else its profile) picked: a registrar of the
+   * server's settings, port and transport with it. */
+  region_name = first_set (pa_phone_get_sip_region (ctx->phone),
+                           ctx->profile != NULL ? pa_profile_get_sip_region (ctx->profile) : NULL,
+                           NULL);
+  if (line->registrar == NULL && region_name != NULL)
+    {
+      PaSipRegion *region =
+        pa_settings_find_sip_region (use_setting (ctx, effective, PA_SETTING_SIP_REGIONS),
+                                     region_name);
+
+      if (region != NULL)
+        {
+          line->registrar = g_strdup (region->server);
+          line->port = region->port;
+          line->transport = region->transport;
+        }
+      else
+        g_ptr_array_add (effective->problems,
+                         g_strdup_printf (_("Line %u (%s) is to use the SIP region “%s”, which "
+                                            "the server’s settings do not have"),
+                                          line->number, line->username, region_name));
+    }
+  else if (line->registrar == NULL)
     {
       PaSettings *settings = use_setting (ctx, effective, PA_SETTING_SIP_SERVER);
 
@@ -166,6 +190,11 @@ resolve_line (PaRenderContext *ctx,
       line->outbound_proxy =
         g_strdup (pa_settings_get_outbound_proxy (use_setting (ctx, effective,
                                                                PA_SETTING_OUTBOUND_PROXY)));
+      if (line->registrar == NULL)
+        g_ptr_array_add (effective->problems,
+                         g_strdup_printf (_("Line %u (%s) has no SIP server: set one on the SIP "
+                                            "account, on the phone or as the server’s default"),
+                                          line->number, line->username));
     }
   line->dtmf = PA_DTMF_RFC2833;
   /* Signalling that is encrypted with media that is not protects nothing. */
@@ -307,11 +336,6 @@ pa_resolve (PaRenderContext *ctx)
     {
       PaEffectiveLine *line = resolve_line (ctx, effective, i);
 
-      if (line->registrar == NULL)
-        g_ptr_array_add (effective->problems,
-                         g_strdup_printf (_("Line %u (%s) has no SIP server: set one on the SIP "
-                                            "account, on the phone or as the server’s default"),
-                                          line->number, line->username));
       g_ptr_array_add (effective->lines, line);
     }
   effective->account_slots = MAX (pa_device_model_get_sip_accounts (ctx->model),

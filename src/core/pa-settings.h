@@ -33,11 +33,29 @@ typedef enum
   PA_SETTING_TIMEZONE,
   PA_SETTING_NTP_SERVER,
   PA_SETTING_UPDATE_INTERVAL,
+  PA_SETTING_SIP_REGIONS,
   PA_N_SETTINGS
 } PaSettingId;
 
+/**
+ * PaSipRegion:
+ * A named registrar a phone or its profile can pick (`sip_region`): where
+ * its lines register when they name no SIP server of their own.
+ */
+typedef struct
+{
+  char           *name;
+  char           *server;
+  guint           port;
+  PaSipTransport  transport;
+} PaSipRegion;
+
+void         pa_sip_region_free (PaSipRegion *region);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaSipRegion, pa_sip_region_free)
+
 /* JSON members, in order: id, revision, public_url, sip_server, sip_port,
- * sip_transport, outbound_proxy, timezone, ntp_server, update_interval.
+ * sip_transport, outbound_proxy, timezone, ntp_server, update_interval,
+ * sip_regions ([{name, server, port, transport}], names unique).
  *
  * The nearest value wins (a SIP account's, the phone's, its profile's),
  * these last. A registrar comes whole: a line that registers with
@@ -67,5 +85,10 @@ const char     *pa_settings_get_timezone        (PaSettings *self);
 const char     *pa_settings_get_ntp_server      (PaSettings *self);
 /* Minutes between polls, 5..43200 (as a profile's), default 1440. */
 guint           pa_settings_get_update_interval (PaSettings *self);
+/* Transfer none; never NULL (element-type PaSipRegion). */
+GPtrArray      *pa_settings_get_sip_regions     (PaSettings *self);
+/* nullable: the region named @name (ASCII case ignored). */
+PaSipRegion    *pa_settings_find_sip_region     (PaSettings *self,
+                                                 const char *name);
 
 G_END_DECLS

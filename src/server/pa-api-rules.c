@@ -103,6 +103,21 @@ pa_api_check_references (PaApiRequest  *req,
           return FALSE;
       }
 
+  /* A region is named, not numbered: it lives in the server's settings. */
+  {
+    const char *region = PA_IS_PHONE (resource) ? pa_phone_get_sip_region (PA_PHONE (resource))
+                       : PA_IS_PROFILE (resource) ? pa_profile_get_sip_region (PA_PROFILE (resource))
+                       : NULL;
+
+    if (region != NULL && pa_settings_find_sip_region (req->server->settings_now, region) == NULL)
+      {
+        pa_http_set_error (error, PA_HTTP_ERROR_RULE, "sip_region",
+                           "SIP region “%s” does not exist; add it in the server's settings first",
+                           region);
+        return FALSE;
+      }
+  }
+
   if (PA_IS_PHONE (resource))
     {
       GPtrArray *modules = pa_phone_get_modules (PA_PHONE (resource));

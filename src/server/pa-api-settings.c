@@ -81,6 +81,41 @@ keep_fixed (PaApiRequest  *req,
   return TRUE;
 }
 
+/* A region a phone or profile picks stays until nothing picks it: dropping
+ * it would leave their lines without a registrar. */
+static gboolean
+check_regions_kept (PaApiRequest  *req,
+                    PaSettings    *old,
+                    PaSettings    *updated,
+                    GError       **error)
+{
+  GPtrArray *regions = pa_settings_get_sip_regions (old);
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const PaSipRegion *region = g_ptr_array_index (regions, i);
+      gint64 phones, profiles;
+
+      if (pa_settings_find_sip_region (updated, region->name) != NULL)
+        continue;
+      phones = pa_store_count_sip_region_users (req->store, PA_TYPE_PHONE, region->name, error);
+      if (phones < 0)
+        return FALSE;
+      profiles = pa_store_count_sip_region_users (req->store, PA_TYPE_PROFILE, region->name, error);
+      if (profiles < 0)
+        return FALSE;
+      if (phones + profiles == 0)
+        continue;
+      pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, "sip_regions",
+                         "SIP region “%s” is used by %" G_GINT64_FORMAT " phone%s and %"
+                         G_GINT64_FORMAT " profile%s; pick another region for them first",
+                         region->name, phones, phones == 1 ? "" : "s",
+                         profiles, profiles == 1 ? "" : "s");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 pa_api_settings_before_write (PaApiRequest  *req,
                               PaResource    *old,
@@ -99,7 +134,8 @@ pa_api_settings_before_write (PaApiRequest  *req,
                          "provd serves HTTPS: the address in setup links must start with https://");
       return FALSE;
     }
-  return keep_fixed (req, PA_SETTINGS (old), PA_SETTINGS (resource), error);
+  return keep_fixed (req, PA_SETTINGS (old), PA_SETTINGS (resource), error) &&
+         check_regions_kept (req, PA_SETTINGS (old), PA_SETTINGS (resource), error);
 }
 
 /* POST /api/v1/settings/preview: the body a PATCH would send; the answer
@@ -133,7 +169,8 @@ preview_parse (PaApiRequest  *req,
   data->proposed = PA_SETTINGS (pa_resource_copy (stored));
   if (!pa_resource_apply_json (PA_RESOURCE (data->proposed), data->body, FALSE, error) ||
       !pa_resource_validate (PA_RESOURCE (data->proposed), error) ||
-      !keep_fixed (req, PA_SETTINGS (stored), data->proposed, error))
+      !keep_fixed (req, PA_SETTINGS (stored), data->proposed, error) ||
+      !check_regions_kept (req, PA_SETTINGS (stored), data->proposed, error))
     return FALSE;
 
   effective = pa_server_effective_settings (req->server, data->proposed);

@@ -143,6 +143,33 @@ pa_sqlite_store_count_phones_for_agent (PaStore  *store,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* A region is a name in the resource's data, not a column: a settings
+ * change that drops one is rare enough for a scan. */
+static gint64
+pa_sqlite_store_count_sip_region_users (PaStore     *store,
+                                        GType        type,
+                                        const char  *region,
+                                        GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  stmt = pa_sqlite_store_prepare (self, type == PA_TYPE_PHONE
+                                  ? "SELECT count(*) FROM phones"
+                                    " WHERE json_extract (data, '$.sip_region') = :region"
+                                    " COLLATE NOCASE"
+                                  : "SELECT count(*) FROM profiles"
+                                    " WHERE json_extract (data, '$.sip_region') = :region"
+                                    " COLLATE NOCASE",
+                                  error);
+  if (stmt == NULL)
+    return -1;
+  pa_stmt_bind_text (stmt, ":region", region);
+  if (pa_sqlite_store_step (self, stmt, "Cannot count who uses the SIP region", error) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static gboolean
 pa_sqlite_store_update_phone_status (PaStore                    *store,
                                      gint64                      phone_id,
@@ -646,6 +673,7 @@ pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
 {
   iface->regenerate_phone_token = pa_sqlite_store_regenerate_phone_token;
   iface->count_phones_for_agent = pa_sqlite_store_count_phones_for_agent;
+  iface->count_sip_region_users = pa_sqlite_store_count_sip_region_users;
   iface->list_phones_naming = pa_sqlite_store_list_phones_naming;
   iface->update_phone_status = pa_sqlite_store_update_phone_status;
   iface->set_sip_password = pa_sqlite_store_set_sip_password;

@@ -383,6 +383,20 @@ pa_store_count_phones_for_agent (PaStore  *self,
   return IFACE (self)->count_phones_for_agent (self, agent_id, error);
 }
 
+gint64
+pa_store_count_sip_region_users (PaStore     *self,
+                                 GType        type,
+                                 const char  *region,
+                                 GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), -1);
+  g_return_val_if_fail (type == PA_TYPE_PHONE || type == PA_TYPE_PROFILE, -1);
+  g_return_val_if_fail (region != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  return IFACE (self)->count_sip_region_users (self, type, region, error);
+}
+
 GArray *
 pa_store_list_phones_naming (PaStore  *self,
                              GType     type,

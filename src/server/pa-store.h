@@ -186,6 +186,8 @@ struct _PaStoreInterface
   PaResource  *(*find_phone_by_token)   (PaStore *self, const char *token, GError **error);
   char        *(*regenerate_phone_token)(PaStore *self, gint64 phone_id, GError **error);
   gint64       (*count_phones_for_agent)(PaStore *self, gint64 agent_id, GError **error);
+  gint64       (*count_sip_region_users)(PaStore *self, GType type, const char *region,
+                                         GError **error);
   /* Phones that name the resource themselves: a line on the SIP account,
    * layout_id, a module's layout_id, profile_id. */
   GArray      *(*list_phones_naming)    (PaStore *self, GType type, gint64 id,
@@ -384,6 +386,17 @@ char        *pa_store_regenerate_phone_token (PaStore    *self,
  */
 gint64       pa_store_count_phones_for_agent (PaStore    *self,
                                               gint64      agent_id,
+                                              GError    **error);
+
+/**
+ * pa_store_count_sip_region_users:
+ * @type: %PA_TYPE_PHONE or %PA_TYPE_PROFILE
+ * @region: a SIP region's name (compared without case)
+ * Returns: how many of them pick the region themselves, or -1 on error.
+ */
+gint64       pa_store_count_sip_region_users (PaStore    *self,
+                                              GType       type,
+                                              const char *region,
                                               GError    **error);
 
 /**

@@ -117,7 +117,7 @@ static const char full_phone[] =
   "'mac':'00:11:22:AB:CD:EF','vendor':'acme','model':'acme-p10','agent_id':7,"
   "'lines':[11,12],'layout_id':3,'profile_id':4,"
   "'modules':[{'module':'acme-m20','layout_id':5},{'module':'acme-m20','layout_id':null}],"
-  "'sip_server':'pbx.example.com','timezone':'Europe/Berlin','local_sip_port':5062,"
+  "'sip_server':'pbx.example.com','sip_region':null,'timezone':'Europe/Berlin','local_sip_port':5062,"
   "'admin_password_mode':'manual','admin_password':'s3cret','enabled':false,'http_auth':false,"
   "'status':'online','ip':'192.0.2.10','user_agent':'Acme P10 1.2.3','firmware':'1.2.3',"
   "'last_seen':1700000000,'provisioned_at':1690000000,'token':'tok-abc',"
@@ -139,7 +139,7 @@ static const char full_module_layout[] =
 static const char full_profile[] =
   "{'id':4,'revision':6,'name':'Office','description':null,"
   "'admin_password_policy':'generated','timezone':'UTC','layout_id':3,"
-  "'ntp_server':'pool.ntp.org','update_interval':60,"
+  "'ntp_server':'pool.ntp.org','sip_region':null,'update_interval':60,"
   "'custom_params':{'acme':{'a.b':'1','features.dnd':'0','z_last':'x y'},"
   "'beta':{'line[1].mode':'2'}}}";
 
@@ -225,7 +225,7 @@ test_defaults (void)
   phone_text = pa_resource_to_data (PA_RESOURCE (phone), NULL);
   expected = json_text ("{'id':null,'revision':0,'name':'','description':null,'mac':'',"
                         "'vendor':'','model':'','agent_id':null,'lines':[],'layout_id':null,"
-                        "'profile_id':null,'modules':[],'sip_server':null,'timezone':null,"
+                        "'profile_id':null,'modules':[],'sip_server':null,'sip_region':null,'timezone':null,"
                         "'local_sip_port':5060,'admin_password_mode':'none',"
                         "'admin_password':null,'enabled':true,'http_auth':false,'status':'pending','ip':null,"
                         "'user_agent':null,'firmware':null,'last_seen':null,"
@@ -1227,7 +1227,7 @@ test_members_listed (void)
   guint n;
 
   members = pa_resource_class_list_members (PA_RESOURCE_CLASS (klass), &n);
-  g_assert_cmpuint (n, ==, 28);
+  g_assert_cmpuint (n, ==, 29);
   g_assert_cmpstr (members[0]->name, ==, "id");
   g_assert_cmpstr (members[1]->name, ==, "revision");
   g_assert_cmpstr (members[2]->name, ==, "name");

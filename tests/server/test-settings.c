@@ -270,6 +270,22 @@ test_bad_input (void)
     { "{\"colour\": \"blue\"}", 400, "colour", "unknown_field" },
     { "[1]", 400, NULL, "malformed" },
     { "{\"sip_server\": \"a\", \"sip_server\": \"b\"}", 400, NULL, "malformed" },
+    { "{\"sip_regions\": {}}", 400, "sip_regions", "wrong_type" },
+    { "{\"sip_regions\": [1]}", 400, "sip_regions[0]", "wrong_type" },
+    { "{\"sip_regions\": [{\"server\": \"eu.example.com\"}]}", 400, "sip_regions[0].name",
+      "invalid_value" },
+    { "{\"sip_regions\": [{\"name\": \"EU\"}]}", 400, "sip_regions[0].server", "invalid_value" },
+    { "{\"sip_regions\": [{\"name\": \"EU\", \"server\": \"eu example\"}]}", 400,
+      "sip_regions[0].server", "invalid_value" },
+    { "{\"sip_regions\": [{\"name\": \"EU\", \"server\": \"a.example.com\", \"port\": 0}]}", 400,
+      "sip_regions[0].port", "invalid_value" },
+    { "{\"sip_regions\": [{\"name\": \"EU\", \"server\": \"a.example.com\", \"transport\": \"x\"}]}",
+      400, "sip_regions[0].transport", "invalid_value" },
+    { "{\"sip_regions\": [{\"name\": \"EU\", \"server\": \"a.example.com\", \"colour\": 1}]}", 400,
+      "sip_regions[0].colour", "unknown_field" },
+    { "{\"sip_regions\": [{\"name\": \"EU\", \"server\": \"a.example.com\"},"
+      " {\"name\": \"eu\", \"server\": \"b.example.com\"}]}", 400, "sip_regions[1].name",
+      "invalid_value" },
   };
   g_autoptr(PaTestServer) server = server_with_config ("[server]\n");
 
@@ -316,6 +332,112 @@ test_bad_input (void)
   }
 }
 
+/* A phone or profile picks a named registrar of the settings: its lines
+ * without a server of their own register there, with the region's port
+ * and transport; a region in use cannot be dropped, a phone cannot pick
+ * one that does not exist. */
+static void
+test_sip_regions (void)
+{
+  g_autoptr(PaTestServer) server = server_with_config ("[server]\n");
+  g_autofree char *file = NULL;
+  gint64 a = add_phone (server, 1, "");
+  gint64 b = add_phone (server, 2, "");
+  gint64 profile;
+
+  g_assert_cmpint (patch (server, "{\"sip_server\": \"pbx.example.com\","
+                                  " \"sip_regions\": [{\"name\": \"EU\", \"server\": \"eu.example.com\","
+                                  " \"port\": 5061, \"transport\": \"tls\"},"
+                                  " {\"name\": \"US\", \"server\": \"us.example.com\"}]}"), ==, 2);
+  {
+    g_autoptr(PaTestResponse) r = pa_test_api (server, "GET", "/api/v1/settings", NULL, NULL);
+    JsonArray *regions = json_object_get_array_member (pa_test_response_object (r), "sip_regions");
+    JsonObject *eu = json_array_get_object_element (regions, 0);
+    JsonObject *us = json_array_get_object_element (regions, 1);
+
+    g_assert_cmpuint (json_array_get_length (regions), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (eu, "transport"), ==, "tls");
+    g_assert_cmpint (json_object_get_int_member (us, "port"), ==, 5060);
+    g_assert_cmpstr (json_object_get_string_member (us, "transport"), ==, "udp");
+  }
+
+  /* The phone picks EU (written in another case): its line goes there. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, a);
+    g_autoptr(PaTestResponse) r = pa_test_api (server, "PATCH", path, "{\"sip_region\": \"eu\"}", "*");
+
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  file = phone_file (server, a, 1);
+  assert_line (file, "account.1.sip_server.1.address = eu.example.com");
+  assert_line (file, "account.1.sip_server.1.port = 5061");
+  assert_line (file, "account.1.sip_server.1.transport_type = 2");
+  g_clear_pointer (&file, g_free);
+
+  /* Through a profile, and the phone's own pick wins over the profile's. */
+  profile = pa_test_create (server, "profiles", "{\"name\": \"America\", \"sip_region\": \"US\"}");
+  {
+    g_autofree char *body = g_strdup_printf ("{\"profile_id\": %" G_GINT64_FORMAT "}", profile);
+    g_autofree char *path_a = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, a);
+    g_autofree char *path_b = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, b);
+    g_autoptr(PaTestResponse) ra = pa_test_api (server, "PATCH", path_a, body, "*");
+    g_autoptr(PaTestResponse) rb = pa_test_api (server, "PATCH", path_b, body, "*");
+
+    g_assert_cmpuint (ra->status, ==, 200);
+    g_assert_cmpuint (rb->status, ==, 200);
+  }
+  file = phone_file (server, a, 1);
+  assert_line (file, "account.1.sip_server.1.address = eu.example.com");
+  g_clear_pointer (&file, g_free);
+  file = phone_file (server, b, 2);
+  assert_line (file, "account.1.sip_server.1.address = us.example.com");
+  assert_line (file, "account.1.sip_server.1.port = 5060");
+
+  /* Moving a region's registrar reaches the phones that use a region. */
+  g_assert_cmpint (preview (server, "{\"sip_regions\": [{\"name\": \"EU\", \"server\": \"eu2.example.com\"},"
+                                    " {\"name\": \"US\", \"server\": \"us.example.com\"}]}"), ==, 2);
+
+  /* A region in use stays; one nobody picks can go. */
+  {
+    static const char *drop_us = "{\"sip_regions\": [{\"name\": \"EU\", \"server\": \"eu.example.com\","
+                                 " \"port\": 5061, \"transport\": \"tls\"}]}";
+    g_autoptr(PaTestResponse) refused = pa_test_api (server, "PATCH", "/api/v1/settings", drop_us, "*");
+    g_autoptr(PaTestResponse) previewed = pa_test_api (server, "POST", "/api/v1/settings/preview",
+                                                       drop_us, NULL);
+    g_autoptr(PaTestResponse) unused = NULL;
+
+    pa_test_assert_error (refused, 409, "conflict", "sip_regions");
+    pa_test_assert_error (previewed, 409, "conflict", "sip_regions");
+    g_assert_nonnull (strstr (refused->text, "0 phones and 1 profile"));
+    unused = pa_test_api (server, "PATCH", "/api/v1/settings",
+                          "{\"sip_regions\": [{\"name\": \"EU\", \"server\": \"eu.example.com\","
+                          " \"port\": 5061, \"transport\": \"tls\"}, {\"name\": \"US\","
+                          " \"server\": \"us.example.com\"}, {\"name\": \"APAC\","
+                          " \"server\": \"ap.example.com\"}]}", "*");
+    g_assert_cmpuint (unused->status, ==, 200);
+    g_clear_pointer (&unused, pa_test_response_free);
+    unused = pa_test_api (server, "PATCH", "/api/v1/settings",
+                          "{\"sip_regions\": [{\"name\": \"EU\", \"server\": \"eu.example.com\","
+                          " \"port\": 5061, \"transport\": \"tls\"}, {\"name\": \"US\","
+                          " \"server\": \"us.example.com\"}]}", "*");
+    g_assert_cmpuint (unused->status, ==, 200);
+  }
+
+  /* A region that does not exist is refused with its field, and nothing
+   * changes. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, b);
+    g_autoptr(PaTestResponse) r = pa_test_api (server, "PATCH", path, "{\"sip_region\": \"Mars\"}", "*");
+    g_autoptr(PaTestResponse) p = pa_test_api (server, "POST", "/api/v1/profiles",
+                                               "{\"name\": \"X\", \"sip_region\": \"Mars\"}", NULL);
+    g_autoptr(PaTestResponse) phone = pa_test_get (server, "phones", b);
+
+    pa_test_assert_error (r, 422, "rule_violation", "sip_region");
+    pa_test_assert_error (p, 422, "rule_violation", "sip_region");
+    g_assert_true (json_object_get_null_member (pa_test_response_object (phone), "sip_region"));
+  }
+}
+
 /* Setup links follow the public URL the settings give. */
 static void
 test_public_url (void)
@@ -351,5 +473,6 @@ main (int    argc,
   g_test_add_func ("/settings/fixed", test_fixed);
   g_test_add_func ("/settings/bad-input", test_bad_input);
   g_test_add_func ("/settings/public-url", test_public_url);
+  g_test_add_func ("/settings/sip-regions", test_sip_regions);
   return g_test_run ();
 }
