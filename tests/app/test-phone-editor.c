@@ -619,6 +619,89 @@ test_edit_shows_status (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static gboolean
+regions_listed (gpointer data)
+{
+  return g_list_model_get_n_items (adw_combo_row_get_model (child (data, "region_row"))) == 3;
+}
+
+/* The SIP region row lists the server's regions (hidden when it has none),
+ * shows the phone's own, and saves the one picked; a region the server
+ * does not know lands on the row. */
+static void
+test_sip_region (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PaTestResponse) response = NULL;
+  PaPhone *phone = create_phone (fixture,
+                                 "{\"name\":\"Annex\",\"mac\":\"805EC0444444\",\"vendor\":\"yealink\","
+                                 "\"model\":\"yealink-t54w\"}", &password, &username);
+  gint64 id = pa_resource_get_id (PA_RESOURCE (phone));
+  PaPhoneEditor *editor = new_editor (fixture, phone);
+
+  /* No regions: nothing to pick, no row. */
+  g_assert_false (gtk_widget_get_visible (child (editor, "region_row")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  response = pa_test_api (fixture->server, "PATCH", "/api/v1/settings",
+                          "{\"sip_regions\": [{\"name\": \"Berlin\", \"server\": \"ber.example.com\"},"
+                          " {\"name\": \"Paris\", \"server\": \"par.example.com\"}]}", "*");
+  g_assert_cmpuint (response->status, ==, 200);
+  editor = new_editor (fixture, phone);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  pa_app_test_wait_until (regions_listed, editor);
+  g_assert_true (gtk_widget_get_visible (child (editor, "region_row")));
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "region_row")), ==, 0);
+  {
+    g_autoptr(PaPhone) built = pa_phone_editor_build_phone (editor);
+
+    g_assert_null (pa_phone_get_sip_region (built));
+  }
+  adw_combo_row_set_selected (child (editor, "region_row"), 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
+
+  path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, id);
+  g_clear_pointer (&response, pa_test_response_free);
+  response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+  g_assert_cmpstr (json_object_get_string_member (pa_test_response_object (response), "sip_region"),
+                   ==, "Paris");
+  {
+    g_autofree char *file_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT
+                                                  "/preview/805ec0444444.cfg", id);
+    g_autoptr(PaTestResponse) file = pa_test_api (fixture->server, "GET", file_path, NULL, NULL);
+
+    g_assert_nonnull (strstr (file->text, "account.1.sip_server.1.address = par.example.com\n"));
+  }
+
+  /* Reopened, it shows Paris; a region removed meanwhile (another user)
+   * is refused on the row, and the form is kept. */
+  pa_app_test_refresh_sync (fixture->repo);
+  editor = new_editor (fixture, stored_phone (fixture, "80:5E:C0:44:44:44"));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  pa_app_test_wait_until (regions_listed, editor);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (editor, "region_row")), ==, 2);
+  adw_combo_row_set_selected (child (editor, "region_row"), 1);
+  g_clear_pointer (&response, pa_test_response_free);
+  response = pa_test_api (fixture->server, "PATCH", "/api/v1/settings",
+                          "{\"sip_regions\": [{\"name\": \"Paris\", \"server\": \"par.example.com\"}]}",
+                          "*");
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  pa_app_test_wait_until (not_saving, editor);
+  g_assert_nonnull (editor);
+  {
+    g_autofree char *message = find_label_containing (GTK_WIDGET (editor), "does not exist");
+
+    g_assert_nonnull (message);
+    g_assert_nonnull (strstr (message, "Berlin"));
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* The rows the Assignment group has beyond agent and layout: one per
  * attached sidecar. */
 static GPtrArray *
@@ -842,6 +925,8 @@ main (int   argc,
               fixture_set_up, test_unreachable_keeps_form, fixture_tear_down);
   g_test_add ("/app/phone-editor/edit-shows-status", Fixture, NULL,
               fixture_set_up, test_edit_shows_status, fixture_tear_down);
+  g_test_add ("/app/phone-editor/sip-region", Fixture, NULL,
+              fixture_set_up, test_sip_region, fixture_tear_down);
   g_test_add ("/app/phone-editor/edit-shows-no-password", Fixture, NULL,
               fixture_set_up, test_edit_shows_no_password, fixture_tear_down);
   g_test_add ("/app/phone-editor/edit-shows-attention", Fixture, NULL,

@@ -17,6 +17,7 @@
 #include "pa-lan-addresses.h"
 #include "pa-window.h"
 #include "pa-settings-window.h"
+#include "pa-sip-region-row.h"
 
 #define TIMEOUT_S 30
 
@@ -209,6 +210,70 @@ test_invalid (void)
   g_assert_true (gtk_widget_is_sensitive (child (window, "save_button")));
 
   gtk_window_destroy (GTK_WINDOW (window));
+  pa_connection_shutdown (connection);
+}
+
+static gpointer
+region_child (PaSipRegionRow *row,
+              const char     *name)
+{
+  gpointer widget = gtk_widget_get_template_child (GTK_WIDGET (row), PA_TYPE_SIP_REGION_ROW, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* Add Region opens a row with the focus in its name; a region without a
+ * server cannot be saved and Save says why; saved, the server has it;
+ * reopened, it is there, and Remove drops it. */
+static void
+test_regions (void)
+{
+  g_autoptr(PaConnection) connection = connect_local ();
+  g_autoptr(PaSettings) saved = NULL;
+  PaSettingsWindow *window = open_window (connection);
+  PaSipRegionRow *row;
+  GPtrArray *regions;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "settings.add-region", NULL);
+  row = PA_SIP_REGION_ROW (gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                                    PA_TYPE_SIP_REGION_ROW));
+  g_assert_nonnull (row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  gtk_editable_set_text (region_child (row, "name_row"), "Berlin");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Berlin");
+  g_assert_false (gtk_widget_is_sensitive (child (window, "save_button")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (child (window, "save_button")),
+                            "SIP server"));
+  gtk_editable_set_text (region_child (row, "server_row"), "ber.example.com");
+  gtk_spin_button_set_value (region_child (row, "port_spin"), 5061);
+  adw_combo_row_set_selected (region_child (row, "transport_row"), PA_SIP_TRANSPORT_TLS);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "ber.example.com:5061, TLS");
+  g_assert_true (gtk_widget_is_sensitive (child (window, "save_button")));
+  pa_app_test_maybe_screenshot (GTK_WIDGET (window), "settings-regions");
+  save_and_wait (window);
+
+  saved = server_settings (connection);
+  regions = pa_settings_get_sip_regions (saved);
+  g_assert_cmpuint (regions->len, ==, 1);
+  g_assert_cmpstr (((PaSipRegion *) g_ptr_array_index (regions, 0))->server, ==, "ber.example.com");
+  g_assert_cmpuint (((PaSipRegion *) g_ptr_array_index (regions, 0))->port, ==, 5061);
+  g_assert_cmpint (((PaSipRegion *) g_ptr_array_index (regions, 0))->transport, ==,
+                   PA_SIP_TRANSPORT_TLS);
+
+  window = open_window (connection);
+  row = PA_SIP_REGION_ROW (pa_app_test_find_descendant (child (window, "regions_group"),
+                                                        PA_TYPE_SIP_REGION_ROW));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (region_child (row, "server_row")), ==, "ber.example.com");
+  g_signal_emit_by_name (row, "remove");
+  g_assert_null (pa_app_test_find_descendant (child (window, "regions_group"), PA_TYPE_SIP_REGION_ROW));
+  save_and_wait (window);
+  g_clear_object (&saved);
+  saved = server_settings (connection);
+  g_assert_cmpuint (pa_settings_get_sip_regions (saved)->len, ==, 0);
+
   pa_connection_shutdown (connection);
 }
 
@@ -455,6 +520,7 @@ main (int   argc,
 
   g_test_add_func ("/settings-window/change-and-ask", test_change_and_ask);
   g_test_add_func ("/settings-window/invalid", test_invalid);
+  g_test_add_func ("/settings-window/regions", test_regions);
   g_test_add_func ("/settings-window/lan-access", test_lan_access);
   g_test_add_func ("/settings-window/keep-serving", test_keep_serving);
   g_test_add_func ("/settings-window/address-gone", test_address_gone);

@@ -7,7 +7,8 @@
  * repository; pa-phone-editor-sidecars.c: the layout each attached sidecar
  * shows; pa-phone-editor-download.c: Download Config;
  * pa-phone-editor-errors.c: messages on fields and above the form;
- * pa-phone-editor-status.c: what the server saw of the phone.
+ * pa-phone-editor-status.c: what the server saw of the phone;
+ * pa-phone-editor-region.c: the SIP region it picks.
  */
 #pragma once
 
@@ -42,6 +43,7 @@ struct _PaPhoneEditor
   AdwComboRow          *agent_row;
   AdwComboRow          *layout_row;
   AdwEntryRow          *sip_server_row;
+  AdwComboRow          *region_row;
   AdwEntryRow          *timezone_row;
   AdwActionRow         *port_row;
   GtkSpinButton        *port_spin;
@@ -70,6 +72,7 @@ struct _PaPhoneEditor
   GPtrArray *module_ids;    /* [0] "None": NULL */
   GArray    *agent_ids;     /* [0] "Unassigned": 0 */
   GArray    *layout_ids;    /* [0] "None": 0 */
+  GPtrArray *region_ids;    /* [0] "None": NULL */
   GPtrArray *sidecar_rows;  /* AdwComboRow, one per attached module */
 
   GHashTable *error_rows;   /* field row → the message row under it */
@@ -121,6 +124,10 @@ void        pa_phone_editor_hide_banner         (PaPhoneEditor *self);
 /* On the field the error names, or above the form. */
 void        pa_phone_editor_show_save_error     (PaPhoneEditor *self,
                                                  const GError  *error);
+
+/* pa-phone-editor-region.c: shows @selected, then the server's regions. */
+void        pa_phone_editor_load_regions        (PaPhoneEditor *self,
+                                                 const char    *selected);
 
 /* pa-phone-editor-status.c: fills the Status group of a phone being
  * edited, its recent requests asked of the server. */

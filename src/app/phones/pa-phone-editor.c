@@ -98,6 +98,8 @@ pa_phone_editor_build_phone (PaPhoneEditor *self)
   pa_phone_set_modules (phone, modules);
 
   pa_phone_set_sip_server (phone, sip_server);
+  pa_phone_set_sip_region (phone, pa_phone_editor_selected_string (self->region_ids,
+                                                                   self->region_row));
   pa_phone_set_timezone (phone, tz_name);
   pa_phone_set_local_sip_port (phone, gtk_spin_button_get_value_as_int (self->port_spin));
   pa_phone_set_admin_password_mode (phone, mode);
@@ -515,6 +517,7 @@ load_form (PaPhoneEditor *self)
 
   self->updating++;
   pa_phone_editor_fill_brands (self);
+  pa_phone_editor_load_regions (self, phone != NULL ? pa_phone_get_sip_region (phone) : NULL);
   if (phone != NULL)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), pa_phone_get_name (phone));
@@ -609,6 +612,7 @@ pa_phone_editor_finalize (GObject *object)
   g_clear_pointer (&self->download_result, g_free);
   g_clear_pointer (&self->agent_ids, g_array_unref);
   g_clear_pointer (&self->layout_ids, g_array_unref);
+  g_clear_pointer (&self->region_ids, g_ptr_array_unref);
   g_clear_pointer (&self->error_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (pa_phone_editor_parent_class)->finalize (object);
@@ -721,6 +725,7 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, agent_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, layout_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, sip_server_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, region_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, timezone_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, port_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, port_spin);
@@ -766,6 +771,7 @@ pa_phone_editor_init (PaPhoneEditor *self)
   self->sidecar_rows = g_ptr_array_new ();
   self->agent_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->layout_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->region_ids = g_ptr_array_new_with_free_func (g_free);
   self->error_rows = g_hash_table_new (NULL, NULL);
 
   self->mac_entry = pa_mac_entry_new ();
@@ -788,6 +794,7 @@ pa_phone_editor_init (PaPhoneEditor *self)
   g_signal_connect (self->module_row, "notify::selected", G_CALLBACK (module_selected_cb), self);
   g_signal_connect (self->agent_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   g_signal_connect (self->layout_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+  g_signal_connect (self->region_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   g_signal_connect (self->password_mode_row, "notify::selected",
                     G_CALLBACK (password_mode_cb), self);
   g_signal_connect (self->module_count, "value-changed", G_CALLBACK (spin_changed_cb), self);

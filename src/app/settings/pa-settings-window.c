@@ -20,6 +20,7 @@
 #include "pa-lan-addresses.h"
 #include "pa-phone-actions.h"
 #include "pa-settings-window.h"
+#include "pa-sip-region-row.h"
 
 #define ZONE_TABLE "/usr/share/zoneinfo/zone1970.tab"
 
@@ -40,6 +41,7 @@ struct _PaSettingsWindow
   char         *question;
 
   GtkWidget           *save_button;
+  GtkWidget           *add_region_button;
   GtkWidget           *spinner;
   GtkRevealer         *banner_revealer;
   GtkLabel            *banner_label;
@@ -52,6 +54,8 @@ struct _PaSettingsWindow
   GtkSpinButton       *sip_port_spin;
   AdwComboRow         *transport_row;
   AdwEntryRow         *outbound_proxy_row;
+  AdwPreferencesGroup *regions_group;
+  GPtrArray           *region_rows;  /* PaSipRegionRow, in order; the group owns them */
   GtkDropDown         *timezone_dropdown;
   AdwEntryRow         *ntp_server_row;
   AdwEntryRow         *public_url_row;
@@ -102,11 +106,15 @@ pa_settings_window_build (PaSettingsWindow *self)
   g_autofree char *sip_server = text_or_null (self->sip_server_row);
   g_autofree char *proxy = text_or_null (self->outbound_proxy_row);
   g_autofree char *ntp = text_or_null (self->ntp_server_row);
+  g_autoptr(GPtrArray) regions = NULL;
 
   g_return_val_if_fail (PA_IS_SETTINGS_WINDOW (self), NULL);
 
   settings = self->initial != NULL ? PA_SETTINGS (pa_resource_copy (PA_RESOURCE (self->initial)))
                                    : pa_settings_new ();
+  regions = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_sip_region_free);
+  for (guint i = 0; i < self->region_rows->len; i++)
+    g_ptr_array_add (regions, pa_sip_region_row_dup_region (g_ptr_array_index (self->region_rows, i)));
   g_object_set (settings,
                 "public-url", public_url,
                 "sip-server", sip_server,
@@ -116,6 +124,7 @@ pa_settings_window_build (PaSettingsWindow *self)
                 "timezone", selected_zone (self),
                 "ntp-server", ntp,
                 "update-interval", (guint) gtk_spin_button_get_value_as_int (self->interval_spin),
+                "sip-regions", regions,
                 NULL);
   return settings;
 }
@@ -317,6 +326,67 @@ select_zone (PaSettingsWindow *self,
   gtk_drop_down_set_selected (self->timezone_dropdown, n);
 }
 
+/* ------------------------------------------------------------------ */
+/* SIP regions: one row each, in the settings' order */
+
+static void region_remove_cb (PaSipRegionRow *row, PaSettingsWindow *self);
+
+static PaSipRegionRow *
+add_region_row (PaSettingsWindow  *self,
+                const PaSipRegion *region)
+{
+  GtkWidget *row = pa_sip_region_row_new (region);
+
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (update_state), self);
+  g_signal_connect (row, "remove", G_CALLBACK (region_remove_cb), self);
+  adw_preferences_group_add (self->regions_group, row);
+  g_ptr_array_add (self->region_rows, row);
+  return PA_SIP_REGION_ROW (row);
+}
+
+static void
+region_remove_cb (PaSipRegionRow   *row,
+                  PaSettingsWindow *self)
+{
+  guint index = 0;
+
+  /* The focus was on the row's button: it goes to the next row, else to
+   * Add Region, not to the window. */
+  if (g_ptr_array_find (self->region_rows, row, &index) && index + 1 < self->region_rows->len)
+    gtk_widget_grab_focus (g_ptr_array_index (self->region_rows, index + 1));
+  else
+    gtk_widget_grab_focus (self->add_region_button);
+  g_ptr_array_remove (self->region_rows, row);
+  adw_preferences_group_remove (self->regions_group, GTK_WIDGET (row));
+  update_state (self);
+}
+
+static void
+add_region_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (widget);
+
+  pa_sip_region_row_edit_name (add_region_row (self, NULL));
+  update_state (self);
+}
+
+static void
+fill_regions (PaSettingsWindow *self)
+{
+  GPtrArray *regions = pa_settings_get_sip_regions (self->initial);
+
+  while (self->region_rows->len > 0)
+    {
+      GtkWidget *row = g_ptr_array_steal_index (self->region_rows, self->region_rows->len - 1);
+
+      adw_preferences_group_remove (self->regions_group, row);
+    }
+  for (guint i = 0; i < regions->len; i++)
+    add_region_row (self, g_ptr_array_index (regions, i));
+}
+
 /* A member the key file sets cannot be changed here. */
 static void
 mark_fixed (PaSettingsWindow *self,
@@ -342,6 +412,7 @@ fill (PaSettingsWindow *self)
   gtk_spin_button_set_value (self->sip_port_spin, pa_settings_get_sip_port (s));
   adw_combo_row_set_selected (self->transport_row, pa_settings_get_sip_transport (s));
   set_entry (self->outbound_proxy_row, pa_settings_get_outbound_proxy (s));
+  fill_regions (self);
   select_zone (self, pa_settings_get_timezone (s));
   set_entry (self->ntp_server_row, pa_settings_get_ntp_server (s));
   gtk_spin_button_set_value (self->interval_spin, pa_settings_get_update_interval (s));
@@ -754,6 +825,7 @@ pa_settings_window_finalize (GObject *object)
   g_clear_pointer (&self->fixed, g_strfreev);
   g_clear_pointer (&self->site_key, g_free);
   g_clear_pointer (&self->addresses, g_ptr_array_unref);
+  g_clear_pointer (&self->region_rows, g_ptr_array_unref);
   g_clear_object (&self->address_labels);
   g_clear_object (&self->zones);
   g_clear_pointer (&self->question, g_free);
@@ -833,6 +905,8 @@ pa_settings_window_class_init (PaSettingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, address_row);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, address_warning_row);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, sip_server_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, regions_group);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, add_region_button);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, sip_port_spin);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, transport_row);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, outbound_proxy_row);
@@ -845,6 +919,7 @@ pa_settings_window_class_init (PaSettingsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "settings.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "settings.add-region", NULL, add_region_action);
   gtk_widget_class_install_action (widget_class, "settings.copy-bootstrap", NULL,
                                    copy_bootstrap_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
@@ -860,6 +935,7 @@ pa_settings_window_init (PaSettingsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->region_rows = g_ptr_array_new ();
 
   self->addresses = pa_lan_addresses_list ();
   self->address_labels = gtk_string_list_new (NULL);
