@@ -16,6 +16,7 @@
 #include "pa-agent-editor.h"
 #include "pa-confirm-dialog.h"
 #include "pa-lan-addresses.h"
+#include "pa-lan-question.h"
 #include "pa-phone-actions.h"
 #include "pa-phone-editor.h"
 #include "pa-scan-dialog.h"
@@ -48,7 +49,7 @@ struct _PaWindow
   PaRepository    *repository;
   GCancellable    *cancellable;
   gboolean         close_confirmed;   /* the user answered about the local server */
-  gboolean         address_banner;    /* the banner is the address warning */
+  gboolean         address_banner;    /* the banner is about how phones reach this computer */
   gboolean         adoption_told;
 };
 
@@ -110,6 +111,19 @@ check_lan_address (PaWindow *self)
   g_autoptr(GPtrArray) addresses = NULL;
   g_autofree char *message = NULL;
 
+  /* Local mode's first question, until answered: phones cannot reach a
+   * server that listens on loopback only. */
+  if (local != NULL && !pa_local_server_get_lan_access (local) &&
+      !pa_local_server_get_lan_asked (local))
+    {
+      show_banner_with (self, _("Desk phones on this network cannot fetch their settings from "
+                                "this computer yet."),
+                        _("_Let Phones In…"),
+                        _("Choose whether phones on this network may fetch their settings here"),
+                        "win.lan-question");
+      self->address_banner = TRUE;
+      return;
+    }
   if (local == NULL || !pa_local_server_get_lan_access (local) || host == NULL)
     {
       if (self->address_banner)
@@ -133,6 +147,15 @@ check_lan_address (PaWindow *self)
                     _("Open Server Settings to choose the address phones use"),
                     "app.server-settings");
   self->address_banner = TRUE;
+}
+
+/* The server answers again: its error goes, and what there is to say about
+ * how phones reach this computer comes back. */
+static void
+clear_error_banner (PaWindow *self)
+{
+  hide_banner (self);
+  check_lan_address (self);
 }
 
 /* Unreachable and 5xx get the banner (they persist until the server is
@@ -211,7 +234,7 @@ repository_error_cb (PaWindow *self)
   const GError *error = pa_repository_get_last_error (self->repository);
 
   if (error == NULL)
-    hide_banner (self);
+    clear_error_banner (self);
   else if (error_wants_banner (error))
     show_error (self, error);
 }
@@ -588,7 +611,7 @@ refresh_done_cb (GObject      *source,
         show_error (self, error);
       return;
     }
-  hide_banner (self);
+  clear_error_banner (self);
 }
 
 static void
@@ -627,6 +650,27 @@ retry_cb (GtkWidget  *widget,
     refresh_cb (widget, NULL, NULL);
   else if (pa_connection_get_state (self->connection) != PA_CONNECTION_CONNECTING)
     pa_connection_connect_async (self->connection, self->cancellable, connect_done_cb, NULL);
+}
+
+static void
+lan_answered_cb (PaWindow *self)
+{
+  check_lan_address (self);
+}
+
+static void
+lan_question_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (pa_connection_get_local_server (self->connection) == NULL)
+    return;
+  dialog = pa_lan_question_present (GTK_WINDOW (self), self->connection, self->cancellable);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (lan_answered_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 static void
@@ -825,6 +869,7 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_cb);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_cb);
+  gtk_widget_class_install_action (widget_class, "win.lan-question", NULL, lan_question_cb);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

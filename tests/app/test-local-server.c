@@ -85,6 +85,31 @@ test_defaults (void)
   g_assert_cmpstr (provd, ==, g_getenv ("PA_PROVD"));
 }
 
+/* The LAN question is asked once: "Not Now" is kept like a choice, and an
+ * older file with LAN access on counts as answered. */
+static void
+test_lan_asked (void)
+{
+  g_autofree char *dir = new_data_dir ("lan-asked");
+  g_autofree char *older = new_data_dir ("lan-asked-older");
+  g_autofree char *older_file = g_build_filename (older, "local-mode.ini", NULL);
+  g_autoptr(PaLocalServer) first = pa_local_server_new (NULL, dir);
+  g_autoptr(PaLocalServer) again = NULL;
+  g_autoptr(PaLocalServer) upgraded = NULL;
+
+  g_assert_false (pa_local_server_get_lan_asked (first));
+  pa_local_server_set_lan_asked (first);
+  again = pa_local_server_new (NULL, dir);
+  g_assert_true (pa_local_server_get_lan_asked (again));
+  g_assert_false (pa_local_server_get_lan_access (again));
+
+  g_assert_true (g_mkdir_with_parents (older, 0700) == 0);
+  g_assert_true (g_file_set_contents (older_file, "[local-mode]\nport=8670\nlan-access=true\n", -1,
+                                      NULL));
+  upgraded = pa_local_server_new (NULL, older);
+  g_assert_true (pa_local_server_get_lan_asked (upgraded));
+}
+
 static void
 test_start_stop (void)
 {
@@ -242,9 +267,7 @@ url_port (const char *url)
   return (guint) g_uri_get_port (uri);
 }
 
-/* Holds 127.0.0.1:@port, as another program would. NULL when another
- * program (another test's provd, run in parallel) already holds it: the
- * port is taken either way. */
+/* Holds 127.0.0.1:@port (0: any free one), as another program would. */
 static GSocket *
 occupy_port (guint port)
 {
@@ -256,12 +279,7 @@ occupy_port (guint port)
   socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
                          &error);
   g_assert_no_error (error);
-  if (!g_socket_bind (socket, address, FALSE, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
-    {
-      g_test_message ("port %u: %s", port, error->message);
-      return NULL;
-    }
+  g_assert_true (g_socket_bind (socket, address, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (g_socket_listen (socket, &error));
   return g_steal_pointer (&socket);
@@ -274,6 +292,8 @@ static void
 test_stable_port (void)
 {
   g_autofree char *dir = new_data_dir ("stable");
+  g_autofree char *mode = g_build_filename (dir, "local-mode.ini", NULL);
+  g_autofree char *kept = NULL;
   g_autoptr(PaLocalServer) server = pa_local_server_new (NULL, dir);
   g_autoptr(PaLocalServer) again = NULL;
   g_autoptr(GSocket) squatter = NULL;
@@ -281,8 +301,20 @@ test_stable_port (void)
   g_autofree char *first_url = NULL;
   guint first_port, moved_port;
 
-  /* 8670 unless another test's provd has it right now. */
   g_assert_cmpuint (pa_local_server_get_port (server), ==, 8670);
+  /* Other tests' provds run in parallel on 8670: this one keeps a port of
+   * its own, as if 8670 had been taken on an earlier start. */
+  {
+    g_autoptr(GSocket) probe = occupy_port (0);
+    g_autoptr(GSocketAddress) bound = g_socket_get_local_address (probe, NULL);
+
+    kept = g_strdup_printf ("[local-mode]\nport=%u\n",
+                            g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  }
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (mode, kept, -1, NULL));
+  g_clear_object (&server);
+  server = pa_local_server_new (NULL, dir);
   g_assert_true (start (server, &error));
   g_assert_no_error (error);
   first_url = g_strdup (pa_local_server_get_url (server));
@@ -442,6 +474,7 @@ main (int   argc,
 
   g_test_add_func ("/local-server/defaults", test_defaults);
   g_test_add_func ("/local-server/start-stop", test_start_stop);
+  g_test_add_func ("/local-server/lan-asked", test_lan_asked);
   g_test_add_func ("/local-server/orphan-adopted", test_orphan_adopted);
   g_test_add_func ("/local-server/stale-url", test_stale_url);
   g_test_add_func ("/local-server/foreign-url", test_foreign_url);

@@ -501,6 +501,95 @@ test_address_gone (void)
   pa_connection_shutdown (connection);
 }
 
+static gboolean
+banner_hidden (gpointer data)
+{
+  return !banner_shown (data);
+}
+
+/* Local mode's first question: until answered, the main window says phones
+ * cannot reach this computer and offers to let them in; Cancel leaves it
+ * asking, Allow restarts provd on every address with setup links naming the
+ * first LAN address, and the question is not asked again. */
+static void
+test_lan_question (void)
+{
+  PaConnection *connection = connect_local ();
+  PaLocalServer *local = pa_connection_get_local_server (connection);
+  g_autofree char *mode = g_build_filename (pa_local_server_get_data_dir (local), "local-mode.ini",
+                                            NULL);
+  g_autofree char *fresh = g_strdup_printf ("[local-mode]\nport=%u\n",
+                                            pa_local_server_get_port (local));
+  g_autoptr(GPtrArray) addresses = pa_lan_addresses_list ();
+  g_autoptr(PaSettings) saved = NULL;
+  GtkLabel *label;
+  PaWindow *window;
+  gpointer weak;
+
+  /* As on a first run: nothing answered yet. */
+  pa_connection_shutdown (connection);
+  g_clear_object (&connection);
+  g_assert_true (g_file_set_contents (mode, fresh, -1, NULL));
+  connection = connect_local ();
+  local = pa_connection_get_local_server (connection);
+  g_assert_false (pa_local_server_get_lan_asked (local));
+
+  window = g_object_new (PA_TYPE_WINDOW, "application", app, "connection", connection, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  pa_app_test_wait_until_seconds (banner_shown, window, TIMEOUT_S);
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), PA_TYPE_WINDOW, "banner_label"));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "cannot fetch their settings"));
+  pa_app_test_maybe_screenshot (GTK_WIDGET (window), "lan-banner");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lan-question", NULL);
+  pa_app_test_wait_until_seconds (dialog_shown, NULL, TIMEOUT_S);
+  {
+    AdwMessageDialog *question = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_autofree char *port = g_strdup_printf ("port %u", pa_local_server_get_port (local));
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (question), port));
+    pa_app_test_maybe_screenshot (GTK_WIDGET (question), "lan-question");
+    /* As a click does: the answer, then the dialog goes. */
+    adw_message_dialog_response (question, "cancel");
+    gtk_window_destroy (GTK_WINDOW (question));
+  }
+  pa_app_test_spin (100);
+  g_assert_true (banner_shown (window));
+  g_assert_false (pa_local_server_get_lan_asked (local));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lan-question", NULL);
+  pa_app_test_wait_until_seconds (dialog_shown, NULL, TIMEOUT_S);
+  {
+    AdwMessageDialog *question = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+
+    adw_message_dialog_response (question, "allow");
+    gtk_window_destroy (GTK_WINDOW (question));
+  }
+  pa_app_test_wait_until_seconds (lan_restarted, connection, TIMEOUT_S);
+  local = pa_connection_get_local_server (connection);
+  g_assert_true (pa_local_server_get_lan_asked (local));
+  saved = server_settings (connection);
+  if (addresses->len > 0)
+    {
+      g_autofree char *expected = g_strdup_printf ("http://%s:%u/",
+                                                   ((PaLanAddress *) g_ptr_array_index (addresses, 0))->address,
+                                                   pa_local_server_get_port (local));
+
+      g_assert_cmpstr (pa_settings_get_public_url (saved), ==, expected);
+      /* Links name an address phones reach: nothing to say any more. */
+      pa_app_test_wait_until_seconds (banner_hidden, window, TIMEOUT_S);
+    }
+
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  pa_app_test_wait_until_seconds (dialog_shown, NULL, TIMEOUT_S);
+  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "stop");
+  pa_app_test_wait_until_seconds (window_gone, &weak, TIMEOUT_S);
+  pa_connection_shutdown (connection);
+  g_clear_object (&connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/settings-window/lan-access", test_lan_access);
   g_test_add_func ("/settings-window/keep-serving", test_keep_serving);
   g_test_add_func ("/settings-window/address-gone", test_address_gone);
+  g_test_add_func ("/settings-window/lan-question", test_lan_question);
   status = g_test_run ();
 
   {

@@ -49,6 +49,7 @@ struct _PaLocalServer
   gboolean     adopted;
   gboolean     starting;
   gboolean     lan_access;  /* listen on every address, not loopback only */
+  gboolean     lan_asked;   /* the user answered whether to let phones in */
   guint        port;        /* the kept one */
 };
 
@@ -275,6 +276,7 @@ save_mode (PaLocalServer *self)
 
   g_key_file_set_integer (file, MODE_GROUP, "port", (int) self->port);
   g_key_file_set_boolean (file, MODE_GROUP, "lan-access", self->lan_access);
+  g_key_file_set_boolean (file, MODE_GROUP, "lan-asked", self->lan_asked);
   if (g_mkdir_with_parents (self->data_dir, 0700) != 0
       || !g_key_file_save_to_file (file, path, &error))
     g_warning ("Cannot keep the local server's settings in %s: %s", path,
@@ -292,12 +294,15 @@ load_mode (PaLocalServer *self)
 
   self->port = DEFAULT_PORT;
   self->lan_access = FALSE;
+  self->lan_asked = FALSE;
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
     return;
   port = g_key_file_get_integer (file, MODE_GROUP, "port", NULL);
   if (port > 0 && port <= 65535)
     self->port = (guint) port;
   self->lan_access = g_key_file_get_boolean (file, MODE_GROUP, "lan-access", NULL);
+  self->lan_asked = self->lan_access ||
+                    g_key_file_get_boolean (file, MODE_GROUP, "lan-asked", NULL);
 }
 
 /* The port provd got ("http://127.0.0.1:8670/"), for the next start. */
@@ -660,6 +665,24 @@ pa_local_server_set_lan_access (PaLocalServer *self,
   g_return_if_fail (PA_IS_LOCAL_SERVER (self));
 
   self->lan_access = !!lan_access;
+  self->lan_asked = TRUE;
+  save_mode (self);
+}
+
+gboolean
+pa_local_server_get_lan_asked (PaLocalServer *self)
+{
+  g_return_val_if_fail (PA_IS_LOCAL_SERVER (self), FALSE);
+
+  return self->lan_asked;
+}
+
+void
+pa_local_server_set_lan_asked (PaLocalServer *self)
+{
+  g_return_if_fail (PA_IS_LOCAL_SERVER (self));
+
+  self->lan_asked = TRUE;
   save_mode (self);
 }
 

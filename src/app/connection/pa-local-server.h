@@ -73,6 +73,10 @@ gboolean       pa_local_server_get_lan_access (PaLocalServer     *self);
 /* Kept for the next start: stop() and start() to apply it. */
 void           pa_local_server_set_lan_access (PaLocalServer     *self,
                                                gboolean           lan_access);
+/* Whether the user answered the question of letting phones on the LAN in
+ * (either way; choosing LAN access answers it), kept with the choice. */
+gboolean       pa_local_server_get_lan_asked (PaLocalServer    *self);
+void           pa_local_server_set_lan_asked (PaLocalServer    *self);
 /* SIGTERM, then waits (bounded: a few seconds, then SIGKILL). Safe to call
  * twice. Disposing without stop() leaves provd running, as a crash would. */
 void           pa_local_server_stop         (PaLocalServer       *self);
