@@ -41,10 +41,19 @@ struct _PaHttpListener
   PaHttpQuickFunc quick;
   gpointer        quick_data;
   GTlsCertificate *certificate;   /* every connection is TLS when set */
+  guint       *tls_open;          /* TLS connections alive (shared with them) */
   gboolean     warned_full;
 };
 
 static void start_accepting (PaHttpListener *self);
+
+/* libsoup serves TLS connections whole; they count against the room all
+ * the same (a flood of slow handshakes holds descriptors too). */
+static guint
+open_connections (PaHttpListener *self)
+{
+  return g_hash_table_size (self->connections) + *self->tls_open;
+}
 
 static PaHttpConnection *
 connection_of (PaHttpListener    *self,
@@ -60,7 +69,7 @@ request_started_cb (SoupServer        *soup,
 {
   PaHttpListener *self = user_data;
   PaHttpConnection *connection = connection_of (self, msg);
-  guint n = g_hash_table_size (self->connections);
+  guint n = open_connections (self);
 
   /* Past three quarters of the room, every client is asked to go once
    * answered, so the room is not held by idle ones. */
@@ -88,6 +97,7 @@ pa_http_listener_new (SoupServer *soup)
   self->soup = g_object_ref (soup);
   self->connections = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->max_connections = compute_max_connections ();
+  self->tls_open = g_rc_box_new0 (guint);
   g_signal_connect (soup, "request-started", G_CALLBACK (request_started_cb), self);
   return self;
 }
@@ -142,7 +152,7 @@ pause_accepting (PaHttpListener *self,
   if (!self->warned_full)
     {
       g_warning ("Not accepting connections for now: %s (%u open; the limit is %u)",
-                 why, g_hash_table_size (self->connections), self->max_connections);
+                 why, open_connections (self), self->max_connections);
       self->warned_full = TRUE;
     }
   /* A closing connection resumes us at once; this covers descriptors
@@ -193,7 +203,7 @@ take_connection (PaHttpListener *self,
 
   if (self->certificate != NULL)
     {
-      pa_http_tls_take (self->soup, socket, local, remote, self->certificate);
+      pa_http_tls_take (self->soup, socket, local, remote, self->certificate, self->tls_open);
       return;
     }
 
@@ -215,7 +225,7 @@ accept_cb (GSocket      *listening,
       g_autoptr(GError) error = NULL;
       g_autoptr(GSocket) socket = NULL;
 
-      if (g_hash_table_size (self->connections) >= self->max_connections &&
+      if (open_connections (self) >= self->max_connections &&
           shed_idle_connections (self) == 0)
         {
           pause_accepting (self, "too many connections");
@@ -318,6 +328,7 @@ pa_http_listener_free (PaHttpListener *self)
   g_clear_pointer (&self->connections, g_hash_table_unref);
   g_clear_object (&self->soup);
   g_clear_object (&self->certificate);
+  g_rc_box_release (self->tls_open);
   g_free (self);
 }
 

@@ -65,12 +65,23 @@ handshake_cb (GObject      *source,
   handshake_free (h);
 }
 
+static void
+stream_gone_cb (gpointer  user_data,
+                GObject  *where_the_stream_was)
+{
+  guint *open_count = user_data;
+
+  (*open_count)--;
+  g_rc_box_release (open_count);
+}
+
 void
 pa_http_tls_take (SoupServer      *soup,
                   GSocket         *socket,
                   GSocketAddress  *local,
                   GSocketAddress  *remote,
-                  GTlsCertificate *certificate)
+                  GTlsCertificate *certificate,
+                  guint           *open_count)
 {
   g_autoptr(GSocketConnection) connection = g_socket_connection_factory_create_connection (socket);
   g_autoptr(GError) error = NULL;
@@ -84,6 +95,8 @@ pa_http_tls_take (SoupServer      *soup,
       g_socket_close (socket, NULL);
       return;
     }
+  (*open_count)++;
+  g_object_weak_ref (G_OBJECT (tls), stream_gone_cb, g_rc_box_acquire (open_count));
   h = g_new0 (Handshake, 1);
   h->soup = g_object_ref (soup);
   h->local = g_object_ref (local);

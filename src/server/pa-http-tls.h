@@ -18,11 +18,13 @@ G_BEGIN_DECLS
 /* A handshake that takes longer is dropped. */
 #define PA_HTTP_TLS_HANDSHAKE_SECONDS 10
 
-/* Takes @socket (accepted, non-blocking). */
+/* Takes @socket (accepted, non-blocking). @open_count (a g_rc_box) counts
+ * the connection until its stream is gone, handshake or not. */
 void pa_http_tls_take (SoupServer      *soup,
                        GSocket         *socket,
                        GSocketAddress  *local,
                        GSocketAddress  *remote,
-                       GTlsCertificate *certificate);
+                       GTlsCertificate *certificate,
+                       guint           *open_count);
 
 G_END_DECLS

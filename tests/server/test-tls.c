@@ -156,11 +156,77 @@ test_https (void)
   g_free (link);
 }
 
+/* Connections held in the handshake count against provd's room as plain
+ * ones do: at the cap it stops accepting (and says so) rather than running
+ * out of descriptors, and serves again once they are gone. */
+static void
+test_handshakes_capped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-tls-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autofree char *log = g_build_filename (dir, "provd.log", NULL);
+  g_autofree char *cert = tls_file ("server.pem");
+  g_autofree char *key = tls_file ("server-key.pem");
+  g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n", cert, key);
+  PaTestServerOptions options = { .config_file = config, .nofile = 200, .stderr_path = log };
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(SoupSession) trusting = session_trusting ("ca.pem");
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autofree char *info_url = NULL;
+  g_autofree char *logged = NULL;
+  guint status = 0;
+
+  g_assert_true (g_file_set_contents (config, text, -1, &error));
+  server = pa_test_server_new_with_options (&options);
+  info_url = g_strconcat (server->url, "/api/v1", NULL);
+
+  /* 200 descriptors leave room for 136 connections; 150 that never
+   * start their handshake. */
+  for (guint i = 0; i < 150; i++)
+    {
+      GSocketConnection *c = g_socket_client_connect_to_host (client,
+                                                              server->url + strlen ("https://"),
+                                                              0, NULL, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (held, c);
+    }
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+    while (g_get_monotonic_time () < deadline)
+      {
+        g_clear_pointer (&logged, g_free);
+        g_file_get_contents (log, &logged, NULL, NULL);
+        if (logged != NULL && strstr (logged, "too many connections") != NULL)
+          break;
+        g_usleep (50000);
+      }
+  }
+  g_assert_nonnull (logged);
+  g_assert_nonnull (strstr (logged, "Not accepting connections for now: too many connections"));
+  g_assert_null (strstr (logged, "Too many open files"));
+
+  /* Gone: provd serves again. */
+  g_ptr_array_set_size (held, 0);
+  for (guint attempt = 0; attempt < 50 && status != 200; attempt++)
+    {
+      g_clear_error (&error);
+      status = send (trusting, "GET", info_url, server->token, NULL, NULL, &error);
+      if (status != 200)
+        g_usleep (100000);
+    }
+  g_assert_cmpuint (status, ==, 200);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/tls/https", test_https);
+  g_test_add_func ("/tls/handshakes-capped", test_handshakes_capped);
   return g_test_run ();
 }
