@@ -170,67 +170,97 @@ send_one (SoupServerMessage *msg,
   pa_http_send_json (msg, SOUP_STATUS_OK, root);
 }
 
+static gpointer
+find_vendor (PaCatalog  *catalog,
+             const char *id)
+{
+  return pa_catalog_get_vendor (catalog, id);
+}
+
+static gpointer
+find_model (PaCatalog  *catalog,
+            const char *id)
+{
+  return pa_catalog_get_model (catalog, id);
+}
+
+static gpointer
+find_module (PaCatalog  *catalog,
+             const char *id)
+{
+  return pa_catalog_get_module (catalog, id);
+}
+
+/* The catalog's sections, one line each: the whole list, a vendor's
+ * (?vendor=), one entry by id. */
+static const struct
+{
+  const char  *name;
+  GListModel *(*all)        (PaCatalog *catalog);
+  GListModel *(*for_vendor) (PaCatalog *catalog, const char *vendor);   /* transfer full */
+  gpointer    (*find)       (PaCatalog *catalog, const char *id);
+  BuildFunc    build;
+} sections[] = {
+  { "vendors", pa_catalog_get_vendors, NULL,
+    find_vendor, (BuildFunc) build_vendor },
+  { "models", pa_catalog_get_models, pa_catalog_list_models_for_vendor,
+    find_model, (BuildFunc) build_model },
+  { "modules", pa_catalog_get_modules, pa_catalog_list_modules_for_vendor,
+    find_module, (BuildFunc) build_module },
+};
+
+static gint
+find_section (PaApiRequest *req,
+              const char   *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_str_equal (sections[i].name, name))
+      return (gint) i;
+  pa_http_send_error (req->msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
+                      "No such catalog section; try vendors, models or modules");
+  return -1;
+}
+
 void
-pa_api_catalog (PaServer           *self,
-                SoupServerMessage  *msg,
-                const char * const *segments,
-                GHashTable         *query)
+pa_api_catalog_all (PaApiRequest          *req,
+                    const PaApiCollection *collection,
+                    gint64                 id,
+                    const char            *arg)
+{
+  g_autoptr(JsonNode) root = pa_catalog_to_json (pa_catalog_get_default ());
+
+  pa_http_send_json (req->msg, SOUP_STATUS_OK, root);
+}
+
+void
+pa_api_catalog_section (PaApiRequest          *req,
+                        const PaApiCollection *collection,
+                        gint64                 id,
+                        const char            *name)
 {
   PaCatalog *catalog = pa_catalog_get_default ();
-  const char *method = soup_server_message_get_method (msg);
-  const char *vendor = query != NULL ? g_hash_table_lookup (query, "vendor") : NULL;
-  guint n_segments = g_strv_length ((char **) segments);
-  const char *what = n_segments > 0 ? segments[0] : NULL;
+  const char *vendor = req->query != NULL ? g_hash_table_lookup (req->query, "vendor") : NULL;
+  g_autoptr(GListModel) items = NULL;
+  gint s = find_section (req, name);
 
-  if (n_segments > 2 ||
-      (what != NULL && !g_str_equal (what, "vendors") && !g_str_equal (what, "models") &&
-       !g_str_equal (what, "modules")))
-    {
-      pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
-                          "No such catalog section; try vendors, models or modules");
-      return;
-    }
-
-  if (!g_str_equal (method, "GET") && !g_str_equal (method, "HEAD"))
-    {
-      pa_server_method_not_allowed (msg, "GET, HEAD");
-      return;
-    }
-
-  if (what == NULL)
-    {
-      g_autoptr(JsonNode) root = pa_catalog_to_json (catalog);
-      pa_http_send_json (msg, SOUP_STATUS_OK, root);
-    }
-  else if (g_str_equal (what, "vendors"))
-    {
-      if (n_segments == 2)
-        send_one (msg, pa_catalog_get_vendor (catalog, segments[1]), (BuildFunc) build_vendor);
-      else
-        send_items (msg, pa_catalog_get_vendors (catalog), (BuildFunc) build_vendor);
-    }
-  else if (g_str_equal (what, "models"))
-    {
-      if (n_segments == 2)
-        send_one (msg, pa_catalog_get_model (catalog, segments[1]), (BuildFunc) build_model);
-      else if (vendor != NULL)
-        {
-          g_autoptr(GListModel) models = pa_catalog_list_models_for_vendor (catalog, vendor);
-          send_items (msg, models, (BuildFunc) build_model);
-        }
-      else
-        send_items (msg, pa_catalog_get_models (catalog), (BuildFunc) build_model);
-    }
+  if (s < 0)
+    return;
+  if (vendor != NULL && sections[s].for_vendor != NULL)
+    items = sections[s].for_vendor (catalog, vendor);
   else
-    {
-      if (n_segments == 2)
-        send_one (msg, pa_catalog_get_module (catalog, segments[1]), (BuildFunc) build_module);
-      else if (vendor != NULL)
-        {
-          g_autoptr(GListModel) modules = pa_catalog_list_modules_for_vendor (catalog, vendor);
-          send_items (msg, modules, (BuildFunc) build_module);
-        }
-      else
-        send_items (msg, pa_catalog_get_modules (catalog), (BuildFunc) build_module);
-    }
+    items = g_object_ref (sections[s].all (catalog));
+  send_items (req->msg, items, sections[s].build);
+}
+
+void
+pa_api_catalog_entry (PaApiRequest          *req,
+                      const PaApiCollection *collection,
+                      gint64                 id,
+                      const char            *entry)
+{
+  gint s = find_section (req, req->segments[1]);
+
+  if (s < 0)
+    return;
+  send_one (req->msg, sections[s].find (pa_catalog_get_default (), entry), sections[s].build);
 }

@@ -69,19 +69,21 @@ add_device (JsonBuilder             *builder,
   json_builder_end_object (builder);
 }
 
-static void
-list_discovered (PaServer          *self,
-                 SoupServerMessage *msg)
+void
+pa_api_list_discovered (PaApiRequest          *req,
+                        const PaApiCollection *collection,
+                        gint64                 id,
+                        const char            *arg)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = pa_store_list_discovered (self->store, &error);
+  g_autoptr(GPtrArray) found = pa_store_list_discovered (req->store, &error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   gint64 total = 0;
 
   if (found == NULL)
     {
-      pa_http_send_gerror (msg, error);
+      pa_http_send_gerror (req->msg, error);
       return;
     }
   json_builder_begin_object (builder);
@@ -101,63 +103,36 @@ list_discovered (PaServer          *self,
   json_builder_add_int_value (builder, total);
   json_builder_set_member_name (builder, "bootstrap_url");
   {
-    g_autofree char *url = pa_server_dup_bootstrap_url (self);
+    g_autofree char *url = pa_server_dup_bootstrap_url (req->server);
 
     json_builder_add_string_value (builder, url);
   }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  pa_http_send_json (msg, SOUP_STATUS_OK, root);
+  pa_http_send_json (req->msg, SOUP_STATUS_OK, root);
 }
 
-static void
-ignore_discovered (PaServer          *self,
-                   SoupServerMessage *msg,
-                   const char        *text)
+void
+pa_api_ignore_discovered (PaApiRequest          *req,
+                          const PaApiCollection *collection,
+                          gint64                 id,
+                          const char            *text)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *mac = pa_mac_normalize (text, NULL);
 
   if (mac == NULL)
     {
-      pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
+      pa_http_send_error (req->msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
                           "No such discovered phone");
       return;
     }
-  if (!pa_store_ignore_discovered (self->store, mac, &error))
+  if (!pa_store_ignore_discovered (req->store, mac, &error))
     {
-      pa_http_send_gerror (msg, error);
+      pa_http_send_gerror (req->msg, error);
       return;
     }
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
                     "MESSAGE", "Discovered phone %s ignored", mac);
-  pa_http_send_empty (msg, SOUP_STATUS_NO_CONTENT);
-}
-
-void
-pa_api_discovered (PaServer           *self,
-                   SoupServerMessage  *msg,
-                   const char * const *segments)
-{
-  const char *method = soup_server_message_get_method (msg);
-  guint n = g_strv_length ((char **) segments);
-  gboolean get = g_str_equal (method, "GET") || g_str_equal (method, "HEAD");
-
-  if (n == 0)
-    {
-      if (get)
-        list_discovered (self, msg);
-      else
-        pa_server_method_not_allowed (msg, "GET, HEAD");
-      return;
-    }
-  if (n == 2 && g_str_equal (segments[1], "ignore"))
-    {
-      if (g_str_equal (method, "POST"))
-        ignore_discovered (self, msg, segments[0]);
-      else
-        pa_server_method_not_allowed (msg, "POST");
-      return;
-    }
-  pa_http_send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL, "No such resource");
+  pa_http_send_empty (req->msg, SOUP_STATUS_NO_CONTENT);
 }

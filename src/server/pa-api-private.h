@@ -19,6 +19,7 @@ typedef struct
   SoupServerMessage *msg;
   JsonObject        *extra;
   GHashTable        *query;   /* nullable: the URL's query */
+  const char * const *segments;  /* the path after /api/v1/, split at '/' */
   /* Set by a hook: the answer says how many phones' files the request
    * changed ("affected_phones", derived when it commits). */
   gboolean           report_affected;
@@ -83,6 +84,19 @@ typedef void (*PaApiRouteFunc) (PaApiRequest          *req,
                                 gint64                 id,
                                 const char            *arg);
 
+/* pa-api-catalog.c: GET /api/v1/catalog, …/catalog/{section}[?vendor=],
+ * …/catalog/{section}/{id} */
+void     pa_api_catalog_all             (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+void     pa_api_catalog_section         (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *section);
+void     pa_api_catalog_entry           (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *entry);
+/* pa-api-discovered.c: GET /api/v1/discovered, POST …/discovered/{mac}/ignore */
+void     pa_api_list_discovered         (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+void     pa_api_ignore_discovered       (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *mac);
 /* POST /api/v1/layouts/{id}/apply */
 void     pa_api_apply_layout            (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *arg);

@@ -588,10 +588,15 @@ handle_patch (PaApiRequest          *req,
 static const struct
 {
   const char     *method;
-  const char     *kind;        /* NULL: every collection */
+  const char     *kind;        /* NULL: every collection; "/name": not a collection */
   const char     *pattern;
   PaApiRouteFunc  func;
 } routes[] = {
+  { "GET",    "/catalog",    "",                  pa_api_catalog_all },
+  { "GET",    "/catalog",    "{}",                pa_api_catalog_section },
+  { "GET",    "/catalog",    "{}/{}",             pa_api_catalog_entry },
+  { "GET",    "/discovered", "",                  pa_api_list_discovered },
+  { "POST",   "/discovered", "{}/ignore",         pa_api_ignore_discovered },
   { "GET",    NULL,          "",                  handle_list },
   { "POST",   NULL,          "",                  handle_create },
   { "GET",    NULL,          "{id}",              handle_get },
@@ -644,33 +649,31 @@ pa_api_dispatch (PaServer           *self,
                  GHashTable         *query)
 {
   g_autoptr(JsonObject) extra = json_object_new ();
-  PaApiRequest req = { self, self->store, msg, extra, query };
+  PaApiRequest req = { self, self->store, msg, extra, query, segments };
   g_autoptr(GString) allow = g_string_new (NULL);
   const PaApiCollection *collection;
   const char *method = soup_server_message_get_method (msg);
 
-  if (g_str_equal (segments[0], "catalog"))
-    {
-      pa_api_catalog (self, msg, segments + 1, query);
-      return;
-    }
-  if (g_str_equal (segments[0], "discovered"))
-    {
-      pa_api_discovered (self, msg, segments + 1);
-      return;
-    }
-
   collection = find_collection (segments[0]);
-  for (guint r = 0; collection != NULL && r < G_N_ELEMENTS (routes); r++)
+  for (guint r = 0; r < G_N_ELEMENTS (routes); r++)
     {
-      gint64 id = collection->singleton_id;
+      gint64 id = collection != NULL ? collection->singleton_id : 0;
       const char *arg = NULL;
+      const char *kind = routes[r].kind;
 
-      /* A resource of its own (the settings) has only the routes that
-       * name its kind. */
-      if ((routes[r].kind == NULL && collection->singleton_id != 0) ||
-          (routes[r].kind != NULL && !g_str_equal (routes[r].kind, collection->kind)) ||
-          !pattern_matches (routes[r].pattern, segments + 1, &id, &arg))
+      /* An endpoint that is not a collection is named by its path; a
+       * resource of its own (the settings) has only the routes that name
+       * its kind. */
+      if (kind != NULL && kind[0] == '/')
+        {
+          if (!g_str_equal (kind + 1, segments[0]))
+            continue;
+        }
+      else if (collection == NULL ||
+               (kind == NULL && collection->singleton_id != 0) ||
+               (kind != NULL && !g_str_equal (kind, collection->kind)))
+        continue;
+      if (!pattern_matches (routes[r].pattern, segments + 1, &id, &arg))
         continue;
       if (g_str_equal (method, routes[r].method) ||
           (g_str_equal (method, "HEAD") && g_str_equal (routes[r].method, "GET")))

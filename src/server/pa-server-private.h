@@ -79,17 +79,6 @@ void     pa_api_dispatch           (PaServer          *self,
                                     const char * const *segments,
                                     GHashTable        *query);
 
-/* pa-api-catalog.c: GET /api/v1/catalog[/models|/vendors|/modules] */
-void     pa_api_catalog            (PaServer          *self,
-                                    SoupServerMessage *msg,
-                                    const char * const *segments,
-                                    GHashTable        *query);
-
-/* pa-api-discovered.c: GET /api/v1/discovered, POST …/discovered/<mac>/ignore */
-void     pa_api_discovered         (PaServer           *self,
-                                    SoupServerMessage  *msg,
-                                    const char * const *segments);
-
 /* pa-phone-endpoint.c: GET /p/<token>/<file>. @rest is the path after /p/. */
 void     pa_phone_endpoint_handle  (PaServer          *self,
                                     SoupServerMessage *msg,

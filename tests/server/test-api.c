@@ -327,6 +327,24 @@ test_catalog (Fixture       *fixture,
     pa_test_assert_error (post, 405, "method_not_allowed", NULL);
     g_assert_cmpstr (soup_message_headers_get_one (post->headers, "Allow"), ==, "GET, HEAD");
   }
+  /* Sections are the three there are; deeper paths are nothing. */
+  {
+    g_autoptr(PaTestResponse) section = pa_test_api (server, "GET", "/api/v1/catalog/phones",
+                                                     NULL, NULL);
+    g_autoptr(PaTestResponse) entry = pa_test_api (server, "GET", "/api/v1/catalog/phones/x",
+                                                   NULL, NULL);
+    g_autoptr(PaTestResponse) deeper = pa_test_api (server, "GET",
+                                                    "/api/v1/catalog/models/yealink-t54w/keys",
+                                                    NULL, NULL);
+    g_autoptr(PaTestResponse) delete = pa_test_api (server, "DELETE",
+                                                    "/api/v1/catalog/models/yealink-t54w", NULL, "*");
+
+    pa_test_assert_error (section, 404, "not_found", NULL);
+    g_assert_nonnull (strstr (section->text, "try vendors, models or modules"));
+    pa_test_assert_error (entry, 404, "not_found", NULL);
+    pa_test_assert_error (deeper, 404, "not_found", NULL);
+    pa_test_assert_error (delete, 405, "method_not_allowed", NULL);
+  }
 }
 
 static void
