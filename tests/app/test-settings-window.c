@@ -590,6 +590,103 @@ test_lan_question (void)
   g_clear_object (&connection);
 }
 
+static gboolean
+serving_tls (gpointer data)
+{
+  PaConnection *connection = data;
+  PaLocalServer *local = pa_connection_get_local_server (connection);
+
+  return pa_connection_get_state (connection) == PA_CONNECTION_CONNECTED && local != NULL &&
+         g_str_has_prefix (pa_local_server_get_url (local), "https://");
+}
+
+static gboolean
+serving_plain (gpointer data)
+{
+  PaConnection *connection = data;
+  PaLocalServer *local = pa_connection_get_local_server (connection);
+
+  return pa_connection_get_state (connection) == PA_CONNECTION_CONNECTED && local != NULL &&
+         g_str_has_prefix (pa_local_server_get_url (local), "http://");
+}
+
+static gboolean
+banner_says_not_saved (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (child (data, "banner_revealer")) &&
+         strstr (gtk_label_get_label (child (data, "banner_label")), "cannot be used") != NULL;
+}
+
+/* HTTPS for the local server, switched here: Save wants both files and an
+ * https:// address (the switch rewrites it); files that do not make a pair
+ * are refused before anything is saved; a good pair restarts provd on
+ * HTTPS, and the app trusts the certificate it gave it. Off again, plain. */
+static void
+test_local_tls (void)
+{
+  g_autoptr(PaConnection) connection = connect_local ();
+  g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "data", "tls", "server.pem", NULL);
+  g_autofree char *key = g_test_build_filename (G_TEST_DIST, "data", "tls", "server-key.pem", NULL);
+  g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "tls", "ca.pem", NULL);
+  g_autoptr(PaSettings) saved = NULL;
+  PaLocalServer *local = pa_connection_get_local_server (connection);
+  PaSettingsWindow *window = open_window (connection);
+  g_autofree char *url = NULL;
+
+  g_assert_true (gtk_widget_get_visible (child (window, "tls_switch")));
+  g_assert_false (gtk_switch_get_active (child (window, "tls_switch")));
+  gtk_editable_set_text (child (window, "public_url_row"), "http://127.0.0.1:8670/");
+  gtk_switch_set_active (child (window, "tls_switch"), TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "public_url_row")), ==,
+                   "https://127.0.0.1:8670/");
+  g_assert_true (gtk_widget_get_visible (child (window, "tls_cert_row")));
+  g_assert_false (gtk_widget_is_sensitive (child (window, "save_button")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (child (window, "save_button")), "files"));
+
+  /* A key that is not the certificate's: refused, nothing saved. */
+  gtk_editable_set_text (child (window, "tls_cert_row"), cert);
+  gtk_editable_set_text (child (window, "tls_key_row"), other);
+  g_assert_true (gtk_widget_is_sensitive (child (window, "save_button")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "settings.save", NULL);
+  pa_app_test_wait_until_seconds (banner_says_not_saved, window, TIMEOUT_S);
+  pa_app_test_wait_until_seconds (window_idle, window, TIMEOUT_S);
+  g_assert_null (pa_local_server_get_tls_cert (local));
+  saved = server_settings (connection);
+  g_assert_false (g_str_has_prefix (pa_settings_get_public_url (saved), "https://"));
+
+  gtk_editable_set_text (child (window, "tls_key_row"), key);
+  pa_app_test_maybe_screenshot (GTK_WIDGET (window), "settings-tls");
+  save_and_wait (window);
+  pa_app_test_wait_until_seconds (serving_tls, connection, TIMEOUT_S);
+  /* A restart is a new local server object. */
+  local = pa_connection_get_local_server (connection);
+  g_assert_cmpstr (pa_local_server_get_tls_cert (local), ==, cert);
+  /* The app reaches its provd over HTTPS, trusting the certificate. */
+  g_clear_object (&saved);
+  saved = server_settings (connection);
+  g_assert_cmpstr (pa_settings_get_public_url (saved), ==, "https://127.0.0.1:8670/");
+
+  /* Kept for the next start. */
+  {
+    g_autoptr(PaLocalServer) again = pa_local_server_new (NULL, pa_local_server_get_data_dir (local));
+
+    g_assert_cmpstr (pa_local_server_get_tls_key (again), ==, key);
+  }
+
+  window = open_window (connection);
+  g_assert_true (gtk_switch_get_active (child (window, "tls_switch")));
+  gtk_switch_set_active (child (window, "tls_switch"), FALSE);
+  url = g_strdup (gtk_editable_get_text (child (window, "public_url_row")));
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:8670/");
+  gtk_editable_set_text (child (window, "public_url_row"), "");
+  save_and_wait (window);
+  pa_app_test_wait_until_seconds (serving_plain, connection, TIMEOUT_S);
+  local = pa_connection_get_local_server (connection);
+  g_assert_null (pa_local_server_get_tls_cert (local));
+
+  pa_connection_shutdown (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/settings-window/keep-serving", test_keep_serving);
   g_test_add_func ("/settings-window/address-gone", test_address_gone);
   g_test_add_func ("/settings-window/lan-question", test_lan_question);
+  g_test_add_func ("/settings-window/local-tls", test_local_tls);
   status = g_test_run ();
 
   {

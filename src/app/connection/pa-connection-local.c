@@ -69,6 +69,8 @@ local_started (GTask         *task,
 
   op->url = g_strdup (pa_local_server_get_url (server));
   op->token = g_strdup (pa_local_server_get_token (server));
+  /* Over HTTPS, the certificate the user gave provd is the one to trust. */
+  g_set_object (&op->trusted, pa_local_server_get_certificate (server));
   pa_credential_store_store_async (self->credentials, op->url, op->token,
                                    g_task_get_cancellable (task),
                                    local_token_store_cb, task);

@@ -493,9 +493,22 @@ pa_connection_set_lan_access_async (PaConnection        *self,
   g_return_if_fail (PA_IS_CONNECTION (self));
   g_return_if_fail (self->local_server != NULL);
 
-  /* provd binds once, at start: a new listening address is a new start,
-   * on the same port, and the same reconnect as switching to local mode. */
   pa_local_server_set_lan_access (self->local_server, allow);
+  pa_connection_restart_local_async (self, cancellable, callback, user_data);
+}
+
+void
+pa_connection_restart_local_async (PaConnection        *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (PA_IS_CONNECTION (self));
+  g_return_if_fail (self->local_server != NULL);
+
+  /* provd reads its address and certificate once, at start: a new one is a
+   * new start, on the same port, and the same reconnect as switching to
+   * local mode. */
   pa_local_server_stop (self->local_server);
   pa_connection_use_local_async (self, cancellable, callback, user_data);
 }

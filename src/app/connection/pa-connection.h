@@ -114,6 +114,13 @@ void               pa_connection_set_lan_access_async     (PaConnection        *
 gboolean           pa_connection_set_lan_access_finish    (PaConnection        *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);
+/* Starts the local server again with what its PaLocalServer now holds
+ * (LAN access, certificate files) and reconnects; finish with
+ * pa_connection_use_local_finish(). */
+void               pa_connection_restart_local_async      (PaConnection        *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
 
 PaConnectionState  pa_connection_get_state                (PaConnection        *self);
 gboolean           pa_connection_get_is_local             (PaConnection        *self);

@@ -50,6 +50,9 @@ struct _PaLocalServer
   gboolean     starting;
   gboolean     lan_access;  /* listen on every address, not loopback only */
   gboolean     lan_asked;   /* the user answered whether to let phones in */
+  char        *tls_cert;    /* PEM files provd serves HTTPS with; NULL: plain HTTP */
+  char        *tls_key;
+  GTlsCertificate *certificate;  /* tls_cert's, read when first asked for */
   guint        port;        /* the kept one */
 };
 
@@ -228,6 +231,17 @@ probe_cb (GObject      *source,
   spawn_provd (g_steal_pointer (&task));
 }
 
+static gboolean
+accept_own_certificate_cb (SoupMessage          *msg,
+                           GTlsCertificate      *peer,
+                           GTlsCertificateFlags  errors,
+                           PaLocalServer        *self)
+{
+  GTlsCertificate *own = pa_local_server_get_certificate (self);
+
+  return own != NULL && g_tls_certificate_is_same (own, peer);
+}
+
 /* A provd.url from a provd we did not start: a crashed app's provd that
  * still runs (reuse it), or a dead one's leftover (start a new one). */
 static gboolean
@@ -251,6 +265,9 @@ probe_existing (GTask *task)
   auth = g_strconcat ("Bearer ", token, NULL);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
 
+  /* A provd serving HTTPS shows the certificate it was given. */
+  g_signal_connect_data (msg, "accept-certificate", G_CALLBACK (accept_own_certificate_cb),
+                         g_object_ref (self), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   data->session = soup_session_new_with_options ("timeout", PROBE_TIMEOUT_S, NULL);
   soup_session_send_and_read_async (data->session, msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), probe_cb, g_object_ref (task));
@@ -277,6 +294,11 @@ save_mode (PaLocalServer *self)
   g_key_file_set_integer (file, MODE_GROUP, "port", (int) self->port);
   g_key_file_set_boolean (file, MODE_GROUP, "lan-access", self->lan_access);
   g_key_file_set_boolean (file, MODE_GROUP, "lan-asked", self->lan_asked);
+  if (self->tls_cert != NULL && self->tls_key != NULL)
+    {
+      g_key_file_set_string (file, MODE_GROUP, "tls-cert", self->tls_cert);
+      g_key_file_set_string (file, MODE_GROUP, "tls-key", self->tls_key);
+    }
   if (g_mkdir_with_parents (self->data_dir, 0700) != 0
       || !g_key_file_save_to_file (file, path, &error))
     g_warning ("Cannot keep the local server's settings in %s: %s", path,
@@ -303,6 +325,13 @@ load_mode (PaLocalServer *self)
   self->lan_access = g_key_file_get_boolean (file, MODE_GROUP, "lan-access", NULL);
   self->lan_asked = self->lan_access ||
                     g_key_file_get_boolean (file, MODE_GROUP, "lan-asked", NULL);
+  self->tls_cert = g_key_file_get_string (file, MODE_GROUP, "tls-cert", NULL);
+  self->tls_key = g_key_file_get_string (file, MODE_GROUP, "tls-key", NULL);
+  if (self->tls_cert == NULL || self->tls_key == NULL)
+    {
+      g_clear_pointer (&self->tls_cert, g_free);
+      g_clear_pointer (&self->tls_key, g_free);
+    }
 }
 
 /* The port provd got ("http://127.0.0.1:8670/"), for the next start. */
@@ -446,11 +475,15 @@ spawn_provd (GTask *task)
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_set_stdout_file_path (launcher, log_path);
   listen = g_strdup_printf ("%s:%u", self->lan_access ? "0.0.0.0" : "127.0.0.1", data->port);
-  self->process = g_subprocess_launcher_spawn (launcher, &error,
-                                               self->provd_path,
-                                               "--listen", listen,
-                                               "--data-dir", self->data_dir,
-                                               NULL);
+  {
+    const char *argv[] = { self->provd_path, "--listen", listen, "--data-dir", self->data_dir,
+                           "--tls-cert", self->tls_cert, "--tls-key", self->tls_key, NULL };
+
+    /* Without certificate files the TLS arguments end the list. */
+    if (self->tls_cert == NULL)
+      argv[5] = NULL;
+    self->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  }
   if (self->process == NULL)
     {
       GError *wrapped = g_error_new (PA_LOCAL_SERVER_ERROR, PA_LOCAL_SERVER_ERROR_NOT_FOUND,
@@ -669,6 +702,87 @@ pa_local_server_set_lan_access (PaLocalServer *self,
   save_mode (self);
 }
 
+const char *
+pa_local_server_get_tls_cert (PaLocalServer *self)
+{
+  g_return_val_if_fail (PA_IS_LOCAL_SERVER (self), NULL);
+
+  return self->tls_cert;
+}
+
+const char *
+pa_local_server_get_tls_key (PaLocalServer *self)
+{
+  g_return_val_if_fail (PA_IS_LOCAL_SERVER (self), NULL);
+
+  return self->tls_key;
+}
+
+void
+pa_local_server_set_tls (PaLocalServer *self,
+                         const char    *cert_path,
+                         const char    *key_path)
+{
+  g_return_if_fail (PA_IS_LOCAL_SERVER (self));
+  g_return_if_fail ((cert_path == NULL) == (key_path == NULL));
+
+  g_free (self->tls_cert);
+  self->tls_cert = g_strdup (cert_path);
+  g_free (self->tls_key);
+  self->tls_key = g_strdup (key_path);
+  g_clear_object (&self->certificate);
+  save_mode (self);
+}
+
+GTlsCertificate *
+pa_local_server_get_certificate (PaLocalServer *self)
+{
+  g_return_val_if_fail (PA_IS_LOCAL_SERVER (self), NULL);
+
+  /* A few KiB the user chose, read once: what provd was started with. */
+  if (self->certificate == NULL && self->tls_cert != NULL)
+    self->certificate = g_tls_certificate_new_from_file (self->tls_cert, NULL);
+  return self->certificate;
+}
+
+static void
+check_tls_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  char **paths = task_data;
+  GError *error = NULL;
+  g_autoptr(GTlsCertificate) pair = g_tls_certificate_new_from_files (paths[0], paths[1], &error);
+
+  if (pair == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+pa_local_server_check_tls_async (const char          *cert_path,
+                                 const char          *key_path,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  char *paths[] = { (char *) cert_path, (char *) key_path, NULL };
+
+  g_task_set_source_tag (task, pa_local_server_check_tls_async);
+  g_task_set_task_data (task, g_strdupv (paths), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, check_tls_thread);
+}
+
+gboolean
+pa_local_server_check_tls_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 pa_local_server_get_lan_asked (PaLocalServer *self)
 {
@@ -698,6 +812,9 @@ pa_local_server_finalize (GObject *object)
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->tls_cert, g_free);
+  g_clear_pointer (&self->tls_key, g_free);
+  g_clear_object (&self->certificate);
 
   G_OBJECT_CLASS (pa_local_server_parent_class)->finalize (object);
 }

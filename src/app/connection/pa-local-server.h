@@ -73,6 +73,24 @@ gboolean       pa_local_server_get_lan_access (PaLocalServer     *self);
 /* Kept for the next start: stop() and start() to apply it. */
 void           pa_local_server_set_lan_access (PaLocalServer     *self,
                                                gboolean           lan_access);
+/* The PEM files provd serves HTTPS with, NULL for plain HTTP; kept for the
+ * next start: stop() and start() to apply. Both or neither. */
+const char      *pa_local_server_get_tls_cert  (PaLocalServer     *self);
+const char      *pa_local_server_get_tls_key   (PaLocalServer     *self);
+void             pa_local_server_set_tls       (PaLocalServer     *self,
+                                                const char        *cert_path,
+                                                const char        *key_path);
+/* (transfer none) (nullable): the certificate provd shows, to trust it. */
+GTlsCertificate *pa_local_server_get_certificate (PaLocalServer   *self);
+/* Whether the two files make a certificate and its key (read off the main
+ * thread); the error says what is wrong with them. */
+void             pa_local_server_check_tls_async  (const char          *cert_path,
+                                                   const char          *key_path,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean         pa_local_server_check_tls_finish (GAsyncResult        *result,
+                                                   GError             **error);
 /* Whether the user answered the question of letting phones on the LAN in
  * (either way; choosing LAN access answers it), kept with the choice. */
 gboolean       pa_local_server_get_lan_asked (PaLocalServer    *self);

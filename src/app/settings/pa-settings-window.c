@@ -61,6 +61,9 @@ struct _PaSettingsWindow
   AdwEntryRow         *public_url_row;
   AdwActionRow        *dhcp_row;
   AdwActionRow        *tls_row;
+  GtkSwitch           *tls_switch;
+  AdwEntryRow         *tls_cert_row;
+  AdwEntryRow         *tls_key_row;
   GtkSpinButton       *interval_spin;
 };
 
@@ -138,6 +141,36 @@ lan_changed (PaSettingsWindow *self)
          && gtk_switch_get_active (self->lan_switch) != pa_local_server_get_lan_access (local);
 }
 
+/* Local mode only: the certificate files provd is to serve HTTPS with, as
+ * the form says; FALSE with HTTPS off. */
+static gboolean
+form_tls (PaSettingsWindow  *self,
+          char             **cert,
+          char             **key)
+{
+  *cert = *key = NULL;
+  if (pa_connection_get_local_server (self->connection) == NULL ||
+      !gtk_switch_get_active (self->tls_switch))
+    return FALSE;
+  *cert = text_or_null (self->tls_cert_row);
+  *key = text_or_null (self->tls_key_row);
+  return TRUE;
+}
+
+static gboolean
+tls_changed (PaSettingsWindow *self)
+{
+  PaLocalServer *local = pa_connection_get_local_server (self->connection);
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+
+  if (local == NULL)
+    return FALSE;
+  form_tls (self, &cert, &key);
+  return g_strcmp0 (cert, pa_local_server_get_tls_cert (local)) != 0 ||
+         g_strcmp0 (key, pa_local_server_get_tls_key (local)) != 0;
+}
+
 static gboolean
 is_dirty (PaSettingsWindow *self)
 {
@@ -146,7 +179,8 @@ is_dirty (PaSettingsWindow *self)
   if (self->initial == NULL)
     return FALSE;
   now = pa_settings_window_build (self);
-  return lan_changed (self) || !pa_resource_equal (PA_RESOURCE (now), PA_RESOURCE (self->initial));
+  return lan_changed (self) || tls_changed (self) ||
+         !pa_resource_equal (PA_RESOURCE (now), PA_RESOURCE (self->initial));
 }
 
 static void
@@ -190,7 +224,8 @@ url_for_host (PaSettingsWindow *self,
 {
   PaLocalServer *local = pa_connection_get_local_server (self->connection);
 
-  return g_strdup_printf ("http://%s:%u/", host, local != NULL ? pa_local_server_get_port (local) : 8670);
+  return g_strdup_printf ("%s://%s:%u/", gtk_switch_get_active (self->tls_switch) ? "https" : "http",
+                          host, local != NULL ? pa_local_server_get_port (local) : 8670);
 }
 
 /* The host of the public URL as typed, NULL when it has none. */
@@ -296,6 +331,30 @@ lan_switched_cb (GtkSwitch        *lan_switch,
   if (!self->filling && gtk_switch_get_active (lan_switch) && self->addresses->len > 0
       && (host == NULL || g_str_has_prefix (host, "127.") || g_str_equal (host, "localhost")))
     adw_combo_row_set_selected (self->address_row, 0);
+  update_state (self);
+}
+
+/* Phones follow the scheme in their setup links: it goes with the switch. */
+static void
+tls_switched_cb (GtkSwitch        *tls_switch,
+                 GParamSpec       *pspec,
+                 PaSettingsWindow *self)
+{
+  g_autofree char *url = text_or_null (self->public_url_row);
+  gboolean on = gtk_switch_get_active (tls_switch);
+
+  if (!self->filling && url != NULL)
+    {
+      const char *from = on ? "http://" : "https://";
+
+      if (g_str_has_prefix (url, from))
+        {
+          g_autofree char *swapped = g_strconcat (on ? "https://" : "http://", url + strlen (from),
+                                                  NULL);
+
+          gtk_editable_set_text (GTK_EDITABLE (self->public_url_row), swapped);
+        }
+    }
   update_state (self);
 }
 
@@ -417,7 +476,12 @@ fill (PaSettingsWindow *self)
   set_entry (self->ntp_server_row, pa_settings_get_ntp_server (s));
   gtk_spin_button_set_value (self->interval_spin, pa_settings_get_update_interval (s));
   if (local != NULL)
-    gtk_switch_set_active (self->lan_switch, pa_local_server_get_lan_access (local));
+    {
+      gtk_switch_set_active (self->lan_switch, pa_local_server_get_lan_access (local));
+      gtk_switch_set_active (self->tls_switch, pa_local_server_get_tls_cert (local) != NULL);
+      set_entry (self->tls_cert_row, pa_local_server_get_tls_cert (local));
+      set_entry (self->tls_key_row, pa_local_server_get_tls_key (local));
+    }
   self->filling = FALSE;
 
   mark_fixed (self, "public_url", GTK_WIDGET (self->public_url_row));
@@ -447,6 +511,26 @@ update_state (PaSettingsWindow *self)
   g_autoptr(GError) error = NULL;
   gboolean valid = pa_resource_validate (PA_RESOURCE (settings), &error);
   gboolean lan = gtk_switch_get_active (self->lan_switch);
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+  gboolean tls = form_tls (self, &cert, &key);
+  const char *public_url = pa_settings_get_public_url (settings);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tls_cert_row), tls);
+  gtk_widget_set_visible (GTK_WIDGET (self->tls_key_row), tls);
+  /* What phones are told must be what provd will speak. */
+  if (valid && tls && (cert == NULL || key == NULL))
+    {
+      valid = FALSE;
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Give the certificate and private key files for HTTPS"));
+    }
+  else if (valid && tls && public_url != NULL && !g_str_has_prefix (public_url, "https://"))
+    {
+      valid = FALSE;
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("With HTTPS on, the address in setup links must start with https://"));
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settings.save",
                                  self->initial != NULL && valid && self->n_busy == 0);
@@ -509,14 +593,19 @@ loaded_cb (GObject      *source,
           g_strv_builder_add (builder, json_array_get_string_element (fixed, i));
       self->fixed = g_strv_builder_end (builder);
     }
-  /* TLS is provd's configuration (certificate files), so it is shown, not
-   * switched, here. */
-  adw_action_row_set_subtitle (self->tls_row,
-                               extra != NULL && json_object_get_boolean_member_with_default (extra, "tls",
-                                                                                             FALSE)
-                               ? _("On: phones fetch over HTTPS with the server’s certificate")
-                               : _("Off: phones fetch over plain HTTP. To turn it on, start the "
-                                   "server with a certificate (--tls-cert, see docs/api.md)"));
+  /* A remote server's TLS is its own configuration (certificate files), so
+   * it is shown, not switched, here; the local server's is switched. */
+  if (pa_connection_get_local_server (self->connection) != NULL)
+    adw_action_row_set_subtitle (self->tls_row,
+                                 _("Phones fetch over HTTPS with a certificate they trust: one "
+                                   "issued for the address in setup links"));
+  else
+    adw_action_row_set_subtitle (self->tls_row,
+                                 extra != NULL &&
+                                 json_object_get_boolean_member_with_default (extra, "tls", FALSE)
+                                 ? _("On: phones fetch over HTTPS with the server’s certificate")
+                                 : _("Off: phones fetch over plain HTTP. To turn it on, start the "
+                                     "server with a certificate (--tls-cert, see docs/api.md)"));
   g_clear_pointer (&self->site_key, g_free);
   if (extra != NULL && json_object_has_member (extra, "bootstrap_url")
       && JSON_NODE_HOLDS_VALUE (json_object_get_member (extra, "bootstrap_url")))
@@ -593,7 +682,7 @@ lan_restarted_cb (GObject      *source,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   set_busy (self, FALSE);
-  if (!pa_connection_set_lan_access_finish (PA_CONNECTION (source), result, &error))
+  if (!pa_connection_use_local_finish (PA_CONNECTION (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_banner (self, _("Cannot restart the local server"), error);
@@ -601,9 +690,11 @@ lan_restarted_cb (GObject      *source,
     }
   if (parent != NULL)
     pa_show_toast (GTK_WIDGET (parent),
-                   gtk_switch_get_active (self->lan_switch)
-                   ? _("Phones on this network can now fetch their settings")
-                   : _("Only this computer can reach the local server now"));
+                   !gtk_switch_get_active (self->lan_switch)
+                   ? _("Only this computer can reach the local server now")
+                   : gtk_switch_get_active (self->tls_switch)
+                   ? _("Phones on this network can now fetch their settings over HTTPS")
+                   : _("Phones on this network can now fetch their settings"));
   pa_confirm_discard_done (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -640,11 +731,18 @@ saved_cb (GObject      *source,
   if (parent != NULL)
     pa_show_toast (GTK_WIDGET (parent), toast);
 
-  if (lan_changed (self))
+  if (lan_changed (self) || tls_changed (self))
     {
+      PaLocalServer *local = pa_connection_get_local_server (self->connection);
+      g_autofree char *cert = NULL;
+      g_autofree char *key = NULL;
+
+      form_tls (self, &cert, &key);
+      pa_local_server_set_lan_access (local, gtk_switch_get_active (self->lan_switch));
+      pa_local_server_set_tls (local, cert, key);
       /* The provd restarts on the same port; the busy count carries over. */
-      pa_connection_set_lan_access_async (self->connection, gtk_switch_get_active (self->lan_switch),
-                                          self->cancellable, lan_restarted_cb, g_object_ref (self));
+      pa_connection_restart_local_async (self->connection, self->cancellable, lan_restarted_cb,
+                                         g_object_ref (self));
       return;
     }
   set_busy (self, FALSE);
@@ -716,19 +814,57 @@ previewed_cb (GObject      *source,
 }
 
 static void
+preview (PaSettingsWindow *self)
+{
+  g_autoptr(PaSettings) settings = pa_settings_window_build (self);
+
+  pa_client_preview_settings_async (pa_connection_get_client (self->connection), settings,
+                                    self->cancellable, previewed_cb, g_object_ref (self));
+}
+
+static void
+tls_checked_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PaSettingsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pa_local_server_check_tls_finish (result, &error))
+    {
+      set_busy (self, FALSE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_prefix_error (&error, _("the certificate and key files cannot be used: "));
+          show_banner (self, _("Not saved"), error);
+        }
+      return;
+    }
+  preview (self);
+}
+
+static void
 save_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   PaSettingsWindow *self = PA_SETTINGS_WINDOW (widget);
-  g_autoptr(PaSettings) settings = pa_settings_window_build (self);
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
 
   if (self->n_busy > 0 || self->initial == NULL)
     return;
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   set_busy (self, TRUE);
-  pa_client_preview_settings_async (pa_connection_get_client (self->connection), settings,
-                                    self->cancellable, previewed_cb, g_object_ref (self));
+  /* A provd given files it cannot use would not start: they are read
+   * first, and nothing is saved unless they make a pair. */
+  if (form_tls (self, &cert, &key) && tls_changed (self))
+    {
+      pa_local_server_check_tls_async (cert, key, self->cancellable, tls_checked_cb,
+                                       g_object_ref (self));
+      return;
+    }
+  preview (self);
 }
 
 static void
@@ -786,6 +922,9 @@ pa_settings_window_constructed (GObject *object)
                            "then asks whether to keep serving them."), port, port);
 
       adw_action_row_set_subtitle (self->lan_row, subtitle);
+      /* The local server is this app's to start: its certificate is set
+       * here. */
+      gtk_widget_set_visible (GTK_WIDGET (self->tls_switch), TRUE);
     }
 
   update_state (self);
@@ -916,6 +1055,9 @@ pa_settings_window_class_init (PaSettingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, dhcp_row);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, tls_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, tls_switch);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, tls_cert_row);
+  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, tls_key_row);
 
   gtk_widget_class_install_action (widget_class, "settings.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.cancel", NULL, cancel_action_cb);
@@ -951,6 +1093,9 @@ pa_settings_window_init (PaSettingsWindow *self)
 
   g_signal_connect (self->address_row, "notify::selected", G_CALLBACK (address_selected_cb), self);
   g_signal_connect (self->lan_switch, "notify::active", G_CALLBACK (lan_switched_cb), self);
+  g_signal_connect (self->tls_switch, "notify::active", G_CALLBACK (tls_switched_cb), self);
+  g_signal_connect_swapped (self->tls_cert_row, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (self->tls_key_row, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->public_url_row, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->sip_server_row, "changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (self->outbound_proxy_row, "changed", G_CALLBACK (changed_cb), self);
