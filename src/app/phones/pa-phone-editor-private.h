@@ -112,6 +112,13 @@ void        pa_phone_editor_download_config_action (GtkWidget  *widget,
                                                     const char *action_name,
                                                     GVariant   *parameter);
 
+/* pa-phone-editor.c: for a request's callback, a weak reference: an answer
+ * is no reason to keep a closed window (and its link to a parent that may
+ * be gone) alive. _take() frees @weak and gives the editor (a new
+ * reference) while it is open, else NULL. */
+GWeakRef   *pa_phone_editor_weak_ref            (PaPhoneEditor *self);
+PaPhoneEditor *pa_phone_editor_take_weak_ref    (GWeakRef      *weak);
+
 /* pa-phone-editor.c: the user changed @row. */
 void        pa_phone_editor_form_changed        (PaPhoneEditor *self,
                                                  gpointer       row);

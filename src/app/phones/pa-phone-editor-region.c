@@ -54,18 +54,15 @@ settings_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(PaPhoneEditor) self = g_weak_ref_get (weak);
+  g_autoptr(PaPhoneEditor) self = pa_phone_editor_take_weak_ref (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(PaResource) settings = pa_client_get_finish (PA_CLIENT (source), result, &error);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autofree char *selected = NULL;
   GPtrArray *regions;
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
   /* A closed editor's rows are gone. */
-  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
+  if (self == NULL)
     return;
   if (settings == NULL)
     {
@@ -86,10 +83,7 @@ void
 pa_phone_editor_load_regions (PaPhoneEditor *self,
                               const char    *selected)
 {
-  GWeakRef *weak = g_new0 (GWeakRef, 1);
-
   fill (self, NULL, selected);
-  g_weak_ref_init (weak, self);
   pa_client_get_async (pa_repository_get_client (self->repo), PA_TYPE_SETTINGS, PA_SETTINGS_ID,
-                       self->cancellable, settings_cb, weak);
+                       self->cancellable, settings_cb, pa_phone_editor_weak_ref (self));
 }

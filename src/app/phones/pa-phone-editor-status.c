@@ -69,19 +69,14 @@ fetches_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(PaPhoneEditor) self = g_weak_ref_get (weak);
+  g_autoptr(PaPhoneEditor) self = pa_phone_editor_take_weak_ref (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) items = pa_client_get_phone_fetches_finish (PA_CLIENT (source), result,
                                                                    &error);
   guint n;
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
-  /* The window went away while the answer was on its way. A weak
-   * reference: a history is no reason to keep a closed window (and its
-   * link to a parent that may be gone) alive. */
-  if (self == NULL || g_cancellable_is_cancelled (self->cancellable) || self->fetches_row == NULL)
+  /* The window went away while the answer was on its way. */
+  if (self == NULL || self->fetches_row == NULL)
     return;
   if (items == NULL)
     {
@@ -129,10 +124,8 @@ pa_phone_editor_show_status (PaPhoneEditor *self)
   adw_expander_row_set_subtitle (self->fetches_row, _("Loading…"));
   if (client != NULL)
     {
-      GWeakRef *weak = g_new0 (GWeakRef, 1);
-
-      g_weak_ref_init (weak, self);
       pa_client_get_phone_fetches_async (client, pa_resource_get_id (PA_RESOURCE (phone)),
-                                         self->cancellable, fetches_cb, weak);
+                                         self->cancellable, fetches_cb,
+                                         pa_phone_editor_weak_ref (self));
     }
 }

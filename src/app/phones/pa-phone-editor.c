@@ -61,6 +61,27 @@ editable_text_or_null (gpointer editable)
   return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+GWeakRef *
+pa_phone_editor_weak_ref (PaPhoneEditor *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  return weak;
+}
+
+PaPhoneEditor *
+pa_phone_editor_take_weak_ref (GWeakRef *weak)
+{
+  PaPhoneEditor *self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self != NULL && g_cancellable_is_cancelled (self->cancellable))
+    g_clear_object (&self);
+  return self;
+}
+
 /* ------------------------------------------------------------------ */
 /* The phone the form describes */
 
