@@ -44,6 +44,21 @@ pa_confirm_discard_done (GtkWindow *window)
   g_object_set_data (G_OBJECT (window), DISCARD_CONFIRMED, GINT_TO_POINTER (TRUE));
 }
 
+static gboolean
+close_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+void
+pa_close_after_response (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_cb, g_object_ref (window), g_object_unref);
+}
+
 static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -52,7 +67,7 @@ discard_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") != 0)
     return;
   pa_confirm_discard_done (window);
-  gtk_window_close (window);
+  pa_close_after_response (window);
 }
 
 gboolean

@@ -24,6 +24,10 @@ GtkWidget *pa_confirm_dialog_new (GtkWindow  *parent,
 gboolean   pa_confirm_discard      (GtkWindow  *window,
                                     gboolean    dirty,
                                     const char *body);
+/* Closes @window once the main loop is idle: for a dialog's "response"
+ * handler, since a dialog transient for @window goes with it and still
+ * closes itself after its handlers return. */
+void       pa_close_after_response (GtkWindow  *window);
 /* The window closes without asking from now on (it saved, or the user
  * already agreed). */
 void       pa_confirm_discard_done (GtkWindow  *window);

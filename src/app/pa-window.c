@@ -766,13 +766,6 @@ pa_window_set_property (GObject      *object,
 
 /* Closing with phones on the LAN depending on the local server: keep it
  * serving them (the default) or stop it, never silently either way. */
-static gboolean
-close_now_cb (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -782,8 +775,7 @@ close_response_cb (AdwMessageDialog *dialog,
     return;
   pa_connection_set_keep_local_running (self->connection, g_strcmp0 (response, "keep") == 0);
   self->close_confirmed = TRUE;
-  /* Once the dialog, which is transient for this window, is gone. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_now_cb, g_object_ref (self), g_object_unref);
+  pa_close_after_response (GTK_WINDOW (self));
 }
 
 static gboolean

@@ -220,6 +220,34 @@ pa_app_test_credentials_shown (gpointer data)
   return pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG) != NULL;
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button_labelled (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+pa_app_test_click_response (const char *label)
+{
+  GtkWidget *dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = find_button_labelled (dialog, label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
 void
 pa_app_test_close_all_dialogs (void)
 {

@@ -58,6 +58,9 @@ void       pa_app_test_connect_sync    (PaConnection      *connection,
 
 gboolean   pa_app_test_message_dialog_shown (gpointer      data);
 gboolean   pa_app_test_credentials_shown    (gpointer      data);
+/* Clicks the button of the visible message dialog whose label is @label
+ * ("_Discard"), as a user would: the response, then the dialog closes. */
+void       pa_app_test_click_response       (const char   *label);
 /* Destroys every credentials dialog and message dialog still up. */
 void       pa_app_test_close_all_dialogs    (void);
 /* Draws @window as it is now to the PNG file @path. */

@@ -619,6 +619,24 @@ test_edit_shows_status (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* New Phone, a name typed, Escape, Discard: the editor goes, and nothing
+ * it owned is touched after (this logged GObject criticals, fatal here). */
+static void
+test_discard_new (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  PaPhoneEditor *editor = new_editor (fixture, NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_text (editor, "name_row", "Lobby");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
+  pa_app_test_click_response ("_Discard");
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
+  pa_app_test_spin (100);
+  g_assert_null (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 static gboolean
 regions_listed (gpointer data)
 {
@@ -925,6 +943,8 @@ main (int   argc,
               fixture_set_up, test_unreachable_keeps_form, fixture_tear_down);
   g_test_add ("/app/phone-editor/edit-shows-status", Fixture, NULL,
               fixture_set_up, test_edit_shows_status, fixture_tear_down);
+  g_test_add ("/app/phone-editor/discard-new", Fixture, NULL,
+              fixture_set_up, test_discard_new, fixture_tear_down);
   g_test_add ("/app/phone-editor/sip-region", Fixture, NULL,
               fixture_set_up, test_sip_region, fixture_tear_down);
   g_test_add ("/app/phone-editor/edit-shows-no-password", Fixture, NULL,

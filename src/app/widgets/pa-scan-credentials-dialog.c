@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-confirm-dialog.h"
+
 #include "pa-scan-credentials-dialog.h"
 
 struct _PaScanCredentialsDialog
@@ -383,7 +385,7 @@ confirmation_response_cb (AdwMessageDialog        *dialog,
   if (g_str_equal (response, "close"))
     {
       self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      pa_close_after_response (GTK_WINDOW (self));
     }
 }
 

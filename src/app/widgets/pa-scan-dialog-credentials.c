@@ -12,6 +12,7 @@
 
 #include "pa-repository.h"
 #include "pa-scan-credentials-dialog.h"
+#include "pa-confirm-dialog.h"
 #include "pa-scan-dialog-private.h"
 
 /* ---- keeping them --------------------------------------------------- */
@@ -120,7 +121,7 @@ confirmation_response_cb (AdwMessageDialog *dialog,
   else if (g_str_equal (response, "close"))
     {
       self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      pa_close_after_response (GTK_WINDOW (self));
     }
 }
 
