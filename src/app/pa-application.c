@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-accessible-names.h"
 #include "pa-application.h"
 #include "pa-connect-dialog.h"
 #include "pa-secret-store.h"
@@ -140,6 +141,7 @@ pa_application_startup (GApplication *app)
   const char *settings_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (pa_application_parent_class)->startup (app);
+  pa_accessible_names_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-accessible-names.h"
 #include "pa-list-page.h"
 #include "pa-resource.h"
 
@@ -121,7 +122,10 @@ cell_free (gpointer data)
 static void
 cell_changed_cb (PaListCell *cell)
 {
-  cell->list->spec->cell_update (cell, gtk_list_item_get_child (cell->list_item));
+  GtkWidget *child = gtk_list_item_get_child (cell->list_item);
+
+  cell->list->spec->cell_update (cell, child);
+  pa_accessible_name_list_row (child);
 }
 
 void
@@ -342,6 +346,7 @@ pa_list_page_init (PaListPage           *list,
                             G_CALLBACK (search_activate_cb), list);
   g_signal_connect_swapped (list->column_view, "activate",
                             G_CALLBACK (column_view_activate_cb), list);
+  pa_accessible_name_column_view (list->column_view, _(spec->title));
 
   for (guint i = 0; i < spec->n_columns; i++)
     {

@@ -59,6 +59,7 @@ typedef struct
 
 typedef struct
 {
+  const char         *title;                 /* N_(): the list's name, "Phones" */
   const PaListColumn *columns;
   guint               n_columns;
   guint               initial_sort_column;   /* ascending */

@@ -332,6 +332,7 @@ sort_func (gconstpointer a,
 }
 
 static const PaListPageSpec layout_spec = {
+  .title = N_("Layouts"),
   .columns = layout_columns,
   .n_columns = N_COLUMNS,
   .initial_sort_column = COLUMN_TARGET,
@@ -346,6 +347,7 @@ static const PaListPageSpec layout_spec = {
 };
 
 static const PaListPageSpec module_spec = {
+  .title = N_("Sidecar Layouts"),
   .columns = module_columns,
   .n_columns = N_COLUMNS,
   .initial_sort_column = COLUMN_TARGET,

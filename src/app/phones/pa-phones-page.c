@@ -290,6 +290,7 @@ matches_func (gpointer      item,
 }
 
 static const PaListPageSpec list_spec = {
+  .title = N_("Phones"),
   .columns = columns,
   .n_columns = N_COLUMNS,
   .initial_sort_column = COLUMN_NAME,

@@ -1,0 +1,164 @@
+/* pa-accessible-names.c — names a screen reader can read, where GTK 4.8
+ * gives none or a garbled one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4.8 builds a button's name from its "label" property *and* the
+ * label widget it is labelled by, so "_Add Phone" is read "_Add Phone Add
+ * Phone"; an icon-only button, a menu button and its inner toggle are read
+ * by their type names. Fixing each .ui file would miss the next button;
+ * one hook on "map" fixes every button the moment it can be seen, before
+ * any screen reader asks.
+ */
+#define G_LOG_DOMAIN "pa-accessible"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pa-accessible-names.h"
+
+char *
+pa_accessible_name_from_tooltip (const char *text)
+{
+  g_autofree char *copy = NULL;
+  char *open;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (text));
+  /* "Search Phones (Ctrl+F)": the shortcut is for the eyes. */
+  open = g_str_has_suffix (copy, ")") ? strrchr (copy, '(') : NULL;
+  if (open != NULL && open > copy)
+    {
+      *open = '\0';
+      g_strchomp (copy);
+    }
+  return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
+}
+
+static gboolean
+has_text_child (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      /* A menu button's popover is its menu, not its name. */
+      if (GTK_IS_POPOVER (c))
+        continue;
+      if ((GTK_IS_LABEL (c) && *gtk_label_get_text (GTK_LABEL (c)) != '\0') || has_text_child (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+name_button (GtkWidget *widget)
+{
+  g_autofree char *name = NULL;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      /* The label widget still names it, without the underline. */
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+  /* A menu button's toggle is named by the menu button around it. */
+  if (has_text_child (widget) || GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+    return;
+  name = pa_accessible_name_from_tooltip (gtk_widget_get_tooltip_text (widget));
+  if (name == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+append_text (GtkWidget *widget,
+             GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    append_text (c, text);
+}
+
+void
+pa_accessible_name_list_row (GtkWidget *cell_child)
+{
+  GtkWidget *row = cell_child;
+  g_autoptr(GString) row_text = g_string_new (NULL);
+
+  /* The row is the widget the list view holds. */
+  while (row != NULL && gtk_widget_get_parent (row) != NULL &&
+         !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+    row = gtk_widget_get_parent (row);
+  if (row == NULL || gtk_widget_get_parent (row) == NULL)
+    return;
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      append_text (cell, text);
+      if (text->len == 0)
+        continue;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text->str, -1);
+      if (row_text->len > 0)
+        g_string_append (row_text, ", ");
+      g_string_append (row_text, text->str);
+    }
+  if (row_text->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    row_text->str, -1);
+}
+
+void
+pa_accessible_name_column_view (GtkColumnView *view,
+                                const char    *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (view)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    /* the other child is the row of column titles */
+                                    GTK_IS_LIST_VIEW (c) ? name : _("Column Headings"), -1);
+}
+
+static gboolean
+map_hook (GSignalInvocationHint *hint,
+          guint                  n_values,
+          const GValue          *values,
+          gpointer               user_data)
+{
+  GObject *object = g_value_get_object (&values[0]);
+
+  if (GTK_IS_BUTTON (object) || GTK_IS_MENU_BUTTON (object))
+    name_button (GTK_WIDGET (object));
+  return TRUE;
+}
+
+void
+pa_accessible_names_install (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* Kept for the process: the class must exist to look its signal up. */
+      GTypeClass *klass = g_type_class_ref (GTK_TYPE_WIDGET);
+
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, map_hook, NULL,
+                                  NULL);
+      (void) klass;
+      g_once_init_leave (&installed, 1);
+    }
+}

@@ -1,0 +1,32 @@
+/* pa-accessible-names.h — names a screen reader can read, where GTK 4.8
+ * gives none or a garbled one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* From now on, every button that is shown gets a usable name: a label with
+ * a mnemonic ("_Save") is read once, without the underline (GTK 4.8 reads
+ * "_Save Save"), and an icon-only button is read as its tooltip says,
+ * without the shortcut in parentheses (GTK 4.8 reads "GtkImage"). Once
+ * per process. */
+void pa_accessible_names_install (void);
+
+/* GTK 4.8 reads a list row and its cells by their type names: names the
+ * row @cell_child is in after its cells' text ("Reception, 80:5E:C0:…,
+ * Yealink T54W"), and each cell after its own. Call after a cell changed. */
+void pa_accessible_name_list_row (GtkWidget *cell_child);
+
+/* Names @view and the list inside it (which GTK 4.8 leaves unnamed). */
+void pa_accessible_name_column_view (GtkColumnView *view,
+                                     const char    *name);
+
+/* The tooltip @text as a name: "Search Phones (Ctrl+F)" → "Search
+ * Phones". */
+char *pa_accessible_name_from_tooltip (const char *text);
+
+G_END_DECLS
