@@ -239,10 +239,8 @@ new_layout_cb (GtkWidget  *widget,
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  /* The mnemonic label names it (a label of its own would be read twice). */
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  request->view == PA_LAYOUTS_VIEW_PHONES
-                                  ? _("Model") : _("Module"), -1);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), dropdown);
 
@@ -254,8 +252,6 @@ new_layout_cb (GtkWidget  *widget,
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reception, Sales floor…"));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Name"), -1);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "pa-accessible-names.h"
 
@@ -78,14 +79,22 @@ static void
 append_text (GtkWidget *widget,
              GString   *text)
 {
-  if (!gtk_widget_get_visible (widget))
+  /* A stack's other pages are visible widgets that are not shown. */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
-  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
-    }
+  {
+    /* What is read: a label's text, or what an icon's tooltip says it is. */
+    const char *shown = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                      : GTK_IS_IMAGE (widget) ? gtk_widget_get_tooltip_text (widget)
+                      : NULL;
+
+    if (shown != NULL && *shown != '\0')
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        g_string_append (text, shown);
+      }
+  }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     append_text (c, text);
 }
@@ -108,10 +117,11 @@ pa_accessible_name_list_row (GtkWidget *cell_child)
       g_autoptr(GString) text = g_string_new (NULL);
 
       append_text (cell, text);
+      /* GTK 4.8 would read an empty cell by its type name. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text->len > 0 ? text->str : _("Empty"), -1);
       if (text->len == 0)
         continue;
-      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      text->str, -1);
       if (row_text->len > 0)
         g_string_append (row_text, ", ");
       g_string_append (row_text, text->str);
@@ -133,16 +143,122 @@ pa_accessible_name_column_view (GtkColumnView *view,
                                     GTK_IS_LIST_VIEW (c) ? name : _("Column Headings"), -1);
 }
 
+/* A drop-down shows its choice in a toggle button GTK 4.8 leaves unnamed:
+ * it is read as the choice, which follows the selection. */
+static void
+name_from_text (GtkWidget *widget)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  append_text (widget, text);
+  if (text->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    text->str, -1);
+}
+
+/* The list item widgets below @widget (GTK's own type, not public). */
+static void
+name_items_below (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (c), "GtkListItemWidget"))
+        name_from_text (c);
+      name_items_below (c);
+    }
+}
+
+static void name_popover_list (GtkWidget *list);
+
+/* An AdwComboRow shows its choice in a one-item list view of its own. */
+static void
+name_combo_row_choice (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_POPOVER (c))
+        continue;
+      if (GTK_IS_LIST_VIEW (c))
+        {
+          name_popover_list (c);
+          name_items_below (c);
+        }
+      else
+        name_combo_row_choice (c);
+    }
+}
+
+static void
+name_drop_down_choice (GtkWidget *drop_down)
+{
+  if (ADW_IS_COMBO_ROW (drop_down))
+    {
+      name_combo_row_choice (drop_down);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (drop_down); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TOGGLE_BUTTON (c))
+      {
+        name_from_text (c);
+        name_items_below (c);
+      }
+}
+
+static gboolean
+name_drop_down_later_cb (gpointer user_data)
+{
+  /* A drop-down on its way out has no place in the tree to be renamed in. */
+  if (gtk_widget_get_mapped (user_data))
+    name_drop_down_choice (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+drop_down_selected_cb (GtkWidget *drop_down)
+{
+  /* Once the new choice is drawn into the button. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_drop_down_later_cb, g_object_ref (drop_down),
+                   g_object_unref);
+}
+
+/* A list in a drop-down's popover is named after the row it belongs to. */
+static void
+name_popover_list (GtkWidget *list)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_ROW);
+  const char *title = row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL && *title != '\0' ? title : _("Choices"), -1);
+}
+
 static gboolean
 map_hook (GSignalInvocationHint *hint,
           guint                  n_values,
           const GValue          *values,
           gpointer               user_data)
 {
-  GObject *object = g_value_get_object (&values[0]);
+  GtkWidget *widget = GTK_WIDGET (g_value_get_object (&values[0]));
+  GtkWidget *parent = gtk_widget_get_parent (widget);
 
-  if (GTK_IS_BUTTON (object) || GTK_IS_MENU_BUTTON (object))
-    name_button (GTK_WIDGET (object));
+  if (GTK_IS_DROP_DOWN (widget) || ADW_IS_COMBO_ROW (widget))
+    {
+      if (g_object_get_data (G_OBJECT (widget), "pa-accessible-followed") == NULL)
+        {
+          g_signal_connect (widget, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
+          g_object_set_data (G_OBJECT (widget), "pa-accessible-followed", GINT_TO_POINTER (1));
+        }
+      name_drop_down_choice (widget);
+    }
+  else if (GTK_IS_DROP_DOWN (parent))
+    ;   /* its choice button: named with the drop-down */
+  else if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    name_button (widget);
+  else if (GTK_IS_LIST_VIEW (widget) && (gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL ||
+                                          gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL))
+    name_popover_list (widget);
+  else if (GTK_IS_LIST_VIEW (parent) && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL)
+    name_from_text (widget);   /* a drop-down's item, mapped each time the popover opens */
   return TRUE;
 }
 
@@ -157,6 +273,9 @@ pa_accessible_names_install (void)
       GTypeClass *klass = g_type_class_ref (GTK_TYPE_WIDGET);
 
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, map_hook, NULL,
+                                  NULL);
+      /* A drop-down's popover list is in the tree before it first opens. */
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0, map_hook, NULL,
                                   NULL);
       (void) klass;
       g_once_init_leave (&installed, 1);
