@@ -9,7 +9,7 @@ packages=(
   libjson-glib-dev libsecret-1-dev libsqlite3-dev libzbar-dev libxml2-dev
   gettext desktop-file-utils appstream
   xvfb xauth dbus gnome-keyring libsecret-tools
-  imagemagick xdotool curl zint iproute2 python3 clang
+  imagemagick xdotool curl zint iproute2 python3 clang python3-pyatspi at-spi2-core
 )
 if [ "${1:-}" = "--run-only" ]; then
   packages=(gcc libc6-dev meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin

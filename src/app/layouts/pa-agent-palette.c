@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-accessible-names.h"
 #include "pa-agent-palette.h"
 #include "pa-agents-page.h"
 #include "pa-key-button.h"
@@ -157,8 +158,8 @@ row_update (GtkListItem *list_item)
   gtk_label_set_label (GTK_LABEL (extension), pa_agent_get_extension (agent));
   accessible = g_strdup_printf (_("%s, extension %s"), pa_agent_get_name (agent),
                                 pa_agent_get_extension (agent));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
+  /* The row is what takes the focus, so what a screen reader reads. */
+  pa_accessible_name_list_item (box, accessible);
 }
 
 static void

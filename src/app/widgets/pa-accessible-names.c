@@ -54,10 +54,19 @@ has_text_child (GtkWidget *widget)
   return FALSE;
 }
 
+static void name_from_text (GtkWidget *widget);
+
 static void
 name_button (GtkWidget *widget)
 {
   g_autofree char *name = NULL;
+
+  /* GTK 4.8 never names a menu button from what it shows. */
+  if (GTK_IS_MENU_BUTTON (widget) && has_text_child (widget))
+    {
+      name_from_text (widget);
+      return;
+    }
 
   if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
       gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
@@ -79,8 +88,10 @@ static void
 append_text (GtkWidget *widget,
              GString   *text)
 {
-  /* A stack's other pages are visible widgets that are not shown. */
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+  /* A stack's other pages are visible widgets that are not shown; a
+   * popover is a menu, not part of what its button says. */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) ||
+      GTK_IS_POPOVER (widget))
     return;
   {
     /* What is read: a label's text, or what an icon's tooltip says it is. */
@@ -99,17 +110,35 @@ append_text (GtkWidget *widget,
     append_text (c, text);
 }
 
-void
-pa_accessible_name_list_row (GtkWidget *cell_child)
+/* The row @child is in: the widget a list view holds. */
+static GtkWidget *
+row_of (GtkWidget *child)
 {
-  GtkWidget *row = cell_child;
-  g_autoptr(GString) row_text = g_string_new (NULL);
+  GtkWidget *row = child;
 
-  /* The row is the widget the list view holds. */
   while (row != NULL && gtk_widget_get_parent (row) != NULL &&
          !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
     row = gtk_widget_get_parent (row);
-  if (row == NULL || gtk_widget_get_parent (row) == NULL)
+  return row != NULL && gtk_widget_get_parent (row) != NULL ? row : NULL;
+}
+
+void
+pa_accessible_name_list_item (GtkWidget  *child,
+                              const char *name)
+{
+  GtkWidget *row = row_of (child);
+
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+void
+pa_accessible_name_list_row (GtkWidget *cell_child)
+{
+  GtkWidget *row = row_of (cell_child);
+  g_autoptr(GString) row_text = g_string_new (NULL);
+
+  if (row == NULL)
     return;
   for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL;
        cell = gtk_widget_get_next_sibling (cell))
@@ -221,15 +250,52 @@ drop_down_selected_cb (GtkWidget *drop_down)
                    g_object_unref);
 }
 
+/* A row's title as read: "_Brand" → "Brand" when it has a mnemonic. */
+static char *
+row_title (GtkWidget *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GString *plain;
+
+  if (title == NULL || *title == '\0')
+    return NULL;
+  if (!adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)))
+    return g_strdup (title);
+  plain = g_string_new (NULL);
+  for (const char *p = title; *p != '\0'; p++)
+    if (*p != '_' || p[1] == '_')
+      g_string_append_c (plain, *p);
+    else if (p[1] == '\0')
+      break;
+  return g_string_free (plain, FALSE);
+}
+
+/* An expander row is read by its title (GTK 4.8: by nothing), and so is
+ * the list it opens onto. */
+static void
+name_expander_row (GtkWidget *widget)
+{
+  g_autofree char *title = row_title (widget);
+
+  if (title == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    for (GtkWidget *d = gtk_widget_get_first_child (c); d != NULL; d = gtk_widget_get_next_sibling (d))
+      if (GTK_IS_LIST_BOX (d) || GTK_IS_REVEALER (d))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (GTK_IS_REVEALER (d) ? gtk_revealer_get_child (GTK_REVEALER (d)) : d),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
 /* A list in a drop-down's popover is named after the row it belongs to. */
 static void
 name_popover_list (GtkWidget *list)
 {
   GtkWidget *row = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_ROW);
-  const char *title = row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
+  g_autofree char *title = row != NULL ? row_title (row) : NULL;
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title != NULL && *title != '\0' ? title : _("Choices"), -1);
+                                  title != NULL ? title : _("Choices"), -1);
 }
 
 static gboolean
@@ -254,6 +320,8 @@ map_hook (GSignalInvocationHint *hint,
     ;   /* its choice button: named with the drop-down */
   else if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
     name_button (widget);
+  else if (ADW_IS_EXPANDER_ROW (widget))
+    name_expander_row (widget);
   else if (GTK_IS_LIST_VIEW (widget) && (gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL ||
                                           gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL))
     name_popover_list (widget);

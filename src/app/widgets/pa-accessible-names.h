@@ -21,6 +21,11 @@ void pa_accessible_names_install (void);
  * Yealink T54W"), and each cell after its own. Call after a cell changed. */
 void pa_accessible_name_list_row (GtkWidget *cell_child);
 
+/* Names the list row @child is in (a list view's, whose row GTK 4.8
+ * leaves unnamed). Call on each bind and change. */
+void pa_accessible_name_list_item (GtkWidget  *child,
+                                   const char *name);
+
 /* Names @view and the list inside it (which GTK 4.8 leaves unnamed). */
 void pa_accessible_name_column_view (GtkColumnView *view,
                                      const char    *name);
