@@ -204,6 +204,9 @@ def close_with(window, title, button):
 def check_window(title, close_button):
     window = wait(lambda: window_named(title), title)
     time.sleep(0.7)
+    # A modal window is announced as a dialog, not as a bare frame or filler.
+    tap(window.getRole() == pyatspi.ROLE_DIALOG, "%s is a dialog" % title,
+        "its role is %s" % window.getRoleName())
     check(window, title)
     if close_button is not None:
         close_with(window, title, close_button)

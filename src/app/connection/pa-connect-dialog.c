@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-accessible-names.h"
+
 #include "pa-client.h"
 #include "pa-connect-dialog.h"
 
@@ -313,6 +315,8 @@ pa_connect_dialog_class_init (PaConnectDialogClass *klass)
   object_class->finalize = pa_connect_dialog_finalize;
   window_class->close_request = pa_connect_dialog_close_request;
 
+  /* Modal: announced as a dialog (GTK 4.8 says frame, or filler). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/connection/"
                                                "pa-connect-dialog.ui");
@@ -366,7 +370,7 @@ pa_connect_dialog_new (GtkWindow    *parent,
   if (configured != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->url_row), configured);
   update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+  pa_focus_when_shown (GTK_WINDOW (self), GTK_WIDGET (self->url_row));
 
   return GTK_WIDGET (self);
 }

@@ -257,6 +257,8 @@ pa_apply_layout_dialog_class_init (PaApplyLayoutDialogClass *klass)
     g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  /* Modal: announced as a dialog (GTK 4.8 says frame, or filler). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/layouts/pa-apply-layout-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, toast_overlay);

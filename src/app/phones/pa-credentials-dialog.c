@@ -96,6 +96,8 @@ pa_credentials_dialog_class_init (PaCredentialsDialogClass *klass)
 
   object_class->finalize = pa_credentials_dialog_finalize;
 
+  /* Modal: announced as a dialog (GTK 4.8 says frame, or filler). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/phones/pa-credentials-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, link_row);

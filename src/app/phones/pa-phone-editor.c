@@ -725,6 +725,8 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 2,
                   PA_TYPE_PHONE, JSON_TYPE_OBJECT | G_SIGNAL_TYPE_STATIC_SCOPE);
 
+  /* Modal: announced as a dialog (GTK 4.8 says frame, or filler). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/phones/pa-phone-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, save_button);

@@ -330,6 +330,29 @@ map_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+static void
+focus_when_shown_cb (GtkWidget *window,
+                     GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (window, focus_when_shown_cb, widget);
+  gtk_widget_grab_focus (widget);
+}
+
+void
+pa_focus_when_shown (GtkWindow *window,
+                     GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    {
+      gtk_widget_grab_focus (widget);
+      return;
+    }
+  g_signal_connect_object (window, "map", G_CALLBACK (focus_when_shown_cb), widget, 0);
+}
+
 void
 pa_accessible_names_install (void)
 {

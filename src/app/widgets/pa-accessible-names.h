@@ -30,6 +30,12 @@ void pa_accessible_name_list_item (GtkWidget  *child,
 void pa_accessible_name_column_view (GtkColumnView *view,
                                      const char    *name);
 
+/* Gives @widget the focus once @window is shown. Focusing in a window not
+ * yet shown makes GTK 4.8 announce the window as a "filler" over AT-SPI,
+ * whatever its role. */
+void pa_focus_when_shown (GtkWindow *window,
+                          GtkWidget *widget);
+
 /* The tooltip @text as a name: "Search Phones (Ctrl+F)" → "Search
  * Phones". */
 char *pa_accessible_name_from_tooltip (const char *text);

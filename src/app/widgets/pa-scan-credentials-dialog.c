@@ -496,6 +496,8 @@ pa_scan_credentials_dialog_class_init (PaScanCredentialsDialogClass *klass)
   object_class->finalize = pa_scan_credentials_dialog_finalize;
   window_class->close_request = pa_scan_credentials_dialog_close_request;
 
+  /* Modal: announced as a dialog (GTK 4.8 says frame, or filler). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/widgets/pa-scan-credentials-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PaScanCredentialsDialog, toast_overlay);

@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-accessible-names.h"
+
 #include <string.h>
 
 #include "pa-catalog.h"
@@ -586,6 +588,8 @@ pa_scan_dialog_class_init (PaScanDialogClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PA_TYPE_MAC_ENTRY);
+  /* Modal: announced as a dialog (GTK 4.8 says frame, or filler). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/widgets/pa-scan-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PaScanDialog, toast_overlay);
@@ -645,7 +649,7 @@ pa_scan_dialog_init (PaScanDialog *self)
                            G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED);
 
   pa_scan_dialog_update_credentials (self);
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->mac_entry));
+  pa_focus_when_shown (GTK_WINDOW (self), GTK_WIDGET (self->mac_entry));
 }
 
 GtkWidget *
