@@ -110,6 +110,49 @@ test_lan_asked (void)
   g_assert_true (pa_local_server_get_lan_asked (upgraded));
 }
 
+static gboolean
+tick_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Stopping never holds the main loop: a provd that hangs (stopped with
+ * SIGSTOP, so SIGTERM waits) is killed after the timeout while the loop
+ * keeps turning, and the call itself returns at once. */
+static void
+test_stop_does_not_block (void)
+{
+  g_autofree char *dir = new_data_dir ("stop-hung");
+  g_autoptr(PaLocalServer) server = pa_local_server_new (NULL, dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint ticks = 0;
+  guint tick_id;
+  gint64 before, spent;
+  GPid pid;
+
+  g_assert_true (start (server, &error));
+  pid = pa_local_server_get_pid (server);
+  g_assert_cmpint (pid, >, 0);
+  g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+
+  g_test_expect_message ("pa-local-server", G_LOG_LEVEL_WARNING, "provd did not stop within*");
+  tick_id = g_timeout_add (10, tick_cb, &ticks);
+  before = g_get_monotonic_time ();
+  pa_local_server_stop_async (server, pa_app_test_store_result_cb, &result);
+  spent = g_get_monotonic_time () - before;
+  g_assert_cmpint (spent, <, 100 * G_TIME_SPAN_MILLISECOND);
+  g_assert_null (pa_local_server_get_url (server));
+  g_assert_true (pa_local_server_stop_finish (server, wait_for (&result), &error));
+  g_source_remove (tick_id);
+  g_test_assert_expected_messages ();
+  /* About 5 s of ticks: the loop ran all along. */
+  g_assert_cmpuint (ticks, >, 100);
+  /* Killed and reaped. */
+  g_assert_cmpint (kill (pid, 0), ==, -1);
+}
+
 static void
 test_start_stop (void)
 {
@@ -474,6 +517,7 @@ main (int   argc,
 
   g_test_add_func ("/local-server/defaults", test_defaults);
   g_test_add_func ("/local-server/start-stop", test_start_stop);
+  g_test_add_func ("/local-server/stop-does-not-block", test_stop_does_not_block);
   g_test_add_func ("/local-server/lan-asked", test_lan_asked);
   g_test_add_func ("/local-server/orphan-adopted", test_orphan_adopted);
   g_test_add_func ("/local-server/stale-url", test_stale_url);

@@ -130,6 +130,13 @@ local_token_cleared_cb (GObject      *source,
     }
 }
 
+static gboolean
+flag_set_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 /* The local provd gets a new port at every start, so its keyring item is
  * worthless once it stops: removing it keeps the keyring from filling up
  * with one item per run. @wait: block (bounded) until it is done, for
@@ -141,31 +148,34 @@ pa_connection_stop_local_server (PaConnection  *self,
 {
   g_autofree char *url = g_strdup (pa_local_server_get_url (local));
   g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GSource) timeout = NULL;
   gboolean *done;
-  gint64 deadline;
-
-  pa_local_server_stop (local);
-  if (url == NULL)
-    return;
+  gboolean timed_out = FALSE;
 
   if (!wait)
     {
-      pa_credential_store_clear_async (self->credentials, url, NULL,
-                                       local_token_cleared_cb, NULL);
+      pa_local_server_stop_async (local, NULL, NULL);
+      if (url != NULL)
+        pa_credential_store_clear_async (self->credentials, url, NULL,
+                                         local_token_cleared_cb, NULL);
       return;
     }
+  pa_local_server_stop (local);
+  if (url == NULL)
+    return;
 
   /* Shared with the callback, which may come after we gave up waiting. */
   done = g_rc_box_new0 (gboolean);
   pa_credential_store_clear_async (self->credentials, url, NULL, local_token_cleared_cb,
                                    g_rc_box_acquire (done));
   context = g_main_context_ref_thread_default ();
-  deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
-  while (!*done && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (context, FALSE))
-        g_usleep (5 * G_TIME_SPAN_MILLISECOND);
-    }
+  /* Bounded: a keyring that does not answer wakes us after 2 s. */
+  timeout = g_timeout_source_new_seconds (2);
+  g_source_set_callback (timeout, flag_set_cb, &timed_out, NULL);
+  g_source_attach (timeout, context);
+  while (!*done && !timed_out)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (timeout);
   if (!*done)
     g_warning ("The keyring did not answer in time; the local server’s token stays there");
   g_rc_box_release (done);

@@ -52,7 +52,7 @@ op_free (Op *op)
 {
   /* A provd this op started but did not hand over must not outlive it. */
   if (op->local_server != NULL)
-    pa_local_server_stop (op->local_server);
+    pa_local_server_stop_async (op->local_server, NULL, NULL);
   g_clear_object (&op->local_server);
   g_clear_pointer (&op->url, g_free);
   if (op->token != NULL)
@@ -497,6 +497,29 @@ pa_connection_set_lan_access_async (PaConnection        *self,
   pa_connection_restart_local_async (self, cancellable, callback, user_data);
 }
 
+typedef struct
+{
+  PaConnection        *self;
+  GCancellable        *cancellable;
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+} Restart;
+
+static void
+restart_stopped_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Restart *restart = user_data;
+
+  pa_local_server_stop_finish (PA_LOCAL_SERVER (source), result, NULL);
+  pa_connection_use_local_async (restart->self, restart->cancellable, restart->callback,
+                                 restart->user_data);
+  g_clear_object (&restart->self);
+  g_clear_object (&restart->cancellable);
+  g_free (restart);
+}
+
 void
 pa_connection_restart_local_async (PaConnection        *self,
                                    GCancellable        *cancellable,
@@ -506,11 +529,16 @@ pa_connection_restart_local_async (PaConnection        *self,
   g_return_if_fail (PA_IS_CONNECTION (self));
   g_return_if_fail (self->local_server != NULL);
 
+  Restart *restart = g_new0 (Restart, 1);
+
   /* provd reads its address and certificate once, at start: a new one is a
-   * new start, on the same port, and the same reconnect as switching to
-   * local mode. */
-  pa_local_server_stop (self->local_server);
-  pa_connection_use_local_async (self, cancellable, callback, user_data);
+   * new start, on the same port (so once the old one has let go of it),
+   * and the same reconnect as switching to local mode. */
+  restart->self = g_object_ref (self);
+  restart->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  restart->callback = callback;
+  restart->user_data = user_data;
+  pa_local_server_stop_async (self->local_server, restart_stopped_cb, restart);
 }
 
 gboolean

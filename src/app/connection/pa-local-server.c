@@ -558,77 +558,134 @@ pa_local_server_start_finish (PaLocalServer  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static gboolean
-wait_subprocess (GSubprocess *process,
-                 guint        timeout_ms)
+/* Stopping: SIGTERM, then a look every few milliseconds on the caller's
+ * main context (GLib's worker reaps our own child; an adopted one is
+ * checked by its pid), SIGKILL once STOP_TIMEOUT_MS passes, and an end
+ * either way a second STOP_TIMEOUT_MS later. Nothing here blocks. */
+typedef struct
 {
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+  GSubprocess *process;
+  GPid         pid;
+  gint64       deadline;
+  gboolean     killed;
+} StopData;
 
-  /* GLib's worker thread reaps the child, so plain polling sees the end
-   * without spinning a main loop inside the caller's. */
-  while (g_subprocess_get_identifier (process) != NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
-    }
-  return TRUE;
+static void
+stop_data_free (StopData *data)
+{
+  g_clear_object (&data->process);
+  g_free (data);
 }
 
 static gboolean
-wait_pid (GPid  pid,
-          guint timeout_ms)
+stop_done (StopData *data)
 {
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+  return (data->process == NULL || g_subprocess_get_identifier (data->process) == NULL) &&
+         (data->pid <= 0 || !pid_is_alive (data->pid));
+}
 
-  while (pid_is_alive (pid))
+static gboolean
+stop_poll_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  StopData *data = g_task_get_task_data (task);
+
+  if (stop_done (data))
     {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+      g_task_return_boolean (task, TRUE);
+      return G_SOURCE_REMOVE;
     }
-  return TRUE;
+  if (g_get_monotonic_time () < data->deadline)
+    return G_SOURCE_CONTINUE;
+  if (data->killed)
+    {
+      g_warning ("provd did not end even when killed; leaving it");
+      g_task_return_boolean (task, TRUE);
+      return G_SOURCE_REMOVE;
+    }
+  g_warning ("provd did not stop within %d s; killing it", STOP_TIMEOUT_MS / 1000);
+  if (data->process != NULL)
+    g_subprocess_force_exit (data->process);
+  if (data->pid > 0)
+    kill (data->pid, SIGKILL);
+  data->killed = TRUE;
+  data->deadline = g_get_monotonic_time () + STOP_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+pa_local_server_stop_async (PaLocalServer       *self,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GSource) source = NULL;
+  StopData *data;
+
+  g_return_if_fail (PA_IS_LOCAL_SERVER (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, pa_local_server_stop_async);
+  data = g_new0 (StopData, 1);
+  g_task_set_task_data (task, data, (GDestroyNotify) stop_data_free);
+
+  data->process = g_steal_pointer (&self->process);
+  if (data->process != NULL)
+    g_subprocess_send_signal (data->process, SIGTERM);
+  if (self->adopted_pid > 0 && pid_is_our_provd (self, self->adopted_pid))
+    {
+      data->pid = self->adopted_pid;
+      kill (data->pid, SIGTERM);
+    }
+  self->adopted_pid = 0;
+  self->adopted = FALSE;
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->token, g_free);
+
+  if (stop_done (data))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  data->deadline = g_get_monotonic_time () + STOP_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  source = g_timeout_source_new (10);
+  g_source_set_callback (source, stop_poll_cb, g_object_ref (task), g_object_unref);
+  g_source_attach (source, g_task_get_context (task));
+}
+
+gboolean
+pa_local_server_stop_finish (PaLocalServer  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+stopped_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(gboolean *) user_data = TRUE;
 }
 
 void
 pa_local_server_stop (PaLocalServer *self)
 {
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  gboolean done = FALSE;
+
   g_return_if_fail (PA_IS_LOCAL_SERVER (self));
 
-  if (self->process != NULL)
-    {
-      g_autoptr(GSubprocess) process = g_steal_pointer (&self->process);
-
-      g_subprocess_send_signal (process, SIGTERM);
-      if (!wait_subprocess (process, STOP_TIMEOUT_MS))
-        {
-          g_warning ("provd did not stop within %d s; killing it", STOP_TIMEOUT_MS / 1000);
-          g_subprocess_force_exit (process);
-          wait_subprocess (process, STOP_TIMEOUT_MS);
-        }
-    }
-
-  if (self->adopted_pid > 0)
-    {
-      GPid pid = self->adopted_pid;
-
-      self->adopted_pid = 0;
-      if (pid_is_our_provd (self, pid))
-        {
-          kill (pid, SIGTERM);
-          if (!wait_pid (pid, STOP_TIMEOUT_MS))
-            {
-              g_warning ("provd (pid %d) did not stop within %d s; killing it",
-                         (int) pid, STOP_TIMEOUT_MS / 1000);
-              kill (pid, SIGKILL);
-              wait_pid (pid, STOP_TIMEOUT_MS);
-            }
-        }
-    }
-
-  self->adopted = FALSE;
-  g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->token, g_free);
+  /* For the way out, where no main loop runs again: the same stop, on a
+   * context of its own that sleeps in poll() between its looks. */
+  g_main_context_push_thread_default (context);
+  pa_local_server_stop_async (self, stopped_cb, &done);
+  while (!done)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
 }
 
 const char *

@@ -95,8 +95,18 @@ gboolean         pa_local_server_check_tls_finish (GAsyncResult        *result,
  * (either way; choosing LAN access answers it), kept with the choice. */
 gboolean       pa_local_server_get_lan_asked (PaLocalServer    *self);
 void           pa_local_server_set_lan_asked (PaLocalServer    *self);
-/* SIGTERM, then waits (bounded: a few seconds, then SIGKILL). Safe to call
- * twice. Disposing without stop() leaves provd running, as a crash would. */
+/* SIGTERM, and done once provd is gone (a few seconds at most, then
+ * SIGKILL), without blocking: the url and token are cleared at once. Safe
+ * to call twice. Disposing without a stop leaves provd running, as a crash
+ * would. */
+void           pa_local_server_stop_async   (PaLocalServer       *self,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean       pa_local_server_stop_finish  (PaLocalServer       *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+/* The same, waiting for it: only for the way out, when the app's main loop
+ * will not run again. */
 void           pa_local_server_stop         (PaLocalServer       *self);
 
 G_END_DECLS
