@@ -62,6 +62,8 @@ gboolean pa_api_phone_after_write    (PaApiRequest *req, PaResource *old, PaReso
 gboolean pa_api_phone_before_delete  (PaApiRequest *req, PaResource *old, GError **error);
 gboolean pa_api_phone_after_delete   (PaApiRequest *req, PaResource *old, GError **error);
 void     pa_api_phone_derive         (PaApiRequest *req, PaResource *resource);
+gboolean pa_api_agent_before_write   (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                      GError **error);
 gboolean pa_api_agent_before_delete  (PaApiRequest *req, PaResource *old, GError **error);
 gboolean pa_api_sip_before_write     (PaApiRequest *req, PaResource *old, PaResource *resource,
                                       GError **error);

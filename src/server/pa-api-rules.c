@@ -194,6 +194,35 @@ new_password (GError **error)
   return password;
 }
 
+/* -- agents -------------------------------------------------------------- */
+
+/* One agent per extension: a second would ring both desks, or neither. */
+gboolean
+pa_api_agent_before_write (PaApiRequest  *req,
+                           PaResource    *old,
+                           PaResource    *resource,
+                           GError       **error)
+{
+  g_autoptr(PaResource) owner = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *extension = pa_agent_get_extension (PA_AGENT (resource));
+
+  owner = pa_store_find_agent_by_extension (req->store, extension, &local_error);
+  if (owner == NULL)
+    {
+      if (g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (pa_resource_get_id (owner) == pa_resource_get_id (resource))
+    return TRUE;
+  pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, "extension",
+                     "Extension %s already belongs to agent “%s” (id %" G_GINT64_FORMAT ")",
+                     extension, pa_agent_get_name (PA_AGENT (owner)), pa_resource_get_id (owner));
+  return FALSE;
+}
+
 /* -- phones -------------------------------------------------------------- */
 
 static gboolean

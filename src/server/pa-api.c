@@ -19,7 +19,7 @@ static const PaApiCollection collections[] = {
     pa_api_phone_before_delete, pa_api_phone_after_delete,
     pa_api_phone_derive },
   { "agents", "agent",
-    NULL, pa_api_agent_after_write,
+    pa_api_agent_before_write, pa_api_agent_after_write,
     pa_api_agent_before_delete, NULL },
   { "sip-accounts", "sip_account",
     pa_api_sip_before_write, pa_api_sip_after_write,

@@ -669,6 +669,16 @@ pa_sqlite_store_find_phone_by_mac (PaStore     *store,
   return phone;
 }
 
+/* Extensions are few and live in the agent's data: a scan is enough. */
+static PaResource *
+pa_sqlite_store_find_agent_by_extension (PaStore     *store,
+                                         const char  *extension,
+                                         GError     **error)
+{
+  return load_one (PA_SQLITE_STORE (store), &pa_sqlite_kinds[PA_SQLITE_KIND_AGENT],
+                   "json_extract (t.data, '$.extension') = :key", extension, 0, error);
+}
+
 static PaResource *
 pa_sqlite_store_find_phone_by_token (PaStore     *store,
                                      const char  *token,
@@ -701,5 +711,6 @@ pa_sqlite_store_init_resource_iface (PaStoreInterface *iface)
   iface->update = pa_sqlite_store_update;
   iface->delete = pa_sqlite_store_delete;
   iface->find_phone_by_mac = pa_sqlite_store_find_phone_by_mac;
+  iface->find_agent_by_extension = pa_sqlite_store_find_agent_by_extension;
   iface->find_phone_by_token = pa_sqlite_store_find_phone_by_token;
 }

@@ -325,6 +325,18 @@ pa_store_delete (PaStore  *self,
 }
 
 PaResource *
+pa_store_find_agent_by_extension (PaStore     *self,
+                                  const char  *extension,
+                                  GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return IFACE (self)->find_agent_by_extension (self, extension, error);
+}
+
+PaResource *
 pa_store_find_phone_by_mac (PaStore     *self,
                             const char  *mac,
                             GError     **error)

@@ -183,6 +183,7 @@ struct _PaStoreInterface
                                          gint64 expected_revision, GError **error);
 
   PaResource  *(*find_phone_by_mac)     (PaStore *self, const char *mac, GError **error);
+  PaResource  *(*find_agent_by_extension)(PaStore *self, const char *extension, GError **error);
   PaResource  *(*find_phone_by_token)   (PaStore *self, const char *token, GError **error);
   char        *(*regenerate_phone_token)(PaStore *self, gint64 phone_id, GError **error);
   gint64       (*count_phones_for_agent)(PaStore *self, gint64 agent_id, GError **error);
@@ -345,6 +346,16 @@ gboolean     pa_store_delete                (PaStore     *self,
                                              GError     **error);
 
 /* -- phones ------------------------------------------------------------ */
+
+/**
+ * pa_store_find_agent_by_extension:
+ *
+ * Returns: (transfer full) (nullable): the PaAgent with @extension, or NULL
+ * with NOT_FOUND.
+ */
+PaResource  *pa_store_find_agent_by_extension (PaStore     *self,
+                                               const char  *extension,
+                                               GError     **error);
 
 /**
  * pa_store_find_phone_by_mac:

@@ -127,6 +127,42 @@ test_duplicate_mac (Fixture       *fixture,
   }
 }
 
+/* -- one agent per extension --------------------------------------------- */
+
+static void
+test_duplicate_extension (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  gint64 maria = pa_test_create (server, "agents", "{\"name\": \"Maria\", \"extension\": \"201\"}");
+  gint64 bob = pa_test_create (server, "agents", "{\"name\": \"Bob\", \"extension\": \"202\"}");
+
+  {
+    g_autoptr(PaTestResponse) dup = pa_test_api (server, "POST", "/api/v1/agents",
+                                                 "{\"name\": \"Copy\", \"extension\": \"201\"}",
+                                                 NULL);
+    const char *message;
+
+    pa_test_assert_error (dup, 409, "conflict", "extension");
+    message = json_object_get_string_member (
+      json_object_get_object_member (pa_test_response_object (dup), "error"), "message");
+    g_assert_nonnull (strstr (message, "Maria"));
+  }
+  g_assert_cmpint (pa_test_total_of (server, "agents"), ==, 2);
+  {
+    g_autoptr(PaTestResponse) before = pa_test_get (server, "agents", bob);
+    g_autoptr(PaTestResponse) moved = patch (server, "agents", bob, "{\"extension\": \"201\"}");
+    g_autoptr(PaTestResponse) after = pa_test_get (server, "agents", bob);
+    /* Its own extension, sent back with another change, is no conflict. */
+    g_autoptr(PaTestResponse) renamed = patch (server, "agents", maria,
+                                               "{\"name\": \"Maria L.\", \"extension\": \"201\"}");
+
+    pa_test_assert_error (moved, 409, "conflict", "extension");
+    g_assert_cmpstr (after->text, ==, before->text);
+    g_assert_cmpuint (renamed->status, ==, 200);
+  }
+}
+
 /* -- generated SIP accounts and passwords -------------------------------- */
 
 static void
@@ -654,6 +690,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, pa_test_fixture_setup, func, pa_test_fixture_teardown)
 
   ADD ("/rules/duplicate-mac", test_duplicate_mac);
+  ADD ("/rules/duplicate-extension", test_duplicate_extension);
   ADD ("/rules/generated-sip-account", test_generated_account);
   ADD ("/rules/sip-password-shown-once", test_sip_account_password_once);
   ADD ("/rules/regenerate-password", test_regenerate_password);
