@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "pa-agent.h"
 #include "pa-catalog.h"
 #include "pa-layout.h"
 #include "pa-module-layout.h"
@@ -47,6 +48,8 @@ typedef struct
   PaLayout      *layout;           /* nullable */
   GPtrArray     *module_layouts;   /* PaModuleLayout or NULL, one per attached module */
   PaProfile     *profile;          /* nullable */
+  PaAgent       *agent;            /* nullable: the phone's, whom its lines name
+                                    * when their accounts name nobody */
   char          *provisioning_url; /* the phone's setup link, ending in '/' */
   PaSettings    *settings;         /* nullable (the defaults): the server's,
                                     * for what nothing nearer sets */

@@ -146,8 +146,11 @@ resolve_line (PaRenderContext *ctx,
   line->username = g_strdup (username);
   line->auth_name = g_strdup (first_set (pa_sip_account_get_auth_name (account), username, NULL));
   line->password = g_strdup (g_ptr_array_index (ctx->passwords, i));
+  /* A line whose account names nobody shows the phone's agent: assigning
+   * the phone (or renaming the agent) is enough, nothing to copy. */
   line->display_name = g_strdup (first_set (pa_sip_account_get_display_name (account),
-                                            username, NULL));
+                                            ctx->agent != NULL ? pa_agent_get_name (ctx->agent) : NULL,
+                                            username));
   line->label = g_strdup (first_set (pa_sip_account_get_label (account),
                                      pa_sip_account_get_display_name (account), username));
   /* The nearest registrar wins: the account's, the phone's, the server's.

@@ -159,6 +159,15 @@ pa_gather (PaServer      *self,
       record (inputs, profile);
       ctx->profile = PA_PROFILE (profile);
     }
+  if (pa_phone_get_agent_id (phone) != 0)
+    {
+      PaResource *agent = load_shared (self, memo, PA_TYPE_AGENT, pa_phone_get_agent_id (phone),
+                                       error);
+      if (agent == NULL)
+        return NULL;
+      record (inputs, agent);
+      ctx->agent = PA_AGENT (agent);
+    }
   layout_id = pa_phone_effective_layout_id (phone, ctx->profile);
 
   if (what != PA_GATHER_SETTINGS && layout_id != 0)

@@ -163,6 +163,54 @@ test_duplicate_extension (Fixture       *fixture,
   }
 }
 
+/* -- the line shows the phone's agent ------------------------------------ */
+
+static char *
+own_file (PaTestServer *server,
+          gint64        phone_id,
+          const char   *file)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT "/preview/%s",
+                                           phone_id, file);
+  g_autoptr(PaTestResponse) r = pa_test_api (server, "GET", path, NULL, NULL);
+
+  g_assert_cmpuint (r->status, ==, 200);
+  return g_strdup (r->text);
+}
+
+/* A phone made before it had an agent: once assigned, its line shows the
+ * agent's name (not the generated username), and follows a rename. */
+static void
+test_line_shows_agent (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  gint64 phone = create_phone (server, "Desk", "80:5E:C0:44:55:66", 0);
+  gint64 agent = create_agent (server, "Maria Lopez", "201");
+  g_autofree char *before = own_file (server, phone, "805ec0445566.cfg");
+  g_autofree char *after = NULL;
+  g_autofree char *renamed = NULL;
+
+  g_assert_nonnull (strstr (before, "account.1.display_name = ph805ec0445566\n"));
+  {
+    g_autofree char *body = g_strdup_printf ("{\"agent_id\": %" G_GINT64_FORMAT "}", agent);
+    g_autoptr(PaTestResponse) r = patch (server, "phones", phone, body);
+
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  after = own_file (server, phone, "805ec0445566.cfg");
+  g_assert_nonnull (strstr (after, "account.1.display_name = Maria Lopez\n"));
+  {
+    g_autoptr(PaTestResponse) r = patch (server, "agents", agent, "{\"name\": \"Maria L.\"}");
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (pa_test_response_object (r), "affected_phones"),
+                     ==, 1);
+  }
+  renamed = own_file (server, phone, "805ec0445566.cfg");
+  g_assert_nonnull (strstr (renamed, "account.1.display_name = Maria L.\n"));
+}
+
 /* -- generated SIP accounts and passwords -------------------------------- */
 
 static void
@@ -691,6 +739,7 @@ main (int    argc,
 
   ADD ("/rules/duplicate-mac", test_duplicate_mac);
   ADD ("/rules/duplicate-extension", test_duplicate_extension);
+  ADD ("/rules/line-shows-agent", test_line_shows_agent);
   ADD ("/rules/generated-sip-account", test_generated_account);
   ADD ("/rules/sip-password-shown-once", test_sip_account_password_once);
   ADD ("/rules/regenerate-password", test_regenerate_password);
