@@ -652,6 +652,32 @@ retry_cb (GtkWidget  *widget,
     pa_connection_connect_async (self->connection, self->cancellable, connect_done_cb, NULL);
 }
 
+/* F6 (and Shift+F6, with two panes the same): from the sidebar to the
+ * section's page and back, as GNOME apps with a sidebar do. */
+static void
+next_pane_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PaWindow *self = PA_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = visible_page (self);
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)) && page != NULL)
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      if (!gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (page);
+      return;
+    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  {
+    GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+
+    gtk_widget_grab_focus (row != NULL ? GTK_WIDGET (row) : GTK_WIDGET (self->sidebar));
+  }
+}
+
 static void
 lan_answered_cb (PaWindow *self)
 {
@@ -862,6 +888,10 @@ pa_window_class_init (PaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_cb);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_cb);
   gtk_widget_class_install_action (widget_class, "win.lan-question", NULL, lan_question_cb);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, next_pane_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
+                                       "win.next-pane", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

@@ -538,6 +538,40 @@ test_keys_add_phone (Fixture       *f,
 }
 
 static gboolean
+focus_in_page (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *page = pa_window_get_page (PA_WINDOW (window), pa_window_get_section (PA_WINDOW (window)));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, page);
+}
+
+static gboolean
+focus_in_sidebar (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *sidebar = GTK_WIDGET (gtk_widget_get_template_child (window, PA_TYPE_WINDOW, "sidebar"));
+
+  return focus != NULL && (focus == sidebar || gtk_widget_is_ancestor (focus, sidebar));
+}
+
+/* F6 moves between the sidebar and the page, both ways, by real keys. */
+static void
+test_f6_panes (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *sidebar = GTK_WIDGET (gtk_widget_get_template_child (window, PA_TYPE_WINDOW, "sidebar"));
+
+  if (!have_xdotool ())
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 0)));
+  press_until (window, "F6", focus_in_page, window);
+  press_until (window, "F6", focus_in_sidebar, window);
+  press_until (window, "shift+F6", focus_in_page, window);
+}
+
+static gboolean
 searching (gpointer page)
 {
   return pa_phones_page_get_search_mode (page);
@@ -629,6 +663,8 @@ main (int   argc,
               test_tab_phone_editor, fixture_tear_down);
   g_test_add ("/app/keyboard/tab-scan-dialog", Fixture, NULL, fixture_set_up,
               test_tab_scan_dialog, fixture_tear_down);
+  g_test_add ("/app/keyboard/f6-panes", Fixture, NULL, fixture_set_up,
+              test_f6_panes, fixture_tear_down);
   g_test_add ("/app/keyboard/arrows-sidebar", Fixture, NULL, fixture_set_up,
               test_arrows_sidebar, fixture_tear_down);
   g_test_add ("/app/keyboard/keys-add-phone", Fixture, NULL, fixture_set_up,
