@@ -220,6 +220,35 @@ pa_app_test_credentials_shown (gpointer data)
   return pa_app_test_find_window (PA_TYPE_CREDENTIALS_DIALOG) != NULL;
 }
 
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*text);
+}
+
+static gboolean
+text_arrived (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+char *
+pa_app_test_read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_read_cb, &text);
+  pa_app_test_wait_until_seconds (text_arrived, &text, 10);
+  return text;
+}
+
 static GtkWidget *
 find_button_labelled (GtkWidget  *widget,
                       const char *label)

@@ -58,6 +58,8 @@ void       pa_app_test_connect_sync    (PaConnection      *connection,
 
 gboolean   pa_app_test_message_dialog_shown (gpointer      data);
 gboolean   pa_app_test_credentials_shown    (gpointer      data);
+/* The clipboard's text as @widget's display has it (waits for it). */
+char      *pa_app_test_read_clipboard       (GtkWidget    *widget);
 /* Clicks the button of the visible message dialog whose label is @label
  * ("_Discard"), as a user would: the response, then the dialog closes. */
 void       pa_app_test_click_response       (const char   *label);

@@ -533,8 +533,18 @@ test_keys_add_phone (Fixture       *f,
   g_assert_true (wait_until (phone_named, f, TIMEOUT_SECONDS));
   g_assert_true (wait_until (window_gone, GSIZE_TO_POINTER (PA_TYPE_PHONE_EDITOR), TIMEOUT_SECONDS));
 
+  /* Escape before the password was copied asks; Enter copies it and
+   * closes. */
   press_until (find_visible_window (PA_TYPE_CREDENTIALS_DIALOG), "Escape",
+               window_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  press_until (find_visible_window (ADW_TYPE_MESSAGE_DIALOG), "Return",
                window_gone, GSIZE_TO_POINTER (PA_TYPE_CREDENTIALS_DIALOG));
+  {
+    g_autofree char *copied = pa_app_test_read_clipboard (window);
+
+    g_assert_nonnull (copied);
+    g_assert_cmpuint (strlen (copied), >=, 12);
+  }
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-confirm-dialog.h"
 #include "pa-credentials-dialog.h"
 
 struct _PaCredentialsDialog
@@ -32,6 +33,8 @@ struct _PaCredentialsDialog
   char *username;
   char *password;
   char *admin_password;
+  gboolean password_copied;
+  gboolean close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (PaCredentialsDialog, pa_credentials_dialog, ADW_TYPE_WINDOW)
@@ -55,6 +58,8 @@ copy_clicked_cb (GtkButton           *button,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  if (GTK_WIDGET (button) == self->password_copy)
+    self->password_copied = TRUE;
   /* Tell the user it worked: the button shows a check mark for a moment. */
   gtk_button_set_icon_name (button, "object-select-symbolic");
 }
@@ -68,6 +73,52 @@ set_value (AdwActionRow *row,
 
   adw_action_row_set_subtitle (row, known ? value : _("Not known"));
   gtk_widget_set_sensitive (copy_button, known);
+}
+
+static void
+close_question_cb (AdwMessageDialog    *question,
+                   const char          *response,
+                   PaCredentialsDialog *self)
+{
+  if (g_str_equal (response, "copy"))
+    {
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->password);
+      self->password_copied = TRUE;
+    }
+  else if (!g_str_equal (response, "close"))
+    return;
+  self->close_confirmed = TRUE;
+  pa_close_after_response (GTK_WINDOW (self));
+}
+
+/* The password is shown this once: closing before it was copied asks, and
+ * offers to copy it on the way out. */
+static gboolean
+pa_credentials_dialog_close_request (GtkWindow *window)
+{
+  PaCredentialsDialog *self = PA_CREDENTIALS_DIALOG (window);
+  GtkWidget *question;
+
+  if (self->password == NULL || self->password_copied || self->close_confirmed)
+    return GTK_WINDOW_CLASS (pa_credentials_dialog_parent_class)->close_request (window);
+
+  question = adw_message_dialog_new (window, _("Close Without Copying the Password?"),
+                                     _("The SIP password is shown only this once. After "
+                                       "closing, it can only be replaced with a new one."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question),
+                                    "cancel", _("_Keep Open"),
+                                    "close", _("Close _Anyway"),
+                                    "copy", _("_Copy and Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "copy",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  g_signal_connect_object (question, "response", G_CALLBACK (close_question_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (question));
+  return TRUE;
 }
 
 static void
@@ -95,6 +146,7 @@ pa_credentials_dialog_class_init (PaCredentialsDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = pa_credentials_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = pa_credentials_dialog_close_request;
 
   /* Modal: announced as a dialog (GTK 4.8 says frame, or filler). */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
