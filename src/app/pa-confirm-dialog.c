@@ -36,6 +36,37 @@ pa_confirm_dialog_new (GtkWindow  *parent,
   return dialog;
 }
 
+GtkWidget *
+pa_choice_dialog_new (GtkWindow  *parent,
+                      const char *heading,
+                      const char *body,
+                      const char *cancel_label,
+                      const char *destructive_id,
+                      const char *destructive_label,
+                      const char *suggested_id,
+                      const char *suggested_label)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (destructive_id != NULL && suggested_id != NULL, NULL);
+
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", cancel_label,
+                                    destructive_id, destructive_label,
+                                    suggested_id, suggested_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), destructive_id,
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), suggested_id,
+                                              ADW_RESPONSE_SUGGESTED);
+  /* Enter takes the safe way that still gets on; Escape changes nothing. */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), suggested_id);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
 #define DISCARD_CONFIRMED "pa-discard-confirmed"
 
 void

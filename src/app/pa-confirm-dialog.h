@@ -18,6 +18,18 @@ GtkWidget *pa_confirm_dialog_new (GtkWindow  *parent,
                                   const char *response_id,
                                   const char *response_label);
 
+/* A question with three answers: "cancel" (Escape), @destructive_id (shown
+ * as destructive) and @suggested_id (the suggested one, Enter). Not
+ * presented yet. */
+GtkWidget *pa_choice_dialog_new  (GtkWindow  *parent,
+                                  const char *heading,
+                                  const char *body,
+                                  const char *cancel_label,
+                                  const char *destructive_id,
+                                  const char *destructive_label,
+                                  const char *suggested_id,
+                                  const char *suggested_label);
+
 /* For an editor's close-request: TRUE (stay open) when @dirty and the
  * user has not yet agreed to lose the changes: "Discard Changes?" with
  * @body is then asked, and Discard closes @window. FALSE: it may close. */

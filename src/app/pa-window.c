@@ -815,21 +815,12 @@ pa_window_close_request (GtkWindow *window)
       !pa_local_server_get_lan_access (local))
     return GTK_WINDOW_CLASS (pa_window_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Keep Serving Phones?"),
-                                   _("Desk phones on this network fetch their settings from "
-                                     "this computer. The server can keep running after "
-                                     "PhoneAdmin closes; the next start takes it over."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "stop", _("_Stop Server"),
-                                    "keep", _("_Keep Running"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pa_choice_dialog_new (window, _("Keep Serving Phones?"),
+                                 _("Desk phones on this network fetch their settings from "
+                                   "this computer. The server can keep running after "
+                                   "PhoneAdmin closes; the next start takes it over."),
+                                 _("_Cancel"), "stop", _("_Stop Server"),
+                                 "keep", _("_Keep Running"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;

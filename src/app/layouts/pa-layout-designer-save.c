@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-confirm-dialog.h"
 #include "pa-layout-designer-private.h"
 #include "pa-layouts-page.h"
 
@@ -312,22 +313,13 @@ pa_layout_designer_ask_to_save (PaLayoutDesigner *self)
     return TRUE;
 
   heading = g_strdup_printf (_("Save Changes to “%s”?"), pa_layout_designer_edited_name (self));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("The phones keep the saved layout until you save."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
+  dialog = pa_choice_dialog_new (GTK_WINDOW (self), heading,
+                                 _("The phones keep the saved layout until you save."),
+                                 _("_Cancel"), "discard", _("_Discard"), "save", _("_Save"));
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save",
                                            self->save_blocker == NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
                                            self->save_blocker == NULL ? "save" : "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
   self->close_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));

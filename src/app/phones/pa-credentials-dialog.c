@@ -102,20 +102,11 @@ pa_credentials_dialog_close_request (GtkWindow *window)
   if (self->password == NULL || self->password_copied || self->close_confirmed)
     return GTK_WINDOW_CLASS (pa_credentials_dialog_parent_class)->close_request (window);
 
-  question = adw_message_dialog_new (window, _("Close Without Copying the Password?"),
-                                     _("The SIP password is shown only this once. After "
-                                       "closing, it can only be replaced with a new one."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question),
-                                    "cancel", _("_Keep Open"),
-                                    "close", _("Close _Anyway"),
-                                    "copy", _("_Copy and Close"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "close",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "copy",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "copy");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "cancel");
+  question = pa_choice_dialog_new (window, _("Close Without Copying the Password?"),
+                                   _("The SIP password is shown only this once. After "
+                                     "closing, it can only be replaced with a new one."),
+                                   _("_Keep Open"), "close", _("Close _Anyway"),
+                                   "copy", _("_Copy and Close"));
   g_signal_connect_object (question, "response", G_CALLBACK (close_question_cb), self, 0);
   gtk_window_present (GTK_WINDOW (question));
   return TRUE;

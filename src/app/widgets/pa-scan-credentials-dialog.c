@@ -415,15 +415,8 @@ pa_scan_credentials_dialog_close_request (GtkWindow *window)
                                        "only replaced with new ones.",
                                        unsaved),
                           unsaved);
-  dialog = adw_message_dialog_new (window, _("Close Without Saving the Passwords?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Open"),
-                                    "close", _("_Close"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pa_confirm_dialog_new (window, _("Close Without Saving the Passwords?"), body,
+                                  _("_Keep Open"), "close", _("_Close"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirmation_response_cb), self, 0);
   self->confirmation = ADW_MESSAGE_DIALOG (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirmation);

@@ -151,19 +151,9 @@ pa_scan_dialog_confirm_close (PaScanDialog *self)
                                        "can only be replaced with new ones.",
                                        unseen),
                           unseen);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Viewing the Passwords?"),
-                                   body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "close", _("_Close Anyway"),
-                                    "show", _("_Show Credentials"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "show",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "show");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = pa_choice_dialog_new (GTK_WINDOW (self), _("Close Without Viewing the Passwords?"),
+                                 body, _("_Cancel"), "close", _("_Close Anyway"),
+                                 "show", _("_Show Credentials"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirmation_response_cb), self, 0);
   self->confirmation = ADW_MESSAGE_DIALOG (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirmation);
