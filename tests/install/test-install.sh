@@ -32,6 +32,32 @@ done
 glib-compile-schemas --strict "$root/share/glib-2.0/schemas"
 ok $? "the installed schema compiles"
 
+# The service: in systemd's unit folder, naming the configured binary and a
+# key file that is installed with it; systemd-analyze accepts it (pointed
+# at the staged files, with the staged man page for Documentation=).
+unit="$(find "$tmp/root" -path '*/systemd/system/phoneadmin-provd.service' | head -1)"
+[ -n "$unit" ]
+ok $? "installed the systemd unit ($unit)"
+exec_start="$(sed -n 's/^ExecStart=//p' "$unit")"
+for path in $(echo "$exec_start" | grep -o '/[^ ]*'); do
+  case "$path" in
+    */phoneadmin-provd|*.conf) test -e "$tmp/root$path"; ok $? "the unit's $path is installed" ;;
+  esac
+done
+test -e "$root/share/man/man8/phoneadmin-provd.8"
+ok $? "installed the man page"
+if command -v groff >/dev/null; then
+  [ -z "$(groff -man -ww -z "$root/share/man/man8/phoneadmin-provd.8" 2>&1)" ]
+  ok $? "the man page renders without warnings"
+fi
+if command -v systemd-analyze >/dev/null; then
+  mkdir -p "$tmp/unit"
+  sed "s#$prefix/#$root/#g" "$unit" >"$tmp/unit/phoneadmin-provd.service"
+  MANPATH="$root/share/man" systemd-analyze verify "$tmp/unit/phoneadmin-provd.service" >"$tmp/verify.log" 2>&1
+  ok $? "systemd-analyze verify accepts the unit"
+  sed 's/^/# /' "$tmp/verify.log"
+fi
+
 # The installed provd serves.
 "$root/bin/phoneadmin-provd" --listen 127.0.0.1:0 --data-dir "$tmp/provd" >"$tmp/provd.log" 2>&1 &
 provd_pid=$!
