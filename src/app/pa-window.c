@@ -678,6 +678,22 @@ next_pane_cb (GtkWidget  *widget,
   }
 }
 
+/* Tab in the sidebar would walk its rows, and picking a row switches the
+ * section: Tab (either way) leaves it for the page instead; the arrows move
+ * between sections. */
+static gboolean
+sidebar_key_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PaWindow              *self)
+{
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.next-pane", NULL);
+  return TRUE;
+}
+
 static void
 lan_answered_cb (PaWindow *self)
 {
@@ -912,6 +928,13 @@ pa_window_init (PaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (sidebar_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->sidebar), keys);
+  }
 
   sections = pa_section_get_all (&n_sections);
   for (guint i = 0; i < n_sections; i++)

@@ -565,6 +565,29 @@ focus_in_sidebar (gpointer window)
   return focus != NULL && (focus == sidebar || gtk_widget_is_ancestor (focus, sidebar));
 }
 
+static gboolean
+focus_left_sidebar (gpointer window)
+{
+  return !focus_in_sidebar (window) && gtk_root_get_focus (GTK_ROOT (window)) != NULL;
+}
+
+/* Tab from the sidebar leaves it for the page's side (the header's
+ * buttons or the page), without switching sections. */
+static void
+test_tab_leaves_sidebar (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *sidebar = GTK_WIDGET (gtk_widget_get_template_child (window, PA_TYPE_WINDOW, "sidebar"));
+
+  if (!have_xdotool ())
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 0)));
+  g_assert_cmpstr (pa_window_get_section (f->window), ==, "phones");
+  press_until (window, "Tab", focus_left_sidebar, window);
+  g_assert_cmpstr (pa_window_get_section (f->window), ==, "phones");
+}
+
 /* F6 moves between the sidebar and the page, both ways, by real keys. */
 static void
 test_f6_panes (Fixture       *f,
@@ -673,6 +696,8 @@ main (int   argc,
               test_tab_phone_editor, fixture_tear_down);
   g_test_add ("/app/keyboard/tab-scan-dialog", Fixture, NULL, fixture_set_up,
               test_tab_scan_dialog, fixture_tear_down);
+  g_test_add ("/app/keyboard/tab-leaves-sidebar", Fixture, NULL, fixture_set_up,
+              test_tab_leaves_sidebar, fixture_tear_down);
   g_test_add ("/app/keyboard/f6-panes", Fixture, NULL, fixture_set_up,
               test_f6_panes, fixture_tear_down);
   g_test_add ("/app/keyboard/arrows-sidebar", Fixture, NULL, fixture_set_up,
