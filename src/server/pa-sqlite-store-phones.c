@@ -125,22 +125,36 @@ pa_sqlite_store_list_phones_naming (PaStore  *store,
   return collect_ids (self, sql, id, error);
 }
 
+/* The one number a "SELECT count(*) … :key" gives, with @key bound as
+ * text or (when @text is NULL) as @number; -1 on error. */
+static gint64
+count_where (PaSqliteStore  *self,
+             const char     *sql,
+             const char     *text,
+             gint64          number,
+             const char     *what,
+             GError        **error)
+{
+  g_autoptr(PaStmt) stmt = pa_sqlite_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  if (text != NULL)
+    pa_stmt_bind_text (stmt, ":key", text);
+  else
+    pa_stmt_bind_int (stmt, ":key", number);
+  if (pa_sqlite_store_step (self, stmt, what, error) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static gint64
 pa_sqlite_store_count_phones_for_agent (PaStore  *store,
                                         gint64    agent_id,
                                         GError  **error)
 {
-  PaSqliteStore *self = PA_SQLITE_STORE (store);
-  g_autoptr(PaStmt) stmt = NULL;
-
-  stmt = pa_sqlite_store_prepare (self, "SELECT count(*) FROM phones WHERE agent_id = :id",
-                                  error);
-  if (stmt == NULL)
-    return -1;
-  pa_stmt_bind_int (stmt, ":id", agent_id);
-  if (pa_sqlite_store_step (self, stmt, "Cannot count the agent's phones", error) != SQLITE_ROW)
-    return -1;
-  return sqlite3_column_int64 (stmt, 0);
+  return count_where (PA_SQLITE_STORE (store), "SELECT count(*) FROM phones WHERE agent_id = :key",
+                      NULL, agent_id, "Cannot count the agent's phones", error);
 }
 
 /* A region is a name in the resource's data, not a column: a settings
@@ -151,23 +165,13 @@ pa_sqlite_store_count_sip_region_users (PaStore     *store,
                                         const char  *region,
                                         GError     **error)
 {
-  PaSqliteStore *self = PA_SQLITE_STORE (store);
-  g_autoptr(PaStmt) stmt = NULL;
-
-  stmt = pa_sqlite_store_prepare (self, type == PA_TYPE_PHONE
-                                  ? "SELECT count(*) FROM phones"
-                                    " WHERE json_extract (data, '$.sip_region') = :region"
-                                    " COLLATE NOCASE"
-                                  : "SELECT count(*) FROM profiles"
-                                    " WHERE json_extract (data, '$.sip_region') = :region"
-                                    " COLLATE NOCASE",
-                                  error);
-  if (stmt == NULL)
-    return -1;
-  pa_stmt_bind_text (stmt, ":region", region);
-  if (pa_sqlite_store_step (self, stmt, "Cannot count who uses the SIP region", error) != SQLITE_ROW)
-    return -1;
-  return sqlite3_column_int64 (stmt, 0);
+  return count_where (PA_SQLITE_STORE (store),
+                      type == PA_TYPE_PHONE
+                      ? "SELECT count(*) FROM phones"
+                        " WHERE json_extract (data, '$.sip_region') = :key COLLATE NOCASE"
+                      : "SELECT count(*) FROM profiles"
+                        " WHERE json_extract (data, '$.sip_region') = :key COLLATE NOCASE",
+                      region, 0, "Cannot count who uses the SIP region", error);
 }
 
 static gboolean

@@ -16,6 +16,7 @@
 #include "pa-scan-credentials-dialog.h"
 #include "pa-scan-dialog.h"
 #include "../server/pa-test-server.h"
+#include "pa-app-test.h"
 
 /* ---- plain functions ------------------------------------------------ */
 
@@ -422,36 +423,6 @@ test_create_against_provd (void)
 /* ---- the passwords of created phones -------------------------------- */
 
 static void
-clipboard_read_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  char **text = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (*text);
-}
-
-static gboolean
-pointer_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  char *text = NULL;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
-                                 clipboard_read_cb, &text);
-  wait_until (pointer_set, &text, 10);
-  return text;
-}
-
-static void
 csv_saved_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -529,12 +500,12 @@ test_summary_dialog (void)
 
   /* One value: a password copied counts as saved, other values do not. */
   gtk_widget_activate_action (GTK_WIDGET (summary), "credentials.copy", "(us)", 0, "mac");
-  text = read_clipboard (GTK_WIDGET (summary));
+  text = pa_app_test_read_clipboard (GTK_WIDGET (summary));
   g_assert_cmpstr (text, ==, "80:5E:C0:00:00:01");
   g_clear_pointer (&text, g_free);
   g_assert_false (pa_scan_credential_get_saved (first));
   gtk_widget_activate_action (GTK_WIDGET (summary), "credentials.copy", "(us)", 0, "password");
-  text = read_clipboard (GTK_WIDGET (summary));
+  text = pa_app_test_read_clipboard (GTK_WIDGET (summary));
   g_assert_cmpstr (text, ==, "pw,\"1\"");
   g_clear_pointer (&text, g_free);
   g_assert_true (pa_scan_credential_get_saved (first));
@@ -682,7 +653,7 @@ test_credentials_against_provd (void)
 
     g_assert_cmpuint (pa_scan_credentials_count_unsaved (credentials), ==, 3);
     gtk_widget_activate_action (GTK_WIDGET (summary), "credentials.copy-all", NULL);
-    text = read_clipboard (GTK_WIDGET (summary));
+    text = pa_app_test_read_clipboard (GTK_WIDGET (summary));
     g_assert_true (g_str_has_suffix (text, "\n"));
     lines = g_strsplit (text, "\n", -1);
     g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* and the empty rest */
