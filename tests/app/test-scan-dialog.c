@@ -462,6 +462,14 @@ window_gone (gpointer data)
 }
 
 static gboolean
+chooser_has_folder (gpointer data)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (data);
+
+  return folder != NULL;
+}
+
+static gboolean
 credentials_seen (gpointer data)
 {
   return pa_scan_credentials_count_unseen (data) == 0;
@@ -671,6 +679,28 @@ test_credentials_against_provd (void)
         g_assert_cmpstr (fields[4], ==, pa_scan_credential_get_password (c));
       }
     g_assert_cmpuint (pa_scan_credentials_count_unsaved (credentials), ==, 0);
+  }
+
+  /* "Save as CSV…" opens in Documents (here, with none configured, home),
+   * not in the folder the app was started from. */
+  {
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    g_autofree char *expected = g_strdup (documents != NULL &&
+                                          g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                          ? documents : g_get_home_dir ());
+    g_autoptr(GFile) folder = NULL;
+    GtkFileChooser *chooser;
+
+    gtk_widget_activate_action (GTK_WIDGET (summary), "credentials.save-csv", NULL);
+    chooser = pa_scan_credentials_dialog_get_chooser (summary);
+    g_assert_nonnull (chooser);
+    /* The chooser's window takes its folder once it is up. */
+    wait_until (chooser_has_folder, chooser, 10);
+    folder = gtk_file_chooser_get_current_folder (chooser);
+    g_assert_cmpstr (g_file_peek_path (folder), ==, expected);
+    gtk_native_dialog_hide (GTK_NATIVE_DIALOG (chooser));
+    g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+    g_assert_null (pa_scan_credentials_dialog_get_chooser (summary));
   }
 
   /* The CSV of the real phones: header and three rows. */

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-phone-actions.h"
+#include "pa-file-chooser.h"
 #include "pa-phone-editor-private.h"
 
 typedef struct
@@ -182,6 +183,7 @@ pa_phone_editor_download_config_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Save Here"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  pa_file_chooser_start_in_documents (GTK_FILE_CHOOSER (chooser));
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

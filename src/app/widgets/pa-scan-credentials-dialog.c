@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-confirm-dialog.h"
+#include "pa-file-chooser.h"
 
 #include "pa-scan-credentials-dialog.h"
 
@@ -347,6 +348,14 @@ chooser_response_cb (GtkNativeDialog         *chooser,
                                                g_object_ref (file));
 }
 
+GtkFileChooser *
+pa_scan_credentials_dialog_get_chooser (PaScanCredentialsDialog *self)
+{
+  g_return_val_if_fail (PA_IS_SCAN_CREDENTIALS_DIALOG (self), NULL);
+
+  return self->chooser != NULL ? GTK_FILE_CHOOSER (self->chooser) : NULL;
+}
+
 static void
 save_csv_action (GtkWidget  *widget,
                  const char *action_name,
@@ -366,6 +375,7 @@ save_csv_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  pa_file_chooser_start_in_documents (GTK_FILE_CHOOSER (self->chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");

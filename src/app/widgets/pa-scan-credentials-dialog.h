@@ -31,6 +31,9 @@ GListModel     *pa_scan_credentials_dialog_get_credentials  (PaScanCredentialsDi
 /* The close confirmation while it is open, else NULL (transfer none). */
 AdwMessageDialog *pa_scan_credentials_dialog_get_confirmation (PaScanCredentialsDialog *self);
 
+/* The "Save as CSV…" chooser while it is open, else NULL (transfer none). */
+GtkFileChooser *pa_scan_credentials_dialog_get_chooser     (PaScanCredentialsDialog *self);
+
 /* Writes pa_scan_credentials_to_csv() to @file (created private, 0600),
  * then marks every item saved. What "Save as CSV…" runs after its chooser. */
 void            pa_scan_credentials_dialog_save_csv_async   (PaScanCredentialsDialog *self,

@@ -1,0 +1,15 @@
+/* pa-file-chooser.h — where file choosers open
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Starts @chooser in the user's Documents folder (else home), not in the
+ * folder the app happened to be started from. */
+void pa_file_chooser_start_in_documents (GtkFileChooser *chooser);
+
+G_END_DECLS
