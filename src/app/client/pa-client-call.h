@@ -41,6 +41,12 @@ char     *pa_client_call_text_finish (PaClient            *self,
 void      pa_client_count_answer_cb  (GObject             *source,
                                       GAsyncResult        *result,
                                       gpointer             user_data);
+/* A pa_client_call_async() callback for a call whose answer says nothing
+ * beyond success: @user_data is a GTask (owned) that returns TRUE, or the
+ * error. */
+void      pa_client_done_answer_cb   (GObject             *source,
+                                      GAsyncResult        *result,
+                                      gpointer             user_data);
 
 /* The error for an answer that is not the JSON object PhoneAdmin expects;
  * @status 0 when the answer's status is not what is wrong. */

@@ -92,21 +92,6 @@ pa_client_get_phone_fetches_finish (PaClient      *self,
   return object != NULL ? json_array_ref (json_object_get_array_member (object, "items")) : NULL;
 }
 
-static void
-ignore_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
-
-  if (node == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 pa_client_ignore_discovered_async (PaClient            *self,
                                    const char          *mac,
@@ -125,7 +110,8 @@ pa_client_ignore_discovered_async (PaClient            *self,
   g_task_set_source_tag (task, pa_client_ignore_discovered_async);
   escaped = g_uri_escape_string (mac, NULL, FALSE);
   path = g_strdup_printf ("api/v1/discovered/%s/ignore", escaped);
-  pa_client_call_async (self, "POST", path, NULL, 0, cancellable, ignore_cb, task);
+  pa_client_call_async (self, "POST", path, NULL, 0, cancellable, pa_client_done_answer_cb,
+                        task);
 }
 
 gboolean

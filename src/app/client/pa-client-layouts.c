@@ -15,21 +15,6 @@
 /* ---------------------------------------------------------------------- */
 /* delete with a replacement */
 
-static void
-delete_with_replacement_cb (GObject      *source,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
-
-  if (node == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 pa_client_delete_with_replacement_async (PaClient            *self,
                                          PaResource          *resource,
@@ -52,7 +37,7 @@ pa_client_delete_with_replacement_async (PaClient            *self,
                           pa_client_collection_for_type (G_OBJECT_TYPE (resource)),
                           pa_resource_get_id (resource), replacement_id);
   pa_client_call_async (self, "DELETE", path, NULL, pa_resource_get_revision (resource),
-                        cancellable, delete_with_replacement_cb, task);
+                        cancellable, pa_client_done_answer_cb, task);
 }
 
 gboolean

@@ -408,21 +408,6 @@ pa_client_update_finish_full (PaClient      *self,
 /* ---------------------------------------------------------------------- */
 /* delete */
 
-static void
-delete_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
-
-  if (node == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 pa_client_delete_async (PaClient            *self,
                         PaResource          *resource,
@@ -442,7 +427,7 @@ pa_client_delete_async (PaClient            *self,
   g_task_set_source_tag (task, pa_client_delete_async);
   path = resource_path (G_OBJECT_TYPE (resource), pa_resource_get_id (resource));
   pa_client_call_async (self, "DELETE", path, NULL, pa_resource_get_revision (resource),
-                        cancellable, delete_cb, task);
+                        cancellable, pa_client_done_answer_cb, task);
 }
 
 gboolean

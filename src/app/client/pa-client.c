@@ -573,6 +573,21 @@ pa_client_get_catalog_finish (PaClient      *self,
 }
 
 void
+pa_client_done_answer_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+
+  if (node == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
 pa_client_count_answer_cb (GObject      *source,
                            GAsyncResult *result,
                            gpointer      user_data)
