@@ -127,8 +127,7 @@ is_loopback (const char *url)
   g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
   const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
 
-  return host == NULL || g_str_has_prefix (host, "127.") || g_str_equal (host, "localhost") ||
-         g_str_equal (host, "::1");
+  return pa_lan_host_is_loopback (host);
 }
 
 static void

@@ -131,7 +131,7 @@ check_lan_address (PaWindow *self)
       return;
     }
   addresses = pa_lan_addresses_list ();
-  if (g_str_has_prefix (host, "127.") || g_str_equal (host, "localhost") || g_str_equal (host, "::1"))
+  if (pa_lan_host_is_loopback (host))
     message = g_strdup (_("Phones on this network are allowed in, but setup links name this "
                           "computer’s loopback address, which no phone can reach."));
   else if (!pa_lan_addresses_has_host (addresses, host))

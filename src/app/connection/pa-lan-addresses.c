@@ -62,6 +62,13 @@ pa_lan_addresses_list (void)
 }
 
 gboolean
+pa_lan_host_is_loopback (const char *host)
+{
+  return host == NULL || g_str_has_prefix (host, "127.") || g_str_equal (host, "localhost") ||
+         g_str_equal (host, "::1");
+}
+
+gboolean
 pa_lan_addresses_has_host (GPtrArray  *addresses,
                            const char *host)
 {

@@ -28,6 +28,10 @@ GPtrArray *pa_lan_addresses_list     (void);
 gboolean   pa_lan_addresses_has_host (GPtrArray  *addresses,
                                       const char *host);
 
+/* Whether setup links naming @host reach only this computer: none at all,
+ * 127.x, "localhost" or ::1. */
+gboolean   pa_lan_host_is_loopback   (const char *host);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaLanAddress, pa_lan_address_free)
 
 G_END_DECLS

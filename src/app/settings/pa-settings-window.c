@@ -250,7 +250,7 @@ update_address_warning (PaSettingsWindow *self)
 
   if (!lan)
     subtitle = NULL;
-  else if (host == NULL || g_str_has_prefix (host, "127.") || g_str_equal (host, "localhost"))
+  else if (pa_lan_host_is_loopback (host))
     subtitle = g_strdup (_("Setup links name this computer’s loopback address, which only this "
                            "computer can reach. Choose the address phones use."));
   else if (!pa_lan_addresses_has_host (self->addresses, host))
@@ -329,7 +329,7 @@ lan_switched_cb (GtkSwitch        *lan_switch,
   /* Allowing the LAN with links that name loopback: offer the first LAN
    * address, which is what nearly every office wants. */
   if (!self->filling && gtk_switch_get_active (lan_switch) && self->addresses->len > 0
-      && (host == NULL || g_str_has_prefix (host, "127.") || g_str_equal (host, "localhost")))
+      && pa_lan_host_is_loopback (host))
     adw_combo_row_set_selected (self->address_row, 0);
   update_state (self);
 }
