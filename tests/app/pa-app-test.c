@@ -321,3 +321,19 @@ pa_app_test_maybe_screenshot (GtkWidget  *window,
   pa_app_test_draw_png (window, path);
   g_test_message ("Drew %s", path);
 }
+
+gpointer
+pa_app_test_template_child (gpointer    widget,
+                            const char *name)
+{
+  for (GType type = G_OBJECT_TYPE (widget); g_type_is_a (type, GTK_TYPE_WIDGET);
+       type = g_type_parent (type))
+    {
+      GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+      if (object != NULL)
+        return object;
+    }
+  g_error ("%s has no template child %s", G_OBJECT_TYPE_NAME (widget), name);
+  return NULL;
+}

@@ -23,6 +23,10 @@ void       pa_app_test_wait_until_seconds (PaAppTestCondition cond,
                                            guint              seconds);
 void       pa_app_test_spin            (guint              ms);
 gpointer   pa_app_test_find_window     (GType              type);   /* a visible toplevel */
+/* @name from the template of @widget's class or of a parent class (an
+ * editor's Save button is PaEditor's); aborts the test when none has it. */
+gpointer   pa_app_test_template_child  (gpointer           widget,
+                                        const char        *name);
 GtkWidget *pa_app_test_find_descendant (GtkWidget         *widget,
                                         GType              type);
 

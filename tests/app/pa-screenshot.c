@@ -417,6 +417,8 @@ editor_child (GtkWidget  *editor,
   GObject *object = gtk_widget_get_template_child (editor, PA_TYPE_PHONE_EDITOR, name);
 
   if (object == NULL)
+    object = gtk_widget_get_template_child (editor, PA_TYPE_EDITOR, name);
+  if (object == NULL)
     g_error ("The phone editor has no %s", name);
   return object;
 }
@@ -566,7 +568,7 @@ shoot_settings (PaWindow     *window,
   gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
 
   gtk_window_present (GTK_WINDOW (settings));
-  while (pa_settings_window_get_busy (PA_SETTINGS_WINDOW (settings)))
+  while (pa_editor_get_busy (PA_EDITOR (settings)))
     {
       if (g_get_monotonic_time () > deadline)
         g_error ("The settings did not load");

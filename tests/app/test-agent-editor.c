@@ -77,16 +77,7 @@ static gpointer
 child (gpointer    editor,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), PA_TYPE_AGENT_EDITOR, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static gboolean
-not_busy (gpointer data)
-{
-  return !pa_agent_editor_get_busy (data);
+  return pa_app_test_template_child (editor, name);
 }
 
 static guint
@@ -99,6 +90,31 @@ n_rows (GtkListBox *list)
   return n;
 }
 
+static gint64
+server_agent_of (Fixture *fixture,
+                 gint64   phone_id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, phone_id);
+  g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+
+  return json_object_get_int_member_with_default (pa_test_response_object (response),
+                                                  "agent_id", 0);
+}
+
+static GtkWidget *
+open_editor (Fixture    *fixture,
+             PaResource *agent,
+             gpointer    weak)
+{
+  GtkWidget *editor = pa_agent_editor_new (fixture->parent, fixture->repo, PA_AGENT (agent));
+
+  g_object_add_weak_pointer (G_OBJECT (editor), weak);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+/* Assigning is part of the form: nothing reaches the server before Save,
+ * and Cancel (then Discard) forgets it. */
 static void
 test_assign_switches_routing (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -108,106 +124,124 @@ test_assign_switches_routing (Fixture       *fixture,
   PaResource *phone = save (fixture, PA_TYPE_PHONE,
                             "{\"name\":\"Reception\",\"mac\":\"805EC0666666\",\"vendor\":\"yealink\","
                             "\"model\":\"yealink-t54w\"}");
-  GtkWidget *editor = pa_agent_editor_new (fixture->parent, fixture->repo, PA_AGENT (agent));
-  AdwComboRow *assign_row = child (editor, "assign_row");
-  GtkListBox *phones_list = child (editor, "phones_list");
   gint64 phone_id = pa_resource_get_id (phone);
-  g_autofree char *path = NULL;
-  g_autoptr(PaTestResponse) response = NULL;
+  GtkWidget *editor = open_editor (fixture, agent, &editor);
 
-  gtk_window_present (GTK_WINDOW (editor));
   g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
                    pa_agent_routing_to_string (PA_AGENT_ROUTING_SOFTPHONE));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, "email_row"))), ==,
                    "ann@example.com");
-  g_assert_cmpuint (n_rows (phones_list), ==, 0);
-  g_assert_true (adw_combo_row_get_selected_item (assign_row) == (gpointer) phone);
+  g_assert_cmpuint (n_rows (child (editor, "phones_list")), ==, 0);
+  g_assert_true (adw_combo_row_get_selected_item (child (editor, "assign_row")) == (gpointer) phone);
 
   g_assert_true (gtk_widget_activate_action (editor, "editor.assign-phone", NULL));
-  g_assert_true (pa_agent_editor_get_busy (PA_AGENT_EDITOR (editor)));
-  pa_app_test_wait_until (not_busy, editor);
-
-  g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
-                   "Hardware phone");
-  g_assert_cmpuint (n_rows (phones_list), ==, 1);
-  g_assert_null (adw_combo_row_get_selected_item (assign_row));
-  path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, phone_id);
-  response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
-  g_assert_cmpint (json_object_get_int_member (pa_test_response_object (response), "agent_id"), ==,
-                   pa_resource_get_id (agent));
+  g_assert_false (pa_editor_get_busy (PA_EDITOR (editor)));
+  g_assert_cmpuint (n_rows (child (editor, "phones_list")), ==, 1);
+  g_assert_null (adw_combo_row_get_selected_item (child (editor, "assign_row")));
+  g_assert_cmpint (server_agent_of (fixture, phone_id), ==, 0);
   pa_app_test_maybe_screenshot (editor, "agent-editor.png");
 
-  /* Deleting an agent with a phone: the server's 409, explained. */
-  pa_agent_delete_interactive (GTK_WINDOW (editor), fixture->repo, PA_AGENT (agent));
+  /* Cancel asks, and Discard leaves the phone as it was. */
+  g_assert_true (gtk_widget_activate_action (editor, "editor.cancel", NULL));
   pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
-  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
-  gtk_window_close (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
-  g_assert_cmpstr (adw_message_dialog_get_heading (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG)), ==,
-                   "Agent Still Has Phones");
-  pa_app_test_maybe_screenshot (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "agent-delete-refused.png");
-  gtk_window_destroy (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (pa_repository_find (fixture->repo, PA_TYPE_AGENT, pa_resource_get_id (agent)));
-
-  /* Unassigning the last phone sends calls back to the softphone. */
-  g_assert_true (gtk_widget_activate_action (editor, "editor.unassign-phone", "x", phone_id));
-  pa_app_test_wait_until (not_busy, editor);
-  g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
-                   "Browser softphone");
-  g_assert_cmpuint (n_rows (phones_list), ==, 0);
+  pa_app_test_click_response ("_Discard");
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
+  g_assert_cmpint (server_agent_of (fixture, phone_id), ==, 0);
   g_assert_cmpint (pa_phone_get_agent_id (PA_PHONE (phone)), ==, 0);
 
-  gtk_window_destroy (GTK_WINDOW (editor));
+  /* Save stores it and closes; the server routes calls to the phone. */
+  editor = open_editor (fixture, agent, &editor);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.assign-phone", NULL));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  g_assert_true (pa_editor_get_busy (PA_EDITOR (editor)));
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
+  g_assert_cmpint (server_agent_of (fixture, phone_id), ==, pa_resource_get_id (agent));
+  g_assert_cmpint (pa_agent_get_routing (PA_AGENT (agent)), ==, PA_AGENT_ROUTING_HARDWARE);
+
+  /* Unassigning the last phone sends calls back to the softphone. */
+  editor = open_editor (fixture, agent, &editor);
+  g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
+                   "Hardware phone");
+  g_assert_cmpuint (n_rows (child (editor, "phones_list")), ==, 1);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.unassign-phone", "x", phone_id));
+  g_assert_cmpuint (n_rows (child (editor, "phones_list")), ==, 0);
+  g_assert_true (adw_combo_row_get_selected_item (child (editor, "assign_row")) == (gpointer) phone);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
+  g_assert_cmpint (server_agent_of (fixture, phone_id), ==, 0);
+  g_assert_cmpint (pa_agent_get_routing (PA_AGENT (agent)), ==, PA_AGENT_ROUTING_SOFTPHONE);
 }
 
+/* A new agent takes phones before its first save; Save stores both. */
 static void
 test_new_agent_then_assign (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  GtkWidget *editor = pa_agent_editor_new (fixture->parent, fixture->repo, NULL);
-  PaAgent *agent;
+  PaResource *phone;
+  GtkWidget *editor = open_editor (fixture, NULL, &editor);
+  PaResource *agent;
 
-  save (fixture, PA_TYPE_PHONE,
-        "{\"name\":\"Desk\",\"mac\":\"805EC0777777\",\"vendor\":\"yealink\",\"model\":\"yealink-t54w\"}");
-  gtk_window_present (GTK_WINDOW (editor));
+  /* No phones at all: the assign row says so, not "every phone is assigned". */
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "assign_row")), ==,
+                   "There are no phones yet. Add them under Phones.");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_null (editor);
 
-  /* Nothing typed: no save; a new agent cannot take phones yet. */
+  phone = save (fixture, PA_TYPE_PHONE,
+                "{\"name\":\"Desk\",\"mac\":\"805EC0777777\",\"vendor\":\"yealink\",\"model\":\"yealink-t54w\"}");
+  editor = open_editor (fixture, NULL, &editor);
+
+  /* Nothing typed: no save, and no nagging line either. */
   g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
-  g_assert_false (gtk_widget_get_sensitive (child (editor, "assign_row")));
+  g_assert_nonnull (pa_editor_get_reason (PA_EDITOR (editor)));
+  g_assert_false (gtk_revealer_get_reveal_child (child (editor, "reason_revealer")));
+  g_assert_true (gtk_widget_get_sensitive (child (editor, "assign_row")));
 
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "name_row")), "Bob Jones");
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "extension_row")), "202");
   g_assert_true (gtk_widget_is_sensitive (child (editor, "save_button")));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.assign-phone", NULL));
   pa_app_test_maybe_screenshot (editor, "agent-editor-new.png");
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
-  pa_app_test_wait_until (not_busy, editor);
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
 
-  /* Saved and still open, now with an id, so phones can be assigned. */
-  agent = pa_agent_editor_get_agent (PA_AGENT_EDITOR (editor));
+  agent = pa_repository_find (fixture->repo, PA_TYPE_AGENT, pa_phone_get_agent_id (PA_PHONE (phone)));
   g_assert_nonnull (agent);
-  g_assert_cmpint (pa_resource_get_id (PA_RESOURCE (agent)), >, 0);
-  g_assert_true (gtk_widget_get_sensitive (child (editor, "assign_row")));
-  g_assert_true (gtk_widget_activate_action (editor, "editor.assign-phone", NULL));
-  pa_app_test_wait_until (not_busy, editor);
-  g_assert_cmpint (pa_agent_get_routing (agent), ==, PA_AGENT_ROUTING_HARDWARE);
-  g_assert_cmpstr (pa_agent_editor_get_routing_text (PA_AGENT_EDITOR (editor)), ==,
-                   "Hardware phone");
-
-  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_cmpstr (pa_agent_get_name (PA_AGENT (agent)), ==, "Bob Jones");
+  g_assert_cmpint (server_agent_of (fixture, pa_resource_get_id (phone)), ==,
+                   pa_resource_get_id (agent));
+  g_assert_cmpint (pa_agent_get_routing (PA_AGENT (agent)), ==, PA_AGENT_ROUTING_HARDWARE);
 }
 
+/* Save off says why, where it can be seen. */
 static void
 test_edit_saves_and_closes (Fixture       *fixture,
                             gconstpointer  user_data)
 {
   PaResource *agent = save (fixture, PA_TYPE_AGENT, "{\"name\":\"Cy\",\"extension\":\"203\"}");
-  GtkWidget *editor = pa_agent_editor_new (fixture->parent, fixture->repo, PA_AGENT (agent));
+  g_autofree char *phone_json =
+    g_strdup_printf ("{\"name\":\"Desk\",\"mac\":\"805EC0777778\",\"vendor\":\"yealink\","
+                     "\"model\":\"yealink-t54w\",\"agent_id\":%" G_GINT64_FORMAT "}",
+                     pa_resource_get_id (agent));
+  GtkWidget *editor;
+  const char *line;
 
-  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  gtk_editable_set_text (GTK_EDITABLE (child (editor, "email_row")), "not an address");
+  save (fixture, PA_TYPE_PHONE, phone_json);
+  editor = open_editor (fixture, agent, &editor);
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, "email_row")), "bob@");
   g_assert_false (gtk_widget_is_sensitive (child (editor, "save_button")));
+  g_assert_true (gtk_revealer_get_reveal_child (child (editor, "reason_revealer")));
+  line = gtk_label_get_text (child (editor, "reason_label"));
+  g_assert_true (g_str_has_prefix (line, "Cannot save yet: "));
+  g_assert_nonnull (strstr (line, pa_editor_get_reason (PA_EDITOR (editor))));
+  g_assert_nonnull (strstr (line, "mail"));
+  pa_app_test_maybe_screenshot (editor, "agent-editor-reason.png");
+  /* With a phone for each agent, the assign row says that, not "no phones". */
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "assign_row")), ==,
+                   "Every phone already has an agent");
+
   gtk_editable_set_text (GTK_EDITABLE (child (editor, "email_row")), "cy@example.com");
+  g_assert_false (gtk_revealer_get_reveal_child (child (editor, "reason_revealer")));
   g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
   pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
   g_assert_cmpstr (pa_agent_get_email (PA_AGENT (agent)), ==, "cy@example.com");

@@ -38,17 +38,14 @@ typedef struct
 static gboolean
 not_saving (gpointer data)
 {
-  return !pa_phone_editor_get_saving (data);
+  return !pa_editor_get_busy (PA_EDITOR (data));
 }
 
 static gpointer
 child (gpointer    editor,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), PA_TYPE_PHONE_EDITOR, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return pa_app_test_template_child (editor, name);
 }
 
 static PaMacEntry *
@@ -184,12 +181,12 @@ test_create_shows_password_once (Fixture       *fixture,
 
   /* Nothing typed: Save is off. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL)
-                  && pa_phone_editor_get_saving (editor));
+                  && pa_editor_get_busy (PA_EDITOR (editor)));
 
   fill_new_phone (editor, "Reception", "805ec0123456");
   pa_app_test_maybe_screenshot (GTK_WIDGET (editor), "phone-editor-new.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (pa_phone_editor_get_saving (editor));
+  g_assert_true (pa_editor_get_busy (PA_EDITOR (editor)));
 
   pa_app_test_wait_until (pa_app_test_credentials_shown, NULL);
   pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);

@@ -33,7 +33,7 @@ connected (gpointer data)
 static gboolean
 window_idle (gpointer data)
 {
-  return !pa_settings_window_get_busy (data);
+  return !pa_editor_get_busy (PA_EDITOR (data));
 }
 
 static gboolean
@@ -67,11 +67,7 @@ static gpointer
 child (gpointer     window,
        const char  *name)
 {
-  gpointer widget = gtk_widget_get_template_child (GTK_WIDGET (window), PA_TYPE_SETTINGS_WINDOW,
-                                                  name);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return pa_app_test_template_child (window, name);
 }
 
 static PaSettings *
@@ -124,7 +120,7 @@ save_and_wait (PaSettingsWindow *window)
   gboolean asked = FALSE;
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_widget_activate_action (GTK_WIDGET (window), "settings.save", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "editor.save", NULL);
   pa_app_test_wait_until_seconds (window_gone_or_asking, &weak, TIMEOUT_S);
   if (weak != NULL)
     {
@@ -171,7 +167,7 @@ test_change_and_ask (void)
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   g_assert_cmpstr (gtk_editable_get_text (child (window, "sip_server_row")), ==, "pbx.example.com");
   gtk_spin_button_set_value (child (window, "sip_port_spin"), 5080);
-  gtk_widget_activate_action (GTK_WIDGET (window), "settings.save", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "editor.save", NULL);
   pa_app_test_wait_until_seconds (pa_app_test_message_dialog_shown, NULL, TIMEOUT_S);
   g_assert_cmpstr (pa_settings_window_get_question (window), ==, "Update 1 Phone?");
   question = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
@@ -185,7 +181,7 @@ test_change_and_ask (void)
   saved = server_settings (connection);
   g_assert_cmpuint (pa_settings_get_sip_port (saved), ==, 5060);
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "settings.save", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "editor.save", NULL);
   pa_app_test_wait_until_seconds (pa_app_test_message_dialog_shown, NULL, TIMEOUT_S);
   adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "save");
   pa_app_test_wait_until_seconds (window_gone, &weak, TIMEOUT_S);
@@ -647,7 +643,7 @@ test_local_tls (void)
   gtk_editable_set_text (child (window, "tls_cert_row"), cert);
   gtk_editable_set_text (child (window, "tls_key_row"), other);
   g_assert_true (gtk_widget_is_sensitive (child (window, "save_button")));
-  gtk_widget_activate_action (GTK_WIDGET (window), "settings.save", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "editor.save", NULL);
   pa_app_test_wait_until_seconds (banner_says_not_saved, window, TIMEOUT_S);
   pa_app_test_wait_until_seconds (window_idle, window, TIMEOUT_S);
   g_assert_null (pa_local_server_get_tls_cert (local));

@@ -14,22 +14,20 @@
 
 #include "pa-agent-actions.h"
 #include "pa-agent-editor.h"
-#include "pa-confirm-dialog.h"
+#include "pa-editor.h"
 #include "pa-phone-actions.h"
 
 struct _PaAgentEditor
 {
-  AdwWindow parent_instance;
+  PaEditor parent_instance;
 
   PaRepository *repo;
   PaAgent      *agent;        /* the stored agent; NULL until a new one is saved */
   PaAgent      *initial;      /* the form as opened */
-  GCancellable *cancellable;
+  /* Assignments made in the form, applied on Save: phone id → TRUE (to
+   * this agent) or FALSE (unassigned). Cancel forgets them. */
+  GHashTable   *pending;
 
-  GtkWidget           *save_button;
-  GtkWidget           *spinner;
-  GtkRevealer         *banner_revealer;
-  GtkLabel            *banner_label;
   AdwEntryRow         *name_row;
   AdwEntryRow         *extension_row;
   AdwEntryRow         *email_row;
@@ -44,23 +42,21 @@ struct _PaAgentEditor
   GtkFilterListModel *mine;
   GtkFilterListModel *unassigned;
 
-  guint    n_busy;            /* saves under way (the agent or a phone) */
-  gboolean valid;
+  guint n_saved_phones;       /* by the save under way */
 };
 
-G_DEFINE_FINAL_TYPE (PaAgentEditor, pa_agent_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (PaAgentEditor, pa_agent_editor, PA_TYPE_EDITOR)
 
 enum {
   PROP_0,
   PROP_REPOSITORY,
   PROP_AGENT,
-  PROP_BUSY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_state (PaAgentEditor *self);
+static void save_next_phone (PaAgentEditor *self);
 
 /* ------------------------------------------------------------------ */
 
@@ -95,7 +91,7 @@ build_agent (PaAgentEditor *self)
 }
 
 static gboolean
-is_dirty (PaAgentEditor *self)
+agent_changed (PaAgentEditor *self)
 {
   g_autoptr(PaAgent) now = build_agent (self);
 
@@ -107,46 +103,25 @@ is_dirty (PaAgentEditor *self)
   return !pa_resource_equal (PA_RESOURCE (now), PA_RESOURCE (self->initial));
 }
 
-static void
-set_busy (PaAgentEditor *self,
-          gboolean       busy)
+static gboolean
+pa_agent_editor_is_dirty (PaEditor *editor)
 {
-  gboolean was_busy = self->n_busy > 0;
+  PaAgentEditor *self = PA_AGENT_EDITOR (editor);
 
-  if (busy)
-    self->n_busy++;
-  else if (self->n_busy > 0)
-    self->n_busy--;
-
-  if (was_busy == (self->n_busy > 0))
-    return;
-  gtk_widget_set_visible (self->spinner, self->n_busy > 0);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->n_busy > 0);
-  update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  return agent_changed (self) || g_hash_table_size (self->pending) > 0;
 }
 
-static void
-show_banner (PaAgentEditor *self,
-             const char    *message)
+/* Whether @phone goes to this agent once the form is saved. */
+static gboolean
+is_mine (PaAgentEditor *self,
+         PaPhone       *phone)
 {
-  gtk_label_set_text (self->banner_label, message);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-}
+  gint64 id = pa_resource_get_id (PA_RESOURCE (phone));
+  gpointer pending;
 
-static void
-show_error (PaAgentEditor *self,
-            const char    *what,
-            const GError  *error)
-{
-  g_autofree char *message = NULL;
-
-  if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE))
-    message = g_strdup_printf (_("%s: the server cannot be reached (%s). Nothing was changed; "
-                                 "your entries are still here."), what, error->message);
-  else
-    message = g_strdup_printf ("%s: %s", what, error->message);
-  show_banner (self, message);
+  if (g_hash_table_lookup_extended (self->pending, &id, NULL, &pending))
+    return GPOINTER_TO_INT (pending);
+  return agent_id (self) != 0 && pa_phone_get_agent_id (phone) == agent_id (self);
 }
 
 static void
@@ -164,6 +139,7 @@ update_routing (PaAgentEditor *self)
 static void
 refilter (PaAgentEditor *self)
 {
+  GListModel *phones = pa_repository_get_phones (self->repo);
   guint n_free;
 
   gtk_filter_changed (GTK_FILTER (self->mine_filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -171,31 +147,27 @@ refilter (PaAgentEditor *self)
 
   n_free = g_list_model_get_n_items (G_LIST_MODEL (self->unassigned));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->assign_row),
-                               self->agent == NULL
-                               ? _("Save the agent first, then assign phones")
-                               : n_free == 0 ? _("Every phone is assigned") : "");
-  update_state (self);
+                               g_list_model_get_n_items (phones) == 0
+                               ? _("There are no phones yet. Add them under Phones.")
+                               : n_free == 0 ? _("Every phone already has an agent") : "");
+  pa_editor_update (PA_EDITOR (self));
 }
 
-static void
-update_state (PaAgentEditor *self)
+static char *
+pa_agent_editor_check (PaEditor *editor)
 {
+  PaAgentEditor *self = PA_AGENT_EDITOR (editor);
   g_autoptr(PaAgent) agent = build_agent (self);
   g_autoptr(GError) error = NULL;
-  gboolean can_assign;
+  gboolean busy = pa_editor_get_busy (editor);
 
-  self->valid = pa_resource_validate (PA_RESOURCE (agent), &error);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
-                                 self->valid && self->n_busy == 0);
-  gtk_widget_set_tooltip_text (self->save_button,
-                               self->valid ? _("Save the agent (Ctrl+S)") : error->message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.assign-phone",
+                                 !busy && adw_combo_row_get_selected_item (self->assign_row) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.unassign-phone", !busy);
 
-  can_assign = self->agent != NULL && self->n_busy == 0
-               && adw_combo_row_get_selected_item (self->assign_row) != NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.assign-phone", can_assign);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.unassign-phone",
-                                 self->agent != NULL && self->n_busy == 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->assign_row), self->agent != NULL);
+  if (!pa_resource_validate (PA_RESOURCE (agent), &error))
+    return g_strdup (error->message);
+  return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -205,17 +177,21 @@ static gboolean
 mine_filter_func (gpointer item,
                   gpointer user_data)
 {
-  PaAgentEditor *self = user_data;
-  gint64 id = agent_id (self);
-
-  return id != 0 && pa_phone_get_agent_id (PA_PHONE (item)) == id;
+  return is_mine (user_data, PA_PHONE (item));
 }
 
 static gboolean
 unassigned_filter_func (gpointer item,
                         gpointer user_data)
 {
-  return pa_phone_get_agent_id (PA_PHONE (item)) == 0;
+  PaAgentEditor *self = user_data;
+  PaPhone *phone = PA_PHONE (item);
+  gint64 id = pa_resource_get_id (PA_RESOURCE (phone));
+
+  if (is_mine (self, phone))
+    return FALSE;
+  /* Unassigned here but still stored with this agent: free once saved. */
+  return pa_phone_get_agent_id (phone) == 0 || g_hash_table_contains (self->pending, &id);
 }
 
 static char *
@@ -230,17 +206,21 @@ static GtkWidget *
 create_phone_row (gpointer item,
                   gpointer user_data)
 {
+  PaAgentEditor *self = user_data;
   PaPhone *phone = PA_PHONE (item);
   PaDeviceModel *model = pa_catalog_get_model (pa_catalog_get_default (),
                                                pa_phone_get_model (phone));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Unassign"));
+  gint64 id = pa_resource_get_id (PA_RESOURCE (phone));
   g_autofree char *subtitle = NULL;
   g_autofree char *tooltip = NULL;
 
-  subtitle = g_strdup_printf ("%s · %s", pa_phone_get_mac (phone),
+  subtitle = g_strdup_printf ("%s · %s%s", pa_phone_get_mac (phone),
                               model != NULL ? pa_device_model_get_name (model)
-                                            : pa_phone_get_model (phone));
+                                            : pa_phone_get_model (phone),
+                              g_hash_table_contains (self->pending, &id)
+                              ? _(" · assigned when you save") : "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pa_phone_get_name (phone));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -249,8 +229,7 @@ create_phone_row (gpointer item,
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.unassign-phone");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
-                                    pa_resource_get_id (PA_RESOURCE (phone)));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
 }
@@ -292,58 +271,21 @@ phones_changed_cb (GListModel    *phones,
 }
 
 /* ------------------------------------------------------------------ */
-/* Assigning phones */
-
-typedef struct
-{
-  PaAgentEditor *self;
-  char          *what;
-} PhoneSave;
+/* Assigning phones: in the form until Save */
 
 static void
-phone_saved_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+set_pending (PaAgentEditor *self,
+             PaPhone       *phone,
+             gboolean       mine)
 {
-  PhoneSave *data = user_data;
-  g_autoptr(PaAgentEditor) self = data->self;
-  g_autofree char *what = data->what;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PaResource) saved = NULL;
+  gint64 id = pa_resource_get_id (PA_RESOURCE (phone));
+  gboolean stored_mine = agent_id (self) != 0 && pa_phone_get_agent_id (phone) == agent_id (self);
 
-  g_free (data);
-  saved = pa_repository_save_finish (PA_REPOSITORY (source), result, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_busy (self, FALSE);
-  if (saved == NULL)
-    {
-      show_error (self, what, error);
-      return;
-    }
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  /* The save refreshed agents too, so the stored agent carries the
-   * server's routing by now. */
+  if (mine == stored_mine)
+    g_hash_table_remove (self->pending, &id);
+  else
+    g_hash_table_insert (self->pending, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (mine));
   refilter (self);
-  update_routing (self);
-}
-
-static void
-save_phone_agent (PaAgentEditor *self,
-                  PaPhone       *phone,
-                  gint64         new_agent_id,
-                  const char    *what)
-{
-  g_autoptr(PaPhone) copy = PA_PHONE (pa_resource_copy (PA_RESOURCE (phone)));
-  PhoneSave *data = g_new0 (PhoneSave, 1);
-
-  data->self = g_object_ref (self);
-  data->what = g_strdup (what);
-  pa_phone_set_agent_id (copy, new_agent_id);
-  set_busy (self, TRUE);
-  pa_repository_save_async (self->repo, PA_RESOURCE (copy), self->cancellable,
-                            phone_saved_cb, data);
 }
 
 static void
@@ -354,9 +296,8 @@ assign_action_cb (GtkWidget  *widget,
   PaAgentEditor *self = PA_AGENT_EDITOR (widget);
   PaPhone *phone = adw_combo_row_get_selected_item (self->assign_row);
 
-  if (phone == NULL || self->agent == NULL || self->n_busy > 0)
-    return;
-  save_phone_agent (self, phone, agent_id (self), _("Could not assign the phone"));
+  if (phone != NULL && !pa_editor_get_busy (PA_EDITOR (self)))
+    set_pending (self, phone, TRUE);
 }
 
 static void
@@ -368,13 +309,12 @@ unassign_action_cb (GtkWidget  *widget,
   PaResource *phone = pa_repository_find (self->repo, PA_TYPE_PHONE,
                                           g_variant_get_int64 (parameter));
 
-  if (phone == NULL || self->n_busy > 0)
-    return;
-  save_phone_agent (self, PA_PHONE (phone), 0, _("Could not unassign the phone"));
+  if (phone != NULL && !pa_editor_get_busy (PA_EDITOR (self)))
+    set_pending (self, PA_PHONE (phone), FALSE);
 }
 
 /* ------------------------------------------------------------------ */
-/* Saving the agent */
+/* Saving: the agent (it needs an id first), then each phone it gained or lost */
 
 static void
 agent_routing_cb (PaAgent       *agent,
@@ -400,6 +340,98 @@ set_agent (PaAgentEditor *self,
 }
 
 static void
+set_title (PaAgentEditor *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->agent == NULL)
+    return;
+  title = g_strdup_printf (_("Edit “%s”"), pa_agent_get_name (self->agent));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+save_failed (PaAgentEditor *self,
+             const char    *what,
+             const GError  *error)
+{
+  pa_editor_end_busy (PA_EDITOR (self));
+  pa_editor_show_error (PA_EDITOR (self), what, error);
+  refilter (self);
+}
+
+static void
+phone_saved_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PaAgentEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaResource) saved = NULL;
+  gint64 id;
+
+  saved = pa_repository_save_finish (PA_REPOSITORY (source), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (saved == NULL)
+    {
+      save_failed (self, _("Could not change the phone’s agent"), error);
+      return;
+    }
+  id = pa_resource_get_id (saved);
+  g_hash_table_remove (self->pending, &id);
+  self->n_saved_phones++;
+  save_next_phone (self);
+}
+
+static void
+save_done (PaAgentEditor *self,
+           gboolean       added)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  const char *name = pa_agent_get_name (self->agent);
+  g_autofree char *toast = NULL;
+
+  pa_editor_end_busy (PA_EDITOR (self));
+  if (self->n_saved_phones > 0)
+    toast = g_strdup_printf (g_dngettext (NULL, "Agent “%s” saved with %u phone changed",
+                                          "Agent “%s” saved with %u phones changed",
+                                          self->n_saved_phones), name, self->n_saved_phones);
+  else
+    toast = g_strdup_printf (added ? _("Agent “%s” added") : _("Agent “%s” saved"), name);
+  if (parent != NULL)
+    pa_show_toast (GTK_WIDGET (parent), toast);
+  pa_editor_finish (PA_EDITOR (self));
+}
+
+static void
+save_next_phone (PaAgentEditor *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PaResource *phone = pa_repository_find (self->repo, PA_TYPE_PHONE, *(gint64 *) key);
+      g_autoptr(PaPhone) copy = NULL;
+
+      if (phone == NULL)   /* deleted meanwhile: nothing left to assign */
+        {
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+      copy = PA_PHONE (pa_resource_copy (phone));
+      pa_phone_set_agent_id (copy, GPOINTER_TO_INT (value) ? agent_id (self) : 0);
+      pa_repository_save_async (self->repo, PA_RESOURCE (copy),
+                                pa_editor_get_cancellable (PA_EDITOR (self)),
+                                phone_saved_cb, g_object_ref (self));
+      return;
+    }
+  save_done (self, FALSE);
+}
+
+static void
 agent_saved_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -407,89 +439,54 @@ agent_saved_cb (GObject      *source,
   g_autoptr(PaAgentEditor) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PaResource) saved = NULL;
-  g_autofree char *toast = NULL;
-  GtkWindow *parent;
+  gboolean added = self->agent == NULL;
 
   saved = pa_repository_save_finish (PA_REPOSITORY (source), result, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-
-  set_busy (self, FALSE);
   if (saved == NULL)
     {
-      show_error (self, _("Could not save the agent"), error);
+      save_failed (self, _("Could not save the agent"), error);
       return;
     }
 
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (self->agent == NULL)
+  /* From here on the form edits the stored agent, also when a phone's
+   * save fails next and the editor stays open. */
+  set_agent (self, PA_AGENT (saved));
+  g_clear_object (&self->initial);
+  self->initial = build_agent (self);
+  set_title (self);
+  if (g_hash_table_size (self->pending) == 0)
     {
-      g_autofree char *title = NULL;
-
-      /* A new agent stays open so phones can be assigned right away. */
-      set_agent (self, PA_AGENT (saved));
-      g_clear_object (&self->initial);
-      self->initial = build_agent (self);
-      title = g_strdup_printf (_("Edit “%s”"), pa_agent_get_name (self->agent));
-      gtk_window_set_title (GTK_WINDOW (self), title);
-      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-      toast = g_strdup_printf (_("Agent “%s” added"), pa_agent_get_name (PA_AGENT (saved)));
-      if (parent != NULL)
-        pa_show_toast (GTK_WIDGET (parent), toast);
-      update_state (self);
+      save_done (self, added);
       return;
     }
-
-  toast = g_strdup_printf (_("Agent “%s” saved"), pa_agent_get_name (PA_AGENT (saved)));
-  if (parent != NULL)
-    pa_show_toast (GTK_WIDGET (parent), toast);
-  pa_confirm_discard_done (GTK_WINDOW (self));
-  gtk_window_destroy (GTK_WINDOW (self));
+  save_next_phone (self);
 }
 
 static void
-save_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+pa_agent_editor_save (PaEditor *editor)
 {
-  PaAgentEditor *self = PA_AGENT_EDITOR (widget);
-  g_autoptr(PaAgent) agent = NULL;
+  PaAgentEditor *self = PA_AGENT_EDITOR (editor);
 
-  update_state (self);
-  if (!self->valid || self->n_busy > 0)
-    return;
+  pa_editor_begin_busy (editor);
+  self->n_saved_phones = 0;
+  if (self->agent == NULL || agent_changed (self))
+    {
+      g_autoptr(PaAgent) agent = build_agent (self);
 
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  agent = build_agent (self);
-  set_busy (self, TRUE);
-  pa_repository_save_async (self->repo, PA_RESOURCE (agent), self->cancellable,
-                            agent_saved_cb, g_object_ref (self));
-}
-
-static gboolean
-pa_agent_editor_close_request (GtkWindow *window)
-{
-  PaAgentEditor *self = PA_AGENT_EDITOR (window);
-
-  if (pa_confirm_discard (window, is_dirty (self), _("The changes to this agent have not been saved.")))
-    return TRUE;
-  g_cancellable_cancel (self->cancellable);
-  return GTK_WINDOW_CLASS (pa_agent_editor_parent_class)->close_request (window);
-}
-
-static void
-cancel_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
+      pa_repository_save_async (self->repo, PA_RESOURCE (agent), pa_editor_get_cancellable (editor),
+                                agent_saved_cb, g_object_ref (self));
+      return;
+    }
+  save_next_phone (self);
 }
 
 static void
 entry_changed_cb (GtkEditable   *editable,
                   PaAgentEditor *self)
 {
-  update_state (self);
+  pa_editor_update (PA_EDITOR (self));
 }
 
 static void
@@ -497,7 +494,7 @@ assign_selected_cb (AdwComboRow   *row,
                     GParamSpec    *pspec,
                     PaAgentEditor *self)
 {
-  update_state (self);
+  pa_editor_update (PA_EDITOR (self));
 }
 
 /* ------------------------------------------------------------------ */
@@ -516,7 +513,7 @@ pa_agent_editor_constructed (GObject *object)
   phones = pa_repository_get_phones (self->repo);
 
   self->mine_filter = gtk_custom_filter_new (mine_filter_func, self, NULL);
-  self->unassigned_filter = gtk_custom_filter_new (unassigned_filter_func, NULL, NULL);
+  self->unassigned_filter = gtk_custom_filter_new (unassigned_filter_func, self, NULL);
   self->mine = gtk_filter_list_model_new (g_object_ref (phones),
                                           g_object_ref (GTK_FILTER (self->mine_filter)));
   self->unassigned = gtk_filter_list_model_new (g_object_ref (phones),
@@ -536,19 +533,16 @@ pa_agent_editor_constructed (GObject *object)
   agent = g_steal_pointer (&self->agent);
   if (agent != NULL)
     {
-      g_autofree char *title = g_strdup_printf (_("Edit “%s”"), pa_agent_get_name (agent));
-
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), pa_agent_get_name (agent));
       gtk_editable_set_text (GTK_EDITABLE (self->extension_row), pa_agent_get_extension (agent));
       gtk_editable_set_text (GTK_EDITABLE (self->email_row),
                              pa_agent_get_email (agent) != NULL ? pa_agent_get_email (agent) : "");
-      gtk_window_set_title (GTK_WINDOW (self), title);
     }
   set_agent (self, agent);
+  set_title (self);
   update_routing (self);
-  refilter (self);
   self->initial = build_agent (self);
-  update_state (self);
+  refilter (self);
 }
 
 static void
@@ -556,7 +550,6 @@ pa_agent_editor_dispose (GObject *object)
 {
   PaAgentEditor *self = PA_AGENT_EDITOR (object);
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PA_TYPE_AGENT_EDITOR);
   g_clear_object (&self->mine);
   g_clear_object (&self->unassigned);
@@ -574,7 +567,7 @@ pa_agent_editor_finalize (GObject *object)
   g_clear_object (&self->repo);
   g_clear_object (&self->agent);
   g_clear_object (&self->initial);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
 
   G_OBJECT_CLASS (pa_agent_editor_parent_class)->finalize (object);
 }
@@ -594,9 +587,6 @@ pa_agent_editor_get_property (GObject    *object,
       break;
     case PROP_AGENT:
       g_value_set_object (value, self->agent);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->n_busy > 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -638,7 +628,7 @@ pa_agent_editor_class_init (PaAgentEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  PaEditorClass *editor_class = PA_EDITOR_CLASS (klass);
 
   widget_class->show = pa_agent_editor_show;
   object_class->constructed = pa_agent_editor_constructed;
@@ -646,7 +636,11 @@ pa_agent_editor_class_init (PaAgentEditorClass *klass)
   object_class->finalize = pa_agent_editor_finalize;
   object_class->get_property = pa_agent_editor_get_property;
   object_class->set_property = pa_agent_editor_set_property;
-  window_class->close_request = pa_agent_editor_close_request;
+  editor_class->is_dirty = pa_agent_editor_is_dirty;
+  editor_class->check = pa_agent_editor_check;
+  editor_class->save = pa_agent_editor_save;
+  editor_class->save_tooltip = N_("Save the agent and its phones (Ctrl+S)");
+  editor_class->discard_body = N_("The changes to this agent and its phones have not been saved.");
 
   properties[PROP_REPOSITORY] =
     g_param_spec_object ("repository", NULL, NULL, PA_TYPE_REPOSITORY,
@@ -654,19 +648,10 @@ pa_agent_editor_class_init (PaAgentEditorClass *klass)
   properties[PROP_AGENT] =
     g_param_spec_object ("agent", NULL, NULL, PA_TYPE_AGENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* Modal: announced as a dialog (GTK 4.8 says frame, or filler). */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/agents/pa-agent-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, PaAgentEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, PaAgentEditor, spinner);
-  gtk_widget_class_bind_template_child (widget_class, PaAgentEditor, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PaAgentEditor, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PaAgentEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, PaAgentEditor, extension_row);
   gtk_widget_class_bind_template_child (widget_class, PaAgentEditor, email_row);
@@ -676,14 +661,9 @@ pa_agent_editor_class_init (PaAgentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaAgentEditor, phones_list);
   gtk_widget_class_bind_template_child (widget_class, PaAgentEditor, assign_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action_cb);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.assign-phone", NULL, assign_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.unassign-phone", "x",
                                    unassign_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
 
 static void
@@ -692,7 +672,7 @@ pa_agent_editor_init (PaAgentEditor *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
+  self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   placeholder = gtk_label_new (_("No phones assigned; calls go to the browser softphone"));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
@@ -723,13 +703,6 @@ pa_agent_editor_new (GtkWindow    *parent,
                        "repository", repo,
                        "agent", agent,
                        NULL);
-}
-
-gboolean
-pa_agent_editor_get_busy (PaAgentEditor *self)
-{
-  g_return_val_if_fail (PA_IS_AGENT_EDITOR (self), FALSE);
-  return self->n_busy > 0;
 }
 
 const char *

@@ -7,28 +7,26 @@
 #include <adwaita.h>
 
 #include "pa-agent.h"
+#include "pa-editor.h"
 #include "pa-repository.h"
 
 G_BEGIN_DECLS
 
 #define PA_TYPE_AGENT_EDITOR (pa_agent_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (PaAgentEditor, pa_agent_editor, PA, AGENT_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (PaAgentEditor, pa_agent_editor, PA, AGENT_EDITOR, PaEditor)
 
-/* A modal window transient for @parent; @agent NULL adds a new agent.
+/* A modal PaEditor transient for @parent; @agent NULL adds a new agent.
  * Properties: "repository", "agent" (construct-only; the stored agent, which
- * the repository updates in place), "saving" (read-only), "busy".
- * Actions: "editor.save" (Ctrl+S), "editor.cancel" (Escape),
- * "editor.assign-phone" (assigns the phone picked in the combo),
- * "editor.unassign-phone" (int64 phone id). Assigning and unassigning save
- * the phone at once (the agent needs an id first). Saving a new agent keeps
- * the editor open, now editing the stored agent, so phones can be assigned
- * next; saving an existing one closes it. */
+ * the repository updates in place). Actions besides the editor's:
+ * "editor.assign-phone" (the phone picked in the combo),
+ * "editor.unassign-phone" (int64 phone id). Assignments are part of the
+ * form: Save stores the agent (a new one first gets its id), then each
+ * phone it gained or lost, and closes; Cancel forgets them. */
 GtkWidget  *pa_agent_editor_new          (GtkWindow     *parent,
                                           PaRepository  *repo,
                                           PaAgent       *agent);
 
-gboolean    pa_agent_editor_get_busy     (PaAgentEditor *self);
 /* The routing as shown ("Hardware phone" / "Browser softphone"). */
 const char *pa_agent_editor_get_routing_text (PaAgentEditor *self);
 /* The agent being edited (NULL for a new one until saved). Transfer none. */

@@ -96,7 +96,7 @@ write_next (Download *download)
   target = g_file_get_child (download->folder, file->name);
   g_file_replace_contents_bytes_async (target, file->content, NULL, FALSE,
                                        G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       download->self->cancellable, written_cb, download);
+                                       pa_editor_get_cancellable (PA_EDITOR (download->self)), written_cb, download);
 }
 
 static void
@@ -137,7 +137,7 @@ pa_phone_editor_download_config_to (PaPhoneEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.download-config", FALSE);
   pa_client_download_config_async (pa_repository_get_client (self->repo),
                                    pa_resource_get_id (PA_RESOURCE (self->phone)),
-                                   self->cancellable, downloaded_cb, download);
+                                   pa_editor_get_cancellable (PA_EDITOR (self)), downloaded_cb, download);
 }
 
 gboolean

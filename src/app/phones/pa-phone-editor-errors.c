@@ -115,23 +115,6 @@ show_field_error (PaPhoneEditor *self,
   gtk_widget_grab_focus (row);
 }
 
-static void
-show_banner (PaPhoneEditor *self,
-             const char    *message,
-             gboolean       retry)
-{
-  gtk_label_set_text (self->banner_label, message);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_label), NULL);
-  gtk_widget_set_visible (self->retry_button, retry);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-}
-
-void
-pa_phone_editor_hide_banner (PaPhoneEditor *self)
-{
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
-
 void
 pa_phone_editor_show_save_error (PaPhoneEditor *self,
                                  const GError  *error)
@@ -152,25 +135,25 @@ pa_phone_editor_show_save_error (PaPhoneEditor *self,
       message = g_strdup_printf (_("The server at %s cannot be reached, so nothing was saved. "
                                    "Your entries are still here; try again once it is running."),
                                  pa_client_get_base_url (pa_repository_get_client (self->repo)));
-      show_banner (self, message, TRUE);
-      /* The technical reason, for whoever fixes the server. */
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->banner_label), error->message);
+      /* The technical reason in the tooltip, for whoever fixes the server. */
+      pa_editor_show_banner (PA_EDITOR (self), message, error->message, TRUE);
     }
   else if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_STALE))
     {
-      show_banner (self, _("This phone was changed elsewhere while you edited it, so nothing "
-                           "was saved. Close the editor and open the phone again to see the "
-                           "changes."), FALSE);
+      pa_editor_show_banner (PA_EDITOR (self),
+                             _("This phone was changed elsewhere while you edited it, so nothing "
+                               "was saved. Close the editor and open the phone again to see the "
+                               "changes."), NULL, FALSE);
     }
   else if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_SERVER))
     {
       message = g_strdup_printf (_("The server failed to save the phone: %s"), error->message);
-      show_banner (self, message, TRUE);
+      pa_editor_show_banner (PA_EDITOR (self), message, NULL, TRUE);
     }
   else
     {
       message = g_strdup_printf (_("Could not save the phone: %s"), error->message);
-      show_banner (self, message, FALSE);
+      pa_editor_show_banner (PA_EDITOR (self), message, NULL, FALSE);
     }
 }
 

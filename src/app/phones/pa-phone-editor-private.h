@@ -18,19 +18,13 @@ G_BEGIN_DECLS
 
 struct _PaPhoneEditor
 {
-  AdwWindow parent_instance;
+  PaEditor parent_instance;
 
   PaRepository *repo;
   PaPhone      *phone;      /* the stored phone being edited; NULL: new */
   PaPhone      *initial;    /* the form as opened, to tell whether it changed */
-  GCancellable *cancellable;
 
   /* Template children */
-  GtkWidget            *save_button;
-  GtkWidget            *spinner;
-  GtkRevealer          *banner_revealer;
-  GtkLabel             *banner_label;
-  GtkWidget            *retry_button;
   AdwEntryRow          *name_row;
   AdwEntryRow          *description_row;
   GtkWidget            *mac_row;
@@ -80,7 +74,6 @@ struct _PaPhoneEditor
   guint    updating;        /* > 0 while the code, not the user, moves a combo */
   gboolean brand_touched;   /* the user (or the phone) chose a brand */
   gboolean valid;
-  gboolean saving;
   gboolean downloading;
   char    *download_result;  /* the last download's toast */
 };
@@ -127,7 +120,6 @@ void        pa_phone_editor_form_changed        (PaPhoneEditor *self,
 void        pa_phone_editor_clear_field_error   (PaPhoneEditor *self,
                                                  GtkWidget     *row);
 void        pa_phone_editor_clear_field_errors  (PaPhoneEditor *self);
-void        pa_phone_editor_hide_banner         (PaPhoneEditor *self);
 /* On the field the error names, or above the form. */
 void        pa_phone_editor_show_save_error     (PaPhoneEditor *self,
                                                  const GError  *error);

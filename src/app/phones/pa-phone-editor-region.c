@@ -85,5 +85,5 @@ pa_phone_editor_load_regions (PaPhoneEditor *self,
 {
   fill (self, NULL, selected);
   pa_client_get_async (pa_repository_get_client (self->repo), PA_TYPE_SETTINGS, PA_SETTINGS_ID,
-                       self->cancellable, settings_cb, pa_phone_editor_weak_ref (self));
+                       pa_editor_get_cancellable (PA_EDITOR (self)), settings_cb, pa_phone_editor_weak_ref (self));
 }

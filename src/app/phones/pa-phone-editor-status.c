@@ -125,7 +125,7 @@ pa_phone_editor_show_status (PaPhoneEditor *self)
   if (client != NULL)
     {
       pa_client_get_phone_fetches_async (client, pa_resource_get_id (PA_RESOURCE (phone)),
-                                         self->cancellable, fetches_cb,
+                                         pa_editor_get_cancellable (PA_EDITOR (self)), fetches_cb,
                                          pa_phone_editor_weak_ref (self));
     }
 }

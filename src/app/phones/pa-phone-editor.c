@@ -20,13 +20,12 @@
 #include "pa-phone-editor-private.h"
 
 
-G_DEFINE_FINAL_TYPE (PaPhoneEditor, pa_phone_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (PaPhoneEditor, pa_phone_editor, PA_TYPE_EDITOR)
 
 enum {
   PROP_0,
   PROP_REPOSITORY,
   PROP_PHONE,
-  PROP_SAVING,
   N_PROPS
 };
 
@@ -77,7 +76,7 @@ pa_phone_editor_take_weak_ref (GWeakRef *weak)
 
   g_weak_ref_clear (weak);
   g_free (weak);
-  if (self != NULL && g_cancellable_is_cancelled (self->cancellable))
+  if (self != NULL && g_cancellable_is_cancelled (pa_editor_get_cancellable (PA_EDITOR (self))))
     g_clear_object (&self);
   return self;
 }
@@ -134,8 +133,9 @@ pa_phone_editor_build_phone (PaPhoneEditor *self)
 }
 
 static gboolean
-is_dirty (PaPhoneEditor *self)
+pa_phone_editor_is_dirty (PaEditor *editor)
 {
+  PaPhoneEditor *self = PA_PHONE_EDITOR (editor);
   g_autoptr(PaPhone) now = NULL;
 
   if (self->initial == NULL)
@@ -150,19 +150,6 @@ is_dirty (PaPhoneEditor *self)
 /* State */
 
 static void
-set_saving (PaPhoneEditor *self,
-            gboolean       saving)
-{
-  if (self->saving == saving)
-    return;
-  self->saving = saving;
-  gtk_widget_set_visible (self->spinner, saving);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), saving);
-  update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-}
-
-static void
 mark_live (GtkWidget *row,
            gboolean   wrong)
 {
@@ -172,25 +159,17 @@ mark_live (GtkWidget *row,
     gtk_widget_remove_css_class (row, "error");
 }
 
-static void
-update_state (PaPhoneEditor *self)
+static char *
+pa_phone_editor_check (PaEditor *editor)
 {
+  PaPhoneEditor *self = PA_PHONE_EDITOR (editor);
   g_autoptr(PaPhone) phone = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *tz_name = NULL;
   g_autofree char *sip_server = NULL;
 
-  if (self->updating > 0 || self->vendor_ids->len == 0)
-    return;
-
-  phone = pa_phone_editor_build_phone (self);
-  self->valid = pa_resource_validate_with_catalog (PA_RESOURCE (phone), pa_catalog_get_default (), &error);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid && !self->saving);
-
-  if (self->valid)
-    gtk_widget_set_tooltip_text (self->save_button, _("Save the phone (Ctrl+S)"));
-  else
-    gtk_widget_set_tooltip_text (self->save_button, error->message);
+  if (self->vendor_ids->len == 0)
+    return g_strdup (_("The form is still being filled in"));
 
   /* The two free-text fields with a format are checked as the user types. */
   tz_name = editable_text_or_null (self->timezone_row);
@@ -201,6 +180,18 @@ update_state (PaPhoneEditor *self)
   mark_live (GTK_WIDGET (self->sip_server_row),
              g_hash_table_contains (self->error_rows, self->sip_server_row)
              || !pa_validate_hostname (sip_server, "sip_server", NULL));
+
+  phone = pa_phone_editor_build_phone (self);
+  if (!pa_resource_validate_with_catalog (PA_RESOURCE (phone), pa_catalog_get_default (), &error))
+    return g_strdup (error->message);
+  return NULL;
+}
+
+static void
+update_state (PaPhoneEditor *self)
+{
+  if (self->updating == 0)
+    pa_editor_update (PA_EDITOR (self));
 }
 
 static void
@@ -419,7 +410,7 @@ save_done_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  set_saving (self, FALSE);
+  pa_editor_end_busy (PA_EDITOR (self));
   if (saved == NULL)
     {
       pa_phone_editor_show_save_error (self, error);
@@ -457,50 +448,19 @@ save_done_cb (GObject      *source,
   if (parent != NULL)
     pa_show_toast (GTK_WIDGET (parent), toast);
 
-  pa_confirm_discard_done (GTK_WINDOW (self));
-  gtk_window_destroy (GTK_WINDOW (self));
+  pa_editor_finish (PA_EDITOR (self));
 }
 
 static void
-save_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+pa_phone_editor_save (PaEditor *editor)
 {
-  PaPhoneEditor *self = PA_PHONE_EDITOR (widget);
-  g_autoptr(PaPhone) phone = NULL;
-
-  update_state (self);
-  if (self->saving || !self->valid)
-    return;
+  PaPhoneEditor *self = PA_PHONE_EDITOR (editor);
+  g_autoptr(PaPhone) phone = pa_phone_editor_build_phone (self);
 
   pa_phone_editor_clear_field_errors (self);
-  pa_phone_editor_hide_banner (self);
-  phone = pa_phone_editor_build_phone (self);
-  set_saving (self, TRUE);
-  pa_repository_save_async (self->repo, PA_RESOURCE (phone), self->cancellable,
+  pa_editor_begin_busy (editor);
+  pa_repository_save_async (self->repo, PA_RESOURCE (phone), pa_editor_get_cancellable (editor),
                             save_done_cb, g_object_ref (self));
-}
-
-static gboolean
-pa_phone_editor_close_request (GtkWindow *window)
-{
-  PaPhoneEditor *self = PA_PHONE_EDITOR (window);
-
-  if (pa_confirm_discard (window, is_dirty (self),
-                          self->phone != NULL
-                          ? _("The changes to this phone have not been saved.")
-                          : _("The new phone has not been saved.")))
-    return TRUE;
-  g_cancellable_cancel (self->cancellable);
-  return GTK_WINDOW_CLASS (pa_phone_editor_parent_class)->close_request (window);
-}
-
-static void
-cancel_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
 }
 
 static void
@@ -610,7 +570,6 @@ pa_phone_editor_dispose (GObject *object)
 {
   PaPhoneEditor *self = PA_PHONE_EDITOR (object);
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PA_TYPE_PHONE_EDITOR);
 
   G_OBJECT_CLASS (pa_phone_editor_parent_class)->dispose (object);
@@ -624,7 +583,6 @@ pa_phone_editor_finalize (GObject *object)
   g_clear_object (&self->repo);
   g_clear_object (&self->phone);
   g_clear_object (&self->initial);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->vendor_ids, g_ptr_array_unref);
   g_clear_pointer (&self->model_ids, g_ptr_array_unref);
   g_clear_pointer (&self->module_ids, g_ptr_array_unref);
@@ -654,9 +612,6 @@ pa_phone_editor_get_property (GObject    *object,
       break;
     case PROP_PHONE:
       g_value_set_object (value, self->phone);
-      break;
-    case PROP_SAVING:
-      g_value_set_boolean (value, self->saving);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -698,7 +653,7 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  PaEditorClass *editor_class = PA_EDITOR_CLASS (klass);
 
   widget_class->show = pa_phone_editor_show;
   object_class->constructed = pa_phone_editor_constructed;
@@ -706,7 +661,11 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   object_class->finalize = pa_phone_editor_finalize;
   object_class->get_property = pa_phone_editor_get_property;
   object_class->set_property = pa_phone_editor_set_property;
-  window_class->close_request = pa_phone_editor_close_request;
+  editor_class->is_dirty = pa_phone_editor_is_dirty;
+  editor_class->check = pa_phone_editor_check;
+  editor_class->save = pa_phone_editor_save;
+  editor_class->save_tooltip = N_("Save the phone (Ctrl+S)");
+  editor_class->discard_body = N_("What you entered for this phone has not been saved.");
 
   properties[PROP_REPOSITORY] =
     g_param_spec_object ("repository", NULL, NULL, PA_TYPE_REPOSITORY,
@@ -714,9 +673,6 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   properties[PROP_PHONE] =
     g_param_spec_object ("phone", NULL, NULL, PA_TYPE_PHONE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SAVING] =
-    g_param_spec_boolean ("saving", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* (PaPhone *saved, JsonObject *extra nullable) */
@@ -725,15 +681,8 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 2,
                   PA_TYPE_PHONE, JSON_TYPE_OBJECT | G_SIGNAL_TYPE_STATIC_SCOPE);
 
-  /* Modal: announced as a dialog (GTK 4.8 says frame, or filler). */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/phones/pa-phone-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, spinner);
-  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, retry_button);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, description_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, mac_row);
@@ -766,17 +715,12 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, link_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, username_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action_cb);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.new-password", NULL,
                                    new_password_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.download-config", NULL,
                                    pa_phone_editor_download_config_action);
   gtk_widget_class_install_action (widget_class, "editor.copy-link", NULL, copy_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.copy-username", NULL, copy_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 
   g_type_ensure (PA_TYPE_MAC_ENTRY);
 }
@@ -786,7 +730,6 @@ pa_phone_editor_init (PaPhoneEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->vendor_ids = g_ptr_array_new_with_free_func (g_free);
   self->model_ids = g_ptr_array_new_with_free_func (g_free);
   self->module_ids = g_ptr_array_new_with_free_func (g_free);
@@ -838,13 +781,6 @@ pa_phone_editor_new (GtkWindow    *parent,
                        "repository", repo,
                        "phone", phone,
                        NULL);
-}
-
-gboolean
-pa_phone_editor_get_saving (PaPhoneEditor *self)
-{
-  g_return_val_if_fail (PA_IS_PHONE_EDITOR (self), FALSE);
-  return self->saving;
 }
 
 void

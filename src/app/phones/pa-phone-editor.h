@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "pa-editor.h"
 #include "pa-phone.h"
 #include "pa-repository.h"
 
@@ -13,13 +14,13 @@ G_BEGIN_DECLS
 
 #define PA_TYPE_PHONE_EDITOR (pa_phone_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (PaPhoneEditor, pa_phone_editor, PA, PHONE_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (PaPhoneEditor, pa_phone_editor, PA, PHONE_EDITOR, PaEditor)
 
-/* A modal window transient for @parent. @phone NULL adds a new phone; else
- * the editor works on a copy and saves it with the phone's revision.
- * Properties: "repository", "phone" (construct-only), "saving" (read-only).
- * Actions: "editor.save" (Ctrl+S), "editor.cancel" (Escape),
- * "editor.new-password" and "editor.download-config" (editing only). After a new phone is saved the
+/* A modal PaEditor transient for @parent. @phone NULL adds a new phone;
+ * else the editor works on a copy and saves it with the phone's revision.
+ * Properties: "repository", "phone" (construct-only). Actions besides the
+ * editor's: "editor.new-password" and "editor.download-config" (editing
+ * only). After a new phone is saved the
  * editor closes and shows a PaCredentialsDialog with the SIP password. */
 GtkWidget *pa_phone_editor_new         (GtkWindow     *parent,
                                         PaRepository  *repo,
@@ -35,7 +36,6 @@ void       pa_phone_editor_prefill     (PaPhoneEditor *self,
 /* The phone as the form describes it now (a new object, id and revision of
  * the phone being edited); for tests and for the save. */
 PaPhone   *pa_phone_editor_build_phone (PaPhoneEditor *self);
-gboolean   pa_phone_editor_get_saving  (PaPhoneEditor *self);
 
 /* Download Config into @folder, as "editor.download-config" does once the
  * user picked one: the phone's files under the vendor's names (replacing

@@ -26,25 +26,19 @@
 
 struct _PaSettingsWindow
 {
-  AdwWindow     parent_instance;
+  PaEditor      parent_instance;
 
   PaConnection *connection;
-  GCancellable *cancellable;
   PaSettings   *initial;       /* as the server gave it; NULL until loaded */
   GStrv         fixed;         /* members provd's key file sets */
   char         *site_key;      /* of the bootstrap URL, from the server */
   GPtrArray    *addresses;     /* PaLanAddress, at open */
   GtkStringList *address_labels;
   GtkStringList *zones;        /* [0] "Not set", then IANA names */
-  guint         n_busy;
   gboolean      filling;       /* setting the form from code */
   char         *question;
 
-  GtkWidget           *save_button;
   GtkWidget           *add_region_button;
-  GtkWidget           *spinner;
-  GtkRevealer         *banner_revealer;
-  GtkLabel            *banner_label;
   AdwPreferencesGroup *lan_group;
   AdwActionRow        *lan_row;
   GtkSwitch           *lan_switch;
@@ -67,12 +61,11 @@ struct _PaSettingsWindow
   GtkSpinButton       *interval_spin;
 };
 
-G_DEFINE_FINAL_TYPE (PaSettingsWindow, pa_settings_window, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (PaSettingsWindow, pa_settings_window, PA_TYPE_EDITOR)
 
 enum {
   PROP_0,
   PROP_CONNECTION,
-  PROP_BUSY,
   N_PROPS
 };
 
@@ -172,8 +165,9 @@ tls_changed (PaSettingsWindow *self)
 }
 
 static gboolean
-is_dirty (PaSettingsWindow *self)
+pa_settings_window_is_dirty (PaEditor *editor)
 {
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (editor);
   g_autoptr(PaSettings) now = NULL;
 
   if (self->initial == NULL)
@@ -184,37 +178,9 @@ is_dirty (PaSettingsWindow *self)
 }
 
 static void
-set_busy (PaSettingsWindow *self,
-          gboolean          busy)
+update_state (PaSettingsWindow *self)
 {
-  gboolean was_busy = self->n_busy > 0;
-
-  if (busy)
-    self->n_busy++;
-  else if (self->n_busy > 0)
-    self->n_busy--;
-  if (was_busy == (self->n_busy > 0))
-    return;
-  gtk_widget_set_visible (self->spinner, self->n_busy > 0);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->n_busy > 0);
-  update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-show_banner (PaSettingsWindow *self,
-             const char       *what,
-             const GError     *error)
-{
-  g_autofree char *message = NULL;
-
-  if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE))
-    message = g_strdup_printf (_("%s: the server cannot be reached (%s). Nothing was changed; "
-                                 "your entries are still here."), what, error->message);
-  else
-    message = g_strdup_printf ("%s: %s", what, error->message);
-  gtk_label_set_text (self->banner_label, message);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  pa_editor_update (PA_EDITOR (self));
 }
 
 /* "http://192.168.1.20:8670/" for a LAN address or host name. */
@@ -504,9 +470,10 @@ bootstrap_url (PaSettingsWindow *self)
                       NULL);
 }
 
-static void
-update_state (PaSettingsWindow *self)
+static char *
+pa_settings_window_check (PaEditor *editor)
 {
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (editor);
   g_autoptr(PaSettings) settings = pa_settings_window_build (self);
   g_autoptr(GError) error = NULL;
   gboolean valid = pa_resource_validate (PA_RESOURCE (settings), &error);
@@ -532,10 +499,6 @@ update_state (PaSettingsWindow *self)
                            _("With HTTPS on, the address in setup links must start with https://"));
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "settings.save",
-                                 self->initial != NULL && valid && self->n_busy == 0);
-  gtk_widget_set_tooltip_text (self->save_button,
-                               valid ? _("Save the settings (Ctrl+S)") : error->message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->address_row),
                             lan && (self->fixed == NULL
                                     || !g_strv_contains ((const char * const *) self->fixed,
@@ -550,6 +513,10 @@ update_state (PaSettingsWindow *self)
                                  : _("Set the address in setup links first"));
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "settings.copy-bootstrap", bootstrap != NULL);
   }
+
+  if (self->initial == NULL)
+    return g_strdup (_("The server’s settings have not been read yet"));
+  return valid ? NULL : g_strdup (error->message);
 }
 
 static void
@@ -573,11 +540,11 @@ loaded_cb (GObject      *source,
   g_autoptr(PaResource) settings = pa_client_get_finish_full (PA_CLIENT (source), result,
                                                              &extra, &error);
 
-  set_busy (self, FALSE);
+  pa_editor_end_busy (PA_EDITOR (self));
   if (settings == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_banner (self, _("Cannot read the server’s settings"), error);
+        pa_editor_show_error (PA_EDITOR (self), _("Cannot read the server’s settings"), error);
       return;
     }
   g_set_object (&self->initial, PA_SETTINGS (settings));
@@ -681,11 +648,11 @@ lan_restarted_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  set_busy (self, FALSE);
+  pa_editor_end_busy (PA_EDITOR (self));
   if (!pa_connection_use_local_finish (PA_CONNECTION (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_banner (self, _("Cannot restart the local server"), error);
+        pa_editor_show_error (PA_EDITOR (self), _("Cannot restart the local server"), error);
       return;
     }
   if (parent != NULL)
@@ -695,8 +662,7 @@ lan_restarted_cb (GObject      *source,
                    : gtk_switch_get_active (self->tls_switch)
                    ? _("Phones on this network can now fetch their settings over HTTPS")
                    : _("Phones on this network can now fetch their settings"));
-  pa_confirm_discard_done (GTK_WINDOW (self));
-  gtk_window_close (GTK_WINDOW (self));
+  pa_editor_finish (PA_EDITOR (self));
 }
 
 static void
@@ -715,9 +681,9 @@ saved_cb (GObject      *source,
 
   if (saved == NULL)
     {
-      set_busy (self, FALSE);
+      pa_editor_end_busy (PA_EDITOR (self));
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_banner (self, _("Not saved"), error);
+        pa_editor_show_error (PA_EDITOR (self), _("Not saved"), error);
       return;
     }
   g_set_object (&self->initial, PA_SETTINGS (saved));
@@ -741,13 +707,14 @@ saved_cb (GObject      *source,
       pa_local_server_set_lan_access (local, gtk_switch_get_active (self->lan_switch));
       pa_local_server_set_tls (local, cert, key);
       /* The provd restarts on the same port; the busy count carries over. */
-      pa_connection_restart_local_async (self->connection, self->cancellable, lan_restarted_cb,
+      pa_connection_restart_local_async (self->connection,
+                                         pa_editor_get_cancellable (PA_EDITOR (self)),
+                                         lan_restarted_cb,
                                          g_object_ref (self));
       return;
     }
-  set_busy (self, FALSE);
-  pa_confirm_discard_done (GTK_WINDOW (self));
-  gtk_window_close (GTK_WINDOW (self));
+  pa_editor_end_busy (PA_EDITOR (self));
+  pa_editor_finish (PA_EDITOR (self));
 }
 
 static void
@@ -756,7 +723,7 @@ save_now (PaSettingsWindow *self)
   g_autoptr(PaSettings) settings = pa_settings_window_build (self);
 
   pa_client_update_async (pa_connection_get_client (self->connection), PA_RESOURCE (settings),
-                          self->cancellable, saved_cb, g_object_ref (self));
+                          pa_editor_get_cancellable (PA_EDITOR (self)), saved_cb, g_object_ref (self));
 }
 
 static void
@@ -769,7 +736,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
       save_now (self);
       return;
     }
-  set_busy (self, FALSE);
+  pa_editor_end_busy (PA_EDITOR (self));
 }
 
 static void
@@ -785,9 +752,9 @@ previewed_cb (GObject      *source,
 
   if (affected < 0)
     {
-      set_busy (self, FALSE);
+      pa_editor_end_busy (PA_EDITOR (self));
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_banner (self, _("Not saved"), error);
+        pa_editor_show_error (PA_EDITOR (self), _("Not saved"), error);
       return;
     }
   if (affected == 0)
@@ -819,7 +786,8 @@ preview (PaSettingsWindow *self)
   g_autoptr(PaSettings) settings = pa_settings_window_build (self);
 
   pa_client_preview_settings_async (pa_connection_get_client (self->connection), settings,
-                                    self->cancellable, previewed_cb, g_object_ref (self));
+                                    pa_editor_get_cancellable (PA_EDITOR (self)), previewed_cb,
+                                    g_object_ref (self));
 }
 
 static void
@@ -832,11 +800,11 @@ tls_checked_cb (GObject      *source,
 
   if (!pa_local_server_check_tls_finish (result, &error))
     {
-      set_busy (self, FALSE);
+      pa_editor_end_busy (PA_EDITOR (self));
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_prefix_error (&error, _("the certificate and key files cannot be used: "));
-          show_banner (self, _("Not saved"), error);
+          pa_editor_show_error (PA_EDITOR (self), _("Not saved"), error);
         }
       return;
     }
@@ -844,23 +812,19 @@ tls_checked_cb (GObject      *source,
 }
 
 static void
-save_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+pa_settings_window_save (PaEditor *editor)
 {
-  PaSettingsWindow *self = PA_SETTINGS_WINDOW (widget);
+  PaSettingsWindow *self = PA_SETTINGS_WINDOW (editor);
   g_autofree char *cert = NULL;
   g_autofree char *key = NULL;
 
-  if (self->n_busy > 0 || self->initial == NULL)
-    return;
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  set_busy (self, TRUE);
+  pa_editor_begin_busy (PA_EDITOR (self));
   /* A provd given files it cannot use would not start: they are read
    * first, and nothing is saved unless they make a pair. */
   if (form_tls (self, &cert, &key) && tls_changed (self))
     {
-      pa_local_server_check_tls_async (cert, key, self->cancellable, tls_checked_cb,
+      pa_local_server_check_tls_async (cert, key, pa_editor_get_cancellable (PA_EDITOR (self)),
+                                       tls_checked_cb,
                                        g_object_ref (self));
       return;
     }
@@ -878,25 +842,6 @@ copy_bootstrap_action_cb (GtkWidget  *widget,
   if (url == NULL)
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
-}
-
-static void
-cancel_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-static gboolean
-pa_settings_window_close_request (GtkWindow *window)
-{
-  PaSettingsWindow *self = PA_SETTINGS_WINDOW (window);
-
-  if (pa_confirm_discard (window, is_dirty (self), _("The changes to the settings have not been saved.")))
-    return TRUE;
-  g_cancellable_cancel (self->cancellable);
-  return GTK_WINDOW_CLASS (pa_settings_window_parent_class)->close_request (window);
 }
 
 /* ------------------------------------------------------------------ */
@@ -933,13 +878,15 @@ pa_settings_window_constructed (GObject *object)
       g_autoptr(GError) error = g_error_new_literal (PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNREACHABLE,
                                                      _("not connected"));
 
-      show_banner (self, _("Cannot read the server’s settings"), error);
+      pa_editor_show_error (PA_EDITOR (self), _("Cannot read the server’s settings"), error);
       return;
     }
-  set_busy (self, TRUE);
-  pa_client_get_async (client, PA_TYPE_SETTINGS, PA_SETTINGS_ID, self->cancellable, loaded_cb,
+  pa_editor_begin_busy (PA_EDITOR (self));
+  pa_client_get_async (client, PA_TYPE_SETTINGS, PA_SETTINGS_ID,
+                       pa_editor_get_cancellable (PA_EDITOR (self)), loaded_cb,
                        g_object_ref (self));
-  g_file_load_contents_async (zones, self->cancellable, zones_loaded_cb, g_object_ref (self));
+  g_file_load_contents_async (zones, pa_editor_get_cancellable (PA_EDITOR (self)),
+                              zones_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -947,7 +894,6 @@ pa_settings_window_dispose (GObject *object)
 {
   PaSettingsWindow *self = PA_SETTINGS_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PA_TYPE_SETTINGS_WINDOW);
 
   G_OBJECT_CLASS (pa_settings_window_parent_class)->dispose (object);
@@ -959,7 +905,6 @@ pa_settings_window_finalize (GObject *object)
   PaSettingsWindow *self = PA_SETTINGS_WINDOW (object);
 
   g_clear_object (&self->connection);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->initial);
   g_clear_pointer (&self->fixed, g_strfreev);
   g_clear_pointer (&self->site_key, g_free);
@@ -984,9 +929,6 @@ pa_settings_window_get_property (GObject    *object,
     {
     case PROP_CONNECTION:
       g_value_set_object (value, self->connection);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->n_busy > 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1016,30 +958,26 @@ pa_settings_window_class_init (PaSettingsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  PaEditorClass *editor_class = PA_EDITOR_CLASS (klass);
 
   object_class->constructed = pa_settings_window_constructed;
   object_class->dispose = pa_settings_window_dispose;
   object_class->finalize = pa_settings_window_finalize;
   object_class->get_property = pa_settings_window_get_property;
   object_class->set_property = pa_settings_window_set_property;
-  window_class->close_request = pa_settings_window_close_request;
+  editor_class->is_dirty = pa_settings_window_is_dirty;
+  editor_class->check = pa_settings_window_check;
+  editor_class->save = pa_settings_window_save;
+  editor_class->save_tooltip = N_("Save the settings (Ctrl+S)");
+  editor_class->discard_body = N_("The changes to the settings have not been saved.");
 
   properties[PROP_CONNECTION] =
     g_param_spec_object ("connection", NULL, NULL, PA_TYPE_CONNECTION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* Modal: announced as a dialog (GTK 4.8 says frame, or filler). */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/settings/pa-settings-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, save_button);
-  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, lan_group);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, lan_row);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, lan_switch);
@@ -1061,14 +999,9 @@ pa_settings_window_class_init (PaSettingsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, tls_cert_row);
   gtk_widget_class_bind_template_child (widget_class, PaSettingsWindow, tls_key_row);
 
-  gtk_widget_class_install_action (widget_class, "settings.save", NULL, save_action_cb);
-  gtk_widget_class_install_action (widget_class, "settings.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.add-region", NULL, add_region_action);
   gtk_widget_class_install_action (widget_class, "settings.copy-bootstrap", NULL,
                                    copy_bootstrap_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "settings.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "settings.cancel", NULL);
 }
 
 static void
@@ -1078,7 +1011,6 @@ pa_settings_window_init (PaSettingsWindow *self)
   const char *zones[] = { NULL, "UTC", NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
   self->region_rows = g_ptr_array_new ();
 
   self->addresses = pa_lan_addresses_list ();
@@ -1119,14 +1051,6 @@ pa_settings_window_new (GtkWindow    *parent,
                        "transient-for", parent,
                        "connection", connection,
                        NULL);
-}
-
-gboolean
-pa_settings_window_get_busy (PaSettingsWindow *self)
-{
-  g_return_val_if_fail (PA_IS_SETTINGS_WINDOW (self), FALSE);
-
-  return self->n_busy > 0;
 }
 
 const char *

@@ -8,22 +8,20 @@
 #include <adwaita.h>
 
 #include "pa-connection.h"
+#include "pa-editor.h"
 
 G_BEGIN_DECLS
 
 #define PA_TYPE_SETTINGS_WINDOW (pa_settings_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (PaSettingsWindow, pa_settings_window, PA, SETTINGS_WINDOW, AdwWindow)
+G_DECLARE_FINAL_TYPE (PaSettingsWindow, pa_settings_window, PA, SETTINGS_WINDOW, PaEditor)
 
-/* A modal window transient for @parent. It reads /api/v1/settings when it
- * opens. Save asks the server how many phones the change reaches and, when
- * any, asks the user before it saves; with the LAN choice changed it then
- * restarts the local server. Actions: "settings.save" (Ctrl+S),
- * "settings.cancel" (Escape). Property "busy" (read-only): loading or
- * saving. */
+/* A modal PaEditor transient for @parent. It reads /api/v1/settings when
+ * it opens (busy meanwhile). Save asks the server how many phones the
+ * change reaches and, when any, asks the user before it saves; with the
+ * LAN choice changed it then restarts the local server. */
 GtkWidget  *pa_settings_window_new          (GtkWindow        *parent,
                                              PaConnection     *connection);
-gboolean    pa_settings_window_get_busy     (PaSettingsWindow *self);
 /* The settings as the form describes them now (for tests and the save). */
 PaSettings *pa_settings_window_build        (PaSettingsWindow *self);
 /* The question the last save asked ("Update 2 Phones?"), NULL if none. */
