@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 APP_ID = "org.example.PhoneAdmin"
 RUNTIME = "org.gnome.Platform"
@@ -298,8 +299,10 @@ def main():
     # misspelt property is only a warning there, so warnings fail.
     builder = shutil.which("flatpak-builder")
     if builder:
-        result = subprocess.run([builder, "--show-manifest", manifest_path],
-                                capture_output=True, text=True)
+        # In a folder of its own: it makes a .flatpak-builder state folder.
+        with tempfile.TemporaryDirectory() as scratch:
+            result = subprocess.run([builder, "--show-manifest", os.path.abspath(manifest_path)],
+                                    capture_output=True, text=True, cwd=scratch)
         ok(result.returncode == 0 and "WARNING" not in result.stderr
            and "CRITICAL" not in result.stderr,
            "flatpak-builder --show-manifest loads it without a warning",
