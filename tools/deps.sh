@@ -10,6 +10,7 @@ packages=(
   gettext desktop-file-utils appstream
   xvfb xauth dbus gnome-keyring libsecret-tools
   imagemagick xdotool curl zint iproute2 python3 clang python3-pyatspi at-spi2-core
+  flatpak-builder  # the flatpak-manifest test loads the manifest with it
 )
 if [ "${1:-}" = "--run-only" ]; then
   packages=(gcc libc6-dev meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin

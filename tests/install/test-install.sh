@@ -24,6 +24,7 @@ for f in bin/phoneadmin bin/phoneadmin-provd \
          share/metainfo/org.example.PhoneAdmin.metainfo.xml \
          share/glib-2.0/schemas/org.example.PhoneAdmin.gschema.xml \
          share/icons/hicolor/scalable/apps/org.example.PhoneAdmin.svg \
+         share/icons/hicolor/symbolic/apps/org.example.PhoneAdmin-symbolic.svg \
          share/phoneadmin/fail2ban/phoneadmin-provd.conf; do
   test -e "$root/$f"
   ok $? "installed $f"
