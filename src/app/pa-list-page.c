@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-accessible-names.h"
+#include "pa-delete.h"
 #include "pa-list-page.h"
 #include "pa-resource.h"
 
@@ -105,6 +106,8 @@ search_mode_changed_cb (PaListPage *list)
   g_object_notify_by_pspec (G_OBJECT (list->page), list->properties[PA_LIST_PAGE_PROP_SEARCH_MODE]);
 }
 
+static void setup_row_menu (PaListPage *list);
+
 /* ---- cells ---------------------------------------------------------- */
 
 static void
@@ -173,7 +176,11 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "pa-column"));
 
-  gtk_list_item_set_child (list_item, list->spec->cell_new (column));
+  GtkWidget *child = list->spec->cell_new (column);
+
+  /* How a click or the focus finds its row (see position_of_widget()). */
+  g_object_set_data (G_OBJECT (child), "pa-list-item", list_item);
+  gtk_list_item_set_child (list_item, child);
 }
 
 static void
@@ -390,6 +397,7 @@ pa_list_page_init (PaListPage           *list,
                             G_CALLBACK (search_mode_changed_cb), list);
   gtk_search_bar_connect_entry (list->search_bar, GTK_EDITABLE (list->search_entry));
   gtk_search_bar_set_key_capture_widget (list->search_bar, page);
+  setup_row_menu (list);
 
   update_state (list);
 }
@@ -530,22 +538,223 @@ pa_list_page_get_column (PaListPage *list,
   return NULL;
 }
 
+/* ---- targets and the row menu -------------------------------------- */
+
+static GtkListItem *
+list_item_below (GtkWidget *widget)
+{
+  GtkListItem *found = g_object_get_data (G_OBJECT (widget), "pa-list-item");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       found == NULL && child != NULL; child = gtk_widget_get_next_sibling (child))
+    found = list_item_below (child);
+  return found;
+}
+
+/* The row @widget belongs to (a cell's widget, something in it, or the
+ * row around the cells), GTK_INVALID_LIST_POSITION for anything else. */
+static guint
+position_of_widget (PaListPage *list,
+                    GtkWidget  *widget)
+{
+  GtkListItem *list_item = NULL;
+
+  for (GtkWidget *w = widget; w != NULL && w != GTK_WIDGET (list->column_view);
+       w = gtk_widget_get_parent (w))
+    {
+      list_item = g_object_get_data (G_OBJECT (w), "pa-list-item");
+      if (list_item != NULL)
+        break;
+    }
+  if (list_item == NULL && widget != NULL && widget != GTK_WIDGET (list->column_view)
+      && gtk_widget_is_ancestor (widget, GTK_WIDGET (list->column_view)))
+    list_item = list_item_below (widget);
+  return list_item != NULL ? gtk_list_item_get_position (list_item) : GTK_INVALID_LIST_POSITION;
+}
+
+static guint
+focused_position (PaListPage *list)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (list->column_view));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (list->column_view)))
+    return GTK_INVALID_LIST_POSITION;
+  return position_of_widget (list, focus);
+}
+
+GPtrArray *
+pa_list_page_get_targets (PaListPage *list)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (list->selection);
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (model == NULL)
+    return items;
+  position = focused_position (list);
+  if (position != GTK_INVALID_LIST_POSITION && !gtk_selection_model_is_selected (model, position))
+    gtk_selection_model_select_item (model, position, TRUE);
+
+  selected = gtk_selection_model_get_selection (model);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (model), position));
+  return items;
+}
+
 void
 pa_list_page_delete_selected (PaListPage *list)
 {
-  g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GObject) item = NULL;
+  g_autoptr(GPtrArray) items = pa_list_page_get_targets (list);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (list->page));
 
-  if (list->selection == NULL)
+  if (items->len == 0 || list->repository == NULL)
     return;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (list->selection));
-  if (gtk_bitset_is_empty (selected))
-    return;
+  if (list->spec->delete_items != NULL)
+    list->spec->delete_items (parent, list->repository, items);
+  else
+    pa_delete_interactive (parent, list->repository, items);
+}
 
-  item = g_list_model_get_item (G_LIST_MODEL (list->selection), gtk_bitset_get_minimum (selected));
-  if (item != NULL)
-    gtk_widget_activate_action (list->page, list->spec->delete_action, "x",
-                                pa_resource_get_id (PA_RESOURCE (item)));
+static void
+row_delete_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  pa_list_page_delete_selected (user_data);
+}
+
+static void
+row_menu_unparent_cb (GtkWidget  *column_view,
+                      PaListPage *list)
+{
+  g_clear_pointer (&list->row_menu, gtk_widget_unparent);
+}
+
+void
+pa_list_page_popup_row_menu (PaListPage *list,
+                             guint       position,
+                             double      x,
+                             double      y)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (list->selection);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) last = g_menu_new ();
+  g_autoptr(GMenuItem) entry = NULL;
+  gint64 id;
+  GdkRectangle where = { (int) x, (int) y, 1, 1 };
+
+  if (item == NULL)
+    return;
+  id = pa_resource_get_id (PA_RESOURCE (item));
+  /* As in Files: a row outside the selection becomes the selection; one
+   * inside keeps it, so Delete acts on all the selected rows. */
+  if (!gtk_selection_model_is_selected (model, position))
+    gtk_selection_model_select_item (model, position, TRUE);
+
+  entry = g_menu_item_new (_("_Edit"), NULL);
+  g_menu_item_set_action_and_target_value (entry, list->spec->edit_action, g_variant_new_int64 (id));
+  g_menu_append_item (menu, entry);
+  for (guint i = 0; i < list->spec->n_row_actions; i++)
+    {
+      g_autoptr(GMenuItem) more = g_menu_item_new (_(list->spec->row_actions[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (more, list->spec->row_actions[i].action,
+                                               g_variant_new_int64 (id));
+      g_menu_append_item (menu, more);
+    }
+  g_menu_append (last, _("_Delete…"), "row.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (last));
+
+  if (list->row_menu == NULL)
+    {
+      list->row_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (list->row_menu), FALSE);
+      gtk_widget_set_halign (list->row_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (list->row_menu, GTK_WIDGET (list->column_view));
+      g_signal_connect (list->column_view, "destroy", G_CALLBACK (row_menu_unparent_cb), list);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (list->row_menu), G_MENU_MODEL (menu));
+
+  if (x < 0)
+    {
+      /* From the keyboard: below the focused row's cells. */
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list->column_view)));
+      graphene_rect_t bounds;
+
+      if (focus != NULL && gtk_widget_compute_bounds (focus, GTK_WIDGET (list->column_view), &bounds))
+        where = (GdkRectangle) { (int) bounds.origin.x + 24,
+                                 (int) (bounds.origin.y + bounds.size.height), 1, 1 };
+      else
+        where = (GdkRectangle) { 24, 24, 1, 1 };
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (list->row_menu), &where);
+  gtk_popover_popup (GTK_POPOVER (list->row_menu));
+}
+
+static void
+right_click_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                PaListPage      *list)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (list->column_view), x, y, GTK_PICK_DEFAULT);
+  guint position = position_of_widget (list, picked);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  pa_list_page_popup_row_menu (list, position, x, y);
+}
+
+static gboolean
+menu_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  PaListPage *list = user_data;
+  guint position = focused_position (list);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(GtkBitset) selected =
+        gtk_selection_model_get_selection (GTK_SELECTION_MODEL (list->selection));
+
+      if (gtk_bitset_is_empty (selected))
+        return FALSE;
+      position = gtk_bitset_get_minimum (selected);
+    }
+  pa_list_page_popup_row_menu (list, position, -1, -1);
+  return TRUE;
+}
+
+static void
+setup_row_menu (PaListPage *list)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) delete = g_simple_action_new ("delete", NULL);
+
+  g_signal_connect (delete, "activate", G_CALLBACK (row_delete_cb), list);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (delete));
+  gtk_widget_insert_action_group (GTK_WIDGET (list->column_view), "row", G_ACTION_GROUP (group));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (right_click_cb), list);
+  gtk_widget_add_controller (GTK_WIDGET (list->column_view), GTK_EVENT_CONTROLLER (click));
+
+  /* The keys GTK itself uses for a context menu: Menu and Shift+F10. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                   gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                      gtk_callback_action_new (menu_key_cb, list, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (list->column_view), keys);
 }
 
 /* ---- search --------------------------------------------------------- */

@@ -35,6 +35,13 @@ enum
   PA_LIST_PAGE_N_PROPS
 };
 
+/* An entry of a row's context menu. */
+typedef struct
+{
+  const char *label;    /* N_(), with a mnemonic */
+  const char *action;   /* takes the row's id ("x") */
+} PaListRowAction;
+
 /* What a column's GtkCustomSorter gets as user data. */
 typedef struct
 {
@@ -78,7 +85,15 @@ typedef struct
                                       const char   *query,
                                       PaRepository *repository);
   const char         *edit_action;           /* called with the row's id ("x") */
-  const char         *delete_action;
+  /* More row actions for the context menu, between Edit and Delete; each
+   * is called with the row's id ("x"). */
+  const PaListRowAction *row_actions;
+  guint               n_row_actions;
+  /* Deletes the rows the user picked (one or more), asking first; NULL:
+   * pa_delete_interactive(). */
+  void              (*delete_items)  (GtkWindow    *parent,
+                                      PaRepository *repository,
+                                      GPtrArray    *items);
 } PaListPageSpec;
 
 struct _PaListPage
@@ -98,6 +113,7 @@ struct _PaListPage
   GtkSortListModel     *sort_model;
   GtkMultiSelection    *selection;
   GtkColumnViewColumn **view_columns;        /* spec->n_columns, the view holds them */
+  GtkWidget            *row_menu;            /* a GtkPopoverMenu on the view, made once */
   char                 *query;
   gboolean              syncing_entry;
 };
@@ -215,8 +231,19 @@ void                 pa_list_page_set_query     (PaListPage           *list,
                                                  const char           *query);
 GtkColumnViewColumn *pa_list_page_get_column    (PaListPage           *list,
                                                  const char           *id);
-/* Asks the page's delete action for the first selected row. */
+/* The rows an action on "the selection" means: the selected ones, unless
+ * the keyboard focus is on a row outside the selection (the row the user
+ * looks at); then that row alone, which becomes the selection. */
+GPtrArray           *pa_list_page_get_targets   (PaListPage           *list);
+/* Deletes pa_list_page_get_targets() through the spec, asking once. */
 void                 pa_list_page_delete_selected (PaListPage         *list);
+/* Opens the row context menu for the row at @position (as a right click
+ * there would), pointing at (@x, @y) in the column view, or at the row
+ * when @x is negative. */
+void                 pa_list_page_popup_row_menu  (PaListPage         *list,
+                                                   guint               position,
+                                                   double              x,
+                                                   double              y);
 
 /* Makes @cell follow @instance's @signal in @slot (NULL: nothing), in
  * place of what the slot followed; the same instance again is a no-op. */

@@ -15,6 +15,7 @@
 #include "pa-agent-actions.h"
 #include "pa-agent-editor.h"
 #include "pa-confirm-dialog.h"
+#include "pa-delete.h"
 #include "pa-lan-addresses.h"
 #include "pa-lan-question.h"
 #include "pa-phone-actions.h"
@@ -523,16 +524,21 @@ edit_phone_cb (GtkWidget  *widget,
     present (pa_phone_editor_new (GTK_WINDOW (self), self->repository, PA_PHONE (phone)));
 }
 
+/* win.delete-phone and win.delete-agent: one row, as the list's Delete. */
 static void
-delete_phone_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+delete_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
 {
   PaWindow *self = PA_WINDOW (widget);
-  PaResource *phone = find_resource (self, PA_TYPE_PHONE, parameter);
+  GType type = g_str_equal (action_name, "win.delete-phone") ? PA_TYPE_PHONE : PA_TYPE_AGENT;
+  PaResource *resource = find_resource (self, type, parameter);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
 
-  if (phone != NULL)
-    pa_phone_delete_interactive (GTK_WINDOW (self), self->repository, PA_PHONE (phone));
+  if (resource == NULL)
+    return;
+  g_ptr_array_add (items, resource);
+  pa_delete_interactive (GTK_WINDOW (self), self->repository, items);
 }
 
 static void
@@ -565,18 +571,6 @@ edit_agent_cb (GtkWidget  *widget,
 
   if (agent != NULL)
     present (pa_agent_editor_new (GTK_WINDOW (self), self->repository, PA_AGENT (agent)));
-}
-
-static void
-delete_agent_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  PaWindow *self = PA_WINDOW (widget);
-  PaResource *agent = find_resource (self, PA_TYPE_AGENT, parameter);
-
-  if (agent != NULL)
-    pa_agent_delete_interactive (GTK_WINDOW (self), self->repository, PA_AGENT (agent));
 }
 
 static void
@@ -886,11 +880,11 @@ pa_window_class_init (PaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-phone", NULL, new_phone_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-phone", "x", edit_phone_cb);
-  gtk_widget_class_install_action (widget_class, "win.delete-phone", "x", delete_phone_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-phone", "x", delete_cb);
   gtk_widget_class_install_action (widget_class, "win.scan-phones", NULL, scan_phones_cb);
   gtk_widget_class_install_action (widget_class, "win.new-agent", NULL, new_agent_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-agent", "x", edit_agent_cb);
-  gtk_widget_class_install_action (widget_class, "win.delete-agent", "x", delete_agent_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-agent", "x", delete_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_cb);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_cb);

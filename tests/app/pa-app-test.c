@@ -265,6 +265,13 @@ find_button_labelled (GtkWidget  *widget,
   return NULL;
 }
 
+GtkWidget *
+pa_app_test_find_button (GtkWidget  *root,
+                         const char *label)
+{
+  return find_button_labelled (root, label);
+}
+
 void
 pa_app_test_click_response (const char *label)
 {

@@ -67,6 +67,9 @@ char      *pa_app_test_read_clipboard       (GtkWidget    *widget);
 /* Clicks the button of the visible message dialog whose label is @label
  * ("_Discard"), as a user would: the response, then the dialog closes. */
 void       pa_app_test_click_response       (const char   *label);
+/* The first button labelled @label (as set, mnemonic included) in @root. */
+GtkWidget *pa_app_test_find_button          (GtkWidget    *root,
+                                             const char   *label);
 /* Destroys every credentials dialog and message dialog still up. */
 void       pa_app_test_close_all_dialogs    (void);
 /* Draws @window as it is now to the PNG file @path. */

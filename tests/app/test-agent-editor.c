@@ -247,24 +247,6 @@ test_edit_saves_and_closes (Fixture       *fixture,
   g_assert_cmpstr (pa_agent_get_email (PA_AGENT (agent)), ==, "cy@example.com");
 }
 
-static void
-test_delete_agent (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  PaResource *agent = save (fixture, PA_TYPE_AGENT, "{\"name\":\"Dee\",\"extension\":\"204\"}");
-  gint64 id = pa_resource_get_id (agent);
-
-  pa_agent_delete_interactive (fixture->parent, fixture->repo, PA_AGENT (agent));
-  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
-  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
-  gtk_window_close (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  pa_app_test_wait_until (pa_app_test_not_loading, fixture->repo);
-  pa_app_test_spin (200);
-  pa_app_test_wait_until (pa_app_test_not_loading, fixture->repo);
-  g_assert_null (pa_repository_find (fixture->repo, PA_TYPE_AGENT, id));
-  g_assert_null (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -278,8 +260,6 @@ main (int   argc,
               fixture_set_up, test_new_agent_then_assign, fixture_tear_down);
   g_test_add ("/app/agent-editor/edit-saves-and-closes", Fixture, NULL,
               fixture_set_up, test_edit_saves_and_closes, fixture_tear_down);
-  g_test_add ("/app/agent-editor/delete-agent", Fixture, NULL,
-              fixture_set_up, test_delete_agent, fixture_tear_down);
 
   return g_test_run ();
 }

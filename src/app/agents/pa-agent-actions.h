@@ -11,12 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* Confirms, then deletes; the server's 409 (the agent still has phones or
- * SIP accounts) is explained in a dialog. Results as toasts. */
-void        pa_agent_delete_interactive (GtkWindow    *parent,
-                                         PaRepository *repo,
-                                         PaAgent      *agent);
-
 /* "Hardware phone" or "Browser softphone", translated. */
 const char *pa_agent_routing_to_string  (PaAgentRouting routing);
 

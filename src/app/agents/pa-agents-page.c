@@ -219,7 +219,6 @@ static const PaListPageSpec list_spec = {
   .get_items = pa_repository_get_agents,
   .matches = matches_func,
   .edit_action = "win.edit-agent",
-  .delete_action = "win.delete-agent",
 };
 
 /* ---- GObject -------------------------------------------------------- */

@@ -560,6 +560,141 @@ pa_layout_delete_interactive (GtkWindow    *parent,
   }
 }
 
+/* ---- several at once ------------------------------------------------ */
+
+typedef struct
+{
+  GtkWindow    *parent;
+  PaRepository *repository;
+  GPtrArray    *items;
+  guint         next;
+  gboolean      answered;
+} DeleteMany;
+
+static void
+delete_many_free (DeleteMany *job)
+{
+  g_clear_object (&job->parent);
+  g_clear_object (&job->repository);
+  g_clear_pointer (&job->items, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void delete_many_step (DeleteMany *job);
+
+static void
+delete_many_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DeleteMany *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pa_repository_delete_finish (PA_REPOSITORY (source), result, &error))
+    {
+      toast_on (job->parent, error->message);
+      delete_many_free (job);
+      return;
+    }
+  job->next++;
+  delete_many_step (job);
+}
+
+static void
+delete_many_step (DeleteMany *job)
+{
+  g_autofree char *text = NULL;
+
+  if (job->next < job->items->len)
+    {
+      pa_repository_delete_async (job->repository, g_ptr_array_index (job->items, job->next),
+                                  NULL, delete_many_cb, job);
+      return;
+    }
+  text = g_strdup_printf (ngettext ("%u layout deleted", "%u layouts deleted", job->items->len),
+                          job->items->len);
+  toast_on (job->parent, text);
+  delete_many_free (job);
+}
+
+static void
+delete_many_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         DeleteMany       *job)
+{
+  job->answered = TRUE;
+  g_signal_handlers_disconnect_by_func (dialog, delete_many_response_cb, job);
+  if (g_strcmp0 (response, "delete") != 0)
+    {
+      delete_many_free (job);
+      return;
+    }
+  delete_many_step (job);
+}
+
+static void
+delete_many_unanswered (gpointer  data,
+                        GClosure *closure)
+{
+  DeleteMany *job = data;
+
+  if (!job->answered)
+    delete_many_free (job);
+}
+
+/* One layout: its own question, which may move its phones elsewhere.
+ * Several: asked once when no phone uses them; a layout in use needs that
+ * choice, so it is deleted on its own. */
+void
+pa_layouts_delete_items (GtkWindow    *parent,
+                         PaRepository *repository,
+                         GPtrArray    *items)
+{
+  GListModel *phones = pa_repository_get_phones (repository);
+  g_autoptr(GPtrArray) in_use = g_ptr_array_new ();
+  g_autofree char *heading = NULL;
+  DeleteMany *job;
+  GtkWidget *dialog;
+
+  if (items->len == 1)
+    {
+      pa_layout_delete_interactive (parent, repository, g_ptr_array_index (items, 0));
+      return;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    if (pa_layouts_item_count_phones (g_ptr_array_index (items, i), phones) > 0)
+      g_ptr_array_add (in_use, (gpointer) pa_layouts_item_name (g_ptr_array_index (items, i)));
+  if (in_use->len > 0)
+    {
+      g_autofree char *names = NULL;
+      g_autofree char *body = NULL;
+
+      g_ptr_array_add (in_use, NULL);
+      names = g_strjoinv (", ", (char **) in_use->pdata);
+      body = g_strdup_printf (_("Phones use %s. Delete a layout in use on its own, to choose "
+                                "the layout its phones get instead. Nothing was deleted."), names);
+      dialog = adw_message_dialog_new (parent, _("Layouts in Use"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  job = g_new0 (DeleteMany, 1);
+  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  job->repository = g_object_ref (repository);
+  job->items = g_ptr_array_copy (items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (job->items, g_object_unref);
+  heading = g_strdup_printf (ngettext ("Delete %u Layout?", "Delete %u Layouts?", items->len),
+                             items->len);
+  dialog = pa_confirm_dialog_new (parent, heading,
+                                  _("No phone uses them. It cannot be undone."),
+                                  _("_Cancel"), "delete", _("_Delete"));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_many_response_cb), job,
+                         delete_many_unanswered, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 delete_cb (GtkWidget  *widget,
            const char *action_name,

@@ -331,6 +331,10 @@ sort_func (gconstpointer a,
   return pa_list_ordering (result, ia, ib);
 }
 
+static const PaListRowAction layout_row_actions[] = {
+  { N_("D_uplicate"), "layouts.duplicate" },
+};
+
 static const PaListPageSpec layout_spec = {
   .title = N_("Layouts"),
   .columns = layout_columns,
@@ -343,7 +347,9 @@ static const PaListPageSpec layout_spec = {
   .get_items = pa_repository_get_layouts,
   .matches = matches_func,
   .edit_action = "layouts.edit",
-  .delete_action = "layouts.delete",
+  .row_actions = layout_row_actions,
+  .n_row_actions = G_N_ELEMENTS (layout_row_actions),
+  .delete_items = pa_layouts_delete_items,
 };
 
 static const PaListPageSpec module_spec = {
@@ -358,7 +364,9 @@ static const PaListPageSpec module_spec = {
   .get_items = pa_repository_get_module_layouts,
   .matches = matches_func,
   .edit_action = "layouts.edit-module",
-  .delete_action = "layouts.delete-module",
+  .row_actions = layout_row_actions,
+  .n_row_actions = G_N_ELEMENTS (layout_row_actions),
+  .delete_items = pa_layouts_delete_items,
 };
 
 /* ---- views ---------------------------------------------------------- */

@@ -62,5 +62,10 @@ char              *pa_layout_model_display_name   (const char     *model_or_modu
 void               pa_layout_delete_interactive   (GtkWindow      *parent,
                                                    PaRepository   *repository,
                                                    PaResource     *resource);
+/* The list's Delete: one layout as pa_layout_delete_interactive(), several
+ * with one question (refused, saying why, when phones use any of them). */
+void               pa_layouts_delete_items        (GtkWindow      *parent,
+                                                   PaRepository   *repository,
+                                                   GPtrArray      *items);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* pa-phone-actions.c — delete and new-password flows for one phone
+/* pa-phone-actions.c — credentials and new-password flows for one phone
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -85,10 +85,10 @@ pa_show_toast (GtkWidget  *widget,
 
 /* Errors go to a toast where there is an overlay; otherwise (a window
  * without one, tests) to a message dialog, so they are never lost. */
-static void
-report_error (GtkWindow    *parent,
-              const char   *heading,
-              const GError *error)
+void
+pa_report_error (GtkWindow    *parent,
+                 const char   *heading,
+                 const GError *error)
 {
   AdwToastOverlay *overlay = parent != NULL ? pa_find_toast_overlay (GTK_WIDGET (parent)) : NULL;
   GtkWidget *dialog;
@@ -145,193 +145,11 @@ pa_phone_show_credentials (GtkWindow    *parent,
   return dialog;
 }
 
-/* ------------------------------------------------------------------ */
-/* Delete */
-
-typedef struct
-{
-  GtkWindow    *parent;
-  PaRepository *repo;
-  PaPhone      *phone;
-  char         *name;
-} DeleteData;
-
-static void
-delete_data_clear (gpointer mem)
-{
-  DeleteData *data = mem;
-
-  g_clear_object (&data->parent);
-  g_clear_object (&data->repo);
-  g_clear_object (&data->phone);
-  g_free (data->name);
-}
-
-static DeleteData *
-delete_data_ref (DeleteData *data)
-{
-  return g_rc_box_acquire (data);
-}
-
-static void
-delete_data_unref (DeleteData *data)
-{
-  g_rc_box_release_full (data, delete_data_clear);
-}
-
-static void
-delete_data_closure_notify (gpointer  data,
-                            GClosure *closure)
-{
-  delete_data_unref (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeleteData, delete_data_unref)
-
 /* A message dialog emits "response" for the button and again for the close
  * that follows when a test or an entry's Enter calls
  * adw_message_dialog_response(); each handler acts once and lets go. */
 #define ONCE_PER_DIALOG(dialog, cb, user_data) \
   g_signal_handlers_disconnect_by_func ((dialog), (gpointer) (cb), (user_data))
-
-static void delete_done_cb (GObject *source, GAsyncResult *result, gpointer user_data);
-
-static void
-unassigned_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(DeleteData) data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PaResource) saved = NULL;
-
-  saved = pa_repository_save_finish (PA_REPOSITORY (source), result, NULL, &error);
-  if (saved == NULL)
-    {
-      report_error (data->parent, _("Could not unassign the phone"), error);
-      return;
-    }
-
-  /* The save gave the phone a new revision; delete that one. */
-  g_set_object (&data->phone, PA_PHONE (saved));
-  pa_repository_delete_async (data->repo, saved, NULL, delete_done_cb, delete_data_ref (data));
-}
-
-static void
-assigned_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      gpointer          user_data)
-{
-  g_autoptr(DeleteData) data = delete_data_ref (user_data);
-  g_autoptr(PaPhone) copy = NULL;
-
-  ONCE_PER_DIALOG (dialog, assigned_response_cb, user_data);
-  if (g_strcmp0 (response, "unassign") != 0)
-    return;
-
-  copy = PA_PHONE (pa_resource_copy (PA_RESOURCE (data->phone)));
-  pa_phone_set_agent_id (copy, 0);
-  pa_repository_save_async (data->repo, PA_RESOURCE (copy), NULL, unassigned_cb,
-                            delete_data_ref (data));
-}
-
-static void
-explain_assigned (DeleteData   *data,
-                  const GError *error)
-{
-  PaResource *agent = pa_repository_find (data->repo, PA_TYPE_AGENT,
-                                          pa_phone_get_agent_id (data->phone));
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (agent != NULL)
-    body = g_strdup_printf (_("%s\n\nIt can be unassigned from %s and then deleted. %s’s "
-                              "calls go to the browser softphone if this was the "
-                              "last phone."),
-                            error->message, pa_agent_get_name (PA_AGENT (agent)),
-                            pa_agent_get_name (PA_AGENT (agent)));
-  else
-    body = g_strdup_printf (_("%s\n\nIt can be unassigned and then deleted."), error->message);
-
-  dialog = pa_confirm_dialog_new (data->parent, _("Phone Is Assigned"), body,
-                                  _("_Cancel"), "unassign", _("_Unassign and Delete"));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (assigned_response_cb),
-                         data, delete_data_closure_notify, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-delete_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(DeleteData) data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!pa_repository_delete_finish (PA_REPOSITORY (source), result, &error))
-    {
-      if (g_error_matches (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_CONFLICT)
-          && (g_strcmp0 (pa_client_error_get_field (error), "agent_id") == 0
-              || pa_phone_get_agent_id (data->phone) != 0))
-        {
-          explain_assigned (g_steal_pointer (&data), error);
-          return;
-        }
-      report_error (data->parent, _("Could not delete the phone"), error);
-      return;
-    }
-
-  {
-    g_autofree char *title = g_strdup_printf (_("Phone “%s” deleted"), data->name);
-
-    if (data->parent != NULL)
-      pa_show_toast (GTK_WIDGET (data->parent), title);
-  }
-}
-
-static void
-confirm_delete_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            gpointer          user_data)
-{
-  g_autoptr(DeleteData) data = delete_data_ref (user_data);
-
-  ONCE_PER_DIALOG (dialog, confirm_delete_response_cb, user_data);
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-
-  pa_repository_delete_async (data->repo, PA_RESOURCE (data->phone), NULL, delete_done_cb,
-                              delete_data_ref (data));
-}
-
-void
-pa_phone_delete_interactive (GtkWindow    *parent,
-                             PaRepository *repo,
-                             PaPhone      *phone)
-{
-  DeleteData *data;
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (PA_IS_REPOSITORY (repo));
-  g_return_if_fail (PA_IS_PHONE (phone));
-
-  data = g_rc_box_new0 (DeleteData);
-  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  data->repo = g_object_ref (repo);
-  data->phone = g_object_ref (phone);
-  data->name = g_strdup (pa_phone_get_name (phone));
-
-  heading = g_strdup_printf (_("Delete “%s”?"), data->name);
-  dialog = pa_confirm_dialog_new (parent, heading,
-                                  _("The phone stops getting its configuration from this "
-                                    "server. Its SIP account is kept."),
-                                  _("_Cancel"), "delete", _("_Delete"));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_delete_response_cb),
-                         data, delete_data_closure_notify, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* ------------------------------------------------------------------ */
 /* New password */
@@ -403,7 +221,7 @@ regenerated_cb (GObject      *source,
   password = pa_client_regenerate_password_finish (PA_CLIENT (source), result, &n_resync, &error);
   if (password == NULL)
     {
-      report_error (data->parent, _("Could not make a new password"), error);
+      pa_report_error (data->parent, _("Could not make a new password"), error);
       return;
     }
 

@@ -12,14 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* Confirms, then deletes. When the server refuses because the phone is
- * assigned (409, field agent_id) a second dialog explains it and offers
- * "Unassign and Delete". Results go to the nearest AdwToastOverlay of
- * @parent (or, failing that, to a message dialog for errors). */
-void pa_phone_delete_interactive (GtkWindow    *parent,
-                                  PaRepository *repo,
-                                  PaPhone      *phone);
-
 /* Asks the user to type REGENERATE, regenerates the password of the SIP
  * account on @phone's line 1 and shows the new password once. */
 void pa_phone_regenerate_password_interactive (GtkWindow    *parent,
@@ -48,5 +40,11 @@ AdwToastOverlay *pa_find_toast_overlay (GtkWidget *widget);
  * debug message). */
 void             pa_show_toast         (GtkWidget  *widget,
                                         const char *title);
+
+/* "@heading: @error" in a toast that stays until dismissed where @parent
+ * has an overlay; otherwise a message dialog, so it is never lost. */
+void             pa_report_error       (GtkWindow    *parent,
+                                        const char   *heading,
+                                        const GError *error);
 
 G_END_DECLS

@@ -301,7 +301,6 @@ static const PaListPageSpec list_spec = {
   .get_items = pa_repository_get_phones,
   .matches = matches_func,
   .edit_action = "win.edit-phone",
-  .delete_action = "win.delete-phone",
 };
 
 /* ---- GObject -------------------------------------------------------- */
