@@ -674,6 +674,125 @@ test_keys_delete_and_escape (Fixture       *f,
                window_gone, GSIZE_TO_POINTER (PA_TYPE_SCAN_DIALOG));
 }
 
+/* ---- row context menus ------------------------------------------------ */
+
+static GtkWidget *
+open_row_menu (GtkWidget *view)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (view); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER_MENU (c) && gtk_widget_get_visible (c))
+      return c;
+  return NULL;
+}
+
+static gboolean
+row_menu_open (gpointer view)
+{
+  return open_row_menu (view) != NULL;
+}
+
+static gboolean
+row_menu_closed (gpointer view)
+{
+  return open_row_menu (view) == NULL;
+}
+
+static GtkWidget *
+label_with_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = label_with_text (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A real right click (button 3) on the middle of @widget. */
+static void
+right_click (GtkWidget *window,
+             GtkWidget *widget)
+{
+  g_autofree char *program = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  graphene_point_t p;
+  double sx, sy;
+  gboolean done = FALSE;
+
+  g_assert_true (gtk_widget_compute_point (widget, window,
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                                 gtk_widget_get_height (widget) / 2.f),
+                                           &p));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  x = g_strdup_printf ("%d", (int) (p.x + sx));
+  y = g_strdup_printf ("%d", (int) (p.y + sy));
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, program,
+                              "windowfocus", "--sync", xid, "mousemove", "--window", xid, x, y,
+                              "click", "3", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (process, NULL, spawn_done_cb, &done);
+  pa_app_test_wait_for_flag (&done);
+}
+
+/* A row's actions in a context menu: Menu, Shift+F10 and a right click
+ * open it; a right click on a row outside the selection selects it, and
+ * the menu's Delete asks about that row. */
+static void
+test_row_context_menu (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  PaPhonesPage *page = PA_PHONES_PAGE (pa_window_get_page (f->window, "phones"));
+  GtkWidget *view = GTK_WIDGET (pa_phones_page_get_column_view (page));
+  GtkSelectionModel *selection = pa_phones_page_get_selection (page);
+  GtkWidget *reception;
+
+  if (!have_xdotool ())
+    return;
+
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_widget_grab_focus (view);
+  press_until (window, "Menu", row_menu_open, view);
+  g_assert_nonnull (label_with_text (open_row_menu (view), "Edit"));
+  g_assert_nonnull (label_with_text (open_row_menu (view), "Delete…"));
+  press_until (window, "Escape", row_menu_closed, view);
+  press_until (window, "shift+F10", row_menu_open, view);
+  press_until (window, "Escape", row_menu_closed, view);
+
+  /* Sorted by name, Reception is the second row; Boardroom is selected. */
+  reception = label_with_text (view, "Reception");
+  g_assert_nonnull (reception);
+  right_click (window, reception);
+  g_assert_true (wait_until (row_menu_open, view, TIMEOUT_SECONDS));
+  g_assert_true (gtk_selection_model_is_selected (selection, 1));
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+  /* As choosing the item does: the menu goes, then the action runs. */
+  {
+    GtkWidget *menu = open_row_menu (view);
+
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    g_assert_true (wait_until (row_menu_closed, view, TIMEOUT_SECONDS));
+    gtk_widget_activate_action (menu, "row.delete", NULL);
+  }
+  g_assert_true (wait_until (window_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
+                             TIMEOUT_SECONDS));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (find_visible_window (ADW_TYPE_MESSAGE_DIALOG))),
+                   ==, "Delete “Reception”?");
+  press_until (find_visible_window (ADW_TYPE_MESSAGE_DIALOG), "Escape",
+               window_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_phones (f->repo)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +825,8 @@ main (int   argc,
               test_keys_add_phone, fixture_tear_down);
   g_test_add ("/app/keyboard/keys-search", Fixture, NULL, fixture_set_up,
               test_keys_search, fixture_tear_down);
+  g_test_add ("/app/keyboard/row-context-menu", Fixture, NULL, fixture_set_up,
+              test_row_context_menu, fixture_tear_down);
   g_test_add ("/app/keyboard/keys-delete-and-escape", Fixture, NULL, fixture_set_up,
               test_keys_delete_and_escape, fixture_tear_down);
 
