@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pa-catalog-private.h"
 #include "pa-mac.h"
 
@@ -436,6 +438,17 @@ pa_catalog_get_modules (PaCatalog *self)
   return G_LIST_MODEL (self->modules);
 }
 
+static int
+compare_model_names (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  g_autofree char *key_a = g_utf8_collate_key_for_filename (pa_device_model_get_name ((PaDeviceModel *) a), -1);
+  g_autofree char *key_b = g_utf8_collate_key_for_filename (pa_device_model_get_name ((PaDeviceModel *) b), -1);
+
+  return strcmp (key_a, key_b);
+}
+
 GListModel *
 pa_catalog_list_models_for_vendor (PaCatalog  *self,
                                    const char *vendor_id)
@@ -454,6 +467,9 @@ pa_catalog_list_models_for_vendor (PaCatalog  *self,
       if (g_str_equal (pa_device_model_get_vendor_id (model), vendor_id))
         g_list_store_append (store, model);
     }
+  /* In the order a person looks for a model in: by name, numbers as
+   * numbers (T31P before T46U before T54W; VVX 250 before VVX 1500). */
+  g_list_store_sort (store, compare_model_names, NULL);
   return G_LIST_MODEL (store);
 }
 

@@ -14,7 +14,7 @@
 #include "pa-mac-input.h"
 #include "pa-repository.h"
 #include "pa-scan-credentials-dialog.h"
-#include "pa-scan-dialog.h"
+#include "pa-scan-dialog-private.h"
 #include "../server/pa-test-server.h"
 #include "pa-app-test.h"
 
@@ -232,6 +232,32 @@ scan (PaScanDialog *dialog,
   g_signal_emit_by_name (pa_mac_entry_get_text_widget (entry), "activate");
 }
 
+static void answer (AdwMessageDialog *dialog, const char *response);
+
+static gboolean
+window_hidden (gpointer window)
+{
+  return !gtk_widget_get_visible (window);
+}
+
+static GtkWidget *
+create_button (PaScanDialog *dialog)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), PA_TYPE_SCAN_DIALOG,
+                                                    "create_button"));
+}
+
+static GtkWidget *
+row_widget (PaScanDialog *dialog,
+            guint         position)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                  PA_TYPE_SCAN_DIALOG,
+                                                                  "rows_list"));
+
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (list, position));
+}
+
 static PaScanRow *
 row_at (PaScanDialog *dialog,
         guint         i)
@@ -273,11 +299,68 @@ test_scans_without_server (void)
   g_assert_cmpstr (pa_scan_row_get_name (row_at (dialog, 1)), ==, "T54W 0022");
   g_assert_cmpuint (pa_scan_dialog_get_pending (dialog), ==, 2);
 
-  /* A Snom MAC switches the brand (and so the model) for its row. */
+  /* A Snom MAC switches the brand for its row; its model is not guessed,
+   * and Create waits for it. */
   scan (dialog, "000413000033");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
   g_assert_cmpstr (pa_scan_row_get_vendor_id (row_at (dialog, 2)), ==, "snom");
-  g_assert_true (g_str_has_prefix (pa_scan_row_get_model_id (row_at (dialog, 2)), "snom-"));
+  g_assert_null (pa_scan_row_get_model_id (row_at (dialog, 2)));
+  g_assert_null (pa_scan_dialog_get_default_model (dialog));
+  g_assert_false (gtk_widget_is_sensitive (create_button (dialog)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (create_button (dialog)),
+                            "Choose the model of 1 scanned phone"));
+  /* Choosing it for each phone gives the row its model, and its name. */
+  pa_scan_dialog_set_default_model (dialog, "snom-d785");
+  g_assert_cmpstr (pa_scan_row_get_model_id (row_at (dialog, 2)), ==, "snom-d785");
+  g_assert_cmpstr (pa_scan_row_get_name (row_at (dialog, 2)), ==, "D785 0033");
+
+  /* "For Each Phone" reaches the rows already scanned that followed it. */
+  pa_scan_dialog_set_default_model (dialog, "yealink-t46u");
+  g_assert_cmpstr (pa_scan_row_get_model_id (row_at (dialog, 0)), ==, "yealink-t46u");
+  g_assert_cmpstr (pa_scan_row_get_model_id (row_at (dialog, 1)), ==, "yealink-t46u");
+  g_assert_cmpstr (pa_scan_row_get_name (row_at (dialog, 1)), ==, "T46U 0022");
+  g_assert_cmpstr (pa_scan_row_get_model_id (row_at (dialog, 2)), ==, "snom-d785");
+
+  /* A row is edited in its own expanded rows; then it keeps its own. */
+  {
+    GtkWidget *widget = row_widget (dialog, 0);
+    AdwComboRow *model_row = g_object_get_data (G_OBJECT (widget), "pa-model-row");
+    GtkEditable *name_row = g_object_get_data (G_OBJECT (widget), "pa-name-row");
+    GListModel *choices = adw_combo_row_get_model (model_row);
+    g_autoptr(PaDeviceModel) first = g_list_model_get_item (choices, 1);
+    g_autoptr(PaDeviceModel) second = g_list_model_get_item (choices, 2);
+
+    /* The brand's models by name, after "Choose a model…". */
+    g_assert_true (GTK_IS_STRING_OBJECT (g_list_model_get_item (choices, 0)));
+    g_object_unref (g_list_model_get_item (choices, 0));
+    g_assert_cmpint (g_utf8_collate (pa_device_model_get_name (first),
+                                     pa_device_model_get_name (second)), <, 0);
+
+    adw_combo_row_set_selected (model_row,
+                                pa_scan_dialog_model_position (choices, "yealink-t54w"));
+    g_assert_cmpstr (pa_scan_row_get_model_id (row_at (dialog, 0)), ==, "yealink-t54w");
+    gtk_editable_set_text (name_row, "Front Desk");
+    g_assert_cmpstr (pa_scan_row_get_name (row_at (dialog, 0)), ==, "Front Desk");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), ==, "Front Desk");
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  }
+  pa_scan_dialog_set_default_model (dialog, "yealink-t31p");
+  g_assert_cmpstr (pa_scan_row_get_model_id (row_at (dialog, 0)), ==, "yealink-t54w");
+  g_assert_cmpstr (pa_scan_row_get_name (row_at (dialog, 0)), ==, "Front Desk");
+  g_assert_cmpstr (pa_scan_row_get_model_id (row_at (dialog, 1)), ==, "yealink-t31p");
+  /* (Without a server Create stays off, but no longer for a model.) */
+  g_assert_null (strstr (gtk_widget_get_tooltip_text (create_button (dialog)), "Choose"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  pa_app_test_maybe_screenshot (GTK_WIDGET (dialog), "scan-mode-edit.png");
+
+  /* Closing with scans not created asks; Keep Scanning keeps them. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_nonnull (pa_scan_dialog_get_confirmation (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (pa_scan_dialog_get_confirmation (dialog)), ==,
+                   "Discard 3 Scanned Phones?");
+  answer (pa_scan_dialog_get_confirmation (dialog), "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.remove-row", "u", 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
@@ -290,7 +373,6 @@ test_scans_without_server (void)
   pa_scan_dialog_set_default_model (dialog, "yealink-t54w");
   g_assert_nonnull (pa_scan_dialog_add_scan (dialog, "0C:38:3E:00:00:44"));
   g_assert_cmpstr (pa_scan_row_get_vendor_id (row_at (dialog, 2)), ==, "fanvil");
-  g_assert_true (g_str_has_prefix (pa_scan_row_get_model_id (row_at (dialog, 2)), "fanvil-"));
   g_assert_null (pa_scan_dialog_add_scan (dialog, "0c383e000044"));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "scan.remove-row", "u", 2);
@@ -298,6 +380,11 @@ test_scans_without_server (void)
   /* Removed, it can be scanned again. */
   scan (dialog, "805ec0000011");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+
+  /* Discard closes. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  answer (pa_scan_dialog_get_confirmation (dialog), "discard");
+  wait_until (window_hidden, dialog, 10);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
@@ -362,6 +449,13 @@ test_create_against_provd (void)
   g_assert_cmpstr (pa_mac_entry_get_error (entry), ==, "Already used by “Reception”");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
   g_assert_cmpint (pa_scan_row_get_agent_id (row_at (dialog, 0)), ==, agent_id);
+  /* The agent for each phone reaches the rows already scanned, both ways. */
+  pa_scan_dialog_set_default_agent (dialog, 0);
+  g_assert_cmpint (pa_scan_row_get_agent_id (row_at (dialog, 0)), ==, 0);
+  g_assert_cmpint (pa_scan_row_get_agent_id (row_at (dialog, 1)), ==, 0);
+  pa_scan_dialog_set_default_agent (dialog, agent_id);
+  g_assert_cmpint (pa_scan_row_get_agent_id (row_at (dialog, 0)), ==, agent_id);
+  g_assert_cmpint (pa_scan_row_get_agent_id (row_at (dialog, 1)), ==, agent_id);
 
   /* Someone else takes the second MAC meanwhile: the server refuses that
    * row, the other is created. */

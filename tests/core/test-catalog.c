@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pa-catalog.h"
 #include "pa-mac.h"
 
@@ -29,6 +31,16 @@ test_default_loads (void)
       g_assert_nonnull (vendor);
       g_assert_cmpstr (pa_vendor_get_id (vendor), ==, vendors[i]);
       g_assert_cmpuint (g_list_model_get_n_items (models), >=, 3);
+      /* Listed by name, numbers as numbers, as people look for them. */
+      for (guint m = 1; m < g_list_model_get_n_items (models); m++)
+        {
+          g_autoptr(PaDeviceModel) a = g_list_model_get_item (models, m - 1);
+          g_autoptr(PaDeviceModel) b = g_list_model_get_item (models, m);
+          g_autofree char *key_a = g_utf8_collate_key_for_filename (pa_device_model_get_name (a), -1);
+          g_autofree char *key_b = g_utf8_collate_key_for_filename (pa_device_model_get_name (b), -1);
+
+          g_assert_cmpint (strcmp (key_a, key_b), <=, 0);
+        }
     }
   g_assert_cmpuint (g_list_model_get_n_items (pa_catalog_get_vendors (catalog)), ==, 6);
   g_assert_cmpuint (g_list_model_get_n_items (pa_catalog_get_models (catalog)), >=, 40);

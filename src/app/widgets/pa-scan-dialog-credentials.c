@@ -125,6 +125,53 @@ confirmation_response_cb (AdwMessageDialog *dialog,
     }
 }
 
+static void
+discard_rows_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          PaScanDialog     *self)
+{
+  if (g_str_equal (response, "create"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "scan.create", NULL);
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      self->rows_discard_confirmed = TRUE;
+      pa_close_after_response (GTK_WINDOW (self));
+    }
+}
+
+/* Scanned boxes not created yet are work: closing asks before it drops
+ * them. TRUE while the question is up. */
+static gboolean
+confirm_discard_rows (PaScanDialog *self)
+{
+  guint waiting = self->busy ? 0 : pa_scan_dialog_get_pending (self);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->rows_discard_confirmed || waiting == 0)
+    return FALSE;
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Discard %u Scanned Phone?",
+                                          "Discard %u Scanned Phones?", waiting), waiting);
+  body = g_strdup (g_dngettext (GETTEXT_PACKAGE,
+                                "It has not been created yet. Closing now loses the scan.",
+                                "They have not been created yet. Closing now loses the scans.",
+                                waiting));
+  dialog = pa_choice_dialog_new (GTK_WINDOW (self), heading, body, _("_Keep Scanning"),
+                                 "discard", _("_Discard"), "create", _("_Create Phones"));
+  /* Nothing to create with a model missing: that answer waits. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create",
+                                           gtk_widget_is_sensitive (self->create_button));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_rows_response_cb), self, 0);
+  self->confirmation = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->confirmation);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* Closing forgets the passwords; one nobody has looked at or copied would
  * be lost without a word, so ask. */
 gboolean
@@ -134,13 +181,15 @@ pa_scan_dialog_confirm_close (PaScanDialog *self)
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (self->close_confirmed || unseen == 0)
-    return FALSE;
   if (self->confirmation != NULL)
     {
       gtk_window_present (GTK_WINDOW (self->confirmation));
       return TRUE;
     }
+  if (confirm_discard_rows (self))
+    return TRUE;
+  if (self->close_confirmed || unseen == 0)
+    return FALSE;
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "The SIP password of %u new phone has not been viewed "

@@ -30,6 +30,9 @@ struct _PaScanDialog
   guint          n_created;      /* in the current run */
   guint          n_failed;
   gboolean       busy;
+  gboolean       swapping_models;  /* the model row's list is being replaced */
+  gint64         default_agent_id; /* "For Each Phone"'s agent, for rows that follow it */
+  gboolean       rows_discard_confirmed;
 
   /* The passwords the server showed once, until the dialog closes. */
   GListStore    *credentials;       /* of PaScanCredential */
@@ -39,6 +42,19 @@ struct _PaScanDialog
   AdwMessageDialog *confirmation;   /* weak: the open close confirmation */
   gboolean       close_confirmed;
 };
+
+/* pa-scan-dialog.c: a brand's model choices ("Choose a model…" first,
+ * then its models by name), their names, and the position of @model_id
+ * (0 when none or unknown, 1 for a brand's only model). */
+GListModel    *pa_scan_dialog_model_choices    (const char    *vendor_id);
+GtkExpression *pa_scan_dialog_model_expression (void);
+guint          pa_scan_dialog_model_position   (GListModel    *choices,
+                                                const char    *model_id);
+/* Sets @row's model (NULL: not chosen); its name follows while it is the
+ * one made from the model. */
+void           pa_scan_dialog_set_row_model    (PaScanDialog  *self,
+                                                PaScanRow     *row,
+                                                PaDeviceModel *model);
 
 /* pa-scan-dialog-rows.c: the list box's row for a PaScanRow (@user_data
  * is the dialog). */

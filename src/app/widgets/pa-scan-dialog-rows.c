@@ -1,6 +1,7 @@
 /* pa-scan-dialog-rows.c — the scan dialog's list rows: one per scanned
  * MAC, showing its brand and model, its state, and whether its SIP
- * password is still to be viewed
+ * password is still to be viewed; expanded, its name and model can be
+ * changed until it is created
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,7 +53,10 @@ row_subtitle (PaScanRow        *row,
           g_string_append_printf (s, "\n%s", what);
         }
     }
-  else if (pa_scan_row_get_state (row) == PA_SCAN_ROW_FAILED && pa_scan_row_get_message (row))
+  else if (pa_scan_row_get_model_id (row) == NULL)
+    g_string_append_printf (s, "\n%s", _("Model not chosen yet"));
+
+  if (pa_scan_row_get_state (row) == PA_SCAN_ROW_FAILED && pa_scan_row_get_message (row))
     g_string_append_printf (s, "\n%s", pa_scan_row_get_message (row));
 
   return g_string_free (g_steal_pointer (&s), FALSE);
@@ -91,7 +95,7 @@ update_row_widget (GtkWidget *widget,
                                       ? _("SIP password copied or saved")
                                       : _("SIP password available until this window closes"));
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (widget), subtitle);
 
   gtk_widget_remove_css_class (status, "success");
   gtk_widget_remove_css_class (status, "error");
@@ -111,6 +115,28 @@ update_row_widget (GtkWidget *widget,
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), state == PA_SCAN_ROW_SAVING);
   gtk_widget_set_visible (spinner, state == PA_SCAN_ROW_SAVING);
   gtk_widget_set_sensitive (remove, state != PA_SCAN_ROW_SAVING);
+
+  /* What the user may still change, and only while it may change. */
+  {
+    AdwEntryRow *name_row = g_object_get_data (G_OBJECT (widget), "pa-name-row");
+    AdwComboRow *model_row = g_object_get_data (G_OBJECT (widget), "pa-model-row");
+    gboolean editable = state != PA_SCAN_ROW_CREATED && state != PA_SCAN_ROW_SAVING;
+    GListModel *choices = adw_combo_row_get_model (model_row);
+    guint position = pa_scan_dialog_model_position (choices, pa_scan_row_get_model_id (row));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), pa_scan_row_get_name (row));
+    if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (name_row)), pa_scan_row_get_name (row)) != 0)
+      gtk_editable_set_text (GTK_EDITABLE (name_row), pa_scan_row_get_name (row));
+    /* Position 1 of a one-model brand means "not chosen" only when the
+     * row has no model; it is that model otherwise. */
+    if (pa_scan_row_get_model_id (row) == NULL)
+      position = 0;
+    if (adw_combo_row_get_selected (model_row) != position)
+      adw_combo_row_set_selected (model_row, position);
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (widget), editable);
+    if (!editable)
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), FALSE);
+  }
 }
 
 static void
@@ -144,36 +170,86 @@ remove_clicked_cb (GtkButton *button,
     gtk_widget_activate_action (dialog, "scan.remove-row", "u", position);
 }
 
+static void
+name_changed_cb (GtkEditable *editable,
+                 PaScanRow   *row)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  /* An empty name would be refused by the server; the row keeps its last. */
+  if (name[0] != '\0')
+    pa_scan_row_set_name (row, name);
+}
+
+static void
+model_chosen_cb (AdwComboRow *model_row,
+                 GParamSpec  *pspec,
+                 PaScanRow   *row)
+{
+  PaScanDialog *self = g_object_get_data (G_OBJECT (model_row), "pa-scan-dialog");
+  gpointer item = adw_combo_row_get_selected_item (model_row);
+  PaDeviceModel *model = PA_IS_DEVICE_MODEL (item) ? item : NULL;
+
+  if (self == NULL
+      || g_strcmp0 (model != NULL ? pa_device_model_get_id (model) : NULL,
+                    pa_scan_row_get_model_id (row)) == 0)
+    return;
+  pa_scan_dialog_set_row_model (self, row, model);
+}
+
 GtkWidget *
 pa_scan_dialog_create_row_widget (gpointer item,
                                   gpointer user_data)
 {
   PaScanRow *row = item;
-  GtkWidget *widget = adw_action_row_new ();
+  GtkWidget *widget = adw_expander_row_new ();
   GtkWidget *key = gtk_image_new_from_icon_name ("dialog-password-symbolic");
   GtkWidget *status = gtk_image_new ();
   GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *name_row = adw_entry_row_new ();
+  GtkWidget *model_row = adw_combo_row_new ();
+  g_autoptr(GListModel) choices = pa_scan_dialog_model_choices (pa_scan_row_get_vendor_id (row));
+  g_autoptr(GtkExpression) model_name = pa_scan_dialog_model_expression ();
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), pa_scan_row_get_mac (row));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), pa_scan_row_get_name (row));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 0);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, remove_label);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), row, 0);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), spinner);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), key);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), status);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), remove);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (widget), spinner);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (widget), key);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (widget), status);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (widget), remove);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (name_row), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), pa_scan_row_get_name (row));
+  g_signal_connect_object (name_row, "changed", G_CALLBACK (name_changed_cb), row, 0);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (widget), name_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (model_row), _("Model"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (model_row), FALSE);
+  adw_combo_row_set_expression (ADW_COMBO_ROW (model_row), model_name);
+  adw_combo_row_set_model (ADW_COMBO_ROW (model_row), choices);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (model_row),
+                              pa_scan_row_get_model_id (row) != NULL
+                              ? pa_scan_dialog_model_position (choices, pa_scan_row_get_model_id (row))
+                              : 0);
+  g_object_set_data (G_OBJECT (model_row), "pa-scan-dialog", user_data);
+  g_signal_connect_object (model_row, "notify::selected", G_CALLBACK (model_chosen_cb), row, 0);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (widget), model_row);
 
   g_object_set_data (G_OBJECT (widget), "pa-status", status);
   g_object_set_data (G_OBJECT (widget), "pa-spinner", spinner);
   g_object_set_data (G_OBJECT (widget), "pa-remove", remove);
   g_object_set_data (G_OBJECT (widget), "pa-key", key);
+  g_object_set_data (G_OBJECT (widget), "pa-name-row", name_row);
+  g_object_set_data (G_OBJECT (widget), "pa-model-row", model_row);
   g_object_set_data_full (G_OBJECT (widget), "pa-row", g_object_ref (row), g_object_unref);
   g_object_set_data (G_OBJECT (widget), "pa-scan-dialog", user_data);
   update_row_widget (widget, row);

@@ -54,11 +54,37 @@ pa_scan_dialog_get_pending (PaScanDialog *self)
   return pending;
 }
 
+static gboolean
+row_editable (PaScanRow *row)
+{
+  PaScanRowState state = pa_scan_row_get_state (row);
+
+  return state != PA_SCAN_ROW_CREATED && state != PA_SCAN_ROW_SAVING;
+}
+
+/* Rows waiting to be created whose model nobody chose yet. */
+static guint
+count_without_model (PaScanDialog *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint missing = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PaScanRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      missing += row_editable (row) && pa_scan_row_get_model_id (row) == NULL;
+    }
+  return missing;
+}
+
 static void
 update_create_button (PaScanDialog *self)
 {
   guint pending = pa_scan_dialog_get_pending (self);
+  guint missing = count_without_model (self);
   g_autofree char *label = NULL;
+  g_autofree char *reason = NULL;
 
   if (pending == 0)
     label = g_strdup (_("_Create Phones"));
@@ -68,7 +94,15 @@ update_create_button (PaScanDialog *self)
                              pending);
   gtk_button_set_label (GTK_BUTTON (self->create_button), label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scan.create",
-                                 pending > 0 && !self->busy && self->repository != NULL);
+                                 pending > 0 && missing == 0 && !self->busy
+                                 && self->repository != NULL);
+  if (missing > 0)
+    reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Choose the model of %u scanned phone first",
+                                           "Choose the model of %u scanned phones first",
+                                           missing), missing);
+  gtk_widget_set_tooltip_text (self->create_button,
+                               reason != NULL ? reason : _("Create the scanned phones on the server"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
@@ -104,7 +138,91 @@ selected_vendor_id (PaScanDialog *self)
 static PaDeviceModel *
 selected_model (PaScanDialog *self)
 {
-  return adw_combo_row_get_selected_item (self->model_row);
+  gpointer item = adw_combo_row_get_selected_item (self->model_row);
+
+  return PA_IS_DEVICE_MODEL (item) ? item : NULL;
+}
+
+/* ---- model choices: "Choose a model…", then the brand's models by name - */
+
+static char *
+model_item_name (GObject *item)
+{
+  if (PA_IS_DEVICE_MODEL (item))
+    return g_strdup (pa_device_model_get_name (PA_DEVICE_MODEL (item)));
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  return g_strdup ("");
+}
+
+GtkExpression *
+pa_scan_dialog_model_expression (void)
+{
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                      G_CALLBACK (model_item_name), NULL, NULL);
+}
+
+GListModel *
+pa_scan_dialog_model_choices (const char *vendor_id)
+{
+  g_autoptr(GListStore) sections = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GtkStringList) none = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) models =
+    pa_catalog_list_models_for_vendor (pa_catalog_get_default (), vendor_id);
+
+  /* Nothing is picked for the user: a wrong model is a phone that does
+   * not boot its configuration, found only at the desk. */
+  gtk_string_list_append (none, _("Choose a model…"));
+  g_list_store_append (sections, none);
+  g_list_store_append (sections, models);
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&sections))));
+}
+
+guint
+pa_scan_dialog_model_position (GListModel *choices,
+                               const char *model_id)
+{
+  guint n = g_list_model_get_n_items (choices);
+
+  /* A brand with one model: that is no guess. */
+  if (model_id == NULL)
+    return n == 2 ? 1 : 0;
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(PaDeviceModel) model = g_list_model_get_item (choices, i);
+
+      if (g_strcmp0 (pa_device_model_get_id (model), model_id) == 0)
+        return i;
+    }
+  return 0;
+}
+
+/* A row's model as the user or "For Each Phone" picks it; its name follows
+ * while it is still the one made from the model. */
+void
+pa_scan_dialog_set_row_model (PaScanDialog  *self,
+                              PaScanRow     *row,
+                              PaDeviceModel *model)
+{
+  PaCatalog *catalog = pa_catalog_get_default ();
+  const char *old_id = pa_scan_row_get_model_id (row);
+  PaDeviceModel *old = old_id != NULL ? pa_catalog_get_model (catalog, old_id) : NULL;
+  g_autofree char *old_name = pa_scan_default_name (old != NULL ? pa_device_model_get_name (old)
+                                                                : NULL,
+                                                    pa_scan_row_get_mac (row));
+
+  if (g_strcmp0 (pa_scan_row_get_name (row), old_name) == 0)
+    {
+      g_autofree char *name = pa_scan_default_name (model != NULL ? pa_device_model_get_name (model)
+                                                                  : NULL,
+                                                    pa_scan_row_get_mac (row));
+
+      pa_scan_row_set_name (row, name);
+    }
+  pa_scan_row_set_model (row, model != NULL ? pa_device_model_get_vendor_id (model)
+                                            : pa_scan_row_get_vendor_id (row),
+                         model != NULL ? pa_device_model_get_id (model) : NULL);
+  update_create_button (self);
 }
 
 static gint64
@@ -136,37 +254,68 @@ static void
 brand_selected_cb (PaScanDialog *self)
 {
   const char *vendor_id = selected_vendor_id (self);
-  g_autoptr(GListModel) models = NULL;
-  const char *remembered;
-  guint position;
+  g_autoptr(GListModel) choices = NULL;
+  g_autofree char *remembered = NULL;
 
   if (vendor_id == NULL)
     return;
-
-  models = pa_catalog_list_models_for_vendor (pa_catalog_get_default (), vendor_id);
-  /* Set the model before the remembered choice is read: swapping the list
-   * selects its first item, which model_selected_cb would remember. */
-  remembered = g_hash_table_lookup (self->model_by_vendor, vendor_id);
-  {
-    g_autofree char *keep = g_strdup (remembered);
-
-    adw_combo_row_set_model (self->model_row, models);
-    position = keep != NULL
-               ? find_position (models, keep, (const char *(*) (gpointer)) pa_device_model_get_id)
-               : GTK_INVALID_LIST_POSITION;
-  }
-  adw_combo_row_set_selected (self->model_row, position != GTK_INVALID_LIST_POSITION ? position : 0);
+  /* Read before the list is swapped: swapping selects its first item,
+   * which model_selected_cb would take for the user's choice. */
+  remembered = g_strdup (g_hash_table_lookup (self->model_by_vendor, vendor_id));
+  choices = pa_scan_dialog_model_choices (vendor_id);
+  self->swapping_models = TRUE;
+  adw_combo_row_set_model (self->model_row, choices);
+  self->swapping_models = FALSE;
+  adw_combo_row_set_selected (self->model_row,
+                              pa_scan_dialog_model_position (choices, remembered));
 }
 
+/* "For Each Phone" applies to the rows still waiting too: those of the
+ * brand that had the previous choice (or none) take the new one; a row
+ * the user set apart keeps its own. */
 static void
 model_selected_cb (PaScanDialog *self)
 {
   PaDeviceModel *model = selected_model (self);
+  const char *vendor_id = selected_vendor_id (self);
+  g_autofree char *previous = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
+  if (self->swapping_models || vendor_id == NULL)
+    return;
+  previous = g_strdup (g_hash_table_lookup (self->model_by_vendor, vendor_id));
   if (model != NULL)
-    g_hash_table_insert (self->model_by_vendor,
-                         g_strdup (pa_device_model_get_vendor_id (model)),
+    g_hash_table_insert (self->model_by_vendor, g_strdup (vendor_id),
                          g_strdup (pa_device_model_get_id (model)));
+  else
+    g_hash_table_remove (self->model_by_vendor, vendor_id);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PaScanRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      const char *row_model = pa_scan_row_get_model_id (row);
+
+      if (row_editable (row) && g_strcmp0 (pa_scan_row_get_vendor_id (row), vendor_id) == 0
+          && (row_model == NULL || g_strcmp0 (row_model, previous) == 0))
+        pa_scan_dialog_set_row_model (self, row, model);
+    }
+  update_create_button (self);
+}
+
+static void
+agent_selected_cb (PaScanDialog *self)
+{
+  gint64 agent_id = selected_agent_id (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PaScanRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (row_editable (row) && pa_scan_row_get_agent_id (row) == self->default_agent_id)
+        pa_scan_row_set_agent_id (row, agent_id);
+    }
+  self->default_agent_id = agent_id;
 }
 
 static void
@@ -291,6 +440,9 @@ pa_scan_dialog_add_scan (PaScanDialog *self,
   row = pa_scan_row_new (mac, vendor != NULL ? pa_vendor_get_id (vendor) : NULL,
                          model != NULL ? pa_device_model_get_id (model) : NULL,
                          selected_agent_id (self), name);
+  /* The row's own model choice (pa-scan-dialog-rows.c) may unlock Create. */
+  g_signal_connect_object (row, "notify::model-id", G_CALLBACK (update_create_button), self,
+                           G_CONNECT_SWAPPED);
   g_list_store_append (self->rows, row);
   pa_mac_entry_clear (self->mac_entry);
   return row;
@@ -605,6 +757,7 @@ pa_scan_dialog_class_init (PaScanDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_vendor_cb);
   gtk_widget_class_bind_template_callback (widget_class, brand_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, model_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, agent_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "scan.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "scan.remove-row", "u", remove_row_action);
@@ -637,7 +790,7 @@ pa_scan_dialog_init (PaScanDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   vendor_name = gtk_property_expression_new (PA_TYPE_VENDOR, NULL, "name");
-  model_name = gtk_property_expression_new (PA_TYPE_DEVICE_MODEL, NULL, "name");
+  model_name = pa_scan_dialog_model_expression ();
   adw_combo_row_set_expression (self->brand_row, vendor_name);
   adw_combo_row_set_expression (self->model_row, model_name);
   adw_combo_row_set_model (self->brand_row, pa_catalog_get_vendors (catalog));
@@ -700,14 +853,15 @@ pa_scan_dialog_set_default_model (PaScanDialog *self,
   if (model == NULL)
     return;
 
-  g_hash_table_insert (self->model_by_vendor, g_strdup (pa_device_model_get_vendor_id (model)),
-                       g_strdup (model_id));
+  /* As the user does it: the brand, then the model in its list, so the
+   * rows that followed the previous choice follow this one. */
   position = find_position (pa_catalog_get_vendors (catalog), pa_device_model_get_vendor_id (model),
                             (const char *(*) (gpointer)) pa_vendor_get_id);
-  if (position == adw_combo_row_get_selected (self->brand_row))
-    brand_selected_cb (self);
-  else
+  if (position != adw_combo_row_get_selected (self->brand_row))
     adw_combo_row_set_selected (self->brand_row, position);
+  adw_combo_row_set_selected (self->model_row,
+                              pa_scan_dialog_model_position (adw_combo_row_get_model (self->model_row),
+                                                             model_id));
 }
 
 const char *

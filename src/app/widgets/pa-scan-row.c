@@ -226,3 +226,53 @@ pa_scan_row_set_result (PaScanRow      *self,
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+/* Only while the row waits to be created: what the user picks for it. */
+void
+pa_scan_row_set_model (PaScanRow  *self,
+                       const char *vendor_id,
+                       const char *model_id)
+{
+  g_return_if_fail (PA_IS_SCAN_ROW (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->vendor_id, vendor_id) != 0)
+    {
+      g_free (self->vendor_id);
+      self->vendor_id = g_strdup (vendor_id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VENDOR_ID]);
+    }
+  if (g_strcmp0 (self->model_id, model_id) != 0)
+    {
+      g_free (self->model_id);
+      self->model_id = g_strdup (model_id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL_ID]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+pa_scan_row_set_agent_id (PaScanRow *self,
+                          gint64     agent_id)
+{
+  g_return_if_fail (PA_IS_SCAN_ROW (self));
+
+  if (self->agent_id == agent_id)
+    return;
+  self->agent_id = agent_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENT_ID]);
+}
+
+void
+pa_scan_row_set_name (PaScanRow  *self,
+                      const char *name)
+{
+  g_return_if_fail (PA_IS_SCAN_ROW (self));
+  g_return_if_fail (name != NULL);
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}

@@ -46,5 +46,13 @@ void            pa_scan_row_set_result    (PaScanRow      *self,
                                            PaScanRowState  state,
                                            const char     *message,
                                            gint64          phone_id);
+/* What the user picks for a row before it is created. */
+void            pa_scan_row_set_model     (PaScanRow      *self,
+                                           const char     *vendor_id,
+                                           const char     *model_id);
+void            pa_scan_row_set_agent_id  (PaScanRow      *self,
+                                           gint64          agent_id);
+void            pa_scan_row_set_name      (PaScanRow      *self,
+                                           const char     *name);
 
 G_END_DECLS
