@@ -344,3 +344,29 @@ pa_app_test_template_child (gpointer    widget,
   g_error ("%s has no template child %s", G_OBJECT_TYPE_NAME (widget), name);
   return NULL;
 }
+
+char *
+pa_app_test_find_cut_off (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_SCROLLED_WINDOW (root))
+    {
+      GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (root));
+
+      if (gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v) > 1)
+        return g_strdup_printf ("a %s needs scrolling: %.0f px of content, %.0f px shown",
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (root)),
+                                gtk_adjustment_get_upper (v), gtk_adjustment_get_page_size (v));
+    }
+  if (GTK_IS_LABEL (root) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (root))))
+    return g_strdup_printf ("label “%s” is ellipsized", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      char *found = pa_app_test_find_cut_off (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

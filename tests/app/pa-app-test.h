@@ -67,6 +67,9 @@ char      *pa_app_test_read_clipboard       (GtkWidget    *widget);
 /* Clicks the button of the visible message dialog whose label is @label
  * ("_Discard"), as a user would: the response, then the dialog closes. */
 void       pa_app_test_click_response       (const char   *label);
+/* What in @root (mapped) is cut off: a scrolled window whose content is
+ * taller than it, or an ellipsized label; NULL when all of it shows. */
+char      *pa_app_test_find_cut_off         (GtkWidget    *root);
 /* The first button labelled @label (as set, mnemonic included) in @root. */
 GtkWidget *pa_app_test_find_button          (GtkWidget    *root,
                                              const char   *label);

@@ -870,6 +870,16 @@ test_download_config (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static gboolean
+nothing_cut_off (gpointer window)
+{
+  g_autofree char *cut = pa_app_test_find_cut_off (window);
+
+  if (cut != NULL)
+    g_test_message ("cut off: %s", cut);
+  return cut == NULL;
+}
+
 static void
 test_regenerate_needs_the_word (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -911,6 +921,8 @@ test_regenerate_needs_the_word (Fixture       *fixture,
   g_assert_cmpstr (pa_credentials_dialog_get_password (credentials), !=, password);
   g_assert_cmpstr (pa_credentials_dialog_get_username (credentials), ==, username);
   pa_app_test_maybe_screenshot (GTK_WIDGET (credentials), "credentials-regenerated.png");
+  /* All of it in view, the note under the password included. */
+  pa_app_test_wait_until (nothing_cut_off, credentials);
 
   /* The editor stays, and can still save (the phone's revision moved on). */
   gtk_window_destroy (GTK_WINDOW (credentials));

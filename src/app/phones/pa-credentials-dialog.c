@@ -12,6 +12,7 @@
 
 #include "pa-confirm-dialog.h"
 #include "pa-credentials-dialog.h"
+#include "pa-window-size.h"
 
 struct _PaCredentialsDialog
 {
@@ -28,6 +29,7 @@ struct _PaCredentialsDialog
   GtkWidget    *once_box;
   GtkLabel     *once_label;
   GtkLabel     *note_label;
+  GtkWidget    *page;
 
   char *setup_link;
   char *username;
@@ -154,6 +156,7 @@ pa_credentials_dialog_class_init (PaCredentialsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, admin_password_copy);
   gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, once_box);
   gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, note_label);
+  gtk_widget_class_bind_template_child (widget_class, PaCredentialsDialog, page);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -163,6 +166,7 @@ static void
 pa_credentials_dialog_init (PaCredentialsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pa_preferences_page_fit_content (self->page, 640);
 }
 
 GtkWidget *

@@ -134,13 +134,17 @@ pa_phone_show_credentials (GtkWindow    *parent,
                            PaPhone      *phone,
                            const char   *username,
                            const char   *password,
-                           const char   *admin_password)
+                           const char   *admin_password,
+                           const char   *note)
 {
   g_autofree char *link = pa_repository_get_setup_link (repo, phone);
   GtkWidget *dialog = pa_credentials_dialog_new (parent, link, username, password);
 
-  /* Before it is shown, so the window is sized for it. */
+  /* Before it is shown, so the window is sized for all of it: set later,
+   * the note's line landed below the window's edge. */
   pa_credentials_dialog_set_admin_password (PA_CREDENTIALS_DIALOG (dialog), admin_password);
+  if (note != NULL)
+    pa_credentials_dialog_set_note (PA_CREDENTIALS_DIALOG (dialog), note);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -216,7 +220,6 @@ regenerated_cb (GObject      *source,
   g_autofree char *password = NULL;
   g_autofree char *note = NULL;
   guint n_resync = 0;
-  GtkWidget *dialog;
 
   password = pa_client_regenerate_password_finish (PA_CLIENT (source), result, &n_resync, &error);
   if (password == NULL)
@@ -227,14 +230,13 @@ regenerated_cb (GObject      *source,
 
   pa_repository_refresh_async (data->repo, NULL, refresh_after_regenerate_cb, NULL);
 
-  dialog = pa_phone_show_credentials (data->parent, data->repo, data->phone,
-                                      data->username, password, NULL);
   note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u phone will fetch the new password at its next check.",
                                        "%u phones will fetch the new password at their next check.",
                                        n_resync),
                           n_resync);
-  pa_credentials_dialog_set_note (PA_CREDENTIALS_DIALOG (dialog), note);
+  pa_phone_show_credentials (data->parent, data->repo, data->phone, data->username, password,
+                             NULL, note);
   memset (password, 0, strlen (password));
 }
 

@@ -24,13 +24,15 @@ PaSipAccount *pa_phone_get_line1_account (PaRepository *repo,
                                           PaPhone      *phone);
 
 /* Shows the credentials of @phone (setup link, username; @password and
- * @admin_password only when given, that is right after they were made). */
+ * @admin_password only when given, that is right after they were made),
+ * with @note (nullable) under them. */
 GtkWidget *pa_phone_show_credentials (GtkWindow    *parent,
                                       PaRepository *repo,
                                       PaPhone      *phone,
                                       const char   *username,
                                       const char   *password,
-                                      const char   *admin_password);
+                                      const char   *admin_password,
+                                      const char   *note);
 
 /* Where results go: an AdwToastOverlay ancestor of @widget (also inside the
  * transient parent chain), NULL if none. Transfer none. */

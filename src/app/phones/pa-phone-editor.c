@@ -438,7 +438,7 @@ save_done_cb (GObject      *source,
             username = pa_sip_account_get_username (account);
         }
       pa_phone_show_credentials (parent, self->repo, PA_PHONE (saved), username, password,
-                                 generated_admin_password (extra, saved));
+                                 generated_admin_password (extra, saved), NULL);
       toast = g_strdup_printf (_("Phone “%s” added"), pa_phone_get_name (PA_PHONE (saved)));
     }
   else
