@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "pa-client.h"
 #include "pa-mac-entry.h"
@@ -392,6 +394,54 @@ test_show_message (Fixture       *f,
   g_assert_null (pa_mac_entry_get_mac (f->entry));
 }
 
+/* From Image… on a picture with no barcode: it says so, and the MAC
+ * already in the field stays, not marked as wrong. */
+static void
+test_image_without_mac (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *entry_box;
+  int fd;
+
+  fd = g_file_open_tmp ("pa-no-barcode-XXXXXX.png", &path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "not a picture", -1, &error));
+  close (fd);
+  file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_editable_set_text (GTK_EDITABLE (f->entry), "805ec0123456");
+  g_assert_true (pa_mac_entry_get_valid (f->entry));
+  pa_mac_entry_fill_from_image (f->entry, file);
+  while (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->entry),
+                                                                           PA_TYPE_MAC_ENTRY,
+                                                                           "image_button"))) == FALSE)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->entry)), ==, "80:5E:C0:12:34:56");
+  g_assert_true (pa_mac_entry_get_valid (f->entry));
+  g_assert_null (pa_mac_entry_get_error (f->entry));
+  entry_box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->entry), PA_TYPE_MAC_ENTRY,
+                                                        "entry"));
+  g_assert_false (gtk_widget_has_css_class (entry_box, "error"));
+  {
+    GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->entry),
+                                                                  PA_TYPE_MAC_ENTRY,
+                                                                  "message_label"));
+
+    g_assert_true (gtk_widget_get_visible (label));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), !=, "");
+    g_test_message ("said: %s", gtk_label_get_label (GTK_LABEL (label)));
+    /* Typing goes on as before; the note about the image goes. */
+    gtk_editable_set_text (GTK_EDITABLE (f->entry), "805ec0123457");
+    g_assert_false (gtk_widget_get_visible (label));
+  }
+  g_unlink (path);
+}
+
 /* ---- real key events through the X server --------------------------- */
 
 static gboolean
@@ -583,6 +633,8 @@ main (int   argc,
               fixture_setup, test_invalid, fixture_teardown);
   g_test_add ("/app/mac-entry/show-message", Fixture, NULL,
               fixture_setup, test_show_message, fixture_teardown);
+  g_test_add ("/app/mac-entry/image-without-mac", Fixture, NULL,
+              fixture_setup, test_image_without_mac, fixture_teardown);
   g_test_add ("/app/mac-entry/xdotool-burst", Fixture, NULL,
               fixture_setup, test_xdotool_burst, fixture_teardown);
   g_test_add ("/app/mac-entry/duplicate", Fixture, NULL,

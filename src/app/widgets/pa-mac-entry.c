@@ -32,6 +32,7 @@ struct _PaMacEntry
   char          *vendor_id;
   char          *error;
   char          *shown_message;   /* from pa_mac_entry_show_message() */
+  char          *image_message;   /* why From Image… found no MAC; not about the text */
   PaPhone       *duplicate;
   PaRepository  *repository;
   GListModel    *phones;          /* the repository's, to recheck on changes */
@@ -131,14 +132,25 @@ update_message (PaMacEntry *self)
   const char *message = self->shown_message != NULL ? self->shown_message : self->error;
   gboolean is_error = self->duplicate == NULL || self->shown_message != NULL;
 
-  gtk_label_set_label (GTK_LABEL (self->message_label), message);
-  gtk_widget_set_visible (self->message_label, message != NULL);
+  gtk_label_set_label (GTK_LABEL (self->message_label),
+                       message != NULL ? message : self->image_message);
+  gtk_widget_set_visible (self->message_label, message != NULL || self->image_message != NULL);
 
   gtk_widget_remove_css_class (self->entry, "error");
   gtk_widget_remove_css_class (self->entry, "warning");
   gtk_widget_remove_css_class (self->message_label, "error");
   gtk_widget_remove_css_class (self->message_label, "warning");
-  if (message != NULL)
+  if (message == NULL && self->image_message != NULL)
+    {
+      /* The image had no MAC; the text in the field is still as good as
+       * it was, so the field is not marked. */
+      gtk_widget_add_css_class (self->message_label, "warning");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->image_message,
+                                      -1);
+    }
+  else if (message != NULL)
     {
       const char *style = is_error ? "error" : "warning";
 
@@ -313,6 +325,7 @@ text_changed_cb (PaMacEntry *self)
    * previous text. */
   self->finished = FALSE;
   g_clear_pointer (&self->shown_message, g_free);
+  g_clear_pointer (&self->image_message, g_free);
   refresh_state (self);
 }
 
@@ -429,7 +442,8 @@ decode_done_cb (GObject      *source,
   gtk_widget_set_sensitive (self->image_button, TRUE);
   if (macs == NULL)
     {
-      pa_mac_entry_show_message (self, error->message);
+      set_string (&self->image_message, error->message);
+      update_message (self);
       return;
     }
   if (macs[1] == NULL)
@@ -449,12 +463,22 @@ chooser_response_cb (PaMacEntry           *self,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
 
-  if (file == NULL)
-    return;
+  if (file != NULL)
+    pa_mac_entry_fill_from_image (self, file);
+}
+
+void
+pa_mac_entry_fill_from_image (PaMacEntry *self,
+                              GFile      *file)
+{
+  g_return_if_fail (PA_IS_MAC_ENTRY (self));
+  g_return_if_fail (G_IS_FILE (file));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->image_message, g_free);
+  update_message (self);
   gtk_widget_set_sensitive (self->image_button, FALSE);
   pa_barcode_decode_file_async (file, self->cancellable, decode_done_cb, g_object_ref (self));
 }
@@ -565,6 +589,7 @@ pa_mac_entry_finalize (GObject *object)
   g_free (self->mac);
   g_free (self->vendor_id);
   g_free (self->error);
+  g_free (self->image_message);
   g_free (self->shown_message);
 
   G_OBJECT_CLASS (pa_mac_entry_parent_class)->finalize (object);

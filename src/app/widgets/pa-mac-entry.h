@@ -52,6 +52,12 @@ gint64      pa_mac_entry_get_ignore_phone     (PaMacEntry   *self);
 void        pa_mac_entry_set_show_image_button (PaMacEntry  *self,
                                                gboolean      show);
 
+/* What "From Image…" does once a file is chosen: decodes @file off the
+ * main thread and fills in its MAC (or offers a choice of several). When
+ * it has none, the message line says so and the text stays as it was,
+ * not marked as wrong. */
+void        pa_mac_entry_fill_from_image      (PaMacEntry   *self,
+                                               GFile        *file);
 /* Shows @message inline (e.g. "already in the list" from scan mode) until
  * the text changes, and selects the text so the next scan replaces it;
  * NULL clears it. Sets "error". */
