@@ -597,6 +597,45 @@ test_sidecars (Fixture       *fixture,
   }
 }
 
+static gboolean
+window_mapped (gpointer window)
+{
+  return gtk_widget_get_mapped (window) && gtk_widget_get_height (window) > 0;
+}
+
+/* Opens at a size a 768-pixel screen holds (with its panels), can be made
+ * that small, and keeps its drop-to-clear area where toasts (at the
+ * bottom) do not cover it. */
+static void
+test_fits_small_screen (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PaLayout) layout = pa_layout_new ();
+  GtkWidget *designer;
+  GtkWidget *trash;
+  graphene_rect_t trash_bounds, face_bounds;
+  int min_height;
+
+  pa_layout_set_model (layout, "yealink-t54w");
+  pa_layout_set_name (layout, "Front Desk");
+  designer = pa_layout_designer_new (NULL, fixture->repo, layout);
+  gtk_window_present (GTK_WINDOW (designer));
+  pa_app_test_wait_until (window_mapped, designer);
+
+  g_assert_cmpint (gtk_widget_get_height (designer), <=, 768 - 96);
+  gtk_widget_measure (designer, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (designer),
+                      &min_height, NULL, NULL, NULL);
+  g_assert_cmpint (min_height, <=, 768 - 96);
+
+  trash = GTK_WIDGET (gtk_widget_get_template_child (designer, PA_TYPE_LAYOUT_DESIGNER, "trash_box"));
+  g_assert_true (gtk_widget_compute_bounds (trash, designer, &trash_bounds));
+  g_assert_true (gtk_widget_compute_bounds (pa_layout_designer_get_face (PA_LAYOUT_DESIGNER (designer)),
+                                            designer, &face_bounds));
+  g_assert_cmpfloat (trash_bounds.origin.y + trash_bounds.size.height, <=, face_bounds.origin.y);
+  pa_app_test_maybe_screenshot (designer, "designer-default-size.png");
+  gtk_window_destroy (GTK_WINDOW (designer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +643,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/app/layout-designer/fits-small-screen", Fixture, NULL,
+              fixture_setup, test_fits_small_screen, fixture_teardown);
   g_test_add ("/app/layout-designer/new-drop-save", Fixture, NULL,
               fixture_setup, test_new_layout_drop_save, fixture_teardown);
   g_test_add ("/app/layout-designer/agent-drop-undo-redo", Fixture, NULL,

@@ -20,6 +20,7 @@
 #include "pa-layout-designer-private.h"
 #include "pa-layout-preview-dialog.h"
 #include "pa-layouts-page.h"
+#include "pa-window-size.h"
 
 G_DEFINE_FINAL_TYPE (PaLayoutDesigner, pa_layout_designer, ADW_TYPE_WINDOW)
 
@@ -535,6 +536,9 @@ pa_layout_designer_new (GtkWindow    *parent,
   g_return_val_if_fail (model != NULL, NULL);
 
   self = g_object_new (PA_TYPE_LAYOUT_DESIGNER, "transient-for", parent, NULL);
+  /* 660 pixels fit a 768-pixel screen with its panels; a smaller one
+   * gets less. */
+  pa_window_fit_monitor (GTK_WINDOW (self));
   self->repository = g_object_ref (repo);
   self->model = g_object_ref (model);
   g_object_set (self->agent_palette, "repository", repo, NULL);
@@ -574,6 +578,9 @@ pa_layout_designer_new_for_module (GtkWindow      *parent,
     return NULL;
 
   self = g_object_new (PA_TYPE_LAYOUT_DESIGNER, "transient-for", parent, NULL);
+  /* 660 pixels fit a 768-pixel screen with its panels; a smaller one
+   * gets less. */
+  pa_window_fit_monitor (GTK_WINDOW (self));
   self->repository = g_object_ref (repo);
   self->model = g_object_ref (model);
   self->module_only = TRUE;
