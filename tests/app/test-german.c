@@ -1,6 +1,7 @@
 /* test-german.c — the app in German: every section of the main window, the
- * phone editor and the layout designer, with their menus, against a real
- * provd in local mode, checked for text left in English and text cut off
+ * phone editor and the layout designer, with their menus, and the other
+ * dialogs, against a real provd in local mode, checked for text left in
+ * English and text cut off
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -24,8 +25,11 @@
 
 #include "../server/pa-test-server.h"
 #include "pa-app-test.h"
+#include "pa-agent-editor.h"
 #include "pa-agents-page.h"
 #include "pa-application.h"
+#include "pa-connect-dialog.h"
+#include "pa-credentials-dialog.h"
 #include "pa-discovered-page.h"
 #include "pa-l10n-check.h"
 #include "pa-layout-designer.h"
@@ -33,7 +37,9 @@
 #include "pa-mac.h"
 #include "pa-phone-editor.h"
 #include "pa-phones-page.h"
+#include "pa-scan-dialog.h"
 #include "pa-section.h"
+#include "pa-settings-window.h"
 #include "pa-window.h"
 
 #define TIMEOUT_S 30
@@ -530,18 +536,56 @@ requests_loaded (gpointer editor)
   return g_strcmp0 (adw_expander_row_get_subtitle (row), _("Loading…")) != 0;
 }
 
-/* Checks an editor, then, for the eye, draws it a page at a time from the
- * top of its scrolled form to the end. */
+typedef enum
+{
+  SCROLLS,    /* a long form, scrolled in English too */
+  FITS,       /* all its text in view at the default size, as in English */
+} FormSize;
+
+/* The first label under @widget whose text is not all inside @view. */
+static GtkWidget *
+label_out_of_view (GtkWidget *widget,
+                   GtkWidget *view)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0'
+      && gtk_widget_compute_bounds (widget, view, &bounds)
+      && (bounds.origin.y < -1
+          || bounds.origin.y + bounds.size.height > gtk_widget_get_height (view) + 1))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = label_out_of_view (c, view);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Checks a window with a scrolled form, then, for the eye, draws it a page
+ * at a time from the top to the end. Where the English text of a form all
+ * shows at the default size, the German must too: there, text scrolled
+ * out of view is text cut off. */
 static void
 check_form (GtkWidget  *window,
-            const char *name)
+            const char *name,
+            FormSize    size)
 {
   GtkWidget *scrolled = pa_app_test_find_descendant (window, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment;
+  GtkWidget *hidden;
 
+  check_view (window, name);
   g_assert_nonnull (scrolled);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  check_view (window, name);
+  if (size == FITS && (hidden = label_out_of_view (scrolled, scrolled)) != NULL)
+    g_test_fail_printf ("%s: “%s” is not all in view at the default size", name,
+                        gtk_label_get_text (GTK_LABEL (hidden)));
   for (guint page = 2; g_getenv ("PA_SHOTS_DIR") != NULL; page++)
     {
       double step = gtk_adjustment_get_page_size (adjustment);
@@ -595,7 +639,7 @@ test_phone_editor (void)
   pa_app_test_wait_until_seconds (requests_loaded, editor, TIMEOUT_S);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_template_child (editor,
                                                    PA_TYPE_PHONE_EDITOR, "fetches_row")), TRUE);
-  check_form (editor, "phone-editor");
+  check_form (editor, "phone-editor", SCROLLS);
   check_menus (editor, "phone-editor");
   close_window (editor);
 
@@ -604,12 +648,86 @@ test_phone_editor (void)
   g_assert_nonnull (pa_phone_get_attention (phone)[0]);
   editor = open_editor (phone);
   pa_app_test_wait_until_seconds (requests_loaded, editor, TIMEOUT_S);
-  check_form (editor, "phone-editor-attention");
+  check_form (editor, "phone-editor-attention", SCROLLS);
   close_window (editor);
 
   editor = open_editor (NULL);
-  check_form (editor, "phone-editor-new");
+  check_form (editor, "phone-editor-new", SCROLLS);
   close_window (editor);
+}
+
+static gboolean
+agent_editor_idle (gpointer editor)
+{
+  return !pa_agent_editor_get_busy (editor);
+}
+
+static gboolean
+settings_idle (gpointer window)
+{
+  return !pa_settings_window_get_busy (window);
+}
+
+static PaAgent *
+find_agent (const char *name)
+{
+  GListModel *agents = pa_repository_get_agents (pa_connection_get_repository (office.connection));
+
+  for (guint i = 0; i < g_list_model_get_n_items (agents); i++)
+    {
+      g_autoptr(PaAgent) agent = g_list_model_get_item (agents, i);
+
+      if (g_str_equal (pa_agent_get_name (agent), name))
+        return agent;
+    }
+  g_assert_not_reached ();
+}
+
+/* The other windows a person meets: an agent, Connect to Server, Server
+ * Settings, scan mode with two boxes scanned (one twice) and a new
+ * phone's credentials. */
+static void
+test_dialogs (void)
+{
+  PaRepository *repo;
+  GtkWindow *parent;
+  GtkWidget *window;
+
+  ensure_office ();
+  repo = pa_connection_get_repository (office.connection);
+  parent = office.window ? GTK_WINDOW (office.window) : NULL;
+
+  window = pa_agent_editor_new (parent, repo, find_agent ("Maria Lopez"));
+  gtk_window_present (GTK_WINDOW (window));
+  pa_app_test_wait_until_seconds (agent_editor_idle, window, TIMEOUT_S);
+  check_form (window, "agent-editor", FITS);
+  close_window (window);
+
+  window = pa_connect_dialog_new (parent, office.connection);
+  gtk_window_present (GTK_WINDOW (window));
+  check_form (window, "connect-dialog", FITS);
+  close_window (window);
+
+  window = pa_settings_window_new (parent, office.connection);
+  gtk_window_present (GTK_WINDOW (window));
+  pa_app_test_wait_until_seconds (settings_idle, window, TIMEOUT_S);
+  check_form (window, "settings", SCROLLS);
+  close_window (window);
+
+  window = pa_scan_dialog_new (parent, repo);
+  gtk_window_present (GTK_WINDOW (window));
+  check_form (window, "scan-empty", FITS);
+  g_assert_nonnull (pa_scan_dialog_add_scan (PA_SCAN_DIALOG (window), "805EC01A2B21"));
+  g_assert_nonnull (pa_scan_dialog_add_scan (PA_SCAN_DIALOG (window), "64167F3C4D22"));
+  g_assert_null (pa_scan_dialog_add_scan (PA_SCAN_DIALOG (window), "80-5E-C0-1A-2B-21"));
+  check_form (window, "scan", FITS);
+  close_window (window);
+
+  window = pa_credentials_dialog_new (parent, "http://192.0.2.10:8670/p/Vq3kZ8/805ec01a2b11.cfg",
+                                      "ph805ec01a2b11", "k7Vx-93Tq-pL2m");
+  gtk_window_present (GTK_WINDOW (window));
+  check_form (window, "credentials", FITS);
+  close_window (window);
 }
 
 static gboolean
@@ -690,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/german/main-window", test_main_window);
   g_test_add_func ("/german/phone-editor", test_phone_editor);
   g_test_add_func ("/german/designer", test_designer);
+  g_test_add_func ("/german/dialogs", test_dialogs);
   status = g_test_run ();
 
   if (office.window != NULL)
