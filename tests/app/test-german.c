@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -56,6 +57,20 @@ static struct
   PaTestServer   http;         /* url, token and session only: the local provd */
   PaWindow      *window;
 } office;
+
+/* The local provd outlives the app by design (it may keep serving phones).
+ * A failed assertion aborts the test before pa_connection_shutdown(): stop
+ * it then too, so no test run leaves one behind. */
+static volatile sig_atomic_t provd_pid;
+
+static void
+stop_provd_and_die (int signum)
+{
+  if (provd_pid > 0)
+    kill ((pid_t) provd_pid, SIGTERM);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
 
 /* ---- waiting -------------------------------------------------------- */
 
@@ -303,6 +318,9 @@ ensure_office (void)
   g_assert_true (pa_connection_get_is_local (office.connection));
 
   local = pa_connection_get_local_server (office.connection);
+  provd_pid = pa_local_server_get_pid (local);
+  signal (SIGABRT, stop_provd_and_die);
+  signal (SIGTRAP, stop_provd_and_die);
   url = pa_local_server_get_url (local);
   office.http.url = g_strndup (url, strlen (url) - (g_str_has_suffix (url, "/") ? 1 : 0));
   office.http.token = g_strdup (pa_local_server_get_token (local));
