@@ -520,6 +520,7 @@ test_main_window (void)
 {
   guint n_sections = 0;
   const PaSection *sections;
+  GtkWidget *help;
 
   ensure_office ();
   office.window = g_object_new (PA_TYPE_WINDOW, "application", office.app,
@@ -542,6 +543,13 @@ test_main_window (void)
     }
   pa_window_set_section (office.window, "phones");
   check_menus (GTK_WIDGET (office.window), "main-window");
+
+  /* Keyboard Shortcuts, as win.show-help-overlay shows it. */
+  help = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (office.window)));
+  g_assert_nonnull (help);
+  gtk_window_present (GTK_WINDOW (help));
+  check_view (help, "shortcuts");
+  gtk_widget_set_visible (help, FALSE);
 }
 
 static gboolean
