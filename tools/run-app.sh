@@ -10,10 +10,15 @@ bash "$top/tools/deps.sh" --run-only
 if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" "$top"
 fi
-# Only what running needs: the app, the bundled provd and the schema.
-ninja -C "$build" src/app/phoneadmin src/server/phoneadmin-provd data/gschemas.compiled
+# Only what running needs: the app, the bundled provd, the schema and the
+# translations.
+ninja -C "$build" src/app/phoneadmin src/server/phoneadmin-provd data/gschemas.compiled \
+  phoneadmin-gmo
 
-# Run uninstalled: the schema and the bundled provd come from the build tree.
+# Run uninstalled: the schema, the bundled provd and the message catalogs
+# come from the build tree (with any locale but C, LANGUAGE=de tools/run-app.sh
+# shows it in German).
 export GSETTINGS_SCHEMA_DIR="$build/data"
 export PA_PROVD="$build/src/server/phoneadmin-provd"
+export PA_LOCALEDIR="$build/po"
 exec "$build/src/app/phoneadmin" "$@"

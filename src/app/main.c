@@ -4,8 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "pa-application.h"
 
 int
@@ -14,9 +12,7 @@ main (int   argc,
 {
   g_autoptr(PaApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  pa_application_bind_textdomain ();
 
   app = pa_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

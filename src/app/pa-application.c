@@ -11,6 +11,7 @@
 #include "pa-accessible-names.h"
 #include "pa-application.h"
 #include "pa-connect-dialog.h"
+#include "pa-i18n.h"
 #include "pa-secret-store.h"
 #include "pa-settings-window.h"
 #include "pa-window.h"
@@ -238,6 +239,13 @@ pa_application_get_connection (PaApplication *self)
   g_return_val_if_fail (PA_IS_APPLICATION (self), NULL);
 
   return self->connection;
+}
+
+void
+pa_application_bind_textdomain (void)
+{
+  pa_i18n_bind ();
+  textdomain (GETTEXT_PACKAGE);
 }
 
 PaApplication *

@@ -17,5 +17,9 @@ PaApplication *pa_application_new            (void);
 /* Which server the app talks to; exists from construction, connects at
  * startup (transfer none). */
 PaConnection  *pa_application_get_connection (PaApplication *self);
+/* Binds the app's message catalogs (pa_i18n_bind(): LOCALEDIR, or
+ * $PA_LOCALEDIR) and makes their domain the default one: gi18n.h's _()
+ * and the templates use the default. */
+void           pa_application_bind_textdomain (void);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "pa-error.h"
+#include "pa-i18n.h"
 #include "pa-mac.h"
 #include "pa-catalog.h"
 #include "pa-user-agent.h"

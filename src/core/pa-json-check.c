@@ -26,8 +26,8 @@ fail (GError    **error,
       const char *what)
 {
   g_set_error (error, PA_MODEL_ERROR, PA_MODEL_ERROR_MALFORMED,
-               _("The request body is not acceptable JSON at byte %" G_GSIZE_FORMAT ": %s"),
-               offset, what);
+               _("The request body is not acceptable JSON at byte %lu: %s"),
+               (gulong) offset, what);
   return FALSE;
 }
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "pa-catalog.h"
+#include "pa-i18n.h"
 #include "pa-server.h"
 #include "pa-sqlite-store.h"
 
@@ -241,6 +242,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* Messages (validation, why a phone needs attention) in the locale's
+   * language: a provd the app starts speaks the app's. */
   setlocale (LC_ALL, "");
+  pa_i18n_bind ();
   return run (argc, argv);
 }
