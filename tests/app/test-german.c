@@ -685,13 +685,13 @@ test_phone_editor (void)
 static gboolean
 agent_editor_idle (gpointer editor)
 {
-  return !pa_agent_editor_get_busy (editor);
+  return !pa_editor_get_busy (PA_EDITOR (editor));
 }
 
 static gboolean
 settings_idle (gpointer window)
 {
-  return !pa_settings_window_get_busy (window);
+  return !pa_editor_get_busy (PA_EDITOR (window));
 }
 
 static PaAgent *
