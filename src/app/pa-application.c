@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-accessible-names.h"
+#include "pa-popover-tooltips.h"
 #include "pa-application.h"
 #include "pa-connect-dialog.h"
 #include "pa-i18n.h"
@@ -143,6 +144,7 @@ pa_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (pa_application_parent_class)->startup (app);
   pa_accessible_names_install ();
+  pa_popover_tooltips_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -444,6 +444,24 @@ test_apply (Fixture       *fixture,
   /* Not of the model: not in the list, so it cannot be ticked. */
   pa_apply_layout_dialog_set_selected (dialog, fixture->phones[2], TRUE);
   g_assert_cmpuint (pa_apply_layout_dialog_get_n_selected (dialog), ==, 2);
+  /* The count is under the title; the button keeps its one word, so the
+   * title has its room however many phones are ticked. */
+  {
+    GtkWidget *title = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                  PA_TYPE_APPLY_LAYOUT_DIALOG,
+                                                                  "window_title"));
+    GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                   PA_TYPE_APPLY_LAYOUT_DIALOG,
+                                                                   "apply_button"));
+    g_autofree char *cut = NULL;
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "2 phones chosen");
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Apply");
+    pa_app_test_wait_for_frames (2);
+    cut = pa_app_test_find_cut_off (title);
+    g_assert_cmpstr (cut, ==, NULL);
+    pa_app_test_maybe_screenshot (GTK_WIDGET (dialog), "apply-dialog.png");
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "apply.apply", NULL);
   pa_app_test_wait_until (applied_arrived, &applied);

@@ -293,6 +293,56 @@ test_window_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+static gboolean
+asks_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  return shown;
+}
+
+static gboolean
+mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+/* A popover hangs from its button in GTK, so the pointer on the popover's
+ * heading asked the button for its tooltip, which then covered the
+ * heading: while the popover is open, the button says nothing. */
+static void
+test_window_popover_quiets_tooltip (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+
+  gtk_popover_set_child (GTK_POPOVER (popover), gtk_label_new ("Heading"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_tooltip_text (button, "Main Menu");
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+  pa_app_test_wait_until (mapped, button);
+  g_assert_true (asks_tooltip (button));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  pa_app_test_wait_until (mapped, popover);
+  g_assert_false (asks_tooltip (button));
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  pa_app_test_wait_until (unmapped, popover);
+  g_assert_true (asks_tooltip (button));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +360,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/app/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/app/window/popover-quiets-tooltip", test_window_popover_quiets_tooltip);
   g_test_add_func ("/app/window/sections-table", test_window_sections_table);
   g_test_add_func ("/app/window/follows-app-connection", test_window_follows_app_connection);
   g_test_add_func ("/app/window/connecting", test_window_connecting);

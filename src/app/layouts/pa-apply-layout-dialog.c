@@ -22,6 +22,7 @@ struct _PaApplyLayoutDialog
 
   AdwToastOverlay *toast_overlay;
   GtkWidget       *apply_button;
+  AdwWindowTitle  *window_title;
   GtkStack        *stack;
   GtkLabel        *intro_label;
   GtkSearchEntry  *search_entry;
@@ -67,13 +68,13 @@ static void
 update_actions (PaApplyLayoutDialog *self)
 {
   guint n = g_hash_table_size (self->selected);
-  g_autofree char *label = NULL;
+  g_autofree char *chosen = NULL;
 
   if (n == 0)
-    label = g_strdup (_("_Apply"));
+    chosen = g_strdup (_("No phone chosen"));
   else
-    label = g_strdup_printf (ngettext ("_Apply to %u Phone", "_Apply to %u Phones", n), n);
-  gtk_button_set_label (GTK_BUTTON (self->apply_button), label);
+    chosen = g_strdup_printf (ngettext ("%u phone chosen", "%u phones chosen", n), n);
+  adw_window_title_set_subtitle (self->window_title, chosen);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "apply.apply", n > 0 && !self->applying);
 }
 
@@ -263,6 +264,7 @@ pa_apply_layout_dialog_class_init (PaApplyLayoutDialogClass *klass)
                                                "/org/example/PhoneAdmin/layouts/pa-apply-layout-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, intro_label);
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, search_entry);
