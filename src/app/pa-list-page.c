@@ -107,6 +107,7 @@ search_mode_changed_cb (PaListPage *list)
 }
 
 static void setup_row_menu (PaListPage *list);
+static void view_width_changed_cb (PaListPage *list);
 
 /* ---- cells ---------------------------------------------------------- */
 
@@ -398,6 +399,9 @@ pa_list_page_init (PaListPage           *list,
   gtk_search_bar_connect_entry (list->search_bar, GTK_EDITABLE (list->search_entry));
   gtk_search_bar_set_key_capture_widget (list->search_bar, page);
   setup_row_menu (list);
+  list->dropped_at = g_new0 (int, spec->n_columns);
+  g_signal_connect_swapped (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (list->column_view)),
+                            "changed", G_CALLBACK (view_width_changed_cb), list);
 
   update_state (list);
 }
@@ -410,7 +414,9 @@ pa_list_page_finalize (PaListPage *list)
   g_clear_object (&list->filter_model);
   g_clear_object (&list->filter);
   g_clear_pointer (&list->view_columns, g_free);
+  g_clear_pointer (&list->dropped_at, g_free);
   g_clear_pointer (&list->query, g_free);
+  g_clear_handle_id (&list->fit_source, g_source_remove);
 }
 
 /* ---- the page's API ------------------------------------------------- */
@@ -536,6 +542,58 @@ pa_list_page_get_column (PaListPage *list,
     if (g_strcmp0 (list->spec->columns[i].id, id) == 0)
       return list->view_columns[i];
   return NULL;
+}
+
+/* ---- columns that make room ----------------------------------------- */
+
+/* Runs once the view has its size (never during its allocation): hides
+ * the last droppable column while the columns are wider than the view,
+ * and shows a hidden one again once the view is as wide as the columns
+ * were when it went, so it cannot flicker in and out. */
+static gboolean
+fit_columns_cb (gpointer data)
+{
+  PaListPage *list = data;
+  GtkAdjustment *h;
+  double needed, shown;
+
+  list->fit_source = 0;
+  if (list->column_view == NULL)   /* the page is going */
+    return G_SOURCE_REMOVE;
+  h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (list->column_view));
+  needed = gtk_adjustment_get_upper (h);
+  shown = gtk_adjustment_get_page_size (h);
+  if (shown < 1)
+    return G_SOURCE_REMOVE;
+
+  if (needed > shown + 1)
+    {
+      for (guint i = list->spec->n_columns; i-- > 0;)
+        if (list->spec->columns[i].droppable && list->dropped_at[i] == 0)
+          {
+            list->dropped_at[i] = (int) needed;
+            gtk_column_view_column_set_visible (list->view_columns[i], FALSE);
+            break;
+          }
+      return G_SOURCE_REMOVE;
+    }
+
+  /* All that had room: expanding columns fill the view, so a width that
+   * does not change may not be reported again. */
+  for (guint i = 0; i < list->spec->n_columns; i++)
+    if (list->dropped_at[i] != 0 && shown >= list->dropped_at[i])
+      {
+        list->dropped_at[i] = 0;
+        gtk_column_view_column_set_visible (list->view_columns[i], TRUE);
+      }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+view_width_changed_cb (PaListPage *list)
+{
+  if (list->fit_source == 0)
+    list->fit_source = g_idle_add (fit_columns_cb, list);
 }
 
 /* ---- targets and the row menu -------------------------------------- */

@@ -21,6 +21,10 @@ typedef struct
   const char *id;
   const char *title;   /* marked with N_(): translated when the column is made */
   gboolean    expand;
+  /* Hidden while the list is narrower than its columns need (the last
+   * such column first), shown again once there is room; what it shows is
+   * in the item's editor too. */
+  gboolean    droppable;
 } PaListColumn;
 
 typedef struct _PaListPage PaListPage;
@@ -114,6 +118,8 @@ struct _PaListPage
   GtkMultiSelection    *selection;
   GtkColumnViewColumn **view_columns;        /* spec->n_columns, the view holds them */
   GtkWidget            *row_menu;            /* a GtkPopoverMenu on the view, made once */
+  int                  *dropped_at;          /* per column: the width it needed when hidden, 0: shown */
+  guint                 fit_source;
   char                 *query;
   gboolean              syncing_entry;
 };

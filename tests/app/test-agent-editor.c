@@ -247,6 +247,69 @@ test_edit_saves_and_closes (Fixture       *fixture,
   g_assert_cmpstr (pa_agent_get_email (PA_AGENT (agent)), ==, "cy@example.com");
 }
 
+static GtkWidget *
+open_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = open_popover (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+popover_shown (gpointer widget)
+{
+  return open_popover (widget) != NULL;
+}
+
+static gboolean
+label_shows (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (label_shows (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The phones to assign list their MAC and model whole, under the name. */
+static void
+test_assign_list_not_cut_off (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  PaResource *agent = save (fixture, PA_TYPE_AGENT, "{\"name\":\"Eve\",\"extension\":\"205\"}");
+  GtkWidget *editor;
+  GtkWidget *popover;
+  g_autofree char *cut = NULL;
+
+  save (fixture, PA_TYPE_PHONE,
+        "{\"name\":\"Conference Room on the Second Floor\",\"mac\":\"805EC0888888\","
+        "\"vendor\":\"grandstream\",\"model\":\"grandstream-gxp2170\"}");
+  /* (A combo row with one choice has no list to open.) */
+  save (fixture, PA_TYPE_PHONE,
+        "{\"name\":\"Lobby\",\"mac\":\"805EC0888889\",\"vendor\":\"yealink\",\"model\":\"yealink-t54w\"}");
+  editor = open_editor (fixture, agent, &editor);
+  adw_action_row_activate (child (editor, "assign_row"));
+  pa_app_test_wait_until (popover_shown, child (editor, "assign_row"));
+  popover = open_popover (child (editor, "assign_row"));
+  pa_app_test_wait_for_frames (2);
+  g_assert_true (label_shows (popover, "80:5E:C0:88:88:88 · GXP2170"));
+  cut = pa_app_test_find_cut_off (popover);
+  g_assert_cmpstr (cut, ==, NULL);
+  pa_app_test_maybe_screenshot (editor, "agent-editor-assign-list.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +321,8 @@ main (int   argc,
               fixture_set_up, test_assign_switches_routing, fixture_tear_down);
   g_test_add ("/app/agent-editor/new-agent-then-assign", Fixture, NULL,
               fixture_set_up, test_new_agent_then_assign, fixture_tear_down);
+  g_test_add ("/app/agent-editor/assign-list-not-cut-off", Fixture, NULL,
+              fixture_set_up, test_assign_list_not_cut_off, fixture_tear_down);
   g_test_add ("/app/agent-editor/edit-saves-and-closes", Fixture, NULL,
               fixture_set_up, test_edit_saves_and_closes, fixture_tear_down);
 

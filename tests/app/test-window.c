@@ -343,6 +343,51 @@ test_window_popover_quiets_tooltip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkColumnView *view;
+  gboolean       firmware_shown;
+} Fit;
+
+static gboolean
+columns_fit (gpointer data)
+{
+  Fit *fit = data;
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fit->view));
+  GListModel *columns = gtk_column_view_get_columns (fit->view);
+  gboolean firmware = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Firmware") == 0)
+        firmware = gtk_column_view_column_get_visible (column);
+    }
+  return gtk_adjustment_get_page_size (h) > 0
+         && gtk_adjustment_get_upper (h) <= gtk_adjustment_get_page_size (h) + 1
+         && firmware == fit->firmware_shown;
+}
+
+/* The phones list never scrolls sideways: in a narrow window the columns
+ * that can go (IP address, firmware) make room, the last one first, and
+ * come back when the window is wide again. */
+static void
+test_window_columns_fit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PaPhonesPage *page = PA_PHONES_PAGE (pa_window_get_page (fixture->window, "phones"));
+  Fit fit = { pa_phones_page_get_column_view (page), FALSE };
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 600);
+  pa_app_test_wait_until (columns_fit, &fit);
+  pa_app_test_maybe_screenshot (GTK_WIDGET (fixture->window), "phones-narrow.png");
+
+  fit.firmware_shown = TRUE;
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 700);
+  pa_app_test_wait_until (columns_fit, &fit);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +411,8 @@ main (int   argc,
   g_test_add_func ("/app/window/connecting", test_window_connecting);
   g_test_add ("/app/window/connected", Fixture, NULL, fixture_set_up, test_window_connected,
               fixture_tear_down);
+  g_test_add ("/app/window/columns-fit", Fixture, NULL, fixture_set_up,
+              test_window_columns_fit, fixture_tear_down);
   g_test_add ("/app/window/switch-sections", Fixture, NULL, fixture_set_up,
               test_window_switch_sections, fixture_tear_down);
   g_test_add ("/app/window/search", Fixture, NULL, fixture_set_up, test_window_search,

@@ -202,6 +202,43 @@ phone_label (PaPhone *phone)
   return g_strdup_printf ("%s (%s)", pa_phone_get_name (phone), pa_phone_get_mac (phone));
 }
 
+static void
+phone_choice_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+phone_choice_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item)
+{
+  PaPhone *phone = gtk_list_item_get_item (list_item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  PaDeviceModel *model = pa_catalog_get_model (pa_catalog_get_default (), pa_phone_get_model (phone));
+  g_autofree char *text = g_strdup_printf ("%s · %s", pa_phone_get_mac (phone),
+                                           model != NULL ? pa_device_model_get_name (model)
+                                                         : pa_phone_get_model (phone));
+  g_autofree char *both = g_strdup_printf ("%s, %s", pa_phone_get_name (phone), text);
+
+  gtk_label_set_text (GTK_LABEL (name), pa_phone_get_name (phone));
+  gtk_label_set_text (GTK_LABEL (detail), text);
+  /* One name for both lines, as a screen reader reads a row. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (list_item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, both, -1);
+}
+
 static GtkWidget *
 create_phone_row (gpointer item,
                   gpointer user_data)
@@ -524,6 +561,15 @@ pa_agent_editor_constructed (GObject *object)
                                 gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                              G_CALLBACK (phone_label),
                                                              NULL, NULL));
+  /* In the list, the MAC and model on a line of their own: on one line
+   * with the name they were cut off. */
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (phone_choice_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (phone_choice_bind_cb), NULL);
+    adw_combo_row_set_list_factory (self->assign_row, factory);
+  }
   adw_combo_row_set_model (self->assign_row, G_LIST_MODEL (self->unassigned));
 
   watch_phones (self, phones, 0, g_list_model_get_n_items (phones));

@@ -37,8 +37,9 @@ static const PaListColumn columns[N_COLUMNS] = {
   [COLUMN_MODEL] = { "model", N_("Model"), TRUE },
   [COLUMN_AGENT] = { "agent", N_("Agent"), TRUE },
   [COLUMN_STATUS] = { "status", N_("Status"), FALSE },
-  [COLUMN_IP] = { "ip", N_("IP Address"), FALSE },
-  [COLUMN_FIRMWARE] = { "firmware", N_("Firmware"), FALSE },
+  /* Shown when there is room; the phone editor's Status has them too. */
+  [COLUMN_IP] = { "ip", N_("IP Address"), FALSE, TRUE },
+  [COLUMN_FIRMWARE] = { "firmware", N_("Firmware"), FALSE, TRUE },
   [COLUMN_LAST_SEEN] = { "last-seen", N_("Last Seen"), FALSE },
 };
 
