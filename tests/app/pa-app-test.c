@@ -251,6 +251,20 @@ pa_app_test_widget_ready (gpointer widget)
 }
 
 gboolean
+pa_app_test_transitions_done (gpointer widget)
+{
+  if (GTK_IS_REVEALER (widget)
+      && gtk_revealer_get_child_revealed (widget) != gtk_revealer_get_reveal_child (widget))
+    return FALSE;
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (widget))
+    return FALSE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (!pa_app_test_transitions_done (c))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 pa_app_test_no_message_dialog (gpointer data)
 {
   return !pa_app_test_message_dialog_shown (data);
@@ -517,7 +531,8 @@ pa_app_test_maybe_screenshot (GtkWidget  *window,
   if (dir == NULL)
     return;
   pa_app_test_wait_until (pa_app_test_widget_ready, window);
-  pa_app_test_wait_for_frames (5);
+  pa_app_test_wait_until (pa_app_test_transitions_done, window);
+  pa_app_test_wait_for_frames (2);
   path = g_build_filename (dir, name, NULL);
   pa_app_test_draw_png (window, path);
   g_test_message ("Drew %s", path);

@@ -69,6 +69,8 @@ void       pa_app_test_wait_for_input  (void);
 /* Conditions for pa_app_test_wait_until(). */
 /* @widget is mapped and has a size. */
 gboolean   pa_app_test_widget_ready    (gpointer           widget);
+/* No GtkRevealer or GtkStack inside @widget is still animating. */
+gboolean   pa_app_test_transitions_done (gpointer          widget);
 /* No message dialog is on screen. */
 gboolean   pa_app_test_no_message_dialog (gpointer         data);
 /* The process GPOINTER_TO_INT (@pid) has ended (reaped or not ours). */

@@ -60,7 +60,8 @@ maybe_save_png (GtkWidget  *window,
   if (dir == NULL)
     return;
   pa_app_test_wait_until (pa_app_test_widget_ready, window);
-  pa_app_test_wait_for_frames (5);
+  pa_app_test_wait_until (pa_app_test_transitions_done, window);
+  pa_app_test_wait_for_frames (2);
   path = g_build_filename (dir, name, NULL);
   pa_app_test_draw_png (window, path);
 }
