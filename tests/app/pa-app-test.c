@@ -258,7 +258,8 @@ pa_app_test_transitions_done (gpointer widget)
     return FALSE;
   if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (widget))
     return FALSE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (!pa_app_test_transitions_done (c))
       return FALSE;
   return TRUE;

@@ -229,9 +229,12 @@ test_grouped (Fixture       *fixture,
   g_assert_cmpuint (pa_module_layout_count_phones (item_at (rows, 0),
                                                    pa_repository_get_phones (fixture->repo)), ==, 1);
   /* Its rows are drawn once the list is shown. */
-  pa_app_test_wait_until (label_check_shown,
-                          &(LabelCheck) { GTK_WIDGET (pa_layouts_page_get_column_view (fixture->page)),
-                                          "Yealink EXP50" });
+  {
+    LabelCheck exp50 = { GTK_WIDGET (pa_layouts_page_get_column_view (fixture->page)),
+                         "Yealink EXP50" };
+
+    pa_app_test_wait_until (label_check_shown, &exp50);
+  }
 }
 
 static void
