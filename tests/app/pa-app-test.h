@@ -14,14 +14,25 @@ G_BEGIN_DECLS
 /* How long a wait may take before the test fails instead of hanging. */
 #define PA_APP_TEST_WAIT_SECONDS 20
 
+/* Every wait here is for a condition, never for a fixed time: a test
+ * says what it needs (a window shown, a request answered, a frame drawn)
+ * and the deadline only turns a hang into a failure. */
 typedef gboolean (*PaAppTestCondition) (gpointer data);
 
+/* Runs the main loop until @cond holds, or fails the test after the
+ * deadline. @cond is checked after each main-loop dispatch and at least
+ * every 20 ms, so a condition on the world outside the main loop (a
+ * process, a file) is seen too. */
 void       pa_app_test_wait_until      (PaAppTestCondition cond,
                                         gpointer           data);
 void       pa_app_test_wait_until_seconds (PaAppTestCondition cond,
                                            gpointer           data,
                                            guint              seconds);
-void       pa_app_test_spin            (guint              ms);
+/* The same, for a caller that decides what a timeout means (try again,
+ * then fail): whether @cond holds, after at most @ms. */
+gboolean   pa_app_test_poll_until      (PaAppTestCondition cond,
+                                        gpointer           data,
+                                        guint              ms);
 gpointer   pa_app_test_find_window     (GType              type);   /* a visible toplevel */
 /* @name from the template of @widget's class or of a parent class (an
  * editor's Save button is PaEditor's); aborts the test when none has it. */
@@ -46,8 +57,37 @@ gboolean   pa_app_test_not_loading     (gpointer           repository);
 gboolean   pa_app_test_has_public_url  (gpointer           repository);
 
 void       pa_app_test_wait_for_flag   (gboolean          *flag);
-/* Runs the main loop for about @n frames. */
+/* Runs the main loop until every mapped toplevel has drawn @n more frames
+ * (counted on its frame clock): for layout and style to settle after a
+ * change. Returns at once when no window is mapped. */
 void       pa_app_test_wait_for_frames (guint              n);
+/* Until GTK has handled every input event the display server had sent us
+ * by now (what xdotool made, once it exited): a round trip to the server,
+ * then two frames, since GTK hands input to widgets around a frame. */
+void       pa_app_test_wait_for_input  (void);
+
+/* Conditions for pa_app_test_wait_until(). */
+/* @widget is mapped and has a size. */
+gboolean   pa_app_test_widget_ready    (gpointer           widget);
+/* No GtkRevealer or GtkStack inside @widget is still animating. */
+gboolean   pa_app_test_transitions_done (gpointer          widget);
+/* No message dialog is on screen. */
+gboolean   pa_app_test_no_message_dialog (gpointer         data);
+/* The process GPOINTER_TO_INT (@pid) has ended (reaped or not ours). */
+gboolean   pa_app_test_pid_gone        (gpointer           pid);
+
+/* Resizes @window (gtk_window_set_default_size) and waits until it has the
+ * new size and has drawn it. */
+void       pa_app_test_resize_window   (GtkWindow         *window,
+                                        int                width,
+                                        int                height);
+/* Destroys every toplevel and waits until they are all finalized. */
+void       pa_app_test_destroy_all_windows (void);
+
+/* A fixed-time spin of the main loop: left only for test-agent-editor.c
+ * and test-phone-actions.c, which are being rewritten; a new test waits for
+ * a condition instead. */
+void       pa_app_test_spin            (guint              ms);
 
 /* A refresh of @repo that must succeed. */
 void       pa_app_test_refresh_sync    (PaRepository      *repo);

@@ -43,6 +43,12 @@ typedef struct
   PaWindow     *window;
 } Fixture;
 
+static gboolean
+two_phones (gpointer repo)
+{
+  return g_list_model_get_n_items (pa_repository_get_phones (repo)) >= 2;
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -69,8 +75,7 @@ fixture_set_up (Fixture       *f,
   pa_app_test_connect_sync (f->connection, f->server->url, f->server->token);
   f->repo = pa_connection_get_repository (f->connection);
   g_assert_nonnull (f->repo);
-  while (g_list_model_get_n_items (pa_repository_get_phones (f->repo)) < 2)
-    pa_app_test_wait_for_frames (1);
+  pa_app_test_wait_until (two_phones, f->repo);
   pa_app_test_wait_for_frames (5);
 }
 

@@ -172,10 +172,47 @@ def window_named(title):
     return None
 
 
+def named_nodes(node, name, out, depth=0):
+    if depth > 80:
+        return out
+    try:
+        if node.name == name:
+            out.append(node)
+        n = node.childCount
+    except Exception:
+        return out
+    for i in range(n):
+        c = node.getChildAtIndex(i)
+        if c is not None:
+            named_nodes(c, name, out, depth + 1)
+    return out
+
+
+def title_reads(text):
+    """Whether a header of the main window has @text as its title."""
+    # GTK 4.8 names an unnamed widget by its type: the headers' titles.
+    return any(find(t, pyatspi.ROLE_LABEL, text) for t in titles)
+
+
+# What each section's page shows once it is drawn: the rows the test
+# created, or the empty state.
+SECTION_SHOWS = {
+    "Phones": (pyatspi.ROLE_TABLE_CELL, "Desk 0"),
+    "Agents": (pyatspi.ROLE_TABLE_CELL, "Maria Lopez"),
+    "Layouts": (pyatspi.ROLE_TABLE_CELL, "Reception keys"),
+    "Discovered": (pyatspi.ROLE_LABEL, "No New Phones"),
+}
+
+
 def select_section(name):
     item = find(main, pyatspi.ROLE_LIST_ITEM, name)
     item.parent.querySelection().selectChild(item.getIndexInParent())
-    time.sleep(0.7)
+    # The window switches page and title together.
+    wait(lambda: title_reads(name), "the %s section shown" % name)
+    # Then its page is laid out in the next frame: its rows have a size.
+    # (GTK 4.8 keeps the size of some objects on a page hidden again, but
+    # that is where the page draws them when it is shown once more.)
+    wait(lambda: find(main, *SECTION_SHOWS[name]), "the %s section drawn" % name)
 
 
 def double_click(cell):
@@ -194,16 +231,22 @@ def close_with(window, title, button):
     tap(close is not None, "%s has a “%s” button" % (title, button))
     if close is None:
         return
+    windows = app.childCount
     click(close)
     # GTK 4.8 crashes answering for the objects of a window being
-    # destroyed: leave it alone until it is gone.
-    time.sleep(1.5)
+    # destroyed: until it is gone, ask only the application how many
+    # windows it shows (its root counts them without touching one), then
+    # look at the windows left.
+    wait(lambda: app.childCount < windows, title + " closed")
     wait(lambda: window_named(title) is None, title + " closed")
 
 
 def check_window(title, close_button):
     window = wait(lambda: window_named(title), title)
-    time.sleep(0.7)
+    if close_button is not None:
+        # Laid out: its header's button has a size.
+        wait(lambda: find(window, pyatspi.ROLE_PUSH_BUTTON, close_button),
+             "%s drawn" % title)
     # A modal window is announced as a dialog, not as a bare frame or filler.
     tap(window.getRole() == pyatspi.ROLE_DIALOG, "%s is a dialog" % title,
         "its role is %s" % window.getRoleName())
@@ -216,6 +259,7 @@ def check_window(title, close_button):
 try:
     app = wait(the_app, "phoneadmin on the AT-SPI bus", 30)
     main = wait(lambda: window_named("PhoneAdmin"), "the main window")
+    titles = wait(lambda: named_nodes(main, "AdwWindowTitle", []), "the main window's headers")
     agent = api("POST", "agents", {"name": "Maria Lopez", "extension": "201"})
     for i in range(2):
         api("POST", "phones", {"name": "Desk %d" % i, "mac": "80:5E:C0:00:00:1%d" % i,
@@ -251,7 +295,7 @@ try:
     designer = wait(lambda: next((app.getChildAtIndex(i) for i in range(app.childCount)
                                   if "Reception keys" in (app.getChildAtIndex(i).name or "")
                                   and on_screen(app.getChildAtIndex(i))), None), "the designer")
-    time.sleep(1)
+    wait(lambda: find(designer, pyatspi.ROLE_PUSH_BUTTON, "Save"), "the designer drawn")
     check(designer, "layout designer")
 
     select_section("Phones")

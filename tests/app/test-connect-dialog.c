@@ -59,11 +59,9 @@ maybe_save_png (GtkWidget  *window,
 
   if (dir == NULL)
     return;
-  for (int i = 0; i < 5; i++)
-    {
-      drain ();
-      g_usleep (50000);
-    }
+  pa_app_test_wait_until (pa_app_test_widget_ready, window);
+  pa_app_test_wait_until (pa_app_test_transitions_done, window);
+  pa_app_test_wait_for_frames (2);
   path = g_build_filename (dir, name, NULL);
   pa_app_test_draw_png (window, path);
 }

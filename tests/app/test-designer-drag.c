@@ -46,22 +46,6 @@ typedef struct
 
 /* ---- xdotool ---------------------------------------------------------- */
 
-/* Spins until @cond holds or @ms pass; the caller decides what a timeout
- * means (try the drag again, then fail). */
-static gboolean
-poll_for (PaAppTestCondition cond,
-          gpointer           data,
-          guint              ms)
-{
-  for (guint waited = 0; waited < ms; waited += 50)
-    {
-      if (cond (data))
-        return TRUE;
-      pa_app_test_spin (50);
-    }
-  return cond (data);
-}
-
 /* ---- the window ------------------------------------------------------- */
 
 /* The title is the layout's name, with "• " in front once modified. */
@@ -147,7 +131,7 @@ real_drag (Fixture   *f,
   read_window_position (f);
   screen_point (f, from, &x0, &y0);
   screen_point (f, to, &x1, &y1);
-  pa_xdotool_drag (x0, y0, x1, y1, to);
+  pa_xdotool_drag (x0, y0, x1, y1, from, to);
 }
 
 /* Drags until @done holds: a drag the X server lost (focus taken, drag not
@@ -162,7 +146,7 @@ drag_until (Fixture            *f,
   for (guint attempt = 1; attempt <= DRAG_TRIES; attempt++)
     {
       real_drag (f, from, to);
-      if (poll_for (done, data, DRAG_SETTLE_MS))
+      if (pa_app_test_poll_until (done, data, DRAG_SETTLE_MS))
         return;
       g_test_message ("drag %u had no effect, again", attempt);
       /* A drag left half-done must not swallow the next press. */
@@ -281,11 +265,13 @@ type_into (Fixture    *f,
 {
   FocusCheck c = { f, entry, text };
 
-  for (guint i = 0; i < 8 && !poll_for (focus_inside, &c, 300); i++)
+  /* Each step returns once GTK has handled its keys, so the focus has
+   * moved by then. */
+  for (guint i = 0; i < 8 && !focus_inside (&c); i++)
     pa_xdotool_step ("key Tab");
   g_assert_true (focus_inside (&c));
   pa_xdotool_step ("type --delay 30 '%s'", text);
-  g_assert_true (poll_for (entry_reads, &c, 5000));
+  pa_app_test_wait_until (entry_reads, &c);
 }
 
 /* The popover a palette drop opened on @index: value, label, Enter. */
@@ -401,7 +387,8 @@ fixture_set_up (Fixture       *f,
 
   pa_app_test_wait_until (window_found, f);
   pa_app_test_wait_until (designer_laid_out, f);
-  pa_app_test_spin (200);
+  /* A few frames for the layout to settle before positions are read. */
+  pa_app_test_wait_for_frames (3);
   read_window_position (f);
 }
 
@@ -416,7 +403,6 @@ fixture_tear_down (Fixture       *f,
       gtk_window_destroy (GTK_WINDOW (f->designer));
       pa_app_test_wait_until (pa_app_test_pointer_cleared, &f->designer);
     }
-  pa_app_test_spin (50);
   g_clear_object (&f->repo);
   g_clear_object (&f->client);
   g_free (f->xid);

@@ -6,8 +6,9 @@
  * The drags go through the X server, GDK's X11 drag protocol, the key's
  * GtkDragSource and the target's GtkDropTarget, so this is what a user's
  * mouse does. It needs no window manager (see TESTING.md). Each xdotool
- * step is its own command with the main loop running in between, so GTK
- * sees the events as a hand would make them, not as one burst.
+ * step is its own command, and the next starts once GTK has handled the
+ * events of the last, so GTK sees them as a hand would make them, not as
+ * one burst.
  */
 #include "config.h"
 
@@ -70,6 +71,15 @@ window_found (gpointer data)
   return pa_xdotool (args, &out) && out != NULL && *out != '\0';
 }
 
+static gboolean
+laid_out (gpointer data)
+{
+  Fixture *f = data;
+
+  return pa_app_test_widget_ready (f->face) && pa_app_test_widget_ready (f->palette)
+         && pa_app_test_widget_ready (f->trash);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -105,7 +115,9 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
 
   pa_app_test_wait_until (window_found, f);
-  pa_app_test_spin (200);
+  pa_app_test_wait_until (laid_out, f);
+  /* A few frames for the layout to settle before positions are read. */
+  pa_app_test_wait_for_frames (3);
 
   args = g_strdup_printf ("search --onlyvisible --name '^%s$'", f->title);
   g_assert_true (pa_xdotool (args, &out));
@@ -152,7 +164,7 @@ real_drag (Fixture   *f,
 
   screen_point (f, from, &x0, &y0);
   screen_point (f, to, &x1, &y1);
-  pa_xdotool_drag (x0, y0, x1, y1, to);
+  pa_xdotool_drag (x0, y0, x1, y1, from, to);
 }
 
 typedef struct

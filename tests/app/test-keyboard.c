@@ -45,16 +45,13 @@ wait_until (Condition condition,
             gpointer  data,
             guint     seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+  return pa_app_test_poll_until (condition, data, seconds * 1000);
+}
 
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
+static gboolean
+two_phones (gpointer repo)
+{
+  return g_list_model_get_n_items (pa_repository_get_phones (repo)) >= 2;
 }
 
 static void
@@ -77,8 +74,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   pa_app_test_connect_sync (f->connection, f->server->url, f->server->token);
   f->repo = pa_connection_get_repository (f->connection);
-  while (g_list_model_get_n_items (pa_repository_get_phones (f->repo)) < 2)
-    pa_app_test_wait_for_frames (1);
+  g_assert_true (wait_until (two_phones, f->repo, TIMEOUT_SECONDS));
   pa_app_test_wait_for_frames (5);
 }
 
@@ -460,7 +456,7 @@ type_into_focus (GtkWidget  *window,
     {
       gtk_editable_set_text (editable, "");
       xdotool (window, "type", text);
-      pa_app_test_wait_for_frames (5);
+      pa_app_test_wait_for_input ();
       if (g_strcmp0 (gtk_editable_get_text (editable), expected) == 0)
         return;
       g_test_message ("typed “%s”, got “%s”, again", text, gtk_editable_get_text (editable));
@@ -524,7 +520,7 @@ test_keys_add_phone (Fixture       *f,
   for (guint i = 0; i < 20 && !focus_inside (&check); i++)
     {
       xdotool (editor, "key", "Tab");
-      pa_app_test_wait_for_frames (3);
+      pa_app_test_wait_for_input ();
     }
   g_assert_true (focus_inside (&check));
   type_into_focus (editor, GTK_EDITABLE (mac_text), "805ec0aabb07", "80:5E:C0:AA:BB:07");
@@ -616,6 +612,12 @@ not_searching (gpointer page)
   return !pa_phones_page_get_search_mode (page);
 }
 
+static gboolean
+one_phone_listed (gpointer page)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (pa_phones_page_get_selection (page))) == 1;
+}
+
 /* Ctrl+F opens the search with the entry focused; typing filters;
  * Escape closes it. */
 static void
@@ -636,9 +638,8 @@ test_keys_search (Fixture       *f,
   check = (FocusCheck) { window, entry };
   g_assert_true (focus_inside (&check));
   type_into_focus (window, GTK_EDITABLE (entry), "recep", "recep");
-  pa_app_test_wait_for_frames (20);   /* the search entry waits a moment before it filters */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pa_phones_page_get_selection (page))),
-                    ==, 1);
+  /* GtkSearchEntry waits a moment (its search-delay) before it filters. */
+  g_assert_true (wait_until (one_phone_listed, page, TIMEOUT_SECONDS));
 
   press_until (window, "Escape", not_searching, page);
 }

@@ -80,14 +80,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-      gtk_window_destroy (window);
-    }
-  pa_app_test_spin (50);
+  pa_app_test_destroy_all_windows ();
   g_clear_object (&fixture->repo);
   g_free (fixture->sip_password);
   pa_test_server_free (fixture->server);
@@ -111,7 +104,7 @@ open_designer (Fixture  *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (designer), 1200, 800);
   gtk_window_present (GTK_WINDOW (designer));
-  pa_app_test_spin (150);
+  pa_app_test_wait_until (pa_app_test_widget_ready, designer);
   return PA_LAYOUT_DESIGNER (designer);
 }
 
@@ -352,7 +345,7 @@ test_close_asks (Fixture       *fixture,
   /* Modified: closing asks. */
   pa_layout_document_set_key (document, PA_KEY_SLOT_INIT (0, 4), PA_KEY_CONFERENCE, NULL, "Conf", 1);
   gtk_window_close (GTK_WINDOW (designer));
-  pa_app_test_spin (100);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   g_assert_nonnull (designer);
   dialog = pa_layout_designer_get_close_dialog (designer);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
@@ -360,9 +353,10 @@ test_close_asks (Fixture       *fixture,
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "discard"));
 
   /* Cancel keeps the window and the edit. */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  pa_app_test_spin (100);
+  pa_app_test_click_response ("_Cancel");
+  pa_app_test_wait_until (pa_app_test_no_message_dialog, NULL);
   g_assert_nonnull (designer);
+  g_assert_null (pa_layout_designer_get_close_dialog (designer));
   g_assert_true (pa_layout_document_get_modified (document));
 
   /* Save from the question: saved, then closed. */
@@ -601,7 +595,7 @@ test_sidecars (Fixture       *fixture,
     GtkWidget *alone = pa_layout_designer_new_for_module (NULL, fixture->repo, PA_MODULE_LAYOUT (stored));
 
     gtk_window_present (GTK_WINDOW (alone));
-    pa_app_test_spin (100);
+    pa_app_test_wait_until (pa_app_test_widget_ready, alone);
     document = pa_layout_designer_get_document (PA_LAYOUT_DESIGNER (alone));
     g_assert_cmpstr (pa_layout_get_model (pa_layout_document_get_layout (document)), ==,
                      "yealink-t54w");

@@ -85,7 +85,9 @@ fixture_setup (Fixture       *fixture,
   }
   gtk_window_set_default_size (fixture->window, 900, 500);
   gtk_window_present (fixture->window);
-  pa_app_test_spin (100);
+  pa_app_test_wait_until (pa_app_test_widget_ready, fixture->page);
+  /* The list's rows are made and drawn in the frames after. */
+  pa_app_test_wait_for_frames (3);
 }
 
 static void
@@ -178,6 +180,20 @@ label_shown (GtkWidget  *widget,
   return FALSE;
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelCheck;
+
+static gboolean
+label_check_shown (gpointer data)
+{
+  LabelCheck *c = data;
+
+  return label_shown (c->widget, c->text);
+}
+
 static void
 test_grouped (Fixture       *fixture,
               gconstpointer  data)
@@ -212,9 +228,13 @@ test_grouped (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 1);
   g_assert_cmpuint (pa_module_layout_count_phones (item_at (rows, 0),
                                                    pa_repository_get_phones (fixture->repo)), ==, 1);
-  pa_app_test_spin (100);
-  g_assert_true (label_shown (GTK_WIDGET (pa_layouts_page_get_column_view (fixture->page)),
-                              "Yealink EXP50"));
+  /* Its rows are drawn once the list is shown. */
+  {
+    LabelCheck exp50 = { GTK_WIDGET (pa_layouts_page_get_column_view (fixture->page)),
+                         "Yealink EXP50" };
+
+    pa_app_test_wait_until (label_check_shown, &exp50);
+  }
 }
 
 static void
@@ -314,6 +334,18 @@ test_delete_in_use (Fixture       *fixture,
   g_assert_cmpint (phone_layout_id (fixture->server, fixture->phones[2]), ==, fixture->t46u);
 }
 
+/* After an answer that deletes nothing: the dialog is gone, so the answer
+ * was handled, and a refresh through the app's own client (queued after
+ * anything the answer could have sent) has been answered. */
+static void
+assert_nothing_deleted (Fixture *fixture)
+{
+  pa_app_test_wait_until (pa_app_test_no_message_dialog, NULL);
+  pa_app_test_refresh_sync (fixture->repo);
+  g_assert_cmpint (pa_test_total_of (fixture->server, "layouts"), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_layouts (fixture->repo)), ==, 3);
+}
+
 static void
 test_delete_cancel_and_alone (Fixture       *fixture,
                               gconstpointer  data)
@@ -325,8 +357,7 @@ test_delete_cancel_and_alone (Fixture       *fixture,
   pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   respond (dialog, "cancel");
-  pa_app_test_spin (300);
-  g_assert_cmpint (pa_test_total_of (fixture->server, "layouts"), ==, 3);
+  assert_nothing_deleted (fixture);
 
   /* The only T46U layout, in use: nothing to move its phone to, so no delete. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "layouts.delete", "x", fixture->t46u);
@@ -334,8 +365,7 @@ test_delete_cancel_and_alone (Fixture       *fixture,
   dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_false (adw_message_dialog_has_response (dialog, "delete"));
   respond (dialog, "close");
-  pa_app_test_spin (300);
-  g_assert_cmpint (pa_test_total_of (fixture->server, "layouts"), ==, 3);
+  assert_nothing_deleted (fixture);
 }
 
 static gboolean

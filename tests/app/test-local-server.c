@@ -63,15 +63,11 @@ pid_alive (GPid pid)
   return kill (pid, 0) == 0;
 }
 
-/* GLib reaps our children on its worker thread; give it a moment. */
+/* GLib reaps our children on its worker thread, a moment after they end. */
 static void
 assert_pid_gone (GPid pid)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-
-  while (pid_alive (pid) && g_get_monotonic_time () < deadline)
-    g_usleep (10000);
-  g_assert_false (pid_alive (pid));
+  pa_app_test_wait_until_seconds (pa_app_test_pid_gone, GINT_TO_POINTER (pid), TIMEOUT_S);
 }
 
 static void
@@ -219,9 +215,10 @@ test_orphan_adopted (void)
   url = g_strdup (pa_local_server_get_url (crashed));
   pid = pa_local_server_get_pid (crashed);
 
-  /* The app side "crashes": the object goes without stop(). */
+  /* The app side "crashes": the object goes without stop(). Nothing
+   * signals provd then (finalize sends nothing), and the adoption below
+   * proves it lived on: same pid, answering the new token. */
   g_assert_finalize_object (crashed);
-  g_usleep (100000);
   g_assert_true (pid_alive (pid));
   g_assert_cmpuint (get_info_status (url, "x"), ==, 401);
 
@@ -469,6 +466,12 @@ test_provd_exits (void)
   g_assert_null (pa_local_server_get_url (server));
 }
 
+static gboolean
+spawned (gpointer server)
+{
+  return pa_local_server_get_pid (server) > 0;
+}
+
 static void
 test_cancel (void)
 {
@@ -481,10 +484,8 @@ test_cancel (void)
   GPid pid;
 
   pa_local_server_start_async (server, cancellable, pa_app_test_store_result_cb, &result);
-  /* Let it spawn. */
-  for (int i = 0; i < 10; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_usleep (200000);
+  /* Spawned (after the probe for a provd already running failed). */
+  pa_app_test_wait_until_seconds (spawned, server, TIMEOUT_S);
   pid = pa_local_server_get_pid (server);
   g_assert_cmpint (pid, >, 0);
 

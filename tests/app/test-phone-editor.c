@@ -630,8 +630,7 @@ test_discard_new (Fixture       *fixture,
   pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   pa_app_test_click_response ("_Discard");
   pa_app_test_wait_until (pa_app_test_pointer_cleared, &editor);
-  pa_app_test_spin (100);
-  g_assert_null (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  pa_app_test_wait_until (pa_app_test_no_message_dialog, NULL);
 }
 
 static gboolean

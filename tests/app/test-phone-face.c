@@ -62,7 +62,7 @@ fixture_set_up (Fixture       *f,
   pa_phone_face_set_document (f->face, f->doc);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->face));
   gtk_window_present (GTK_WINDOW (f->window));
-  pa_app_test_spin (100);
+  pa_app_test_wait_until (pa_app_test_widget_ready, f->face);
 }
 
 static void
@@ -85,6 +85,14 @@ key_button (Fixture *f,
 
   g_assert_nonnull (key);
   return key;
+}
+
+/* The key let its popover go: closed, and released from the idle after
+ * (see pa-key-button.c). */
+static gboolean
+popover_released (gpointer key)
+{
+  return pa_key_button_get_popover (key) == NULL;
 }
 
 static PaKey *
@@ -338,8 +346,7 @@ test_face_drop_palette (Fixture       *f,
   g_assert_cmpuint (record.index, ==, 5);
 
   /* The popover goes away once answered. */
-  pa_app_test_spin (50);
-  g_assert_null (pa_key_button_get_popover (key));
+  pa_app_test_wait_until (popover_released, key);
   g_assert_cmpuint (record.count, ==, 1);
 
   /* A palette drop whose popover is dismissed changes nothing: no drop-done. */
@@ -347,7 +354,7 @@ test_face_drop_palette (Fixture       *f,
   popover = pa_key_button_get_popover (key_button (f, 0, 7));
   g_assert_true (PA_IS_KEY_POPOVER (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
-  pa_app_test_spin (50);
+  pa_app_test_wait_until (popover_released, key_button (f, 0, 7));
   g_assert_null (doc_key (f, 0, 7));
   g_assert_cmpuint (record.count, ==, 1);
 
@@ -360,7 +367,7 @@ test_face_drop_palette (Fixture       *f,
   pa_key_popover_set_line (PA_KEY_POPOVER (popover), 2);
   g_assert_true (pa_key_popover_apply (PA_KEY_POPOVER (popover)));
   g_assert_true (doc_key (f, 0, 5) == k);
-  pa_app_test_spin (50);
+  pa_app_test_wait_until (popover_released, key);
   g_assert_cmpuint (record.count, ==, 1);
 
   /* A drop on a filled key that the answer changes does count. */
@@ -368,7 +375,7 @@ test_face_drop_palette (Fixture       *f,
   popover = pa_key_button_get_popover (key);
   pa_key_popover_set_value (PA_KEY_POPOVER (popover), "5559999");
   g_assert_true (pa_key_popover_apply (PA_KEY_POPOVER (popover)));
-  pa_app_test_spin (50);
+  pa_app_test_wait_until (popover_released, key);
   g_assert_cmpstr (pa_key_get_value (doc_key (f, 0, 5)), ==, "5559999");
   g_assert_cmpuint (record.count, ==, 2);
   g_assert_cmpuint (record.index, ==, 5);
@@ -560,8 +567,7 @@ test_face_keyboard (Fixture       *f,
   g_assert_true (PA_IS_KEY_POPOVER (popover));
   g_assert_cmpint (pa_key_popover_get_key_type (PA_KEY_POPOVER (popover)), ==, PA_KEY_BLF);
   gtk_popover_popdown (GTK_POPOVER (popover));
-  pa_app_test_spin (50);
-  g_assert_null (pa_key_button_get_popover (key_button (f, 0, 1)));
+  pa_app_test_wait_until (popover_released, key_button (f, 0, 1));
   g_assert_cmpint (pa_key_get_key_type (doc_key (f, 0, 1)), ==, PA_KEY_LINE);
 
   g_signal_emit_by_name (key_button (f, 0, 1), "activate");
@@ -572,12 +578,13 @@ test_face_keyboard (Fixture       *f,
   g_assert_true (pa_key_popover_apply (PA_KEY_POPOVER (popover)));
   g_assert_cmpstr (pa_key_get_label (doc_key (f, 0, 1)), ==, "Front desk");
 
-  /* The context menu is a menu popover on the focused key. */
-  pa_app_test_spin (50);
+  /* The context menu is a menu popover on the focused key (once the
+   * answered one is gone). */
+  pa_app_test_wait_until (popover_released, key_button (f, 0, 1));
   g_assert_true (gtk_widget_activate_action (face, "face.context-menu", NULL));
   g_assert_true (GTK_IS_POPOVER_MENU (pa_key_button_get_popover (key_button (f, 0, 1))));
   gtk_popover_popdown (GTK_POPOVER (pa_key_button_get_popover (key_button (f, 0, 1))));
-  pa_app_test_spin (50);
+  pa_app_test_wait_until (popover_released, key_button (f, 0, 1));
 
   /* Empty keys offer no cut or clear. */
   pa_phone_face_focus_key (f->face, PA_KEY_SLOT_INIT (0, 20));
@@ -618,8 +625,7 @@ test_face_narrow (Fixture       *f,
   int nat;
 
   gtk_widget_measure (GTK_WIDGET (f->face), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), nat + 40, 600);
-  pa_app_test_spin (200);
+  pa_app_test_resize_window (GTK_WINDOW (f->window), nat + 40, 600);
   g_assert_true (gtk_widget_compute_point (phone_key, GTK_WIDGET (f->face),
                                            &GRAPHENE_POINT_INIT (0, 0), &phone));
   g_assert_true (gtk_widget_compute_point (side_key, GTK_WIDGET (f->face),
@@ -627,8 +633,7 @@ test_face_narrow (Fixture       *f,
   g_assert_cmpfloat (side.x, >, phone.x);
   g_assert_cmpfloat (fabs (side.y - phone.y), <, 80);
 
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 500, 600);
-  pa_app_test_spin (200);
+  pa_app_test_resize_window (GTK_WINDOW (f->window), 500, 600);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <, nat);
   g_assert_true (gtk_widget_compute_point (phone_key, GTK_WIDGET (f->face),
                                            &GRAPHENE_POINT_INIT (0, 0), &phone));
@@ -673,11 +678,11 @@ test_face_render (Fixture       *f,
   pa_layout_document_set_key (f->doc, PA_KEY_SLOT_INIT (0, 6), PA_KEY_CONFERENCE, NULL, NULL, 1);
   pa_layout_document_set_key (f->doc, PA_KEY_SLOT_INIT (0, 7), PA_KEY_PARK_RETRIEVE, "700", NULL, 1);
   pa_layout_document_set_key (f->doc, PA_KEY_SLOT_INIT (0, 8), PA_KEY_CUSTOM, "x", "Door", 1);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), width != NULL ? atoi (width) : 1400, 900);
   pa_phone_face_focus_key (f->face, PA_KEY_SLOT_INIT (0, 2));
   /* How an empty key looks while a drag hovers it. */
   gtk_widget_add_css_class (GTK_WIDGET (key_button (f, 0, 9)), "drop-accept");
-  pa_app_test_spin (300);
+  /* At its new size, with the keys and styles above drawn. */
+  pa_app_test_resize_window (GTK_WINDOW (f->window), width != NULL ? atoi (width) : 1400, 900);
 
   w = gtk_widget_get_width (f->window);
   h = gtk_widget_get_height (f->window);
@@ -701,7 +706,8 @@ test_face_render (Fixture       *f,
     g_autoptr(GdkTexture) ptex = NULL;
 
     g_assert_true (PA_IS_KEY_POPOVER (popover));
-    pa_app_test_spin (300);
+    pa_app_test_wait_until (pa_app_test_widget_ready, popover);
+    pa_app_test_wait_for_frames (2);
     w = gtk_widget_get_width (popover);
     h = gtk_widget_get_height (popover);
     g_assert_cmpint (w, >, 0);

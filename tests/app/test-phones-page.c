@@ -296,8 +296,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
   gtk_window_destroy (fixture->window);
-  pa_app_test_wait_for_frames (1);
-  g_assert_null (fixture->page);
+  pa_app_test_wait_until (pa_app_test_pointer_cleared, &fixture->page);
   g_assert_finalize_object (fixture->repo);
   pa_test_server_free (fixture->server);
 }

@@ -389,8 +389,8 @@ test_keep_serving (void)
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_close (GTK_WINDOW (window));
   pa_app_test_wait_until_seconds (dialog_shown, NULL, TIMEOUT_S);
-  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "cancel");
-  pa_app_test_spin (100);
+  pa_app_test_click_response ("_Cancel");
+  pa_app_test_wait_until_seconds (pa_app_test_no_message_dialog, NULL, TIMEOUT_S);
   g_assert_nonnull (weak);
 
   gtk_window_close (GTK_WINDOW (window));
@@ -409,7 +409,7 @@ test_keep_serving (void)
   g_assert_cmpint (pa_local_server_get_pid (pa_connection_get_local_server (connection)), ==, pid);
   window = g_object_new (PA_TYPE_WINDOW, "application", app, "connection", connection, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  pa_app_test_spin (200);
+  pa_app_test_wait_until_seconds (pa_app_test_widget_ready, window, TIMEOUT_S);
 
   /* Stop Server: gone with the window. */
   weak = window;
@@ -420,13 +420,7 @@ test_keep_serving (void)
   pa_app_test_wait_until_seconds (window_gone, &weak, TIMEOUT_S);
   pa_connection_shutdown (connection);
   g_clear_object (&connection);
-  {
-    gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-
-    while (pid_alive (pid) && g_get_monotonic_time () < deadline)
-      pa_app_test_spin (20);
-  }
-  g_assert_false (pid_alive (pid));
+  pa_app_test_wait_until_seconds (pa_app_test_pid_gone, GINT_TO_POINTER (pid), TIMEOUT_S);
 }
 
 static void
@@ -451,6 +445,12 @@ banner_shown (gpointer data)
 {
   return gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (data, PA_TYPE_WINDOW,
                                                                                      "banner_revealer")));
+}
+
+static gboolean
+banner_hidden (gpointer data)
+{
+  return !banner_shown (data);
 }
 
 /* The main window says so when setup links name an address this computer
@@ -488,19 +488,12 @@ test_address_gone (void)
 
       set_public_url (connection, url);
       pa_app_test_refresh_sync (pa_connection_get_repository (connection));
-      pa_app_test_spin (300);
-      g_assert_false (banner_shown (window));
+      pa_app_test_wait_until_seconds (banner_hidden, window, TIMEOUT_S);
     }
 
   pa_connection_set_keep_local_running (connection, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
   pa_connection_shutdown (connection);
-}
-
-static gboolean
-banner_hidden (gpointer data)
-{
-  return !banner_shown (data);
 }
 
 /* Local mode's first question: until answered, the main window says phones
@@ -549,7 +542,7 @@ test_lan_question (void)
     adw_message_dialog_response (question, "cancel");
     gtk_window_destroy (GTK_WINDOW (question));
   }
-  pa_app_test_spin (100);
+  /* Cancel is answered then and there, and starts nothing. */
   g_assert_true (banner_shown (window));
   g_assert_false (pa_local_server_get_lan_asked (local));
 
