@@ -352,18 +352,6 @@ pa_app_test_destroy_all_windows (void)
   pa_app_test_wait_until (all_cleared, windows);
 }
 
-/* Left only for test-agent-editor.c and test-phone-actions.c until their
- * rewrite: every other test waits for a condition. */
-void
-pa_app_test_spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 void
 pa_app_test_refresh_sync (PaRepository *repo)
 {

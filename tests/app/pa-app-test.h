@@ -84,11 +84,6 @@ void       pa_app_test_resize_window   (GtkWindow         *window,
 /* Destroys every toplevel and waits until they are all finalized. */
 void       pa_app_test_destroy_all_windows (void);
 
-/* A fixed-time spin of the main loop: left only for test-agent-editor.c
- * and test-phone-actions.c, which are being rewritten; a new test waits for
- * a condition instead. */
-void       pa_app_test_spin            (guint              ms);
-
 /* A refresh of @repo that must succeed. */
 void       pa_app_test_refresh_sync    (PaRepository      *repo);
 /* A repository on the server at @url, refreshed once: it knows the public URL. */
