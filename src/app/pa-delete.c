@@ -18,6 +18,7 @@
 #include "pa-confirm-dialog.h"
 #include "pa-delete.h"
 #include "pa-phone-actions.h"
+#include "pa-window-cancellable.h"
 
 typedef struct
 {
@@ -54,6 +55,13 @@ static const char *
 item_name (gpointer item)
 {
   return PA_IS_PHONE (item) ? pa_phone_get_name (item) : pa_agent_get_name (item);
+}
+
+/* The window it was started from: closed, the rest is not done. */
+static GCancellable *
+job_cancellable (DeleteJob *job)
+{
+  return pa_window_get_cancellable (GTK_WIDGET (job->parent));
 }
 
 static PaAgent *
@@ -123,7 +131,7 @@ unassigned_cb (GObject      *source,
       return;
     }
   /* The save gave the phone a new revision; that is the one to delete. */
-  pa_repository_delete_async (job->repo, saved, NULL, deleted_cb, job);
+  pa_repository_delete_async (job->repo, saved, job_cancellable (job), deleted_cb, job);
 }
 
 static void
@@ -193,7 +201,7 @@ step (DeleteJob *job)
     {
       g_autoptr(PaResource) copy = restorable_copy (job, item);
 
-      pa_repository_save_async (job->repo, copy, NULL, restored_cb, job);
+      pa_repository_save_async (job->repo, copy, job_cancellable (job), restored_cb, job);
       return;
     }
 
@@ -203,10 +211,10 @@ step (DeleteJob *job)
       g_autoptr(PaResource) copy = pa_resource_copy (item);
 
       pa_phone_set_agent_id (PA_PHONE (copy), 0);
-      pa_repository_save_async (job->repo, copy, NULL, unassigned_cb, job);
+      pa_repository_save_async (job->repo, copy, job_cancellable (job), unassigned_cb, job);
       return;
     }
-  pa_repository_delete_async (job->repo, item, NULL, deleted_cb, job);
+  pa_repository_delete_async (job->repo, item, job_cancellable (job), deleted_cb, job);
 }
 
 /* ---- results ---------------------------------------------------------- */
@@ -255,6 +263,8 @@ finished (DeleteJob    *job,
   AdwToastOverlay *overlay = job->parent != NULL ? pa_find_toast_overlay (GTK_WIDGET (job->parent))
                                                  : NULL;
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (error != NULL)
     pa_report_error (job->parent,
                      job->restoring ? _("Could not restore") : _("Could not delete"), error);

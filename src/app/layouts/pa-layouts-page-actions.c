@@ -15,6 +15,7 @@
 #include "pa-confirm-dialog.h"
 #include "pa-layout-designer.h"
 #include "pa-layouts-page-private.h"
+#include "pa-window-cancellable.h"
 
 static GtkWindow *
 page_window (PaLayoutsPage *self)
@@ -413,7 +414,9 @@ deleted_cb (GObject      *source,
   else
     ok = pa_client_delete_with_replacement_finish (PA_CLIENT (source), result, &error);
 
-  if (!ok)
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;   /* the window went */
+  else if (!ok)
     toast_on (request->parent, error->message);
   else
     {
@@ -442,7 +445,8 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (request->combo == NULL)
     {
-      pa_repository_delete_async (request->repository, request->resource, NULL,
+      pa_repository_delete_async (request->repository, request->resource,
+                                  pa_window_get_cancellable (GTK_WIDGET (request->parent)),
                                   deleted_cb, request);
       return;
     }
@@ -460,7 +464,8 @@ delete_response_cb (AdwMessageDialog *dialog,
     pa_client_delete_with_replacement_async (pa_repository_get_client (request->repository),
                                              request->resource,
                                              pa_resource_get_id (replacement),
-                                             NULL, deleted_cb, request);
+                                             pa_window_get_cancellable (GTK_WIDGET (request->parent)),
+                                             deleted_cb, request);
   }
 }
 
@@ -592,7 +597,8 @@ delete_many_cb (GObject      *source,
 
   if (!pa_repository_delete_finish (PA_REPOSITORY (source), result, &error))
     {
-      toast_on (job->parent, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast_on (job->parent, error->message);
       delete_many_free (job);
       return;
     }
@@ -608,7 +614,8 @@ delete_many_step (DeleteMany *job)
   if (job->next < job->items->len)
     {
       pa_repository_delete_async (job->repository, g_ptr_array_index (job->items, job->next),
-                                  NULL, delete_many_cb, job);
+                                  pa_window_get_cancellable (GTK_WIDGET (job->parent)),
+                                  delete_many_cb, job);
       return;
     }
   text = g_strdup_printf (ngettext ("%u layout deleted", "%u layouts deleted", job->items->len),

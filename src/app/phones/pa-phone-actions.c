@@ -17,6 +17,7 @@
 #include "pa-confirm-dialog.h"
 #include "pa-credentials-dialog.h"
 #include "pa-phone-actions.h"
+#include "pa-window-cancellable.h"
 
 #define REGENERATE_WORD "REGENERATE"
 
@@ -149,6 +150,24 @@ pa_phone_show_credentials (GtkWindow    *parent,
   return dialog;
 }
 
+/* The main window @window was opened from (or @window itself): a new
+ * password outlives the editor that asked for it, not the app's window. */
+static GtkWindow *
+outermost (GtkWindow *window)
+{
+  while (window != NULL && gtk_window_get_transient_for (window) != NULL)
+    window = gtk_window_get_transient_for (window);
+  return window;
+}
+
+static GtkWindow *
+visible_window (GtkWindow *window)
+{
+  while (window != NULL && !gtk_widget_get_visible (GTK_WIDGET (window)))
+    window = gtk_window_get_transient_for (window);
+  return window;
+}
+
 /* A message dialog emits "response" for the button and again for the close
  * that follows when a test or an entry's Enter calls
  * adw_message_dialog_response(); each handler acts once and lets go. */
@@ -224,7 +243,8 @@ regenerated_cb (GObject      *source,
   password = pa_client_regenerate_password_finish (PA_CLIENT (source), result, &n_resync, &error);
   if (password == NULL)
     {
-      pa_report_error (data->parent, _("Could not make a new password"), error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        pa_report_error (data->parent, _("Could not make a new password"), error);
       return;
     }
 
@@ -235,8 +255,10 @@ regenerated_cb (GObject      *source,
                                        "%u phones will fetch the new password at their next check.",
                                        n_resync),
                           n_resync);
-  pa_phone_show_credentials (data->parent, data->repo, data->phone, data->username, password,
-                             NULL, note);
+  /* The server has the new password now: it is shown even when the
+   * window that asked for it was closed meanwhile. */
+  pa_phone_show_credentials (visible_window (data->parent), data->repo, data->phone,
+                             data->username, password, NULL, note);
   memset (password, 0, strlen (password));
 }
 
@@ -282,7 +304,8 @@ regenerate_response_cb (AdwMessageDialog *dialog,
 
   pa_client_regenerate_password_async (pa_repository_get_client (data->repo),
                                        pa_resource_get_id (PA_RESOURCE (account)),
-                                       NULL, regenerated_cb, regenerate_data_ref (data));
+                                       pa_window_get_cancellable (GTK_WIDGET (outermost (data->parent))),
+                                       regenerated_cb, regenerate_data_ref (data));
 }
 
 void
