@@ -115,10 +115,11 @@ deleted_cb (GObject      *source,
   step (job);
 }
 
+/* A phone unassigned on the way to its deletion, or an object restored. */
 static void
-unassigned_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   DeleteJob *job = user_data;
   g_autoptr(GError) error = NULL;
@@ -130,23 +131,10 @@ unassigned_cb (GObject      *source,
       finished (job, error);
       return;
     }
-  /* The save gave the phone a new revision; that is the one to delete. */
-  pa_repository_delete_async (job->repo, saved, job_cancellable (job), deleted_cb, job);
-}
-
-static void
-restored_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  DeleteJob *job = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PaResource) saved = pa_repository_save_finish (PA_REPOSITORY (source), result,
-                                                           NULL, &error);
-
-  if (saved == NULL)
+  if (!job->restoring)
     {
-      finished (job, error);
+      /* The save gave the phone a new revision; that is the one to delete. */
+      pa_repository_delete_async (job->repo, saved, job_cancellable (job), deleted_cb, job);
       return;
     }
   job->restored++;
@@ -201,7 +189,7 @@ step (DeleteJob *job)
     {
       g_autoptr(PaResource) copy = restorable_copy (job, item);
 
-      pa_repository_save_async (job->repo, copy, job_cancellable (job), restored_cb, job);
+      pa_repository_save_async (job->repo, copy, job_cancellable (job), saved_cb, job);
       return;
     }
 
@@ -211,7 +199,7 @@ step (DeleteJob *job)
       g_autoptr(PaResource) copy = pa_resource_copy (item);
 
       pa_phone_set_agent_id (PA_PHONE (copy), 0);
-      pa_repository_save_async (job->repo, copy, job_cancellable (job), unassigned_cb, job);
+      pa_repository_save_async (job->repo, copy, job_cancellable (job), saved_cb, job);
       return;
     }
   pa_repository_delete_async (job->repo, item, job_cancellable (job), deleted_cb, job);

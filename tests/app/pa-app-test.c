@@ -575,3 +575,23 @@ pa_app_test_find_cut_off (GtkWidget *root)
     }
   return NULL;
 }
+
+PaResource *
+pa_app_test_save_json (PaRepository *repo,
+                       GType         type,
+                       const char   *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaResource) resource = pa_resource_new_from_data (type, json, -1, PA_JSON_DEFAULT, &error);
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(PaResource) saved = NULL;
+
+  g_assert_no_error (error);
+  pa_repository_save_async (repo, resource, NULL, pa_app_test_store_result_cb, &slot);
+  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
+  result = g_steal_pointer (&slot);
+  saved = pa_repository_save_finish (repo, result, NULL, &error);
+  g_assert_no_error (error);
+  return saved;   /* the repository's store keeps it */
+}

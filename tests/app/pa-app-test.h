@@ -84,6 +84,12 @@ void       pa_app_test_resize_window   (GtkWindow         *window,
 /* Destroys every toplevel and waits until they are all finalized. */
 void       pa_app_test_destroy_all_windows (void);
 
+/* @json saved through @repo as a new @type, which must succeed; the
+ * stored object (transfer none: the repository's store keeps it). */
+PaResource *pa_app_test_save_json     (PaRepository      *repo,
+                                       GType              type,
+                                       const char        *json);
+
 /* A refresh of @repo that must succeed. */
 void       pa_app_test_refresh_sync    (PaRepository      *repo);
 /* A repository on the server at @url, refreshed once: it knows the public URL. */

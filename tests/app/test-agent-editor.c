@@ -19,58 +19,20 @@
 #include "pa-credentials-dialog.h"
 #include "pa-repository.h"
 #include "../server/pa-test-server.h"
+#include "pa-app-fixture.h"
 #include "pa-app-test.h"
 
-typedef struct
-{
-  PaTestServer *server;
-  PaRepository *repo;
-  GtkWindow    *parent;
-} Fixture;
+typedef PaAppFixture Fixture;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  fixture->server = pa_test_server_new ();
-  fixture->repo = pa_app_test_repository_new (fixture->server->url, fixture->server->token);
-
-  fixture->parent = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->parent, 800, 600);
-  gtk_window_present (fixture->parent);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  pa_app_test_close_all_dialogs ();
-  gtk_window_destroy (fixture->parent);
-  g_clear_object (&fixture->repo);
-  g_clear_pointer (&fixture->server, pa_test_server_free);
-}
 
 static PaResource *
 save (Fixture    *fixture,
       GType       type,
       const char *json)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PaResource) resource = pa_resource_new_from_data (type, json, -1, PA_JSON_DEFAULT, &error);
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(PaResource) saved = NULL;
-
-  g_assert_no_error (error);
-  pa_repository_save_async (fixture->repo, resource, NULL, pa_app_test_store_result_cb, &slot);
-  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
-  result = g_steal_pointer (&slot);
-  saved = pa_repository_save_finish (fixture->repo, result, NULL, &error);
-  g_assert_no_error (error);
-  return saved;   /* the store keeps it */
+  return pa_app_fixture_save (fixture, type, json);
 }
 
 static gpointer
@@ -318,13 +280,13 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/app/agent-editor/assign-switches-routing", Fixture, NULL,
-              fixture_set_up, test_assign_switches_routing, fixture_tear_down);
+              pa_app_fixture_set_up, test_assign_switches_routing, pa_app_fixture_tear_down);
   g_test_add ("/app/agent-editor/new-agent-then-assign", Fixture, NULL,
-              fixture_set_up, test_new_agent_then_assign, fixture_tear_down);
+              pa_app_fixture_set_up, test_new_agent_then_assign, pa_app_fixture_tear_down);
   g_test_add ("/app/agent-editor/assign-list-not-cut-off", Fixture, NULL,
-              fixture_set_up, test_assign_list_not_cut_off, fixture_tear_down);
+              pa_app_fixture_set_up, test_assign_list_not_cut_off, pa_app_fixture_tear_down);
   g_test_add ("/app/agent-editor/edit-saves-and-closes", Fixture, NULL,
-              fixture_set_up, test_edit_saves_and_closes, fixture_tear_down);
+              pa_app_fixture_set_up, test_edit_saves_and_closes, pa_app_fixture_tear_down);
 
   return g_test_run ();
 }

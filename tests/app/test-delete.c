@@ -18,42 +18,31 @@
 #include "pa-phones-page.h"
 #include "pa-repository.h"
 #include "../server/pa-test-server.h"
+#include "pa-app-fixture.h"
 #include "pa-app-test.h"
 
 typedef struct
 {
-  PaTestServer    *server;
-  PaRepository    *repo;
-  GtkWindow       *window;
-  AdwToastOverlay *overlay;
-  PaPhonesPage    *page;
+  PaAppFixture  app;
+  PaPhonesPage *page;
 } Fixture;
 
+/* As in the app: the phones page in a window whose toasts show. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  fixture->server = pa_test_server_new ();
-  fixture->repo = pa_app_test_repository_new (fixture->server->url, fixture->server->token);
-
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  pa_app_fixture_set_up (&fixture->app, user_data);
   fixture->page = PA_PHONES_PAGE (pa_phones_page_new ());
-  pa_phones_page_set_repository (fixture->page, fixture->repo);
-  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->page));
-  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->overlay));
-  gtk_window_set_default_size (fixture->window, 1100, 600);
-  gtk_window_present (fixture->window);
+  pa_phones_page_set_repository (fixture->page, fixture->app.repo);
+  adw_toast_overlay_set_child (fixture->app.overlay, GTK_WIDGET (fixture->page));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  pa_app_test_close_all_dialogs ();
-  gtk_window_destroy (fixture->window);
-  g_clear_object (&fixture->repo);
-  g_clear_pointer (&fixture->server, pa_test_server_free);
+  pa_app_fixture_tear_down (&fixture->app, user_data);
 }
 
 static PaResource *
@@ -61,19 +50,7 @@ save (Fixture    *fixture,
       GType       type,
       const char *json)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PaResource) resource = pa_resource_new_from_data (type, json, -1, PA_JSON_DEFAULT, &error);
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(PaResource) saved = NULL;
-
-  g_assert_no_error (error);
-  pa_repository_save_async (fixture->repo, resource, NULL, pa_app_test_store_result_cb, &slot);
-  pa_app_test_wait_until (pa_app_test_result_arrived, &slot);
-  result = g_steal_pointer (&slot);
-  saved = pa_repository_save_finish (fixture->repo, result, NULL, &error);
-  g_assert_no_error (error);
-  return saved;   /* the store keeps it */
+  return pa_app_fixture_save (&fixture->app, type, json);
 }
 
 static PaResource *
@@ -124,7 +101,7 @@ n_on_server (Fixture    *fixture,
              const char *collection)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/%s", collection);
-  g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
+  g_autoptr(PaTestResponse) response = pa_test_api (fixture->app.server, "GET", path, NULL, NULL);
   JsonNode *items = json_object_get_member (pa_test_response_object (response), "items");
 
   return json_array_get_length (json_node_get_array (items));
@@ -142,8 +119,8 @@ store_has (gpointer data)
 {
   Count *count = data;
 
-  return !pa_repository_get_loading (count->fixture->repo)
-         && g_list_model_get_n_items (pa_repository_get_store (count->fixture->repo, count->type))
+  return !pa_repository_get_loading (count->fixture->app.repo)
+         && g_list_model_get_n_items (pa_repository_get_store (count->fixture->app.repo, count->type))
             == count->n;
 }
 
@@ -160,7 +137,7 @@ wait_for_count (Fixture *fixture,
 static GtkWidget *
 undo_button (Fixture *fixture)
 {
-  return pa_app_test_find_button (GTK_WIDGET (fixture->overlay), "_Undo");
+  return pa_app_test_find_button (GTK_WIDGET (fixture->app.overlay), "_Undo");
 }
 
 static gboolean
@@ -173,7 +150,7 @@ static PaPhone *
 phone_by_mac (Fixture    *fixture,
               const char *mac)
 {
-  GListModel *phones = pa_repository_get_phones (fixture->repo);
+  GListModel *phones = pa_repository_get_phones (fixture->app.repo);
 
   for (guint i = 0; i < g_list_model_get_n_items (phones); i++)
     {
@@ -199,7 +176,7 @@ test_assigned_phone_one_question (Fixture       *fixture,
 
   g_assert_cmpint (pa_agent_get_routing (PA_AGENT (agent)), ==, PA_AGENT_ROUTING_HARDWARE);
   g_ptr_array_add (items, phone);
-  pa_delete_interactive (fixture->window, fixture->repo, items);
+  pa_delete_interactive (fixture->app.parent, fixture->app.repo, items);
   pa_app_test_wait_until (message_shown, NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (message ()), ==, "Delete “Reception”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message ()), "Ann Smith"));
@@ -209,7 +186,7 @@ test_assigned_phone_one_question (Fixture       *fixture,
   wait_for_count (fixture, PA_TYPE_PHONE, 0);
   g_assert_cmpuint (n_on_server (fixture, "phones"), ==, 0);
   g_assert_null (message ());   /* nothing more to answer */
-  pa_app_test_wait_until (pa_app_test_not_loading, fixture->repo);
+  pa_app_test_wait_until (pa_app_test_not_loading, fixture->app.repo);
   g_assert_cmpint (pa_agent_get_routing (PA_AGENT (agent)), ==, PA_AGENT_ROUTING_SOFTPHONE);
 
   /* Undo: the phone is back, with its agent, who gets calls on it again. */
@@ -221,7 +198,7 @@ test_assigned_phone_one_question (Fixture       *fixture,
   g_assert_cmpstr (pa_phone_get_name (back), ==, "Reception");
   g_assert_cmpint (pa_phone_get_agent_id (back), ==, pa_resource_get_id (agent));
   g_assert_cmpuint (n_on_server (fixture, "phones"), ==, 1);
-  pa_app_test_wait_until (pa_app_test_not_loading, fixture->repo);
+  pa_app_test_wait_until (pa_app_test_not_loading, fixture->app.repo);
   g_assert_cmpint (pa_agent_get_routing (PA_AGENT (agent)), ==, PA_AGENT_ROUTING_HARDWARE);
 }
 
@@ -235,7 +212,7 @@ test_agent_with_phones_not_offered (Fixture       *fixture,
 
   save_phone (fixture, "Desk", "805EC0555556", pa_resource_get_id (agent));
   g_ptr_array_add (items, agent);
-  pa_delete_interactive (fixture->window, fixture->repo, items);
+  pa_delete_interactive (fixture->app.parent, fixture->app.repo, items);
   pa_app_test_wait_until (message_shown, NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (message ()), ==, "Agent Still Has Phones");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message ()), "Bo Lind (1 phone)"));
@@ -255,7 +232,7 @@ test_agents_undo (Fixture       *fixture,
 
   g_ptr_array_add (items, save (fixture, PA_TYPE_AGENT, "{\"name\":\"Cy\",\"extension\":\"203\"}"));
   g_ptr_array_add (items, save (fixture, PA_TYPE_AGENT, "{\"name\":\"Di\",\"extension\":\"204\"}"));
-  pa_delete_interactive (fixture->window, fixture->repo, items);
+  pa_delete_interactive (fixture->app.parent, fixture->app.repo, items);
   pa_app_test_wait_until (message_shown, NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (message ()), ==, "Delete 2 Agents?");
 
@@ -263,7 +240,7 @@ test_agents_undo (Fixture       *fixture,
   answer ("cancel");
   g_assert_cmpuint (n_on_server (fixture, "agents"), ==, 2);
 
-  pa_delete_interactive (fixture->window, fixture->repo, items);
+  pa_delete_interactive (fixture->app.parent, fixture->app.repo, items);
   pa_app_test_wait_until (message_shown, NULL);
   answer ("delete");
   wait_for_count (fixture, PA_TYPE_AGENT, 0);

@@ -17,43 +17,13 @@
 #include "pa-phone-actions.h"
 #include "pa-repository.h"
 #include "../server/pa-test-server.h"
+#include "pa-app-fixture.h"
 #include "pa-app-test.h"
 
-typedef struct
-{
-  PaTestServer    *server;
-  PaRepository    *repo;
-  GtkWindow       *parent;
-  AdwToastOverlay *overlay;
-} Fixture;
+typedef PaAppFixture Fixture;
 
 /* ---------------------------------------------------------------------- */
 /* Helpers */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  fixture->server = pa_test_server_new ();
-  fixture->repo = pa_app_test_repository_new (fixture->server->url, fixture->server->token);
-
-  /* Like the main window: results go to its toast overlay. */
-  fixture->parent = GTK_WINDOW (adw_window_new ());
-  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_window_set_content (ADW_WINDOW (fixture->parent), GTK_WIDGET (fixture->overlay));
-  gtk_window_set_default_size (fixture->parent, 800, 600);
-  gtk_window_present (fixture->parent);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  pa_app_test_close_all_dialogs ();
-  gtk_window_destroy (fixture->parent);
-  g_clear_object (&fixture->repo);
-  g_clear_pointer (&fixture->server, pa_test_server_free);
-}
 
 static void
 test_toast_overlay_found (Fixture       *fixture,
@@ -97,9 +67,9 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/app/phone-actions/toast-overlay-found", Fixture, NULL,
-              fixture_set_up, test_toast_overlay_found, fixture_tear_down);
+              pa_app_fixture_set_up, test_toast_overlay_found, pa_app_fixture_tear_down);
   g_test_add ("/app/phone-actions/credentials-dialog", Fixture, NULL,
-              fixture_set_up, test_credentials_dialog, fixture_tear_down);
+              pa_app_fixture_set_up, test_credentials_dialog, pa_app_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -17,6 +17,9 @@ import re
 import shutil
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import ok, plan, skip  # noqa: E402  (beside this script)
 import tempfile
 
 APP_ID = "org.example.PhoneAdmin"
@@ -71,24 +74,6 @@ FORBIDDEN_FINISH_ARGS = {
     "--socket=system-bus",
 }
 
-n = 0
-failed = False
-
-
-def ok(condition, description, diagnostics=()):
-    global n, failed
-    n += 1
-    print(("ok" if condition else "not ok") + f" {n} {description}")
-    if not condition:
-        failed = True
-        for line in diagnostics:
-            print(f"# {line}")
-
-
-def skip(description):
-    global n
-    n += 1
-    print(f"ok {n} # SKIP {description}")
 
 
 def meson_files(root):
@@ -208,8 +193,7 @@ def main():
         manifest = json.load(open(manifest_path, encoding="utf-8"))
     except (OSError, ValueError) as e:
         ok(False, "the manifest is valid JSON", [str(e)])
-        print(f"1..{n}")
-        return 1
+        return plan()
     ok(True, "the manifest is valid JSON")
     ok(manifest.get("app-id", manifest.get("id")) == APP_ID, f"the manifest's app-id is {APP_ID}")
     ok(manifest.get("runtime") == RUNTIME and manifest.get("runtime-version") == RUNTIME_VERSION,
@@ -310,8 +294,7 @@ def main():
     else:
         skip("flatpak-builder is not installed")
 
-    print(f"1..{n}")
-    return 1 if failed else 0
+    return plan()
 
 
 if __name__ == "__main__":

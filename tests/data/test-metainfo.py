@@ -13,6 +13,9 @@ import shutil
 import struct
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import ok, plan, skip  # noqa: E402  (beside this script)
 import xml.etree.ElementTree as ET
 
 # Issues appstreamcli may report, and why each stays.
@@ -22,24 +25,6 @@ ALLOWED_ISSUES = {
     "cid-contains-uppercase-letter",
 }
 
-n = 0
-failed = False
-
-
-def ok(condition, description, diagnostics=()):
-    global n, failed
-    n += 1
-    print(("ok" if condition else "not ok") + f" {n} {description}")
-    if not condition:
-        failed = True
-        for line in diagnostics:
-            print(f"# {line}")
-
-
-def skip(description):
-    global n
-    n += 1
-    print(f"ok {n} # SKIP {description}")
 
 
 def png_size(path):
@@ -121,8 +106,7 @@ def main():
            f"screenshot {name} is as large as it says ({said[0]}×{said[1]})",
            [f"the file is {size[0]}×{size[1]}" if size else "not a PNG"])
 
-    print(f"1..{n}")
-    return 1 if failed else 0
+    return plan()
 
 
 if __name__ == "__main__":
