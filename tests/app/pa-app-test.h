@@ -84,6 +84,12 @@ void       pa_app_test_resize_window   (GtkWindow         *window,
 /* Destroys every toplevel and waits until they are all finalized. */
 void       pa_app_test_destroy_all_windows (void);
 
+/* Local mode's provd starts on a port of this test's own (kept in the
+ * local server's local-mode.ini under XDG_DATA_HOME, which the test has
+ * set), not on 8670: tests running side by side took it from each other,
+ * and a restart on "the same port" found it gone. */
+void       pa_app_test_local_port_of_its_own (void);
+
 /* @json saved through @repo as a new @type, which must succeed; the
  * stored object (transfer none: the repository's store keeps it). */
 PaResource *pa_app_test_save_json     (PaRepository      *repo,

@@ -819,6 +819,7 @@ main (int   argc,
   office.home = g_dir_make_tmp ("pa-german-XXXXXX", &error);
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", office.home, TRUE);
+  pa_app_test_local_port_of_its_own ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

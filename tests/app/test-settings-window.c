@@ -686,6 +686,7 @@ main (int   argc,
   tmp_home = g_dir_make_tmp ("pa-settings-window-XXXXXX", &error);
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
+  pa_app_test_local_port_of_its_own ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
