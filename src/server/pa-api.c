@@ -197,11 +197,24 @@ handle_list (PaApiRequest          *req,
   gint64 total = 0;
   guint offset = 0;
   guint limit = 0;
+  guint64 after = 0;
+  gboolean keyset;
 
   if (!pa_http_query_uint (query, "offset", 0, G_MAXINT32, &offset, &error) ||
-      !pa_http_query_uint (query, "limit", LIST_DEFAULT_LIMIT, G_MAXINT32, &limit, &error))
+      !pa_http_query_uint (query, "limit", LIST_DEFAULT_LIMIT, G_MAXINT32, &limit, &error) ||
+      !pa_http_query_uint64 (query, "after", 0, G_MAXINT64, &after, &error))
     {
       pa_http_send_gerror (req->msg, error);
+      return;
+    }
+  /* "after" pages by id: each page costs the same at any depth, and no
+   * page recounts the table. "offset" (with its total) stays for callers
+   * that want a page number. */
+  keyset = query != NULL && g_hash_table_contains (query, "after");
+  if (keyset && query != NULL && g_hash_table_contains (query, "offset"))
+    {
+      pa_http_send_error (req->msg, SOUP_STATUS_BAD_REQUEST, "bad_request", "after",
+                          "give either after or offset, not both");
       return;
     }
   if (limit == 0)
@@ -221,10 +234,11 @@ handle_list (PaApiRequest          *req,
     }
 
   store_query.offset = offset;
+  store_query.after = (gint64) after;
   store_query.limit = limit;
   store_query.filter = filter;
   items = pa_store_list (req->store, pa_store_type_from_kind (collection->kind),
-                         &store_query, &total, &error);
+                         &store_query, keyset ? NULL : &total, &error);
   if (items == NULL)
     {
       pa_http_send_gerror (req->msg, error);
@@ -240,10 +254,23 @@ handle_list (PaApiRequest          *req,
       json_builder_add_value (builder, pa_resource_to_json (g_ptr_array_index (items, i)));
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, total);
-  json_builder_set_member_name (builder, "offset");
-  json_builder_add_int_value (builder, offset);
+  if (keyset)
+    {
+      /* Where the next page starts; null when this one was the last. */
+      json_builder_set_member_name (builder, "next_after");
+      if (items->len == limit && items->len > 0)
+        json_builder_add_int_value (builder,
+                                    pa_resource_get_id (g_ptr_array_index (items, items->len - 1)));
+      else
+        json_builder_add_null_value (builder);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "total");
+      json_builder_add_int_value (builder, total);
+      json_builder_set_member_name (builder, "offset");
+      json_builder_add_int_value (builder, offset);
+    }
   json_builder_set_member_name (builder, "limit");
   json_builder_add_int_value (builder, limit);
   json_builder_end_object (builder);

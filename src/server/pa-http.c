@@ -512,12 +512,12 @@ pa_http_parse_if_match (SoupServerMessage *msg,
 }
 
 gboolean
-pa_http_query_uint (GHashTable  *query,
-                    const char  *name,
-                    guint        default_value,
-                    guint        max_value,
-                    guint       *out,
-                    GError     **error)
+pa_http_query_uint64 (GHashTable  *query,
+                      const char  *name,
+                      guint64      default_value,
+                      guint64      max_value,
+                      guint64     *out,
+                      GError     **error)
 {
   const char *text = query != NULL ? g_hash_table_lookup (query, name) : NULL;
   guint64 value = 0;
@@ -531,9 +531,25 @@ pa_http_query_uint (GHashTable  *query,
   if (!g_ascii_string_to_unsigned (text, 10, 0, max_value, &value, NULL))
     {
       pa_http_set_error (error, PA_HTTP_ERROR_BAD_REQUEST, name,
-                         "%s must be a whole number from 0 to %u", name, max_value);
+                         "%s must be a whole number from 0 to %" G_GUINT64_FORMAT, name, max_value);
       return FALSE;
     }
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+pa_http_query_uint (GHashTable  *query,
+                    const char  *name,
+                    guint        default_value,
+                    guint        max_value,
+                    guint       *out,
+                    GError     **error)
+{
+  guint64 value;
+
+  if (!pa_http_query_uint64 (query, name, default_value, max_value, &value, error))
+    return FALSE;
   *out = (guint) value;
   return TRUE;
 }

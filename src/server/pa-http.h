@@ -109,12 +109,20 @@ gboolean    pa_http_parse_if_match     (SoupServerMessage *msg,
                                         gint64            *revision,
                                         GError           **error);
 
-/* Query helpers: @query may be NULL. */
+/* Query helpers: @query may be NULL; a missing or empty parameter is
+ * @default_value, anything but a whole number up to @max_value is 400
+ * naming it. */
 gboolean    pa_http_query_uint         (GHashTable  *query,
                                         const char  *name,
                                         guint        default_value,
                                         guint        max_value,
                                         guint       *out,
+                                        GError     **error);
+gboolean    pa_http_query_uint64       (GHashTable  *query,
+                                        const char  *name,
+                                        guint64      default_value,
+                                        guint64      max_value,
+                                        guint64     *out,
                                         GError     **error);
 
 /* Constant-time compare for secrets of equal or unequal length. */

@@ -363,13 +363,13 @@ pa_sqlite_store_list (PaStore             *store,
   if (info->kind == PA_SQLITE_KIND_PHONE)
     {
       from = "phones t LEFT JOIN agents a ON a.id = t.agent_id";
-      where = "(:filter IS NULL OR instr(t.search, :filter) > 0"
+      where = "t.id > :after AND (:filter IS NULL OR instr(t.search, :filter) > 0"
               " OR instr(pa_fold(a.name), :filter) > 0)";
     }
   else
     {
       from = info->table;
-      where = "(:filter IS NULL OR instr(t.search, :filter) > 0)";
+      where = "t.id > :after AND (:filter IS NULL OR instr(t.search, :filter) > 0)";
     }
   /* Table names and fragments are this file's constants, never input. */
   if (info->kind != PA_SQLITE_KIND_PHONE)
@@ -396,6 +396,7 @@ pa_sqlite_store_list (PaStore             *store,
       if (stmt == NULL)
         return NULL;
       pa_stmt_bind_text (stmt, ":filter", needle);
+      pa_stmt_bind_int (stmt, ":after", query->after);
       if (pa_sqlite_store_step (self, stmt, "Cannot count resources", error) != SQLITE_ROW)
         return NULL;
       *out_total = sqlite3_column_int64 (stmt, 0);
@@ -408,6 +409,7 @@ pa_sqlite_store_list (PaStore             *store,
     if (stmt == NULL)
       return NULL;
     pa_stmt_bind_text (stmt, ":filter", needle);
+    pa_stmt_bind_int (stmt, ":after", query->after);
     pa_stmt_bind_int (stmt, ":limit", query->limit > 0 ? (gint64) query->limit : -1);
     pa_stmt_bind_int (stmt, ":offset", query->offset);
 

@@ -79,6 +79,8 @@ GQuark pa_store_error_quark (void);
 /**
  * PaStoreQuery:
  * @offset: rows to skip (after filtering, in id order)
+ * @after: only rows with a larger id (keyset paging: a page costs the same
+ *   at any depth); 0 for all
  * @limit: at most this many rows; 0 means no limit
  * @filter: nullable; a case-insensitive (Unicode case folding) plain
  *   substring — no wildcards — matched against the kind's name and:
@@ -92,6 +94,7 @@ GQuark pa_store_error_quark (void);
 typedef struct
 {
   guint       offset;
+  gint64      after;
   guint       limit;
   const char *filter;
 } PaStoreQuery;

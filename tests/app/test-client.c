@@ -907,10 +907,13 @@ odd_server_cb (SoupServer        *server,
     soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{\"name\":", 8);
   else if (g_str_equal (path, "/list/api/v1/phones"))
     soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                      "{\"items\":{},\"total\":1}", 22);
+                                      "{\"items\":{},\"next_after\":null}", 30);
   else if (g_str_equal (path, "/item/api/v1/phones"))
     soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                      "{\"items\":[{\"id\":\"one\"}],\"total\":1}", 34);
+                                      "{\"items\":[{\"id\":\"one\"}],\"next_after\":null}", 42);
+  else if (g_str_equal (path, "/stuck/api/v1/phones"))
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                      "{\"items\":[],\"next_after\":5}", 27);
   else if (g_str_equal (path, "/binary/api/v1/phones/1/preview/a.cfg"))
     soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "a\0b", 3);
   else if (g_str_equal (path, "/latin1/api/v1/phones/1/preview/a.cfg"))
@@ -991,6 +994,16 @@ test_protocol (void)
       g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL);
       g_clear_error (&error);
     }
+
+  /* A server that says "more" without moving on ends the listing. */
+  {
+    g_autofree char *url = g_strconcat (base, "stuck/", NULL);
+    g_autoptr(PaClient) client = pa_client_new (url, "token");
+    g_autoptr(GPtrArray) items = list (client, PA_TYPE_PHONE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (items->len, ==, 0);
+  }
 
   /* A preview that is not text, and an apply answer without a count. */
   {

@@ -264,6 +264,81 @@ test_list_paging (Fixture       *fixture,
   }
 }
 
+/* Keyset paging: "after" an id, in id order, no count; every item once,
+ * a filter still applies, and the last page says so. */
+static void
+test_list_keyset (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 after = 0;
+  guint pages = 0;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"name\": \"%s %u\", \"extension\": \"%u\"}",
+                                               i % 5 == 0 ? "Ann" : "Bob", i, 400 + i);
+      gint64 id = pa_test_create (server, "agents", body);
+
+      g_array_append_val (ids, id);
+    }
+
+  for (;;)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/agents?limit=10&after=%" G_GINT64_FORMAT, after);
+      g_autoptr(PaTestResponse) page = pa_test_api (server, "GET", path, NULL, NULL);
+      JsonObject *object = pa_test_response_object (page);
+      JsonArray *items = json_object_get_array_member (object, "items");
+      JsonNode *next = json_object_get_member (object, "next_after");
+
+      g_assert_cmpuint (page->status, ==, 200);
+      g_assert_false (json_object_has_member (object, "total"));   /* no count per page */
+      pages++;
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          gint64 id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
+
+          g_assert_cmpint (id, >, after);
+          g_assert_false (g_hash_table_contains (seen, &id));
+          g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+          after = id;
+        }
+      if (JSON_NODE_HOLDS_NULL (next))
+        break;
+      g_assert_cmpint (json_node_get_int (next), ==, after);
+    }
+  g_assert_cmpuint (pages, ==, 3);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 25);
+
+  {
+    g_autoptr(PaTestResponse) filtered = pa_test_api (server, "GET", "/api/v1/agents?q=ann&after=0",
+                                                      NULL, NULL);
+    JsonObject *object = pa_test_response_object (filtered);
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "items")), ==, 5);
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (object, "next_after")));
+  }
+
+  {
+    g_autoptr(PaTestResponse) both = pa_test_api (server, "GET", "/api/v1/agents?after=1&offset=2",
+                                                  NULL, NULL);
+    g_autoptr(PaTestResponse) negative = pa_test_api (server, "GET", "/api/v1/agents?after=-1",
+                                                      NULL, NULL);
+    g_autoptr(PaTestResponse) word = pa_test_api (server, "GET", "/api/v1/agents?after=x1",
+                                                  NULL, NULL);
+    g_autoptr(PaTestResponse) huge = pa_test_api (server, "GET",
+                                                  "/api/v1/agents?after=99999999999999999999",
+                                                  NULL, NULL);
+
+    pa_test_assert_error (both, 400, "bad_request", "after");
+    pa_test_assert_error (negative, 400, "bad_request", "after");
+    pa_test_assert_error (word, 400, "bad_request", "after");
+    pa_test_assert_error (huge, 400, "bad_request", "after");
+  }
+}
+
 /* -- catalog and info ---------------------------------------------------- */
 
 static void
@@ -754,6 +829,7 @@ main (int    argc,
   ADD ("/api/crud/module-layouts", test_crud_module_layouts);
   ADD ("/api/crud/profiles", test_crud_profiles);
   ADD ("/api/list/paging-and-filter", test_list_paging);
+  ADD ("/api/list/keyset", test_list_keyset);
   ADD ("/api/catalog", test_catalog);
   ADD ("/api/info", test_info);
   ADD ("/api/auth", test_auth);

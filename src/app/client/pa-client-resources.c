@@ -87,7 +87,7 @@ typedef struct
 {
   GType      type;
   char      *filter;
-  gint64     offset;
+  gint64     after;    /* the last id received: pages by id, each as cheap as the first */
   GPtrArray *items;
 } ListData;
 
@@ -108,8 +108,8 @@ list_fetch_page (GTask *task)
   ListData *data = g_task_get_task_data (task);
   g_autofree char *path = NULL;
 
-  path = g_strdup_printf ("api/v1/%s?offset=%" G_GINT64_FORMAT "&limit=%d%s%s",
-                          pa_client_collection_for_type (data->type), data->offset,
+  path = g_strdup_printf ("api/v1/%s?after=%" G_GINT64_FORMAT "&limit=%d%s%s",
+                          pa_client_collection_for_type (data->type), data->after,
                           LIST_PAGE_SIZE, data->filter ? "&" : "",
                           data->filter ? data->filter : "");
   pa_client_call_async (self, "GET", path, NULL, 0, g_task_get_cancellable (task),
@@ -128,7 +128,7 @@ list_page_cb (GObject      *source,
   JsonObject *object;
   JsonNode *items_node;
   JsonArray *items;
-  gint64 total;
+  JsonNode *next;
   guint n;
 
   if (node == NULL)
@@ -140,8 +140,9 @@ list_page_cb (GObject      *source,
 
   object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   items_node = object ? json_object_get_member (object, "items") : NULL;
-  if (items_node == NULL || !JSON_NODE_HOLDS_ARRAY (items_node)
-      || !json_object_has_member (object, "total"))
+  next = object ? json_object_get_member (object, "next_after") : NULL;
+  if (items_node == NULL || !JSON_NODE_HOLDS_ARRAY (items_node) || next == NULL
+      || !(JSON_NODE_HOLDS_NULL (next) || json_node_get_value_type (next) == G_TYPE_INT64))
     {
       g_task_return_new_error (task, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL, "%s",
                                _("The server’s list is not what PhoneAdmin expects. PhoneAdmin "
@@ -151,7 +152,6 @@ list_page_cb (GObject      *source,
     }
 
   items = json_node_get_array (items_node);
-  total = json_object_get_int_member_with_default (object, "total", 0);
   n = json_array_get_length (items);
   for (guint i = 0; i < n; i++)
     {
@@ -166,10 +166,11 @@ list_page_cb (GObject      *source,
       g_ptr_array_add (data->items, resource);
     }
 
-  data->offset += n;
-  /* An empty page ends it too, so a total that grows under us cannot loop. */
-  if (n > 0 && data->offset < total)
+  /* The server says where the next page starts; one that does not move
+   * forward ends it, so a confused server cannot make this loop. */
+  if (!JSON_NODE_HOLDS_NULL (next) && n > 0 && json_node_get_int (next) > data->after)
     {
+      data->after = json_node_get_int (next);
       list_fetch_page (task);
       return;
     }

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# A full API listing of a large fleet (issue 11): N phones created through
+# provd's API (bench/fleet.py), then every phone listed the way the app
+# does it, 500 a page, two ways in the same run:
+#   offset  ?offset=K&limit=500   (each page counts the matches and skips K)
+#   after   ?after=ID&limit=500   (keyset: each page starts at an id)
+# Each listing runs three times; the median is judged. Every page must be
+# 200 and the listing must hold every phone exactly once.
+# Target: the keyset listing of 100,000 phones in under 1 s.
+#
+#   bench/list.sh                  100,000 phones
+#   PA_LIST_PHONES=10000 bench/list.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+phones="${PA_LIST_PHONES:-100000}"
+[[ "$phones" =~ ^[1-9][0-9]*$ ]] || die "PA_LIST_PHONES must be a positive number, not '$phones'"
+
+install_missing curl python3
+build_provd
+make_work_dir
+start_provd ''
+
+echo "1. $phones phones through provd's API:"
+python3 "$top/bench/fleet.py" create --url "$base" --token-file "$work/data/admin-token" \
+  --count "$phones" --out "$work/phones.txt" | sed 's/^/   /' \
+  || die "creating the phones failed"
+
+echo "2. every phone listed, 500 a page (median of 3 runs):"
+python3 - "$base" "$work/data/admin-token" "$phones" <<'PY' || die "a listing failed"
+import http.client, json, statistics, sys, time, urllib.parse
+
+base, token_file, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
+token = open(token_file).read().strip()
+u = urllib.parse.urlsplit(base)
+
+def listing(mode):
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=120)
+    headers = {"Authorization": "Bearer " + token}
+    ids, pages, cursor = [], 0, 0
+    t0 = time.perf_counter()
+    while True:
+        query = f"offset={cursor}" if mode == "offset" else f"after={cursor}"
+        conn.request("GET", f"/api/v1/phones?{query}&limit=500", headers=headers)
+        resp = conn.getresponse()
+        body = resp.read()
+        if resp.status != 200:
+            sys.exit(f"{mode}: page {pages + 1} answered {resp.status}")
+        page = json.loads(body)
+        items = page["items"]
+        pages += 1
+        ids.extend(item["id"] for item in items)
+        if mode == "offset":
+            cursor += len(items)
+            if not items or cursor >= page["total"]:
+                break
+        else:
+            if page["next_after"] is None:
+                break
+            cursor = page["next_after"]
+    seconds = time.perf_counter() - t0
+    if len(ids) != expected or len(set(ids)) != expected:
+        sys.exit(f"{mode}: listed {len(ids)} phones ({len(set(ids))} distinct), not {expected}")
+    return seconds, pages
+
+results = {}
+for mode in ("offset", "after"):
+    runs = [listing(mode) for _ in range(3)]
+    seconds = statistics.median(r[0] for r in runs)
+    results[mode] = seconds
+    print(f"   {mode:6}  {seconds:7.3f} s  ({runs[0][1]} pages; runs "
+          + ", ".join(f"{r[0]:.3f}" for r in runs) + ")")
+print(f"   keyset is {results['offset'] / results['after']:.1f}x the offset listing's speed")
+verdict = "met" if results["after"] < 1.0 else "NOT met"
+print(f"   target (keyset listing under 1 s): {verdict}")
+sys.exit(0 if results["after"] < 1.0 else 3)
+PY
