@@ -281,15 +281,13 @@ response_cb (AdwMessageDialog *dialog,
              const char       *response,
              DeleteJob        *job)
 {
-  /* A response may be followed by the close's own: act once. The job is
-   * ours from here, not the handler's. */
-  job->answered = TRUE;
+  /* A response may be followed by the close's own: act once. Deleting
+   * takes the job over; otherwise the handler's closure frees it once the
+   * emission is over (freeing it here, it was read afterwards). */
   g_signal_handlers_disconnect_by_func (dialog, response_cb, job);
   if (g_strcmp0 (response, "delete") != 0)
-    {
-      delete_job_free (job);
-      return;
-    }
+    return;
+  job->answered = TRUE;
   step (job);
 }
 
@@ -299,7 +297,8 @@ free_unanswered (gpointer  data,
 {
   DeleteJob *job = data;
 
-  /* The dialog went without an answer (its parent closed): nothing happens. */
+  /* Cancelled, or the dialog went without an answer (its parent closed):
+   * nothing happens. */
   if (!job->answered)
     delete_job_free (job);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "../server/pa-test-server.h"
 #include "pa-app-test.h"
@@ -398,6 +399,61 @@ test_delete_unused_module_layout (Fixture       *fixture,
   pa_app_test_wait_until (no_module_layouts, fixture);
 }
 
+static gboolean
+layout_not_listed (gpointer data)
+{
+  Fixture *fixture = ((gpointer *) data)[0];
+  gint64 id = *(gint64 *) ((gpointer *) data)[1];
+
+  return pa_repository_find (fixture->repo, PA_TYPE_LAYOUT, id) == NULL;
+}
+
+/* Several layouts at once: one question when no phone uses them (Cancel
+ * keeps them); one in use among them is named and nothing is deleted. */
+static void
+test_delete_several (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 extra = pa_test_create (fixture->server, "layouts",
+                                 "{\"name\": \"Spare\", \"model\": \"yealink-t54w\", \"keys\": []}");
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  AdwMessageDialog *dialog;
+  gpointer gone[2] = { fixture, &extra };
+
+  pa_app_test_refresh_sync (fixture->repo);
+  g_ptr_array_add (items, pa_repository_find (fixture->repo, PA_TYPE_LAYOUT, fixture->t54w_a));
+  g_ptr_array_add (items, pa_repository_find (fixture->repo, PA_TYPE_LAYOUT, extra));
+  pa_layouts_delete_items (fixture->window, fixture->repo, items);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
+  dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Layouts in Use");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Reception"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "delete"));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pa_app_test_wait_until (pa_app_test_no_message_dialog, NULL);
+
+  g_ptr_array_index (items, 0) = pa_repository_find (fixture->repo, PA_TYPE_LAYOUT, fixture->t54w_b);
+  pa_layouts_delete_items (fixture->window, fixture->repo, items);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
+  dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete 2 Layouts?");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pa_app_test_wait_until (pa_app_test_no_message_dialog, NULL);
+  g_assert_nonnull (pa_repository_find (fixture->repo, PA_TYPE_LAYOUT, extra));
+
+  pa_layouts_delete_items (fixture->window, fixture->repo, items);
+  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
+  dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pa_app_test_wait_until (layout_not_listed, gone);
+  gone[1] = &fixture->t54w_b;
+  pa_app_test_wait_until (layout_not_listed, gone);
+  g_assert_nonnull (pa_repository_find (fixture->repo, PA_TYPE_LAYOUT, fixture->t54w_a));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +469,8 @@ main (int   argc,
               fixture_setup, test_empty, fixture_teardown);
   g_test_add ("/app/layouts-page/duplicate", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_duplicate, fixture_teardown);
+  g_test_add ("/app/layouts-page/delete-several", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_delete_several, fixture_teardown);
   g_test_add ("/app/layouts-page/delete-in-use", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_delete_in_use, fixture_teardown);
   g_test_add ("/app/layouts-page/delete-cancel", Fixture, GINT_TO_POINTER (TRUE),

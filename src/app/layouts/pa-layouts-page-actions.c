@@ -629,13 +629,12 @@ delete_many_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          DeleteMany       *job)
 {
-  job->answered = TRUE;
+  /* As pa-delete.c: deleting takes the job over, else the closure frees
+   * it once the emission is over. */
   g_signal_handlers_disconnect_by_func (dialog, delete_many_response_cb, job);
   if (g_strcmp0 (response, "delete") != 0)
-    {
-      delete_many_free (job);
-      return;
-    }
+    return;
+  job->answered = TRUE;
   delete_many_step (job);
 }
 
