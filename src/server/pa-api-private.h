@@ -53,6 +53,16 @@ typedef struct
                                    * the collection's own path */
 } PaApiCollection;
 
+/* pa-api.c: what an answer adds to a stored resource (a phone's state,
+ * the settings' fixed members); the collection of a JSON kind name. */
+void     pa_api_derive               (PaApiRequest *req, const PaApiCollection *collection,
+                                      PaResource *resource);
+const PaApiCollection *pa_api_collection_for_kind (const char *kind);
+
+/* pa-api-changes.c: GET /api/v1/changes?since=N[&limit=M] */
+void     pa_api_list_changes         (PaApiRequest *req, const PaApiCollection *collection,
+                                      gint64 id, const char *arg);
+
 /* pa-api-rules.c */
 gboolean pa_api_check_references     (PaApiRequest *req, PaResource *resource, GError **error);
 gboolean pa_api_phone_before_write   (PaApiRequest *req, PaResource *old, PaResource *resource,

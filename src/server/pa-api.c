@@ -155,13 +155,22 @@ parse_id (const char *text,
 
 /* What the server derives on a resource it answers with (a phone's
  * attention). */
-static void
-derive (PaApiRequest          *req,
-        const PaApiCollection *collection,
-        PaResource            *resource)
+void
+pa_api_derive (PaApiRequest          *req,
+               const PaApiCollection *collection,
+               PaResource            *resource)
 {
   if (collection->derive != NULL)
     collection->derive (req, resource);
+}
+
+const PaApiCollection *
+pa_api_collection_for_kind (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
+    if (g_strcmp0 (collections[i].kind, kind) == 0)
+      return &collections[i];
+  return NULL;
 }
 
 static void
@@ -172,7 +181,7 @@ send_resource (PaApiRequest          *req,
 {
   g_autoptr(JsonNode) node = NULL;
 
-  derive (req, collection, resource);
+  pa_api_derive (req, collection, resource);
   node = pa_api_resource_json (resource, req->extra);
 
   pa_http_set_etag (req->msg, pa_resource_get_revision (resource));
@@ -250,7 +259,7 @@ handle_list (PaApiRequest          *req,
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
     {
-      derive (req, collection, g_ptr_array_index (items, i));
+      pa_api_derive (req, collection, g_ptr_array_index (items, i));
       json_builder_add_value (builder, pa_resource_to_json (g_ptr_array_index (items, i)));
     }
   json_builder_end_array (builder);
@@ -624,6 +633,7 @@ static const struct
   { "GET",    "/catalog",    "{}/{}",             pa_api_catalog_entry },
   { "GET",    "/discovered", "",                  pa_api_list_discovered },
   { "POST",   "/discovered", "{}/ignore",         pa_api_ignore_discovered },
+  { "GET",    "/changes",    "",                  pa_api_list_changes },
   { "GET",    NULL,          "",                  handle_list },
   { "POST",   NULL,          "",                  handle_create },
   { "GET",    NULL,          "{id}",              handle_get },

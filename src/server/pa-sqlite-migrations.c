@@ -192,6 +192,26 @@ static const char * const migrations[] = {
    * never returns it. */
   "ALTER TABLE phones ADD COLUMN http_password TEXT;"
   "ALTER TABLE phones ADD COLUMN http_password_sent INTEGER NOT NULL DEFAULT 0;",
+
+  /* 9: one sequence of every change to a resource, for the change feed
+   * (GET /api/v1/changes?since=N): written in the same transaction as the
+   * change, by the store's insert, update and delete, and here for a
+   * phone's status, which a phone's own requests move (not last_seen: a
+   * poll is no change). AUTOINCREMENT: a sequence number is never reused,
+   * also after old entries are dropped. `kind` is the JSON kind name. */
+  "CREATE TABLE changes ("
+  "  seq     INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind    TEXT NOT NULL,"
+  "  item_id INTEGER NOT NULL,"
+  "  op      TEXT NOT NULL CHECK (op IN ('created', 'updated', 'deleted')),"
+  "  at      INTEGER NOT NULL"
+  ");"
+  "CREATE TRIGGER phones_status_changes AFTER UPDATE OF status ON phones"
+  "  WHEN OLD.status IS NOT NEW.status"
+  "  BEGIN"
+  "    INSERT INTO changes (kind, item_id, op, at)"
+  "      VALUES ('phone', NEW.id, 'updated', CAST (strftime ('%s', 'now') AS INTEGER));"
+  "  END;",
 };
 
 int

@@ -70,5 +70,14 @@ void      pa_sqlite_store_tx_rollback    (PaStore        *store);
 void      pa_sqlite_store_init_resource_iface (PaStoreInterface *iface);
 void      pa_sqlite_store_init_phone_iface    (PaStoreInterface *iface);
 void      pa_sqlite_store_init_inputs_iface   (PaStoreInterface *iface);
+void      pa_sqlite_store_init_changes_iface  (PaStoreInterface *iface);
+
+/* pa-sqlite-store-changes.c: logs a change to the resource @id of @type
+ * ("created", "updated", "deleted"), inside the caller's transaction. */
+gboolean  pa_sqlite_store_record_change  (PaSqliteStore  *self,
+                                          GType           type,
+                                          gint64          id,
+                                          const char     *op,
+                                          GError        **error);
 
 G_END_DECLS

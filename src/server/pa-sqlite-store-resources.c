@@ -484,6 +484,9 @@ pa_sqlite_store_insert (PaStore     *store,
       && !write_phone_children (self, PA_PHONE (resource), id, error))
     goto fail;
 
+  if (!pa_sqlite_store_record_change (self, G_OBJECT_TYPE (resource), id, "created", error))
+    goto fail;
+
   if (!pa_sqlite_store_tx_commit (store, error))
     return FALSE;
 
@@ -536,7 +539,8 @@ pa_sqlite_store_update (PaStore     *store,
       && !write_phone_children (self, PA_PHONE (resource), id, error))
     goto fail;
 
-  if (!lookup_row (self, info, id, &revision, NULL, error))
+  if (!lookup_row (self, info, id, &revision, NULL, error) ||
+      !pa_sqlite_store_record_change (self, G_OBJECT_TYPE (resource), id, "updated", error))
     goto fail;
 
   if (!pa_sqlite_store_tx_commit (store, error))
@@ -642,6 +646,9 @@ pa_sqlite_store_delete (PaStore  *store,
     if (pa_sqlite_store_step (self, stmt, context, error) == 0)
       goto fail;
   }
+
+  if (!pa_sqlite_store_record_change (self, type, id, "deleted", error))
+    goto fail;
 
   return pa_sqlite_store_tx_commit (store, error);
 

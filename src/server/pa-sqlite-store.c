@@ -310,6 +310,7 @@ pa_sqlite_store_iface_init (PaStoreInterface *iface)
   pa_sqlite_store_init_resource_iface (iface);
   pa_sqlite_store_init_phone_iface (iface);
   pa_sqlite_store_init_inputs_iface (iface);
+  pa_sqlite_store_init_changes_iface (iface);
 }
 
 /* pa_fold(text): the case-folding the list filter compares with, the same

@@ -703,3 +703,27 @@ pa_store_get_generated_admin_password (PaStore  *self,
 
   return IFACE (self)->get_generated_admin_password (self, phone_id, error);
 }
+
+void
+pa_store_change_free (PaStoreChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->kind);
+  g_free (change->op);
+  g_free (change);
+}
+
+GPtrArray *
+pa_store_list_changes (PaStore  *self,
+                       gint64    since,
+                       guint     limit,
+                       gint64   *oldest,
+                       gint64   *last,
+                       GError  **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_return_val_if_fail (oldest != NULL && last != NULL, NULL);
+
+  return IFACE (self)->list_changes (self, since, limit, oldest, last, error);
+}

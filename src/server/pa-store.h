@@ -234,7 +234,50 @@ struct _PaStoreInterface
   gboolean     (*set_phone_fetches)     (PaStore *self, gint64 phone_id, GPtrArray *records,
                                          GError **error);
   GPtrArray   *(*list_phone_fetches)    (PaStore *self, gint64 phone_id, GError **error);
+
+  GPtrArray   *(*list_changes)          (PaStore *self, gint64 since, guint limit,
+                                         gint64 *oldest, gint64 *last, GError **error);
 };
+
+/**
+ * PaStoreChange:
+ * @seq: its place in the store's one change sequence (increasing, never
+ *   reused)
+ * @kind: the JSON kind name ("phone", "sip_account", …)
+ * @id: the resource's id
+ * @op: "created", "updated" or "deleted"
+ *
+ * One entry of the change log: every insert, update and delete of a
+ * resource, and every change of a phone's status, in the transaction that
+ * made it.
+ */
+typedef struct
+{
+  gint64 seq;
+  char  *kind;
+  gint64 id;
+  char  *op;
+} PaStoreChange;
+
+void         pa_store_change_free          (PaStoreChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaStoreChange, pa_store_change_free)
+
+/**
+ * pa_store_list_changes:
+ * @since: the last sequence number the caller has seen (0: none)
+ * @limit: at most this many (0: no limit)
+ * @oldest: (out): the oldest sequence number still kept (0 when none is)
+ * @last: (out): the newest sequence number given out so far (0 when none)
+ *
+ * Returns: (transfer container) (element-type PaStoreChange): the changes
+ *   after @since, in order; NULL with @error on a store failure.
+ */
+GPtrArray   *pa_store_list_changes         (PaStore     *self,
+                                            gint64       since,
+                                            guint        limit,
+                                            gint64      *oldest,
+                                            gint64      *last,
+                                            GError     **error);
 
 /**
  * pa_store_type_from_kind:

@@ -268,6 +268,8 @@ test_migration_custom_params (Fixture       *f,
                                      "DROP TABLE phone_fetches;"
                                      "ALTER TABLE phones DROP COLUMN http_password;"
                                      "ALTER TABLE phones DROP COLUMN http_password_sent;"
+                                     "DROP TRIGGER phones_status_changes;"
+                                     "DROP TABLE changes;"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
