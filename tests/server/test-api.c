@@ -271,7 +271,7 @@ test_list_keyset (Fixture       *fixture,
                   gconstpointer  data)
 {
   PaTestServer *server = fixture->server;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 after = 0;
   guint pages = 0;
