@@ -8,12 +8,18 @@
 # 200 and the listing must hold every phone exactly once.
 # Target: the keyset listing of 100,000 phones in under 1 s.
 #
-#   bench/list.sh                  100,000 phones
+#   bench/list.sh                  100,000 phones, both ways
 #   PA_LIST_PHONES=10000 bench/list.sh
+#   PA_LIST_MODES=after bench/list.sh   keyset only (offset at 100,000
+#                                       phones takes minutes: it is quadratic)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 phones="${PA_LIST_PHONES:-100000}"
+modes="${PA_LIST_MODES:-offset after}"
+for m in $modes; do
+  [[ "$m" = offset || "$m" = after ]] || die "PA_LIST_MODES holds offset and/or after, not '$m'"
+done
 [[ "$phones" =~ ^[1-9][0-9]*$ ]] || die "PA_LIST_PHONES must be a positive number, not '$phones'"
 
 install_missing curl python3
@@ -27,10 +33,12 @@ python3 "$top/bench/fleet.py" create --url "$base" --token-file "$work/data/admi
   || die "creating the phones failed"
 
 echo "2. every phone listed, 500 a page (median of 3 runs):"
-python3 - "$base" "$work/data/admin-token" "$phones" <<'PY' || die "a listing failed"
+rc=0
+python3 - "$base" "$work/data/admin-token" "$phones" $modes <<'PY' || rc=$?
 import http.client, json, statistics, sys, time, urllib.parse
 
 base, token_file, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
+modes = sys.argv[4:]
 token = open(token_file).read().strip()
 u = urllib.parse.urlsplit(base)
 
@@ -64,14 +72,21 @@ def listing(mode):
     return seconds, pages
 
 results = {}
-for mode in ("offset", "after"):
+for mode in modes:
     runs = [listing(mode) for _ in range(3)]
     seconds = statistics.median(r[0] for r in runs)
     results[mode] = seconds
     print(f"   {mode:6}  {seconds:7.3f} s  ({runs[0][1]} pages; runs "
           + ", ".join(f"{r[0]:.3f}" for r in runs) + ")")
-print(f"   keyset is {results['offset'] / results['after']:.1f}x the offset listing's speed")
-verdict = "met" if results["after"] < 1.0 else "NOT met"
-print(f"   target (keyset listing under 1 s): {verdict}")
-sys.exit(0 if results["after"] < 1.0 else 3)
+if "offset" in results and "after" in results:
+    print(f"   keyset is {results['offset'] / results['after']:.1f}x the offset listing's speed")
+if "after" in results:
+    verdict = "met" if results["after"] < 1.0 else "NOT met"
+    print(f"   target (keyset listing under 1 s): {verdict}")
+    sys.exit(0 if results["after"] < 1.0 else 3)
 PY
+case "$rc" in
+  0) ;;
+  3) exit 3 ;;   # measured, the target not met: said above
+  *) die "a listing failed" ;;
+esac
