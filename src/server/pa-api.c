@@ -48,16 +48,55 @@ find_collection (const char *segment)
   return NULL;
 }
 
+/* The changes @since in the change log, as the answer's "changed": what
+ * this request changed, its cascades included, so a client never guesses
+ * the server's rules. Read inside the write transaction, whose lock keeps
+ * every other writer's entries out. */
+static gboolean
+report_changed (PaApiRequest  *req,
+                gint64         since,
+                GError       **error)
+{
+  gint64 oldest, last;
+  g_autoptr(GPtrArray) changes = pa_store_list_changes (req->store, since, 0, &oldest, &last, error);
+  g_autoptr(JsonArray) changed = json_array_new ();
+
+  if (changes == NULL)
+    return FALSE;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PaStoreChange *change = g_ptr_array_index (changes, i);
+      const PaApiCollection *collection = pa_api_collection_for_kind (change->kind);
+      g_autoptr(JsonObject) item = json_object_new ();
+
+      json_object_set_int_member (item, "seq", change->seq);
+      json_object_set_string_member (item, "kind", change->kind);
+      json_object_set_string_member (item, "collection",
+                                     collection != NULL ? collection->collection : NULL);
+      json_object_set_int_member (item, "id", change->id);
+      json_object_set_string_member (item, "op", change->op);
+      json_array_add_object_element (changed, g_steal_pointer (&item));
+    }
+  json_object_set_array_member (req->extra, "changed", g_steal_pointer (&changed));
+  return TRUE;
+}
+
 gboolean
 pa_api_in_transaction (PaApiRequest         *req,
                        PaApiTransactionFunc  work,
                        gpointer              data,
                        GError              **error)
 {
+  gint64 oldest = 0, before = 0;
+  g_autoptr(GPtrArray) none = NULL;
+
   if (!pa_store_begin (req->store, error))
     return FALSE;
 
-  if (!work (req, data, error))
+  /* Where the log stands as this request starts writing (asking after
+   * the newest possible number gives no entries, only the bounds). */
+  none = pa_store_list_changes (req->store, G_MAXINT64, 1, &oldest, &before, error);
+  if (none == NULL || !work (req, data, error) || !report_changed (req, before, error))
     {
       pa_store_rollback (req->store);
       return FALSE;
@@ -583,8 +622,12 @@ handle_delete (PaApiRequest          *req,
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_INFO,
                     "PA_KIND", collection->kind,
                     "MESSAGE", "Deleted %s %" G_GINT64_FORMAT, collection->kind, id);
-  /* A delete that moved things elsewhere says how many (a layout deleted
-   * onto a replacement); a plain one has nothing to say. */
+  /* A plain delete has nothing to say: "changed" naming only the item
+   * itself goes. One that changed more says what (a phone's own SIP
+   * account went with it, phones moved onto a replacement layout). */
+  if (json_object_has_member (req->extra, "changed")
+      && json_array_get_length (json_object_get_array_member (req->extra, "changed")) <= 1)
+    json_object_remove_member (req->extra, "changed");
   if (json_object_get_size (req->extra) > 0)
     {
       g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);

@@ -196,6 +196,28 @@ test_paging_and_refusals (PaTestFixture *fixture,
   }
 }
 
+/* A write's answer names every id it changed, what the server did by its
+ * own rules included, so a client does not guess them. */
+static void
+test_write_names_what_changed (PaTestFixture *fixture,
+                               gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  gint64 agent = pa_test_create (server, "agents", "{\"name\": \"Bo\", \"extension\": \"202\"}");
+  g_autofree char *body = g_strdup_printf ("{\"name\": \"Desk\", \"mac\": \"80:5E:C0:11:22:44\","
+                                           " \"vendor\": \"yealink\", \"model\": \"yealink-t54w\","
+                                           " \"agent_id\": %" G_GINT64_FORMAT "}", agent);
+  g_autoptr(PaTestResponse) created = pa_test_api (server, "POST", "/api/v1/phones", body, NULL);
+  JsonArray *changed;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (created->status, ==, 201);
+  changed = json_object_get_array_member (pa_test_response_object (created), "changed");
+  text = describe (changed);
+  /* The phone, the SIP account made for its line, and Bo's routing. */
+  g_assert_cmpstr (text, ==, "created sip-accounts 1, created phones 1, updated agents 1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +226,8 @@ main (int   argc,
 
   g_test_add ("/changes/feed", PaTestFixture, NULL,
               pa_test_fixture_setup, test_feed, pa_test_fixture_teardown);
+  g_test_add ("/changes/write-names-what-changed", PaTestFixture, NULL,
+              pa_test_fixture_setup, test_write_names_what_changed, pa_test_fixture_teardown);
   g_test_add ("/changes/paging-and-refusals", PaTestFixture, NULL,
               pa_test_fixture_setup, test_paging_and_refusals, pa_test_fixture_teardown);
 

@@ -476,7 +476,18 @@ test_deleted_phone_takes_its_account (Fixture       *fixture,
 
   {
     g_autoptr(PaTestResponse) deleted = delete (server, "phones", spare);
-    g_assert_cmpuint (deleted->status, ==, 204);
+    JsonArray *changed;
+
+    /* The answer names what went with it: its own SIP account. */
+    g_assert_cmpuint (deleted->status, ==, 200);
+    changed = json_object_get_array_member (pa_test_response_object (deleted), "changed");
+    g_assert_cmpuint (json_array_get_length (changed), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changed, 0),
+                                                    "collection"), ==, "phones");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changed, 1),
+                                                    "collection"), ==, "sip-accounts");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changed, 1),
+                                                    "op"), ==, "deleted");
     g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 1);
   }
   {
@@ -506,8 +517,10 @@ test_deleted_phone_takes_its_account (Fixture       *fixture,
     g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 2);
   }
   {
+    /* The last phone carrying it: the account goes too, and the answer
+     * (200, not an empty 204) says so. */
     g_autoptr(PaTestResponse) deleted = delete (server, "phones", second);
-    g_assert_cmpuint (deleted->status, ==, 204);
+    g_assert_cmpuint (deleted->status, ==, 200);
     g_assert_cmpint (pa_test_total_of (server, "sip-accounts"), ==, 1);
   }
 
