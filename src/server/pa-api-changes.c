@@ -18,25 +18,28 @@
 #define CHANGES_DEFAULT_LIMIT 500
 #define CHANGES_MAX_LIMIT     500
 
-static void
-add_change (PaApiRequest        *req,
-            JsonBuilder         *builder,
-            const PaStoreChange *change)
+JsonObject *
+pa_api_change_to_json (const PaStoreChange *change)
 {
   const PaApiCollection *collection = pa_api_collection_for_kind (change->kind);
-  g_autoptr(PaResource) item = NULL;
+  JsonObject *object = json_object_new ();
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "seq");
-  json_builder_add_int_value (builder, change->seq);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, change->kind);
-  json_builder_set_member_name (builder, "collection");
-  json_builder_add_string_value (builder, collection != NULL ? collection->collection : NULL);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, change->id);
-  json_builder_set_member_name (builder, "op");
-  json_builder_add_string_value (builder, change->op);
+  json_object_set_int_member (object, "seq", change->seq);
+  json_object_set_string_member (object, "kind", change->kind);
+  json_object_set_string_member (object, "collection",
+                                 collection != NULL ? collection->collection : NULL);
+  json_object_set_int_member (object, "id", change->id);
+  json_object_set_string_member (object, "op", change->op);
+  return object;
+}
+
+static JsonObject *
+entry_with_item (PaApiRequest        *req,
+                 const PaStoreChange *change)
+{
+  const PaApiCollection *collection = pa_api_collection_for_kind (change->kind);
+  JsonObject *object = pa_api_change_to_json (change);
+  g_autoptr(PaResource) item = NULL;
 
   /* Gone since: a later entry says so, and there is nothing to show. */
   if (collection != NULL && !g_str_equal (change->op, "deleted"))
@@ -44,10 +47,9 @@ add_change (PaApiRequest        *req,
   if (item != NULL)
     {
       pa_api_derive (req, collection, item);
-      json_builder_set_member_name (builder, "item");
-      json_builder_add_value (builder, pa_resource_to_json (item));
+      json_object_set_member (object, "item", pa_resource_to_json (item));
     }
-  json_builder_end_object (builder);
+  return object;
 }
 
 void
@@ -99,7 +101,12 @@ pa_api_list_changes (PaApiRequest          *req,
   json_builder_set_member_name (builder, "changes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < changes->len; i++)
-    add_change (req, builder, g_ptr_array_index (changes, i));
+    {
+      g_autoptr(JsonNode) entry = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_take_object (entry, entry_with_item (req, g_ptr_array_index (changes, i)));
+      json_builder_add_value (builder, g_steal_pointer (&entry));
+    }
   json_builder_end_array (builder);
   /* Where to go on from: the last entry given, or where the reader was. */
   json_builder_set_member_name (builder, "next_since");

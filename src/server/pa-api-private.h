@@ -59,7 +59,9 @@ void     pa_api_derive               (PaApiRequest *req, const PaApiCollection *
                                       PaResource *resource);
 const PaApiCollection *pa_api_collection_for_kind (const char *kind);
 
-/* pa-api-changes.c: GET /api/v1/changes?since=N[&limit=M] */
+/* pa-api-changes.c: GET /api/v1/changes?since=N[&limit=M]; one log entry
+ * as the feed and a write's "changed" name it (transfer full). */
+JsonObject *pa_api_change_to_json    (const PaStoreChange *change);
 void     pa_api_list_changes         (PaApiRequest *req, const PaApiCollection *collection,
                                       gint64 id, const char *arg);
 

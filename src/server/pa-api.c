@@ -64,19 +64,7 @@ report_changed (PaApiRequest  *req,
   if (changes == NULL)
     return FALSE;
   for (guint i = 0; i < changes->len; i++)
-    {
-      PaStoreChange *change = g_ptr_array_index (changes, i);
-      const PaApiCollection *collection = pa_api_collection_for_kind (change->kind);
-      g_autoptr(JsonObject) item = json_object_new ();
-
-      json_object_set_int_member (item, "seq", change->seq);
-      json_object_set_string_member (item, "kind", change->kind);
-      json_object_set_string_member (item, "collection",
-                                     collection != NULL ? collection->collection : NULL);
-      json_object_set_int_member (item, "id", change->id);
-      json_object_set_string_member (item, "op", change->op);
-      json_array_add_object_element (changed, g_steal_pointer (&item));
-    }
+    json_array_add_object_element (changed, pa_api_change_to_json (g_ptr_array_index (changes, i)));
   json_object_set_array_member (req->extra, "changed", g_steal_pointer (&changed));
   return TRUE;
 }
