@@ -620,3 +620,19 @@ pa_app_test_local_port_of_its_own (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, contents, -1, &error));
 }
+
+GtkWidget *
+pa_app_test_find_label (GtkWidget  *root,
+                        const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = pa_app_test_find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -117,6 +117,9 @@ void       pa_app_test_click_response       (const char   *label);
 /* What in @root (mapped) is cut off: a scrolled window whose content is
  * taller than it, or an ellipsized label; NULL when all of it shows. */
 char      *pa_app_test_find_cut_off         (GtkWidget    *root);
+/* The first GtkLabel in @root (itself included) whose text is @text. */
+GtkWidget *pa_app_test_find_label           (GtkWidget    *root,
+                                             const char   *text);
 /* The first button labelled @label (as set, mnemonic included) in @root. */
 GtkWidget *pa_app_test_find_button          (GtkWidget    *root,
                                              const char   *label);

@@ -268,28 +268,12 @@ typedef struct
   GtkWidget  *found;
 } FindLabel;
 
-static void
-find_label (GtkWidget *widget,
-            FindLabel *find)
-{
-  if (find->found != NULL)
-    return;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), find->text) == 0)
-    {
-      find->found = widget;
-      return;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    find_label (c, find);
-}
-
 static gboolean
 label_shown (gpointer data)
 {
   FindLabel *find = data;
 
-  find->found = NULL;
-  find_label (find->root, find);
+  find->found = pa_app_test_find_label (find->root, find->text);
   return find->found != NULL && gtk_widget_get_mapped (find->found);
 }
 

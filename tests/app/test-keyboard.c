@@ -698,22 +698,6 @@ row_menu_closed (gpointer view)
   return open_row_menu (view) == NULL;
 }
 
-static GtkWidget *
-label_with_text (GtkWidget  *widget,
-                 const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = label_with_text (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A real right click (button 3) on the middle of @widget. */
 static void
 right_click (GtkWidget *window,
@@ -764,14 +748,14 @@ test_row_context_menu (Fixture       *f,
   gtk_selection_model_select_item (selection, 0, TRUE);
   gtk_widget_grab_focus (view);
   press_until (window, "Menu", row_menu_open, view);
-  g_assert_nonnull (label_with_text (open_row_menu (view), "Edit"));
-  g_assert_nonnull (label_with_text (open_row_menu (view), "Delete…"));
+  g_assert_nonnull (pa_app_test_find_label (open_row_menu (view), "Edit"));
+  g_assert_nonnull (pa_app_test_find_label (open_row_menu (view), "Delete…"));
   press_until (window, "Escape", row_menu_closed, view);
   press_until (window, "shift+F10", row_menu_open, view);
   press_until (window, "Escape", row_menu_closed, view);
 
   /* Sorted by name, Reception is the second row; Boardroom is selected. */
-  reception = label_with_text (view, "Reception");
+  reception = pa_app_test_find_label (view, "Reception");
   g_assert_nonnull (reception);
   right_click (window, reception);
   g_assert_true (wait_until (row_menu_open, view, TIMEOUT_SECONDS));
