@@ -108,3 +108,19 @@ pa_config_inputs_revision_of (const char *text)
     value = value << 8 | digest[i];
   return (gint64) (value >> 2);
 }
+
+char *
+pa_config_inputs_served_fingerprint (const char *stored,
+                                     gint64      program_revision,
+                                     gint64      catalog_revision)
+{
+  g_autoptr(GArray) inputs = NULL;
+
+  if (stored == NULL)
+    return NULL;
+  inputs = pa_config_inputs_new ();
+  pa_config_inputs_add (inputs, "phone_inputs", 0, pa_config_inputs_revision_of (stored));
+  pa_config_inputs_add (inputs, "program", 0, program_revision);
+  pa_config_inputs_add (inputs, "catalog", 0, catalog_revision);
+  return pa_config_inputs_fingerprint (inputs);
+}

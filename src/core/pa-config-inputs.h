@@ -46,4 +46,11 @@ char   *pa_config_inputs_fingerprint (GArray     *inputs);
  * 62 bits of its SHA-256. */
 gint64  pa_config_inputs_revision_of (const char *text);
 
+/* The fingerprint a phone's files are served with (their ETag): its
+ * inputs' fingerprint @stored together with the revisions of the program
+ * and the catalog that write the files. NULL for a NULL @stored. */
+char   *pa_config_inputs_served_fingerprint (const char *stored,
+                                             gint64      program_revision,
+                                             gint64      catalog_revision);
+
 G_END_DECLS

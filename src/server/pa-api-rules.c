@@ -707,7 +707,7 @@ pa_api_phone_derive (PaApiRequest *req,
                      PaResource   *resource)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) reasons = pa_phone_attention (req->server, PA_PHONE (resource), &error);
+  g_auto(GStrv) reasons = pa_phone_attention (req->server, PA_PHONE (resource), NULL, &error);
   g_autofree char *fingerprint = pa_server_config_fingerprint (req->server, PA_PHONE (resource));
 
   /* The ETag its files are served with. */

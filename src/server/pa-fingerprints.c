@@ -66,6 +66,7 @@ derive_phone (PaServer      *self,
   g_autoptr(PaRenderContext) ctx = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *fingerprint = NULL;
+  g_auto(GStrv) attention = NULL;
 
   *changed = FALSE;
   phone = pa_store_get (self->store, PA_TYPE_PHONE, phone_id, &local_error);
@@ -138,7 +139,13 @@ derive_phone (PaServer      *self,
   if (g_strcmp0 (fingerprint, pa_phone_get_config_fingerprint (PA_PHONE (phone))) == 0)
     return TRUE;
   *changed = TRUE;
-  return pa_store_set_phone_inputs (self->store, phone_id, inputs, fingerprint, error);
+  /* Derived from the same inputs, so it changes only with the fingerprint;
+   * stored so a listing need not gather every phone. */
+  attention = pa_phone_attention (self, PA_PHONE (phone), memo, error);
+  if (attention == NULL)
+    return FALSE;
+  return pa_store_set_phone_inputs (self->store, phone_id, inputs,
+                                    (const char * const *) attention, fingerprint, error);
 }
 
 static gboolean
@@ -338,6 +345,7 @@ pa_server_update_settings (PaServer  *self,
 
     self->catalog_revision = pa_config_inputs_revision_of (text);
   }
+  pa_store_set_served_revisions (self->store, self->build_revision, self->catalog_revision);
 
   stored = pa_store_get (self->store, PA_TYPE_SETTINGS, PA_SETTINGS_ID, error);
   if (stored == NULL)
@@ -405,14 +413,6 @@ char *
 pa_server_config_fingerprint (PaServer *self,
                               PaPhone  *phone)
 {
-  g_autoptr(GArray) inputs = NULL;
-  const char *stored = pa_phone_get_config_fingerprint (phone);
-
-  if (stored == NULL)
-    return NULL;
-  inputs = pa_config_inputs_new ();
-  pa_config_inputs_add (inputs, "phone_inputs", 0, pa_config_inputs_revision_of (stored));
-  pa_config_inputs_add (inputs, "program", 0, self->build_revision);
-  pa_config_inputs_add (inputs, "catalog", 0, self->catalog_revision);
-  return pa_config_inputs_fingerprint (inputs);
+  return pa_config_inputs_served_fingerprint (pa_phone_get_config_fingerprint (phone),
+                                              self->build_revision, self->catalog_revision);
 }

@@ -273,15 +273,16 @@ pa_gather (PaServer      *self,
 }
 
 GStrv
-pa_phone_attention (PaServer  *self,
-                    PaPhone   *phone,
-                    GError   **error)
+pa_phone_attention (PaServer      *self,
+                    PaPhone       *phone,
+                    PaGatherMemo  *memo,
+                    GError       **error)
 {
   g_autoptr(PaRenderContext) ctx = NULL;
   g_autoptr(PaEffective) effective = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  ctx = pa_gather (self, phone, PA_GATHER_SETTINGS, NULL, NULL, &local_error);
+  ctx = pa_gather (self, phone, PA_GATHER_SETTINGS, memo, NULL, &local_error);
   if (ctx == NULL && local_error->domain == PA_RENDER_ERROR)
     {
       /* A model the catalog does not know is itself the reason. */

@@ -20,9 +20,8 @@ typedef enum
   PA_GATHER_SETTINGS,
 } PaGather;
 
-/* Resources already parsed, for gathering many phones at once. */
-typedef struct _PaGatherMemo PaGatherMemo;
-
+/* Resources already parsed, for gathering many phones at once (the type
+ * is declared in pa-server-private.h). */
 PaGatherMemo    *pa_gather_memo_new  (void);
 void             pa_gather_memo_free (PaGatherMemo *memo);
 

@@ -216,6 +216,19 @@ pa_http_send_json (SoupServerMessage *msg,
 }
 
 void
+pa_http_send_json_text (SoupServerMessage *msg,
+                        guint              status,
+                        GString           *text)
+{
+  gsize length = text->len;
+
+  set_common_headers (msg);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                    g_string_free (text, FALSE), length);
+}
+
+void
 pa_http_send_empty (SoupServerMessage *msg,
                     guint              status)
 {

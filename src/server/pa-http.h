@@ -65,6 +65,10 @@ guint       pa_http_status_for_error   (const GError *error,
 void        pa_http_send_json          (SoupServerMessage *msg,
                                         guint              status,
                                         JsonNode          *node);
+/* Sends JSON already written as text; takes @text. */
+void        pa_http_send_json_text     (SoupServerMessage *msg,
+                                        guint              status,
+                                        GString           *text);
 void        pa_http_send_error         (SoupServerMessage *msg,
                                         guint              status,
                                         const char        *code,

@@ -111,10 +111,15 @@ char    *pa_phone_render_file      (PaServer          *self,
                                     const char       **content_type,
                                     GError           **error);
 
-/* pa-phone-endpoint.c: why @phone cannot be served a working file (its
- * "attention"), from the same resolve rendering uses; empty when it can. */
+/* What many phones' gathers share (pa-gather.h). */
+typedef struct _PaGatherMemo PaGatherMemo;
+
+/* pa-gather.c: why @phone cannot be served a working file (its
+ * "attention"), from the same resolve rendering uses; empty when it can.
+ * @memo (nullable) shares what many phones read. */
 GStrv    pa_phone_attention        (PaServer          *self,
                                     PaPhone           *phone,
+                                    PaGatherMemo      *memo,
                                     GError           **error);
 
 /* pa-fingerprints.c: keeps every phone's recorded inputs and fingerprint

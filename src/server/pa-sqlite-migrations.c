@@ -212,6 +212,13 @@ static const char * const migrations[] = {
   "    INSERT INTO changes (kind, item_id, op, at)"
   "      VALUES ('phone', NEW.id, 'updated', CAST (strftime ('%s', 'now') AS INTEGER));"
   "  END;",
+
+  /* 10: why a phone needs attention (a JSON array of messages, NULL for
+   * nothing), derived with its fingerprint from the same inputs, so that a
+   * listing reads it instead of gathering every phone again. Every phone
+   * is gathered once more when the server starts, which fills it. */
+  "ALTER TABLE phones ADD COLUMN attention TEXT;"
+  "UPDATE phones SET fingerprint = NULL;",
 };
 
 int

@@ -13,6 +13,7 @@ static gboolean
 set_phone_inputs (PaStore      *store,
                   gint64        phone_id,
                   GArray       *inputs,
+                  const char * const *attention,
                   const char   *fingerprint,
                   GError      **error)
 {
@@ -53,14 +54,26 @@ set_phone_inputs (PaStore      *store,
 
   {
     g_autoptr(PaStmt) mark = NULL;
+    g_autofree char *reasons = NULL;
 
+    /* As the JSON array the API answers with; none is NULL, as most are. */
+    if (attention != NULL && attention[0] != NULL)
+      {
+        g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), json_array_new ());
+
+        for (guint i = 0; attention[i] != NULL; i++)
+          json_array_add_string_element (json_node_get_array (node), attention[i]);
+        reasons = json_to_string (node, FALSE);
+      }
     mark = pa_sqlite_store_prepare (self,
-                                    "UPDATE phones SET fingerprint = :fingerprint WHERE id = :id",
+                                    "UPDATE phones SET fingerprint = :fingerprint,"
+                                    " attention = :attention WHERE id = :id",
                                     error);
     if (mark == NULL)
       goto fail;
     pa_stmt_bind_int (mark, ":id", phone_id);
     pa_stmt_bind_text (mark, ":fingerprint", fingerprint);
+    pa_stmt_bind_text (mark, ":attention", reasons);
     if (pa_sqlite_store_step (self, mark, "Cannot record the phone’s fingerprint", error) == 0)
       goto fail;
   }

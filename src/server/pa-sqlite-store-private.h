@@ -21,6 +21,8 @@ struct _PaSqliteStore
   guint       depth;        /* open transactions: 1 = BEGIN, more = savepoints */
   gboolean    aborted;      /* SQLite rolled the open transaction back itself */
   PaSqliteCheckpointer *checkpointer;  /* NULL when the file is not in WAL mode */
+  gint64      program_revision;  /* pa_store_set_served_revisions() */
+  gint64      catalog_revision;
 };
 
 /* A cached statement borrowed for one scope: g_autoptr resets it and clears

@@ -31,9 +31,7 @@ load_one (PaSqliteStore           *self,
   int rc;
 
   /* The fragments are constants of this file; only bound values vary. */
-  sql = g_strdup_printf ("SELECT %s FROM %s t WHERE %s",
-                         info->kind == PA_SQLITE_KIND_PHONE
-                         ? PA_SQLITE_PHONE_COLUMNS : PA_SQLITE_OTHER_COLUMNS,
+  sql = g_strdup_printf ("SELECT %s FROM %s t WHERE %s", pa_sqlite_columns (info),
                          info->table, where);
   stmt = pa_sqlite_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -338,6 +336,94 @@ pa_sqlite_store_get (PaStore  *store,
   return load_one (self, info, "t.id = :key", NULL, id, error);
 }
 
+/* One page of a kind's rows in id order, with @select (fragments of this
+ * file, never input) as what each row gives; counts the matches into
+ * @out_total when asked. Each row is handed to @row. */
+typedef gboolean (*ListRowFunc) (const PaSqliteKindInfo *info,
+                                 sqlite3_stmt           *stmt,
+                                 gpointer                user_data,
+                                 GError                **error);
+
+static gboolean
+list_rows (PaSqliteStore          *self,
+           const PaSqliteKindInfo *info,
+           const char             *select,
+           const PaStoreQuery     *query,
+           gint64                 *out_total,
+           ListRowFunc             row,
+           gpointer                user_data,
+           GError                **error)
+{
+  g_autofree char *needle = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *select_sql = NULL;
+  const char *where;
+
+  if (query->filter != NULL && *query->filter != '\0')
+    needle = g_utf8_casefold (query->filter, -1);
+
+  /* A phone is found by its agent's name too. */
+  if (info->kind == PA_SQLITE_KIND_PHONE)
+    {
+      from = g_strdup ("phones t LEFT JOIN agents a ON a.id = t.agent_id");
+      where = "t.id > :after AND (:filter IS NULL OR instr(t.search, :filter) > 0"
+              " OR instr(pa_fold(a.name), :filter) > 0)";
+    }
+  else
+    {
+      from = g_strdup_printf ("%s t", info->table);
+      where = "t.id > :after AND (:filter IS NULL OR instr(t.search, :filter) > 0)";
+    }
+
+  if (out_total != NULL)
+    {
+      g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s",
+                                                    from, where);
+      g_autoptr(PaStmt) stmt = pa_sqlite_store_prepare (self, count_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      pa_stmt_bind_text (stmt, ":filter", needle);
+      pa_stmt_bind_int (stmt, ":after", query->after);
+      if (pa_sqlite_store_step (self, stmt, "Cannot count resources", error) != SQLITE_ROW)
+        return FALSE;
+      *out_total = sqlite3_column_int64 (stmt, 0);
+    }
+
+  select_sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY t.id"
+                                " LIMIT :limit OFFSET :offset", select, from, where);
+  {
+    g_autoptr(PaStmt) stmt = pa_sqlite_store_prepare (self, select_sql, error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    pa_stmt_bind_text (stmt, ":filter", needle);
+    pa_stmt_bind_int (stmt, ":after", query->after);
+    pa_stmt_bind_int (stmt, ":limit", query->limit > 0 ? (gint64) query->limit : -1);
+    pa_stmt_bind_int (stmt, ":offset", query->offset);
+
+    while ((rc = pa_sqlite_store_step (self, stmt, "Cannot list resources", error)) == SQLITE_ROW)
+      if (!row (info, stmt, user_data, error))
+        return FALSE;
+    return rc != 0;
+  }
+}
+
+static gboolean
+add_resource (const PaSqliteKindInfo  *info,
+              sqlite3_stmt            *stmt,
+              gpointer                 user_data,
+              GError                 **error)
+{
+  PaResource *resource = pa_sqlite_resource_from_stmt (info, stmt, error);
+
+  if (resource == NULL)
+    return FALSE;
+  g_ptr_array_add (user_data, resource);
+  return TRUE;
+}
+
 static GPtrArray *
 pa_sqlite_store_list (PaStore             *store,
                       GType                type,
@@ -347,86 +433,69 @@ pa_sqlite_store_list (PaStore             *store,
 {
   PaSqliteStore *self = PA_SQLITE_STORE (store);
   const PaSqliteKindInfo *info = pa_sqlite_kind_for_type (type, error);
-  g_autoptr(GPtrArray) result = NULL;
-  g_autofree char *needle = NULL;
-  g_autofree char *count_sql = NULL;
-  g_autofree char *select_sql = NULL;
-  const char *from;
-  const char *where;
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (info == NULL ||
+      !list_rows (self, info, pa_sqlite_columns (info), query, out_total, add_resource,
+                  result, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+typedef struct
+{
+  GString *out;
+  guint    count;
+  gint64   last_id;
+} JsonItems;
+
+static gboolean
+add_json_item (const PaSqliteKindInfo  *info,
+               sqlite3_stmt            *stmt,
+               gpointer                 user_data,
+               GError                 **error)
+{
+  JsonItems *items = user_data;
+  const char *text = (const char *) sqlite3_column_text (stmt, 1);
+
+  /* json_set() answers NULL only for stored text that is not JSON. */
+  if (text == NULL)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "Stored %s %" G_GINT64_FORMAT " is damaged: not a JSON object", info->noun,
+                   (gint64) sqlite3_column_int64 (stmt, 0));
+      return FALSE;
+    }
+  if (items->count++ > 0)
+    g_string_append_c (items->out, ',');
+  g_string_append_len (items->out, text, sqlite3_column_bytes (stmt, 1));
+  items->last_id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+pa_sqlite_store_list_json (PaStore             *store,
+                           GType                type,
+                           const PaStoreQuery  *query,
+                           GString             *out,
+                           guint               *out_count,
+                           gint64              *out_last_id,
+                           gint64              *out_total,
+                           GError             **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  const PaSqliteKindInfo *info = pa_sqlite_kind_for_type (type, error);
+  g_autofree char *select = NULL;
+  JsonItems items = { out, 0, 0 };
 
   if (info == NULL)
-    return NULL;
-
-  if (query->filter != NULL && *query->filter != '\0')
-    needle = g_utf8_casefold (query->filter, -1);
-
-  if (info->kind == PA_SQLITE_KIND_PHONE)
-    {
-      from = "phones t LEFT JOIN agents a ON a.id = t.agent_id";
-      where = "t.id > :after AND (:filter IS NULL OR instr(t.search, :filter) > 0"
-              " OR instr(pa_fold(a.name), :filter) > 0)";
-    }
-  else
-    {
-      from = info->table;
-      where = "t.id > :after AND (:filter IS NULL OR instr(t.search, :filter) > 0)";
-    }
-  /* Table names and fragments are this file's constants, never input. */
-  if (info->kind != PA_SQLITE_KIND_PHONE)
-    {
-      g_autofree char *aliased = g_strdup_printf ("%s t", info->table);
-
-      count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", aliased, where);
-      select_sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY t.id"
-                                    " LIMIT :limit OFFSET :offset",
-                                    PA_SQLITE_OTHER_COLUMNS, aliased, where);
-    }
-  else
-    {
-      count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, where);
-      select_sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY t.id"
-                                    " LIMIT :limit OFFSET :offset",
-                                    PA_SQLITE_PHONE_COLUMNS, from, where);
-    }
-
-  if (out_total != NULL)
-    {
-      g_autoptr(PaStmt) stmt = pa_sqlite_store_prepare (self, count_sql, error);
-
-      if (stmt == NULL)
-        return NULL;
-      pa_stmt_bind_text (stmt, ":filter", needle);
-      pa_stmt_bind_int (stmt, ":after", query->after);
-      if (pa_sqlite_store_step (self, stmt, "Cannot count resources", error) != SQLITE_ROW)
-        return NULL;
-      *out_total = sqlite3_column_int64 (stmt, 0);
-    }
-
-  {
-    g_autoptr(PaStmt) stmt = pa_sqlite_store_prepare (self, select_sql, error);
-    int rc;
-
-    if (stmt == NULL)
-      return NULL;
-    pa_stmt_bind_text (stmt, ":filter", needle);
-    pa_stmt_bind_int (stmt, ":after", query->after);
-    pa_stmt_bind_int (stmt, ":limit", query->limit > 0 ? (gint64) query->limit : -1);
-    pa_stmt_bind_int (stmt, ":offset", query->offset);
-
-    result = g_ptr_array_new_with_free_func (g_object_unref);
-    while ((rc = pa_sqlite_store_step (self, stmt, "Cannot list resources", error)) == SQLITE_ROW)
-      {
-        PaResource *resource = pa_sqlite_resource_from_stmt (info, stmt, error);
-
-        if (resource == NULL)
-          return NULL;
-        g_ptr_array_add (result, resource);
-      }
-    if (rc == 0)
-      return NULL;
-  }
-
-  return g_steal_pointer (&result);
+    return FALSE;
+  select = g_strdup_printf ("t.id, %s", pa_sqlite_item_json (info));
+  if (!list_rows (self, info, select, query, out_total, add_json_item, &items, error))
+    return FALSE;
+  *out_count = items.count;
+  *out_last_id = items.last_id;
+  return TRUE;
 }
 
 static gboolean
@@ -716,6 +785,7 @@ pa_sqlite_store_init_resource_iface (PaStoreInterface *iface)
 {
   iface->get = pa_sqlite_store_get;
   iface->list = pa_sqlite_store_list;
+  iface->list_json = pa_sqlite_store_list_json;
   iface->insert = pa_sqlite_store_insert;
   iface->update = pa_sqlite_store_update;
   iface->delete = pa_sqlite_store_delete;

@@ -59,11 +59,69 @@ const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_N_KINDS] = {
     "UPDATE settings SET revision = revision + 1, data = :data WHERE id = :id" },
 };
 
-/* Phone members kept in columns, so `data` never holds a stale copy. */
-static const char * const phone_column_members[] = {
-  "status", "ip", "user_agent", "firmware", "last_seen", "provisioned_at", "token",
-  "config_fingerprint",
+/* A phone's members kept in columns, so `data` never holds a stale copy,
+ * in the order they are selected after id, revision and data. */
+static const struct
+{
+  const char *member;
+  const char *column;
+  gboolean    integer;
+} phone_columns[] = {
+  { "token",              "token",          FALSE },
+  { "status",             "status",         FALSE },
+  { "ip",                 "ip",             FALSE },
+  { "user_agent",         "user_agent",     FALSE },
+  { "firmware",           "firmware",       FALSE },
+  { "last_seen",          "last_seen",      TRUE },
+  { "provisioned_at",     "provisioned_at", TRUE },
+  { "config_fingerprint", "fingerprint",    FALSE },
 };
+#define PA_SQLITE_PHONE_FIRST_COLUMN 3
+
+const char *
+pa_sqlite_columns (const PaSqliteKindInfo *info)
+{
+  static char *phone = NULL;
+
+  if (info->kind != PA_SQLITE_KIND_PHONE)
+    return "t.id, t.revision, t.data";
+  if (g_once_init_enter (&phone))
+    {
+      GString *sql = g_string_new ("t.id, t.revision, t.data");
+
+      for (guint i = 0; i < G_N_ELEMENTS (phone_columns); i++)
+        g_string_append_printf (sql, ", t.%s", phone_columns[i].column);
+      g_once_init_leave (&phone, g_string_free (sql, FALSE));
+    }
+  return phone;
+}
+
+const char *
+pa_sqlite_item_json (const PaSqliteKindInfo *info)
+{
+  static char *phone = NULL;
+
+  /* SQLite's json_set() writes each member into the stored text: the same
+   * members pa_sqlite_resource_from_stmt() sets before the resource is
+   * built, the fingerprint as served (pa_api_phone_derive says the same),
+   * and the attention its last derive stored. */
+  if (info->kind != PA_SQLITE_KIND_PHONE)
+    return "json_set (t.data, '$.id', t.id, '$.revision', t.revision)";
+  if (g_once_init_enter (&phone))
+    {
+      GString *sql = g_string_new ("json_set (t.data, '$.id', t.id, '$.revision', t.revision");
+
+      for (guint i = 0; i < G_N_ELEMENTS (phone_columns); i++)
+        if (g_str_equal (phone_columns[i].member, "config_fingerprint"))
+          g_string_append (sql, ", '$.config_fingerprint', pa_served_fingerprint (t.fingerprint)");
+        else
+          g_string_append_printf (sql, ", '$.%s', t.%s", phone_columns[i].member,
+                                  phone_columns[i].column);
+      g_string_append (sql, ", '$.attention', json (coalesce (t.attention, '[]')))");
+      g_once_init_leave (&phone, g_string_free (sql, FALSE));
+    }
+  return phone;
+}
 
 
 /* -- kinds and rows ---------------------------------------------------------- */
@@ -191,8 +249,10 @@ pa_sqlite_row_from_resource (PaSqliteRow            *row,
         PaPhone *phone = PA_PHONE (resource);
         g_autofree char *compact = NULL;
 
-        for (guint i = 0; i < G_N_ELEMENTS (phone_column_members); i++)
-          json_object_remove_member (object, phone_column_members[i]);
+        for (guint i = 0; i < G_N_ELEMENTS (phone_columns); i++)
+          json_object_remove_member (object, phone_columns[i].member);
+        /* Derived on the way out, never stored with the phone. */
+        json_object_remove_member (object, "attention");
 
         row->name = g_strdup (pa_phone_get_name (phone));
         row->mac = pa_phone_get_mac (phone);
@@ -306,14 +366,9 @@ pa_sqlite_resource_from_stmt (const PaSqliteKindInfo  *info,
   json_object_set_int_member (object, "revision", sqlite3_column_int64 (stmt, 1));
   if (info->kind == PA_SQLITE_KIND_PHONE)
     {
-      set_nullable_text (object, "token", stmt, 3);
-      set_nullable_text (object, "status", stmt, 4);
-      set_nullable_text (object, "ip", stmt, 5);
-      set_nullable_text (object, "user_agent", stmt, 6);
-      set_nullable_text (object, "firmware", stmt, 7);
-      set_nullable_int (object, "last_seen", stmt, 8);
-      set_nullable_int (object, "provisioned_at", stmt, 9);
-      set_nullable_text (object, "config_fingerprint", stmt, 10);
+      for (guint i = 0; i < G_N_ELEMENTS (phone_columns); i++)
+        (phone_columns[i].integer ? set_nullable_int : set_nullable_text)
+          (object, phone_columns[i].member, stmt, PA_SQLITE_PHONE_FIRST_COLUMN + (int) i);
     }
 
   resource = pa_resource_new_from_json (type_for_kind (info->kind), node, PA_JSON_TRUSTED,

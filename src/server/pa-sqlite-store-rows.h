@@ -33,11 +33,12 @@ typedef struct
 /* One per kind, indexed by PaSqliteKind. */
 extern const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_N_KINDS];
 
-/* What pa_sqlite_resource_from_stmt() expects a SELECT to list, by kind. */
-#define PA_SQLITE_PHONE_COLUMNS \
-  "t.id, t.revision, t.data, t.token, t.status, t.ip, t.user_agent, t.firmware," \
-  " t.last_seen, t.provisioned_at, t.fingerprint"
-#define PA_SQLITE_OTHER_COLUMNS "t.id, t.revision, t.data"
+/* What pa_sqlite_resource_from_stmt() expects a SELECT (of the kind's
+ * table as `t`) to list. */
+const char *pa_sqlite_columns   (const PaSqliteKindInfo *info);
+/* An SQL expression (of the kind's table as `t`) giving the item's JSON
+ * text as the API answers with it. */
+const char *pa_sqlite_item_json (const PaSqliteKindInfo *info);
 
 /* The column values of one resource. */
 typedef struct
@@ -69,8 +70,7 @@ void                    pa_sqlite_row_from_resource  (PaSqliteRow            *ro
 /* Binds whichever of the row's named parameters @stmt has. */
 void                    pa_sqlite_row_bind           (PaStmt                 *stmt,
                                                       const PaSqliteRow      *row);
-/* Builds the resource from a row selected with PA_SQLITE_PHONE_COLUMNS or
- * PA_SQLITE_OTHER_COLUMNS. */
+/* Builds the resource from a row selected with pa_sqlite_columns(). */
 PaResource             *pa_sqlite_resource_from_stmt (const PaSqliteKindInfo *info,
                                                       sqlite3_stmt           *stmt,
                                                       GError                **error);

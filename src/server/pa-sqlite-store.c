@@ -299,6 +299,35 @@ pa_sqlite_store_init (PaSqliteStore *self)
 static PaStore *pa_sqlite_store_open_sibling (PaStore  *store,
                                               GError  **error);
 
+/* pa_served_fingerprint(fingerprint): the ETag a phone's files are served
+ * with, for a listing written by SQLite (pa_store_list_json). */
+static void
+served_fingerprint_func (sqlite3_context  *context,
+                         int               argc,
+                         sqlite3_value   **argv)
+{
+  PaSqliteStore *self = sqlite3_user_data (context);
+  char *served = pa_config_inputs_served_fingerprint ((const char *) sqlite3_value_text (argv[0]),
+                                                      self->program_revision,
+                                                      self->catalog_revision);
+
+  if (served == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, served, -1, g_free);
+}
+
+static void
+pa_sqlite_store_set_served_revisions (PaStore *store,
+                                      gint64   program_revision,
+                                      gint64   catalog_revision)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+
+  self->program_revision = program_revision;
+  self->catalog_revision = catalog_revision;
+}
+
 static void
 pa_sqlite_store_iface_init (PaStoreInterface *iface)
 {
@@ -307,6 +336,7 @@ pa_sqlite_store_iface_init (PaStoreInterface *iface)
   iface->commit = pa_sqlite_store_tx_commit;
   iface->rollback = pa_sqlite_store_tx_rollback;
 
+  iface->set_served_revisions = pa_sqlite_store_set_served_revisions;
   pa_sqlite_store_init_resource_iface (iface);
   pa_sqlite_store_init_phone_iface (iface);
   pa_sqlite_store_init_inputs_iface (iface);
@@ -493,6 +523,15 @@ pa_sqlite_store_open (const char  *path,
   self = g_object_new (PA_TYPE_SQLITE_STORE, NULL);
   self->db = db;
   self->path = g_strdup (path);
+  if (sqlite3_create_function_v2 (db, "pa_served_fingerprint", 1,
+                                  SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
+                                  served_fingerprint_func, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                   "Cannot set up the database “%s”: %s", path, sqlite3_errmsg (db));
+      g_object_unref (self);
+      return NULL;
+    }
   if (in_wal_mode (db))
     {
       g_autoptr(GError) local_error = NULL;

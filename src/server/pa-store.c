@@ -266,6 +266,37 @@ pa_store_list (PaStore             *self,
   return IFACE (self)->list (self, type, query ? query : &everything, out_total, error);
 }
 
+void
+pa_store_set_served_revisions (PaStore *self,
+                               gint64   program_revision,
+                               gint64   catalog_revision)
+{
+  g_return_if_fail (PA_IS_STORE (self));
+
+  IFACE (self)->set_served_revisions (self, program_revision, catalog_revision);
+}
+
+gboolean
+pa_store_list_json (PaStore            *self,
+                    GType               type,
+                    const PaStoreQuery *query,
+                    GString            *out,
+                    guint              *out_count,
+                    gint64             *out_last_id,
+                    gint64             *out_total,
+                    GError            **error)
+{
+  static const PaStoreQuery everything = { 0 };
+
+  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_type_is_a (type, PA_TYPE_RESOURCE), FALSE);
+  g_return_val_if_fail (out != NULL && out_count != NULL && out_last_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return IFACE (self)->list_json (self, type, query ? query : &everything, out, out_count,
+                                  out_last_id, out_total, error);
+}
+
 gboolean
 pa_store_insert (PaStore     *self,
                  PaResource  *resource,
@@ -644,6 +675,7 @@ gboolean
 pa_store_set_phone_inputs (PaStore     *self,
                            gint64       phone_id,
                            GArray      *inputs,
+                           const char * const *attention,
                            const char  *fingerprint,
                            GError     **error)
 {
@@ -652,7 +684,8 @@ pa_store_set_phone_inputs (PaStore     *self,
   g_return_val_if_fail (fingerprint != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return IFACE (self)->set_phone_inputs (self, phone_id, inputs, fingerprint, error);
+  return IFACE (self)->set_phone_inputs (self, phone_id, inputs, attention, fingerprint,
+                                         error);
 }
 
 GArray *

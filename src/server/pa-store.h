@@ -179,6 +179,11 @@ struct _PaStoreInterface
   PaResource  *(*get)                   (PaStore *self, GType type, gint64 id, GError **error);
   GPtrArray   *(*list)                  (PaStore *self, GType type, const PaStoreQuery *query,
                                          gint64 *out_total, GError **error);
+  void         (*set_served_revisions)  (PaStore *self, gint64 program_revision,
+                                         gint64 catalog_revision);
+  gboolean     (*list_json)             (PaStore *self, GType type, const PaStoreQuery *query,
+                                         GString *out, guint *out_count, gint64 *out_last_id,
+                                         gint64 *out_total, GError **error);
   gboolean     (*insert)                (PaStore *self, PaResource *resource, GError **error);
   gboolean     (*update)                (PaStore *self, PaResource *resource,
                                          gint64 expected_revision, GError **error);
@@ -206,6 +211,7 @@ struct _PaStoreInterface
 
   /* Derived data: what each phone's files were made from. */
   gboolean     (*set_phone_inputs)      (PaStore *self, gint64 phone_id, GArray *inputs,
+                                         const char * const *attention,
                                          const char *fingerprint, GError **error);
   GArray      *(*list_phones_reading)   (PaStore *self, const char *kind, gint64 id,
                                          GError **error);
@@ -349,6 +355,38 @@ GPtrArray   *pa_store_list                  (PaStore            *self,
                                              const PaStoreQuery *query,
                                              gint64             *out_total,
                                              GError            **error);
+
+/**
+ * pa_store_list_json:
+ * @query: (nullable): as for pa_store_list()
+ * @out: the items' JSON objects are appended here, comma-separated
+ * @out_count: (out): how many were appended
+ * @out_last_id: (out): the id of the last one (0 when none)
+ * @out_total: (out) (optional): as for pa_store_list()
+ *
+ * The same items as pa_store_list() and pa_resource_to_json() of each would
+ * give, written from the stored JSON without building a resource: a listing
+ * of a large fleet costs what copying its text costs. A phone's attention
+ * is the one its last derive stored (pa_store_set_phone_inputs()).
+ */
+gboolean     pa_store_list_json             (PaStore            *self,
+                                             GType               type,
+                                             const PaStoreQuery *query,
+                                             GString            *out,
+                                             guint              *out_count,
+                                             gint64             *out_last_id,
+                                             gint64             *out_total,
+                                             GError            **error);
+
+/**
+ * pa_store_set_served_revisions:
+ * The revisions of the program and the catalog serving phones' files, which
+ * the `config_fingerprint` pa_store_list_json() writes depends on too
+ * (pa_config_inputs_served_fingerprint()).
+ */
+void         pa_store_set_served_revisions  (PaStore            *self,
+                                             gint64              program_revision,
+                                             gint64              catalog_revision);
 
 /**
  * pa_store_insert:
@@ -686,14 +724,17 @@ void         pa_store_set_observer           (PaStore               *self,
  * pa_store_set_phone_inputs:
  * @inputs: (element-type PaConfigInput): everything the phone's files were
  *   made from
+ * @attention: (nullable): why the phone needs attention, derived from the
+ *   same inputs (pa_phone_attention()); NULL or empty for nothing
  * @fingerprint: pa_config_inputs_fingerprint() of @inputs
  *
- * Replaces the phone's recorded inputs. Derived data: it is not a write
- * the observer hears about.
+ * Replaces the phone's recorded inputs and what is derived from them.
+ * Derived data: it is not a write the observer hears about.
  */
 gboolean     pa_store_set_phone_inputs       (PaStore     *self,
                                               gint64       phone_id,
                                               GArray      *inputs,
+                                              const char * const *attention,
                                               const char  *fingerprint,
                                               GError     **error);
 

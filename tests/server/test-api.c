@@ -9,6 +9,9 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "pa-test-boot.h"
 #include "pa-test-server.h"
 
 typedef PaTestFixture Fixture;
@@ -342,6 +345,109 @@ test_list_keyset (Fixture       *fixture,
 }
 
 /* -- catalog and info ---------------------------------------------------- */
+
+/* Every item a listing gives is the resource GET gives, member for member:
+ * the listing is written from the stored JSON (pa_store_list_json), GET
+ * builds the resource, and they must not drift apart. */
+static guint
+assert_listing_same_as_get (PaTestServer *server,
+                            const char   *collection)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/%s?after=0&limit=1000", collection);
+  g_autoptr(PaTestResponse) page = pa_test_api (server, "GET", path, NULL, NULL);
+  JsonArray *items;
+  guint n;
+
+  g_assert_cmpuint (page->status, ==, 200);
+  items = json_object_get_array_member (pa_test_response_object (page), "items");
+  n = json_array_get_length (items);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *listed = json_array_get_element (items, i);
+      gint64 id = json_object_get_int_member (json_node_get_object (listed), "id");
+      g_autoptr(PaTestResponse) one = pa_test_get (server, collection, id);
+      g_autoptr(JsonNode) got = json_from_string (one->text, NULL);
+
+      if (!json_node_equal (listed, got))
+        g_error ("%s %" G_GINT64_FORMAT " listed as\n%s\nbut GET gives\n%s", collection, id,
+                 json_to_string (listed, TRUE), one->text);
+    }
+  return n;
+}
+
+static void
+assert_every_listing_same_as_get (PaTestServer *server)
+{
+  const char *collections[] = { "agents", "sip-accounts", "phones", "layouts",
+                                "module-layouts", "profiles" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
+    g_assert_cmpuint (assert_listing_same_as_get (server, collections[i]), >, 0);
+}
+
+static void
+test_list_same_as_get (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-list-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autoptr(PaTestServer) server = NULL;
+  gint64 layout, account, lonely;
+  g_autofree char *body = NULL;
+  g_autoptr(PaTestBootPhone) booted = NULL;
+  g_autoptr(PaTestResponse) fetched = NULL;
+  g_autoptr(PaTestResponse) got = NULL;
+
+  /* No default SIP server, so a phone can need attention and stop. */
+  g_assert_true (g_file_set_contents (config, "", 0, &error));
+  server = pa_test_server_new_full (NULL, config);
+  layout = pa_test_create (server, "layouts",
+                           "{\"name\": \"Sales\", \"model\": \"yealink-t54w\", \"keys\": "
+                           "[{\"index\": 2, \"type\": \"blf\", \"value\": \"202\", \"label\": \"Bö\"}]}");
+  pa_test_create (server, "module-layouts",
+                  "{\"name\": \"Sidecar\", \"module\": \"yealink-exp50\", \"keys\": []}");
+  pa_test_create (server, "profiles", "{\"name\": \"Branch\", \"timezone\": \"Europe/Berlin\"}");
+  account = pa_test_create (server, "sip-accounts",
+                            "{\"username\": \"1001\", \"label\": \"Front \\\"desk\\\"\"}");
+  body = g_strdup_printf ("{\"name\": \"Lobby\", \"mac\": \"805ec0123457\", \"vendor\": \"yealink\","
+                          " \"model\": \"yealink-t54w\", \"layout_id\": %" G_GINT64_FORMAT ","
+                          " \"lines\": [%" G_GINT64_FORMAT "],"
+                          " \"modules\": [{\"module\": \"yealink-exp50\"}]}", layout, account);
+  lonely = pa_test_create (server, "phones", body);
+
+  booted = pa_test_boot_phone_new (server, "yealink", "yealink-t54w", "80:5e:c0:aa:bb:cc", NULL);
+  assert_every_listing_same_as_get (server);
+
+  /* Without a default SIP server the phone needs attention, and lists
+   * why; once the settings have one, it does not: the listing follows. */
+  got = pa_test_get (server, "phones", lonely);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      pa_test_response_object (got), "attention")), ==, 1);
+  {
+    g_autoptr(PaTestResponse) patched =
+      pa_test_api (server, "PATCH", "/api/v1/settings",
+                   "{\"sip_server\": \"pbx.example.com\"}", "*");
+
+    g_assert_cmpuint (patched->status, ==, 200);
+    g_clear_pointer (&got, pa_test_response_free);
+    got = pa_test_get (server, "phones", lonely);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        pa_test_response_object (got), "attention")), ==, 0);
+    assert_every_listing_same_as_get (server);
+  }
+
+  /* A phone's own fetch moves its status columns, which the listing must
+   * show as GET does. */
+  fetched = pa_test_boot_fetch (server, booted, "805ec0aabbcc.cfg",
+                                "Yealink SIP-T54W 96.86.0.100 80:5e:c0:aa:bb:cc");
+  pa_test_boot_assert_ok (fetched, "text/plain");
+  assert_every_listing_same_as_get (server);
+
+  g_clear_pointer (&server, pa_test_server_free);
+  g_unlink (config);
+  g_rmdir (dir);
+}
 
 static void
 test_catalog (Fixture       *fixture,
@@ -832,6 +938,7 @@ main (int    argc,
   ADD ("/api/crud/profiles", test_crud_profiles);
   ADD ("/api/list/paging-and-filter", test_list_paging);
   ADD ("/api/list/keyset", test_list_keyset);
+  ADD ("/api/list/same-as-get", test_list_same_as_get);
   ADD ("/api/catalog", test_catalog);
   ADD ("/api/info", test_info);
   ADD ("/api/auth", test_auth);

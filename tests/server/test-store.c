@@ -270,6 +270,7 @@ test_migration_custom_params (Fixture       *f,
                                      "ALTER TABLE phones DROP COLUMN http_password_sent;"
                                      "DROP TRIGGER phones_status_changes;"
                                      "DROP TABLE changes;"
+                                     "ALTER TABLE phones DROP COLUMN attention;"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -1156,7 +1157,7 @@ test_inputs (Fixture       *f,
   pa_config_inputs_add (inputs, "sip_account", account_id, 1);
   pa_config_inputs_add (inputs, "layout", 7, 3);
   fingerprint = pa_config_inputs_fingerprint (inputs);
-  g_assert_true (pa_store_set_phone_inputs (f->store, phone_id, inputs, fingerprint, &error));
+  g_assert_true (pa_store_set_phone_inputs (f->store, phone_id, inputs, NULL, fingerprint, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (observed.derives, ==, 2);   /* derived data is not a write */
   ids = pa_store_list_phones_reading (f->store, "layout", 7, &error);
