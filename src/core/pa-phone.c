@@ -41,6 +41,8 @@ struct _PaPhone
   char                *firmware;
   gint64               last_seen;
   gint64               provisioned_at;
+  char                *contact;
+  gint64               status_since;
   char                *token;
   char                *config_fingerprint;
   char               **attention;  /* derived by the server, never stored for long */
@@ -74,6 +76,8 @@ enum {
   PROP_FIRMWARE,
   PROP_LAST_SEEN,
   PROP_PROVISIONED_AT,
+  PROP_CONTACT,
+  PROP_STATUS_SINCE,
   PROP_TOKEN,
   PROP_CONFIG_FINGERPRINT,
   PROP_ATTENTION,
@@ -248,6 +252,7 @@ pa_phone_finalize (GObject *object)
   g_clear_pointer (&self->firmware, g_free);
   g_clear_pointer (&self->token, g_free);
   g_clear_pointer (&self->config_fingerprint, g_free);
+  g_clear_pointer (&self->contact, g_free);
 
   G_OBJECT_CLASS (pa_phone_parent_class)->finalize (object);
 }
@@ -333,6 +338,12 @@ pa_phone_get_property (GObject    *object,
       break;
     case PROP_PROVISIONED_AT:
       g_value_set_int64 (value, self->provisioned_at);
+      break;
+    case PROP_CONTACT:
+      g_value_set_string (value, self->contact);
+      break;
+    case PROP_STATUS_SINCE:
+      g_value_set_int64 (value, self->status_since);
       break;
     case PROP_TOKEN:
       g_value_set_string (value, self->token);
@@ -435,6 +446,12 @@ pa_phone_set_property (GObject      *object,
     case PROP_PROVISIONED_AT:
       pa_phone_set_provisioned_at (self, g_value_get_int64 (value));
       break;
+    case PROP_CONTACT:
+      pa_phone_set_contact (self, g_value_get_string (value));
+      break;
+    case PROP_STATUS_SINCE:
+      pa_phone_set_status_since (self, g_value_get_int64 (value));
+      break;
     case PROP_TOKEN:
       pa_phone_set_token (self, g_value_get_string (value));
       break;
@@ -503,6 +520,9 @@ pa_phone_class_init (PaPhoneClass *klass)
     g_param_spec_int64 ("last-seen", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_PROVISIONED_AT] =
     g_param_spec_int64 ("provisioned-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_CONTACT] = g_param_spec_string ("contact", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS_SINCE] =
+    g_param_spec_int64 ("status-since", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_TOKEN] = g_param_spec_string ("token", NULL, NULL, NULL, flags);
   properties[PROP_CONFIG_FINGERPRINT] =
     g_param_spec_string ("config-fingerprint", NULL, NULL, NULL, flags);
@@ -537,6 +557,8 @@ pa_phone_class_init (PaPhoneClass *klass)
   pa_resource_class_add_member (resource_class, properties[PROP_FIRMWARE], server_text);
   pa_resource_class_add_member (resource_class, properties[PROP_LAST_SEEN], server_time);
   pa_resource_class_add_member (resource_class, properties[PROP_PROVISIONED_AT], server_time);
+  pa_resource_class_add_member (resource_class, properties[PROP_CONTACT], server_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_STATUS_SINCE], server_time);
   pa_resource_class_add_member (resource_class, properties[PROP_TOKEN], server_text);
   pa_resource_class_add_member (resource_class, properties[PROP_CONFIG_FINGERPRINT], server_text);
   pa_resource_class_add_member (resource_class, properties[PROP_ATTENTION],
@@ -615,6 +637,7 @@ DEFINE_STRING_ACCESSORS (admin_password, PROP_ADMIN_PASSWORD, FALSE)
 DEFINE_STRING_ACCESSORS (ip, PROP_IP, FALSE)
 DEFINE_STRING_ACCESSORS (user_agent, PROP_USER_AGENT, FALSE)
 DEFINE_STRING_ACCESSORS (firmware, PROP_FIRMWARE, FALSE)
+DEFINE_STRING_ACCESSORS (contact, PROP_CONTACT, FALSE)
 DEFINE_STRING_ACCESSORS (token, PROP_TOKEN, FALSE)
 DEFINE_STRING_ACCESSORS (config_fingerprint, PROP_CONFIG_FINGERPRINT, FALSE)
 DEFINE_INT64_ACCESSORS (agent_id, PROP_AGENT_ID)
@@ -622,6 +645,7 @@ DEFINE_INT64_ACCESSORS (layout_id, PROP_LAYOUT_ID)
 DEFINE_INT64_ACCESSORS (profile_id, PROP_PROFILE_ID)
 DEFINE_INT64_ACCESSORS (last_seen, PROP_LAST_SEEN)
 DEFINE_INT64_ACCESSORS (provisioned_at, PROP_PROVISIONED_AT)
+DEFINE_INT64_ACCESSORS (status_since, PROP_STATUS_SINCE)
 
 PaAdminPasswordMode
 pa_phone_effective_admin_password_mode (PaPhone   *self,

@@ -165,6 +165,15 @@ void                pa_phone_set_last_seen           (PaPhone             *self,
 gint64              pa_phone_get_provisioned_at      (PaPhone             *self);   /* 0 = never */
 void                pa_phone_set_provisioned_at      (PaPhone             *self,
                                                       gint64               unix_time);
+/* The contact URI of its registration as a PBX reported it (JSON
+ * `contact`): where SIP requests reach it. */
+const char         *pa_phone_get_contact             (PaPhone             *self);   /* nullable */
+void                pa_phone_set_contact             (PaPhone             *self,
+                                                      const char          *contact);
+/* When its status last changed (JSON `status_since`). */
+gint64              pa_phone_get_status_since        (PaPhone             *self);   /* 0 = never */
+void                pa_phone_set_status_since        (PaPhone             *self,
+                                                      gint64               unix_time);
 const char         *pa_phone_get_token               (PaPhone             *self);   /* nullable */
 void                pa_phone_set_token               (PaPhone             *self,
                                                       const char          *token);

@@ -219,6 +219,38 @@ static const char * const migrations[] = {
    * is gathered once more when the server starts, which fills it. */
   "ALTER TABLE phones ADD COLUMN attention TEXT;"
   "UPDATE phones SET fingerprint = NULL;",
+
+  /* 11: live status. `contact` is the registration a PBX reported
+   * (POST /api/v1/events/registration); every change of a phone's status
+   * is kept with its time, whoever made it (a fetch, a PBX, a keepalive),
+   * the newest 50 per phone; `status_since` is when the current one began. */
+  "ALTER TABLE phones ADD COLUMN contact TEXT;"
+  "ALTER TABLE phones ADD COLUMN status_since INTEGER;"
+  "CREATE TABLE phone_status_history ("
+  "  phone_id INTEGER NOT NULL REFERENCES phones (id) ON DELETE CASCADE,"
+  "  status   TEXT NOT NULL,"
+  "  at       INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX phone_status_history_phone ON phone_status_history (phone_id, at);"
+  "CREATE TRIGGER phones_status_history AFTER UPDATE OF status ON phones"
+  "  WHEN OLD.status IS NOT NEW.status"
+  "  BEGIN"
+  "    INSERT INTO phone_status_history (phone_id, status, at)"
+  "      VALUES (NEW.id, NEW.status, CAST (strftime ('%s', 'now') AS INTEGER));"
+  "    UPDATE phones SET status_since = CAST (strftime ('%s', 'now') AS INTEGER)"
+  "      WHERE id = NEW.id;"
+  "    DELETE FROM phone_status_history WHERE phone_id = NEW.id AND rowid NOT IN"
+  "      (SELECT rowid FROM phone_status_history WHERE phone_id = NEW.id"
+  "       ORDER BY at DESC, rowid DESC LIMIT 50);"
+  "  END;"
+  /* A new contact alone is a change the app hears of too (with the status,
+   * the trigger of step 9 already tells). */
+  "CREATE TRIGGER phones_contact_changes AFTER UPDATE OF contact ON phones"
+  "  WHEN OLD.contact IS NOT NEW.contact AND OLD.status IS NEW.status"
+  "  BEGIN"
+  "    INSERT INTO changes (kind, item_id, op, at)"
+  "      VALUES ('phone', NEW.id, 'updated', CAST (strftime ('%s', 'now') AS INTEGER));"
+  "  END;",
 };
 
 int

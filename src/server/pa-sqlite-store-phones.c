@@ -174,6 +174,56 @@ pa_sqlite_store_count_sip_region_users (PaStore     *store,
                       region, 0, "Cannot count who uses the SIP region", error);
 }
 
+static gint64
+pa_sqlite_store_find_sip_account (PaStore     *store,
+                                  const char  *username,
+                                  GError     **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = pa_sqlite_store_prepare (self,
+                                                    "SELECT id FROM sip_accounts"
+                                                    " WHERE username = :username",
+                                                    error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  pa_stmt_bind_text (stmt, ":username", username);
+  rc = pa_sqlite_store_step (self, stmt, "Cannot look up the SIP account", error);
+  if (rc == 0)
+    return -1;
+  return rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+static GArray *
+pa_sqlite_store_list_status_history (PaStore  *store,
+                                     gint64    phone_id,
+                                     GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(GArray) history = g_array_new (FALSE, TRUE, sizeof (PaStatusChange));
+  g_autoptr(PaStmt) stmt = pa_sqlite_store_prepare (self,
+                                                    "SELECT status, at FROM phone_status_history"
+                                                    " WHERE phone_id = :id"
+                                                    " ORDER BY at DESC, rowid DESC",
+                                                    error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  pa_stmt_bind_int (stmt, ":id", phone_id);
+  while ((rc = pa_sqlite_store_step (self, stmt, "Cannot read the phone’s status history",
+                                     error)) == SQLITE_ROW)
+    {
+      PaStatusChange change = { { 0 }, sqlite3_column_int64 (stmt, 1) };
+
+      g_strlcpy (change.status, (const char *) sqlite3_column_text (stmt, 0),
+                 sizeof change.status);
+      g_array_append_val (history, change);
+    }
+  return rc == 0 ? NULL : g_steal_pointer (&history);
+}
+
 static gboolean
 pa_sqlite_store_update_phone_status (PaStore                    *store,
                                      gint64                      phone_id,
@@ -201,7 +251,9 @@ pa_sqlite_store_update_phone_status (PaStore                    *store,
                                   " user_agent = coalesce(:user_agent, user_agent),"
                                   " firmware = coalesce(:firmware, firmware),"
                                   " last_seen = coalesce(:last_seen, last_seen),"
-                                  " provisioned_at = coalesce(:provisioned_at, provisioned_at)"
+                                  " provisioned_at = coalesce(:provisioned_at, provisioned_at),"
+                                  " contact = CASE WHEN :forget_contact THEN NULL"
+                                  "                ELSE coalesce(:contact, contact) END"
                                   " WHERE id = :id",
                                   error);
   if (stmt == NULL)
@@ -210,6 +262,8 @@ pa_sqlite_store_update_phone_status (PaStore                    *store,
   pa_stmt_bind_text (stmt, ":ip", update->ip);
   pa_stmt_bind_text (stmt, ":user_agent", update->user_agent);
   pa_stmt_bind_text (stmt, ":firmware", update->firmware);
+  pa_stmt_bind_text (stmt, ":contact", update->contact);
+  pa_stmt_bind_int (stmt, ":forget_contact", update->forget_contact);
   if (update->last_seen != NULL)
     pa_stmt_bind_int (stmt, ":last_seen", g_date_time_to_unix (update->last_seen));
   if (update->provisioned_at != NULL)
@@ -679,6 +733,8 @@ pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
   iface->count_phones_for_agent = pa_sqlite_store_count_phones_for_agent;
   iface->count_sip_region_users = pa_sqlite_store_count_sip_region_users;
   iface->list_phones_naming = pa_sqlite_store_list_phones_naming;
+  iface->find_sip_account = pa_sqlite_store_find_sip_account;
+  iface->list_status_history = pa_sqlite_store_list_status_history;
   iface->update_phone_status = pa_sqlite_store_update_phone_status;
   iface->set_sip_password = pa_sqlite_store_set_sip_password;
   iface->get_sip_password = pa_sqlite_store_get_sip_password;

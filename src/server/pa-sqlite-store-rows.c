@@ -74,6 +74,8 @@ static const struct
   { "firmware",           "firmware",       FALSE },
   { "last_seen",          "last_seen",      TRUE },
   { "provisioned_at",     "provisioned_at", TRUE },
+  { "contact",            "contact",        FALSE },
+  { "status_since",       "status_since",   TRUE },
   { "config_fingerprint", "fingerprint",    FALSE },
 };
 #define PA_SQLITE_PHONE_FIRST_COLUMN 3

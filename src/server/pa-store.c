@@ -452,6 +452,29 @@ pa_store_list_phones_naming (PaStore  *self,
   return IFACE (self)->list_phones_naming (self, type, id, error);
 }
 
+gint64
+pa_store_find_sip_account (PaStore     *self,
+                           const char  *username,
+                           GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), -1);
+  g_return_val_if_fail (username != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  return IFACE (self)->find_sip_account (self, username, error);
+}
+
+GArray *
+pa_store_list_status_history (PaStore  *self,
+                              gint64    phone_id,
+                              GError  **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return IFACE (self)->list_status_history (self, phone_id, error);
+}
+
 gboolean
 pa_store_update_phone_status (PaStore                    *self,
                               gint64                      phone_id,

@@ -108,6 +108,8 @@ typedef struct
  * @firmware: nullable; the firmware version from the User-Agent
  * @last_seen: nullable; when it was last heard from
  * @provisioned_at: nullable; when it last fetched its configuration
+ * @contact: nullable; the contact URI of its registration
+ * @forget_contact: TRUE to clear the stored contact (it unregistered)
  *
  * A NULL member leaves the stored value unchanged.  Initialise with `= { 0 }`.
  */
@@ -119,7 +121,17 @@ typedef struct
   const char *firmware;
   GDateTime  *last_seen;
   GDateTime  *provisioned_at;
+  const char *contact;
+  gboolean    forget_contact;
 } PaPhoneStatusUpdate;
+
+/* One change of a phone's status: the status nick it took, and when (Unix
+ * seconds, UTC). */
+typedef struct
+{
+  char   status[16];
+  gint64 at;
+} PaStatusChange;
 
 /**
  * PaFetchRecord:
@@ -201,6 +213,8 @@ struct _PaStoreInterface
    * layout_id, a module's layout_id, profile_id. */
   GArray      *(*list_phones_naming)    (PaStore *self, GType type, gint64 id,
                                          GError **error);
+  gint64       (*find_sip_account)      (PaStore *self, const char *username, GError **error);
+  GArray      *(*list_status_history)   (PaStore *self, gint64 phone_id, GError **error);
   gboolean     (*update_phone_status)   (PaStore *self, gint64 phone_id,
                                          const PaPhoneStatusUpdate *update, GError **error);
 
@@ -509,6 +523,24 @@ GArray      *pa_store_list_phones_naming   (PaStore  *self,
                                             GType     type,
                                             gint64    id,
                                             GError  **error);
+
+/**
+ * pa_store_find_sip_account:
+ * Returns: the id of the SIP account with @username (as stored, exactly),
+ *   0 when there is none, or -1 on error.
+ */
+gint64       pa_store_find_sip_account       (PaStore    *self,
+                                              const char *username,
+                                              GError    **error);
+
+/**
+ * pa_store_list_status_history:
+ * Returns: (transfer full) (element-type PaStatusChange): the phone's last
+ *   status changes, newest first (at most 50), or NULL on error.
+ */
+GArray      *pa_store_list_status_history    (PaStore    *self,
+                                              gint64      phone_id,
+                                              GError    **error);
 
 /**
  * pa_store_update_phone_status:

@@ -120,7 +120,8 @@ static const char full_phone[] =
   "'sip_server':'pbx.example.com','sip_region':null,'timezone':'Europe/Berlin','local_sip_port':5062,"
   "'admin_password_mode':'manual','admin_password':'s3cret','enabled':false,'http_auth':false,"
   "'status':'online','ip':'192.0.2.10','user_agent':'Acme P10 1.2.3','firmware':'1.2.3',"
-  "'last_seen':1700000000,'provisioned_at':1690000000,'token':'tok-abc',"
+  "'last_seen':1700000000,'provisioned_at':1690000000,'contact':'sip:201@192.0.2.10:5062',"
+  "'status_since':1700000100,'token':'tok-abc',"
   "'config_fingerprint':'0123456789abcdef0123456789abcdef','attention':['Line 2 has no SIP server']}";
 
 static const char full_layout[] =
@@ -229,7 +230,8 @@ test_defaults (void)
                         "'local_sip_port':5060,'admin_password_mode':'none',"
                         "'admin_password':null,'enabled':true,'http_auth':false,'status':'pending','ip':null,"
                         "'user_agent':null,'firmware':null,'last_seen':null,"
-                        "'provisioned_at':null,'token':null,'config_fingerprint':null,'attention':[]}");
+                        "'provisioned_at':null,'contact':null,'status_since':null,'token':null,"
+                        "'config_fingerprint':null,'attention':[]}");
   g_assert_cmpstr (phone_text, ==, expected);
 
   /* … and reads back, even though it would not validate. */
@@ -1227,7 +1229,7 @@ test_members_listed (void)
   guint n;
 
   members = pa_resource_class_list_members (PA_RESOURCE_CLASS (klass), &n);
-  g_assert_cmpuint (n, ==, 29);
+  g_assert_cmpuint (n, ==, 31);
   g_assert_cmpstr (members[0]->name, ==, "id");
   g_assert_cmpstr (members[1]->name, ==, "revision");
   g_assert_cmpstr (members[2]->name, ==, "name");

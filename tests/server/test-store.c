@@ -268,9 +268,14 @@ test_migration_custom_params (Fixture       *f,
                                      "DROP TABLE phone_fetches;"
                                      "ALTER TABLE phones DROP COLUMN http_password;"
                                      "ALTER TABLE phones DROP COLUMN http_password_sent;"
+                                     "DROP TRIGGER phones_status_history;"
+                                     "DROP TRIGGER phones_contact_changes;"
+                                     "DROP TABLE phone_status_history;"
+                                     "ALTER TABLE phones DROP COLUMN contact;"
+                                     "ALTER TABLE phones DROP COLUMN status_since;"
+                                     "ALTER TABLE phones DROP COLUMN attention;"
                                      "DROP TRIGGER phones_status_changes;"
                                      "DROP TABLE changes;"
-                                     "ALTER TABLE phones DROP COLUMN attention;"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
