@@ -18,6 +18,8 @@
 #include "pa-sqlite-checkpointer.h"
 
 #define INTERVAL_USEC  G_USEC_PER_SEC
+/* 40 MB of 4 KB pages. */
+#define TRUNCATE_FRAMES 10000
 /* After a checkpoint resets the log, SQLite trims the file to this. */
 #define WAL_SIZE_LIMIT "67108864"
 
@@ -49,6 +51,12 @@ run (gpointer data)
 
       g_mutex_unlock (&self->mutex);
       rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+      /* A large log all copied back (a bulk import done): start it over,
+       * or every read keeps looking its pages up in the log's index, a
+       * fifth of a large listing. Only then, as this takes the writer's
+       * lock for a moment; busy, it is tried again next time. */
+      if (rc == SQLITE_OK && log >= TRUNCATE_FRAMES && copied == log)
+        rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
       if (rc != SQLITE_OK && rc != SQLITE_BUSY)
         g_warning ("Cannot checkpoint the database: %s", sqlite3_errmsg (self->db));
       g_mutex_lock (&self->mutex);
@@ -56,6 +64,19 @@ run (gpointer data)
     }
   g_mutex_unlock (&self->mutex);
   return NULL;
+}
+
+static gboolean
+connection_reads_wal (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  return wal;
 }
 
 PaSqliteCheckpointer *
@@ -73,6 +94,17 @@ pa_sqlite_checkpointer_start (sqlite3     *main_db,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "Cannot open “%s” for checkpoints: %s", path,
                    db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  /* A connection learns the database is in WAL mode when it first reads
+   * it; until then a checkpoint does nothing and says so only by a log of
+   * -1 frames, and the log grew without end. */
+  if (!connection_reads_wal (db))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Cannot checkpoint “%s”: it is not in WAL mode for a second connection (%s)",
+                   path, sqlite3_errmsg (db));
       sqlite3_close (db);
       return NULL;
     }

@@ -216,9 +216,11 @@ static const char * const migrations[] = {
   /* 10: why a phone needs attention (a JSON array of messages, NULL for
    * nothing), derived with its fingerprint from the same inputs, so that a
    * listing reads it instead of gathering every phone again. Every phone
-   * is gathered once more when the server starts, which fills it. */
+   * is gathered once more when the server starts, which fills it. `data`
+   * loses the copy earlier versions kept, as a listing writes the column's
+   * in front of what `data` has. */
   "ALTER TABLE phones ADD COLUMN attention TEXT;"
-  "UPDATE phones SET fingerprint = NULL;",
+  "UPDATE phones SET fingerprint = NULL, data = json_remove (data, '$.attention');",
 
   /* 11: live status. `contact` is the registration a PBX reported
    * (POST /api/v1/events/registration); every change of a phone's status

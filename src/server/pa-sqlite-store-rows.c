@@ -103,25 +103,31 @@ pa_sqlite_item_json (const PaSqliteKindInfo *info)
 {
   static char *phone = NULL;
 
-  /* SQLite's json_set() writes each member into the stored text: the same
-   * members pa_sqlite_resource_from_stmt() sets before the resource is
-   * built, the fingerprint as served (pa_api_phone_derive says the same),
-   * and the attention its last derive stored. */
+  /* The stored text with the column members written in front of its
+   * members, without parsing it: `data` never holds those members (see
+   * pa_sqlite_row_from_resource()) and is an object with at least a name.
+   * The same members pa_sqlite_resource_from_stmt() sets, the fingerprint
+   * as served (pa_api_phone_derive() says the same), and the attention its
+   * last derive stored. */
+#define REST_OF_DATA " || CASE WHEN length (t.data) > 2 THEN ',' || substr (t.data, 2) ELSE '}' END"
   if (info->kind != PA_SQLITE_KIND_PHONE)
-    return "json_set (t.data, '$.id', t.id, '$.revision', t.revision)";
+    return "'{\"id\":' || t.id || ',\"revision\":' || t.revision" REST_OF_DATA;
   if (g_once_init_enter (&phone))
     {
-      GString *sql = g_string_new ("json_set (t.data, '$.id', t.id, '$.revision', t.revision");
+      GString *sql = g_string_new ("'{\"id\":' || t.id || ',\"revision\":' || t.revision");
 
       for (guint i = 0; i < G_N_ELEMENTS (phone_columns); i++)
-        if (g_str_equal (phone_columns[i].member, "config_fingerprint"))
-          g_string_append (sql, ", '$.config_fingerprint', pa_served_fingerprint (t.fingerprint)");
-        else
-          g_string_append_printf (sql, ", '$.%s', t.%s", phone_columns[i].member,
-                                  phone_columns[i].column);
-      g_string_append (sql, ", '$.attention', json (coalesce (t.attention, '[]')))");
+        g_string_append_printf (sql, " || ',\"%s\":' || json_quote (%st.%s%s)",
+                                phone_columns[i].member,
+                                g_str_equal (phone_columns[i].member, "config_fingerprint")
+                                ? "pa_served_fingerprint (" : "",
+                                phone_columns[i].column,
+                                g_str_equal (phone_columns[i].member, "config_fingerprint")
+                                ? ")" : "");
+      g_string_append (sql, " || ',\"attention\":' || coalesce (t.attention, '[]')" REST_OF_DATA);
       g_once_init_leave (&phone, g_string_free (sql, FALSE));
     }
+#undef REST_OF_DATA
   return phone;
 }
 
