@@ -11,6 +11,7 @@
 #include "pa-user-agent.h"
 #include "pa-enums.h"
 #include "pa-resource.h"
+#include "pa-resource-kinds.h"
 #include "pa-key.h"
 #include "pa-agent.h"
 #include "pa-sip-account.h"

@@ -27,7 +27,7 @@ pa_api_change_to_json (const PaStoreChange *change)
   json_object_set_int_member (object, "seq", change->seq);
   json_object_set_string_member (object, "kind", change->kind);
   json_object_set_string_member (object, "collection",
-                                 collection != NULL ? collection->collection : NULL);
+                                 collection != NULL ? pa_api_collection_path (collection) : NULL);
   json_object_set_int_member (object, "id", change->id);
   json_object_set_string_member (object, "op", change->op);
   return object;

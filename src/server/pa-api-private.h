@@ -42,8 +42,7 @@ typedef void     (*PaApiDeriveHook) (PaApiRequest *req,
 
 typedef struct
 {
-  const char      *collection;    /* URL segment: "sip-accounts" */
-  const char      *kind;          /* pa_store_type_from_kind(): "sip_account" */
+  const char      *kind;          /* pa-resource-kinds.h: "sip_account" */
   PaApiWriteHook   before_write;  /* after parsing and validation, before the store */
   PaApiWriteHook   after_write;   /* after the store wrote it (id and revision set) */
   PaApiDeleteHook  before_delete;
@@ -58,6 +57,8 @@ typedef struct
 void     pa_api_derive               (PaApiRequest *req, const PaApiCollection *collection,
                                       PaResource *resource);
 const PaApiCollection *pa_api_collection_for_kind (const char *kind);
+/* Its REST path segment ("sip-accounts"). */
+const char *pa_api_collection_path   (const PaApiCollection *collection);
 
 /* pa-api-changes.c: GET /api/v1/changes?since=N[&limit=M]; one log entry
  * as the feed and a write's "changed" name it (transfer full). */

@@ -13,27 +13,29 @@
 #define LIST_DEFAULT_LIMIT 50
 #define LIST_MAX_LIMIT     500
 
+/* What the API does beyond storing, per kind; the kinds and their paths
+ * are pa-resource-kinds.c's. */
 static const PaApiCollection collections[] = {
-  { "phones", "phone",
+  { "phone",
     pa_api_phone_before_write, pa_api_phone_after_write,
     pa_api_phone_before_delete, pa_api_phone_after_delete,
     pa_api_phone_derive },
-  { "agents", "agent",
+  { "agent",
     pa_api_agent_before_write, pa_api_agent_after_write,
     pa_api_agent_before_delete, NULL },
-  { "sip-accounts", "sip_account",
+  { "sip_account",
     pa_api_sip_before_write, pa_api_sip_after_write,
     NULL, NULL },
-  { "layouts", "layout",
+  { "layout",
     pa_api_layout_before_write, pa_api_layout_after_write,
     pa_api_layout_before_delete, NULL },
-  { "module-layouts", "module_layout",
+  { "module_layout",
     NULL, pa_api_layout_after_write,
     pa_api_layout_before_delete, NULL },
-  { "profiles", "profile",
+  { "profile",
     NULL, pa_api_layout_after_write,
     NULL, NULL },
-  { "settings", "settings",
+  { "settings",
     pa_api_settings_before_write, NULL,
     NULL, NULL,
     pa_api_settings_derive, PA_SETTINGS_ID },
@@ -42,10 +44,15 @@ static const PaApiCollection collections[] = {
 static const PaApiCollection *
 find_collection (const char *segment)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
-    if (g_str_equal (collections[i].collection, segment))
-      return &collections[i];
-  return NULL;
+  const PaResourceKind *kind = pa_resource_kind_for_collection (segment);
+
+  return kind != NULL ? pa_api_collection_for_kind (kind->kind) : NULL;
+}
+
+const char *
+pa_api_collection_path (const PaApiCollection *collection)
+{
+  return pa_resource_kind_lookup (collection->kind)->collection;
 }
 
 /* The changes @since in the change log, as the answer's "changed": what
@@ -371,7 +378,7 @@ handle_create (PaApiRequest          *req,
     goto fail;
   reread (req, &data.resource);
 
-  location = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, collection->collection,
+  location = g_strdup_printf ("/api/v1/%s/%" G_GINT64_FORMAT, pa_api_collection_path (collection),
                               pa_resource_get_id (data.resource));
   soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
                                 "Location", location);

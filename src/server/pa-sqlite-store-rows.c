@@ -13,6 +13,7 @@
 #include "pa-module-layout.h"
 #include "pa-phone.h"
 #include "pa-profile.h"
+#include "pa-resource-kinds.h"
 #include "pa-settings.h"
 #include "pa-sip-account.h"
 #include "pa-sqlite-store-rows.h"
@@ -20,17 +21,17 @@
 /* Named parameters: pa_sqlite_row_bind() binds whichever of them a
  * statement has. */
 const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_N_KINDS] = {
-  { PA_SQLITE_KIND_AGENT, "agents", "agent",
+  { PA_SQLITE_KIND_AGENT, "agent", "agents", "agent",
     "INSERT INTO agents (revision, name, search, data)"
     " VALUES (1, :name, :search, :data)",
     "UPDATE agents SET revision = revision + 1, name = :name, search = :search,"
     " data = :data WHERE id = :id" },
-  { PA_SQLITE_KIND_SIP_ACCOUNT, "sip_accounts", "SIP account",
+  { PA_SQLITE_KIND_SIP_ACCOUNT, "sip_account", "sip_accounts", "SIP account",
     "INSERT INTO sip_accounts (revision, name, agent_id, username, search, data)"
     " VALUES (1, :name, :agent_id, :username, :search, :data)",
     "UPDATE sip_accounts SET revision = revision + 1, name = :name, agent_id = :agent_id,"
     " username = :username, search = :search, data = :data WHERE id = :id" },
-  { PA_SQLITE_KIND_PHONE, "phones", "phone",
+  { PA_SQLITE_KIND_PHONE, "phone", "phones", "phone",
     "INSERT INTO phones (revision, name, mac, model, agent_id, layout_id, profile_id,"
     " token, token_hash, search, data)"
     " VALUES (1, :name, :mac, :model, :agent_id, :layout_id, :profile_id,"
@@ -38,23 +39,23 @@ const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_N_KINDS] = {
     "UPDATE phones SET revision = revision + 1, name = :name, mac = :mac, model = :model,"
     " agent_id = :agent_id, layout_id = :layout_id, profile_id = :profile_id,"
     " search = :search, data = :data WHERE id = :id" },
-  { PA_SQLITE_KIND_LAYOUT, "layouts", "layout",
+  { PA_SQLITE_KIND_LAYOUT, "layout", "layouts", "layout",
     "INSERT INTO layouts (revision, name, model, search, data)"
     " VALUES (1, :name, :model, :search, :data)",
     "UPDATE layouts SET revision = revision + 1, name = :name, model = :model,"
     " search = :search, data = :data WHERE id = :id" },
-  { PA_SQLITE_KIND_MODULE_LAYOUT, "module_layouts", "module layout",
+  { PA_SQLITE_KIND_MODULE_LAYOUT, "module_layout", "module_layouts", "module layout",
     "INSERT INTO module_layouts (revision, name, module, search, data)"
     " VALUES (1, :name, :module, :search, :data)",
     "UPDATE module_layouts SET revision = revision + 1, name = :name, module = :module,"
     " search = :search, data = :data WHERE id = :id" },
-  { PA_SQLITE_KIND_PROFILE, "profiles", "profile",
+  { PA_SQLITE_KIND_PROFILE, "profile", "profiles", "profile",
     "INSERT INTO profiles (revision, name, layout_id, search, data)"
     " VALUES (1, :name, :layout_id, :search, :data)",
     "UPDATE profiles SET revision = revision + 1, name = :name, layout_id = :layout_id,"
     " search = :search, data = :data WHERE id = :id" },
   /* One row, made by the schema: never inserted or deleted. */
-  { PA_SQLITE_KIND_SETTINGS, "settings", "settings",
+  { PA_SQLITE_KIND_SETTINGS, "settings", "settings", "settings",
     "INSERT INTO settings (revision, name, search, data) VALUES (1, :name, :search, :data)",
     "UPDATE settings SET revision = revision + 1, data = :data WHERE id = :id" },
 };
@@ -136,47 +137,22 @@ pa_sqlite_item_json (const PaSqliteKindInfo *info)
 
 const PaSqliteKindInfo *
 pa_sqlite_kind_for_type (GType    type,
-               GError **error)
+                         GError **error)
 {
-  PaSqliteKind kind;
+  const PaResourceKind *kind = pa_resource_kind_for_type (type);
 
-  if (type == PA_TYPE_AGENT)
-    kind = PA_SQLITE_KIND_AGENT;
-  else if (type == PA_TYPE_SIP_ACCOUNT)
-    kind = PA_SQLITE_KIND_SIP_ACCOUNT;
-  else if (type == PA_TYPE_PHONE)
-    kind = PA_SQLITE_KIND_PHONE;
-  else if (type == PA_TYPE_LAYOUT)
-    kind = PA_SQLITE_KIND_LAYOUT;
-  else if (type == PA_TYPE_MODULE_LAYOUT)
-    kind = PA_SQLITE_KIND_MODULE_LAYOUT;
-  else if (type == PA_TYPE_PROFILE)
-    kind = PA_SQLITE_KIND_PROFILE;
-  else if (type == PA_TYPE_SETTINGS)
-    kind = PA_SQLITE_KIND_SETTINGS;
-  else
-    {
-      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
-                   "The store keeps no resources of type %s", g_type_name (type));
-      return NULL;
-    }
-  return &pa_sqlite_kinds[kind];
+  for (guint i = 0; kind != NULL && i < PA_SQLITE_N_KINDS; i++)
+    if (g_str_equal (pa_sqlite_kinds[i].kind_name, kind->kind))
+      return &pa_sqlite_kinds[i];
+  g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+               "The store keeps no resources of type %s", g_type_name (type));
+  return NULL;
 }
 
 static GType
-type_for_kind (PaSqliteKind kind)
+type_for_kind (const PaSqliteKindInfo *info)
 {
-  switch (kind)
-    {
-    case PA_SQLITE_KIND_AGENT: return PA_TYPE_AGENT;
-    case PA_SQLITE_KIND_SIP_ACCOUNT: return PA_TYPE_SIP_ACCOUNT;
-    case PA_SQLITE_KIND_PHONE: return PA_TYPE_PHONE;
-    case PA_SQLITE_KIND_LAYOUT: return PA_TYPE_LAYOUT;
-    case PA_SQLITE_KIND_MODULE_LAYOUT: return PA_TYPE_MODULE_LAYOUT;
-    case PA_SQLITE_KIND_PROFILE: return PA_TYPE_PROFILE;
-    case PA_SQLITE_KIND_SETTINGS: return PA_TYPE_SETTINGS;
-    default: g_assert_not_reached ();
-    }
+  return pa_resource_kind_lookup (info->kind_name)->get_type ();
 }
 
 
@@ -379,7 +355,7 @@ pa_sqlite_resource_from_stmt (const PaSqliteKindInfo  *info,
           (object, phone_columns[i].member, stmt, PA_SQLITE_PHONE_FIRST_COLUMN + (int) i);
     }
 
-  resource = pa_resource_new_from_json (type_for_kind (info->kind), node, PA_JSON_TRUSTED,
+  resource = pa_resource_new_from_json (type_for_kind (info), node, PA_JSON_TRUSTED,
                                         &local_error);
   if (resource == NULL)
     g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,

@@ -24,6 +24,7 @@ typedef enum
 typedef struct
 {
   PaSqliteKind  kind;
+  const char   *kind_name;     /* the resource kind (pa-resource-kinds.h) */
   const char   *table;
   const char   *noun;          /* in messages: "SIP account" */
   const char   *insert_sql;

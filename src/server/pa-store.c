@@ -13,6 +13,7 @@
 #include "pa-profile.h"
 #include "pa-settings.h"
 #include "pa-sip-account.h"
+#include "pa-resource-kinds.h"
 #include "pa-store.h"
 #include "pa-token.h"
 
@@ -39,23 +40,9 @@ pa_discovered_phone_free (PaDiscoveredPhone *phone)
 GType
 pa_store_type_from_kind (const char *kind)
 {
-  if (kind == NULL)
-    return G_TYPE_INVALID;
-  if (g_str_equal (kind, "agent"))
-    return PA_TYPE_AGENT;
-  if (g_str_equal (kind, "sip_account"))
-    return PA_TYPE_SIP_ACCOUNT;
-  if (g_str_equal (kind, "phone"))
-    return PA_TYPE_PHONE;
-  if (g_str_equal (kind, "layout"))
-    return PA_TYPE_LAYOUT;
-  if (g_str_equal (kind, "module_layout"))
-    return PA_TYPE_MODULE_LAYOUT;
-  if (g_str_equal (kind, "profile"))
-    return PA_TYPE_PROFILE;
-  if (g_str_equal (kind, "settings"))
-    return PA_TYPE_SETTINGS;
-  return G_TYPE_INVALID;
+  const PaResourceKind *found = pa_resource_kind_lookup (kind);
+
+  return found != NULL ? found->get_type () : G_TYPE_INVALID;
 }
 
 #define IFACE(self) PA_STORE_GET_IFACE (self)
@@ -63,21 +50,10 @@ pa_store_type_from_kind (const char *kind)
 const char *
 pa_store_kind_from_type (GType type)
 {
-  if (type == PA_TYPE_AGENT)
-    return "agent";
-  if (type == PA_TYPE_SIP_ACCOUNT)
-    return "sip_account";
-  if (type == PA_TYPE_PHONE)
-    return "phone";
-  if (type == PA_TYPE_LAYOUT)
-    return "layout";
-  if (type == PA_TYPE_MODULE_LAYOUT)
-    return "module_layout";
-  if (type == PA_TYPE_PROFILE)
-    return "profile";
-  if (type == PA_TYPE_SETTINGS)
-    return "settings";
-  g_return_val_if_reached (NULL);
+  const PaResourceKind *found = pa_resource_kind_for_type (type);
+
+  g_return_val_if_fail (found != NULL, NULL);
+  return found->kind;
 }
 
 /* What the open transaction wrote, for the observer. Kept here, beside
