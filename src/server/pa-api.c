@@ -665,6 +665,7 @@ static const struct
   { "GET",    "/discovered", "",                  pa_api_list_discovered },
   { "POST",   "/discovered", "{}/ignore",         pa_api_ignore_discovered },
   { "GET",    "/changes",    "",                  pa_api_list_changes },
+  { "GET",    "/changes",    "stream",            pa_api_changes_stream },
   { "GET",    NULL,          "",                  handle_list },
   { "POST",   NULL,          "",                  handle_create },
   { "GET",    NULL,          "{id}",              handle_get },

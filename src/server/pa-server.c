@@ -401,6 +401,7 @@ pa_server_new (PaStore              *store,
                                       WARNING_TABLE_MAX);
 
   pa_server_watch_store (self);
+  pa_server_open_change_streams (self);
 
   return self;
 }
@@ -534,6 +535,7 @@ pa_server_shutdown (PaServer *self)
 {
   g_return_if_fail (PA_IS_SERVER (self));
 
+  pa_server_close_change_streams (self);
   if (self->listener != NULL)
     pa_http_listener_close (self->listener);
   if (self->soup != NULL)

@@ -21,6 +21,9 @@ struct _PaSqliteStore
   guint       depth;        /* open transactions: 1 = BEGIN, more = savepoints */
   gboolean    aborted;      /* SQLite rolled the open transaction back itself */
   PaSqliteCheckpointer *checkpointer;  /* NULL when the file is not in WAL mode */
+  /* The open transaction (or the statement running outside one) added a
+   * change log entry: set by the update hook, so the trigger's count too. */
+  gboolean    logged_change;
 };
 
 /* A cached statement borrowed for one scope: g_autoptr resets it and clears
@@ -79,5 +82,12 @@ gboolean  pa_sqlite_store_record_change  (PaSqliteStore  *self,
                                           gint64          id,
                                           const char     *op,
                                           GError        **error);
+
+/* pa-sqlite-store-changes.c: notes every entry added to the change log on
+ * @self's connection, and says so once it is durable
+ * (pa_store_changes_committed()). */
+void      pa_sqlite_store_watch_changes  (PaSqliteStore  *self);
+void      pa_sqlite_store_settle_changes (PaSqliteStore  *self,
+                                          gboolean        committed);
 
 G_END_DECLS
