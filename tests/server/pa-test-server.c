@@ -123,6 +123,8 @@ start (PaTestServer *self)
 
       if (fd < 0)
         g_error ("cannot open %s: %s", self->stderr_path, g_strerror (errno));
+      if (self->stdout_too)
+        g_subprocess_launcher_take_stdout_fd (launcher, dup (fd));
       g_subprocess_launcher_take_stderr_fd (launcher, fd);
     }
   /* provd logs refused requests as warnings by design (fail2ban reads
@@ -211,6 +213,7 @@ pa_test_server_new_with_options (const PaTestServerOptions *options)
       g_ptr_array_add (self->env, g_strdup (options->env[i + 1]));
     }
   self->stderr_path = g_strdup (options->stderr_path);
+  self->stdout_too = options->stdout_too;
   start (self);
   return self;
 }

@@ -20,6 +20,7 @@ typedef struct
   guint        nofile_soft;   /* a lower soft limit, 0: the same */
   GPtrArray   *env;           /* NAME, VALUE, … (a VALUE may be NULL) */
   char        *stderr_path;   /* nullable: provd's stderr is appended here */
+  gboolean     stdout_too;    /* ... and its stdout (g_debug()'s lines) */
   GSubprocess *process;
   gboolean     exited;
   gboolean     process_waiting;  /* our g_subprocess_wait_async() is pending */
@@ -54,6 +55,9 @@ typedef struct
   /* NULL: provd's stderr is ours. Otherwise appended to this file, so a
    * test can read what provd logged. */
   const char         *stderr_path;
+  /* With @stderr_path: provd's stdout goes there too, where GLib writes
+   * debug messages (the request log with G_MESSAGES_DEBUG). */
+  gboolean            stdout_too;
 } PaTestServerOptions;
 
 /* The default SIP server of every test provd started without a config

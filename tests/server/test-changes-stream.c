@@ -218,6 +218,15 @@ test_api_write (PaTestFixture *fixture,
                                                   "name"), ==, "Ann");
   g_assert_cmpint (json_object_get_int_member (entry, "seq"), ==, feed_last (server));
   g_assert_false (client->closed);
+
+  /* The server info says where the log stands, for a reader about to
+   * list (docs/api.md, "Server info"). */
+  {
+    g_autoptr(PaTestResponse) info = pa_test_api (server, "GET", "/api/v1", NULL, NULL);
+
+    g_assert_cmpint (json_object_get_int_member (pa_test_response_object (info), "changes_last"),
+                     ==, feed_last (server));
+  }
 }
 
 static void

@@ -21,8 +21,8 @@
 /* Builds a @type from @node; members the resource does not know are moved
  * to @extra (when given) instead of failing, so a newer server with more
  * members still works. */
-static PaResource *
-resource_from_node (GType        type,
+PaResource *
+pa_client_resource_from_node (GType        type,
                     JsonNode    *node,
                     JsonObject  *extra,
                     GError     **error)
@@ -155,7 +155,7 @@ list_page_cb (GObject      *source,
   n = json_array_get_length (items);
   for (guint i = 0; i < n; i++)
     {
-      PaResource *resource = resource_from_node (data->type, json_array_get_element (items, i),
+      PaResource *resource = pa_client_resource_from_node (data->type, json_array_get_element (items, i),
                                                  NULL, &error);
       if (resource == NULL)
         {
@@ -263,7 +263,7 @@ resource_cb (GObject      *source,
       return;
     }
 
-  resource = resource_from_node (data->type, node, data->extra, &error);
+  resource = pa_client_resource_from_node (data->type, node, data->extra, &error);
   if (resource == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -155,3 +155,50 @@ pa_kind_store_merge_all (PaKindStore *ks,
     g_list_store_splice (ks->store, g_list_model_get_n_items (G_LIST_MODEL (ks->store)), 0,
                          appended->pdata, appended->len);
 }
+
+void
+pa_kind_store_merge_some (PaKindStore *ks,
+                          GPtrArray   *items)
+{
+  g_autoptr(GPtrArray) appended = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (ks->store));
+  gint64 max_id = 0;
+
+  if (n > 0)
+    {
+      g_autoptr(PaResource) last = g_list_model_get_item (G_LIST_MODEL (ks->store), n - 1);
+
+      max_id = pa_resource_get_id (last);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      PaResource *fresh = g_ptr_array_index (items, i);
+      gint64 id = pa_resource_get_id (fresh);
+      PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
+
+      if (existing != NULL)
+        update_in_place (existing, fresh);
+      else if (id > max_id)
+        {
+          g_hash_table_insert (ks->by_id, g_memdup2 (&id, sizeof id), fresh);
+          g_ptr_array_add (appended, fresh);
+          max_id = id;
+        }
+      else
+        {
+          /* Below the appended ones: they must be in the store first. */
+          if (appended->len > 0)
+            {
+              g_list_store_splice (ks->store, g_list_model_get_n_items (G_LIST_MODEL (ks->store)),
+                                   0, appended->pdata, appended->len);
+              g_ptr_array_set_size (appended, 0);
+            }
+          pa_kind_store_merge_one (ks, fresh);
+        }
+    }
+
+  if (appended->len > 0)
+    g_list_store_splice (ks->store, g_list_model_get_n_items (G_LIST_MODEL (ks->store)), 0,
+                         appended->pdata, appended->len);
+}
