@@ -946,6 +946,80 @@ test_follow_gone (void)
   g_assert_true (pa_app_test_poll_until (has_n_items, &count_wait, 1000));
 }
 
+/* ---------------------------------------------------------------------- */
+/* Large listings: merged a slice at a time */
+
+static PaResource *
+agent_numbered (gint64      id,
+                const char *prefix)
+{
+  g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"revision\":1,"
+                                           "\"name\":\"%s %" G_GINT64_FORMAT "\","
+                                           "\"extension\":\"%" G_GINT64_FORMAT "\"}",
+                                           id, prefix, id, 1000 + id);
+  g_autoptr(GError) error = NULL;
+  PaResource *r = pa_resource_new_from_data (PA_TYPE_AGENT, json, -1, PA_JSON_TRUSTED, &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+/* A step whose time is up still merges a few rows, splices them in at
+ * once and stops: the main loop turns between slices. The end result is
+ * the same as one merge, and objects keep their identity. */
+static void
+test_merge_in_slices (void)
+{
+  PaKindStore ks = { PA_TYPE_AGENT, g_list_store_new (PA_TYPE_AGENT),
+                     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL), 0 };
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PaResource) kept = NULL;
+  PaMergeJob *job;
+  guint changes = 0, steps = 0;
+  const guint n = 1000;
+
+  for (guint i = 1; i <= n; i++)
+    g_ptr_array_add (first, agent_numbered (i, "Agent"));
+  g_signal_connect (ks.store, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+
+  job = pa_merge_job_new (&ks, first);
+  /* A deadline in the past: each step does a little, and is not done. */
+  while (!pa_merge_job_step (job, 0))
+    {
+      steps++;
+      g_assert_cmpuint (changes, ==, steps);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ks.store)), <, n);
+    }
+  pa_merge_job_free (job);
+  g_assert_cmpuint (steps, >, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ks.store)), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (pa_resource_get_id (item (G_LIST_MODEL (ks.store), i)), ==, i + 1);
+
+  /* Listed again with one renamed and one gone: in place, in slices. */
+  kept = g_object_ref (item (G_LIST_MODEL (ks.store), 499));
+  for (guint i = 1; i <= n; i++)
+    if (i != 7)
+      g_ptr_array_add (second, agent_numbered (i, i == 500 ? "Renamed" : "Agent"));
+  job = pa_merge_job_new (&ks, second);
+  while (!pa_merge_job_step (job, 0))
+    ;
+  pa_merge_job_free (job);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ks.store)), ==, n - 1);
+  g_assert_true (item (G_LIST_MODEL (ks.store), 498) == kept);
+  {
+    g_autofree char *name = NULL;
+
+    g_object_get (kept, "name", &name, NULL);
+    g_assert_cmpstr (name, ==, "Renamed 500");
+  }
+
+  g_signal_handlers_disconnect_by_data (ks.store, &changes);
+  g_hash_table_unref (ks.by_id);
+  g_object_unref (ks.store);
+}
+
 static void
 test_cancel_refresh (PaTestFixture *fixture,
                      gconstpointer  user_data)
@@ -990,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/app/repository/follow-two-apps", test_follow_two_apps);
   g_test_add_func ("/app/repository/follow-resume", test_follow_resume);
   g_test_add_func ("/app/repository/follow-gone", test_follow_gone);
+  g_test_add_func ("/app/repository/merge-in-slices", test_merge_in_slices);
   ADD ("cancel-refresh", test_cancel_refresh);
   /* Last: it changes the process's catalog. */
   g_test_add_func ("/app/repository/catalog-from-server", test_catalog_from_server);

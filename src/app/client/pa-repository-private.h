@@ -109,6 +109,16 @@ void        pa_kind_store_remove_one (PaKindStore *ks,
  * whose id was already there. */
 void        pa_kind_store_merge_all  (PaKindStore *ks,
                                       GPtrArray   *items);
+/* The same in steps, so a large listing never holds the main loop long:
+ * _new() removes the vanished ones; each _step() merges items until
+ * @deadline (g_get_monotonic_time()) and splices the new ones in at once;
+ * TRUE when all are in. */
+typedef struct _PaMergeJob PaMergeJob;
+PaMergeJob *pa_merge_job_new         (PaKindStore *ks,
+                                      GPtrArray   *items);
+gboolean    pa_merge_job_step        (PaMergeJob  *job,
+                                      gint64       deadline);
+void        pa_merge_job_free        (PaMergeJob  *job);
 /* Adds or updates each of @items in place (in order): new ones past the
  * store's last id with one splice. */
 void        pa_kind_store_merge_some (PaKindStore *ks,

@@ -348,13 +348,20 @@ typedef struct
   guint       pending;
   GError     *error;                 /* the first one */
   gboolean    full;                  /* counts in n_refreshing */
+  PaMergeJob *jobs[N_KINDS];         /* merging, a slice per main-loop turn */
 } RefreshData;
+
+/* How long one slice of merging a listing may hold the main loop. */
+#define MERGE_SLICE_MS 20
 
 static void
 refresh_data_free (RefreshData *data)
 {
   for (guint i = 0; i < N_KINDS; i++)
-    g_clear_pointer (&data->results[i], g_ptr_array_unref);
+    {
+      g_clear_pointer (&data->results[i], g_ptr_array_unref);
+      g_clear_pointer (&data->jobs[i], pa_merge_job_free);
+    }
   g_clear_pointer (&data->info, json_object_unref);
   g_clear_object (&data->catalog);
   g_clear_error (&data->error);
@@ -380,6 +387,41 @@ set_public_url (PaRepository *self,
   g_free (self->public_url);
   self->public_url = g_steal_pointer (&normalized);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLIC_URL]);
+}
+
+/* Merges until the slice is used up; TRUE when every kind is in. A kind
+ * that something newer touched meanwhile (a save, the change stream) stops
+ * where it is: the rest of the listing is older than that. */
+static gboolean
+merge_slice (GTask *task)
+{
+  PaRepository *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  gint64 deadline = g_get_monotonic_time () + MERGE_SLICE_MS * 1000;
+
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      if (data->jobs[i] == NULL)
+        continue;
+      if (data->generations[i] == self->kinds[i].generation &&
+          !pa_merge_job_step (data->jobs[i], deadline))
+        return FALSE;
+      g_clear_pointer (&data->jobs[i], pa_merge_job_free);
+    }
+  return TRUE;
+}
+
+static void refresh_merged (GTask *task);
+
+static gboolean
+merge_slice_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  if (!merge_slice (task))
+    return G_SOURCE_CONTINUE;
+  refresh_merged (task);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -420,8 +462,31 @@ refresh_complete (GTask *task)
     {
       /* A save or delete since the list was asked for is newer than it. */
       if (data->results[i] != NULL && data->generations[i] == self->kinds[i].generation)
-        pa_kind_store_merge_all (&self->kinds[i], data->results[i]);
+        data->jobs[i] = pa_merge_job_new (&self->kinds[i], data->results[i]);
     }
+
+  /* Thousands of rows go in a slice at a time, the main loop turning in
+   * between, so the window never stalls on a large listing. */
+  if (!merge_slice (task))
+    {
+      GSource *idle = g_idle_source_new ();
+
+      g_source_set_name (idle, "[phoneadmin] merge listing");
+      g_source_set_priority (idle, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (idle, merge_slice_cb, g_object_ref (task), g_object_unref);
+      g_source_attach (idle, g_main_context_get_thread_default ());
+      g_source_unref (idle);
+      return;
+    }
+  refresh_merged (task);
+}
+
+/* All merged: what a finished refresh says. */
+static void
+refresh_merged (GTask *task)
+{
+  PaRepository *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
 
   /* Only a full refresh vouches for everything; a follow-up of a save
    * leaves an older failure standing. */
