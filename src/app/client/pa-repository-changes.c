@@ -31,8 +31,9 @@
 #define SILENCE_LIMIT_SEC  75
 #define WATCHDOG_SEC       15
 
-static void resume        (PaRepository *self);
-static void forget_stream (PaRepository *self);
+static void resume             (PaRepository *self);
+static void forget_stream      (PaRepository *self);
+static void schedule_reconnect (PaRepository *self);
 
 /* -- applying ------------------------------------------------------------ */
 
@@ -96,9 +97,12 @@ relisted_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_message ("Cannot list again after losing the change log's place: %s", error->message);
+      /* Again, with backoff: the server may be down for a while. */
+      g_debug ("Cannot list again after losing the change log's place: %s", error->message);
+      schedule_reconnect (self);
+      return;
     }
-  /* On success the refresh has set the place and resumed; else again. */
+  /* The refresh has set the place: on from there. */
   resume (self);
 }
 
@@ -375,6 +379,12 @@ pa_repository_changes_loaded (PaRepository *self,
   self->applied_seq = changes_last;
   if (changes_last >= 0)
     resume (self);
+  else if (self->follow)
+    {
+      /* A server from before the change log: it can only be listed. */
+      g_message ("The server has no change log to follow; refresh to see others' changes");
+      self->follow = FALSE;
+    }
 }
 
 gboolean
