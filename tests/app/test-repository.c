@@ -911,6 +911,40 @@ test_follow_resume (void)
   g_assert_cmpuint (count_listings (log_path, "agents"), ==, 1);
 }
 
+/* provd restarts (an upgrade, systemd): the stream goes with it; the app
+ * opens it again once provd is back, from where it was, without listing. */
+static void
+test_follow_server_restart (void)
+{
+  g_autofree char *log_path = NULL;
+  g_autoptr(PaTestServer) server = logging_server (&log_path);
+  g_autoptr(PaRepository) repo = NULL;
+  g_autofree char *url = NULL;
+  PaResource *ann;
+  gint64 ann_id;
+  NameWait name_wait;
+  CountWait count_wait;
+
+  ann_id = pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  repo = following_repository (server);
+  ann = pa_repository_find (repo, PA_TYPE_AGENT, ann_id);
+  url = g_strdup (server->url);
+
+  pa_test_server_restart_same_port (server);
+  g_assert_cmpstr (server->url, ==, url);
+  raw_put (server, "agents", ann_id, "{\"name\":\"Ann Smith\",\"extension\":\"201\"}");
+
+  name_wait = (NameWait) { ann, "Ann Smith" };
+  pa_app_test_wait_until_seconds (has_name, &name_wait, 10);
+  pa_app_test_wait_until_seconds (is_following, repo, 10);
+  pa_test_create (server, "agents", "{\"name\":\"Bo\",\"extension\":\"202\"}");
+  count_wait = (CountWait) { pa_repository_get_agents (repo), 2 };
+  g_assert_true (pa_app_test_poll_until (has_n_items, &count_wait, 1000));
+  g_assert_true (pa_repository_find (repo, PA_TYPE_AGENT, ann_id) == ann);
+
+  g_assert_cmpuint (count_listings (log_path, "agents"), ==, 1);
+}
+
 /* A place the server does not have (here: numbers from another database,
  * set in the app, since making provd drop 100,000 log entries is too
  * slow for a test) is "gone": then, and only then, it lists again. */
@@ -1063,6 +1097,7 @@ main (int   argc,
   ADD ("setup-link", test_setup_link);
   g_test_add_func ("/app/repository/follow-two-apps", test_follow_two_apps);
   g_test_add_func ("/app/repository/follow-resume", test_follow_resume);
+  g_test_add_func ("/app/repository/follow-server-restart", test_follow_server_restart);
   g_test_add_func ("/app/repository/follow-gone", test_follow_gone);
   g_test_add_func ("/app/repository/merge-in-slices", test_merge_in_slices);
   ADD ("cancel-refresh", test_cancel_refresh);

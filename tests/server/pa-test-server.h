@@ -21,6 +21,7 @@ typedef struct
   GPtrArray   *env;           /* NAME, VALUE, … (a VALUE may be NULL) */
   char        *stderr_path;   /* nullable: provd's stderr is appended here */
   gboolean     stdout_too;    /* ... and its stdout (g_debug()'s lines) */
+  char        *listen;        /* nullable: --listen, else 127.0.0.1:0 */
   GSubprocess *process;
   gboolean     exited;
   gboolean     process_waiting;  /* our g_subprocess_wait_async() is pending */
@@ -87,6 +88,9 @@ int             pa_test_server_count_fds    (PaTestServer *self);
 guint           pa_test_server_get_nofile   (PaTestServer *self);
 /* Stop, then start again on the same data dir. */
 void            pa_test_server_restart      (PaTestServer *self);
+/* The same on the port it had, so clients that hold its URL (an app)
+ * reach the new process as they would a provd restarted by systemd. */
+void            pa_test_server_restart_same_port (PaTestServer *self);
 /* Stops it if running and removes the data dir. */
 void            pa_test_server_free         (PaTestServer *self);
 
