@@ -24,8 +24,6 @@
 #include "pa-section.h"
 #include "pa-window.h"
 
-#define AUTO_REFRESH_SECONDS 10
-
 struct _PaWindow
 {
   AdwApplicationWindow parent_instance;
@@ -252,7 +250,7 @@ set_repository (PaWindow     *self,
   if (self->repository != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->repository, self);
-      pa_repository_set_auto_refresh (self->repository, 0);
+      pa_repository_set_follow_changes (self->repository, FALSE);
     }
   g_set_object (&self->repository, repository);
 
@@ -271,7 +269,8 @@ set_repository (PaWindow     *self,
       /* The public URL is known once it has loaded, and may change. */
       g_signal_connect_swapped (repository, "notify::public-url",
                                 G_CALLBACK (check_lan_address), self);
-      pa_repository_set_auto_refresh (repository, AUTO_REFRESH_SECONDS);
+      /* Changes come as the server makes them: nothing is polled. */
+      pa_repository_set_follow_changes (repository, TRUE);
       repository_error_cb (self);
     }
 

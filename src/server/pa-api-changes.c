@@ -33,9 +33,9 @@ pa_api_change_to_json (const PaStoreChange *change)
   return object;
 }
 
-static JsonObject *
-entry_with_item (PaApiRequest        *req,
-                 const PaStoreChange *change)
+JsonObject *
+pa_api_change_entry (PaApiRequest        *req,
+                     const PaStoreChange *change)
 {
   const PaApiCollection *collection = pa_api_collection_for_kind (change->kind);
   JsonObject *object = pa_api_change_to_json (change);
@@ -104,7 +104,7 @@ pa_api_list_changes (PaApiRequest          *req,
     {
       g_autoptr(JsonNode) entry = json_node_new (JSON_NODE_OBJECT);
 
-      json_node_take_object (entry, entry_with_item (req, g_ptr_array_index (changes, i)));
+      json_node_take_object (entry, pa_api_change_entry (req, g_ptr_array_index (changes, i)));
       json_builder_add_value (builder, g_steal_pointer (&entry));
     }
   json_builder_end_array (builder);

@@ -63,7 +63,16 @@ const char *pa_api_collection_path   (const PaApiCollection *collection);
 /* pa-api-changes.c: GET /api/v1/changes?since=N[&limit=M]; one log entry
  * as the feed and a write's "changed" name it (transfer full). */
 JsonObject *pa_api_change_to_json    (const PaStoreChange *change);
+/* The feed's entry: the above with the resource as GET gives it now
+ * ("item"), unless it is gone. Only @req's server, store and extra are
+ * used. */
+JsonObject *pa_api_change_entry      (PaApiRequest *req, const PaStoreChange *change);
 void     pa_api_list_changes         (PaApiRequest *req, const PaApiCollection *collection,
+                                      gint64 id, const char *arg);
+
+/* pa-api-changes-stream.c: GET /api/v1/changes/stream?since=N, the
+ * feed pushed over a WebSocket (docs/api.md, "Change stream"). */
+void     pa_api_changes_stream       (PaApiRequest *req, const PaApiCollection *collection,
                                       gint64 id, const char *arg);
 
 /* pa-api-rules.c */

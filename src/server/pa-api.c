@@ -653,6 +653,7 @@ static const struct
   { "POST",   "/discovered", "{}/ignore",         pa_api_ignore_discovered },
   { "GET",    "/changes",    "",                  pa_api_list_changes },
   { "POST",   "/events",     "registration",      pa_api_registration_event },
+  { "GET",    "/changes",    "stream",            pa_api_changes_stream },
   { "GET",    NULL,          "",                  handle_list },
   { "POST",   NULL,          "",                  handle_create },
   { "GET",    NULL,          "{id}",              handle_get },

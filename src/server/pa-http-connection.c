@@ -430,6 +430,17 @@ pa_http_connection_request_started (PaHttpConnection  *self,
 }
 
 void
+pa_http_connection_upgrade (PaHttpConnection *self)
+{
+  if (self->state != STATE_SERVING)
+    return;
+  /* Never a next request on it; the stall check still applies, and the
+   * new protocol keeps it busy (the change stream sends every 25 s). */
+  self->allowance = UNLIMITED;
+  self->keep = FALSE;
+}
+
+void
 pa_http_connection_request_done (PaHttpConnection  *self,
                                  SoupServerMessage *msg,
                                  gboolean           finished)

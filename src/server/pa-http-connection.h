@@ -53,6 +53,10 @@ void              pa_http_connection_request_started (PaHttpConnection  *self,
                                                       SoupServerMessage *msg,
                                                       gboolean           crowded);
 
+/* The request being served switches protocols: the lease reads without
+ * a limit, and the connection closes when the lease ends. */
+void              pa_http_connection_upgrade       (PaHttpConnection  *self);
+
 /* The server's verdict on the request libsoup just answered: @finished is
  * FALSE when it was aborted. Decides whether the connection is kept. */
 void              pa_http_connection_request_done  (PaHttpConnection  *self,

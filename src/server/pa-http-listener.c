@@ -362,6 +362,16 @@ pa_http_listener_request_done (PaHttpListener    *self,
 }
 
 void
+pa_http_listener_upgrade (PaHttpListener    *self,
+                          SoupServerMessage *msg)
+{
+  PaHttpConnection *connection = connection_of (self, msg);
+
+  if (connection != NULL)
+    pa_http_connection_upgrade (connection);
+}
+
+void
 pa_http_listener_set_certificate (PaHttpListener  *self,
                                   GTlsCertificate *certificate)
 {

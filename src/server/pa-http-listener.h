@@ -43,6 +43,13 @@ void            pa_http_listener_request_done       (PaHttpListener    *self,
                                                      SoupServerMessage *msg,
                                                      gboolean           finished);
 
+/* The handler of @msg switches its connection to another protocol (a
+ * WebSocket): once libsoup lets go of it, the connection's bytes are all
+ * the new protocol's, for as long as it keeps the stream. A TLS
+ * connection, which libsoup serves whole, needs nothing. */
+void            pa_http_listener_upgrade            (PaHttpListener    *self,
+                                                     SoupServerMessage *msg);
+
 /* For PaHttpConnection: it closed its socket and leaves the set. */
 void            pa_http_listener_connection_closed  (PaHttpListener    *self,
                                                      PaHttpConnection  *connection);

@@ -61,6 +61,10 @@ struct _PaServer
                                      * committed transaction changed */
   GPtrArray       *derive_generated;  /* PaGeneratedPassword, this transaction */
   GPtrArray       *last_generated;    /* and the last committed one's */
+
+  /* pa-api-changes-stream.c: the open change streams (PaChangeStream) */
+  GList           *change_streams;
+  gulong           changes_committed_id;
 };
 
 /* An admin password provd made for a phone, to be shown once. */
@@ -158,6 +162,12 @@ gint64   pa_server_http_auth_grace  (PaServer        *self);
 
 /* "<public URL>p/<site key>/": for DHCP option 66. */
 char    *pa_server_dup_bootstrap_url (PaServer        *self);
+
+/* pa-api-changes-stream.c: pushes the change log to every change stream
+ * as the store commits (its "changes-committed"); closing ends every
+ * stream ("going away") and stops listening. */
+void     pa_server_open_change_streams  (PaServer        *self);
+void     pa_server_close_change_streams (PaServer        *self);
 
 /* TRUE at most once per second per client, so refused phone requests can be
  * logged without letting a scanner flood the log. */

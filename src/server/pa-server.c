@@ -210,6 +210,23 @@ send_info (PaServer          *self,
     json_builder_add_string_value (builder, pa_settings_get_sip_server (self->settings_now));
   else
     json_builder_add_null_value (builder);
+  /* Where the change log stands: an app reads it before it lists, then
+   * follows the change stream from here (whatever it lists is at least
+   * this new). */
+  {
+    g_autoptr(GPtrArray) none = NULL;
+    g_autoptr(GError) error = NULL;
+    gint64 oldest = 0, last = 0;
+
+    none = pa_store_list_changes (self->store, G_MAXINT64, 1, &oldest, &last, &error);
+    if (none == NULL)
+      {
+        pa_http_send_gerror (msg, error);
+        return;
+      }
+    json_builder_set_member_name (builder, "changes_last");
+    json_builder_add_int_value (builder, last);
+  }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 
@@ -401,6 +418,7 @@ pa_server_new (PaStore              *store,
                                       WARNING_TABLE_MAX);
 
   pa_server_watch_store (self);
+  pa_server_open_change_streams (self);
 
   return self;
 }
@@ -534,6 +552,7 @@ pa_server_shutdown (PaServer *self)
 {
   g_return_if_fail (PA_IS_SERVER (self));
 
+  pa_server_close_change_streams (self);
   if (self->listener != NULL)
     pa_http_listener_close (self->listener);
   if (self->soup != NULL)

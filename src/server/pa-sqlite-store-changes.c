@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pa-sqlite-store-private.h"
 
 /* A day of a busy fleet's edits and status moves; the app reads the feed
@@ -107,6 +109,38 @@ list_changes (PaStore  *store,
       return NULL;
   }
   return g_steal_pointer (&changes);
+}
+
+/* Runs inside sqlite3_step(), for the store's own inserts and the
+ * trigger's alike. */
+static void
+update_hook_cb (void          *data,
+                int            op,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  PaSqliteStore *self = data;
+
+  if (op == SQLITE_INSERT && strcmp (table, "changes") == 0)
+    self->logged_change = TRUE;
+}
+
+void
+pa_sqlite_store_watch_changes (PaSqliteStore *self)
+{
+  sqlite3_update_hook (self->db, update_hook_cb, self);
+}
+
+void
+pa_sqlite_store_settle_changes (PaSqliteStore *self,
+                                gboolean       committed)
+{
+  if (!self->logged_change)
+    return;
+  self->logged_change = FALSE;
+  if (committed)
+    pa_store_changes_committed (PA_STORE (self));
 }
 
 void

@@ -23,6 +23,9 @@ struct _PaSqliteStore
   PaSqliteCheckpointer *checkpointer;  /* NULL when the file is not in WAL mode */
   gint64      program_revision;  /* pa_store_set_served_revisions() */
   gint64      catalog_revision;
+  /* The open transaction (or the statement running outside one) added a
+   * change log entry: set by the update hook, so the trigger's count too. */
+  gboolean    logged_change;
 };
 
 /* A cached statement borrowed for one scope: g_autoptr resets it and clears
@@ -81,5 +84,12 @@ gboolean  pa_sqlite_store_record_change  (PaSqliteStore  *self,
                                           gint64          id,
                                           const char     *op,
                                           GError        **error);
+
+/* pa-sqlite-store-changes.c: notes every entry added to the change log on
+ * @self's connection, and says so once it is durable
+ * (pa_store_changes_committed()). */
+void      pa_sqlite_store_watch_changes  (PaSqliteStore  *self);
+void      pa_sqlite_store_settle_changes (PaSqliteStore  *self,
+                                          gboolean        committed);
 
 G_END_DECLS

@@ -122,6 +122,9 @@ pa_sqlite_store_step (PaSqliteStore  *self,
 {
   int rc = sqlite3_step (stmt);
 
+  /* A write outside a transaction committed by itself. */
+  if (self->depth == 0 && self->logged_change)
+    pa_sqlite_store_settle_changes (self, rc == SQLITE_ROW || rc == SQLITE_DONE);
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return rc;
   pa_sqlite_store_set_error (self, rc, context, error);
@@ -194,7 +197,10 @@ pa_sqlite_store_tx_commit (PaStore  *store,
   if (self->aborted)
     {
       if (self->depth == 0)
-        self->aborted = FALSE;
+        {
+          self->aborted = FALSE;
+          pa_sqlite_store_settle_changes (self, FALSE);
+        }
       g_set_error_literal (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
                            "The database aborted the transaction; nothing was saved");
       return FALSE;
@@ -207,8 +213,10 @@ pa_sqlite_store_tx_commit (PaStore  *store,
           if (!sqlite3_get_autocommit (self->db))
             sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           self->aborted = FALSE;
+          pa_sqlite_store_settle_changes (self, FALSE);
           return FALSE;
         }
+      pa_sqlite_store_settle_changes (self, TRUE);
     }
   else
     {
@@ -231,6 +239,8 @@ pa_sqlite_store_tx_rollback (PaStore *store)
       return;
     }
   self->depth--;
+  if (self->depth == 0)
+    pa_sqlite_store_settle_changes (self, FALSE);
 
   if (self->aborted)
     {
@@ -471,6 +481,7 @@ pa_sqlite_store_open_sibling (PaStore  *store,
   sibling = g_object_new (PA_TYPE_SQLITE_STORE, NULL);
   sibling->db = db;
   sibling->path = g_strdup (self->path);
+  pa_sqlite_store_watch_changes (sibling);
   return PA_STORE (sibling);
 }
 
@@ -540,6 +551,7 @@ pa_sqlite_store_open (const char  *path,
       g_object_unref (self);
       return NULL;
     }
+  pa_sqlite_store_watch_changes (self);
   if (in_wal_mode (db))
     {
       g_autoptr(GError) local_error = NULL;

@@ -24,6 +24,8 @@ G_DEFINE_INTERFACE (PaStore, pa_store, G_TYPE_OBJECT)
 static void
 pa_store_default_init (PaStoreInterface *iface)
 {
+  g_signal_new ("changes-committed", PA_TYPE_STORE, G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 void
@@ -120,14 +122,109 @@ settle (PaStore  *self,
     tracker->observer->settled (self, committed, tracker->observer_data);
 }
 
+/* -- "changes-committed" ------------------------------------------------ */
+
+/* Shared by a store and the siblings opened from it: where and on what
+ * the signal is emitted. */
+typedef struct
+{
+  GWeakRef      origin;
+  GMainContext *context;
+  gint          scheduled;   /* atomic: an idle is on its way */
+} Notifier;
+
+static void
+notifier_clear (gpointer data)
+{
+  Notifier *notifier = data;
+
+  g_weak_ref_clear (&notifier->origin);
+  g_main_context_unref (notifier->context);
+}
+
+static void
+notifier_release (Notifier *notifier)
+{
+  g_atomic_rc_box_release_full (notifier, notifier_clear);
+}
+
+static GQuark
+notifier_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("pa-store-notifier");
+  return quark;
+}
+
+/* @self's notifier; made (for @self as the origin, in the calling
+ * thread's context) when it has none. */
+static Notifier *
+get_notifier (PaStore *self)
+{
+  Notifier *notifier = g_object_get_qdata (G_OBJECT (self), notifier_quark ());
+
+  if (notifier == NULL)
+    {
+      notifier = g_atomic_rc_box_new0 (Notifier);
+      g_weak_ref_init (&notifier->origin, self);
+      notifier->context = g_main_context_ref_thread_default ();
+      g_object_set_qdata_full (G_OBJECT (self), notifier_quark (), notifier,
+                               (GDestroyNotify) notifier_release);
+    }
+  return notifier;
+}
+
+static gboolean
+emit_committed_cb (gpointer data)
+{
+  Notifier *notifier = data;
+  g_autoptr(GObject) origin = NULL;
+
+  /* Cleared first: a commit during the emission schedules another. */
+  g_atomic_int_set (&notifier->scheduled, 0);
+  origin = g_weak_ref_get (&notifier->origin);
+  if (origin != NULL)
+    g_signal_emit_by_name (origin, "changes-committed");
+  return G_SOURCE_REMOVE;
+}
+
+void
+pa_store_changes_committed (PaStore *self)
+{
+  Notifier *notifier;
+  g_autoptr(GSource) idle = NULL;
+
+  g_return_if_fail (PA_IS_STORE (self));
+
+  notifier = get_notifier (self);
+  if (!g_atomic_int_compare_and_exchange (&notifier->scheduled, 0, 1))
+    return;
+  idle = g_idle_source_new ();
+  g_source_set_priority (idle, G_PRIORITY_DEFAULT);
+  g_source_set_name (idle, "[provd] changes committed");
+  g_source_set_callback (idle, emit_committed_cb, g_atomic_rc_box_acquire (notifier),
+                         (GDestroyNotify) notifier_release);
+  g_source_attach (idle, notifier->context);
+}
+
 PaStore *
 pa_store_open_sibling (PaStore  *self,
                        GError  **error)
 {
+  PaStore *sibling;
+
   g_return_val_if_fail (PA_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return IFACE (self)->open_sibling (self, error);
+  sibling = IFACE (self)->open_sibling (self, error);
+  /* Its commits are announced on @self, where the readers are. */
+  if (sibling != NULL)
+    g_object_set_qdata_full (G_OBJECT (sibling), notifier_quark (),
+                             g_atomic_rc_box_acquire (get_notifier (self)),
+                             (GDestroyNotify) notifier_release);
+  return sibling;
 }
 
 gboolean

@@ -300,6 +300,23 @@ GPtrArray   *pa_store_list_changes         (PaStore     *self,
                                             GError     **error);
 
 /**
+ * PaStore::changes-committed:
+ *
+ * Emitted after a transaction that logged a change (an entry of
+ * pa_store_list_changes()) committed, on this store or on one opened from
+ * it with pa_store_open_sibling(), whichever thread that one runs in. It is
+ * emitted in the main context that was the thread-default one when this
+ * store was opened, from an idle (several commits may make one emission),
+ * so a handler may read the store. This is the one place a reader of the
+ * log (the change feed's WebSocket push) hooks, instead of every write
+ * saying so: the log's entries themselves are what it reads.
+ */
+
+/* For implementations: says that a transaction which logged a change has
+ * committed. May be called from any thread. */
+void         pa_store_changes_committed    (PaStore     *self);
+
+/**
  * pa_store_type_from_kind:
  * @kind: "agent", "sip_account", "phone", "layout", "module_layout", "profile"
  *

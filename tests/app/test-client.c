@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pa-client.h"
+#include "pa-client-changes.h"
 #include "../server/pa-test-server.h"
 #include "pa-app-test.h"
 
@@ -1221,6 +1222,67 @@ test_error_accessors (void)
   g_assert_cmpstr (pa_client_collection_for_type (PA_TYPE_MODULE_LAYOUT), ==, "module-layouts");
 }
 
+/* ---------------------------------------------------------------------- */
+/* The change log */
+
+static void
+test_changes (PaTestFixture *fixture,
+              gconstpointer  user_data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaClient) client = client_for (server);
+  g_autoptr(PaClient) stranger = pa_client_new (server->url, "not-the-token");
+  g_autoptr(PaChangeBatch) batch = NULL;
+  g_autoptr(PaChangeBatch) gone = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SoupWebsocketConnection) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  PaChange *change;
+  gint64 agent;
+
+  agent = pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+
+  /* A page of the feed, parsed into resources. */
+  pa_client_get_changes_async (client, 0, NULL, pa_app_test_store_once_cb, &slot);
+  result = wait_for (&slot);
+  batch = pa_client_get_changes_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_false (batch->gone);
+  g_assert_cmpuint (batch->changes->len, ==, 1);
+  change = g_ptr_array_index (batch->changes, 0);
+  g_assert_cmpint (change->op, ==, PA_CHANGE_CREATED);
+  g_assert_true (change->type == PA_TYPE_AGENT);
+  g_assert_cmpint (change->id, ==, agent);
+  g_assert_true (PA_IS_AGENT (change->item));
+  g_assert_cmpint (batch->next_since, ==, change->seq);
+  g_assert_cmpint (batch->last, ==, change->seq);
+
+  /* A place the log does not have is "gone", not an error. */
+  g_clear_object (&result);
+  pa_client_get_changes_async (client, batch->last + 50, NULL, pa_app_test_store_once_cb, &slot);
+  result = wait_for (&slot);
+  gone = pa_client_get_changes_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (gone->gone);
+
+  /* The stream: refused without the right token, opened with it. */
+  g_clear_object (&result);
+  pa_client_open_change_stream_async (stranger, 0, NULL, pa_app_test_store_once_cb, &slot);
+  result = wait_for (&slot);
+  g_assert_null (pa_client_open_change_stream_finish (stranger, result, &error));
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+
+  g_clear_object (&result);
+  pa_client_open_change_stream_async (client, batch->last, NULL, pa_app_test_store_once_cb, &slot);
+  result = wait_for (&slot);
+  ws = pa_client_open_change_stream_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (soup_websocket_connection_get_state (ws), ==, SOUP_WEBSOCKET_STATE_OPEN);
+  soup_websocket_connection_close (ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1250,6 +1312,7 @@ main (int   argc,
   ADD ("regenerate", test_regenerate);
   ADD ("cancel", test_cancel);
   ADD ("designer-calls", test_designer_calls);
+  ADD ("changes", test_changes);
 #undef ADD
   g_test_add_func ("/app/client/unreachable", test_unreachable);
   g_test_add_func ("/app/client/protocol", test_protocol);

@@ -13,7 +13,7 @@
 
 #include <glib/gstdio.h>
 
-#include "pa-repository.h"
+#include "pa-repository-private.h"
 #include "../server/pa-test-server.h"
 #include "pa-app-test.h"
 
@@ -24,15 +24,6 @@
 
 /* ---------------------------------------------------------------------- */
 /* Helpers */
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
 static GAsyncResult *
 wait_for (GAsyncResult **slot)
@@ -710,35 +701,357 @@ test_catalog_from_server (void)
   g_unlink (config_path);
 }
 
-static void
-test_auto_refresh (PaTestFixture *fixture,
-                   gconstpointer  user_data)
+/* ---------------------------------------------------------------------- */
+/* Following the change stream */
+
+/* A provd that logs every request (G_MESSAGES_DEBUG), so a test can count
+ * the listings an app makes. */
+static PaTestServer *
+logging_server (char **log_path)
 {
-  PaTestServer *server = fixture->server;
-  g_autoptr(PaRepository) repo = repository_for (server);
+  static const char * const env[] = { "G_MESSAGES_DEBUG", "pa-server", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("pa-repo-log-XXXXXX", NULL);
+  PaTestServerOptions options = { 0 };
+
+  *log_path = g_build_filename (dir, "provd.log", NULL);
+  options.env = env;
+  options.stderr_path = *log_path;
+  options.stdout_too = TRUE;
+  return pa_test_server_new_with_options (&options);
+}
+
+/* How often provd has answered a listing of @collection. */
+static guint
+count_listings (const char *log_path,
+                const char *collection)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *needle = g_strdup_printf ("GET /api/v1/%s →", collection);
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (log_path, &contents, NULL, NULL));
+  for (const char *p = strstr (contents, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static gboolean
+is_following (gpointer data)
+{
+  return pa_repository_get_following (data);
+}
+
+static gboolean
+not_following (gpointer data)
+{
+  return !pa_repository_get_following (data);
+}
+
+typedef struct
+{
+  PaResource *resource;
+  const char *name;
+} NameWait;
+
+static gboolean
+has_name (gpointer data)
+{
+  NameWait *wait = data;
+  g_autofree char *name = NULL;
+
+  g_object_get (wait->resource, "name", &name, NULL);
+  return g_strcmp0 (name, wait->name) == 0;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} CountWait;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n;
+}
+
+typedef struct
+{
+  PaRepository *a;
+  PaRepository *b;
+} SeqWait;
+
+static gboolean
+same_place (gpointer data)
+{
+  SeqWait *wait = data;
+
+  return pa_repository_get_applied_seq (wait->a) == pa_repository_get_applied_seq (wait->b);
+}
+
+/* Loads, then follows: waits until the stream is open. */
+static PaRepository *
+following_repository (PaTestServer *server)
+{
+  PaRepository *repo = repository_for (server);
   g_autoptr(GError) error = NULL;
-  GListModel *agents = pa_repository_get_agents (repo);
-  gboolean timed_out = FALSE;
-  guint timeout_id;
 
   g_assert_true (refresh (repo, &error));
-  pa_repository_set_auto_refresh (repo, 1);
-  pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  g_assert_no_error (error);
+  pa_repository_set_follow_changes (repo, TRUE);
+  pa_app_test_wait_until_seconds (is_following, repo, 5);
+  return repo;
+}
 
-  timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timed_out_cb, &timed_out);
-  while (g_list_model_get_n_items (agents) == 0 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
+/* Two apps on one provd: what one of them (or curl) changes shows in the
+ * other within a second, in the object its views already hold. Nothing
+ * is listed again. */
+static void
+test_follow_two_apps (void)
+{
+  g_autofree char *log_path = NULL;
+  g_autoptr(PaTestServer) server = logging_server (&log_path);
+  g_autoptr(PaRepository) a = NULL;
+  g_autoptr(PaRepository) b = NULL;
+  g_autoptr(PaResource) draft = NULL;
+  g_autoptr(PaResource) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  PaResource *in_a, *in_b;
+  guint a_name_notifies = 0;
+  gint64 agent_id, other_id;
+  NameWait name_wait;
+  CountWait count_wait;
+  SeqWait seq_wait;
 
-  /* Off means off. */
-  pa_repository_set_auto_refresh (repo, 0);
-  pa_test_create (server, "agents", "{\"name\":\"Bob\",\"extension\":\"202\"}");
-  timed_out = FALSE;
-  g_timeout_add_seconds (3, timed_out_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (g_list_model_get_n_items (agents), ==, 1);
+  agent_id = pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  other_id = pa_test_create (server, "agents", "{\"name\":\"Bo\",\"extension\":\"202\"}");
+  a = following_repository (server);
+  b = following_repository (server);
+  in_a = pa_repository_find (a, PA_TYPE_AGENT, agent_id);
+  in_b = pa_repository_find (b, PA_TYPE_AGENT, agent_id);
+  g_assert_nonnull (in_a);
+  g_assert_nonnull (in_b);
+  g_signal_connect (in_a, "notify::name", G_CALLBACK (count_cb), &a_name_notifies);
+
+  /* A renames Ann: B sees it in its own object. */
+  draft = pa_resource_copy (in_a);
+  g_object_set (draft, "name", "Ann Smith", NULL);
+  saved = save (a, draft, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (saved == in_a);
+  name_wait = (NameWait) { in_b, "Ann Smith" };
+  g_assert_true (pa_app_test_poll_until (has_name, &name_wait, 1000));
+  g_assert_true (pa_repository_find (b, PA_TYPE_AGENT, agent_id) == in_b);
+
+  /* Someone with curl renames Bo: both see it. */
+  raw_put (server, "agents", other_id, "{\"name\":\"Bo Berg\",\"extension\":\"202\"}");
+  name_wait = (NameWait) { pa_repository_find (b, PA_TYPE_AGENT, other_id), "Bo Berg" };
+  g_assert_true (pa_app_test_poll_until (has_name, &name_wait, 1000));
+  name_wait.resource = pa_repository_find (a, PA_TYPE_AGENT, other_id);
+  g_assert_true (pa_app_test_poll_until (has_name, &name_wait, 1000));
+  /* By now A's stream has brought its own rename too (it came before):
+   * applied once, by the write's answer, not again. */
+  seq_wait = (SeqWait) { a, b };
+  pa_app_test_wait_until_seconds (same_place, &seq_wait, 5);
+  g_assert_cmpuint (a_name_notifies, ==, 1);
+
+  /* Created and deleted elsewhere. */
+  pa_test_create (server, "agents", "{\"name\":\"Cy\",\"extension\":\"203\"}");
+  count_wait = (CountWait) { pa_repository_get_agents (b), 3 };
+  g_assert_true (pa_app_test_poll_until (has_n_items, &count_wait, 1000));
+  raw_delete (server, "agents", other_id);
+  count_wait.n = 2;
+  g_assert_true (pa_app_test_poll_until (has_n_items, &count_wait, 1000));
+  g_assert_null (pa_repository_find (b, PA_TYPE_AGENT, other_id));
+  g_assert_true (pa_repository_find (b, PA_TYPE_AGENT, agent_id) == in_b);
+
+  /* One listing each, when they loaded. */
+  g_assert_cmpuint (count_listings (log_path, "agents"), ==, 2);
+  g_signal_handlers_disconnect_by_data (in_a, &a_name_notifies);
+}
+
+/* A dropped stream is opened again from where it was: what changed
+ * meanwhile comes, and nothing is listed again. */
+static void
+test_follow_resume (void)
+{
+  g_autofree char *log_path = NULL;
+  g_autoptr(PaTestServer) server = logging_server (&log_path);
+  g_autoptr(PaRepository) repo = NULL;
+  PaResource *ann;
+  gint64 ann_id;
+  NameWait name_wait;
+  CountWait count_wait;
+
+  ann_id = pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  repo = following_repository (server);
+  ann = pa_repository_find (repo, PA_TYPE_AGENT, ann_id);
+
+  /* The connection goes (here: closed under the app, as a network drop
+   * or a provd going away would); changes go on on the server. */
+  pa_repository_drop_change_stream (repo);
+  pa_app_test_wait_until_seconds (not_following, repo, 5);
+  raw_put (server, "agents", ann_id, "{\"name\":\"Ann Smith\",\"extension\":\"201\"}");
+  pa_test_create (server, "agents", "{\"name\":\"Bo\",\"extension\":\"202\"}");
+
+  pa_app_test_wait_until_seconds (is_following, repo, 5);
+  name_wait = (NameWait) { ann, "Ann Smith" };
+  pa_app_test_wait_until_seconds (has_name, &name_wait, 5);
+  count_wait = (CountWait) { pa_repository_get_agents (repo), 2 };
+  pa_app_test_wait_until_seconds (has_n_items, &count_wait, 5);
+  g_assert_true (pa_repository_find (repo, PA_TYPE_AGENT, ann_id) == ann);
+
+  /* And it keeps following. */
+  pa_test_create (server, "agents", "{\"name\":\"Cy\",\"extension\":\"203\"}");
+  count_wait.n = 3;
+  g_assert_true (pa_app_test_poll_until (has_n_items, &count_wait, 1000));
+
+  g_assert_cmpuint (count_listings (log_path, "agents"), ==, 1);
+}
+
+/* provd restarts (an upgrade, systemd): the stream goes with it; the app
+ * opens it again once provd is back, from where it was, without listing. */
+static void
+test_follow_server_restart (void)
+{
+  g_autofree char *log_path = NULL;
+  g_autoptr(PaTestServer) server = logging_server (&log_path);
+  g_autoptr(PaRepository) repo = NULL;
+  g_autofree char *url = NULL;
+  PaResource *ann;
+  gint64 ann_id;
+  NameWait name_wait;
+  CountWait count_wait;
+
+  ann_id = pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  repo = following_repository (server);
+  ann = pa_repository_find (repo, PA_TYPE_AGENT, ann_id);
+  url = g_strdup (server->url);
+
+  pa_test_server_restart_same_port (server);
+  g_assert_cmpstr (server->url, ==, url);
+  raw_put (server, "agents", ann_id, "{\"name\":\"Ann Smith\",\"extension\":\"201\"}");
+
+  name_wait = (NameWait) { ann, "Ann Smith" };
+  pa_app_test_wait_until_seconds (has_name, &name_wait, 10);
+  pa_app_test_wait_until_seconds (is_following, repo, 10);
+  pa_test_create (server, "agents", "{\"name\":\"Bo\",\"extension\":\"202\"}");
+  count_wait = (CountWait) { pa_repository_get_agents (repo), 2 };
+  g_assert_true (pa_app_test_poll_until (has_n_items, &count_wait, 1000));
+  g_assert_true (pa_repository_find (repo, PA_TYPE_AGENT, ann_id) == ann);
+
+  g_assert_cmpuint (count_listings (log_path, "agents"), ==, 1);
+}
+
+/* A place the server does not have (here: numbers from another database,
+ * set in the app, since making provd drop 100,000 log entries is too
+ * slow for a test) is "gone": then, and only then, it lists again. */
+static void
+test_follow_gone (void)
+{
+  g_autofree char *log_path = NULL;
+  g_autoptr(PaTestServer) server = logging_server (&log_path);
+  g_autoptr(PaRepository) repo = NULL;
+  PaResource *ann;
+  gint64 ann_id;
+  CountWait count_wait;
+
+  ann_id = pa_test_create (server, "agents", "{\"name\":\"Ann\",\"extension\":\"201\"}");
+  repo = following_repository (server);
+  ann = pa_repository_find (repo, PA_TYPE_AGENT, ann_id);
+  g_assert_cmpuint (count_listings (log_path, "agents"), ==, 1);
+
+  pa_repository_set_applied_seq (repo, pa_repository_get_applied_seq (repo) + 1000);
+  pa_repository_drop_change_stream (repo);
+  pa_app_test_wait_until_seconds (not_following, repo, 5);
+  pa_test_create (server, "agents", "{\"name\":\"Bo\",\"extension\":\"202\"}");
+
+  /* Listed again, then following from the listing's place. */
+  count_wait = (CountWait) { pa_repository_get_agents (repo), 2 };
+  pa_app_test_wait_until_seconds (has_n_items, &count_wait, 5);
+  pa_app_test_wait_until_seconds (is_following, repo, 5);
+  g_assert_cmpuint (count_listings (log_path, "agents"), ==, 2);
+  g_assert_true (pa_repository_find (repo, PA_TYPE_AGENT, ann_id) == ann);
+
+  pa_test_create (server, "agents", "{\"name\":\"Cy\",\"extension\":\"203\"}");
+  count_wait.n = 3;
+  g_assert_true (pa_app_test_poll_until (has_n_items, &count_wait, 1000));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Large listings: merged a slice at a time */
+
+static PaResource *
+agent_numbered (gint64      id,
+                const char *prefix)
+{
+  g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"revision\":1,"
+                                           "\"name\":\"%s %" G_GINT64_FORMAT "\","
+                                           "\"extension\":\"%" G_GINT64_FORMAT "\"}",
+                                           id, prefix, id, 1000 + id);
+  g_autoptr(GError) error = NULL;
+  PaResource *r = pa_resource_new_from_data (PA_TYPE_AGENT, json, -1, PA_JSON_TRUSTED, &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+/* A step whose time is up still merges a few rows, splices them in at
+ * once and stops: the main loop turns between slices. The end result is
+ * the same as one merge, and objects keep their identity. */
+static void
+test_merge_in_slices (void)
+{
+  PaKindStore ks = { PA_TYPE_AGENT, g_list_store_new (PA_TYPE_AGENT),
+                     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL), 0 };
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PaResource) kept = NULL;
+  PaMergeJob *job;
+  guint changes = 0, steps = 0;
+  const guint n = 1000;
+
+  for (guint i = 1; i <= n; i++)
+    g_ptr_array_add (first, agent_numbered (i, "Agent"));
+  g_signal_connect (ks.store, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+
+  job = pa_merge_job_new (&ks, first);
+  /* A deadline in the past: each step does a little, and is not done. */
+  while (!pa_merge_job_step (job, 0))
+    {
+      steps++;
+      g_assert_cmpuint (changes, ==, steps);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ks.store)), <, n);
+    }
+  pa_merge_job_free (job);
+  g_assert_cmpuint (steps, >, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ks.store)), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (pa_resource_get_id (item (G_LIST_MODEL (ks.store), i)), ==, i + 1);
+
+  /* Listed again with one renamed and one gone: in place, in slices. */
+  kept = g_object_ref (item (G_LIST_MODEL (ks.store), 499));
+  for (guint i = 1; i <= n; i++)
+    if (i != 7)
+      g_ptr_array_add (second, agent_numbered (i, i == 500 ? "Renamed" : "Agent"));
+  job = pa_merge_job_new (&ks, second);
+  while (!pa_merge_job_step (job, 0))
+    ;
+  pa_merge_job_free (job);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ks.store)), ==, n - 1);
+  g_assert_true (item (G_LIST_MODEL (ks.store), 498) == kept);
+  {
+    g_autofree char *name = NULL;
+
+    g_object_get (kept, "name", &name, NULL);
+    g_assert_cmpstr (name, ==, "Renamed 500");
+  }
+
+  g_signal_handlers_disconnect_by_data (ks.store, &changes);
+  g_hash_table_unref (ks.by_id);
+  g_object_unref (ks.store);
 }
 
 static void
@@ -782,7 +1095,11 @@ main (int   argc,
   ADD ("layout-save-refreshes-phones", test_layout_save_refreshes_phones);
   ADD ("gone-elsewhere", test_gone_elsewhere);
   ADD ("setup-link", test_setup_link);
-  ADD ("auto-refresh", test_auto_refresh);
+  g_test_add_func ("/app/repository/follow-two-apps", test_follow_two_apps);
+  g_test_add_func ("/app/repository/follow-resume", test_follow_resume);
+  g_test_add_func ("/app/repository/follow-server-restart", test_follow_server_restart);
+  g_test_add_func ("/app/repository/follow-gone", test_follow_gone);
+  g_test_add_func ("/app/repository/merge-in-slices", test_merge_in_slices);
   ADD ("cancel-refresh", test_cancel_refresh);
   /* Last: it changes the process's catalog. */
   g_test_add_func ("/app/repository/catalog-from-server", test_catalog_from_server);

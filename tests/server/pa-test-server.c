@@ -92,7 +92,7 @@ start (PaTestServer *self)
 
   g_ptr_array_add (argv, (gpointer) provd);
   g_ptr_array_add (argv, (gpointer) "--listen");
-  g_ptr_array_add (argv, (gpointer) "127.0.0.1:0");
+  g_ptr_array_add (argv, self->listen != NULL ? self->listen : (gpointer) "127.0.0.1:0");
   g_ptr_array_add (argv, (gpointer) "--data-dir");
   g_ptr_array_add (argv, self->data_dir);
   if (self->config_file != NULL)
@@ -123,6 +123,8 @@ start (PaTestServer *self)
 
       if (fd < 0)
         g_error ("cannot open %s: %s", self->stderr_path, g_strerror (errno));
+      if (self->stdout_too)
+        g_subprocess_launcher_take_stdout_fd (launcher, dup (fd));
       g_subprocess_launcher_take_stderr_fd (launcher, fd);
     }
   /* provd logs refused requests as warnings by design (fail2ban reads
@@ -211,6 +213,7 @@ pa_test_server_new_with_options (const PaTestServerOptions *options)
       g_ptr_array_add (self->env, g_strdup (options->env[i + 1]));
     }
   self->stderr_path = g_strdup (options->stderr_path);
+  self->stdout_too = options->stdout_too;
   start (self);
   return self;
 }
@@ -351,6 +354,18 @@ pa_test_server_restart (PaTestServer *self)
 }
 
 void
+pa_test_server_restart_same_port (PaTestServer *self)
+{
+  g_autoptr(GUri) uri = g_uri_parse (self->url, G_URI_FLAGS_NONE, NULL);
+
+  g_assert_nonnull (uri);
+  pa_test_server_stop (self);
+  g_free (self->listen);
+  self->listen = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  start (self);
+}
+
+void
 pa_test_server_free (PaTestServer *self)
 {
   if (self == NULL)
@@ -365,6 +380,7 @@ pa_test_server_free (PaTestServer *self)
   g_free (self->config_file);
   g_ptr_array_unref (self->env);
   g_free (self->stderr_path);
+  g_free (self->listen);
   g_free (self->url);
   g_free (self->token);
   g_free (self);

@@ -20,6 +20,8 @@ typedef struct
   guint        nofile_soft;   /* a lower soft limit, 0: the same */
   GPtrArray   *env;           /* NAME, VALUE, … (a VALUE may be NULL) */
   char        *stderr_path;   /* nullable: provd's stderr is appended here */
+  gboolean     stdout_too;    /* ... and its stdout (g_debug()'s lines) */
+  char        *listen;        /* nullable: --listen, else 127.0.0.1:0 */
   GSubprocess *process;
   gboolean     exited;
   gboolean     process_waiting;  /* our g_subprocess_wait_async() is pending */
@@ -54,6 +56,9 @@ typedef struct
   /* NULL: provd's stderr is ours. Otherwise appended to this file, so a
    * test can read what provd logged. */
   const char         *stderr_path;
+  /* With @stderr_path: provd's stdout goes there too, where GLib writes
+   * debug messages (the request log with G_MESSAGES_DEBUG). */
+  gboolean            stdout_too;
 } PaTestServerOptions;
 
 /* The default SIP server of every test provd started without a config
@@ -83,6 +88,9 @@ int             pa_test_server_count_fds    (PaTestServer *self);
 guint           pa_test_server_get_nofile   (PaTestServer *self);
 /* Stop, then start again on the same data dir. */
 void            pa_test_server_restart      (PaTestServer *self);
+/* The same on the port it had, so clients that hold its URL (an app)
+ * reach the new process as they would a provd restarted by systemd. */
+void            pa_test_server_restart_same_port (PaTestServer *self);
 /* Stops it if running and removes the data dir. */
 void            pa_test_server_free         (PaTestServer *self);
 

@@ -156,6 +156,90 @@ test_https (void)
   g_free (link);
 }
 
+static void
+ws_connected_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SoupWebsocketConnection **ws = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *ws = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+ws_message_cb (SoupWebsocketConnection *ws,
+               gint                     type,
+               GBytes                  *message,
+               gpointer                 user_data)
+{
+  char **text = user_data;
+
+  g_free (*text);
+  *text = g_strndup (g_bytes_get_data (message, NULL), g_bytes_get_size (message));
+}
+
+/* The change stream over TLS: libsoup serves a TLS connection whole, the
+ * upgrade included. */
+static void
+test_change_stream (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-tls-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autofree char *cert = tls_file ("server.pem");
+  g_autofree char *key = tls_file ("server-key.pem");
+  g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n", cert, key);
+  PaTestServerOptions options = { .config_file = config };
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(SoupSession) trusting = session_trusting ("ca.pem");
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(SoupWebsocketConnection) ws = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *auth = NULL;
+  g_autofree char *pushed = NULL;
+  gint64 deadline;
+
+  g_assert_true (g_file_set_contents (config, text, -1, &error));
+  server = pa_test_server_new_with_options (&options);
+
+  url = g_strconcat (server->url, "/api/v1/changes/stream?since=0", NULL);
+  msg = soup_message_new ("GET", url);
+  auth = g_strconcat ("Bearer ", server->token, NULL);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_session_websocket_connect_async (trusting, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        ws_connected_cb, &ws);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (ws == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (ws);
+  g_signal_connect (ws, "message", G_CALLBACK (ws_message_cb), &pushed);
+
+  {
+    g_autoptr(SoupSession) writer = session_trusting ("ca.pem");
+    g_autofree char *agents_url = g_strconcat (server->url, "/api/v1/agents", NULL);
+    g_autoptr(SoupMessage) post = soup_message_new ("POST", agents_url);
+    const char *body = "{\"name\": \"Ann\", \"extension\": \"201\"}";
+    g_autoptr(GBytes) answer = NULL;
+
+    soup_message_headers_replace (soup_message_get_request_headers (post), "Authorization", auth);
+    soup_message_set_request_body_from_bytes (post, "application/json",
+                                              g_bytes_new_static (body, strlen (body)));
+    answer = soup_session_send_and_read (writer, post, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (post), ==, 201);
+  }
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (pushed == NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_nonnull (pushed);
+  g_assert_nonnull (strstr (pushed, "\"created\""));
+  g_assert_nonnull (strstr (pushed, "\"Ann\""));
+  soup_websocket_connection_close (ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+}
+
 /* Connections held in the handshake count against provd's room as plain
  * ones do: at the cap it stops accepting (and says so) rather than running
  * out of descriptors, and serves again once they are gone. */
@@ -227,6 +311,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/tls/https", test_https);
+  g_test_add_func ("/tls/change-stream", test_change_stream);
   g_test_add_func ("/tls/handshakes-capped", test_handshakes_capped);
   return g_test_run ();
 }

@@ -34,6 +34,20 @@ void      pa_client_call_text_async  (PaClient            *self,
 char     *pa_client_call_text_finish (PaClient            *self,
                                       GAsyncResult        *result,
                                       GError             **error);
+/* GET @path whose answer is a JSON object, left unparsed for the caller
+ * to parse off the main thread (a listing page, a change batch): the
+ * body's bytes, after the status and the content type were checked. */
+void      pa_client_call_bytes_async  (PaClient            *self,
+                                       const char          *path,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GBytes   *pa_client_call_bytes_finish (PaClient            *self,
+                                       GAsyncResult        *result,
+                                       GError             **error);
+/* Parses a JSON object in a thread; the root node (transfer full). */
+JsonNode *pa_client_parse_object_bytes (GBytes             *bytes,
+                                        GError            **error);
 /* For pa_client_call_async() answers that are a count: @user_data is a
  * GTask whose task data names the member (a static string); the task
  * returns it as an int (g_task_propagate_int()), or an error when it is

@@ -29,4 +29,12 @@ GError   *pa_client_error_from_transport (GError          *error,
                                           GTlsCertificate *peer_certificate,
                                           const char      *url);
 
+/* Builds a @type from an item of an answer; members the resource does not
+ * know go to @extra (when given). Touches nothing shared: callable from a
+ * worker thread. */
+PaResource *pa_client_resource_from_node (GType        type,
+                                          JsonNode    *node,
+                                          JsonObject  *extra,
+                                          GError     **error);
+
 G_END_DECLS

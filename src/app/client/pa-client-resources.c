@@ -21,8 +21,8 @@
 /* Builds a @type from @node; members the resource does not know are moved
  * to @extra (when given) instead of failing, so a newer server with more
  * members still works. */
-static PaResource *
-resource_from_node (GType        type,
+PaResource *
+pa_client_resource_from_node (GType        type,
                     JsonNode    *node,
                     JsonObject  *extra,
                     GError     **error)
@@ -112,8 +112,111 @@ list_fetch_page (GTask *task)
                           pa_client_collection_for_type (data->type), data->after,
                           LIST_PAGE_SIZE, data->filter ? "&" : "",
                           data->filter ? data->filter : "");
-  pa_client_call_async (self, "GET", path, NULL, 0, g_task_get_cancellable (task),
-                        list_page_cb, task);
+  /* Unparsed: a page of 500 is parsed in a thread (parse_page_thread). */
+  pa_client_call_bytes_async (self, path, g_task_get_cancellable (task), list_page_cb, task);
+}
+
+/* A page, parsed: finished resources and where the next page starts
+ * (-1: this was the last). */
+typedef struct
+{
+  GType      type;
+  GBytes    *body;
+  GPtrArray *items;
+  gint64     next;
+} Page;
+
+static void
+page_free (Page *page)
+{
+  g_clear_pointer (&page->body, g_bytes_unref);
+  g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_free (page);
+}
+
+/* In a worker thread: the JSON and the resources are the page's own until
+ * they are handed to the main thread. */
+static void
+parse_page_thread (GTask        *subtask,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  Page *page = task_data;
+  GError *error = NULL;
+  g_autoptr(JsonNode) node = pa_client_parse_object_bytes (page->body, &error);
+  JsonObject *object;
+  JsonNode *items_node;
+  JsonArray *items;
+  JsonNode *next;
+  guint n;
+
+  if (node == NULL)
+    {
+      g_task_return_error (subtask, error);
+      return;
+    }
+  object = json_node_get_object (node);
+  items_node = json_object_get_member (object, "items");
+  next = json_object_get_member (object, "next_after");
+  if (items_node == NULL || !JSON_NODE_HOLDS_ARRAY (items_node) || next == NULL
+      || !(JSON_NODE_HOLDS_NULL (next) || json_node_get_value_type (next) == G_TYPE_INT64))
+    {
+      g_task_return_new_error (subtask, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL, "%s",
+                               _("The server’s list is not what PhoneAdmin expects. PhoneAdmin "
+                                 "and the server may be of different versions."));
+      return;
+    }
+
+  items = json_node_get_array (items_node);
+  n = json_array_get_length (items);
+  page->items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      PaResource *resource = pa_client_resource_from_node (page->type,
+                                                           json_array_get_element (items, i),
+                                                           NULL, &error);
+      if (resource == NULL)
+        {
+          g_task_return_error (subtask, error);
+          return;
+        }
+      g_ptr_array_add (page->items, resource);
+    }
+  page->next = JSON_NODE_HOLDS_NULL (next) || n == 0 ? -1 : json_node_get_int (next);
+  g_task_return_boolean (subtask, TRUE);
+}
+
+static void
+page_parsed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  ListData *data = g_task_get_task_data (task);
+  Page *page = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  g_ptr_array_extend_and_steal (data->items, g_steal_pointer (&page->items));
+
+  /* The server says where the next page starts; one that does not move
+   * forward ends it, so a confused server cannot make this loop. */
+  if (page->next > data->after)
+    {
+      data->after = page->next;
+      list_fetch_page (task);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&data->items), (GDestroyNotify) g_ptr_array_unref);
+  g_object_unref (task);
 }
 
 static void
@@ -124,59 +227,24 @@ list_page_cb (GObject      *source,
   GTask *task = user_data;
   ListData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
-  JsonObject *object;
-  JsonNode *items_node;
-  JsonArray *items;
-  JsonNode *next;
-  guint n;
+  g_autoptr(GBytes) body = pa_client_call_bytes_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(GTask) subtask = NULL;
+  Page *page;
 
-  if (node == NULL)
+  if (body == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
 
-  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  items_node = object ? json_object_get_member (object, "items") : NULL;
-  next = object ? json_object_get_member (object, "next_after") : NULL;
-  if (items_node == NULL || !JSON_NODE_HOLDS_ARRAY (items_node) || next == NULL
-      || !(JSON_NODE_HOLDS_NULL (next) || json_node_get_value_type (next) == G_TYPE_INT64))
-    {
-      g_task_return_new_error (task, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL, "%s",
-                               _("The server’s list is not what PhoneAdmin expects. PhoneAdmin "
-                                 "and the server may be of different versions."));
-      g_object_unref (task);
-      return;
-    }
-
-  items = json_node_get_array (items_node);
-  n = json_array_get_length (items);
-  for (guint i = 0; i < n; i++)
-    {
-      PaResource *resource = resource_from_node (data->type, json_array_get_element (items, i),
-                                                 NULL, &error);
-      if (resource == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
-          return;
-        }
-      g_ptr_array_add (data->items, resource);
-    }
-
-  /* The server says where the next page starts; one that does not move
-   * forward ends it, so a confused server cannot make this loop. */
-  if (!JSON_NODE_HOLDS_NULL (next) && n > 0 && json_node_get_int (next) > data->after)
-    {
-      data->after = json_node_get_int (next);
-      list_fetch_page (task);
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&data->items), (GDestroyNotify) g_ptr_array_unref);
-  g_object_unref (task);
+  page = g_new0 (Page, 1);
+  page->type = data->type;
+  page->body = g_steal_pointer (&body);
+  subtask = g_task_new (NULL, g_task_get_cancellable (task), page_parsed_cb, task);
+  g_task_set_source_tag (subtask, parse_page_thread);
+  g_task_set_task_data (subtask, page, (GDestroyNotify) page_free);
+  g_task_run_in_thread (subtask, parse_page_thread);
 }
 
 void
@@ -263,7 +331,7 @@ resource_cb (GObject      *source,
       return;
     }
 
-  resource = resource_from_node (data->type, node, data->extra, &error);
+  resource = pa_client_resource_from_node (data->type, node, data->extra, &error);
   if (resource == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -259,6 +259,7 @@ typedef struct
   GTlsCertificate *peer_certificate;  /* offered and refused */
   char            *url;
   gboolean         text;              /* a text/plain answer, not JSON */
+  gboolean         raw;               /* a JSON answer's bytes, unparsed */
 } CallData;
 
 static void
@@ -340,6 +341,12 @@ call_send_cb (GObject      *source,
       return;
     }
 
+  if (data->raw && pa_client_is_json_response (data->message))
+    {
+      g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+
   if (!pa_client_is_json_response (data->message) || (root = pa_client_parse_object (body)) == NULL)
     {
       g_task_return_error (task, pa_client_error_not_object (status));
@@ -356,6 +363,7 @@ call_start (PaClient            *self,
             JsonNode            *body,
             gint64               if_match,
             gboolean             want_text,
+            gboolean             want_raw,
             GCancellable        *cancellable,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
@@ -366,11 +374,13 @@ call_start (PaClient            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, want_text ? (gpointer) pa_client_call_text_async
-                                    : (gpointer) pa_client_call_async);
+                               : want_raw ? (gpointer) pa_client_call_bytes_async
+                                          : (gpointer) pa_client_call_async);
 
   data = g_new0 (CallData, 1);
   data->url = g_strconcat (self->base_url, path, NULL);
   data->text = want_text;
+  data->raw = want_raw;
   g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
 
   data->message = soup_message_new (method, data->url);
@@ -431,7 +441,7 @@ pa_client_call_async (PaClient            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  call_start (self, method, path, body, if_match, FALSE, cancellable, callback, user_data);
+  call_start (self, method, path, body, if_match, FALSE, FALSE, cancellable, callback, user_data);
 }
 
 JsonNode *
@@ -449,7 +459,7 @@ pa_client_call_text_async (PaClient            *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  call_start (self, "GET", path, NULL, 0, TRUE, cancellable, callback, user_data);
+  call_start (self, "GET", path, NULL, 0, TRUE, FALSE, cancellable, callback, user_data);
 }
 
 char *
@@ -457,6 +467,129 @@ pa_client_call_text_finish (PaClient      *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+pa_client_call_bytes_async (PaClient            *self,
+                            const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  call_start (self, "GET", path, NULL, 0, FALSE, TRUE, cancellable, callback, user_data);
+}
+
+GBytes *
+pa_client_call_bytes_finish (PaClient      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+JsonNode *
+pa_client_parse_object_bytes (GBytes  *bytes,
+                              GError **error)
+{
+  JsonNode *root = pa_client_parse_object (bytes);
+
+  if (root == NULL)
+    g_propagate_error (error, pa_client_error_not_object (0));
+  return root;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The change stream: a WebSocket, token and pinned certificate as for
+ * every request */
+
+static gboolean
+stream_accept_certificate_cb (SoupMessage          *message,
+                              GTlsCertificate      *peer_certificate,
+                              GTlsCertificateFlags  errors,
+                              gpointer              user_data)
+{
+  PaClient *self = user_data;
+
+  return self->trusted != NULL && g_tls_certificate_is_same (self->trusted, peer_certificate);
+}
+
+static void
+stream_connect_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SoupMessage *message = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SoupWebsocketConnection *ws;
+  guint status;
+
+  ws = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
+  if (ws != NULL)
+    {
+      g_task_return_pointer (task, ws, g_object_unref);
+      return;
+    }
+  status = soup_message_get_status (message);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || status == 0)
+    {
+      g_autofree char *url = g_uri_to_string (soup_message_get_uri (message));
+
+      g_task_return_error (task, pa_client_error_from_transport (error, message, NULL, url));
+    }
+  else
+    {
+      /* libsoup keeps no body of a refused upgrade: the status says it. */
+      g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+
+      g_task_return_error (task, pa_client_error_from_response (message, empty));
+    }
+}
+
+void
+pa_client_open_change_stream_async (PaClient            *self,
+                                    gint64               since,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *url = NULL;
+  SoupMessage *message;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_client_open_change_stream_async);
+  url = g_strdup_printf ("%sapi/v1/changes/stream?since=%" G_GINT64_FORMAT, self->base_url,
+                         MAX (since, 0));
+  message = soup_message_new ("GET", url);
+  if (message == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Not a URL: %s", url);
+      return;
+    }
+  g_task_set_task_data (task, message, g_object_unref);
+  if (self->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                    auth);
+    }
+  g_signal_connect_object (message, "accept-certificate",
+                           G_CALLBACK (stream_accept_certificate_cb), self, 0);
+  soup_session_websocket_connect_async (self->session, message, NULL, NULL, G_PRIORITY_DEFAULT,
+                                        cancellable, stream_connect_cb, g_steal_pointer (&task));
+}
+
+SoupWebsocketConnection *
+pa_client_open_change_stream_finish (PaClient      *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "pa-core.h"
 
@@ -295,5 +296,19 @@ GPtrArray  *pa_client_download_config_finish (PaClient            *self,
                                               GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaConfigFile, pa_config_file_free)
+
+/* GET /api/v1/changes/stream?since=@since as a WebSocket (docs/api.md,
+ * "Change stream"), with the token and the pinned certificate. A refused
+ * upgrade is the PA_CLIENT_ERROR of its status. Messages are read with
+ * pa_change_batch_parse() (pa-client-changes.h). */
+void        pa_client_open_change_stream_async  (PaClient            *self,
+                                                 gint64               since,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+/* (transfer full) */
+SoupWebsocketConnection *pa_client_open_change_stream_finish (PaClient      *self,
+                                                              GAsyncResult  *result,
+                                                              GError       **error);
 
 G_END_DECLS

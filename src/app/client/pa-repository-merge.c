@@ -96,17 +96,27 @@ pa_kind_store_remove_one (PaKindStore *ks,
   g_hash_table_remove (ks->by_id, &id);
 }
 
-/* Makes the store hold exactly @items (in id order), keeping the objects
- * whose id was already there. */
-void
-pa_kind_store_merge_all (PaKindStore *ks,
-                         GPtrArray    *items)
+struct _PaMergeJob
+{
+  PaKindStore *ks;
+  GPtrArray   *items;
+  guint        index;      /* the next item to merge */
+  gint64       max_id;     /* the largest id in the store */
+  GPtrArray   *appended;   /* new items past @max_id, for the next splice */
+};
+
+PaMergeJob *
+pa_merge_job_new (PaKindStore *ks,
+                  GPtrArray   *items)
 {
   g_autoptr(GHashTable) fresh_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                            g_free, NULL);
-  g_autoptr(GPtrArray) appended = g_ptr_array_new ();
-  gint64 max_id = 0;
+  PaMergeJob *job = g_new0 (PaMergeJob, 1);
   guint n;
+
+  job->ks = ks;
+  job->items = g_ptr_array_ref (items);
+  job->appended = g_ptr_array_new ();
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -127,8 +137,95 @@ pa_kind_store_merge_all (PaKindStore *ks,
           g_list_store_remove (ks->store, i - 1);
           g_hash_table_remove (ks->by_id, &id);
         }
-      else if (id > max_id)
-        max_id = id;
+      else if (id > job->max_id)
+        job->max_id = id;
+    }
+  return job;
+}
+
+static void
+splice_appended (PaMergeJob *job)
+{
+  PaKindStore *ks = job->ks;
+
+  if (job->appended->len == 0)
+    return;
+  g_list_store_splice (ks->store, g_list_model_get_n_items (G_LIST_MODEL (ks->store)), 0,
+                       job->appended->pdata, job->appended->len);
+  g_ptr_array_set_size (job->appended, 0);
+}
+
+gboolean
+pa_merge_job_step (PaMergeJob *job,
+                   gint64      deadline)
+{
+  PaKindStore *ks = job->ks;
+
+  while (job->index < job->items->len)
+    {
+      PaResource *fresh = g_ptr_array_index (job->items, job->index);
+      gint64 id = pa_resource_get_id (fresh);
+      PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
+
+      job->index++;
+      if (existing != NULL)
+        update_in_place (existing, fresh);
+      else if (id > job->max_id)
+        {
+          /* The common case (first load, new rows at the end): one splice
+           * per step instead of a signal per row. */
+          g_hash_table_insert (ks->by_id, g_memdup2 (&id, sizeof id), fresh);
+          g_ptr_array_add (job->appended, fresh);
+          job->max_id = id;
+        }
+      else
+        pa_kind_store_merge_one (ks, fresh);
+
+      /* The clock is read every few items only. */
+      if (job->index % 32 == 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+  splice_appended (job);
+  return job->index >= job->items->len;
+}
+
+void
+pa_merge_job_free (PaMergeJob *job)
+{
+  if (job == NULL)
+    return;
+  /* Stopped half-way: what was taken in is in the store. */
+  splice_appended (job);
+  g_ptr_array_unref (job->items);
+  g_ptr_array_unref (job->appended);
+  g_free (job);
+}
+
+/* Makes the store hold exactly @items (in id order), keeping the objects
+ * whose id was already there. */
+void
+pa_kind_store_merge_all (PaKindStore *ks,
+                         GPtrArray    *items)
+{
+  PaMergeJob *job = pa_merge_job_new (ks, items);
+
+  pa_merge_job_step (job, G_MAXINT64);
+  pa_merge_job_free (job);
+}
+
+void
+pa_kind_store_merge_some (PaKindStore *ks,
+                          GPtrArray   *items)
+{
+  g_autoptr(GPtrArray) appended = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (ks->store));
+  gint64 max_id = 0;
+
+  if (n > 0)
+    {
+      g_autoptr(PaResource) last = g_list_model_get_item (G_LIST_MODEL (ks->store), n - 1);
+
+      max_id = pa_resource_get_id (last);
     }
 
   for (guint i = 0; i < items->len; i++)
@@ -141,14 +238,21 @@ pa_kind_store_merge_all (PaKindStore *ks,
         update_in_place (existing, fresh);
       else if (id > max_id)
         {
-          /* The common case (first load, new rows at the end): one splice
-           * instead of a signal per row. */
           g_hash_table_insert (ks->by_id, g_memdup2 (&id, sizeof id), fresh);
           g_ptr_array_add (appended, fresh);
           max_id = id;
         }
       else
-        pa_kind_store_merge_one (ks, fresh);
+        {
+          /* Below the appended ones: they must be in the store first. */
+          if (appended->len > 0)
+            {
+              g_list_store_splice (ks->store, g_list_model_get_n_items (G_LIST_MODEL (ks->store)),
+                                   0, appended->pdata, appended->len);
+              g_ptr_array_set_size (appended, 0);
+            }
+          pa_kind_store_merge_one (ks, fresh);
+        }
     }
 
   if (appended->len > 0)

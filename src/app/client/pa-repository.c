@@ -8,39 +8,6 @@
 
 #include "pa-repository-private.h"
 
-typedef enum
-{
-  KIND_PHONE,
-  KIND_AGENT,
-  KIND_SIP_ACCOUNT,
-  KIND_LAYOUT,
-  KIND_MODULE_LAYOUT,
-  KIND_PROFILE,
-  N_KINDS
-} Kind;
-
-#define KIND_BIT(k) (1u << (k))
-#define ALL_KINDS   (KIND_BIT (N_KINDS) - 1)
-
-
-struct _PaRepository
-{
-  GObject       parent_instance;
-
-  PaClient     *client;
-  PaKindStore     kinds[N_KINDS];
-
-  guint         n_refreshing;   /* full refreshes under way */
-  guint         n_loading;      /* any request under way */
-  GError       *last_error;
-  char         *public_url;
-  gboolean      have_catalog;   /* the server's was read */
-
-  guint         auto_refresh_seconds;
-  guint         auto_refresh_id;
-  GCancellable *cancellable;    /* the repository's own work (auto refresh) */
-};
-
 G_DEFINE_FINAL_TYPE (PaRepository, pa_repository, G_TYPE_OBJECT)
 
 enum {
@@ -50,6 +17,7 @@ enum {
   PROP_LAST_ERROR,
   PROP_PUBLIC_URL,
   PROP_CATALOG,
+  PROP_FOLLOWING,
   N_PROPS
 };
 
@@ -58,8 +26,8 @@ static GParamSpec *properties[N_PROPS];
 /* ---------------------------------------------------------------------- */
 /* Small helpers */
 
-static int
-kind_for_type (GType type)
+int
+pa_repository_kind_for_type (GType type)
 {
   if (type == PA_TYPE_PHONE)
     return KIND_PHONE;
@@ -112,7 +80,7 @@ pa_repository_dispose (GObject *object)
 {
   PaRepository *self = PA_REPOSITORY (object);
 
-  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+  pa_repository_changes_dispose (self);
   g_cancellable_cancel (self->cancellable);
 
   G_OBJECT_CLASS (pa_repository_parent_class)->dispose (object);
@@ -160,6 +128,9 @@ pa_repository_get_property (GObject    *object,
       break;
     case PROP_CATALOG:
       g_value_set_object (value, pa_catalog_get_default ());
+      break;
+    case PROP_FOLLOWING:
+      g_value_set_boolean (value, self->stream != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -211,7 +182,16 @@ pa_repository_class_init (PaRepositoryClass *klass)
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL, PA_TYPE_CATALOG,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLLOWING] =
+    g_param_spec_boolean ("following", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+void
+pa_repository_notify_following (PaRepository *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOWING]);
 }
 
 static void
@@ -233,6 +213,7 @@ pa_repository_init (PaRepository *self)
       self->kinds[i].by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
     }
   self->cancellable = g_cancellable_new ();
+  self->applied_seq = -1;
 }
 
 PaRepository *
@@ -273,7 +254,7 @@ pa_repository_get_store (PaRepository *self,
 
   g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);
 
-  kind = kind_for_type (type);
+  kind = pa_repository_kind_for_type (type);
   return kind < 0 ? NULL : G_LIST_MODEL (self->kinds[kind].store);
 }
 
@@ -307,7 +288,7 @@ pa_repository_find (PaRepository *self,
 
   g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);
 
-  kind = kind_for_type (type);
+  kind = pa_repository_kind_for_type (type);
   if (kind < 0 || id <= 0)
     return NULL;
   return g_hash_table_lookup (self->kinds[kind].by_id, &id);
@@ -367,13 +348,20 @@ typedef struct
   guint       pending;
   GError     *error;                 /* the first one */
   gboolean    full;                  /* counts in n_refreshing */
+  PaMergeJob *jobs[N_KINDS];         /* merging, a slice per main-loop turn */
 } RefreshData;
+
+/* How long one slice of merging a listing may hold the main loop. */
+#define MERGE_SLICE_MS 20
 
 static void
 refresh_data_free (RefreshData *data)
 {
   for (guint i = 0; i < N_KINDS; i++)
-    g_clear_pointer (&data->results[i], g_ptr_array_unref);
+    {
+      g_clear_pointer (&data->results[i], g_ptr_array_unref);
+      g_clear_pointer (&data->jobs[i], pa_merge_job_free);
+    }
   g_clear_pointer (&data->info, json_object_unref);
   g_clear_object (&data->catalog);
   g_clear_error (&data->error);
@@ -399,6 +387,41 @@ set_public_url (PaRepository *self,
   g_free (self->public_url);
   self->public_url = g_steal_pointer (&normalized);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLIC_URL]);
+}
+
+/* Merges until the slice is used up; TRUE when every kind is in. A kind
+ * that something newer touched meanwhile (a save, the change stream) stops
+ * where it is: the rest of the listing is older than that. */
+static gboolean
+merge_slice (GTask *task)
+{
+  PaRepository *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  gint64 deadline = g_get_monotonic_time () + MERGE_SLICE_MS * 1000;
+
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      if (data->jobs[i] == NULL)
+        continue;
+      if (data->generations[i] == self->kinds[i].generation &&
+          !pa_merge_job_step (data->jobs[i], deadline))
+        return FALSE;
+      g_clear_pointer (&data->jobs[i], pa_merge_job_free);
+    }
+  return TRUE;
+}
+
+static void refresh_merged (GTask *task);
+
+static gboolean
+merge_slice_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  if (!merge_slice (task))
+    return G_SOURCE_CONTINUE;
+  refresh_merged (task);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -439,13 +462,40 @@ refresh_complete (GTask *task)
     {
       /* A save or delete since the list was asked for is newer than it. */
       if (data->results[i] != NULL && data->generations[i] == self->kinds[i].generation)
-        pa_kind_store_merge_all (&self->kinds[i], data->results[i]);
+        data->jobs[i] = pa_merge_job_new (&self->kinds[i], data->results[i]);
     }
+
+  /* Thousands of rows go in a slice at a time, the main loop turning in
+   * between, so the window never stalls on a large listing. */
+  if (!merge_slice (task))
+    {
+      GSource *idle = g_idle_source_new ();
+
+      g_source_set_name (idle, "[phoneadmin] merge listing");
+      g_source_set_priority (idle, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (idle, merge_slice_cb, g_object_ref (task), g_object_unref);
+      g_source_attach (idle, g_main_context_get_thread_default ());
+      g_source_unref (idle);
+      return;
+    }
+  refresh_merged (task);
+}
+
+/* All merged: what a finished refresh says. */
+static void
+refresh_merged (GTask *task)
+{
+  PaRepository *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
 
   /* Only a full refresh vouches for everything; a follow-up of a save
    * leaves an older failure standing. */
   if (data->full)
     set_last_error (self, NULL);
+  if (data->full && data->info != NULL)
+    pa_repository_changes_loaded (self, json_object_get_int_member_with_default (data->info,
+                                                                                 "changes_last",
+                                                                                 -1));
   loading_release (self);
   g_task_return_boolean (task, TRUE);
 }
@@ -455,6 +505,8 @@ typedef struct
   GTask *task;
   Kind   kind;
 } ListCall;
+
+static void refresh_lists_start (GTask *task);
 
 static void
 refresh_part_done (GTask  *task,
@@ -515,11 +567,49 @@ refresh_info_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   data->info = pa_client_get_info_finish (PA_CLIENT (source), result, &error);
+  if (error == NULL)
+    refresh_lists_start (task);
   refresh_part_done (task, error);
 }
 
-/* Lists the kinds in @kinds in parallel (and GET /api/v1 when @want_info);
- * @full marks a refresh of everything, the one auto refresh waits for. */
+/* The lists (and the catalog) in parallel. */
+static void
+refresh_lists_start (GTask *task)
+{
+  PaRepository *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  /* Hold the count up until every request is out, so a request that fails
+   * at once cannot complete the task early. */
+  data->pending++;
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      ListCall *call;
+
+      if (!(data->kinds & KIND_BIT (i)))
+        continue;
+
+      data->generations[i] = self->kinds[i].generation;
+      data->pending++;
+      call = g_new0 (ListCall, 1);
+      call->task = g_object_ref (task);
+      call->kind = i;
+      pa_client_list_async (self->client, self->kinds[i].type, NULL, cancellable,
+                            refresh_list_cb, call);
+    }
+  if (data->full && !self->have_catalog)
+    {
+      data->pending++;
+      pa_client_get_catalog_async (self->client, cancellable, refresh_catalog_cb,
+                                   g_object_ref (task));
+    }
+  refresh_part_done (task, NULL);
+}
+
+/* GET /api/v1 when @want_info, then lists the kinds in @kinds in parallel;
+ * @full marks a refresh of everything, which also says where the change
+ * log stands (pa_repository_changes_loaded()). */
 static void
 refresh_start (PaRepository        *self,
                guint                kinds,
@@ -542,36 +632,15 @@ refresh_start (PaRepository        *self,
   if (full)
     self->n_refreshing++;
 
-  /* Hold the count up until every request is out, so a request that fails
-   * at once cannot complete the task early. */
-  data->pending = 1;
-  for (guint i = 0; i < N_KINDS; i++)
-    {
-      ListCall *call;
-
-      if (!(kinds & KIND_BIT (i)))
-        continue;
-
-      data->generations[i] = self->kinds[i].generation;
-      data->pending++;
-      call = g_new0 (ListCall, 1);
-      call->task = g_object_ref (task);
-      call->kind = i;
-      pa_client_list_async (self->client, self->kinds[i].type, NULL, cancellable,
-                            refresh_list_cb, call);
-    }
+  /* The info first: it says where the change log stands, which must be
+   * read before the lists so they are at least that new. */
   if (want_info)
     {
-      data->pending++;
+      data->pending = 1;
       pa_client_get_info_async (self->client, cancellable, refresh_info_cb, g_object_ref (task));
+      return;
     }
-  if (full && !self->have_catalog)
-    {
-      data->pending++;
-      pa_client_get_catalog_async (self->client, cancellable, refresh_catalog_cb,
-                                   g_object_ref (task));
-    }
-  refresh_part_done (task, NULL);
+  refresh_lists_start (task);
 }
 
 void
@@ -595,34 +664,6 @@ pa_repository_refresh_finish (PaRepository  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static gboolean
-auto_refresh_cb (gpointer user_data)
-{
-  PaRepository *self = user_data;
-
-  if (self->n_refreshing == 0)
-    pa_repository_refresh_async (self, self->cancellable, NULL, NULL);
-  return G_SOURCE_CONTINUE;
-}
-
-void
-pa_repository_set_auto_refresh (PaRepository *self,
-                                guint         seconds)
-{
-  g_return_if_fail (PA_IS_REPOSITORY (self));
-
-  if (seconds == self->auto_refresh_seconds)
-    return;
-
-  self->auto_refresh_seconds = seconds;
-  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
-  if (seconds > 0)
-    {
-      self->auto_refresh_id = g_timeout_add_seconds (seconds, auto_refresh_cb, self);
-      g_source_set_name_by_id (self->auto_refresh_id, "[phoneadmin] repository auto refresh");
-    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -694,6 +735,17 @@ followup_cb (GObject      *source,
 }
 
 static void
+caught_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  pa_repository_catch_up_finish (PA_REPOSITORY (source), result);
+  change_return (task);
+}
+
+static void
 change_done (GTask    *task,
              gboolean  created)
 {
@@ -702,7 +754,12 @@ change_done (GTask    *task,
   guint kinds = followup_kinds (data->kind, created);
 
   loading_release (self);
-  if (kinds != 0)
+  /* Following the log, what the write changed on the server (its
+   * cascades too) is read from the log, not listed again. */
+  if (pa_repository_changes_followed (self))
+    pa_repository_catch_up_async (self, g_task_get_cancellable (task), caught_up_cb,
+                                  g_object_ref (task));
+  else if (kinds != 0)
     refresh_start (self, kinds, FALSE, FALSE, g_task_get_cancellable (task), followup_cb,
                    g_object_ref (task));
   else
@@ -758,7 +815,7 @@ pa_repository_save_async (PaRepository        *self,
   g_return_if_fail (PA_IS_REPOSITORY (self));
   g_return_if_fail (PA_IS_RESOURCE (resource));
 
-  kind = kind_for_type (G_OBJECT_TYPE (resource));
+  kind = pa_repository_kind_for_type (G_OBJECT_TYPE (resource));
   g_return_if_fail (kind >= 0);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -834,7 +891,7 @@ pa_repository_delete_async (PaRepository        *self,
   g_return_if_fail (PA_IS_RESOURCE (resource));
   g_return_if_fail (pa_resource_get_id (resource) > 0);
 
-  kind = kind_for_type (G_OBJECT_TYPE (resource));
+  kind = pa_repository_kind_for_type (G_OBJECT_TYPE (resource));
   g_return_if_fail (kind >= 0);
 
   task = g_task_new (self, cancellable, callback, user_data);

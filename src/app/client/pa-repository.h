@@ -15,14 +15,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PaRepository, pa_repository, PA, REPOSITORY, GObject)
 
-/* Every view shares these stores (never a copy per view). Refreshes merge
+/* Every view shares these stores (never a copy per view). Refreshes and
+ * the change stream (pa_repository_set_follow_changes()) merge
  * into them keeping object identity: an item whose id is already there is
  * updated in place (its properties notify), new ids are inserted in id
  * order, vanished ids removed. A failed refresh keeps the old contents and
  * sets "last-error".
  *
  * Properties: "client" (construct-only), "loading" (bool), "last-error"
- * (GError boxed, nullable). */
+ * (GError boxed, nullable), "following" (bool). */
 PaRepository *pa_repository_new                (PaClient     *client);
 PaClient     *pa_repository_get_client         (PaRepository *self);
 GListModel   *pa_repository_get_phones         (PaRepository *self);  /* of PaPhone */
@@ -51,9 +52,15 @@ void          pa_repository_refresh_async      (PaRepository        *self,
 gboolean      pa_repository_refresh_finish     (PaRepository        *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
-/* A refresh every @seconds, skipped while one runs; 0 = off. */
-void          pa_repository_set_auto_refresh   (PaRepository        *self,
-                                                guint                seconds);
+/* Follows the server's change stream (docs/api.md, "Change stream"):
+ * after the first full refresh nothing is listed again; each change is
+ * applied in place as the server commits it, a dropped connection is
+ * opened again from where it was, and only a server that no longer has
+ * that place makes it list again. FALSE closes the stream. */
+void          pa_repository_set_follow_changes (PaRepository        *self,
+                                                gboolean             follow);
+/* Whether the stream is open ("following", notified). */
+gboolean      pa_repository_get_following      (PaRepository        *self);
 
 /* Create when the id is 0, else update (If-Match). On success the stored
  * object (the one in the store, transfer full) is returned; @extra as in

@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list is the server's (GET /api/v1/discovered), asked again whenever
- * the repository has refreshed (the window's auto-refresh, Ctrl+R) and
- * after each action here; nothing is kept in step by hand. A phone saved
+ * the repository has loaded (a full refresh, Ctrl+R; a save) and after
+ * each action here (discovered phones are not in the change log, so the
+ * change stream does not bring them); nothing is kept in step by hand. A phone saved
  * with a listed MAC leaves the list because the server leaves it out.
  */
 #define G_LOG_DOMAIN "pa-discovered-page"
