@@ -37,6 +37,7 @@ static gpointer
 run (gpointer data)
 {
   PaSqliteCheckpointer *self = data;
+  int last_log = -1;
 
   g_mutex_lock (&self->mutex);
   while (!self->stopping)
@@ -51,12 +52,14 @@ run (gpointer data)
 
       g_mutex_unlock (&self->mutex);
       rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
-      /* A large log all copied back (a bulk import done): start it over,
-       * or every read keeps looking its pages up in the log's index, a
-       * fifth of a large listing. Only then, as this takes the writer's
-       * lock for a moment; busy, it is tried again next time. */
-      if (rc == SQLITE_OK && log >= TRUNCATE_FRAMES && copied == log)
+      /* A large log all copied back and nothing written for a second (a
+       * bulk import done): start it over, or every read keeps looking its
+       * pages up in the log's index, a fifth of a large listing, until the
+       * next write would. Only when quiet, as this takes the writer's lock
+       * for a moment; busy, it is tried again next time. */
+      if (rc == SQLITE_OK && log >= TRUNCATE_FRAMES && copied == log && log == last_log)
         rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+      last_log = log;
       if (rc != SQLITE_OK && rc != SQLITE_BUSY)
         g_warning ("Cannot checkpoint the database: %s", sqlite3_errmsg (self->db));
       g_mutex_lock (&self->mutex);
