@@ -19,37 +19,12 @@
 /* ---------------------------------------------------------------------- */
 /* Kinds and collections */
 
-static const struct
-{
-  const char *kind;
-  const char *collection;
-} collections[] = {
-  { "phone", "phones" },
-  { "agent", "agents" },
-  { "sip_account", "sip-accounts" },
-  { "layout", "layouts" },
-  { "module_layout", "module-layouts" },
-  { "profile", "profiles" },
-  { "settings", "settings" },
-};
-
 const char *
 pa_client_collection_for_type (GType type)
 {
-  PaResourceClass *klass;
-  const char *kind;
+  const PaResourceKind *kind = pa_resource_kind_for_type (type);
 
-  if (!g_type_is_a (type, PA_TYPE_RESOURCE) || G_TYPE_IS_ABSTRACT (type))
-    return NULL;
-
-  klass = g_type_class_ref (type);
-  kind = klass->kind;
-  g_type_class_unref (klass);
-
-  for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
-    if (g_strcmp0 (collections[i].kind, kind) == 0)
-      return collections[i].collection;
-  return NULL;
+  return kind != NULL ? kind->collection : NULL;
 }
 
 /* ---------------------------------------------------------------------- */

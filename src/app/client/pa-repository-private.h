@@ -23,16 +23,11 @@ typedef struct
   guint       generation;
 } PaKindStore;
 
-typedef enum
-{
-  KIND_PHONE,
-  KIND_AGENT,
-  KIND_SIP_ACCOUNT,
-  KIND_LAYOUT,
-  KIND_MODULE_LAYOUT,
-  KIND_PROFILE,
-  N_KINDS
-} Kind;
+/* A kind the repository keeps: its index among pa_resource_kinds()'
+ * collections of many (pa_repository_kind_for_type()). N_KINDS sizes the
+ * arrays; pa_repository_init() checks it against the list. */
+typedef int Kind;
+#define N_KINDS 6
 
 #define KIND_BIT(k) (1u << (k))
 #define ALL_KINDS   (KIND_BIT (N_KINDS) - 1)

@@ -29,18 +29,18 @@ static GParamSpec *properties[N_PROPS];
 int
 pa_repository_kind_for_type (GType type)
 {
-  if (type == PA_TYPE_PHONE)
-    return KIND_PHONE;
-  if (type == PA_TYPE_AGENT)
-    return KIND_AGENT;
-  if (type == PA_TYPE_SIP_ACCOUNT)
-    return KIND_SIP_ACCOUNT;
-  if (type == PA_TYPE_LAYOUT)
-    return KIND_LAYOUT;
-  if (type == PA_TYPE_MODULE_LAYOUT)
-    return KIND_MODULE_LAYOUT;
-  if (type == PA_TYPE_PROFILE)
-    return KIND_PROFILE;
+  guint n;
+  const PaResourceKind *kinds = pa_resource_kinds (&n);
+  int index = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!kinds[i].many)
+        continue;
+      if (kinds[i].get_type () == type)
+        return index;
+      index++;
+    }
   return -1;
 }
 
@@ -197,19 +197,21 @@ pa_repository_notify_following (PaRepository *self)
 static void
 pa_repository_init (PaRepository *self)
 {
-  const GType types[N_KINDS] = {
-    [KIND_PHONE] = PA_TYPE_PHONE,
-    [KIND_AGENT] = PA_TYPE_AGENT,
-    [KIND_SIP_ACCOUNT] = PA_TYPE_SIP_ACCOUNT,
-    [KIND_LAYOUT] = PA_TYPE_LAYOUT,
-    [KIND_MODULE_LAYOUT] = PA_TYPE_MODULE_LAYOUT,
-    [KIND_PROFILE] = PA_TYPE_PROFILE,
-  };
+  guint n;
+  const PaResourceKind *kinds = pa_resource_kinds (&n);
+  guint kept = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (kinds[i].many)
+      {
+        g_assert (kept < N_KINDS);
+        self->kinds[kept++].type = kinds[i].get_type ();
+      }
+  g_assert (kept == N_KINDS);
 
   for (guint i = 0; i < N_KINDS; i++)
     {
-      self->kinds[i].type = types[i];
-      self->kinds[i].store = g_list_store_new (types[i]);
+      self->kinds[i].store = g_list_store_new (self->kinds[i].type);
       self->kinds[i].by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
     }
   self->cancellable = g_cancellable_new ();
@@ -231,20 +233,19 @@ pa_repository_get_client (PaRepository *self)
   return self->client;
 }
 
-#define STORE_GETTER(func, kind)                                    \
+#define STORE_GETTER(func, type)                                    \
   GListModel *                                                      \
   func (PaRepository *self)                                         \
   {                                                                 \
-    g_return_val_if_fail (PA_IS_REPOSITORY (self), NULL);           \
-    return G_LIST_MODEL (self->kinds[kind].store);                  \
+    return pa_repository_get_store (self, type);                    \
   }
 
-STORE_GETTER (pa_repository_get_phones, KIND_PHONE)
-STORE_GETTER (pa_repository_get_agents, KIND_AGENT)
-STORE_GETTER (pa_repository_get_sip_accounts, KIND_SIP_ACCOUNT)
-STORE_GETTER (pa_repository_get_layouts, KIND_LAYOUT)
-STORE_GETTER (pa_repository_get_module_layouts, KIND_MODULE_LAYOUT)
-STORE_GETTER (pa_repository_get_profiles, KIND_PROFILE)
+STORE_GETTER (pa_repository_get_phones, PA_TYPE_PHONE)
+STORE_GETTER (pa_repository_get_agents, PA_TYPE_AGENT)
+STORE_GETTER (pa_repository_get_sip_accounts, PA_TYPE_SIP_ACCOUNT)
+STORE_GETTER (pa_repository_get_layouts, PA_TYPE_LAYOUT)
+STORE_GETTER (pa_repository_get_module_layouts, PA_TYPE_MODULE_LAYOUT)
+STORE_GETTER (pa_repository_get_profiles, PA_TYPE_PROFILE)
 
 GListModel *
 pa_repository_get_store (PaRepository *self,
@@ -306,7 +307,7 @@ pa_repository_find_phone_by_mac (PaRepository *self,
   if (normalized_mac == NULL || *normalized_mac == '\0')
     return NULL;
 
-  phones = G_LIST_MODEL (self->kinds[KIND_PHONE].store);
+  phones = pa_repository_get_phones (self);
   n = g_list_model_get_n_items (phones);
   for (guint i = 0; i < n; i++)
     {
@@ -671,27 +672,17 @@ pa_repository_refresh_finish (PaRepository  *self,
 
 /* What else a change of @kind touches on the server. */
 static guint
-followup_kinds (Kind     kind,
+followup_kinds (GType    type,
                 gboolean created)
 {
-  switch (kind)
-    {
-    case KIND_PHONE:
-      /* Assignment moves the agent's routing; a new phone may get a new
-       * SIP account, a deleted one may take its account along. */
-      return KIND_BIT (KIND_AGENT) | KIND_BIT (KIND_SIP_ACCOUNT);
-    case KIND_AGENT:
-    case KIND_SIP_ACCOUNT:
-    case KIND_LAYOUT:
-    case KIND_MODULE_LAYOUT:
-    case KIND_PROFILE:
-      /* Phones that use a changed one have new files: a new fingerprint,
-       * perhaps a new reason to need attention. Nothing uses a new one. */
-      return created ? 0 : KIND_BIT (KIND_PHONE);
-    case N_KINDS:
-    default:
-      return 0;
-    }
+  /* Assignment moves the agent's routing; a new phone may get a new SIP
+   * account, a deleted one may take its account along. */
+  if (type == PA_TYPE_PHONE)
+    return KIND_BIT (pa_repository_kind_for_type (PA_TYPE_AGENT)) |
+           KIND_BIT (pa_repository_kind_for_type (PA_TYPE_SIP_ACCOUNT));
+  /* Phones that use a changed one have new files: a new fingerprint,
+   * perhaps a new reason to need attention. Nothing uses a new one. */
+  return created ? 0 : KIND_BIT (pa_repository_kind_for_type (PA_TYPE_PHONE));
 }
 
 typedef struct
@@ -751,7 +742,7 @@ change_done (GTask    *task,
 {
   PaRepository *self = g_task_get_source_object (task);
   ChangeData *data = g_task_get_task_data (task);
-  guint kinds = followup_kinds (data->kind, created);
+  guint kinds = followup_kinds (self->kinds[data->kind].type, created);
 
   loading_release (self);
   /* Following the log, what the write changed on the server (its
