@@ -40,21 +40,9 @@ pa_change_batch_free (PaChangeBatch *batch)
 static GType
 type_for_kind (const char *kind)
 {
-  const GType types[] = {
-    PA_TYPE_PHONE, PA_TYPE_AGENT, PA_TYPE_SIP_ACCOUNT, PA_TYPE_LAYOUT,
-    PA_TYPE_MODULE_LAYOUT, PA_TYPE_PROFILE, PA_TYPE_SETTINGS,
-  };
+  const PaResourceKind *found = pa_resource_kind_lookup (kind);
 
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (types); i++)
-    {
-      PaResourceClass *klass = g_type_class_ref (types[i]);
-      gboolean same = g_strcmp0 (klass->kind, kind) == 0;
-
-      g_type_class_unref (klass);
-      if (same)
-        return types[i];
-    }
-  return G_TYPE_INVALID;
+  return found != NULL ? found->get_type () : G_TYPE_INVALID;
 }
 
 static gboolean
