@@ -69,8 +69,8 @@ run (gpointer data)
   return NULL;
 }
 
-static gboolean
-connection_reads_wal (sqlite3 *db)
+gboolean
+pa_sqlite_in_wal_mode (sqlite3 *db)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean wal = FALSE;
@@ -103,7 +103,7 @@ pa_sqlite_checkpointer_start (sqlite3     *main_db,
   /* A connection learns the database is in WAL mode when it first reads
    * it; until then a checkpoint does nothing and says so only by a log of
    * -1 frames, and the log grew without end. */
-  if (!connection_reads_wal (db))
+  if (!pa_sqlite_in_wal_mode (db))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "Cannot checkpoint “%s”: it is not in WAL mode for a second connection (%s)",

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 typedef struct _PaSqliteCheckpointer PaSqliteCheckpointer;
 
+/* Whether @db's database is in WAL mode; asking reads it, after which the
+ * connection knows (until then a checkpoint on it does nothing). */
+gboolean              pa_sqlite_in_wal_mode           (sqlite3               *db);
+
 /* Turns @main_db's automatic checkpoints off and checkpoints @path from a
  * connection and thread of its own, once a second, until stopped. */
 PaSqliteCheckpointer *pa_sqlite_checkpointer_start    (sqlite3               *main_db,

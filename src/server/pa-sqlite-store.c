@@ -425,18 +425,6 @@ configure (sqlite3     *db,
   return TRUE;
 }
 
-static gboolean
-in_wal_mode (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean wal = FALSE;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    wal = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
-  sqlite3_finalize (stmt);
-  return wal;
-}
 
 guint
 pa_sqlite_store_get_checkpoints (PaSqliteStore *self)
@@ -552,7 +540,7 @@ pa_sqlite_store_open (const char  *path,
       return NULL;
     }
   pa_sqlite_store_watch_changes (self);
-  if (in_wal_mode (db))
+  if (pa_sqlite_in_wal_mode (db))
     {
       g_autoptr(GError) local_error = NULL;
 
