@@ -218,6 +218,38 @@ pa_sqlite_store_update_phone_status (PaStore                    *store,
   return run_write (self, stmt, "phone", phone_id, error);
 }
 
+static gboolean
+pa_sqlite_store_set_phone_sip_action (PaStore                 *store,
+                                      gint64                   phone_id,
+                                      const PaPhoneSipAction  *action,
+                                      GError                 **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  /* One statement (the change log entry is the table's trigger's), so it
+   * is atomic by itself; a phone that is gone changes no row. */
+  stmt = pa_sqlite_store_prepare (self,
+                                  "INSERT INTO phone_sip_actions (phone_id, action, result, code,"
+                                  "                               reason, at)"
+                                  " SELECT :id, :action, :result, :code, :reason, :at"
+                                  "  WHERE EXISTS (SELECT 1 FROM phones WHERE id = :id)"
+                                  " ON CONFLICT (phone_id) DO UPDATE SET"
+                                  "  action = excluded.action, result = excluded.result,"
+                                  "  code = excluded.code, reason = excluded.reason,"
+                                  "  at = excluded.at",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  pa_stmt_bind_text (stmt, ":action", action->action);
+  pa_stmt_bind_text (stmt, ":result", action->result);
+  if (action->code > 0)
+    pa_stmt_bind_int (stmt, ":code", action->code);
+  pa_stmt_bind_text (stmt, ":reason", action->reason);
+  pa_stmt_bind_int (stmt, ":at", g_date_time_to_unix (action->at));
+  return run_write (self, stmt, "phone", phone_id, error);
+}
+
 static char *
 pa_sqlite_store_regenerate_phone_token (PaStore  *store,
                                         gint64    phone_id,
@@ -680,6 +712,7 @@ pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
   iface->count_sip_region_users = pa_sqlite_store_count_sip_region_users;
   iface->list_phones_naming = pa_sqlite_store_list_phones_naming;
   iface->update_phone_status = pa_sqlite_store_update_phone_status;
+  iface->set_phone_sip_action = pa_sqlite_store_set_phone_sip_action;
   iface->set_sip_password = pa_sqlite_store_set_sip_password;
   iface->get_sip_password = pa_sqlite_store_get_sip_password;
   iface->add_admin_token = pa_sqlite_store_add_admin_token;

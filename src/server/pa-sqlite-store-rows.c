@@ -62,7 +62,7 @@ const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_N_KINDS] = {
 /* Phone members kept in columns, so `data` never holds a stale copy. */
 static const char * const phone_column_members[] = {
   "status", "ip", "user_agent", "firmware", "last_seen", "provisioned_at", "token",
-  "config_fingerprint",
+  "config_fingerprint", "sip_action",
 };
 
 
@@ -314,6 +314,18 @@ pa_sqlite_resource_from_stmt (const PaSqliteKindInfo  *info,
       set_nullable_int (object, "last_seen", stmt, 8);
       set_nullable_int (object, "provisioned_at", stmt, 9);
       set_nullable_text (object, "config_fingerprint", stmt, 10);
+      if (sqlite3_column_type (stmt, 11) == SQLITE_NULL)
+        json_object_set_null_member (object, "sip_action");
+      else
+        {
+          g_autoptr(JsonNode) action = json_from_string ((const char *) sqlite3_column_text (stmt, 11),
+                                                         NULL);
+
+          if (action != NULL)
+            json_object_set_member (object, "sip_action", g_steal_pointer (&action));
+          else
+            json_object_set_null_member (object, "sip_action");
+        }
     }
 
   resource = pa_resource_new_from_json (type_for_kind (info->kind), node, PA_JSON_TRUSTED,

@@ -36,7 +36,10 @@ extern const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_N_KINDS];
 /* What pa_sqlite_resource_from_stmt() expects a SELECT to list, by kind. */
 #define PA_SQLITE_PHONE_COLUMNS \
   "t.id, t.revision, t.data, t.token, t.status, t.ip, t.user_agent, t.firmware," \
-  " t.last_seen, t.provisioned_at, t.fingerprint"
+  " t.last_seen, t.provisioned_at, t.fingerprint," \
+  " (SELECT json_object ('action', s.action, 'result', s.result, 'code', s.code," \
+  "                      'reason', s.reason, 'at', s.at)" \
+  "    FROM phone_sip_actions s WHERE s.phone_id = t.id)"
 #define PA_SQLITE_OTHER_COLUMNS "t.id, t.revision, t.data"
 
 /* The column values of one resource. */

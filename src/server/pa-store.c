@@ -435,6 +435,20 @@ pa_store_update_phone_status (PaStore                    *self,
 }
 
 gboolean
+pa_store_set_phone_sip_action (PaStore                 *self,
+                               gint64                   phone_id,
+                               const PaPhoneSipAction  *action,
+                               GError                 **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL && action->action != NULL && action->result != NULL
+                        && action->at != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return IFACE (self)->set_phone_sip_action (self, phone_id, action, error);
+}
+
+gboolean
 pa_store_set_sip_password (PaStore     *self,
                            gint64       sip_account_id,
                            const char  *password,

@@ -122,6 +122,24 @@ typedef struct
 } PaPhoneStatusUpdate;
 
 /**
+ * PaPhoneSipAction:
+ * @action: "resync" or "reboot"
+ * @result: how it ended: "answered", "rejected", "auth_failed",
+ *   "no_answer", "no_address", "failed" (pa_sip_result_to_string())
+ * @code: the final SIP status, 0 when none came
+ * @reason: nullable; the reason phrase, or why nothing was sent
+ * @at: when it ended
+ */
+typedef struct
+{
+  const char *action;
+  const char *result;
+  guint       code;
+  const char *reason;
+  GDateTime  *at;
+} PaPhoneSipAction;
+
+/**
  * PaFetchRecord:
  * One kind of request a phone made: a file, from an address, with a
  * User-Agent, answered with a status. Requests alike are one record with
@@ -198,6 +216,8 @@ struct _PaStoreInterface
                                          GError **error);
   gboolean     (*update_phone_status)   (PaStore *self, gint64 phone_id,
                                          const PaPhoneStatusUpdate *update, GError **error);
+  gboolean     (*set_phone_sip_action)  (PaStore *self, gint64 phone_id,
+                                         const PaPhoneSipAction *action, GError **error);
 
   gboolean     (*set_sip_password)      (PaStore *self, gint64 sip_account_id,
                                          const char *password, GError **error);
@@ -480,6 +500,18 @@ GArray      *pa_store_list_phones_naming   (PaStore  *self,
 gboolean     pa_store_update_phone_status    (PaStore                   *self,
                                               gint64                     phone_id,
                                               const PaPhoneStatusUpdate *update,
+                                              GError                   **error);
+
+/**
+ * pa_store_set_phone_sip_action:
+ * Keeps how the last reboot or resync pushed to the phone ended (the
+ * phone's "sip_action"), replacing the one before, and logs an update of
+ * the phone in the change log. Does NOT bump the revision. Errors:
+ * NOT_FOUND.
+ */
+gboolean     pa_store_set_phone_sip_action   (PaStore                   *self,
+                                              gint64                     phone_id,
+                                              const PaPhoneSipAction    *action,
                                               GError                   **error);
 
 /* -- SIP passwords ----------------------------------------------------- */

@@ -270,6 +270,7 @@ test_migration_custom_params (Fixture       *f,
                                      "ALTER TABLE phones DROP COLUMN http_password_sent;"
                                      "DROP TRIGGER phones_status_changes;"
                                      "DROP TABLE changes;"
+                                     "DROP TABLE phone_sip_actions;"
                                      "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -754,6 +755,70 @@ test_status_keeps_revision (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_false (pa_store_update_phone_status (f->store, 9999, &partial, &error));
+  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND);
+}
+
+/* A pushed reboot/resync's result: on the phone as "sip_action", the
+ * latest one only, no revision bump, and an update in the change log so
+ * the change feed carries it. */
+static void
+test_phone_sip_action (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PaPhone) phone = add_phone (f, "Reception", "80:5E:C0:12:34:56", 0);
+  g_autoptr(PaResource) stored = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (1700000000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 id = pa_resource_get_id (PA_RESOURCE (phone));
+  gint64 oldest = 0, before = 0, last = 0;
+  PaPhoneSipAction first = { "resync", "no_answer", 0, "timed out", at };
+  PaPhoneSipAction second = { "reboot", "rejected", 481, "Call Does Not Exist", at };
+  JsonObject *action;
+
+  g_assert_null (pa_phone_get_sip_action (phone));
+  changes = pa_store_list_changes (f->store, G_MAXINT64, 1, &oldest, &before, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  g_assert_true (pa_store_set_phone_sip_action (f->store, id, &first, &error));
+  g_assert_no_error (error);
+  g_assert_true (pa_store_set_phone_sip_action (f->store, id, &second, &error));
+  g_assert_no_error (error);
+
+  stored = pa_store_get (f->store, PA_TYPE_PHONE, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pa_resource_get_revision (stored), ==, 1);
+  action = pa_phone_get_sip_action (PA_PHONE (stored));
+  g_assert_nonnull (action);
+  g_assert_cmpstr (json_object_get_string_member (action, "action"), ==, "reboot");
+  g_assert_cmpstr (json_object_get_string_member (action, "result"), ==, "rejected");
+  g_assert_cmpint (json_object_get_int_member (action, "code"), ==, 481);
+  g_assert_cmpint (json_object_get_int_member (action, "at"), ==, 1700000000);
+  g_clear_object (&stored);
+
+  /* one update of the phone per result */
+  changes = pa_store_list_changes (f->store, before, 0, &oldest, &last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PaStoreChange *change = g_ptr_array_index (changes, i);
+
+      g_assert_cmpstr (change->kind, ==, "phone");
+      g_assert_cmpint (change->id, ==, id);
+      g_assert_cmpstr (change->op, ==, "updated");
+    }
+
+  /* An edit keeps it (it is no config member) and stores none of it. */
+  pa_phone_set_name (phone, "Front desk");
+  g_assert_true (pa_store_update (f->store, PA_RESOURCE (phone), 1, &error));
+  g_assert_no_error (error);
+  stored = pa_store_get (f->store, PA_TYPE_PHONE, id, &error);
+  g_assert_nonnull (pa_phone_get_sip_action (PA_PHONE (stored)));
+  g_clear_object (&stored);
+
+  g_assert_false (pa_store_set_phone_sip_action (f->store, 9999, &first, &error));
   g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND);
 }
 
@@ -1480,6 +1545,7 @@ main (int   argc,
   ADD ("transaction-rollback", test_transaction_rollback);
   ADD ("status-keeps-revision", test_status_keeps_revision);
   ADD ("phone-token", test_phone_token);
+  ADD ("phone-sip-action", test_phone_sip_action);
   ADD ("admin-tokens", test_admin_tokens);
   ADD ("sip-password", test_sip_password);
   ADD ("usage-queries", test_usage_queries);
