@@ -19,6 +19,9 @@ pa_server_config_new (void)
   self->listen_host = g_strdup (PA_SERVER_DEFAULT_HOST);
   self->listen_port = PA_SERVER_DEFAULT_PORT;
   self->data_dir = pa_server_config_default_data_dir ();
+  self->sip_port = -1;
+  self->sip_keepalive = PA_SERVER_DEFAULT_SIP_KEEPALIVE;
+  self->sip_offline_after = PA_SERVER_DEFAULT_SIP_OFFLINE_AFTER;
   return self;
 }
 
@@ -157,7 +160,8 @@ load_keyfile (PaServerConfig *self,
 {
   static const char * const known[] = {
     "listen", "data-dir", "public-url", "sip-server", "catalog", "phone-networks",
-    "tls-cert", "tls-key", NULL
+    "tls-cert", "tls-key", "sip-port", "sip-timeout-ms", "sip-keepalive", "sip-offline-after",
+    NULL
   };
   g_auto(GStrv) keys = NULL;
   g_autofree char *listen = NULL;
@@ -168,6 +172,14 @@ load_keyfile (PaServerConfig *self,
   g_autoptr(GPtrArray) networks = NULL;
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
+  guint sip[4] = { 0 };
+  gboolean sip_given[4] = { FALSE };
+  static const struct { const char *key; guint max; } sip_keys[] = {
+    { "sip-port", 65535 },
+    { "sip-timeout-ms", 10 * 60 * 1000 },
+    { "sip-keepalive", 24 * 3600 },
+    { "sip-offline-after", 7 * 24 * 3600 },
+  };
 
   if (!g_key_file_has_group (keyfile, "server"))
     return TRUE;
@@ -180,7 +192,8 @@ load_keyfile (PaServerConfig *self,
       {
         g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                      "[server] has no setting “%s” (known: listen, data-dir, "
-                     "public-url, sip-server, catalog, phone-networks, tls-cert, tls-key)", keys[i]);
+                     "public-url, sip-server, catalog, phone-networks, tls-cert, tls-key, "
+                     "sip-port, sip-timeout-ms, sip-keepalive, sip-offline-after)", keys[i]);
         return FALSE;
       }
 
@@ -193,6 +206,32 @@ load_keyfile (PaServerConfig *self,
       !take_string (keyfile, "tls-cert", &tls_cert, error) ||
       !take_string (keyfile, "tls-key", &tls_key, error))
     return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sip_keys); i++)
+    {
+      g_autofree char *text = NULL;
+      guint64 value = 0;
+
+      if (!take_string (keyfile, sip_keys[i].key, &text, error))
+        return FALSE;
+      if (text == NULL)
+        continue;
+      if (!g_ascii_string_to_unsigned (text, 10, 0, sip_keys[i].max, &value, NULL))
+        {
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                       "[server] %s: “%s” is not a whole number from 0 to %u",
+                       sip_keys[i].key, text, sip_keys[i].max);
+          return FALSE;
+        }
+      sip[i] = (guint) value;
+      sip_given[i] = TRUE;
+    }
+  if (sip_given[3] && sip[3] == 0)
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   "[server] sip-offline-after must be at least 1 second");
+      return FALSE;
+    }
 
   if (public_url != NULL &&
       !g_str_has_prefix (public_url, "http://") &&
@@ -273,7 +312,25 @@ load_keyfile (PaServerConfig *self,
       g_free (self->catalog);
       self->catalog = g_steal_pointer (&catalog);
     }
+  if (sip_given[0])
+    self->sip_port = (gint) sip[0];
+  if (sip_given[1])
+    self->sip_timeout_ms = sip[1];
+  if (sip_given[2])
+    self->sip_keepalive = sip[2];
+  if (sip_given[3])
+    self->sip_offline_after = sip[3];
   return TRUE;
+}
+
+guint
+pa_server_config_get_sip_port (const PaServerConfig *self)
+{
+  if (self->sip_port >= 0)
+    return (guint) self->sip_port;
+  /* A provd on a free HTTP port (tests, several at once) must not fight
+   * over one SIP port either. */
+  return self->listen_port == 0 ? 0 : PA_SERVER_DEFAULT_SIP_PORT;
 }
 
 /* GKeyFile's messages, and ours, quote what the file says: bytes that are

@@ -216,6 +216,9 @@ handle_answer (PaSipAgent  *self,
     finish (self, pending, outcome_new (PA_SIP_RESULT_ANSWERED, status, phrase));
   else if (status == 401 || status == 407)
     answer_challenge (self, pending, status, phrase, sip);
+  else if (status == 403 && pending->answered_challenge)
+    /* Some phones refuse a wrong digest with 403 rather than again 401. */
+    finish (self, pending, outcome_new (PA_SIP_RESULT_AUTH_FAILED, status, phrase));
   else
     finish (self, pending, outcome_new (PA_SIP_RESULT_REJECTED, status, phrase));
 }
