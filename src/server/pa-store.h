@@ -140,6 +140,23 @@ typedef struct
 } PaPhoneSipAction;
 
 /**
+ * PaSipTarget:
+ * What the SIP keepalive needs of a phone with a known address: where it
+ * fetched from, its SIP port, its first line's user and its status. Free
+ * with pa_sip_target_clear() (an array of them does).
+ */
+typedef struct
+{
+  gint64  id;
+  char   *ip;
+  guint   port;
+  char   *user;    /* nullable */
+  char   *status;  /* "online", "offline", … */
+} PaSipTarget;
+
+void pa_sip_target_clear (PaSipTarget *target);
+
+/**
  * PaFetchRecord:
  * One kind of request a phone made: a file, from an address, with a
  * User-Agent, answered with a status. Requests alike are one record with
@@ -218,6 +235,8 @@ struct _PaStoreInterface
                                          const PaPhoneStatusUpdate *update, GError **error);
   gboolean     (*set_phone_sip_action)  (PaStore *self, gint64 phone_id,
                                          const PaPhoneSipAction *action, GError **error);
+  GArray      *(*list_sip_targets)      (PaStore *self, gint64 after, guint limit,
+                                         gint64 *total, GError **error);
 
   gboolean     (*set_sip_password)      (PaStore *self, gint64 sip_account_id,
                                          const char *password, GError **error);
@@ -512,6 +531,23 @@ gboolean     pa_store_update_phone_status    (PaStore                   *self,
 gboolean     pa_store_set_phone_sip_action   (PaStore                   *self,
                                               gint64                     phone_id,
                                               const PaPhoneSipAction    *action,
+                                              GError                   **error);
+
+/**
+ * pa_store_list_sip_targets:
+ * @after: only phones with a larger id (0 for the first page)
+ * @limit: at most this many
+ * @total: (out) (optional): how many there are in all (a count: only ask
+ *   at the start of a round)
+ *
+ * The enabled phones with a known address, in id order, for OPTIONS.
+ *
+ * Returns: (transfer full) (element-type PaSipTarget): NULL on error.
+ */
+GArray      *pa_store_list_sip_targets       (PaStore                   *self,
+                                              gint64                     after,
+                                              guint                      limit,
+                                              gint64                    *total,
                                               GError                   **error);
 
 /* -- SIP passwords ----------------------------------------------------- */
