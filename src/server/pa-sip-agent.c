@@ -8,6 +8,9 @@
 
 #include <string.h>
 
+#include "pa-sip-agent.h"
+
+#if PA_HAVE_SOFIA_SIP
 #include <sofia-sip/nua.h>
 #include <sofia-sip/nua_tag.h>
 #include <sofia-sip/nta_tag.h>
@@ -16,46 +19,7 @@
 #include <sofia-sip/su_glib.h>
 #include <sofia-sip/msg_addr.h>
 #include <sofia-sip/msg_header.h>
-
-#include "pa-sip-agent.h"
-
-/* How long closing waits for sofia-sip to let go of its transactions. */
-#define SHUTDOWN_WAIT_USEC (3 * G_USEC_PER_SEC)
-
-struct _PaSipAgent
-{
-  GObject     parent_instance;
-
-  su_root_t  *root;
-  nua_t      *nua;
-  guint       port;
-  char       *from;       /* our From: <sip:phoneadmin@host> */
-  GHashTable *pending;    /* Pending (owned) */
-  gboolean    shut_down;  /* nua_r_shutdown came */
-};
-
-G_DEFINE_FINAL_TYPE (PaSipAgent, pa_sip_agent, G_TYPE_OBJECT)
-
-/* One request under way; it is its NUA handle's magic. */
-typedef struct
-{
-  nua_handle_t *nh;
-  GTask        *task;
-  char         *auth_user;
-  char         *password;
-  gboolean      answered_challenge;
-} Pending;
-
-static void
-pending_free (Pending *pending)
-{
-  g_clear_object (&pending->task);
-  g_free (pending->auth_user);
-  if (pending->password != NULL)
-    memset (pending->password, 0, strlen (pending->password));
-  g_free (pending->password);
-  g_free (pending);
-}
+#endif
 
 const char *
 pa_sip_result_to_string (PaSipResult result)
@@ -96,6 +60,46 @@ outcome_free (PaSipOutcome *outcome)
 {
   pa_sip_outcome_clear (outcome);
   g_free (outcome);
+}
+
+#if PA_HAVE_SOFIA_SIP
+
+/* How long closing waits for sofia-sip to let go of its transactions. */
+#define SHUTDOWN_WAIT_USEC (3 * G_USEC_PER_SEC)
+
+struct _PaSipAgent
+{
+  GObject     parent_instance;
+
+  su_root_t  *root;
+  nua_t      *nua;
+  guint       port;
+  char       *from;       /* our From: <sip:phoneadmin@host> */
+  GHashTable *pending;    /* Pending (owned) */
+  gboolean    shut_down;  /* nua_r_shutdown came */
+};
+
+G_DEFINE_FINAL_TYPE (PaSipAgent, pa_sip_agent, G_TYPE_OBJECT)
+
+/* One request under way; it is its NUA handle's magic. */
+typedef struct
+{
+  nua_handle_t *nh;
+  GTask        *task;
+  char         *auth_user;
+  char         *password;
+  gboolean      answered_challenge;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->task);
+  g_free (pending->auth_user);
+  if (pending->password != NULL)
+    memset (pending->password, 0, strlen (pending->password));
+  g_free (pending->password);
+  g_free (pending);
 }
 
 /* Ends @pending with @outcome (taken) and lets go of its handle. */
@@ -168,28 +172,20 @@ answer_challenge (PaSipAgent  *self,
   memset (auth, 0, strlen (auth));
 }
 
-/* Whether the answer being handled came from the network. The stack
- * makes up answers too (408 when Timer F ran out, 503 when the transport
- * failed, e.g. nothing listens there) and hands them over like real ones;
- * only a real one has the address it came from. */
+/* Whether the answer in @saved (the event being handled) came from the
+ * network. The stack makes up answers too (408 when Timer F ran out, 503
+ * when the transport failed, e.g. nothing listens there) and hands them
+ * over like real ones; only a real one has the address it came from. */
 static gboolean
-came_from_network (nua_t *nua)
+came_from_network (nua_saved_event_t saved[1])
 {
-  nua_saved_event_t saved[1];
-  const nua_event_data_t *data;
-  gboolean network = FALSE;
+  const nua_event_data_t *data = nua_event_data (saved);
+  su_addrinfo_t *info;
 
-  if (!nua_save_event (nua, saved))
+  if (data == NULL || data->e_msg == NULL)
     return FALSE;
-  data = nua_event_data (saved);
-  if (data != NULL && data->e_msg != NULL)
-    {
-      su_addrinfo_t *info = msg_addrinfo (data->e_msg);
-
-      network = info != NULL && info->ai_family != 0 && info->ai_protocol != 0;
-    }
-  nua_destroy_event (saved);
-  return network;
+  info = msg_addrinfo (data->e_msg);
+  return info != NULL && info->ai_family != 0 && info->ai_protocol != 0;
 }
 
 static void
@@ -197,12 +193,13 @@ handle_answer (PaSipAgent  *self,
                Pending     *pending,
                int          status,
                const char  *phrase,
-               const sip_t *sip)
+               const sip_t *sip,
+               gboolean     network)
 {
   if (status < 200)
     return;
 
-  if (sip == NULL || !came_from_network (self->nua))
+  if (sip == NULL || !network)
     {
       /* Made up by the stack: nothing came back. */
       finish (self, pending,
@@ -242,7 +239,19 @@ nua_event_cb (nua_event_t   event,
     case nua_r_notify:
     case nua_r_options:
       if (pending != NULL)
-        handle_answer (self, pending, status, phrase, sip);
+        {
+          /* Saving the event keeps its message (which @phrase and @sip
+           * point into) until the answer is handled. */
+          nua_saved_event_t saved[1];
+
+          if (nua_save_event (nua, saved))
+            {
+              handle_answer (self, pending, status, phrase, sip, came_from_network (saved));
+              nua_destroy_event (saved);
+            }
+          else
+            handle_answer (self, pending, status, phrase, sip, FALSE);
+        }
       break;
 
     case nua_r_authenticate:
@@ -533,3 +542,78 @@ pa_sip_agent_close (PaSipAgent *self)
       self->root = NULL;
     }
 }
+
+#else /* !PA_HAVE_SOFIA_SIP */
+
+/* Built without sofia-sip (meson -Dsip=disabled): no agent can start, and
+ * provd goes on serving files without one. */
+struct _PaSipAgent
+{
+  GObject parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PaSipAgent, pa_sip_agent, G_TYPE_OBJECT)
+
+static void
+pa_sip_agent_class_init (PaSipAgentClass *klass)
+{
+}
+
+static void
+pa_sip_agent_init (PaSipAgent *self)
+{
+}
+
+PaSipAgent *
+pa_sip_agent_new (const char  *host,
+                  guint        port,
+                  guint        timeout_ms,
+                  GError     **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               "this phoneadmin-provd was built without sofia-sip");
+  return NULL;
+}
+
+guint
+pa_sip_agent_get_port (PaSipAgent *self)
+{
+  return 0;
+}
+
+guint
+pa_sip_agent_get_pending (PaSipAgent *self)
+{
+  return 0;
+}
+
+void
+pa_sip_agent_send_async (PaSipAgent          *self,
+                         const PaSipRequest  *request,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_return_pointer (task, outcome_new (PA_SIP_RESULT_FAILED, 0, "built without SIP"),
+                         (GDestroyNotify) outcome_free);
+}
+
+void
+pa_sip_agent_send_finish (PaSipAgent   *self,
+                          GAsyncResult *result,
+                          PaSipOutcome *outcome)
+{
+  PaSipOutcome *got = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  *outcome = *got;
+  g_free (got);
+}
+
+void
+pa_sip_agent_close (PaSipAgent *self)
+{
+}
+
+#endif /* PA_HAVE_SOFIA_SIP */
