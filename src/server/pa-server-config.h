@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define PA_SERVER_DEFAULT_SIP_PORT 5062
 #define PA_SERVER_DEFAULT_SIP_KEEPALIVE 30
 #define PA_SERVER_DEFAULT_SIP_OFFLINE_AFTER 60
+#define PA_SERVER_DEFAULT_AMI_PORT 5038
 
 /**
  * PaServerConfig:
@@ -40,6 +41,12 @@ G_BEGIN_DECLS
  * @sip_keepalive: seconds between OPTIONS to each phone; 0: none
  * @sip_offline_after: seconds without an answer before an online phone
  *   is offline
+ * @ami_host: (nullable): an Asterisk manager interface to send NOTIFYs
+ *   through (PJSIPNotify) instead of provd's own SIP agent
+ * @ami_port: its TCP port (5038)
+ * @ami_username: (nullable): its manager user (required with @ami_host)
+ * @ami_secret: (nullable): and secret; only ever in the key file, never
+ *   in the API or the database
  *
  * Plain data: the key file is read once at start, the command line wins.
  */
@@ -58,6 +65,10 @@ typedef struct
   guint    sip_timeout_ms;
   guint    sip_keepalive;
   guint    sip_offline_after;
+  char    *ami_host;
+  guint16  ami_port;
+  char    *ami_username;
+  char    *ami_secret;
 } PaServerConfig;
 
 PaServerConfig *pa_server_config_new          (void);
@@ -65,7 +76,8 @@ void            pa_server_config_free         (PaServerConfig *self);
 
 /* Reads `[server] listen, data-dir, public-url, sip-server, catalog,
  * phone-networks` (a list: `192.168.1.0/24;10.0.0.0/8`), tls-cert, tls-key,
- * sip-port, sip-timeout-ms, sip-keepalive, sip-offline-after; members the file
+ * sip-port, sip-timeout-ms, sip-keepalive, sip-offline-after, ami-host,
+ * ami-port, ami-username, ami-secret; members the file
  * does not name keep their value. Unknown keys in [server] are an error so a
  * typo does not pass silently. */
 gboolean        pa_server_config_load_file    (PaServerConfig *self,

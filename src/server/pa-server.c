@@ -392,6 +392,10 @@ pa_server_new (PaStore              *store,
   self->config->sip_timeout_ms = config->sip_timeout_ms;
   self->config->sip_keepalive = config->sip_keepalive;
   self->config->sip_offline_after = config->sip_offline_after;
+  self->config->ami_host = g_strdup (config->ami_host);
+  self->config->ami_port = config->ami_port;
+  self->config->ami_username = g_strdup (config->ami_username);
+  self->config->ami_secret = g_strdup (config->ami_secret);
 
   self->soup = soup_server_new ("server-header", "phoneadmin-provd", NULL);
   soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);

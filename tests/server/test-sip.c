@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "pa-catalog.h"
+#include "pa-server-config.h"
 #include "pa-test-server.h"
 
 #define WAIT_USEC (20 * G_USEC_PER_SEC)
@@ -852,6 +853,283 @@ test_keepalive (void)
                    "pending");
 }
 
+/* -- Asterisk's AMI ---------------------------------------------------------- */
+
+/* A stand-in for Asterisk's manager interface, NOT Asterisk: Asterisk is
+ * not packaged in Debian 12, so this speaks the AMI wire protocol as
+ * Asterisk does (the banner `Asterisk Call Manager/5.0`, `Key: value`
+ * lines, a blank line ending each message) on a loopback port, in a thread
+ * of its own with blocking I/O. It serves one connection per entry of
+ * @notify_answers, answering that connection's PJSIPNotify with it, and
+ * keeps every message it got. */
+typedef struct
+{
+  GSocketListener    *listener;
+  guint               port;
+  GThread            *thread;
+  const char * const *notify_answers;  /* "Success" or an error message */
+  GMutex              lock;
+  GPtrArray          *messages;        /* GHashTable: lower-case key → value */
+} AmiStandIn;
+
+static GHashTable *
+ami_read_message (GDataInputStream *input)
+{
+  g_autoptr(GHashTable) message = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (;;)
+    {
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (input, NULL, NULL, NULL);
+      const char *colon;
+
+      if (line == NULL)
+        return NULL;
+      g_strchomp (line);
+      if (line[0] == '\0')
+        return g_hash_table_size (message) > 0 ? g_steal_pointer (&message) : NULL;
+      colon = strchr (line, ':');
+      if (colon != NULL)
+        g_hash_table_replace (message, g_ascii_strdown (line, colon - line),
+                              g_strstrip (g_strdup (colon + 1)));
+    }
+}
+
+static void
+ami_write (GOutputStream *output,
+           const char    *text)
+{
+  g_output_stream_write_all (output, text, strlen (text), NULL, NULL, NULL);
+}
+
+static gpointer
+ami_serve (gpointer data)
+{
+  AmiStandIn *ami = data;
+
+  for (guint n = 0; ami->notify_answers[n] != NULL; n++)
+    {
+      g_autoptr(GSocketConnection) connection = g_socket_listener_accept (ami->listener, NULL,
+                                                                          NULL, NULL);
+      g_autoptr(GDataInputStream) input = NULL;
+      GOutputStream *output;
+      GHashTable *message;
+
+      if (connection == NULL)
+        return NULL;
+      input = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+      g_data_input_stream_set_newline_type (input, G_DATA_STREAM_NEWLINE_TYPE_ANY);
+      output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+      ami_write (output, "Asterisk Call Manager/5.0\r\n");
+
+      while ((message = ami_read_message (input)) != NULL)
+        {
+          const char *action = g_hash_table_lookup (message, "action");
+
+          g_mutex_lock (&ami->lock);
+          g_ptr_array_add (ami->messages, g_hash_table_ref (message));
+          g_mutex_unlock (&ami->lock);
+
+          if (g_strcmp0 (action, "Login") == 0)
+            {
+              if (g_strcmp0 (g_hash_table_lookup (message, "username"), "phoneadmin") == 0
+                  && g_strcmp0 (g_hash_table_lookup (message, "secret"), "s3cret-ami") == 0)
+                ami_write (output, "Response: Success\r\nMessage: Authentication accepted\r\n\r\n");
+              else
+                ami_write (output, "Response: Error\r\nMessage: Authentication failed\r\n\r\n");
+            }
+          else if (g_strcmp0 (action, "PJSIPNotify") == 0)
+            {
+              if (g_str_equal (ami->notify_answers[n], "Success"))
+                ami_write (output, "Response: Success\r\nMessage: NOTIFY sent\r\n\r\n");
+              else
+                {
+                  g_autofree char *text = g_strdup_printf ("Response: Error\r\nMessage: %s\r\n\r\n",
+                                                           ami->notify_answers[n]);
+
+                  ami_write (output, text);
+                }
+            }
+          else if (g_strcmp0 (action, "Logoff") == 0)
+            {
+              ami_write (output, "Response: Goodbye\r\nMessage: Thanks for all the fish.\r\n\r\n");
+              g_hash_table_unref (message);
+              break;
+            }
+          g_hash_table_unref (message);
+        }
+    }
+  return NULL;
+}
+
+static AmiStandIn *
+ami_start (const char * const *notify_answers)
+{
+  AmiStandIn *ami = g_new0 (AmiStandIn, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  ami->listener = g_socket_listener_new ();
+  g_socket_listener_add_address (ami->listener, any, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  ami->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  ami->notify_answers = notify_answers;
+  ami->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_mutex_init (&ami->lock);
+  ami->thread = g_thread_new ("ami-stand-in", ami_serve, ami);
+  return ami;
+}
+
+/* The @nth message with Action @action, copied; NULL when none came. */
+static GHashTable *
+ami_find (AmiStandIn *ami,
+          const char *action,
+          guint       nth)
+{
+  GHashTable *found = NULL;
+
+  g_mutex_lock (&ami->lock);
+  for (guint i = 0; i < ami->messages->len && found == NULL; i++)
+    {
+      GHashTable *message = g_ptr_array_index (ami->messages, i);
+
+      if (g_strcmp0 (g_hash_table_lookup (message, "action"), action) == 0 && nth-- == 0)
+        found = g_hash_table_ref (message);
+    }
+  g_mutex_unlock (&ami->lock);
+  return found;
+}
+
+static void
+ami_free (AmiStandIn *ami)
+{
+  g_thread_join (ami->thread);
+  g_socket_listener_close (ami->listener);
+  g_clear_object (&ami->listener);
+  g_ptr_array_unref (ami->messages);
+  g_mutex_clear (&ami->lock);
+  g_free (ami);
+}
+
+/* With an AMI in the key file, a push is Asterisk's PJSIPNotify to the
+ * line's endpoint with the vendor's event; Success is answered, Error
+ * rejected with Asterisk's message. The secret shows nowhere in the API. */
+static void
+test_ami (void)
+{
+  static const char * const answers[] = {
+    "Success", "Unable to retrieve endpoint line-80_5e_c0_00_00_81", NULL
+  };
+  AmiStandIn *ami = ami_start (answers);
+  g_autofree char *extra = g_strdup_printf ("sip-keepalive = 0\nami-host = 127.0.0.1\n"
+                                            "ami-port = %u\nami-username = phoneadmin\n"
+                                            "ami-secret = s3cret-ami\n", ami->port);
+  g_autoptr(PaTestServer) server = start_provd (extra);
+  g_autoptr(Phone) phone = add_phone (server, "yealink", "yealink-t54w", "80:5E:C0:00:00:80",
+                                      5060, TRUE);
+  g_autoptr(Phone) unknown = add_phone (server, "grandstream", "grandstream-gxp2170",
+                                        "00:0B:82:00:00:81", 5060, FALSE);
+  g_autoptr(PaTestResponse) accepted = NULL;
+  g_autoptr(PaTestResponse) refused = NULL;
+  g_autoptr(PaTestResponse) settings = NULL;
+  g_autoptr(PaTestResponse) info = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  g_autoptr(JsonObject) rejected = NULL;
+  g_autoptr(GHashTable) login = NULL;
+  g_autoptr(GHashTable) notify = NULL;
+  g_autoptr(GHashTable) second = NULL;
+
+  accepted = push (server, phone->id, "reboot");
+  g_assert_cmpuint (accepted->status, ==, 202);
+  result = wait_sip_action (server, phone->id, "reboot");
+  g_assert_cmpstr (json_object_get_string_member (result, "result"), ==, "answered");
+  g_assert_cmpstr (json_object_get_string_member (result, "reason"), ==, "NOTIFY sent");
+
+  login = ami_find (ami, "Login", 0);
+  g_assert_nonnull (login);
+  g_assert_cmpstr (g_hash_table_lookup (login, "username"), ==, "phoneadmin");
+  notify = ami_find (ami, "PJSIPNotify", 0);
+  g_assert_nonnull (notify);
+  g_assert_cmpstr (g_hash_table_lookup (notify, "endpoint"), ==, phone->username);
+  g_assert_cmpstr (g_hash_table_lookup (notify, "variable"), ==, "Event=check-sync;reboot=true");
+
+  /* Asterisk does not know the endpoint: rejected, with its reason. A
+   * phone with no address is no matter: Asterisk knows where it is. */
+  refused = push (server, unknown->id, "resync");
+  g_assert_cmpuint (refused->status, ==, 202);
+  rejected = wait_sip_action (server, unknown->id, "resync");
+  g_assert_cmpstr (json_object_get_string_member (rejected, "result"), ==, "rejected");
+  g_assert_nonnull (strstr (json_object_get_string_member (rejected, "reason"),
+                            "Unable to retrieve endpoint"));
+  second = ami_find (ami, "PJSIPNotify", 1);
+  g_assert_nonnull (second);
+  g_assert_cmpstr (g_hash_table_lookup (second, "variable"), ==, "Event=check-sync");
+
+  settings = pa_test_api (server, "GET", "/api/v1/settings", NULL, NULL);
+  info = pa_test_api (server, "GET", "/api/v1/info", NULL, NULL);
+  g_assert_null (strstr (settings->text, "s3cret-ami"));
+  g_assert_null (strstr (info->text, "s3cret-ami"));
+
+  ami_free (ami);
+}
+
+/* The key file's SIP and AMI keys: checked at start, a bad value named. */
+static void
+test_config (void)
+{
+  static const char * const bad[] = {
+    "[server]\nsip-port = 70000\n",
+    "[server]\nsip-port = -1\n",
+    "[server]\nsip-keepalive = soon\n",
+    "[server]\nsip-offline-after = 0\n",
+    "[server]\nami-host = 192.0.2.5\n",
+    "[server]\nami-host = 192.0.2.5\nami-username = a\n",
+    "[server]\nami-username = a\nami-secret = b\n",
+    "[server]\nami-host = 192.0.2.5\nami-port = 0\nami-username = a\nami-secret = b\n",
+    "[server]\nami-host = 192.0.2.5\nami-username = a\nami-secret = b\\nAction: Originate\n",
+  };
+  static const char good[] =
+    "[server]\nsip-port = 5070\nsip-timeout-ms = 4000\nsip-keepalive = 0\n"
+    "sip-offline-after = 90\nami-host = 192.0.2.5\nami-port = 5039\n"
+    "ami-username = phoneadmin\nami-secret = s3cret\n";
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(PaServerConfig) config = pa_server_config_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (pa_server_config_load_data (config, bad[i], strlen (bad[i]), &error));
+      g_test_message ("%s → %s", bad[i], error->message);
+      g_assert_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE);
+    }
+
+  {
+    g_autoptr(PaServerConfig) config = pa_server_config_new ();
+    g_autoptr(GError) error = NULL;
+
+    /* 5062 by default, a free port beside a free HTTP port */
+    g_assert_cmpuint (pa_server_config_get_sip_port (config), ==, 5062);
+    g_assert_true (pa_server_config_set_listen (config, "127.0.0.1:0", &error));
+    g_assert_cmpuint (pa_server_config_get_sip_port (config), ==, 0);
+    g_assert_cmpuint (config->sip_keepalive, ==, 30);
+    g_assert_cmpuint (config->sip_offline_after, ==, 60);
+    g_assert_null (config->ami_host);
+
+    g_assert_true (pa_server_config_load_data (config, good, strlen (good), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (pa_server_config_get_sip_port (config), ==, 5070);
+    g_assert_cmpuint (config->sip_timeout_ms, ==, 4000);
+    g_assert_cmpuint (config->sip_keepalive, ==, 0);
+    g_assert_cmpuint (config->sip_offline_after, ==, 90);
+    g_assert_cmpstr (config->ami_host, ==, "192.0.2.5");
+    g_assert_cmpuint (config->ami_port, ==, 5039);
+    g_assert_cmpstr (config->ami_username, ==, "phoneadmin");
+    g_assert_cmpstr (config->ami_secret, ==, "s3cret");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -860,6 +1138,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/sip/config", test_config);
   g_test_add_func ("/sip/events-per-vendor", test_events_per_vendor);
   g_test_add_func ("/sip/challenge", test_challenge);
   g_test_add_func ("/sip/no-answer", test_no_answer);
@@ -868,6 +1147,7 @@ main (int   argc,
   g_test_add_func ("/sip/resync-many", test_resync_many);
   g_test_add_func ("/sip/password-resync", test_password_resync);
   g_test_add_func ("/sip/keepalive", test_keepalive);
+  g_test_add_func ("/sip/ami", test_ami);
 
   status = g_test_run ();
   if (config_dir != NULL)
