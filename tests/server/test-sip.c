@@ -17,6 +17,7 @@
 
 #include "pa-catalog.h"
 #include "pa-server-config.h"
+#include "pa-sip-notify.h"
 #include "pa-test-server.h"
 
 #define WAIT_USEC (20 * G_USEC_PER_SEC)
@@ -1075,6 +1076,45 @@ test_ami (void)
   ami_free (ami);
 }
 
+/* Where a push goes: the registered contact first, else the address the
+ * phone fetched from on its SIP port, with the line's user. */
+static void
+test_target (void)
+{
+  static const struct
+  {
+    const char *contact, *ip;
+    guint       port;
+    const char *user, *expected;
+  } cases[] = {
+    { "<sip:201@192.0.2.7:5062;transport=udp>;expires=60", "192.0.2.10", 5060, "201",
+      "sip:201@192.0.2.7:5062;transport=udp" },
+    { "\"Ann\" <sips:201@pbx.example.com>", NULL, 5060, "201", "sips:201@pbx.example.com" },
+    { "sip:201@192.0.2.7", NULL, 0, NULL, "sip:201@192.0.2.7" },
+    { "not a contact", "192.0.2.10", 5060, "201", "sip:201@192.0.2.10:5060" },
+    { "<sip:201@192.0.2.7", "192.0.2.10", 5060, "201", "sip:201@192.0.2.10:5060" },
+    { NULL, "192.0.2.10", 5070, "201", "sip:201@192.0.2.10:5070" },
+    { NULL, "2001:db8::5", 5060, "201", "sip:201@[2001:db8::5]:5060" },
+    { NULL, "192.0.2.10", 0, "201", "sip:201@192.0.2.10:5060" },
+    { NULL, "192.0.2.10", 5060, NULL, "sip:192.0.2.10:5060" },
+    { NULL, "192.0.2.10", 5060, "", "sip:192.0.2.10:5060" },
+    { NULL, "192.0.2.10", 5060, "a b@c", "sip:a%20b%40c@192.0.2.10:5060" },
+    { NULL, NULL, 5060, "201", NULL },
+    { NULL, "not-an-address", 5060, "201", NULL },
+    { "", NULL, 5060, "201", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *target = pa_sip_target_for_phone (cases[i].contact, cases[i].ip,
+                                                         cases[i].port, cases[i].user);
+
+      g_test_message ("%s / %s:%u / %s → %s", cases[i].contact, cases[i].ip, cases[i].port,
+                      cases[i].user, target);
+      g_assert_cmpstr (target, ==, cases[i].expected);
+    }
+}
+
 /* The key file's SIP and AMI keys: checked at start, a bad value named. */
 static void
 test_config (void)
@@ -1139,6 +1179,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sip/config", test_config);
+  g_test_add_func ("/sip/target", test_target);
   g_test_add_func ("/sip/events-per-vendor", test_events_per_vendor);
   g_test_add_func ("/sip/challenge", test_challenge);
   g_test_add_func ("/sip/no-answer", test_no_answer);

@@ -822,6 +822,64 @@ test_phone_sip_action (Fixture       *f,
   g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND);
 }
 
+/* What the SIP keepalive asks for: enabled phones with an address, in id
+ * order, a page at a time, with their SIP port and first line's user. */
+static void
+test_sip_targets (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PaPhone) never = add_phone (f, "Never fetched", "80:5E:C0:00:00:01", 0);
+  g_autoptr(PaPhone) near = new_phone ("Near", "80:5E:C0:00:00:02", 0);
+  g_autoptr(PaPhone) off = new_phone ("Off", "80:5E:C0:00:00:03", 0);
+  g_autoptr(PaPhone) plain = add_phone (f, "Plain", "80:5E:C0:00:00:04", 0);
+  g_autoptr(PaSipAccount) account = add_sip_account (f, 0, "201");
+  g_autoptr(GArray) targets = NULL;
+  g_autoptr(GError) error = NULL;
+  PaPhoneStatusUpdate fetched = { .status = "online", .ip = "192.0.2.10" };
+  gint64 line = pa_resource_get_id (PA_RESOURCE (account));
+  gint64 total = -1;
+  const PaSipTarget *first, *second;
+
+  pa_phone_set_lines (near, &line, 1);
+  pa_phone_set_local_sip_port (near, 5070);
+  g_assert_true (pa_store_insert (f->store, PA_RESOURCE (near), &error));
+  pa_phone_set_enabled (off, FALSE);
+  g_assert_true (pa_store_insert (f->store, PA_RESOURCE (off), &error));
+  g_assert_no_error (error);
+  g_assert_true (pa_store_update_phone_status (f->store, pa_resource_get_id (PA_RESOURCE (near)),
+                                               &fetched, &error));
+  g_assert_true (pa_store_update_phone_status (f->store, pa_resource_get_id (PA_RESOURCE (off)),
+                                               &fetched, &error));
+  fetched.status = "provisioning";
+  g_assert_true (pa_store_update_phone_status (f->store, pa_resource_get_id (PA_RESOURCE (plain)),
+                                               &fetched, &error));
+  g_assert_no_error (error);
+
+  targets = pa_store_list_sip_targets (f->store, 0, 1, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (total, ==, 2);  /* not the one without an address, nor the disabled one */
+  g_assert_cmpuint (targets->len, ==, 1);
+  first = &g_array_index (targets, PaSipTarget, 0);
+  g_assert_cmpint (first->id, ==, pa_resource_get_id (PA_RESOURCE (plain)));
+  g_assert_cmpstr (first->ip, ==, "192.0.2.10");
+  g_assert_cmpuint (first->port, ==, 5060);
+  g_assert_null (first->user);
+  g_assert_cmpstr (first->status, ==, "provisioning");
+
+  {
+    g_autoptr(GArray) rest = pa_store_list_sip_targets (f->store, first->id, 10, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rest->len, ==, 1);
+    second = &g_array_index (rest, PaSipTarget, 0);
+    g_assert_cmpint (second->id, ==, pa_resource_get_id (PA_RESOURCE (near)));
+    g_assert_cmpuint (second->port, ==, 5070);
+    g_assert_cmpstr (second->user, ==, "201");
+    g_assert_cmpstr (second->status, ==, "online");
+  }
+  g_assert_cmpint (pa_resource_get_id (PA_RESOURCE (never)), <, first->id);
+}
+
 static void
 test_phone_token (Fixture       *f,
                   gconstpointer  data)
@@ -1546,6 +1604,7 @@ main (int   argc,
   ADD ("status-keeps-revision", test_status_keeps_revision);
   ADD ("phone-token", test_phone_token);
   ADD ("phone-sip-action", test_phone_sip_action);
+  ADD ("sip-targets", test_sip_targets);
   ADD ("admin-tokens", test_admin_tokens);
   ADD ("sip-password", test_sip_password);
   ADD ("usage-queries", test_usage_queries);
