@@ -317,8 +317,10 @@ pa_server_start_sip (PaServer *self)
   self->sip_agent = pa_sip_agent_new (host, port, self->config->sip_timeout_ms, &error);
   if (self->sip_agent == NULL)
     {
-      /* Phones still fetch their files; only pushes and keepalives stop. */
-      g_warning ("No SIP: %s; reboot, resync and keepalives are off", error->message);
+      /* Phones still fetch their files; only pushes and keepalives stop.
+       * Not a warning: a second provd on the machine (another user's
+       * local server, a test) finds the port taken, and goes on. */
+      g_message ("No SIP: %s; reboot, resync and keepalives are off", error->message);
       return;
     }
   pa_server_start_keepalive (self);
