@@ -36,6 +36,7 @@ typedef struct _PaSipKeepalive
   gint64      next_round;   /* monotonic */
   gint64      cursor;       /* the last phone id asked this round */
   guint       per_tick;
+  guint       round;        /* rounds begun */
   GHashTable *phones;       /* id (gint64 *) → PhoneState */
 } PaSipKeepalive;
 
@@ -45,6 +46,7 @@ typedef struct
   gint64    last_answer;   /* monotonic; the first ask when none came yet */
   gboolean  in_flight;
   gboolean  online;        /* as the store last said, or we made it */
+  guint     round;         /* the last round that found it */
 } PhoneState;
 
 typedef struct
@@ -130,6 +132,7 @@ ask (PaSipKeepalive    *self,
     }
   /* What the store says wins: an admin or the PBX may have moved it. */
   state->online = g_strcmp0 (target->status, "online") == 0;
+  state->round = self->round;
   if (state->in_flight)
     return;
 
@@ -168,6 +171,18 @@ tick_cb (gpointer user_data)
           g_warning ("SIP keepalive: %s", error->message);
           return G_SOURCE_CONTINUE;
         }
+      /* Phones the last round did not find (deleted, disabled, their
+       * address gone) are forgotten. */
+      {
+        GHashTableIter iter;
+        PhoneState *state;
+
+        g_hash_table_iter_init (&iter, self->phones);
+        while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &state))
+          if (!state->in_flight && state->round < self->round)
+            g_hash_table_iter_remove (&iter);
+      }
+      self->round++;
       self->round_start = now;
       self->next_round = now + self->interval_us;
       self->cursor = 0;
