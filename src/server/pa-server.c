@@ -211,6 +211,12 @@ send_info (PaServer          *self,
     json_builder_add_string_value (builder, pa_settings_get_sip_server (self->settings_now));
   else
     json_builder_add_null_value (builder);
+  /* Where NOTIFYs come from: what a phone's trust list would name. */
+  json_builder_set_member_name (builder, "sip_port");
+  if (self->sip_agent != NULL)
+    json_builder_add_int_value (builder, pa_sip_agent_get_port (self->sip_agent));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 

@@ -604,6 +604,14 @@ test_no_answer (void)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (50 * 1000);
     }
+  {
+    g_autoptr(PaTestResponse) info = pa_test_api (server, "GET", "/api/v1/info", NULL, NULL);
+    gint64 sip_port = json_object_get_int_member (pa_test_response_object (info), "sip_port");
+
+    /* a free port of its own, as the HTTP one is */
+    g_assert_cmpint (sip_port, >, 0);
+    g_assert_cmpint (sip_port, !=, 5062);
+  }
   g_test_message ("no answer after %.1f s, %u requests served meanwhile",
                   (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, served);
   /* It waited for the timers (retransmitting), not for an error. */
