@@ -19,6 +19,12 @@
 /* The most phones one bulk request may name. */
 #define MANY_MAX 1000
 
+/* How long a new SIP password's answer waits for its phones' NOTIFYs:
+ * well inside the app's 15 s request timeout, because that answer is the
+ * only one that ever shows the password. Phones still silent by then are
+ * listed as pending; their results arrive as their sip_action. */
+#define PASSWORD_RESYNC_WAIT_MS 10000
+
 static gboolean
 sip_available (PaServer *server)
 {
@@ -275,7 +281,10 @@ typedef struct
   JsonNode          *node;
   JsonArray         *told;
   JsonArray         *unreachable;
-  guint              waiting;
+  GHashTable        *outstanding;  /* phone ids (gint64 *) whose NOTIFY is under way */
+  guint              waiting;      /* NOTIFYs under way, the answer's reference */
+  guint              timeout_id;
+  gboolean           answered;
 } PasswordResync;
 
 static void
@@ -290,25 +299,60 @@ unreachable (PasswordResync *resync,
   json_array_add_object_element (resync->unreachable, item);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static void
 password_resync_answer (PasswordResync *resync)
 {
   JsonObject *object = json_object_new ();
+  g_autoptr(JsonArray) pending = json_array_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gint64 *id;
+
+  g_hash_table_iter_init (&iter, resync->outstanding);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    g_array_append_val (ids, *id);
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    json_array_add_int_element (pending, g_array_index (ids, gint64, i));
 
   json_object_set_array_member (object, "told", g_steal_pointer (&resync->told));
   json_object_set_array_member (object, "unreachable", g_steal_pointer (&resync->unreachable));
+  json_object_set_array_member (object, "pending", g_steal_pointer (&pending));
   json_object_set_object_member (json_node_get_object (resync->node), "resync", object);
   pa_http_send_json (resync->msg, SOUP_STATUS_OK, resync->node);
+  resync->answered = TRUE;
 }
 
 static void
 password_resync_free (PasswordResync *resync)
 {
+  g_clear_handle_id (&resync->timeout_id, g_source_remove);
   g_clear_object (&resync->msg);
   g_clear_pointer (&resync->node, json_node_unref);
   g_clear_pointer (&resync->told, json_array_unref);
   g_clear_pointer (&resync->unreachable, json_array_unref);
+  g_clear_pointer (&resync->outstanding, g_hash_table_unref);
   g_free (resync);
+}
+
+static gboolean
+password_resync_timeout_cb (gpointer user_data)
+{
+  PasswordResync *resync = user_data;
+
+  resync->timeout_id = 0;
+  password_resync_answer (resync);
+  soup_server_message_unpause (resync->msg);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -320,7 +364,10 @@ password_pushed_cb (GObject      *source,
   g_auto(PaSipOutcome) outcome = { 0 };
   gint64 id = pa_sip_push_send_finish (PA_SERVER (source), result, &outcome);
 
-  if (outcome.result == PA_SIP_RESULT_ANSWERED)
+  g_hash_table_remove (resync->outstanding, &id);
+  if (resync->answered)
+    ;  /* answered without it: its result is the phone's sip_action */
+  else if (outcome.result == PA_SIP_RESULT_ANSWERED)
     json_array_add_int_element (resync->told, id);
   else
     {
@@ -338,8 +385,11 @@ password_pushed_cb (GObject      *source,
 
   if (--resync->waiting > 0)
     return;
-  password_resync_answer (resync);
-  soup_server_message_unpause (resync->msg);
+  if (!resync->answered)
+    {
+      password_resync_answer (resync);
+      soup_server_message_unpause (resync->msg);
+    }
   password_resync_free (resync);
 }
 
@@ -358,6 +408,7 @@ pa_api_resync_after_password (PaApiRequest *req,
   resync->node = json_node_ref (node);
   resync->told = json_array_new ();
   resync->unreachable = json_array_new ();
+  resync->outstanding = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   phones = pa_store_list_phones_naming (req->store, PA_TYPE_SIP_ACCOUNT, account_id, &error);
   if (phones == NULL)
@@ -397,9 +448,14 @@ pa_api_resync_after_password (PaApiRequest *req,
       return;
     }
 
-  /* Answered once every phone's NOTIFY ended, which Timer F bounds. */
+  /* Answered once every phone's NOTIFY ended, or the wait is over. */
   soup_server_message_pause (req->msg);
   resync->waiting = pushes->len;
+  for (guint i = 0; i < pushes->len; i++)
+    g_hash_table_add (resync->outstanding,
+                      g_memdup2 (&((PaSipPush *) g_ptr_array_index (pushes, i))->phone_id,
+                                 sizeof (gint64)));
+  resync->timeout_id = g_timeout_add (PASSWORD_RESYNC_WAIT_MS, password_resync_timeout_cb, resync);
   for (guint i = 0; i < pushes->len; i++)
     pa_sip_push_send_async (req->server, g_steal_pointer (&g_ptr_array_index (pushes, i)),
                             password_pushed_cb, resync);

@@ -262,9 +262,12 @@ start_provd (const char *extra)
       g_assert_no_error (error);
     }
   path = g_strdup_printf ("%s/provd-%u.conf", config_dir, serial++);
-  text = g_strdup_printf ("[server]\nsip-server = " PA_TEST_SIP_SERVER "\n"
-                          "sip-timeout-ms = %u\n%s", SIP_TIMEOUT_MS,
-                          extra != NULL ? extra : "sip-keepalive = 0\n");
+  if (extra != NULL && strstr (extra, "sip-timeout-ms") != NULL)
+    text = g_strdup_printf ("[server]\nsip-server = " PA_TEST_SIP_SERVER "\n%s", extra);
+  else
+    text = g_strdup_printf ("[server]\nsip-server = " PA_TEST_SIP_SERVER "\n"
+                            "sip-timeout-ms = %u\n%s", SIP_TIMEOUT_MS,
+                            extra != NULL ? extra : "sip-keepalive = 0\n");
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
   options.config_file = path;
@@ -809,6 +812,7 @@ test_password_resync (void)
                                                "id"), ==, other_id);
   g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (unreachable, 0),
                                                            "reason"), "no_address"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (resync, "pending")), ==, 0);
 
   /* the phone checked the digest against the password it had */
   g_assert_cmpint (sipp_wait (sipp), ==, 0);
@@ -829,6 +833,44 @@ test_password_resync (void)
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (resync, "unreachable")),
                       ==, 0);
   }
+}
+
+/* The answer that shows a new password must reach the app (whose requests
+ * time out after 15 s) even when a phone keeps its NOTIFY open for Timer
+ * F's full 32 s: after 10 s it answers, naming that phone as pending, and
+ * its result arrives later as its sip_action. */
+static void
+test_password_resync_slow (void)
+{
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(GSocket) silent = NULL;
+  g_autoptr(Phone) phone = NULL;
+  g_autoptr(PaTestResponse) regenerated = NULL;
+  g_autofree char *path = NULL;
+  JsonObject *resync;
+  JsonArray *pending;
+  gint64 start;
+
+  if (!PA_HAVE_SOFIA_SIP)
+    {
+      g_test_skip ("provd was built without sofia-sip (meson -Dsip=disabled)");
+      return;
+    }
+  server = start_provd ("sip-keepalive = 0\nsip-timeout-ms = 32000\n");
+  phone = add_phone (server, "snom", "snom-d785", "00:04:13:00:00:90", free_udp_port (&silent),
+                     TRUE);
+  path = g_strdup_printf ("/api/v1/sip-accounts/%" G_GINT64_FORMAT "/password", phone->account_id);
+  start = g_get_monotonic_time ();
+  regenerated = pa_test_api (server, "POST", path, "{\"confirm\": \"REGENERATE\"}", NULL);
+  g_assert_cmpuint (regenerated->status, ==, 200);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 14 * G_USEC_PER_SEC);
+  g_assert_nonnull (json_object_get_string_member (pa_test_response_object (regenerated),
+                                                   "sip_password"));
+  resync = json_object_get_object_member (pa_test_response_object (regenerated), "resync");
+  pending = json_object_get_array_member (resync, "pending");
+  g_assert_cmpuint (json_array_get_length (pending), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (pending, 0), ==, phone->id);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (resync, "told")), ==, 0);
 }
 
 /* OPTIONS every second: a phone that answers is online; once it stops,
@@ -1279,6 +1321,7 @@ main (int   argc,
   g_test_add_func ("/sip/malformed", test_malformed);
   g_test_add_func ("/sip/resync-many", test_resync_many);
   g_test_add_func ("/sip/password-resync", test_password_resync);
+  g_test_add_func ("/sip/password-resync-slow", test_password_resync_slow);
   g_test_add_func ("/sip/keepalive", test_keepalive);
   g_test_add_func ("/sip/keepalive-spread", test_keepalive_spread);
   g_test_add_func ("/sip/ami", test_ami);
