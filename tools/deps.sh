@@ -7,7 +7,9 @@ packages=(
   gcc libc6-dev meson ninja-build pkg-config
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev
   libjson-glib-dev libsecret-1-dev libsqlite3-dev libzbar-dev libxml2-dev
+  libsofia-sip-ua-glib-dev  # provd's SIP agent (NOTIFY, OPTIONS to phones)
   gettext desktop-file-utils appstream
+  sip-tester  # sipp: plays the phone in the SIP tests
   xvfb xauth dbus gnome-keyring libsecret-tools
   imagemagick xdotool curl zint iproute2 python3 clang python3-pyatspi at-spi2-core
   flatpak-builder  # the flatpak-manifest test loads the manifest with it
@@ -15,8 +17,8 @@ packages=(
 if [ "${1:-}" = "--run-only" ]; then
   packages=(gcc libc6-dev meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin
             libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
-            libsecret-1-dev libsqlite3-dev libzbar-dev libxml2-dev gettext desktop-file-utils
-            appstream gnome-keyring)
+            libsecret-1-dev libsqlite3-dev libzbar-dev libxml2-dev libsofia-sip-ua-glib-dev
+            gettext desktop-file-utils appstream gnome-keyring)
 fi
 
 missing=()

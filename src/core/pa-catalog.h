@@ -81,6 +81,14 @@ gboolean            pa_vendor_is_guessed        (PaVendor   *self,
                                                  const char *field);
 const char         *pa_vendor_get_note          (PaVendor   *self);   /* nullable */
 
+/* What provd asks a phone to do with a SIP NOTIFY. */
+#define PA_SIP_ACTION_RESYNC "resync"
+#define PA_SIP_ACTION_REBOOT "reboot"
+/* The Event header of the NOTIFY that asks the vendor's phones for
+ * @action (catalog `sip_events`); NULL when the catalog names none. */
+const char         *pa_vendor_get_sip_event     (PaVendor   *self,
+                                                 const char *action);
+
 /* ------------------------------------------------------------------ */
 
 #define PA_TYPE_EXPANSION_MODULE (pa_expansion_module_get_type ())

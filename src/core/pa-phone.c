@@ -46,6 +46,7 @@ struct _PaPhone
   char                *token;
   char                *config_fingerprint;
   char               **attention;  /* derived by the server, never stored for long */
+  JsonNode            *sip_action; /* an object, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PaPhone, pa_phone, PA_TYPE_RESOURCE)
@@ -81,6 +82,7 @@ enum {
   PROP_TOKEN,
   PROP_CONFIG_FINGERPRINT,
   PROP_ATTENTION,
+  PROP_SIP_ACTION,
   N_PROPS
 };
 
@@ -158,6 +160,17 @@ pa_phone_read_member (PaResource      *resource,
       g_value_take_boxed (value, g_strv_builder_end (builder));
       return TRUE;
     }
+  if (member->pspec == properties[PROP_SIP_ACTION])
+    {
+      if (!JSON_NODE_HOLDS_NULL (node) && !JSON_NODE_HOLDS_OBJECT (node))
+        {
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "sip_action",
+                              _("Must be an object or null"));
+          return FALSE;
+        }
+      g_value_set_boxed (value, JSON_NODE_HOLDS_OBJECT (node) ? node : NULL);
+      return TRUE;
+    }
   if (member->pspec == properties[PROP_MODULES])
     {
       GPtrArray *modules = pa_phone_modules_new_from_json (node, error);
@@ -209,6 +222,15 @@ pa_phone_write_member (PaResource     *resource,
         json_builder_add_string_value (builder, reasons[i]);
       json_builder_end_array (builder);
     }
+  else if (member->pspec == properties[PROP_SIP_ACTION])
+    {
+      JsonNode *node = g_value_get_boxed (value);
+
+      if (node != NULL)
+        json_builder_add_value (builder, json_node_copy (node));
+      else
+        json_builder_add_null_value (builder);
+    }
   else
     PA_RESOURCE_CLASS (pa_phone_parent_class)->write_member (resource, member, value, builder);
 }
@@ -247,6 +269,7 @@ pa_phone_finalize (GObject *object)
   g_clear_pointer (&self->timezone, g_free);
   g_clear_pointer (&self->admin_password, g_free);
   g_clear_pointer (&self->attention, g_strfreev);
+  g_clear_pointer (&self->sip_action, json_node_unref);
   g_clear_pointer (&self->ip, g_free);
   g_clear_pointer (&self->user_agent, g_free);
   g_clear_pointer (&self->firmware, g_free);
@@ -353,6 +376,9 @@ pa_phone_get_property (GObject    *object,
       break;
     case PROP_ATTENTION:
       g_value_set_boxed (value, self->attention);
+      break;
+    case PROP_SIP_ACTION:
+      g_value_set_boxed (value, self->sip_action);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -461,6 +487,14 @@ pa_phone_set_property (GObject      *object,
     case PROP_ATTENTION:
       pa_phone_set_attention (self, g_value_get_boxed (value));
       break;
+    case PROP_SIP_ACTION:
+      {
+        JsonNode *node = g_value_get_boxed (value);
+
+        pa_phone_set_sip_action (self, node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+                                       ? json_node_get_object (node) : NULL);
+      }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -527,6 +561,8 @@ pa_phone_class_init (PaPhoneClass *klass)
   properties[PROP_CONFIG_FINGERPRINT] =
     g_param_spec_string ("config-fingerprint", NULL, NULL, NULL, flags);
   properties[PROP_ATTENTION] = g_param_spec_boxed ("attention", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_SIP_ACTION] =
+    g_param_spec_boxed ("sip-action", NULL, NULL, JSON_TYPE_NODE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -562,6 +598,8 @@ pa_phone_class_init (PaPhoneClass *klass)
   pa_resource_class_add_member (resource_class, properties[PROP_TOKEN], server_text);
   pa_resource_class_add_member (resource_class, properties[PROP_CONFIG_FINGERPRINT], server_text);
   pa_resource_class_add_member (resource_class, properties[PROP_ATTENTION],
+                                PA_MEMBER_SERVER_OWNED | PA_MEMBER_CUSTOM);
+  pa_resource_class_add_member (resource_class, properties[PROP_SIP_ACTION],
                                 PA_MEMBER_SERVER_OWNED | PA_MEMBER_CUSTOM);
 }
 
@@ -840,6 +878,34 @@ pa_phone_set_attention (PaPhone            *self,
   g_strfreev (self->attention);
   self->attention = reasons != NULL && reasons[0] != NULL ? g_strdupv ((char **) reasons) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENTION]);
+}
+
+JsonObject *
+pa_phone_get_sip_action (PaPhone *self)
+{
+  g_return_val_if_fail (PA_IS_PHONE (self), NULL);
+  return self->sip_action != NULL ? json_node_get_object (self->sip_action) : NULL;
+}
+
+void
+pa_phone_set_sip_action (PaPhone    *self,
+                         JsonObject *sip_action)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (PA_IS_PHONE (self));
+
+  if (sip_action != NULL)
+    {
+      node = json_node_new (JSON_NODE_OBJECT);
+      json_node_set_object (node, sip_action);
+    }
+  if (self->sip_action == node
+      || (self->sip_action != NULL && node != NULL && json_node_equal (self->sip_action, node)))
+    return;
+  g_clear_pointer (&self->sip_action, json_node_unref);
+  self->sip_action = g_steal_pointer (&node);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIP_ACTION]);
 }
 
 gboolean

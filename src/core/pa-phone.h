@@ -187,4 +187,11 @@ const char * const *pa_phone_get_attention           (PaPhone             *self)
 void                pa_phone_set_attention           (PaPhone             *self,
                                                       const char * const  *reasons);
 
+/* The last reboot or resync provd pushed over SIP and how it ended (JSON
+ * "sip_action": {"action", "result", "code", "reason", "at"}), from the
+ * server; NULL when none was pushed. Server-owned. */
+JsonObject         *pa_phone_get_sip_action          (PaPhone             *self);
+void                pa_phone_set_sip_action          (PaPhone             *self,
+                                                      JsonObject          *sip_action);
+
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pa-catalog-private.h"
 
 struct _PaVendor
@@ -20,6 +22,8 @@ struct _PaVendor
   GHashTable *key_codes;   /* key type name → code */
   char      **guessed;
   char       *note;
+  char       *resync_event;  /* the Event of a resync NOTIFY, nullable */
+  char       *reboot_event;  /* and of a reboot NOTIFY */
 };
 
 G_DEFINE_FINAL_TYPE (PaVendor, pa_vendor, G_TYPE_OBJECT)
@@ -49,6 +53,8 @@ pa_vendor_finalize (GObject *object)
   g_clear_pointer (&self->key_codes, g_hash_table_unref);
   g_clear_pointer (&self->guessed, g_strfreev);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->resync_event, g_free);
+  g_clear_pointer (&self->reboot_event, g_free);
 
   G_OBJECT_CLASS (pa_vendor_parent_class)->finalize (object);
 }
@@ -127,15 +133,57 @@ oui_is_valid (const char *oui)
   return (g_ascii_xdigit_value (oui[1]) & 0x1) == 0;
 }
 
+/* "sip_events": {"resync": "<Event>", "reboot": "<Event>", "note": "…"}:
+ * what a NOTIFY that makes the phone fetch its files again (or reboot)
+ * carries in its Event header. Optional: without it provd cannot push. */
+static gboolean
+read_sip_events (PaVendor    *self,
+                 JsonObject  *object,
+                 const char  *where,
+                 GError     **error)
+{
+  static const char * const members[] = { "resync", "reboot", "note", NULL };
+  g_autofree char *events_where = g_strdup_printf ("%s sip_events", where);
+  GError *local_error = NULL;
+  JsonObject *events;
+  const char *resync, *reboot, *note;
+
+  events = pa_catalog_json_get_object (object, where, "sip_events", FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (events == NULL)
+    return TRUE;
+
+  if (!pa_catalog_json_check_members (events, events_where, members, error)
+      || !(resync = pa_catalog_json_get_string (events, events_where, "resync", TRUE, error))
+      || !(reboot = pa_catalog_json_get_string (events, events_where, "reboot", TRUE, error))
+      || !pa_catalog_json_get_optional_string (events, events_where, "note", &note, error))
+    return FALSE;
+  /* It goes into a header line as it is. */
+  if (strpbrk (resync, "\r\n") != NULL || strpbrk (reboot, "\r\n") != NULL)
+    {
+      g_set_error (error, PA_CATALOG_ERROR, PA_CATALOG_ERROR_INVALID,
+                   "%s: an event must be one line", events_where);
+      return FALSE;
+    }
+  self->resync_event = g_strdup (resync);
+  self->reboot_event = g_strdup (reboot);
+  return TRUE;
+}
+
 PaVendor *
 pa_vendor_new_from_json (JsonObject *object,
                          const char *where,
                          GError    **error)
 {
   static const char * const members[] = {
-    "id", "name", "config_format", "writer", "ouis", "key_codes", "guessed", "note", NULL
+    "id", "name", "config_format", "writer", "ouis", "key_codes", "guessed", "note",
+    "sip_events", NULL
   };
-  static const char * const guessable[] = { "ouis", "key_codes", NULL };
+  static const char * const guessable[] = { "ouis", "key_codes", "sip_events", NULL };
   g_autoptr(PaVendor) self = NULL;
   JsonObject *codes;
   JsonObjectIter iter;
@@ -230,6 +278,9 @@ pa_vendor_new_from_json (JsonObject *object,
     return NULL;
   self->note = g_strdup (value);
 
+  if (!read_sip_events (self, object, where, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -299,4 +350,17 @@ pa_vendor_get_note (PaVendor *self)
 {
   g_return_val_if_fail (PA_IS_VENDOR (self), NULL);
   return self->note;
+}
+
+const char *
+pa_vendor_get_sip_event (PaVendor   *self,
+                         const char *action)
+{
+  g_return_val_if_fail (PA_IS_VENDOR (self), NULL);
+
+  if (g_strcmp0 (action, PA_SIP_ACTION_RESYNC) == 0)
+    return self->resync_event;
+  if (g_strcmp0 (action, PA_SIP_ACTION_REBOOT) == 0)
+    return self->reboot_event;
+  return NULL;
 }

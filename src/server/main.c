@@ -65,6 +65,7 @@ run (int    argc,
   g_autofree char *pid_path = NULL;
   g_autofree char *pid_line = NULL;
   gboolean version = FALSE;
+  gint sip_port = -2;
   guint sigterm_id, sigint_id;
   const GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
@@ -78,9 +79,13 @@ run (int    argc,
       "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
       "PEM file with the certificate's private key", "FILE" },
+    { "sip-port", 0, 0, G_OPTION_ARG_INT, &sip_port,
+      "UDP port of the SIP agent (NOTIFY, OPTIONS to phones) on the listen address "
+      "(default 5062; 0 picks a free one)", "PORT" },
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file,
       "Key file with a [server] group: listen, data-dir, public-url, sip-server, catalog, "
-      "phone-networks, tls-cert, tls-key", "FILE" },
+      "phone-networks, tls-cert, tls-key, sip-port, sip-timeout-ms, sip-keepalive, "
+      "sip-offline-after", "FILE" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -117,6 +122,16 @@ run (int    argc,
     {
       g_printerr ("phoneadmin-provd: --listen: %s\n", error->message);
       return 2;
+    }
+  if (sip_port != -2)
+    {
+      if (sip_port < 0 || sip_port > 65535)
+        {
+          g_printerr ("phoneadmin-provd: --sip-port: %d is not a port number (0–65535)\n",
+                      sip_port);
+          return 2;
+        }
+      config->sip_port = sip_port;
     }
   if (data_dir != NULL)
     {

@@ -140,6 +140,21 @@ void     pa_api_phone_fetches           (PaApiRequest *req, const PaApiCollectio
 /* POST /api/v1/sip-accounts/{id}/password */
 void     pa_api_regenerate_sip_password (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *arg);
+/* pa-api-sip.c: POST /api/v1/phones/{id}/reboot, …/{id}/resync and
+ * POST /api/v1/phones/resync {"ids": […]}: 202 at once, the result comes
+ * later as the phone's sip_action. */
+void     pa_api_push_reboot             (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+void     pa_api_push_resync             (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+void     pa_api_push_resync_many        (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+/* After a SIP account's password changed: sends a resync to every phone
+ * carrying it (a challenge is answered with @old_password) and answers
+ * @node with "resync": {"told": [ids], "unreachable": [{id, reason}]} once
+ * they all ended. */
+void     pa_api_resync_after_password   (PaApiRequest *req, JsonNode *node,
+                                         gint64 account_id, const char *old_password);
 /* POST /api/v1/phones/{id}/token */
 void     pa_api_regenerate_phone_token  (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *arg);

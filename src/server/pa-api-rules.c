@@ -520,6 +520,7 @@ typedef struct
   gint64      if_match;
   PaResource *account;
   char       *password;
+  char       *old_password;  /* what the phones have until they resync */
 } RegenerateData;
 
 static gboolean
@@ -539,6 +540,9 @@ regenerate_work (PaApiRequest *req,
       return FALSE;
     }
 
+  data->old_password = pa_store_get_sip_password (req->store, data->id, NULL, error);
+  if (data->old_password == NULL)
+    return FALSE;
   data->password = new_password (error);
   return data->password != NULL &&
          pa_store_set_sip_password (req->store, data->id, data->password, error);
@@ -624,14 +628,27 @@ pa_api_regenerate_sip_password (PaApiRequest          *req,
                                 gint64                 id,
                                 const char            *arg)
 {
-  static const PaApiAction action = { regenerate_parse, regenerate_work, regenerate_answer };
-  RegenerateData data = { id, -1, NULL, NULL };
+  RegenerateData data = { id, -1, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
 
-  pa_api_run_action (req, &action, &data);
+  if (!regenerate_parse (req, &data, &error)
+      || !pa_api_in_transaction (req, regenerate_work, &data, &error))
+    pa_http_send_gerror (req->msg, error);
+  else
+    {
+      g_autoptr(JsonNode) node = regenerate_answer (req, &data);
+
+      /* The phones carrying the account are told to fetch the new
+       * password now; the answer says which could be (pa-api-sip.c). */
+      pa_api_resync_after_password (req, node, id, data.old_password);
+    }
   g_clear_object (&data.account);
   if (data.password != NULL)
     memset (data.password, 0, strlen (data.password));
   g_clear_pointer (&data.password, g_free);
+  if (data.old_password != NULL)
+    memset (data.old_password, 0, strlen (data.old_password));
+  g_clear_pointer (&data.old_password, g_free);
 }
 
 /* -- phone tokens -------------------------------------------------------- */

@@ -19,6 +19,10 @@ pa_server_config_new (void)
   self->listen_host = g_strdup (PA_SERVER_DEFAULT_HOST);
   self->listen_port = PA_SERVER_DEFAULT_PORT;
   self->data_dir = pa_server_config_default_data_dir ();
+  self->sip_port = -1;
+  self->sip_keepalive = PA_SERVER_DEFAULT_SIP_KEEPALIVE;
+  self->sip_offline_after = PA_SERVER_DEFAULT_SIP_OFFLINE_AFTER;
+  self->ami_port = PA_SERVER_DEFAULT_AMI_PORT;
   return self;
 }
 
@@ -35,6 +39,11 @@ pa_server_config_free (PaServerConfig *self)
   g_free (self->public_url);
   g_free (self->sip_server);
   g_free (self->catalog);
+  g_free (self->ami_host);
+  g_free (self->ami_username);
+  if (self->ami_secret != NULL)
+    memset (self->ami_secret, 0, strlen (self->ami_secret));
+  g_free (self->ami_secret);
   g_free (self);
 }
 
@@ -157,7 +166,8 @@ load_keyfile (PaServerConfig *self,
 {
   static const char * const known[] = {
     "listen", "data-dir", "public-url", "sip-server", "catalog", "phone-networks",
-    "tls-cert", "tls-key", NULL
+    "tls-cert", "tls-key", "sip-port", "sip-timeout-ms", "sip-keepalive", "sip-offline-after",
+    "ami-host", "ami-port", "ami-username", "ami-secret", NULL
   };
   g_auto(GStrv) keys = NULL;
   g_autofree char *listen = NULL;
@@ -168,6 +178,19 @@ load_keyfile (PaServerConfig *self,
   g_autoptr(GPtrArray) networks = NULL;
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
+  g_autofree char *ami_host = NULL;
+  g_autofree char *ami_port_text = NULL;
+  g_autofree char *ami_username = NULL;
+  g_autofree char *ami_secret = NULL;
+  guint16 ami_port = 0;
+  guint sip[4] = { 0 };
+  gboolean sip_given[4] = { FALSE };
+  static const struct { const char *key; guint max; } sip_keys[] = {
+    { "sip-port", 65535 },
+    { "sip-timeout-ms", 10 * 60 * 1000 },
+    { "sip-keepalive", 24 * 3600 },
+    { "sip-offline-after", 7 * 24 * 3600 },
+  };
 
   if (!g_key_file_has_group (keyfile, "server"))
     return TRUE;
@@ -180,7 +203,9 @@ load_keyfile (PaServerConfig *self,
       {
         g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
                      "[server] has no setting “%s” (known: listen, data-dir, "
-                     "public-url, sip-server, catalog, phone-networks, tls-cert, tls-key)", keys[i]);
+                     "public-url, sip-server, catalog, phone-networks, tls-cert, tls-key, "
+                     "sip-port, sip-timeout-ms, sip-keepalive, sip-offline-after, "
+                     "ami-host, ami-port, ami-username, ami-secret)", keys[i]);
         return FALSE;
       }
 
@@ -193,6 +218,61 @@ load_keyfile (PaServerConfig *self,
       !take_string (keyfile, "tls-cert", &tls_cert, error) ||
       !take_string (keyfile, "tls-key", &tls_key, error))
     return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sip_keys); i++)
+    {
+      g_autofree char *text = NULL;
+      guint64 value = 0;
+
+      if (!take_string (keyfile, sip_keys[i].key, &text, error))
+        return FALSE;
+      if (text == NULL)
+        continue;
+      if (!g_ascii_string_to_unsigned (text, 10, 0, sip_keys[i].max, &value, NULL))
+        {
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                       "[server] %s: “%s” is not a whole number from 0 to %u",
+                       sip_keys[i].key, text, sip_keys[i].max);
+          return FALSE;
+        }
+      sip[i] = (guint) value;
+      sip_given[i] = TRUE;
+    }
+  if (!take_string (keyfile, "ami-host", &ami_host, error) ||
+      !take_string (keyfile, "ami-port", &ami_port_text, error) ||
+      !take_string (keyfile, "ami-username", &ami_username, error) ||
+      !take_string (keyfile, "ami-secret", &ami_secret, error))
+    return FALSE;
+  if (ami_port_text != NULL && (!parse_port (ami_port_text, &ami_port, NULL) || ami_port == 0))
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   "[server] ami-port: “%s” is not a port number (1–65535)", ami_port_text);
+      return FALSE;
+    }
+  /* Half an AMI setup would fail every NOTIFY: say so at start. */
+  if ((ami_host != NULL) != (ami_username != NULL && ami_secret != NULL)
+      || (ami_host == NULL && (ami_username != NULL || ami_secret != NULL || ami_port_text != NULL)))
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   "[server] ami-host, ami-username and ami-secret go together");
+      return FALSE;
+    }
+  /* They go into AMI's header lines as they are (a key file can spell
+   * a newline as \n). */
+  if (ami_host != NULL
+      && (strpbrk (ami_username, "\r\n") != NULL || strpbrk (ami_secret, "\r\n") != NULL))
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   "[server] ami-username and ami-secret must be one line each");
+      return FALSE;
+    }
+
+  if (sip_given[3] && sip[3] == 0)
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   "[server] sip-offline-after must be at least 1 second");
+      return FALSE;
+    }
 
   if (public_url != NULL &&
       !g_str_has_prefix (public_url, "http://") &&
@@ -273,7 +353,36 @@ load_keyfile (PaServerConfig *self,
       g_free (self->catalog);
       self->catalog = g_steal_pointer (&catalog);
     }
+  if (ami_host != NULL)
+    {
+      g_free (self->ami_host);
+      self->ami_host = g_steal_pointer (&ami_host);
+      g_free (self->ami_username);
+      self->ami_username = g_steal_pointer (&ami_username);
+      g_free (self->ami_secret);
+      self->ami_secret = g_steal_pointer (&ami_secret);
+      if (ami_port != 0)
+        self->ami_port = ami_port;
+    }
+  if (sip_given[0])
+    self->sip_port = (gint) sip[0];
+  if (sip_given[1])
+    self->sip_timeout_ms = sip[1];
+  if (sip_given[2])
+    self->sip_keepalive = sip[2];
+  if (sip_given[3])
+    self->sip_offline_after = sip[3];
   return TRUE;
+}
+
+guint
+pa_server_config_get_sip_port (const PaServerConfig *self)
+{
+  if (self->sip_port >= 0)
+    return (guint) self->sip_port;
+  /* A provd on a free HTTP port (tests, several at once) must not fight
+   * over one SIP port either. */
+  return self->listen_port == 0 ? 0 : PA_SERVER_DEFAULT_SIP_PORT;
 }
 
 /* GKeyFile's messages, and ours, quote what the file says: bytes that are

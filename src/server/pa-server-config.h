@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 
 #define PA_SERVER_DEFAULT_HOST "127.0.0.1"
 #define PA_SERVER_DEFAULT_PORT 8670
+/* provd's own SIP port: not 5060, which a softphone or PBX on the same
+ * machine may hold. */
+#define PA_SERVER_DEFAULT_SIP_PORT 5062
+#define PA_SERVER_DEFAULT_SIP_KEEPALIVE 30
+#define PA_SERVER_DEFAULT_SIP_OFFLINE_AFTER 60
+#define PA_SERVER_DEFAULT_AMI_PORT 5038
 
 /**
  * PaServerConfig:
@@ -27,6 +33,20 @@ G_BEGIN_DECLS
  * @catalog: (nullable): a device catalog file to use instead of the
  *   built-in one (a model this build does not know yet); the app takes the
  *   catalog from the server, so it knows the model too
+ * @sip_port: the UDP port of the SIP agent (NOTIFY, OPTIONS), on the
+ *   listen address; 0 picks a free one; -1 (the default): 5062, or a free
+ *   one when @listen_port is 0 (tests, a second provd)
+ * @sip_timeout_ms: how long an unanswered SIP request waits (Timer F);
+ *   0: sofia-sip's 32 s
+ * @sip_keepalive: seconds between OPTIONS to each phone; 0: none
+ * @sip_offline_after: seconds without an answer before an online phone
+ *   is offline
+ * @ami_host: (nullable): an Asterisk manager interface to send NOTIFYs
+ *   through (PJSIPNotify) instead of provd's own SIP agent
+ * @ami_port: its TCP port (5038)
+ * @ami_username: (nullable): its manager user (required with @ami_host)
+ * @ami_secret: (nullable): and secret; only ever in the key file, never
+ *   in the API or the database
  *
  * Plain data: the key file is read once at start, the command line wins.
  */
@@ -41,13 +61,23 @@ typedef struct
   GPtrArray *phone_networks;
   char    *tls_cert;
   char    *tls_key;
+  gint     sip_port;
+  guint    sip_timeout_ms;
+  guint    sip_keepalive;
+  guint    sip_offline_after;
+  char    *ami_host;
+  guint16  ami_port;
+  char    *ami_username;
+  char    *ami_secret;
 } PaServerConfig;
 
 PaServerConfig *pa_server_config_new          (void);
 void            pa_server_config_free         (PaServerConfig *self);
 
 /* Reads `[server] listen, data-dir, public-url, sip-server, catalog,
- * phone-networks` (a list: `192.168.1.0/24;10.0.0.0/8`), tls-cert, tls-key; members the file
+ * phone-networks` (a list: `192.168.1.0/24;10.0.0.0/8`), tls-cert, tls-key,
+ * sip-port, sip-timeout-ms, sip-keepalive, sip-offline-after, ami-host,
+ * ami-port, ami-username, ami-secret; members the file
  * does not name keep their value. Unknown keys in [server] are an error so a
  * typo does not pass silently. */
 gboolean        pa_server_config_load_file    (PaServerConfig *self,
@@ -63,6 +93,9 @@ gboolean        pa_server_config_load_data    (PaServerConfig *self,
 gboolean        pa_server_config_set_listen   (PaServerConfig *self,
                                                const char     *text,
                                                GError        **error);
+
+/* The SIP port to bind: @sip_port, or its default (see above). */
+guint           pa_server_config_get_sip_port (const PaServerConfig *self);
 
 /* Whether a phone request from @ip may be served (always, without a list). */
 gboolean        pa_server_config_allows_phone (const PaServerConfig *self,

@@ -12,6 +12,7 @@
 #include "pa-rate-limit.h"
 #include "pa-render-cache.h"
 #include "pa-settings.h"
+#include "pa-sip-agent.h"
 #include "pa-user-agent.h"
 #include "pa-server.h"
 
@@ -65,6 +66,9 @@ struct _PaServer
   /* pa-api-changes-stream.c: the open change streams (PaChangeStream) */
   GList           *change_streams;
   gulong           changes_committed_id;
+  /* pa-sip-*.c: NOTIFY/OPTIONS to phones; NULL when SIP could not start */
+  PaSipAgent      *sip_agent;
+  struct _PaSipKeepalive *keepalive;
 };
 
 /* An admin password provd made for a phone, to be shown once. */
@@ -173,6 +177,29 @@ void     pa_server_close_change_streams (PaServer        *self);
  * logged without letting a scanner flood the log. */
 gboolean pa_server_may_warn        (PaServer          *self,
                                     const char        *client);
+
+/* pa-sip-ami.c: NOTIFYs through an Asterisk's AMI (PJSIPNotify) when the
+ * settings name one (ami_host). @endpoint (the line's SIP user) is used
+ * when given, else @uri. The outcome says how Asterisk answered. */
+gboolean pa_server_ami_configured  (PaServer          *self);
+void     pa_server_ami_notify_async  (PaServer            *self,
+                                      const char          *endpoint,
+                                      const char          *uri,
+                                      const char          *event,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+void     pa_server_ami_notify_finish (PaServer            *self,
+                                      GAsyncResult        *result,
+                                      PaSipOutcome        *outcome);
+
+/* pa-sip-notify.c: starts the SIP agent (and the keepalive) on the listen
+ * address, or warns and goes on without; stops them. */
+void     pa_server_start_sip        (PaServer          *self);
+void     pa_server_stop_sip         (PaServer          *self);
+/* pa-sip-keepalive.c: OPTIONS to every phone with a known address, spread
+ * over the interval; answers move a phone online, silence offline. */
+void     pa_server_start_keepalive  (PaServer          *self);
+void     pa_server_stop_keepalive   (PaServer          *self);
 
 /* Sends 405 with Allow. */
 void     pa_server_method_not_allowed (SoupServerMessage *msg,

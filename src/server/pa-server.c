@@ -28,6 +28,7 @@ pa_server_dispose (GObject *object)
   PaServer *self = PA_SERVER (object);
 
   pa_server_shutdown (self);
+  pa_server_stop_sip (self);
   pa_server_unwatch_store (self);
   g_clear_pointer (&self->listener, pa_http_listener_free);
   g_clear_pointer (&self->render_cache, pa_render_cache_free);
@@ -227,6 +228,12 @@ send_info (PaServer          *self,
     json_builder_set_member_name (builder, "changes_last");
     json_builder_add_int_value (builder, last);
   }
+  /* Where NOTIFYs come from: what a phone's trust list would name. */
+  json_builder_set_member_name (builder, "sip_port");
+  if (self->sip_agent != NULL)
+    json_builder_add_int_value (builder, pa_sip_agent_get_port (self->sip_agent));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 
@@ -404,6 +411,14 @@ pa_server_new (PaStore              *store,
     self->config->phone_networks = g_ptr_array_ref (config->phone_networks);
   self->config->tls_cert = g_strdup (config->tls_cert);
   self->config->tls_key = g_strdup (config->tls_key);
+  self->config->sip_port = config->sip_port;
+  self->config->sip_timeout_ms = config->sip_timeout_ms;
+  self->config->sip_keepalive = config->sip_keepalive;
+  self->config->sip_offline_after = config->sip_offline_after;
+  self->config->ami_host = g_strdup (config->ami_host);
+  self->config->ami_port = config->ami_port;
+  self->config->ami_username = g_strdup (config->ami_username);
+  self->config->ami_secret = g_strdup (config->ami_secret);
 
   self->soup = soup_server_new ("server-header", "phoneadmin-provd", NULL);
   soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);
@@ -500,6 +515,8 @@ pa_server_listen (PaServer  *self,
           return FALSE;
         }
     }
+
+  pa_server_start_sip (self);
 
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                     "PA_URL", self->url,

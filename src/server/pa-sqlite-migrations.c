@@ -253,6 +253,30 @@ static const char * const migrations[] = {
   "    INSERT INTO changes (kind, item_id, op, at)"
   "      VALUES ('phone', NEW.id, 'updated', CAST (strftime ('%s', 'now') AS INTEGER));"
   "  END;",
+
+  /* 12: the last reboot or resync provd pushed to each phone over SIP and
+   * how it ended (answered, rejected with its code, no answer, …): shown
+   * in the phone's JSON as "sip_action". Kept apart from the phone's row so
+   * a result is no config change; logged as an update of the phone so the
+   * change feed carries it, like a status. */
+  "CREATE TABLE phone_sip_actions ("
+  "  phone_id INTEGER PRIMARY KEY REFERENCES phones (id) ON DELETE CASCADE,"
+  "  action   TEXT NOT NULL,"
+  "  result   TEXT NOT NULL,"
+  "  code     INTEGER,"
+  "  reason   TEXT,"
+  "  at       INTEGER NOT NULL"
+  ");"
+  "CREATE TRIGGER phone_sip_actions_inserted AFTER INSERT ON phone_sip_actions"
+  "  BEGIN"
+  "    INSERT INTO changes (kind, item_id, op, at)"
+  "      VALUES ('phone', NEW.phone_id, 'updated', CAST (strftime ('%s', 'now') AS INTEGER));"
+  "  END;"
+  "CREATE TRIGGER phone_sip_actions_updated AFTER UPDATE ON phone_sip_actions"
+  "  BEGIN"
+  "    INSERT INTO changes (kind, item_id, op, at)"
+  "      VALUES ('phone', NEW.phone_id, 'updated', CAST (strftime ('%s', 'now') AS INTEGER));"
+  "  END;",
 };
 
 int

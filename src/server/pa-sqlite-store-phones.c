@@ -272,6 +272,97 @@ pa_sqlite_store_update_phone_status (PaStore                    *store,
   return run_write (self, stmt, "phone", phone_id, error);
 }
 
+static gboolean
+pa_sqlite_store_set_phone_sip_action (PaStore                 *store,
+                                      gint64                   phone_id,
+                                      const PaPhoneSipAction  *action,
+                                      GError                 **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(PaStmt) stmt = NULL;
+
+  /* One statement (the change log entry is the table's trigger's), so it
+   * is atomic by itself; a phone that is gone changes no row. */
+  stmt = pa_sqlite_store_prepare (self,
+                                  "INSERT INTO phone_sip_actions (phone_id, action, result, code,"
+                                  "                               reason, at)"
+                                  " SELECT :id, :action, :result, :code, :reason, :at"
+                                  "  WHERE EXISTS (SELECT 1 FROM phones WHERE id = :id)"
+                                  " ON CONFLICT (phone_id) DO UPDATE SET"
+                                  "  action = excluded.action, result = excluded.result,"
+                                  "  code = excluded.code, reason = excluded.reason,"
+                                  "  at = excluded.at",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  pa_stmt_bind_text (stmt, ":action", action->action);
+  pa_stmt_bind_text (stmt, ":result", action->result);
+  if (action->code > 0)
+    pa_stmt_bind_int (stmt, ":code", action->code);
+  pa_stmt_bind_text (stmt, ":reason", action->reason);
+  pa_stmt_bind_int (stmt, ":at", g_date_time_to_unix (action->at));
+  return run_write (self, stmt, "phone", phone_id, error);
+}
+
+/* Enabled, with an address, not disabled by hand. */
+#define SIP_TARGETS_WHERE \
+  " t.ip IS NOT NULL AND t.status <> 'disabled'" \
+  " AND coalesce (json_extract (t.data, '$.enabled'), 1)"
+
+static GArray *
+pa_sqlite_store_list_sip_targets (PaStore  *store,
+                                  gint64    after,
+                                  guint     limit,
+                                  gint64   *total,
+                                  GError  **error)
+{
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  g_autoptr(GArray) targets = g_array_new (FALSE, TRUE, sizeof (PaSipTarget));
+  g_autoptr(PaStmt) stmt = NULL;
+  int rc;
+
+  g_array_set_clear_func (targets, (GDestroyNotify) pa_sip_target_clear);
+  if (total != NULL)
+    {
+      g_autoptr(PaStmt) count = pa_sqlite_store_prepare (self,
+                                                         "SELECT count(*) FROM phones t WHERE"
+                                                         SIP_TARGETS_WHERE, error);
+
+      if (count == NULL
+          || pa_sqlite_store_step (self, count, "Cannot count phones", error) != SQLITE_ROW)
+        return NULL;
+      *total = sqlite3_column_int64 (count, 0);
+    }
+
+  stmt = pa_sqlite_store_prepare (self,
+                                  "SELECT t.id, t.ip,"
+                                  "  coalesce (json_extract (t.data, '$.local_sip_port'), 5060),"
+                                  "  (SELECT a.username FROM phone_lines l"
+                                  "     JOIN sip_accounts a ON a.id = l.sip_account_id"
+                                  "    WHERE l.phone_id = t.id ORDER BY l.position LIMIT 1),"
+                                  "  t.status"
+                                  " FROM phones t WHERE t.id > :after AND" SIP_TARGETS_WHERE
+                                  " ORDER BY t.id LIMIT :limit", error);
+  if (stmt == NULL)
+    return NULL;
+  pa_stmt_bind_int (stmt, ":after", after);
+  pa_stmt_bind_int (stmt, ":limit", limit > 0 ? (gint64) limit : -1);
+  while ((rc = pa_sqlite_store_step (self, stmt, "Cannot list phones", error)) == SQLITE_ROW)
+    {
+      PaSipTarget target = { 0 };
+
+      target.id = sqlite3_column_int64 (stmt, 0);
+      target.ip = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      target.port = (guint) CLAMP (sqlite3_column_int64 (stmt, 2), 0, 65535);
+      target.user = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      target.status = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_array_append_val (targets, target);
+    }
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&targets);
+}
+
 static char *
 pa_sqlite_store_regenerate_phone_token (PaStore  *store,
                                         gint64    phone_id,
@@ -736,6 +827,8 @@ pa_sqlite_store_init_phone_iface (PaStoreInterface *iface)
   iface->find_sip_account = pa_sqlite_store_find_sip_account;
   iface->list_status_history = pa_sqlite_store_list_status_history;
   iface->update_phone_status = pa_sqlite_store_update_phone_status;
+  iface->set_phone_sip_action = pa_sqlite_store_set_phone_sip_action;
+  iface->list_sip_targets = pa_sqlite_store_list_sip_targets;
   iface->set_sip_password = pa_sqlite_store_set_sip_password;
   iface->get_sip_password = pa_sqlite_store_get_sip_password;
   iface->add_admin_token = pa_sqlite_store_add_admin_token;

@@ -60,24 +60,40 @@ const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_N_KINDS] = {
     "UPDATE settings SET revision = revision + 1, data = :data WHERE id = :id" },
 };
 
-/* A phone's members kept in columns, so `data` never holds a stale copy,
- * in the order they are selected after id, revision and data. */
+/* A phone's members kept apart from `data` (in its columns, or its last SIP
+ * push's row), so `data` never holds a stale copy: what each is selected
+ * as, after id, revision and data, and, where the API answers with another
+ * value, that. */
+typedef enum
+{
+  COLUMN_TEXT,
+  COLUMN_INT,
+  COLUMN_JSON,   /* JSON text, or NULL */
+} ColumnType;
+
 static const struct
 {
   const char *member;
-  const char *column;
-  gboolean    integer;
+  const char *select;
+  ColumnType  type;
+  const char *answer;    /* NULL: @select */
 } phone_columns[] = {
-  { "token",              "token",          FALSE },
-  { "status",             "status",         FALSE },
-  { "ip",                 "ip",             FALSE },
-  { "user_agent",         "user_agent",     FALSE },
-  { "firmware",           "firmware",       FALSE },
-  { "last_seen",          "last_seen",      TRUE },
-  { "provisioned_at",     "provisioned_at", TRUE },
-  { "contact",            "contact",        FALSE },
-  { "status_since",       "status_since",   TRUE },
-  { "config_fingerprint", "fingerprint",    FALSE },
+  { "token",              "t.token",          COLUMN_TEXT, NULL },
+  { "status",             "t.status",         COLUMN_TEXT, NULL },
+  { "ip",                 "t.ip",             COLUMN_TEXT, NULL },
+  { "user_agent",         "t.user_agent",     COLUMN_TEXT, NULL },
+  { "firmware",           "t.firmware",       COLUMN_TEXT, NULL },
+  { "last_seen",          "t.last_seen",      COLUMN_INT,  NULL },
+  { "provisioned_at",     "t.provisioned_at", COLUMN_INT,  NULL },
+  { "contact",            "t.contact",        COLUMN_TEXT, NULL },
+  { "status_since",       "t.status_since",   COLUMN_INT,  NULL },
+  /* The ETag its files are served with (pa_api_phone_derive() says the
+   * same). */
+  { "config_fingerprint", "t.fingerprint",    COLUMN_TEXT, "pa_served_fingerprint (t.fingerprint)" },
+  { "sip_action",
+    "(SELECT json_object ('action', s.action, 'result', s.result, 'code', s.code,"
+    " 'reason', s.reason, 'at', s.at) FROM phone_sip_actions s WHERE s.phone_id = t.id)",
+    COLUMN_JSON, NULL },
 };
 #define PA_SQLITE_PHONE_FIRST_COLUMN 3
 
@@ -93,7 +109,7 @@ pa_sqlite_columns (const PaSqliteKindInfo *info)
       GString *sql = g_string_new ("t.id, t.revision, t.data");
 
       for (guint i = 0; i < G_N_ELEMENTS (phone_columns); i++)
-        g_string_append_printf (sql, ", t.%s", phone_columns[i].column);
+        g_string_append_printf (sql, ", %s", phone_columns[i].select);
       g_once_init_leave (&phone, g_string_free (sql, FALSE));
     }
   return phone;
@@ -107,9 +123,8 @@ pa_sqlite_item_json (const PaSqliteKindInfo *info)
   /* The stored text with the column members written in front of its
    * members, without parsing it: `data` never holds those members (see
    * pa_sqlite_row_from_resource()) and is an object with at least a name.
-   * The same members pa_sqlite_resource_from_stmt() sets, the fingerprint
-   * as served (pa_api_phone_derive() says the same), and the attention its
-   * last derive stored. */
+   * The same members pa_sqlite_resource_from_stmt() sets, as the API
+   * answers with them, and the attention its last derive stored. */
 #define REST_OF_DATA " || CASE WHEN length (t.data) > 2 THEN ',' || substr (t.data, 2) ELSE '}' END"
   if (info->kind != PA_SQLITE_KIND_PHONE)
     return "'{\"id\":' || t.id || ',\"revision\":' || t.revision" REST_OF_DATA;
@@ -118,13 +133,17 @@ pa_sqlite_item_json (const PaSqliteKindInfo *info)
       GString *sql = g_string_new ("'{\"id\":' || t.id || ',\"revision\":' || t.revision");
 
       for (guint i = 0; i < G_N_ELEMENTS (phone_columns); i++)
-        g_string_append_printf (sql, " || ',\"%s\":' || json_quote (%st.%s%s)",
-                                phone_columns[i].member,
-                                g_str_equal (phone_columns[i].member, "config_fingerprint")
-                                ? "pa_served_fingerprint (" : "",
-                                phone_columns[i].column,
-                                g_str_equal (phone_columns[i].member, "config_fingerprint")
-                                ? ")" : "");
+        {
+          const char *value = phone_columns[i].answer != NULL ? phone_columns[i].answer
+                                                             : phone_columns[i].select;
+
+          if (phone_columns[i].type == COLUMN_JSON)
+            g_string_append_printf (sql, " || ',\"%s\":' || coalesce (%s, 'null')",
+                                    phone_columns[i].member, value);
+          else
+            g_string_append_printf (sql, " || ',\"%s\":' || json_quote (%s)",
+                                    phone_columns[i].member, value);
+        }
       g_string_append (sql, " || ',\"attention\":' || coalesce (t.attention, '[]')" REST_OF_DATA);
       g_once_init_leave (&phone, g_string_free (sql, FALSE));
     }
@@ -324,6 +343,21 @@ set_nullable_int (JsonObject   *object,
     json_object_set_int_member (object, member, sqlite3_column_int64 (stmt, column));
 }
 
+static void
+set_nullable_json (JsonObject   *object,
+                   const char   *member,
+                   sqlite3_stmt *stmt,
+                   int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
+
+  if (node != NULL)
+    json_object_set_member (object, member, g_steal_pointer (&node));
+  else
+    json_object_set_null_member (object, member);
+}
+
 PaResource *
 pa_sqlite_resource_from_stmt (const PaSqliteKindInfo  *info,
                               sqlite3_stmt            *stmt,
@@ -351,8 +385,16 @@ pa_sqlite_resource_from_stmt (const PaSqliteKindInfo  *info,
   if (info->kind == PA_SQLITE_KIND_PHONE)
     {
       for (guint i = 0; i < G_N_ELEMENTS (phone_columns); i++)
-        (phone_columns[i].integer ? set_nullable_int : set_nullable_text)
-          (object, phone_columns[i].member, stmt, PA_SQLITE_PHONE_FIRST_COLUMN + (int) i);
+        {
+          int column = PA_SQLITE_PHONE_FIRST_COLUMN + (int) i;
+
+          if (phone_columns[i].type == COLUMN_INT)
+            set_nullable_int (object, phone_columns[i].member, stmt, column);
+          else if (phone_columns[i].type == COLUMN_TEXT)
+            set_nullable_text (object, phone_columns[i].member, stmt, column);
+          else
+            set_nullable_json (object, phone_columns[i].member, stmt, column);
+        }
     }
 
   resource = pa_resource_new_from_json (type_for_kind (info), node, PA_JSON_TRUSTED,

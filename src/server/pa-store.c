@@ -562,6 +562,41 @@ pa_store_update_phone_status (PaStore                    *self,
 }
 
 gboolean
+pa_store_set_phone_sip_action (PaStore                 *self,
+                               gint64                   phone_id,
+                               const PaPhoneSipAction  *action,
+                               GError                 **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL && action->action != NULL && action->result != NULL
+                        && action->at != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return IFACE (self)->set_phone_sip_action (self, phone_id, action, error);
+}
+
+void
+pa_sip_target_clear (PaSipTarget *target)
+{
+  g_clear_pointer (&target->ip, g_free);
+  g_clear_pointer (&target->user, g_free);
+  g_clear_pointer (&target->status, g_free);
+}
+
+GArray *
+pa_store_list_sip_targets (PaStore  *self,
+                           gint64    after,
+                           guint     limit,
+                           gint64   *total,
+                           GError  **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return IFACE (self)->list_sip_targets (self, after, limit, total, error);
+}
+
+gboolean
 pa_store_set_sip_password (PaStore     *self,
                            gint64       sip_account_id,
                            const char  *password,

@@ -134,6 +134,41 @@ typedef struct
 } PaStatusChange;
 
 /**
+ * PaPhoneSipAction:
+ * @action: "resync" or "reboot"
+ * @result: how it ended: "answered", "rejected", "auth_failed",
+ *   "no_answer", "no_address", "failed" (pa_sip_result_to_string())
+ * @code: the final SIP status, 0 when none came
+ * @reason: nullable; the reason phrase, or why nothing was sent
+ * @at: when it ended
+ */
+typedef struct
+{
+  const char *action;
+  const char *result;
+  guint       code;
+  const char *reason;
+  GDateTime  *at;
+} PaPhoneSipAction;
+
+/**
+ * PaSipTarget:
+ * What the SIP keepalive needs of a phone with a known address: where it
+ * fetched from, its SIP port, its first line's user and its status. Free
+ * with pa_sip_target_clear() (an array of them does).
+ */
+typedef struct
+{
+  gint64  id;
+  char   *ip;
+  guint   port;
+  char   *user;    /* nullable */
+  char   *status;  /* "online", "offline", … */
+} PaSipTarget;
+
+void pa_sip_target_clear (PaSipTarget *target);
+
+/**
  * PaFetchRecord:
  * One kind of request a phone made: a file, from an address, with a
  * User-Agent, answered with a status. Requests alike are one record with
@@ -217,6 +252,10 @@ struct _PaStoreInterface
   GArray      *(*list_status_history)   (PaStore *self, gint64 phone_id, GError **error);
   gboolean     (*update_phone_status)   (PaStore *self, gint64 phone_id,
                                          const PaPhoneStatusUpdate *update, GError **error);
+  gboolean     (*set_phone_sip_action)  (PaStore *self, gint64 phone_id,
+                                         const PaPhoneSipAction *action, GError **error);
+  GArray      *(*list_sip_targets)      (PaStore *self, gint64 after, guint limit,
+                                         gint64 *total, GError **error);
 
   gboolean     (*set_sip_password)      (PaStore *self, gint64 sip_account_id,
                                          const char *password, GError **error);
@@ -567,6 +606,35 @@ GArray      *pa_store_list_status_history    (PaStore    *self,
 gboolean     pa_store_update_phone_status    (PaStore                   *self,
                                               gint64                     phone_id,
                                               const PaPhoneStatusUpdate *update,
+                                              GError                   **error);
+
+/**
+ * pa_store_set_phone_sip_action:
+ * Keeps how the last reboot or resync pushed to the phone ended (the
+ * phone's "sip_action"), replacing the one before, and logs an update of
+ * the phone in the change log. Does NOT bump the revision. Errors:
+ * NOT_FOUND.
+ */
+gboolean     pa_store_set_phone_sip_action   (PaStore                   *self,
+                                              gint64                     phone_id,
+                                              const PaPhoneSipAction    *action,
+                                              GError                   **error);
+
+/**
+ * pa_store_list_sip_targets:
+ * @after: only phones with a larger id (0 for the first page)
+ * @limit: at most this many
+ * @total: (out) (optional): how many there are in all (a count: only ask
+ *   at the start of a round)
+ *
+ * The enabled phones with a known address, in id order, for OPTIONS.
+ *
+ * Returns: (transfer full) (element-type PaSipTarget): NULL on error.
+ */
+GArray      *pa_store_list_sip_targets       (PaStore                   *self,
+                                              gint64                     after,
+                                              guint                      limit,
+                                              gint64                    *total,
                                               GError                   **error);
 
 /* -- SIP passwords ----------------------------------------------------- */

@@ -770,6 +770,19 @@ static const BadDoc bad_docs[] = {
   { "model-config-format-number", VENDORS, MODULES,
     MODEL_HEAD MODEL_KEYS "'config_format':1," MODEL_TAIL,
     PA_CATALOG_ERROR_WRONG_TYPE, "\"config_format\" must be a string" },
+  /* what a NOTIFY carries: both events, one line each */
+  { "vendor-sip-events-no-reboot",
+    "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{},"
+    "'sip_events':{'resync':'check-sync'}}",
+    "", "", PA_CATALOG_ERROR_MISSING, "\"reboot\"" },
+  { "vendor-sip-events-typo",
+    "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{},"
+    "'sip_events':{'resync':'check-sync','reboot':'x','rebot':'y'}}",
+    "", "", PA_CATALOG_ERROR_UNKNOWN_MEMBER, "\"rebot\"" },
+  { "vendor-sip-events-two-lines",
+    "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{},"
+    "'sip_events':{'resync':'check-sync','reboot':'a\\r\\nX-Evil: 1'}}",
+    "", "", PA_CATALOG_ERROR_INVALID, "one line" },
   /* the members vendors, modules and models share */
   { "vendor-note-number",
     "{'id':'acme','name':'A','config_format':'cfg','writer':'acme','ouis':[],'key_codes':{},'note':2}",
@@ -907,11 +920,49 @@ test_default_cisco (void)
                                                     "cisco-cp-8800-kem"), ==, 1);
 }
 
+/* The Event of each vendor's resync and reboot NOTIFY (provisioning facts
+ * §2.8), read from the catalog so provd names no vendor. */
+static void
+test_default_sip_events (void)
+{
+  static const struct { const char *vendor, *resync, *reboot; } expected[] = {
+    { "yealink", "check-sync;reboot=false", "check-sync;reboot=true" },
+    { "polycom", "check-sync", "check-sync" },
+    { "grandstream", "check-sync", "check-sync;reboot=true" },
+    { "cisco", "resync", "reboot_now" },
+    { "snom", "check-sync;reboot=false", "check-sync;reboot=true" },
+    { "fanvil", "check-sync", "check-sync;reboot=true" },
+  };
+  PaCatalog *catalog = pa_catalog_get_default ();
+  GListModel *vendors = pa_catalog_get_vendors (catalog);
+
+  /* every vendor can be pushed */
+  for (guint i = 0; i < g_list_model_get_n_items (vendors); i++)
+    {
+      g_autoptr(PaVendor) vendor = g_list_model_get_item (vendors, i);
+
+      g_assert_nonnull (pa_vendor_get_sip_event (vendor, PA_SIP_ACTION_RESYNC));
+      g_assert_nonnull (pa_vendor_get_sip_event (vendor, PA_SIP_ACTION_REBOOT));
+      g_assert_null (pa_vendor_get_sip_event (vendor, "factory-reset"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      PaVendor *vendor = pa_catalog_get_vendor (catalog, expected[i].vendor);
+
+      g_assert_cmpstr (pa_vendor_get_sip_event (vendor, PA_SIP_ACTION_RESYNC), ==,
+                       expected[i].resync);
+      g_assert_cmpstr (pa_vendor_get_sip_event (vendor, PA_SIP_ACTION_REBOOT), ==,
+                       expected[i].reboot);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/catalog/default/sip-events", test_default_sip_events);
 
   g_test_add_func ("/catalog/default/loads", test_default_loads);
   g_test_add_func ("/catalog/default/reference-models", test_default_has_reference_models);

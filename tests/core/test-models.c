@@ -122,7 +122,8 @@ static const char full_phone[] =
   "'status':'online','ip':'192.0.2.10','user_agent':'Acme P10 1.2.3','firmware':'1.2.3',"
   "'last_seen':1700000000,'provisioned_at':1690000000,'contact':'sip:201@192.0.2.10:5062',"
   "'status_since':1700000100,'token':'tok-abc',"
-  "'config_fingerprint':'0123456789abcdef0123456789abcdef','attention':['Line 2 has no SIP server']}";
+  "'config_fingerprint':'0123456789abcdef0123456789abcdef','attention':['Line 2 has no SIP server'],"
+  "'sip_action':{'action':'reboot','result':'answered','code':200,'reason':'OK','at':1700000100}}";
 
 static const char full_layout[] =
   "{'id':3,'revision':2,'name':'Reception','description':null,'model':'acme-p10',"
@@ -231,7 +232,7 @@ test_defaults (void)
                         "'admin_password':null,'enabled':true,'http_auth':false,'status':'pending','ip':null,"
                         "'user_agent':null,'firmware':null,'last_seen':null,"
                         "'provisioned_at':null,'contact':null,'status_since':null,'token':null,"
-                        "'config_fingerprint':null,'attention':[]}");
+                        "'config_fingerprint':null,'attention':[],'sip_action':null}");
   g_assert_cmpstr (phone_text, ==, expected);
 
   /* … and reads back, even though it would not validate. */
@@ -1229,13 +1230,15 @@ test_members_listed (void)
   guint n;
 
   members = pa_resource_class_list_members (PA_RESOURCE_CLASS (klass), &n);
-  g_assert_cmpuint (n, ==, 31);
+  g_assert_cmpuint (n, ==, 32);
   g_assert_cmpstr (members[0]->name, ==, "id");
   g_assert_cmpstr (members[1]->name, ==, "revision");
   g_assert_cmpstr (members[2]->name, ==, "name");
-  g_assert_cmpstr (members[n - 3]->name, ==, "token");
-  g_assert_cmpstr (members[n - 2]->name, ==, "config_fingerprint");
-  g_assert_cmpstr (members[n - 1]->name, ==, "attention");
+  g_assert_cmpstr (members[n - 4]->name, ==, "token");
+  g_assert_cmpstr (members[n - 3]->name, ==, "config_fingerprint");
+  g_assert_cmpstr (members[n - 2]->name, ==, "attention");
+  g_assert_cmpstr (members[n - 1]->name, ==, "sip_action");
+  g_assert_true (members[n - 1]->flags & PA_MEMBER_SERVER_OWNED);
 
   member = pa_resource_class_find_member (PA_RESOURCE_CLASS (klass), "sip_server");
   g_assert_nonnull (member);

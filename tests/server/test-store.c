@@ -268,6 +268,7 @@ test_migration_custom_params (Fixture       *f,
                                      "DROP TABLE phone_fetches;"
                                      "ALTER TABLE phones DROP COLUMN http_password;"
                                      "ALTER TABLE phones DROP COLUMN http_password_sent;"
+                                     "DROP TABLE phone_sip_actions;"
                                      "DROP TRIGGER phones_status_history;"
                                      "DROP TRIGGER phones_contact_changes;"
                                      "DROP TABLE phone_status_history;"
@@ -761,6 +762,128 @@ test_status_keeps_revision (Fixture       *f,
 
   g_assert_false (pa_store_update_phone_status (f->store, 9999, &partial, &error));
   g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND);
+}
+
+/* A pushed reboot/resync's result: on the phone as "sip_action", the
+ * latest one only, no revision bump, and an update in the change log so
+ * the change feed carries it. */
+static void
+test_phone_sip_action (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PaPhone) phone = add_phone (f, "Reception", "80:5E:C0:12:34:56", 0);
+  g_autoptr(PaResource) stored = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (1700000000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 id = pa_resource_get_id (PA_RESOURCE (phone));
+  gint64 oldest = 0, before = 0, last = 0;
+  PaPhoneSipAction first = { "resync", "no_answer", 0, "timed out", at };
+  PaPhoneSipAction second = { "reboot", "rejected", 481, "Call Does Not Exist", at };
+  JsonObject *action;
+
+  g_assert_null (pa_phone_get_sip_action (phone));
+  changes = pa_store_list_changes (f->store, G_MAXINT64, 1, &oldest, &before, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  g_assert_true (pa_store_set_phone_sip_action (f->store, id, &first, &error));
+  g_assert_no_error (error);
+  g_assert_true (pa_store_set_phone_sip_action (f->store, id, &second, &error));
+  g_assert_no_error (error);
+
+  stored = pa_store_get (f->store, PA_TYPE_PHONE, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pa_resource_get_revision (stored), ==, 1);
+  action = pa_phone_get_sip_action (PA_PHONE (stored));
+  g_assert_nonnull (action);
+  g_assert_cmpstr (json_object_get_string_member (action, "action"), ==, "reboot");
+  g_assert_cmpstr (json_object_get_string_member (action, "result"), ==, "rejected");
+  g_assert_cmpint (json_object_get_int_member (action, "code"), ==, 481);
+  g_assert_cmpint (json_object_get_int_member (action, "at"), ==, 1700000000);
+  g_clear_object (&stored);
+
+  /* one update of the phone per result */
+  changes = pa_store_list_changes (f->store, before, 0, &oldest, &last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PaStoreChange *change = g_ptr_array_index (changes, i);
+
+      g_assert_cmpstr (change->kind, ==, "phone");
+      g_assert_cmpint (change->id, ==, id);
+      g_assert_cmpstr (change->op, ==, "updated");
+    }
+
+  /* An edit keeps it (it is no config member) and stores none of it. */
+  pa_phone_set_name (phone, "Front desk");
+  g_assert_true (pa_store_update (f->store, PA_RESOURCE (phone), 1, &error));
+  g_assert_no_error (error);
+  stored = pa_store_get (f->store, PA_TYPE_PHONE, id, &error);
+  g_assert_nonnull (pa_phone_get_sip_action (PA_PHONE (stored)));
+  g_clear_object (&stored);
+
+  g_assert_false (pa_store_set_phone_sip_action (f->store, 9999, &first, &error));
+  g_assert_error (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND);
+}
+
+/* What the SIP keepalive asks for: enabled phones with an address, in id
+ * order, a page at a time, with their SIP port and first line's user. */
+static void
+test_sip_targets (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PaPhone) never = add_phone (f, "Never fetched", "80:5E:C0:00:00:01", 0);
+  g_autoptr(PaPhone) near = new_phone ("Near", "80:5E:C0:00:00:02", 0);
+  g_autoptr(PaPhone) off = new_phone ("Off", "80:5E:C0:00:00:03", 0);
+  g_autoptr(PaPhone) plain = add_phone (f, "Plain", "80:5E:C0:00:00:04", 0);
+  g_autoptr(PaSipAccount) account = add_sip_account (f, 0, "201");
+  g_autoptr(GArray) targets = NULL;
+  g_autoptr(GError) error = NULL;
+  PaPhoneStatusUpdate fetched = { .status = "online", .ip = "192.0.2.10" };
+  gint64 line = pa_resource_get_id (PA_RESOURCE (account));
+  gint64 total = -1;
+  const PaSipTarget *first, *second;
+
+  pa_phone_set_lines (near, &line, 1);
+  pa_phone_set_local_sip_port (near, 5070);
+  g_assert_true (pa_store_insert (f->store, PA_RESOURCE (near), &error));
+  pa_phone_set_enabled (off, FALSE);
+  g_assert_true (pa_store_insert (f->store, PA_RESOURCE (off), &error));
+  g_assert_no_error (error);
+  g_assert_true (pa_store_update_phone_status (f->store, pa_resource_get_id (PA_RESOURCE (near)),
+                                               &fetched, &error));
+  g_assert_true (pa_store_update_phone_status (f->store, pa_resource_get_id (PA_RESOURCE (off)),
+                                               &fetched, &error));
+  fetched.status = "provisioning";
+  g_assert_true (pa_store_update_phone_status (f->store, pa_resource_get_id (PA_RESOURCE (plain)),
+                                               &fetched, &error));
+  g_assert_no_error (error);
+
+  targets = pa_store_list_sip_targets (f->store, 0, 1, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (total, ==, 2);  /* not the one without an address, nor the disabled one */
+  g_assert_cmpuint (targets->len, ==, 1);
+  first = &g_array_index (targets, PaSipTarget, 0);
+  g_assert_cmpint (first->id, ==, pa_resource_get_id (PA_RESOURCE (plain)));
+  g_assert_cmpstr (first->ip, ==, "192.0.2.10");
+  g_assert_cmpuint (first->port, ==, 5060);
+  g_assert_null (first->user);
+  g_assert_cmpstr (first->status, ==, "provisioning");
+
+  {
+    g_autoptr(GArray) rest = pa_store_list_sip_targets (f->store, first->id, 10, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rest->len, ==, 1);
+    second = &g_array_index (rest, PaSipTarget, 0);
+    g_assert_cmpint (second->id, ==, pa_resource_get_id (PA_RESOURCE (near)));
+    g_assert_cmpuint (second->port, ==, 5070);
+    g_assert_cmpstr (second->user, ==, "201");
+    g_assert_cmpstr (second->status, ==, "online");
+  }
+  g_assert_cmpint (pa_resource_get_id (PA_RESOURCE (never)), <, first->id);
 }
 
 static void
@@ -1500,6 +1623,8 @@ main (int   argc,
   ADD ("transaction-rollback", test_transaction_rollback);
   ADD ("status-keeps-revision", test_status_keeps_revision);
   ADD ("phone-token", test_phone_token);
+  ADD ("phone-sip-action", test_phone_sip_action);
+  ADD ("sip-targets", test_sip_targets);
   ADD ("admin-tokens", test_admin_tokens);
   ADD ("sip-password", test_sip_password);
   ADD ("usage-queries", test_usage_queries);
