@@ -136,7 +136,7 @@ ask (PaSipKeepalive    *self,
   if (state->in_flight)
     return;
 
-  uri = pa_sip_target_for_phone (NULL, target->ip, target->port, target->user);
+  uri = pa_sip_target_for_phone (target->contact, target->ip, target->port, target->user);
   if (uri == NULL)
     return;
   request.uri = uri;

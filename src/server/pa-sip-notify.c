@@ -162,9 +162,10 @@ pa_sip_push_new (PaServer    *server,
         g_clear_pointer (&push->endpoint, g_free);
     }
 
-  /* Registered contact first: main's registration events will carry it
-   * (POST /api/v1/events/registration); until then there is none. */
-  push->target = pa_sip_target_for_phone (NULL, pa_phone_get_ip (PA_PHONE (phone)),
+  /* The contact of its registration first, as a PBX reported it
+   * (POST /api/v1/events/registration); else where it fetched from. */
+  push->target = pa_sip_target_for_phone (pa_phone_get_contact (PA_PHONE (phone)),
+                                          pa_phone_get_ip (PA_PHONE (phone)),
                                           pa_phone_get_local_sip_port (PA_PHONE (phone)),
                                           push->endpoint);
 

@@ -306,7 +306,7 @@ pa_sqlite_store_set_phone_sip_action (PaStore                 *store,
 
 /* Enabled, with an address, not disabled by hand. */
 #define SIP_TARGETS_WHERE \
-  " t.ip IS NOT NULL AND t.status <> 'disabled'" \
+  " (t.ip IS NOT NULL OR t.contact IS NOT NULL) AND t.status <> 'disabled'" \
   " AND coalesce (json_extract (t.data, '$.enabled'), 1)"
 
 static GArray *
@@ -340,7 +340,7 @@ pa_sqlite_store_list_sip_targets (PaStore  *store,
                                   "  (SELECT a.username FROM phone_lines l"
                                   "     JOIN sip_accounts a ON a.id = l.sip_account_id"
                                   "    WHERE l.phone_id = t.id ORDER BY l.position LIMIT 1),"
-                                  "  t.status"
+                                  "  t.status, t.contact"
                                   " FROM phones t WHERE t.id > :after AND" SIP_TARGETS_WHERE
                                   " ORDER BY t.id LIMIT :limit", error);
   if (stmt == NULL)
@@ -356,6 +356,7 @@ pa_sqlite_store_list_sip_targets (PaStore  *store,
       target.port = (guint) CLAMP (sqlite3_column_int64 (stmt, 2), 0, 65535);
       target.user = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       target.status = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      target.contact = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       g_array_append_val (targets, target);
     }
   if (rc == 0)

@@ -578,6 +578,7 @@ pa_store_set_phone_sip_action (PaStore                 *self,
 void
 pa_sip_target_clear (PaSipTarget *target)
 {
+  g_clear_pointer (&target->contact, g_free);
   g_clear_pointer (&target->ip, g_free);
   g_clear_pointer (&target->user, g_free);
   g_clear_pointer (&target->status, g_free);

@@ -153,14 +153,16 @@ typedef struct
 
 /**
  * PaSipTarget:
- * What the SIP keepalive needs of a phone with a known address: where it
- * fetched from, its SIP port, its first line's user and its status. Free
+ * What the SIP keepalive needs of a phone with a known address: the
+ * contact of its registration when a PBX reported one, where it fetched
+ * from, its SIP port, its first line's user and its status. Free
  * with pa_sip_target_clear() (an array of them does).
  */
 typedef struct
 {
   gint64  id;
-  char   *ip;
+  char   *contact; /* nullable */
+  char   *ip;      /* nullable when @contact is set */
   guint   port;
   char   *user;    /* nullable */
   char   *status;  /* "online", "offline", … */

@@ -373,6 +373,44 @@ test_no_address (void)
   g_assert_nonnull (strstr (json_object_get_string_member (result, "reason"), "no address"));
 }
 
+/* A phone whose registration a PBX reported is reached at that contact,
+ * not where it fetched from (its address and port there are another's). */
+static void
+test_registered_contact (void)
+{
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(PaTestSipp) sipp = NULL;
+  g_autoptr(PaTestSipPhone) phone = NULL;
+  g_autoptr(PaTestResponse) reported = NULL;
+  g_autoptr(PaTestResponse) accepted = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *ruri = NULL;
+
+  if (!pa_test_sip_can_run ())
+    return;
+  server = pa_test_sip_provd_new (NULL);
+  sipp = pa_test_sipp_start ("notify-uas.xml", 1, NULL, NULL);
+  /* It fetched from loopback, port 9 (nothing listens there). */
+  phone = pa_test_sip_phone_new (server, "yealink", "yealink-t54w", "80:5E:C0:00:00:50", 9, TRUE);
+  contact = g_strdup_printf ("sip:%s@127.0.0.1:%u;transport=udp", phone->username, sipp->port);
+  body = g_strdup_printf ("{\"event\": \"registered\", \"user\": \"%s\", \"contact\": \"%s\"}",
+                          phone->username, contact);
+  reported = pa_test_api (server, "POST", "/api/v1/events/registration", body, NULL);
+  g_assert_cmpuint (reported->status, ==, 200);
+
+  accepted = pa_test_sip_push (server, phone->id, "resync");
+  g_assert_cmpuint (accepted->status, ==, 202);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     pa_test_response_object (accepted), "sip_push"), "target"), ==, contact);
+  g_assert_cmpint (pa_test_sipp_wait (sipp), ==, 0);
+  ruri = pa_test_sipp_logged (sipp, "RURI ");
+  g_assert_cmpstr (ruri, ==, contact);
+  result = pa_test_sip_wait_action (server, phone->id, "resync");
+  g_assert_cmpstr (json_object_get_string_member (result, "result"), ==, "answered");
+}
+
 /* Wrong requests get the API's error shape and send nothing. */
 static void
 test_malformed (void)
@@ -554,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/sip/challenge", test_challenge);
   g_test_add_func ("/sip/no-answer", test_no_answer);
   g_test_add_func ("/sip/no-address", test_no_address);
+  g_test_add_func ("/sip/registered-contact", test_registered_contact);
   g_test_add_func ("/sip/malformed", test_malformed);
   g_test_add_func ("/sip/resync-many", test_resync_many);
   g_test_add_func ("/sip/ami", test_ami);
