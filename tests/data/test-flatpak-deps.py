@@ -48,6 +48,7 @@ RUNTIME_PKGCONFIG = {
 # mapping lives here; a module missing from it fails the test.
 MODULE_PKGCONFIG = {
     "zbar": {"zbar"},
+    "sofia-sip": {"sofia-sip-ua-glib", "sofia-sip-ua"},
 }
 
 # Optional look-ups (required: false) whose absence is fine in the
@@ -56,11 +57,6 @@ OPTIONAL_ABSENT_OK = {
     # Only names the folder for the systemd unit, which meson then puts
     # under the prefix; a unit inside /app is never used by the host.
     "systemd",
-    # provd's SIP agent (meson option sip). The runtime has no sofia-sip
-    # and the manifest builds with -Dsip=disabled until it gains a pinned
-    # sofia-sip module: the Flatpak's provd then serves files but pushes
-    # no NOTIFYs (docs/flatpak.md).
-    "sofia-sip-ua-glib",
 }
 
 # meson's own names that the toolchain answers, not pkg-config.
@@ -180,10 +176,11 @@ def satisfies(version, constraint):
 
 
 def module_version(module):
-    """The version in the name of a module's archive (zbar-0.23.93.tar.bz2)."""
+    """The version in the name of a module's archive (zbar-0.23.93.tar.bz2, or
+    a tag's, …/tags/v1.13.18.tar.gz)."""
     for source in module.get("sources", []):
         if isinstance(source, dict) and source.get("type") == "archive":
-            m = re.search(r"-(\d+(?:\.\d+)+)\.tar", source.get("url", ""))
+            m = re.search(r"[-/]v?(\d+(?:\.\d+)+)\.tar", source.get("url", ""))
             if m:
                 return m.group(1)
     return None
