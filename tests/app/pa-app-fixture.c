@@ -11,7 +11,14 @@ void
 pa_app_fixture_set_up (PaAppFixture  *fixture,
                        gconstpointer  user_data)
 {
-  fixture->server = pa_test_server_new ();
+  pa_app_fixture_set_up_with_server (fixture, pa_test_server_new ());
+}
+
+void
+pa_app_fixture_set_up_with_server (PaAppFixture *fixture,
+                                   PaTestServer *server)
+{
+  fixture->server = server;
   fixture->repo = pa_app_test_repository_new (fixture->server->url, fixture->server->token);
 
   fixture->parent = GTK_WINDOW (adw_window_new ());

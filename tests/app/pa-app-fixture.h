@@ -22,6 +22,9 @@ typedef struct
 
 void        pa_app_fixture_set_up    (PaAppFixture  *fixture,
                                       gconstpointer  user_data);
+/* The same on @server (taken), a provd started otherwise. */
+void        pa_app_fixture_set_up_with_server (PaAppFixture  *fixture,
+                                               PaTestServer  *server);
 /* Closes what dialogs are left, the window, the repository and provd. */
 void        pa_app_fixture_tear_down (PaAppFixture  *fixture,
                                       gconstpointer  user_data);

@@ -140,7 +140,7 @@ regenerate (PaClient  *client,
 
   pa_client_regenerate_password_async (client, id, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
-  return pa_client_regenerate_password_finish (client, result, n_resync, error);
+  return pa_client_regenerate_password_finish (client, result, n_resync, NULL, error);
 }
 
 /* The server's own error message for a raw request, to compare with. */

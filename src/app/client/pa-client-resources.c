@@ -513,8 +513,9 @@ pa_client_delete_finish (PaClient      *self,
 
 typedef struct
 {
-  char  *password;
-  guint  n_resync;
+  char       *password;
+  guint       n_resync;
+  JsonObject *resync;     /* nullable */
 } RegenerateResult;
 
 static void
@@ -523,6 +524,7 @@ regenerate_result_free (RegenerateResult *r)
   if (r->password != NULL)
     memset (r->password, 0, strlen (r->password));
   g_free (r->password);
+  g_clear_pointer (&r->resync, json_object_unref);
   g_free (r);
 }
 
@@ -560,6 +562,9 @@ regenerate_cb (GObject      *source,
   r = g_new0 (RegenerateResult, 1);
   r->password = g_strdup (json_node_get_string (password));
   r->n_resync = resync ? json_array_get_length (json_node_get_array (resync)) : 0;
+  if (json_object_get_member (object, "resync") != NULL &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "resync")))
+    r->resync = json_object_ref (json_object_get_object_member (object, "resync"));
   g_task_return_pointer (task, r, (GDestroyNotify) regenerate_result_free);
 }
 
@@ -595,6 +600,7 @@ char *
 pa_client_regenerate_password_finish (PaClient      *self,
                                       GAsyncResult  *result,
                                       guint         *n_resync,
+                                      JsonObject   **resync,
                                       GError       **error)
 {
   RegenerateResult *r;
@@ -604,6 +610,8 @@ pa_client_regenerate_password_finish (PaClient      *self,
 
   if (n_resync != NULL)
     *n_resync = 0;
+  if (resync != NULL)
+    *resync = NULL;
   r = g_task_propagate_pointer (G_TASK (result), error);
   if (r == NULL)
     return NULL;
@@ -611,6 +619,8 @@ pa_client_regenerate_password_finish (PaClient      *self,
   password = g_steal_pointer (&r->password);
   if (n_resync != NULL)
     *n_resync = r->n_resync;
+  if (resync != NULL)
+    *resync = g_steal_pointer (&r->resync);
   regenerate_result_free (r);
   return password;
 }

@@ -266,11 +266,40 @@ void        pa_client_regenerate_password_async  (PaClient            *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
-/* The new password (shown once); @n_resync: how many phones will fetch it. */
+/* The new password (shown once); @n_resync: how many phones will fetch it;
+ * @resync (optional, transfer full, NULL from a server without SIP): which
+ * of them were told over SIP to fetch it now, {"told": [ids], "pending":
+ * [ids], "unreachable": [{"id", "reason"}]}. */
 char       *pa_client_regenerate_password_finish (PaClient            *self,
                                                   GAsyncResult        *result,
                                                   guint               *n_resync,
+                                                  JsonObject         **resync,
                                                   GError             **error);
+
+/**
+ * PaPhonePush:
+ * What provd tells a phone over SIP (NOTIFY with its vendor's event).
+ */
+typedef enum
+{
+  PA_PHONE_PUSH_RESYNC,
+  PA_PHONE_PUSH_REBOOT,
+} PaPhonePush;
+
+/* POST /api/v1/phones/{id}/resync or …/reboot. The answer comes at once;
+ * how the phone took it arrives later as its sip_action. */
+void        pa_client_push_phone_async   (PaClient            *self,
+                                          gint64               phone_id,
+                                          PaPhonePush          action,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+/* @target (optional): the SIP URI it was sent to, NULL when provd knows no
+ * address for the phone (it then fetches at its next check). */
+gboolean    pa_client_push_phone_finish  (PaClient            *self,
+                                          GAsyncResult        *result,
+                                          char               **target,
+                                          GError             **error);
 
 /* GET /api/v1/phones/{id}/config: the phone's real files, passwords
  * included (provd logs the download). */

@@ -17,6 +17,7 @@
 #include "pa-confirm-dialog.h"
 #include "pa-credentials-dialog.h"
 #include "pa-phone-actions.h"
+#include "pa-phone-push.h"
 #include "pa-window-cancellable.h"
 
 #define REGENERATE_WORD "REGENERATE"
@@ -238,9 +239,11 @@ regenerated_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *password = NULL;
   g_autofree char *note = NULL;
+  g_autoptr(JsonObject) resync = NULL;
   guint n_resync = 0;
 
-  password = pa_client_regenerate_password_finish (PA_CLIENT (source), result, &n_resync, &error);
+  password = pa_client_regenerate_password_finish (PA_CLIENT (source), result, &n_resync, &resync,
+                                                   &error);
   if (password == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -250,11 +253,7 @@ regenerated_cb (GObject      *source,
 
   pa_repository_refresh_async (data->repo, NULL, refresh_after_regenerate_cb, NULL);
 
-  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u phone will fetch the new password at its next check.",
-                                       "%u phones will fetch the new password at their next check.",
-                                       n_resync),
-                          n_resync);
+  note = pa_phone_resync_note (data->repo, resync, n_resync);
   /* The server has the new password now: it is shown even when the
    * window that asked for it was closed meanwhile. */
   pa_phone_show_credentials (visible_window (data->parent), data->repo, data->phone,

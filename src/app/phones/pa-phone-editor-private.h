@@ -47,6 +47,7 @@ struct _PaPhoneEditor
   AdwPreferencesGroup  *provisioning_group;
   AdwPreferencesGroup  *status_group;
   AdwActionRow         *status_row;
+  AdwActionRow         *push_row;
   AdwActionRow         *address_row;
   AdwActionRow         *firmware_row;
   AdwActionRow         *seen_row;
@@ -131,5 +132,8 @@ void        pa_phone_editor_load_regions        (PaPhoneEditor *self,
 /* pa-phone-editor-status.c: fills the Status group of a phone being
  * edited, its recent requests asked of the server. */
 void        pa_phone_editor_show_status         (PaPhoneEditor *self);
+/* The Status group's Resync and Reboot… buttons. */
+void        pa_phone_editor_resync_clicked      (PaPhoneEditor *self);
+void        pa_phone_editor_reboot_clicked      (PaPhoneEditor *self);
 
 G_END_DECLS

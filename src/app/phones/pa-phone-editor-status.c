@@ -12,6 +12,7 @@
 #include "pa-client.h"
 #include "pa-phone-editor-private.h"
 #include "pa-phone-filter.h"
+#include "pa-phone-push.h"
 #include "pa-status-badge.h"
 
 static void
@@ -106,21 +107,79 @@ fetches_cb (GObject      *source,
   gtk_widget_set_sensitive (GTK_WIDGET (self->fetches_row), n > 0);
 }
 
+/* What the server says of the phone now; the phone is the repository's
+ * own object, which the change stream keeps current, so this runs again
+ * on each of its changes. */
+static void
+update_status_rows (PaPhoneEditor *self)
+{
+  PaPhone *phone = self->phone;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *seen = pa_format_last_seen (pa_phone_get_last_seen (phone), now);
+  g_autofree char *status = NULL;
+  g_autofree char *pushed = pa_phone_describe_sip_action (phone);
+  gboolean enabled = pa_phone_get_status (phone) != PA_PHONE_STATUS_DISABLED;
+
+  if (pa_phone_get_status_since (phone) > 0)
+    {
+      g_autofree char *since = pa_format_last_seen (pa_phone_get_status_since (phone), now);
+
+      /* TRANSLATORS: a phone's status and when it began: "Online · 2 minutes ago" */
+      status = g_strdup_printf (_("%s · %s"),
+                                pa_phone_status_to_label (pa_phone_get_status (phone)), since);
+    }
+  set_subtitle (self->status_row, status != NULL ? status
+                : pa_phone_status_to_label (pa_phone_get_status (phone)));
+  set_subtitle (self->address_row, pa_phone_get_ip (phone));
+  set_subtitle (self->firmware_row, pa_phone_get_firmware (phone));
+  set_subtitle (self->seen_row, seen);
+  adw_action_row_set_subtitle (self->push_row,
+                               !enabled ? _("The phone is disabled")
+                               : pushed != NULL ? pushed
+                               : _("Tell the phone to fetch its settings or restart now, "
+                                   "instead of at its next check"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->push_row), enabled);
+}
+
+static void
+phone_notify_cb (PaPhoneEditor *self)
+{
+  update_status_rows (self);
+}
+
+static void
+push (PaPhoneEditor *self,
+      PaPhonePush    action)
+{
+  g_autoptr(GPtrArray) phones = g_ptr_array_new ();
+
+  g_ptr_array_add (phones, self->phone);
+  pa_phone_push_interactive (GTK_WINDOW (self), self->repo, phones, action);
+}
+
+void
+pa_phone_editor_resync_clicked (PaPhoneEditor *self)
+{
+  push (self, PA_PHONE_PUSH_RESYNC);
+}
+
+void
+pa_phone_editor_reboot_clicked (PaPhoneEditor *self)
+{
+  push (self, PA_PHONE_PUSH_REBOOT);
+}
+
 void
 pa_phone_editor_show_status (PaPhoneEditor *self)
 {
   PaPhone *phone = self->phone;
   PaClient *client = pa_repository_get_client (self->repo);
-  g_autofree char *seen = pa_format_last_seen (pa_phone_get_last_seen (phone),
-                                               g_get_real_time () / G_USEC_PER_SEC);
 
   if (self->fetch_rows == NULL)
     self->fetch_rows = g_ptr_array_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->status_group), TRUE);
-  set_subtitle (self->status_row, pa_phone_status_to_label (pa_phone_get_status (phone)));
-  set_subtitle (self->address_row, pa_phone_get_ip (phone));
-  set_subtitle (self->firmware_row, pa_phone_get_firmware (phone));
-  set_subtitle (self->seen_row, seen);
+  update_status_rows (self);
+  g_signal_connect_object (phone, "notify", G_CALLBACK (phone_notify_cb), self, G_CONNECT_SWAPPED);
   adw_expander_row_set_subtitle (self->fetches_row, _("Loading…"));
   if (client != NULL)
     {

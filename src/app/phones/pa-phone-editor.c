@@ -707,6 +707,9 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, provisioning_group);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, status_group);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, push_row);
+  gtk_widget_class_bind_template_callback (widget_class, pa_phone_editor_resync_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, pa_phone_editor_reboot_clicked);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, address_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, firmware_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, seen_row);

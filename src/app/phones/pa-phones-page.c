@@ -15,6 +15,7 @@
 
 #include "pa-list-page.h"
 #include "pa-phone-filter.h"
+#include "pa-phone-push.h"
 #include "pa-phones-page.h"
 #include "pa-status-badge.h"
 
@@ -290,6 +291,27 @@ matches_func (gpointer      item,
   return pa_phone_matches (PA_PHONE (item), query, repository);
 }
 
+/* Resync and Reboot… act on the selection, as Delete does. */
+static void
+push_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  PaPhonesPage *self = PA_PHONES_PAGE (widget);
+  g_autoptr(GPtrArray) phones = pa_list_page_get_targets (&self->list);
+
+  if (self->list.repository == NULL)
+    return;
+  pa_phone_push_interactive (GTK_WINDOW (gtk_widget_get_root (widget)), self->list.repository,
+                             phones, g_str_equal (action_name, "phones.reboot")
+                                     ? PA_PHONE_PUSH_REBOOT : PA_PHONE_PUSH_RESYNC);
+}
+
+static const PaListRowAction phone_row_actions[] = {
+  { N_("Re_sync"), "phones.resync" },
+  { N_("Re_boot…"), "phones.reboot" },
+};
+
 static const PaListPageSpec list_spec = {
   .title = N_("Phones"),
   .columns = columns,
@@ -302,6 +324,8 @@ static const PaListPageSpec list_spec = {
   .get_items = pa_repository_get_phones,
   .matches = matches_func,
   .edit_action = "win.edit-phone",
+  .row_actions = phone_row_actions,
+  .n_row_actions = G_N_ELEMENTS (phone_row_actions),
 };
 
 /* ---- GObject -------------------------------------------------------- */
@@ -313,6 +337,8 @@ pa_phones_page_class_init (PaPhonesPageClass *klass)
                             properties,
                             "/org/example/PhoneAdmin/phones/pa-phones-page.ui",
                             "phones.delete-selected");
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "phones.resync", "x", push_cb);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "phones.reboot", "x", push_cb);
 }
 
 static void
