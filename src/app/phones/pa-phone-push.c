@@ -407,7 +407,9 @@ pa_phone_resync_note (PaRepository *repo,
       PaResource *phone = pa_repository_find (repo, PA_TYPE_PHONE, id);
       g_autofree char *label = pa_sip_result_label (
         miss != NULL ? json_object_get_string_member_with_default (miss, "reason", "") : "", 0, NULL);
-      g_autofree char *fallback = g_strdup_printf (_("Phone %" G_GINT64_FORMAT), id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      /* TRANSLATORS: a phone the app does not know by name, by its number */
+      g_autofree char *fallback = g_strdup_printf (_("Phone %s"), number);
 
       if (note->len > 0)
         g_string_append_c (note, '\n');
