@@ -603,7 +603,9 @@ test_edit_shows_status (Fixture       *fixture,
 
   editor = new_editor (fixture, refreshed);
   pa_app_test_wait_until (fetches_loaded, editor);
-  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "status_row")), ==, "Provisioning");
+  /* Its status, and since when (its first fetch). */
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "status_row")), ==,
+                   "Provisioning · Just now");
   g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "address_row")), ==, "127.0.0.1");
   g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "firmware_row")), ==, "96.86.0.100");
   g_assert_cmpstr (adw_action_row_get_subtitle (child (editor, "seen_row")), ==, "Just now");
