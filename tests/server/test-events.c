@@ -86,8 +86,12 @@ test_register_unregister (Fixture       *fixture,
 
   object = phone_now (server, phone->id, &now);
   g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "registered");
-  g_assert_cmpstr (json_object_get_string_member (object, "contact"), ==,
-                   g_strdup_printf ("sip:%s@127.0.0.1:5062;transport=udp", phone->username));
+  {
+    g_autofree char *contact = g_strdup_printf ("sip:%s@127.0.0.1:5062;transport=udp",
+                                                phone->username);
+
+    g_assert_cmpstr (json_object_get_string_member (object, "contact"), ==, contact);
+  }
   g_assert_cmpint (json_object_get_int_member (object, "status_since"), >, 0);
   history = history_of (server, phone->id);
   g_assert_cmpstr (history, ==, "registered provisioning");
@@ -166,8 +170,12 @@ test_shared_user (Fixture       *fixture,
   g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (
                      pa_test_response_object (response), "phone_ids"), 0), ==, second);
   g_clear_pointer (&now, pa_test_response_free);
-  g_assert_cmpstr (json_object_get_string_member (phone_now (server, second, &now), "contact"), ==,
-                   g_strdup_printf ("sip:%s@192.0.2.7", first->username));
+  {
+    g_autofree char *contact = g_strdup_printf ("sip:%s@192.0.2.7", first->username);
+
+    g_assert_cmpstr (json_object_get_string_member (phone_now (server, second, &now), "contact"),
+                     ==, contact);
+  }
 
   /* A MAC that does not carry the user. */
   g_clear_pointer (&body, g_free);
