@@ -277,6 +277,34 @@ static const char * const migrations[] = {
   "    INSERT INTO changes (kind, item_id, op, at)"
   "      VALUES ('phone', NEW.phone_id, 'updated', CAST (strftime ('%s', 'now') AS INTEGER));"
   "  END;",
+
+  /* 13: a phone newly discovered (an unknown MAC asked the bootstrap URL),
+   * ignored, or adopted is an entry of the change log too, kind
+   * 'discovered' (no item: GET /api/v1/discovered lists them), so an app
+   * following the stream shows it without polling. Another request of a
+   * phone already listed is no change. */
+  "CREATE TRIGGER discovered_phones_added AFTER INSERT ON discovered_phones"
+  "  BEGIN"
+  "    INSERT INTO changes (kind, item_id, op, at)"
+  "      VALUES ('discovered', NEW.rowid, 'created', CAST (strftime ('%s', 'now') AS INTEGER));"
+  "  END;"
+  "CREATE TRIGGER discovered_phones_ignored AFTER UPDATE OF ignored ON discovered_phones"
+  "  WHEN OLD.ignored IS NOT NEW.ignored"
+  "  BEGIN"
+  "    INSERT INTO changes (kind, item_id, op, at)"
+  "      VALUES ('discovered', NEW.rowid, 'updated', CAST (strftime ('%s', 'now') AS INTEGER));"
+  "  END;"
+  "CREATE TRIGGER discovered_phones_gone AFTER DELETE ON discovered_phones"
+  "  BEGIN"
+  "    INSERT INTO changes (kind, item_id, op, at)"
+  "      VALUES ('discovered', OLD.rowid, 'deleted', CAST (strftime ('%s', 'now') AS INTEGER));"
+  "  END;"
+  /* A phone made with a discovered MAC has been adopted: it leaves the
+   * list (whoever made it: this app, another, a script). */
+  "CREATE TRIGGER phones_adopt_discovered AFTER INSERT ON phones"
+  "  BEGIN"
+  "    DELETE FROM discovered_phones WHERE mac = NEW.mac;"
+  "  END;",
 };
 
 int

@@ -171,6 +171,48 @@ test_ignore (Fixture       *f,
                    "Yealink T54W");
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    badge;
+} BadgeWait;
+
+static gboolean
+badge_is (gpointer data)
+{
+  BadgeWait *wait = data;
+
+  return pa_discovered_page_get_badge (wait->f->page) == wait->badge;
+}
+
+/* Following the change stream, the page shows a phone that asks the
+ * bootstrap URL without being refreshed, and drops one that another app
+ * ignored: no polling, no F5. */
+static void
+test_live (Fixture       *f,
+           gconstpointer  data)
+{
+  BadgeWait wait = { f, 1 };
+
+  pa_repository_set_follow_changes (f->repo, TRUE);
+  g_object_set (f->page, "repository", f->repo, NULL);
+  pa_app_test_wait_until_seconds (page_idle, f->page, TIMEOUT_S);
+  g_assert_cmpuint (pa_discovered_page_get_badge (f->page), ==, 0);
+
+  phone_asks (f, "805ec0000098.cfg", "Yealink SIP-T54W 96.86.0.100 80:5e:c0:00:00:98");
+  pa_app_test_wait_until_seconds (badge_is, &wait, TIMEOUT_S);
+
+  /* Another app (a plain request) ignores it. */
+  {
+    g_autoptr(PaTestResponse) ignored =
+      pa_test_api (f->server, "POST", "/api/v1/discovered/80:5E:C0:00:00:98/ignore", NULL, NULL);
+
+    g_assert_cmpuint (ignored->status, ==, 204);
+  }
+  wait.badge = 0;
+  pa_app_test_wait_until_seconds (badge_is, &wait, TIMEOUT_S);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +221,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/discovered-page/adopt", Fixture, NULL, fixture_set_up, test_adopt,
+              fixture_tear_down);
+  g_test_add ("/discovered-page/live", Fixture, NULL, fixture_set_up, test_live,
               fixture_tear_down);
   g_test_add ("/discovered-page/ignore", Fixture, NULL, fixture_set_up, test_ignore,
               fixture_tear_down);

@@ -218,6 +218,60 @@ test_write_names_what_changed (PaTestFixture *fixture,
   g_assert_cmpstr (text, ==, "created sip-accounts 1, created phones 1, updated agents 1");
 }
 
+/* A phone that turns up at the bootstrap URL, is ignored, then adopted
+ * (a phone created with its MAC): three entries of kind "discovered"
+ * without an item; the same phone asking again is no change. */
+static void
+test_discovered (PaTestFixture *fixture,
+                 gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(PaTestResponse) info = pa_test_api (server, "GET", "/api/v1", NULL, NULL);
+  const char *url = json_object_get_string_member (pa_test_response_object (info), "bootstrap_url");
+  g_autofree char *path = g_strconcat (strstr (url, "/p/"), "805ec0000097.cfg", NULL);
+  const char *headers[] = { "User-Agent", "Yealink SIP-T54W 96.86.0.100 80:5e:c0:00:00:97", NULL };
+  gint64 last = json_object_get_int_member (pa_test_response_object (info), "changes_last");
+  g_autoptr(PaTestResponse) feed = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonArray *changes;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PaTestResponse) asked = pa_test_request (server, "GET", path, NULL, NULL, -1, FALSE,
+                                                         headers);
+
+      g_assert_cmpuint (asked->status, ==, 404);
+    }
+  {
+    g_autoptr(PaTestResponse) ignored =
+      pa_test_api (server, "POST", "/api/v1/discovered/80:5E:C0:00:00:97/ignore", NULL, NULL);
+
+    g_assert_cmpuint (ignored->status, ==, 204);
+  }
+  pa_test_create (server, "phones", "{\"name\": \"Found\", \"mac\": \"80:5E:C0:00:00:97\","
+                                    " \"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}");
+
+  {
+    g_autofree char *since = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT, last);
+
+    feed = pa_test_api (server, "GET", since, NULL, NULL);
+  }
+  g_assert_cmpuint (feed->status, ==, 200);
+  changes = json_object_get_array_member (pa_test_response_object (feed), "changes");
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+
+      if (!g_str_equal (json_object_get_string_member (change, "kind"), "discovered"))
+        continue;
+      g_assert_false (json_object_has_member (change, "item"));
+      g_assert_true (json_object_get_null_member (change, "collection"));
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "",
+                              json_object_get_string_member (change, "op"));
+    }
+  g_assert_cmpstr (text->str, ==, "created updated deleted");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +282,8 @@ main (int   argc,
               pa_test_fixture_setup, test_feed, pa_test_fixture_teardown);
   g_test_add ("/changes/write-names-what-changed", PaTestFixture, NULL,
               pa_test_fixture_setup, test_write_names_what_changed, pa_test_fixture_teardown);
+  g_test_add ("/changes/discovered", PaTestFixture, NULL,
+              pa_test_fixture_setup, test_discovered, pa_test_fixture_teardown);
   g_test_add ("/changes/paging-and-refusals", PaTestFixture, NULL,
               pa_test_fixture_setup, test_paging_and_refusals, pa_test_fixture_teardown);
 

@@ -71,6 +71,8 @@ change_from_object (JsonObject  *object,
   change->seq = json_object_get_int_member (object, "seq");
   change->id = json_object_get_int_member (object, "id");
   change->type = type_for_kind (json_object_get_string_member_with_default (object, "kind", NULL));
+  change->discovered = g_strcmp0 (json_object_get_string_member_with_default (object, "kind", NULL),
+                                  "discovered") == 0;
   if (g_str_equal (op, "created"))
     change->op = PA_CHANGE_CREATED;
   else if (g_str_equal (op, "updated"))

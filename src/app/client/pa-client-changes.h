@@ -27,6 +27,7 @@ typedef struct
   gint64      id;
   PaChangeOp  op;
   PaResource *item;
+  gboolean    discovered;   /* the list of discovered phones changed */
 } PaChange;
 
 /* A page of the log or a stream message. @gone: the server does not have

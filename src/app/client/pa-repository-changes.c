@@ -43,6 +43,7 @@ apply_batch (PaRepository  *self,
              PaChangeBatch *batch)
 {
   GPtrArray *upserts[N_KINDS] = { NULL };
+  gboolean discovered = FALSE;
 
   for (guint i = 0; i < batch->changes->len; i++)
     {
@@ -52,6 +53,7 @@ apply_batch (PaRepository  *self,
       if (change->seq <= self->applied_seq)
         continue;
       self->applied_seq = change->seq;
+      discovered |= change->discovered;
       kind = pa_repository_kind_for_type (change->type);
       if (kind < 0)
         continue;
@@ -80,6 +82,8 @@ apply_batch (PaRepository  *self,
       }
 
   self->applied_seq = MAX (self->applied_seq, batch->next_since);
+  if (discovered)
+    pa_repository_emit_discovered_changed (self);
 }
 
 /* The server no longer has our place: list everything again, then go on

@@ -119,4 +119,7 @@ void        pa_merge_job_free        (PaMergeJob  *job);
 void        pa_kind_store_merge_some (PaKindStore *ks,
                                       GPtrArray   *items);
 
+/* Says "discovered-changed" (pa-repository-changes.c hears it). */
+void pa_repository_emit_discovered_changed (PaRepository *self);
+
 G_END_DECLS

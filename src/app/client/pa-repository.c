@@ -23,6 +23,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_DISCOVERED_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* ---------------------------------------------------------------------- */
 /* Small helpers */
 
@@ -162,6 +169,12 @@ pa_repository_class_init (PaRepositoryClass *klass)
 
   object_class->dispose = pa_repository_dispose;
   object_class->finalize = pa_repository_finalize;
+
+  /* The server's list of discovered phones changed (GET /api/v1/discovered
+   * says how): a phone turned up, was ignored or adopted. */
+  signals[SIGNAL_DISCOVERED_CHANGED] =
+    g_signal_new ("discovered-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
   object_class->get_property = pa_repository_get_property;
   object_class->set_property = pa_repository_set_property;
 
@@ -903,4 +916,10 @@ pa_repository_delete_finish (PaRepository  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+pa_repository_emit_discovered_changed (PaRepository *self)
+{
+  g_signal_emit (self, signals[SIGNAL_DISCOVERED_CHANGED], 0);
 }

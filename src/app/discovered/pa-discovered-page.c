@@ -4,10 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list is the server's (GET /api/v1/discovered), asked again whenever
- * the repository has loaded (a full refresh, Ctrl+R; a save) and after
- * each action here (discovered phones are not in the change log, so the
- * change stream does not bring them); nothing is kept in step by hand. A phone saved
- * with a listed MAC leaves the list because the server leaves it out.
+ * the repository has loaded (a full refresh, Ctrl+R; a save), when the
+ * change stream says the list changed (a phone turned up, was ignored or
+ * adopted, here or in another app) and after each action here; nothing is
+ * kept in step by hand. A phone saved with a listed MAC leaves the list
+ * because the server leaves it out.
  */
 #define G_LOG_DOMAIN "pa-discovered-page"
 
@@ -343,6 +344,7 @@ set_repository (PaDiscoveredPage *self,
     {
       g_signal_connect_swapped (repository, "notify::loading",
                                 G_CALLBACK (repository_loading_cb), self);
+      g_signal_connect_swapped (repository, "discovered-changed", G_CALLBACK (refresh), self);
       refresh (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
