@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-accessible-names.h"
+#include "pa-bench-trace.h"
 #include "pa-delete.h"
 #include "pa-list-page.h"
 #include "pa-resource.h"
@@ -35,6 +36,20 @@ update_state (PaListPage *list)
     state = "list";
 
   gtk_stack_set_visible_child_name (list->stack, state);
+
+  /* bench/app-fleet.sh: the page's model holds every item, once a load
+   * has landed. */
+  if (G_UNLIKELY (pa_bench_trace_on) && !list->bench_traced_complete
+      && list->repository != NULL && !pa_repository_get_loading (list->repository)
+      && g_list_model_get_n_items (G_LIST_MODEL (list->sort_model))
+         == g_list_model_get_n_items (list->spec->get_items (list->repository))
+      && g_list_model_get_n_items (G_LIST_MODEL (list->sort_model)) > 0)
+    {
+      list->bench_traced_complete = TRUE;
+      pa_bench_trace_event ("list-complete %s %u", list->spec->title,
+                            g_list_model_get_n_items (G_LIST_MODEL (list->sort_model)));
+      pa_bench_trace_next_frame ("frame-after-complete");
+    }
 }
 
 static void
@@ -530,8 +545,11 @@ pa_list_page_set_query (PaListPage *list,
       gtk_editable_set_text (GTK_EDITABLE (list->search_entry), query ? query : "");
       list->syncing_entry = FALSE;
     }
+  PA_BENCH_TRACE ("search-start %s", query ? query : "");
   gtk_filter_changed (GTK_FILTER (list->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_state (list);
+  PA_BENCH_TRACE ("search-filtered %u", g_list_model_get_n_items (G_LIST_MODEL (list->sort_model)));
+  PA_BENCH_TRACE_NEXT_FRAME ("search-drawn");
 }
 
 GtkColumnViewColumn *

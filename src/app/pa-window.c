@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-agent-actions.h"
+#include "pa-bench-trace.h"
 #include "pa-agent-editor.h"
 #include "pa-confirm-dialog.h"
 #include "pa-delete.h"
@@ -919,6 +920,7 @@ pa_window_init (PaWindow *self)
   guint n_sections;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pa_bench_trace_watch_window (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   {

@@ -21,6 +21,7 @@
 
 #include "config.h"
 
+#include "pa-bench-trace.h"
 #include "pa-client-changes.h"
 #include "pa-repository-private.h"
 
@@ -43,6 +44,7 @@ apply_batch (PaRepository  *self,
              PaChangeBatch *batch)
 {
   GPtrArray *upserts[N_KINDS] = { NULL };
+  guint n_applied = 0;
 
   for (guint i = 0; i < batch->changes->len; i++)
     {
@@ -52,6 +54,7 @@ apply_batch (PaRepository  *self,
       if (change->seq <= self->applied_seq)
         continue;
       self->applied_seq = change->seq;
+      n_applied++;
       kind = pa_repository_kind_for_type (change->type);
       if (kind < 0)
         continue;
@@ -80,6 +83,8 @@ apply_batch (PaRepository  *self,
       }
 
   self->applied_seq = MAX (self->applied_seq, batch->next_since);
+  PA_BENCH_TRACE ("changes-applied %u %" G_GINT64_FORMAT, n_applied, self->applied_seq);
+  PA_BENCH_TRACE_NEXT_FRAME ("frame-after-changes");
 }
 
 /* The server no longer has our place: list everything again, then go on

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "pa-bench-trace.h"
 #include "pa-repository-private.h"
 
 G_DEFINE_FINAL_TYPE (PaRepository, pa_repository, G_TYPE_OBJECT)
@@ -488,6 +489,7 @@ refresh_merged (GTask *task)
   PaRepository *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
 
+  PA_BENCH_TRACE ("repository-merged");
   /* Only a full refresh vouches for everything; a follow-up of a save
    * leaves an older failure standing. */
   if (data->full)
