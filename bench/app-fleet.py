@@ -125,6 +125,37 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])   # utime, stime
 
 
+perf_dir = ""
+perf_proc = None
+
+
+def perf_start(phase, pid):
+    """With --perf DIR, perf record -g of the app during @phase, into DIR/PHASE.data."""
+    global perf_proc
+    if not perf_dir:
+        return
+    perf_stop()
+    perf_proc = subprocess.Popen(["perf", "record", "-q", "-g", "-F", "999", "-p", str(pid),
+                                  "-o", os.path.join(perf_dir, phase + ".data")],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def perf_stop():
+    global perf_proc
+    if perf_proc is not None:
+        perf_proc.send_signal(signal.SIGINT)
+        perf_proc.wait(timeout=60)
+        perf_proc = None
+
+
+def screenshot(name):
+    """With PA_APP_SCREENSHOTS=DIR, the screen as DIR/NAME.png (ImageMagick's import)."""
+    folder = os.environ.get("PA_APP_SCREENSHOTS")
+    if folder:
+        subprocess.run(["import", "-window", "root", os.path.join(folder, name + ".png")],
+                       timeout=30, check=False)
+
+
 def xdotool(*args):
     r = subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=30)
     if r.returncode != 0:
@@ -148,7 +179,7 @@ def main():
     p.add_argument("--changes", type=int, required=True)
     p.add_argument("--work", required=True)
     p.add_argument("--provd-pid", type=int, required=True)
-    p.add_argument("--perf", default="", help="perf record -g the app into this file")
+    p.add_argument("--perf", default="", help="perf record -g the app, a file a phase in this folder")
     args = p.parse_args()
 
     trace_path = os.path.join(args.work, "trace")
@@ -156,11 +187,9 @@ def main():
     log = open(os.path.join(args.work, "app.log"), "w")
     launch = now_us()
     app = subprocess.Popen([args.app], env=env, stdout=log, stderr=subprocess.STDOUT)
-    perf = None
-    if args.perf:
-        perf = subprocess.Popen(["perf", "record", "-q", "-g", "-F", "499", "-p", str(app.pid),
-                                 "-o", args.perf], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+    global perf_dir
+    perf_dir = args.perf
+    perf_start("load", app.pid)
     trace = Trace(trace_path)
     try:
         run(args, app, trace, launch)
@@ -168,9 +197,7 @@ def main():
         if os.environ.get("PA_APP_TRACE"):
             with open(trace_path) as src, open(os.environ["PA_APP_TRACE"], "w") as dst:
                 dst.write(f"{launch} launch\n" + src.read())
-        if perf is not None:
-            perf.send_signal(signal.SIGINT)
-            perf.wait(timeout=60)
+        perf_stop()
         app.terminate()
         try:
             app.wait(timeout=10)
@@ -189,7 +216,7 @@ def run(args, app, trace, launch):
     timeout = 120 + n // 200
 
     # 1. The full list shown.
-    print(f"2. the app started against provd, {n} phones:")
+    print(f"2. the app (pid {app.pid}) started against provd, {n} phones:")
     done = trace.wait(lambda e: e[1] == "frame-after-complete", timeout, app,
                       "frame after the phones' list was complete")
     complete = trace.first("list-complete")
@@ -216,7 +243,9 @@ def run(args, app, trace, launch):
     verdict("main-loop stalls while loading", stall_line(load_stalls), "none over 50 ms",
             not load_stalls)
 
+    perf_stop()
     time.sleep(2)
+    screenshot("loaded")
     # 2. Memory once loaded.
     print("3. memory once loaded (VmRSS):")
     app_rss = rss_mb(app.pid)
@@ -226,12 +255,21 @@ def run(args, app, trace, launch):
     # 3. Idle CPU.
     print("4. CPU over 10 s with nothing changing:")
     hz = os.sysconf("SC_CLK_TCK")
+    # Without the trace's watchdog, whose pings would be what is measured.
+    app.send_signal(signal.SIGUSR1)
+    trace.wait(lambda e: e[1] == "watchdog-paused", 10, app, "the watchdog pausing")
+    time.sleep(0.2)
+    perf_start("idle", app.pid)
     a0, p0, t0 = cpu_ticks(app.pid), cpu_ticks(args.provd_pid), time.monotonic()
     time.sleep(10)
     a1, p1, t1 = cpu_ticks(app.pid), cpu_ticks(args.provd_pid), time.monotonic()
+    perf_stop()
+    app.send_signal(signal.SIGUSR2)
     app_cpu = (a1 - a0) / hz / (t1 - t0) * 100
     provd_cpu = (p1 - p0) / hz / (t1 - t0) * 100
-    verdict("app", f"{app_cpu:.1f}", "~0 %, under 1 %", app_cpu < 1, " %")
+    frames = sum(1 for e in trace.events if e[1] == "frame" and t0 * 1e6 <= e[0] <= t1 * 1e6)
+    verdict("app", f"{app_cpu:.1f}", "~0 %, under 1 %", app_cpu < 1,
+            f" % ({frames} frames drawn)")
     verdict("provd", f"{provd_cpu:.1f}", "~0 %, under 1 %", provd_cpu < 1, " %")
     idle_stalls = trace.stalls(t0 * 1e6, t1 * 1e6)
     if idle_stalls:
@@ -246,14 +284,18 @@ def run(args, app, trace, launch):
     xdotool("windowfocus", "--sync", wid)
     xdotool("key", "--window", wid, "ctrl+f")
     time.sleep(0.5)
+    perf_start("search", app.pid)
+    time.sleep(0.5)
     key_at = now_us()
     xdotool("type", "--delay", "0", "7")
     start = trace.wait(lambda e: e[1] == "search-start" and e[0] >= key_at and e[2] == "7",
                        30, app, "search applying '7'")
     drawn = trace.wait(lambda e: e[1] == "search-drawn" and e[0] >= start[0], 30, app,
                        "frame after the search")
+    perf_stop()
     filtered = trace.first("search-filtered", start[0])
     search_ms = ms(start[0], drawn[0])
+    screenshot("search")
     print(f"   key → filter applying {ms(key_at, start[0]):.0f} ms (the entry's own delay"
           f" and the key's way there); {filtered[2]} phones match")
     verdict("filter applying → filtered list drawn", f"{search_ms:.0f}", "< 100 ms",
@@ -306,6 +348,7 @@ def run(args, app, trace, launch):
             raise fleet.Failed(f"PATCH phone {ids[i]}: {status} {data[:200]}")
         answered[i] = now_us()
 
+    perf_start("burst", app.pid)
     burst_start = now_us()
     try:
         fleet.run_parallel(len(ids), 4, args.url, work)
@@ -327,8 +370,11 @@ def run(args, app, trace, launch):
                        "a frame after the last change")
     batches = [e for e in trace.events if e[1] == "changes-applied" and burst_start <= e[0] <= last[0]]
     show_ms = ms(last_answer, shown[0])
+    time.sleep(0.5)
+    screenshot("changed")
     print(f"   applied in {len(batches)} batches; the last change shown "
           f"{show_ms:.0f} ms after its PATCH was answered")
+    perf_stop()
     burst_stalls = trace.stalls(burst_start, shown[0] + 500_000)
     verdict("main-loop stalls while following the changes", stall_line(burst_stalls),
             "none over 50 ms", not burst_stalls)

@@ -20,8 +20,11 @@
 #   bench/app-fleet.sh                         100,000 phones, 2,000 renames
 #   PA_APP_PHONES=10000 bench/app-fleet.sh
 #   PA_APP_CHANGES=500 bench/app-fleet.sh
-#   PA_APP_PERF=/tmp/app.perf bench/app-fleet.sh   also perf record -g the app
+#   PA_APP_PERF=/tmp/perf bench/app-fleet.sh   also perf record -g the app in each
+#                                       phase: /tmp/perf/{load,idle,search,burst}.data
 #   PA_APP_TRACE=/tmp/trace bench/app-fleet.sh      keep the app's events
+#   PA_APP_SCREENSHOTS=/tmp/shots bench/app-fleet.sh  the screen once loaded,
+#                                       searched and changed (a folder that exists)
 #
 # The app finds the server the way it does after a connect: the GSettings
 # key server-url (a keyfile backend in a throw-away XDG_CONFIG_HOME) and the
@@ -37,7 +40,7 @@ perf_out="${PA_APP_PERF:-}"
 [ "$changes" -le "$phones" ] || die "PA_APP_CHANGES ($changes) is more than the phones ($phones)"
 
 install_missing curl python3 xvfb xauth dbus gnome-keyring libsecret-tools xdotool
-[ -z "$perf_out" ] || install_missing linux-perf
+[ -z "$perf_out" ] || { install_missing linux-perf; mkdir -p "$perf_out"; }
 
 # The release build of lib.sh, the app and its schema too.
 build_provd
@@ -76,11 +79,11 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
     tr -d "\n" <"$2" | secret-tool store --label="PhoneAdmin bench token" \
       xdg:schema org.example.PhoneAdmin.Server server-url "$1/"
     xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
-      python3 "$3/bench/app-fleet.py" --app "$4/src/app/phoneadmin" --url "$1" \
+      python3 -u "$3/bench/app-fleet.py" --app "$4/src/app/phoneadmin" --url "$1" \
         --token-file "$2" --phones "$5" --changes "$6" --work "$7" --provd-pid "$8" \
         --perf "$9"
   ' app-fleet "$base" "$work/data/admin-token" "$top" "$build" "$phones" "$changes" \
-    "$work" "$provd_pid" "$perf_out" 2>&1 | grep -v "Failed to set fd limit" || rc=${PIPESTATUS[0]}
+    "$work" "$provd_pid" "$perf_out" 2>&1 | grep -v "Failed to set fd limit" | sed "s/^discover_other_daemon: [0-9]*//" || rc=${PIPESTATUS[0]}
 
 provd_alive || flag "provd is no longer running"
 case "$rc" in

@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
+
+#include <glib-unix.h>
 
 #include "pa-bench-trace.h"
 
@@ -24,6 +27,7 @@ static FILE *trace_file;
 static GMutex trace_lock;
 static GMutex ping_lock;
 static gint64 ping_sent;          /* under ping_lock; 0 when none is out */
+static gboolean watchdog_paused;  /* under ping_lock */
 static GPtrArray *frame_events;   /* main thread only */
 
 void
@@ -71,7 +75,7 @@ watchdog_thread (gpointer user_data)
 
       g_usleep (PING_EVERY_US);
       g_mutex_lock (&ping_lock);
-      out = ping_sent != 0;
+      out = ping_sent != 0 || watchdog_paused;
       if (!out)
         ping_sent = g_get_monotonic_time ();
       g_mutex_unlock (&ping_lock);
@@ -80,6 +84,20 @@ watchdog_thread (gpointer user_data)
       g_main_context_invoke_full (context, G_PRIORITY_HIGH, ping_cb, NULL, NULL);
     }
   return NULL;
+}
+
+/* SIGUSR1 pauses the watchdog, SIGUSR2 resumes it: its 100 wake-ups a
+ * second would be most of what an idle app's CPU measures. */
+static gboolean
+pause_cb (gpointer user_data)
+{
+  gboolean pause = GPOINTER_TO_INT (user_data);
+
+  g_mutex_lock (&ping_lock);
+  watchdog_paused = pause;
+  g_mutex_unlock (&ping_lock);
+  pa_bench_trace_event (pause ? "watchdog-paused" : "watchdog-resumed");
+  return G_SOURCE_CONTINUE;
 }
 
 void
@@ -98,6 +116,8 @@ pa_bench_trace_init (void)
   pa_bench_trace_on = TRUE;
   frame_events = g_ptr_array_new_with_free_func (g_free);
   pa_bench_trace_event ("main");
+  g_unix_signal_add (SIGUSR1, pause_cb, GINT_TO_POINTER (TRUE));
+  g_unix_signal_add (SIGUSR2, pause_cb, GINT_TO_POINTER (FALSE));
   /* Never joined: it lives as long as the process. */
   g_thread_unref (g_thread_new ("pa-bench-watchdog", watchdog_thread,
                                 g_main_context_default ()));
@@ -107,6 +127,8 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
+  /* Every frame, so an idle window drawing frames shows. */
+  pa_bench_trace_event ("frame");
   for (guint i = 0; i < frame_events->len; i++)
     pa_bench_trace_event ("%s", (const char *) g_ptr_array_index (frame_events, i));
   g_ptr_array_set_size (frame_events, 0);

@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Off unless PA_BENCH_TRACE names a file: then each event is a line
- * "<monotonic µs> <event> [details]" in it, and a watchdog thread writes
- * "stall <ms>" for every main-loop stall over 50 ms. When the variable is
- * unset, each hook costs one test of a global.
+ * "<monotonic µs> <event> [details]" in it, "frame" after each frame the
+ * window draws, and a watchdog thread writes "stall <ms>" for every
+ * main-loop stall over 50 ms (SIGUSR1 pauses it, SIGUSR2 resumes). When
+ * the variable is unset, each hook costs one test of a global.
  */
 #pragma once
 

@@ -23,6 +23,7 @@
 #include "pa-phone-editor.h"
 #include "pa-scan-dialog.h"
 #include "pa-section.h"
+#include "pa-spinners.h"
 #include "pa-window.h"
 
 struct _PaWindow
@@ -936,6 +937,8 @@ pa_window_init (PaWindow *self)
     add_section (self, &sections[i], i);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   update_actions (self);
+  /* The pages' "Loading…" spinners, and the window's "Connecting…". */
+  pa_spinners_spin_while_mapped (GTK_WIDGET (self));
 
   /* Bound both ways so a resize is saved as it happens, not only on a clean quit. */
   self->settings = g_settings_new (APP_ID);
