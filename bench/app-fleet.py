@@ -242,6 +242,9 @@ def run(args, app, trace, launch):
     load_stalls = trace.stalls(launch, done[0] + 500_000)
     verdict("main-loop stalls while loading", stall_line(load_stalls), "none over 50 ms",
             not load_stalls)
+    early = [st for st in load_stalls if st[1] <= phones_arrived[0][0]]
+    print(f"   (of which before the phones arrived, GTK's start-up and the window: "
+          f"{stall_line(early)}; after: {stall_line([st for st in load_stalls if st not in early])})")
 
     perf_stop()
     time.sleep(2)

@@ -20,6 +20,8 @@
 #   bench/app-fleet.sh                         100,000 phones, 2,000 renames
 #   PA_APP_PHONES=10000 bench/app-fleet.sh
 #   PA_APP_CHANGES=500 bench/app-fleet.sh
+#   GSK_RENDERER=cairo bench/app-fleet.sh     GTK's software renderer instead of GL
+#                                       (on a machine without a GPU, GL is Mesa's llvmpipe)
 #   PA_APP_PERF=/tmp/perf bench/app-fleet.sh   also perf record -g the app in each
 #                                       phase: /tmp/perf/{load,idle,search,burst}.data
 #   PA_APP_TRACE=/tmp/trace bench/app-fleet.sh      keep the app's events
@@ -83,7 +85,7 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
         --token-file "$2" --phones "$5" --changes "$6" --work "$7" --provd-pid "$8" \
         --perf "$9"
   ' app-fleet "$base" "$work/data/admin-token" "$top" "$build" "$phones" "$changes" \
-    "$work" "$provd_pid" "$perf_out" 2>&1 | grep -v "Failed to set fd limit" | sed "s/^discover_other_daemon: [0-9]*//" || rc=${PIPESTATUS[0]}
+    "$work" "$provd_pid" "$perf_out" 2>&1 | grep --line-buffered -v "Failed to set fd limit" | sed -u "s/^discover_other_daemon: [0-9]*//" || rc=${PIPESTATUS[0]}
 
 provd_alive || flag "provd is no longer running"
 case "$rc" in
