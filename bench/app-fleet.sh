@@ -77,7 +77,7 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
   PA_LOCALEDIR="$build/po" \
   dbus-run-session -- bash -c '
     set -e
-    echo -n phoneadmin-bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    echo -n phoneadmin-bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
     tr -d "\n" <"$2" | secret-tool store --label="PhoneAdmin bench token" \
       xdg:schema org.example.PhoneAdmin.Server server-url "$1/"
     xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
@@ -85,7 +85,9 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
         --token-file "$2" --phones "$5" --changes "$6" --work "$7" --provd-pid "$8" \
         --perf "$9"
   ' app-fleet "$base" "$work/data/admin-token" "$top" "$build" "$phones" "$changes" \
-    "$work" "$provd_pid" "$perf_out" 2>&1 | grep --line-buffered -v "Failed to set fd limit" | sed -u "s/^discover_other_daemon: [0-9]*//" || rc=${PIPESTATUS[0]}
+    "$work" "$provd_pid" "$perf_out" 2>&1 \
+  | grep --line-buffered -v -e "Failed to set fd limit" -e "^dbus-daemon\[[0-9]*\]: \[session" \
+  || rc=${PIPESTATUS[0]}
 
 provd_alive || flag "provd is no longer running"
 case "$rc" in
