@@ -345,13 +345,15 @@ def run(args, app, trace, launch):
     applied_before = sum(int(e[2].split()[0]) for e in trace.events if e[1] == "changes-applied")
     answered = [0] * len(ids)
 
-    # Each later rename sorts before the earlier ones ("A 00001" last), so
-    # the last change is the top row of the name-sorted list.
+    # From the highest id down, so the last renames are of the first
+    # phones ("Phone 1", "Phone 2"…), the top rows of the list sorted by
+    # name: the last change is one the window must draw.
     def work(c, i):
+        phone = ids[len(ids) - 1 - i]
         body = json.dumps({"name": "A %05d" % (len(ids) - i)})
-        status, data, _ = fleet.call(c, "PATCH", f"{base}/api/v1/phones/{ids[i]}", body, headers)
+        status, data, _ = fleet.call(c, "PATCH", f"{base}/api/v1/phones/{phone}", body, headers)
         if status != 200:
-            raise fleet.Failed(f"PATCH phone {ids[i]}: {status} {data[:200]}")
+            raise fleet.Failed(f"PATCH phone {phone}: {status} {data[:200]}")
         answered[i] = now_us()
 
     perf_start("burst", app.pid)

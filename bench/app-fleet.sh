@@ -87,7 +87,7 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
   ' app-fleet "$base" "$work/data/admin-token" "$top" "$build" "$phones" "$changes" \
     "$work" "$provd_pid" "$perf_out" 2>&1 \
   | grep --line-buffered -v -e "Failed to set fd limit" -e "^dbus-daemon\[[0-9]*\]: \[session" \
-  || rc=${PIPESTATUS[0]}
+  | sed -u "s/^discover_other_daemon: [01]//" || rc=${PIPESTATUS[0]}
 
 provd_alive || flag "provd is no longer running"
 case "$rc" in
