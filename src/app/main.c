@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "pa-application.h"
+#include "pa-bench-trace.h"
 
 int
 main (int   argc,
@@ -12,6 +13,7 @@ main (int   argc,
 {
   g_autoptr(PaApplication) app = NULL;
 
+  pa_bench_trace_init ();
   pa_application_bind_textdomain ();
 
   app = pa_application_new ();

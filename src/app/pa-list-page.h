@@ -122,6 +122,7 @@ struct _PaListPage
   guint                 fit_source;
   char                 *query;
   gboolean              syncing_entry;
+  gboolean              bench_traced_complete;  /* pa-bench-trace.h */
 };
 
 /* The whole class_init share of a page with one list at @list_offset in

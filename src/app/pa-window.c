@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-agent-actions.h"
+#include "pa-bench-trace.h"
 #include "pa-agent-editor.h"
 #include "pa-confirm-dialog.h"
 #include "pa-delete.h"
@@ -22,6 +23,7 @@
 #include "pa-phone-editor.h"
 #include "pa-scan-dialog.h"
 #include "pa-section.h"
+#include "pa-spinners.h"
 #include "pa-window.h"
 
 struct _PaWindow
@@ -919,6 +921,7 @@ pa_window_init (PaWindow *self)
   guint n_sections;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pa_bench_trace_watch_window (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   {
@@ -934,6 +937,8 @@ pa_window_init (PaWindow *self)
     add_section (self, &sections[i], i);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   update_actions (self);
+  /* The pages' "Loading…" spinners, and the window's "Connecting…". */
+  pa_spinners_spin_while_mapped (GTK_WIDGET (self));
 
   /* Bound both ways so a resize is saved as it happens, not only on a clean quit. */
   self->settings = g_settings_new (APP_ID);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "../server/pa-test-server.h"
+#include "pa-list-page.h"
 #include "pa-phone-filter.h"
 #include "pa-phones-page.h"
 #include "pa-repository.h"
@@ -169,6 +170,33 @@ test_matches_text (void)
   g_assert_false (pa_phone_matches (phone, "dead", NULL));
   g_assert_true (pa_phone_matches (phone, "aabbcc", NULL));
   g_assert_true (pa_phone_matches (phone, "AA-BB", NULL));
+}
+
+/* Searching compares ASCII without folding a copy first; what folding
+ * does beyond ASCII still matches as before. */
+static void
+test_matches_folding (void)
+{
+  g_autoptr(PaPhone) phone = make_phone ("Straße Ärztehaus 7", "00:04:F2:AA:BB:CC", "polycom",
+                                         "polycom-vvx450");
+  g_autoptr(PaPhone) kelvin = make_phone ("\u212A-Lab", NULL, "yealink", "yealink-t54w");
+  g_autofree char *a_umlaut = g_utf8_casefold ("Ä", -1);
+
+  g_assert_true (pa_list_contains_folded ("Front Desk", "nt de"));
+  g_assert_false (pa_list_contains_folded ("Front Desk", "nt  de"));
+  g_assert_true (pa_list_contains_folded ("Front Desk", "k"));
+  g_assert_false (pa_list_contains_folded ("Front Desk", "desks"));
+  g_assert_false (pa_list_contains_folded ("", "a"));
+  g_assert_false (pa_list_contains_folded (NULL, "a"));
+
+  g_assert_true (pa_phone_matches (phone, "STRASSE", NULL));
+  g_assert_true (pa_phone_matches (phone, "straße", NULL));
+  g_assert_true (pa_phone_matches (phone, "ärzte", NULL));
+  g_assert_true (pa_phone_matches (phone, "ÄRZTEHAUS 7", NULL));
+  g_assert_true (pa_list_contains_folded ("Ärztehaus", a_umlaut));
+  g_assert_false (pa_phone_matches (phone, "arzte", NULL));
+  /* KELVIN SIGN folds to an ASCII k. */
+  g_assert_true (pa_phone_matches (kelvin, "k-lab", NULL));
 }
 
 static void
@@ -529,6 +557,7 @@ main (int   argc,
 
   g_test_add_func ("/app/phone-filter/mac-spellings", test_matches_mac_spellings);
   g_test_add_func ("/app/phone-filter/text", test_matches_text);
+  g_test_add_func ("/app/phone-filter/matches-folding", test_matches_folding);
   g_test_add_func ("/app/phone-filter/model-display", test_model_display);
   g_test_add_func ("/app/phone-filter/last-seen", test_format_last_seen);
   g_test_add_func ("/app/phone-filter/status-labels", test_status_labels);

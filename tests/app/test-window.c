@@ -16,6 +16,7 @@
 #include "pa-phone-editor.h"
 #include "pa-phones-page.h"
 #include "pa-section.h"
+#include "pa-spinners.h"
 #include "pa-window.h"
 #include "pa-app-test.h"
 
@@ -343,6 +344,64 @@ test_window_popover_quiets_tooltip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_spinning_unmapped (GtkWidget *widget,
+                         guint     *spinning,
+                         guint     *unmapped)
+{
+  if (GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)))
+    {
+      (*spinning)++;
+      if (!gtk_widget_get_mapped (widget))
+        (*unmapped)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_spinning_unmapped (child, spinning, unmapped);
+}
+
+/* GTK 4.8 runs a spinner's animation in a stack page that is not shown,
+ * and each step asks the window for a frame: an idle window with its
+ * sections' "Loading…" pages hidden drew 60 frames a second. Such a
+ * spinner spins only while it is mapped. */
+static void
+test_window_spinners_idle (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new ("List");
+
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
+  gtk_stack_add_named (GTK_STACK (stack), label, "list");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  pa_spinners_spin_while_mapped (window);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  gtk_window_present (GTK_WINDOW (window));
+  pa_app_test_wait_until (mapped, spinner);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "list");
+  pa_app_test_wait_until (unmapped, spinner);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The real window, connected and showing its lists: no spinner spins
+ * unseen (the "Connecting…" page's, the sections' "Loading…" pages'). */
+static void
+test_window_no_hidden_spinner (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  guint spinning = 0, unmapped = 0;
+
+  count_spinning_unmapped (GTK_WIDGET (fixture->window), &spinning, &unmapped);
+  g_assert_cmpuint (unmapped, ==, 0);
+}
+
 typedef struct
 {
   GtkColumnView *view;
@@ -406,6 +465,9 @@ main (int   argc,
 
   g_test_add_func ("/app/window/size-saved", test_window_size_saved);
   g_test_add_func ("/app/window/popover-quiets-tooltip", test_window_popover_quiets_tooltip);
+  g_test_add_func ("/app/window/spinners-idle", test_window_spinners_idle);
+  g_test_add ("/app/window/no-hidden-spinner", Fixture, NULL, fixture_set_up,
+              test_window_no_hidden_spinner, fixture_tear_down);
   g_test_add_func ("/app/window/sections-table", test_window_sections_table);
   g_test_add_func ("/app/window/follows-app-connection", test_window_follows_app_connection);
   g_test_add_func ("/app/window/connecting", test_window_connecting);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pa-bench-trace.h"
 #include "pa-client-call.h"
 #include "pa-client-private.h"
 
@@ -215,6 +216,8 @@ page_parsed_cb (GObject      *source,
       return;
     }
 
+  PA_BENCH_TRACE ("data-arrived %s %u", pa_client_collection_for_type (data->type),
+                  data->items->len);
   g_task_return_pointer (task, g_steal_pointer (&data->items), (GDestroyNotify) g_ptr_array_unref);
   g_object_unref (task);
 }

@@ -21,6 +21,7 @@
 
 #include "config.h"
 
+#include "pa-bench-trace.h"
 #include "pa-client-changes.h"
 #include "pa-repository-private.h"
 
@@ -44,6 +45,7 @@ apply_batch (PaRepository  *self,
 {
   GPtrArray *upserts[N_KINDS] = { NULL };
   gboolean discovered = FALSE;
+  guint n_applied = 0;
 
   for (guint i = 0; i < batch->changes->len; i++)
     {
@@ -54,6 +56,7 @@ apply_batch (PaRepository  *self,
         continue;
       self->applied_seq = change->seq;
       discovered |= change->discovered;
+      n_applied++;
       kind = pa_repository_kind_for_type (change->type);
       if (kind < 0)
         continue;
@@ -84,6 +87,8 @@ apply_batch (PaRepository  *self,
   self->applied_seq = MAX (self->applied_seq, batch->next_since);
   if (discovered)
     pa_repository_emit_discovered_changed (self);
+  PA_BENCH_TRACE ("changes-applied %u %" G_GINT64_FORMAT, n_applied, self->applied_seq);
+  PA_BENCH_TRACE_NEXT_FRAME ("frame-after-changes");
 }
 
 /* The server no longer has our place: list everything again, then go on

@@ -87,12 +87,36 @@ compact_hex (const char *word)
   return g_string_free (out, FALSE);
 }
 
+/* What a phone is searched by beyond its own strings, made the first time
+ * a word needs it: most phones match or fail on their name and model. */
+typedef struct
+{
+  PaPhone      *phone;
+  PaRepository *repo;
+  gboolean      made;
+  char         *mac_compact;
+  char         *agent_name;
+  char         *model_display;
+} Derived;
+
+static void
+derived_make (Derived *d)
+{
+  const char *mac = pa_phone_get_mac (d->phone);
+
+  if (d->made)
+    return;
+  d->made = TRUE;
+  if (pa_mac_is_valid (mac))
+    d->mac_compact = pa_mac_to_compact (mac);
+  d->agent_name = pa_phone_dup_agent_name (d->phone, d->repo);
+  d->model_display = pa_phone_dup_model_display (d->phone);
+}
+
 static gboolean
 word_matches (PaPhone    *phone,
               const char *word,
-              const char *mac_compact,
-              const char *agent_name,
-              const char *model_display)
+              Derived    *d)
 {
   g_autofree char *folded = g_utf8_casefold (word, -1);
   g_autofree char *hex = NULL;
@@ -100,13 +124,16 @@ word_matches (PaPhone    *phone,
   if (pa_list_contains_folded (pa_phone_get_name (phone), folded)
       || pa_list_contains_folded (pa_phone_get_model (phone), folded)
       || pa_list_contains_folded (pa_phone_get_vendor (phone), folded)
-      || pa_list_contains_folded (model_display, folded)
-      || pa_list_contains_folded (agent_name, folded)
       || pa_list_contains_folded (pa_phone_get_ip (phone), folded))
     return TRUE;
 
+  derived_make (d);
+  if (pa_list_contains_folded (d->model_display, folded)
+      || pa_list_contains_folded (d->agent_name, folded))
+    return TRUE;
+
   hex = compact_hex (word);
-  return hex != NULL && mac_compact != NULL && strstr (mac_compact, hex) != NULL;
+  return hex != NULL && d->mac_compact != NULL && strstr (d->mac_compact, hex) != NULL;
 }
 
 gboolean
@@ -115,10 +142,8 @@ pa_phone_matches (PaPhone      *phone,
                   PaRepository *repo)
 {
   g_auto(GStrv) words = NULL;
-  g_autofree char *mac_compact = NULL;
-  g_autofree char *agent_name = NULL;
-  g_autofree char *model_display = NULL;
-  const char *mac;
+  Derived d = { phone, repo, FALSE, NULL, NULL, NULL };
+  gboolean matches = TRUE;
 
   g_return_val_if_fail (PA_IS_PHONE (phone), FALSE);
 
@@ -126,21 +151,14 @@ pa_phone_matches (PaPhone      *phone,
     return TRUE;
 
   words = g_strsplit_set (query, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL && matches; i++)
+    if (words[i][0] != '\0')
+      matches = word_matches (phone, words[i], &d);
 
-  mac = pa_phone_get_mac (phone);
-  if (pa_mac_is_valid (mac))
-    mac_compact = pa_mac_to_compact (mac);
-  agent_name = pa_phone_dup_agent_name (phone, repo);
-  model_display = pa_phone_dup_model_display (phone);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] == '\0')
-        continue;
-      if (!word_matches (phone, words[i], mac_compact, agent_name, model_display))
-        return FALSE;
-    }
-  return TRUE;
+  g_free (d.mac_compact);
+  g_free (d.agent_name);
+  g_free (d.model_display);
+  return matches;
 }
 
 char *
