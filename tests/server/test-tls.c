@@ -278,7 +278,8 @@ test_handshakes_capped (void)
       g_ptr_array_add (held, c);
     }
   {
-    gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+    /* Generous: a sanitized provd on a busy machine accepts slowly. */
+    gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
 
     while (g_get_monotonic_time () < deadline)
       {
