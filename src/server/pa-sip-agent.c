@@ -17,6 +17,7 @@
 #include <sofia-sip/sip_header.h>
 #include <sofia-sip/sip_status.h>
 #include <sofia-sip/su_glib.h>
+#include <sofia-sip/su_log.h>
 #include <sofia-sip/msg_addr.h>
 #include <sofia-sip/msg_header.h>
 #endif
@@ -344,10 +345,33 @@ find_free_udp_port (GInetAddress  *address,
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
+/* sofia-sip's own log (every transport error, such as each OPTIONS to a
+ * phone that is off: ICMP port unreachable) goes to GLib's debug log, not
+ * to stderr: 127,000 lines in two minutes of a benchmark whose phones had
+ * no SIP stack. Lines come in pieces; each whole line is one message. */
+static void
+sofia_log_cb (void       *stream,
+              char const *format,
+              va_list     ap)
+{
+  static GString *line = NULL;
+
+  if (line == NULL)
+    line = g_string_new (NULL);
+  g_string_append_vprintf (line, format, ap);
+  if (line->len > 0 && line->str[line->len - 1] == '\n')
+    {
+      g_string_truncate (line, line->len - 1);
+      g_log ("sofia-sip", G_LOG_LEVEL_DEBUG, "%s", line->str);
+      g_string_truncate (line, 0);
+    }
+}
+
 static gpointer
 init_sofia_once (gpointer data)
 {
   su_init ();
+  su_log_redirect (NULL, sofia_log_cb, NULL);
   return NULL;
 }
 
