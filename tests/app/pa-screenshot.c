@@ -157,6 +157,25 @@ fetch_config (PaTestServer *server,
 }
 
 static void
+report_registered (PaTestServer *server,
+                   gint64        id)
+{
+  g_autoptr(PaTestResponse) phone = pa_test_get (server, "phones", id);
+  JsonObject *object = pa_test_response_object (phone);
+  gint64 line = json_array_get_int_element (json_object_get_array_member (object, "lines"), 0);
+  g_autoptr(PaTestResponse) account = pa_test_get (server, "sip-accounts", line);
+  const char *user = json_object_get_string_member (pa_test_response_object (account), "username");
+  g_autofree char *body = g_strdup_printf ("{\"event\": \"registered\", \"user\": \"%s\","
+                                           " \"mac\": \"%s\", \"contact\": \"sip:%s@127.0.0.1:5060\"}",
+                                           user, json_object_get_string_member (object, "mac"), user);
+  g_autoptr(PaTestResponse) reported = pa_test_api (server, "POST", "/api/v1/events/registration",
+                                                    body, NULL);
+
+  if (reported->status != 200)
+    g_error ("Reporting %s registered answered %u: %s", user, reported->status, reported->text);
+}
+
+static void
 fill_office (PaTestServer *server)
 {
   static const SamplePhone phones[] = {
@@ -199,6 +218,9 @@ fill_office (PaTestServer *server)
 
       if (phones[i].user_agent != NULL)
         fetch_config (server, id, phones[i].user_agent);
+      /* The office's PBX reports these two registered. */
+      if (g_str_equal (phones[i].name, "Reception") || g_str_equal (phones[i].name, "Sales Desk 1"))
+        report_registered (server, id);
     }
 
   /* Two new phones just plugged in, asking the site's bootstrap URL. */
