@@ -23,6 +23,11 @@ void      pa_client_call_async       (PaClient            *self,
 JsonNode *pa_client_call_finish      (PaClient            *self,
                                       GAsyncResult        *result,
                                       GError             **error);
+/* pa_client_call_finish() for a callback whose @task answers the caller:
+ * NULL once @task has returned the error. */
+JsonNode *pa_client_call_answer      (GObject             *source,
+                                      GAsyncResult        *result,
+                                      GTask               *task);
 /* GET @path whose answer is text (a rendered config), not JSON. Returns
  * the body as a string, NULL with a PA_CLIENT_ERROR when it is no UTF-8
  * text. */

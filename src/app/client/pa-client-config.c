@@ -65,17 +65,13 @@ download_cb (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) node = pa_client_call_answer (source, result, task);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_config_file_free);
   JsonObject *object;
   JsonArray *array;
 
   if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
 
   object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   array = object != NULL && json_object_has_member (object, "files") &&

@@ -17,16 +17,12 @@ list_cb (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) node = pa_client_call_answer (source, result, task);
   JsonObject *object;
   JsonNode *items;
 
   if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   items = object != NULL ? json_object_get_member (object, "items") : NULL;
   if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))

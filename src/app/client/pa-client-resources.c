@@ -325,14 +325,11 @@ resource_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   ResourceData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) node = pa_client_call_answer (source, result, task);
   PaResource *resource;
 
   if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
 
   resource = pa_client_resource_from_node (data->type, node, data->extra, &error);
   if (resource == NULL)
@@ -537,18 +534,14 @@ regenerate_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) node = pa_client_call_answer (source, result, task);
   JsonObject *object;
   JsonNode *password;
   JsonNode *resync;
   RegenerateResult *r;
 
   if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
 
   object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   password = object ? json_object_get_member (object, "sip_password") : NULL;

@@ -18,16 +18,12 @@ push_cb (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) node = pa_client_call_answer (source, result, task);
   JsonObject *push;
   JsonNode *target;
 
   if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   push = JSON_NODE_HOLDS_OBJECT (node)
          ? json_object_get_object_member (json_node_get_object (node), "sip_push") : NULL;
   target = push != NULL ? json_object_get_member (push, "target") : NULL;

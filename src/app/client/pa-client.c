@@ -427,6 +427,19 @@ pa_client_call_finish (PaClient      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+JsonNode *
+pa_client_call_answer (GObject      *source,
+                       GAsyncResult *result,
+                       GTask        *task)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+
+  if (node == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  return node;
+}
+
 void
 pa_client_call_text_async (PaClient            *self,
                            const char          *path,
@@ -577,12 +590,11 @@ get_info_cb (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) node = pa_client_call_answer (source, result, task);
 
   if (node == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     g_task_return_error (task, pa_client_error_not_object (0));
   else
     g_task_return_pointer (task, json_object_ref (json_node_get_object (node)),
@@ -644,14 +656,11 @@ get_catalog_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) node = pa_client_call_answer (source, result, task);
   PaCatalog *catalog;
 
   if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
   catalog = pa_catalog_new_from_node (node, &error);
   if (catalog == NULL)
     {
@@ -686,12 +695,9 @@ pa_client_done_answer_cb (GObject      *source,
                           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) node = pa_client_call_answer (source, result, task);
 
-  if (node == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
+  if (node != NULL)
     g_task_return_boolean (task, TRUE);
 }
 
@@ -702,15 +708,11 @@ pa_client_count_answer_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   const char *name = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = pa_client_call_finish (PA_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) node = pa_client_call_answer (source, result, task);
   JsonNode *count;
 
   if (node == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return;
 
   count = JSON_NODE_HOLDS_OBJECT (node)
           ? json_object_get_member (json_node_get_object (node), name) : NULL;
