@@ -37,15 +37,25 @@ typedef struct
   AdwToast     *progress;
   guint         timeout_id;
   gboolean      done;
+  guint         refs;         /* the job's own, and one per request under way */
 } PushJob;
 
+/* Stops listening: no more results are taken. */
 static void
-push_job_free (PushJob *job)
+push_job_stop (PushJob *job)
 {
   for (guint i = 0; i < job->phones->len; i++)
     g_clear_signal_handler (&g_array_index (job->handlers, gulong, i),
                             g_ptr_array_index (job->phones, i));
   g_clear_handle_id (&job->timeout_id, g_source_remove);
+}
+
+static void
+push_job_unref (PushJob *job)
+{
+  if (--job->refs > 0)
+    return;
+  push_job_stop (job);
   g_clear_weak_pointer (&job->parent);
   g_clear_object (&job->repo);
   g_ptr_array_unref (job->phones);
@@ -179,7 +189,8 @@ finish (PushJob *job)
               : g_strdup_printf ("%s %s", good, bad);
     }
   show_toast (job, title);
-  push_job_free (job);
+  push_job_stop (job);
+  push_job_unref (job);
 }
 
 static void
@@ -237,32 +248,36 @@ pushed_cb (GObject      *source,
   PushJob *job = call->job;
   g_autoptr(GError) error = NULL;
 
-  if (pa_client_push_phone_finish (PA_CLIENT (source), result, NULL, &error))
-    return;   /* the result comes as the phone's sip_action */
-  if (job->done)
-    return;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* On success the result comes later, as the phone's sip_action. */
+  if (!pa_client_push_phone_finish (PA_CLIENT (source), result, NULL, &error) && !job->done)
     {
-      /* The window went away: nothing is left to tell. */
-      job->parent = NULL;
+      /* Cancelled: the window went away, and nothing is left to tell. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_clear_weak_pointer (&job->parent);
       g_ptr_array_index (job->errors, call->index) = g_strdup (error->message);
       maybe_finish (job);
-      return;
     }
-  g_ptr_array_index (job->errors, call->index) = g_strdup (error->message);
-  maybe_finish (job);
+  push_job_unref (job);
 }
 
 static void
 start (PushJob *job)
 {
   PaClient *client = pa_repository_get_client (job->repo);
-  GCancellable *cancellable = job->parent != NULL
-                              ? pa_window_get_cancellable (GTK_WIDGET (job->parent)) : NULL;
-  AdwToastOverlay *overlay = job->parent != NULL
-                             ? pa_find_toast_overlay (GTK_WIDGET (job->parent)) : NULL;
+  GtkWindow *outermost = job->parent;
+  GCancellable *cancellable;
+  AdwToastOverlay *overlay;
   g_autofree char *title = NULL;
   guint n = job->phones->len;
+
+  /* The main window's: closing the editor that asked does not take the
+   * push back. */
+  while (outermost != NULL && gtk_window_get_transient_for (outermost) != NULL)
+    outermost = gtk_window_get_transient_for (outermost);
+  cancellable = outermost != NULL ? pa_window_get_cancellable (GTK_WIDGET (outermost)) : NULL;
+  /* Its toasts too: they outlive an editor closed meanwhile. */
+  g_set_weak_pointer (&job->parent, outermost);
+  overlay = outermost != NULL ? pa_find_toast_overlay (GTK_WIDGET (outermost)) : NULL;
 
   job->started = g_get_real_time () / G_USEC_PER_SEC;
   for (guint i = 0; i < n; i++)
@@ -294,6 +309,7 @@ start (PushJob *job)
 
       call->job = job;
       call->index = i;
+      job->refs++;
       pa_client_push_phone_async (client,
                                   pa_resource_get_id (g_ptr_array_index (job->phones, i)),
                                   job->action, cancellable, pushed_cb, call);
@@ -309,7 +325,7 @@ reboot_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "reboot") == 0)
     start (job);
   else
-    push_job_free (job);
+    push_job_unref (job);
 }
 
 void
@@ -329,6 +345,7 @@ pa_phone_push_interactive (GtkWindow    *parent,
   if (n == 0)
     return;
   job = g_new0 (PushJob, 1);
+  job->refs = 1;
   g_set_weak_pointer (&job->parent, parent);
   job->repo = g_object_ref (repo);
   job->phones = g_ptr_array_new_with_free_func (g_object_unref);
