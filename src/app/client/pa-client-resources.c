@@ -84,24 +84,52 @@ resource_path (GType  type,
 /* ---------------------------------------------------------------------- */
 /* list */
 
+/* A listing asks for the next page as soon as a page's bytes say where it
+ * starts, while that page is parsed in a worker thread: the pages come one
+ * after another and the parsing runs beside them, not between them. They
+ * are put together in the order they were asked for. */
 typedef struct
 {
   GType      type;
   char      *filter;
-  gint64     after;    /* the last id received: pages by id, each as cheap as the first */
-  GPtrArray *items;
+  gint64     after;       /* where the page asked for last starts */
+  GPtrArray *pages;       /* Page, in the order asked for */
+  guint      n_parsing;
+  gboolean   fetching;    /* a page's request is under way */
+  gboolean   ended;       /* the last page came */
+  gboolean   returned;
 } ListData;
+
+/* A page: its bytes, then the finished resources and where the next page
+ * starts (-1: it was the last). */
+typedef struct
+{
+  GType      type;
+  GBytes    *body;
+  GPtrArray *items;
+  gint64     next;
+  gboolean   next_known;  /* read off the bytes, so the next page was asked for */
+} Page;
+
+static void
+page_free (Page *page)
+{
+  g_clear_pointer (&page->body, g_bytes_unref);
+  g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_free (page);
+}
 
 static void
 list_data_free (ListData *data)
 {
   g_free (data->filter);
-  g_clear_pointer (&data->items, g_ptr_array_unref);
+  g_ptr_array_unref (data->pages);
   g_free (data);
 }
 
 static void list_page_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 
+/* Takes a reference of @task for the request. */
 static void
 list_fetch_page (GTask *task)
 {
@@ -113,26 +141,93 @@ list_fetch_page (GTask *task)
                           pa_client_collection_for_type (data->type), data->after,
                           LIST_PAGE_SIZE, data->filter ? "&" : "",
                           data->filter ? data->filter : "");
+  data->fetching = TRUE;
   /* Unparsed: a page of 500 is parsed in a thread (parse_page_thread). */
-  pa_client_call_bytes_async (self, path, g_task_get_cancellable (task), list_page_cb, task);
+  pa_client_call_bytes_async (self, path, g_task_get_cancellable (task), list_page_cb,
+                              g_object_ref (task));
 }
 
-/* A page, parsed: finished resources and where the next page starts
- * (-1: this was the last). */
-typedef struct
-{
-  GType      type;
-  GBytes    *body;
-  GPtrArray *items;
-  gint64     next;
-} Page;
-
 static void
-page_free (Page *page)
+list_fail (GTask  *task,
+           GError *error)
 {
-  g_clear_pointer (&page->body, g_bytes_unref);
-  g_clear_pointer (&page->items, g_ptr_array_unref);
-  g_free (page);
+  ListData *data = g_task_get_task_data (task);
+
+  if (data->returned)
+    {
+      g_error_free (error);
+      return;
+    }
+  data->returned = TRUE;
+  g_task_return_error (task, error);
+}
+
+/* Every page asked for has come and been parsed: the items, in order. */
+static void
+list_maybe_done (GTask *task)
+{
+  ListData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (data->returned || !data->ended || data->fetching || data->n_parsing > 0)
+    return;
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < data->pages->len; i++)
+    {
+      Page *page = g_ptr_array_index (data->pages, i);
+
+      g_ptr_array_extend_and_steal (items, g_steal_pointer (&page->items));
+    }
+  data->returned = TRUE;
+  PA_BENCH_TRACE ("data-arrived %s %u", pa_client_collection_for_type (data->type), items->len);
+  g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Where the next page starts, read off the end of a page's bytes (the
+ * server writes `"next_after":N` after the items); FALSE when it is not
+ * there as expected, and the parse says. */
+static gboolean
+peek_next (GBytes *body,
+           gint64 *next)
+{
+  gsize size = 0;
+  const char *text = g_bytes_get_data (body, &size);
+  gsize from = size > 160 ? size - 160 : 0;
+  g_autofree char *tail = g_strndup (text + from, size - from);
+  const char *found = g_strrstr (tail, "\"next_after\":");
+  guint64 value = 0;
+  char *end = NULL;
+
+  if (found == NULL)
+    return FALSE;
+  found += strlen ("\"next_after\":");
+  if (g_str_has_prefix (found, "null"))
+    {
+      *next = -1;
+      return TRUE;
+    }
+  value = g_ascii_strtoull (found, &end, 10);
+  if (end == found || value == 0 || value > G_MAXINT64)
+    return FALSE;
+  *next = (gint64) value;
+  return TRUE;
+}
+
+/* The server says where the next page starts; one that does not move
+ * forward ends the listing, so a confused server cannot make it loop. */
+static void
+list_go_on (GTask  *task,
+            gint64  next)
+{
+  ListData *data = g_task_get_task_data (task);
+
+  if (next > data->after)
+    {
+      data->after = next;
+      list_fetch_page (task);
+    }
+  else
+    data->ended = TRUE;
 }
 
 /* In a worker thread: the JSON and the resources are the page's own until
@@ -193,33 +288,23 @@ page_parsed_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   ListData *data = g_task_get_task_data (task);
   Page *page = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
+  data->n_parsing--;
+  g_clear_pointer (&page->body, g_bytes_unref);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
+      list_fail (task, error);
       return;
     }
-
-  g_ptr_array_extend_and_steal (data->items, g_steal_pointer (&page->items));
-
-  /* The server says where the next page starts; one that does not move
-   * forward ends it, so a confused server cannot make this loop. */
-  if (page->next > data->after)
-    {
-      data->after = page->next;
-      list_fetch_page (task);
-      return;
-    }
-
-  PA_BENCH_TRACE ("data-arrived %s %u", pa_client_collection_for_type (data->type),
-                  data->items->len);
-  g_task_return_pointer (task, g_steal_pointer (&data->items), (GDestroyNotify) g_ptr_array_unref);
-  g_object_unref (task);
+  /* The bytes did not say; the parse does (and a page with no items ends
+   * the listing, whatever the bytes said). */
+  if (!page->next_known && !data->returned)
+    list_go_on (task, page->next);
+  list_maybe_done (task);
 }
 
 static void
@@ -227,27 +312,39 @@ list_page_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   ListData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   g_autoptr(GBytes) body = pa_client_call_bytes_finish (PA_CLIENT (source), result, &error);
   g_autoptr(GTask) subtask = NULL;
+  gint64 next = -1;
   Page *page;
 
+  data->fetching = FALSE;
   if (body == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
+      list_fail (task, error);
       return;
     }
+  if (data->returned)
+    return;
 
   page = g_new0 (Page, 1);
   page->type = data->type;
   page->body = g_steal_pointer (&body);
-  subtask = g_task_new (NULL, g_task_get_cancellable (task), page_parsed_cb, task);
+  /* Read before the thread starts: from then on the page is the thread's
+   * until it is parsed. */
+  page->next_known = peek_next (page->body, &next);
+  g_ptr_array_add (data->pages, page);
+  data->n_parsing++;
+  subtask = g_task_new (NULL, g_task_get_cancellable (task), page_parsed_cb, g_object_ref (task));
   g_task_set_source_tag (subtask, parse_page_thread);
-  g_task_set_task_data (subtask, page, (GDestroyNotify) page_free);
+  /* The page stays the listing's (data->pages); the thread only fills it. */
+  g_task_set_task_data (subtask, page, NULL);
   g_task_run_in_thread (subtask, parse_page_thread);
+
+  if (page->next_known)
+    list_go_on (task, next);
 }
 
 void
@@ -269,9 +366,10 @@ pa_client_list_async (PaClient            *self,
   data = g_new0 (ListData, 1);
   data->type = type;
   data->filter = (filter && *filter) ? g_strdup (filter) : NULL;
-  data->items = g_ptr_array_new_with_free_func (g_object_unref);
+  data->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
   list_fetch_page (task);
+  g_object_unref (task);
 }
 
 GPtrArray *
