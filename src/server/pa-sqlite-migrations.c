@@ -305,6 +305,13 @@ static const char * const migrations[] = {
   "  BEGIN"
   "    DELETE FROM discovered_phones WHERE mac = NEW.mac;"
   "  END;",
+
+  /* 14: the phones SIP can reach (an address or a registered contact), for
+   * the keepalive's rounds: without it each round read every phone's row
+   * and JSON, 1.3 % of an idle provd with 100,000 phones none of which
+   * had an address (bench/app-fleet.sh). */
+  "CREATE INDEX phones_with_address ON phones (id)"
+  "  WHERE ip IS NOT NULL OR contact IS NOT NULL;",
 };
 
 int

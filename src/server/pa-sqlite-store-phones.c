@@ -304,7 +304,9 @@ pa_sqlite_store_set_phone_sip_action (PaStore                 *store,
   return run_write (self, stmt, "phone", phone_id, error);
 }
 
-/* Enabled, with an address, not disabled by hand. */
+/* Enabled, with an address, not disabled by hand. The first term is the
+ * partial index phones_with_address's, word for word, so SQLite reads only
+ * the phones it holds. */
 #define SIP_TARGETS_WHERE \
   " (t.ip IS NOT NULL OR t.contact IS NOT NULL) AND t.status <> 'disabled'" \
   " AND coalesce (json_extract (t.data, '$.enabled'), 1)"
