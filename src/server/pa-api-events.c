@@ -1,5 +1,5 @@
 /* pa-api-events.c — POST /api/v1/events/registration: a PBX says a phone
- * registered or unregistered; GET /api/v1/phones/{id}/status-history
+ * registered or unregistered (its history: pa-api-fetches.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -292,48 +292,4 @@ pa_api_registration_event (PaApiRequest          *req,
   g_free (data.mac);
   g_free (data.status);
   g_clear_pointer (&data.phone_ids, g_array_unref);
-}
-
-/* -- GET phones/{id}/status-history --------------------------------------- */
-
-void
-pa_api_phone_status_history (PaApiRequest          *req,
-                             const PaApiCollection *collection,
-                             gint64                 id,
-                             const char            *arg)
-{
-  g_autoptr(PaResource) phone = NULL;
-  g_autoptr(GArray) history = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-
-  phone = pa_store_get (req->store, PA_TYPE_PHONE, id, &error);
-  if (phone == NULL ||
-      (history = pa_store_list_status_history (req->store, id, &error)) == NULL)
-    {
-      pa_http_send_gerror (req->msg, error);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < history->len; i++)
-    {
-      const PaStatusChange *change = &g_array_index (history, PaStatusChange, i);
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (change->at);
-      g_autofree char *when = at != NULL ? g_date_time_format_iso8601 (at) : NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, change->status);
-      json_builder_set_member_name (builder, "at");
-      json_builder_add_string_value (builder, when);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  pa_http_send_json (req->msg, SOUP_STATUS_OK, root);
 }

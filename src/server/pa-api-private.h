@@ -130,9 +130,10 @@ void     pa_api_preview_phone_file      (PaApiRequest *req, const PaApiCollectio
 /* pa-api-config.c: GET /api/v1/phones/{id}/config */
 void     pa_api_download_phone_config   (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *arg);
-/* pa-api-fetches.c: GET /api/v1/phones/{id}/fetches */
+/* pa-api-events.c: POST /api/v1/events/registration */
 void     pa_api_registration_event      (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *arg);
+/* pa-api-fetches.c: GET /api/v1/phones/{id}/fetches and …/status-history */
 void     pa_api_phone_status_history    (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *arg);
 void     pa_api_phone_fetches           (PaApiRequest *req, const PaApiCollection *collection,
