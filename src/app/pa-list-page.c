@@ -67,7 +67,7 @@ repository_loading_cb (PaListPage *list)
 
   /* A merge changes objects in place: the models cannot know, so sorting
    * and the search are asked again once the refresh has landed. */
-  if (list->query != NULL && list->query[0] != '\0')
+  if (list->search != NULL)
     gtk_filter_changed (GTK_FILTER (list->filter), GTK_FILTER_CHANGE_DIFFERENT);
   for (guint i = 0; i < list->spec->n_columns; i++)
     gtk_sorter_changed (gtk_column_view_column_get_sorter (list->view_columns[i]),
@@ -80,7 +80,7 @@ filter_func (gpointer item,
 {
   PaListPage *list = user_data;
 
-  return list->spec->matches (item, list->query, list->repository);
+  return list->spec->matches (item, list->search, list->repository);
 }
 
 /* ---- callbacks ------------------------------------------------------ */
@@ -404,7 +404,7 @@ pa_list_page_init (PaListPage           *list,
   list->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (view_sorter));
   list->filter = gtk_custom_filter_new (filter_func, list, NULL);
   list->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (list->sort_model)),
-                                                  GTK_FILTER (g_object_ref (list->filter)));
+                                                  NULL);
   list->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (list->filter_model)));
   gtk_column_view_set_model (list->column_view, GTK_SELECTION_MODEL (list->selection));
   gtk_column_view_sort_by_column (list->column_view,
@@ -435,6 +435,7 @@ pa_list_page_finalize (PaListPage *list)
   g_clear_pointer (&list->view_columns, g_free);
   g_clear_pointer (&list->dropped_at, g_free);
   g_clear_pointer (&list->query, g_free);
+  g_clear_pointer (&list->search, pa_search_query_free);
   g_clear_handle_id (&list->fit_source, g_source_remove);
 }
 
@@ -550,7 +551,15 @@ pa_list_page_set_query (PaListPage *list,
       list->syncing_entry = FALSE;
     }
   PA_BENCH_TRACE ("search-start %s", query ? query : "");
-  gtk_filter_changed (GTK_FILTER (list->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_clear_pointer (&list->search, pa_search_query_free);
+  list->search = pa_search_query_new (query);
+  /* No words: every row, without asking each one. */
+  if (list->search == NULL)
+    gtk_filter_list_model_set_filter (list->filter_model, NULL);
+  else if (gtk_filter_list_model_get_filter (list->filter_model) == NULL)
+    gtk_filter_list_model_set_filter (list->filter_model, GTK_FILTER (list->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (list->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_state (list);
   PA_BENCH_TRACE ("search-filtered %u",
                   g_list_model_get_n_items (G_LIST_MODEL (list->filter_model)));
@@ -836,85 +845,6 @@ setup_row_menu (PaListPage *list)
                                                    gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
                       gtk_callback_action_new (menu_key_cb, list, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (list->column_view), keys);
-}
-
-/* ---- search --------------------------------------------------------- */
-
-static gboolean
-ascii_only (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
-/* TRUE when @folded_needle is in @haystack with its ASCII letters lowered;
- * a needle with anything but ASCII is never found here. */
-static gboolean
-ascii_contains_folded (const char *haystack,
-                       const char *folded_needle)
-{
-  for (const char *h = haystack; *h != '\0'; h++)
-    {
-      const char *n = folded_needle;
-      const char *p = h;
-
-      while (*n != '\0' && *p != '\0' && (guchar) *n < 0x80 && g_ascii_tolower (*p) == *n)
-        {
-          n++;
-          p++;
-        }
-      if (*n == '\0')
-        return TRUE;
-    }
-  return FALSE;
-}
-
-gboolean
-pa_list_contains_folded (const char *haystack,
-                         const char *folded_needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL || haystack[0] == '\0')
-    return FALSE;
-  /* ASCII (names, MACs, models, addresses, nearly always): folding is
-   * lowering, done in place of a folded copy; a search of 100,000 phones
-   * calls this about half a million times. */
-  if (ascii_contains_folded (haystack, folded_needle))
-    return TRUE;
-  if (ascii_only (haystack))
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, folded_needle) != NULL;
-}
-
-gboolean
-pa_list_matches_words (const char         *query,
-                       const char * const *fields,
-                       guint               n_fields)
-{
-  g_auto(GStrv) words = NULL;
-
-  if (query == NULL)
-    return TRUE;
-
-  words = g_strsplit_set (query, " \t\n", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *folded = NULL;
-      gboolean found = FALSE;
-
-      if (words[i][0] == '\0')
-        continue;
-      folded = g_utf8_casefold (words[i], -1);
-      for (guint f = 0; f < n_fields && !found; f++)
-        found = pa_list_contains_folded (fields[f], folded);
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* ---- cell and sort helpers ------------------------------------------ */

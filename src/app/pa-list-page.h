@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "pa-repository.h"
+#include "pa-search-query.h"
 
 G_BEGIN_DECLS
 
@@ -85,9 +86,10 @@ typedef struct
                                       GtkWidget    *child);
   GCompareDataFunc    sort_func;             /* user data: a PaListSortKey */
   GListModel       *(*get_items)     (PaRepository *repository);
-  gboolean          (*matches)       (gpointer      item,
-                                      const char   *query,
-                                      PaRepository *repository);
+  /* @query: NULL never (every row matches then, without asking). */
+  gboolean          (*matches)       (gpointer             item,
+                                      const PaSearchQuery *query,
+                                      PaRepository        *repository);
   const char         *edit_action;           /* called with the row's id ("x") */
   /* More row actions for the context menu, between Edit and Delete; each
    * is called with the row's id ("x"). */
@@ -121,6 +123,7 @@ struct _PaListPage
   int                  *dropped_at;          /* per column: the width it needed when hidden, 0: shown */
   guint                 fit_source;
   char                 *query;
+  PaSearchQuery        *search;              /* query made ready; NULL: no filter */
   gboolean              syncing_entry;
   gboolean              bench_traced_complete;  /* pa-bench-trace.h */
 };
@@ -265,16 +268,6 @@ void                 pa_list_cell_watch         (PaListCell           *cell,
  * phones followed, or NULL. */
 void                 pa_list_cell_follow_phones (PaListCell           *cell);
 GListModel          *pa_list_cell_get_phones    (PaListCell           *cell);
-
-/* Search: TRUE when @folded_needle (already g_utf8_casefold()ed) is in
- * @haystack, compared case-folded; NULL or empty @haystack never matches. */
-gboolean             pa_list_contains_folded    (const char           *haystack,
-                                                 const char           *folded_needle);
-/* TRUE when every word of @query (NULL matches all) is in one of the
- * @n_fields @fields (each may be NULL), compared case-folded. */
-gboolean             pa_list_matches_words      (const char           *query,
-                                                 const char * const   *fields,
-                                                 guint                 n_fields);
 
 /* Cell and sort helpers. */
 void                 pa_list_set_label          (GtkWidget            *label,

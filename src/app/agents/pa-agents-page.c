@@ -48,17 +48,26 @@ static GParamSpec *properties[PA_LIST_PAGE_N_PROPS];
 
 /* ---- plain functions ------------------------------------------------ */
 
+static gboolean
+agent_matches_query (PaAgent             *agent,
+                     const PaSearchQuery *query)
+{
+  return pa_search_query_matches_fields (query,
+                                         (const char *[]) { pa_agent_get_name (agent),
+                                                            pa_agent_get_extension (agent),
+                                                            pa_agent_get_email (agent) },
+                                         3);
+}
+
 gboolean
 pa_agent_matches (PaAgent    *agent,
                   const char *query)
 {
+  g_autoptr(PaSearchQuery) search = pa_search_query_new (query);
+
   g_return_val_if_fail (PA_IS_AGENT (agent), FALSE);
 
-  return pa_list_matches_words (query,
-                                (const char *[]) { pa_agent_get_name (agent),
-                                                   pa_agent_get_extension (agent),
-                                                   pa_agent_get_email (agent) },
-                                3);
+  return agent_matches_query (agent, search);
 }
 
 guint
@@ -200,11 +209,11 @@ sort_func (gconstpointer a,
 /* ---- search and actions -------------------------------------------- */
 
 static gboolean
-matches_func (gpointer      item,
-              const char   *query,
-              PaRepository *repository)
+matches_func (gpointer             item,
+              const PaSearchQuery *query,
+              PaRepository        *repository)
 {
-  return pa_agent_matches (PA_AGENT (item), query);
+  return agent_matches_query (PA_AGENT (item), query);
 }
 
 static const PaListPageSpec list_spec = {

@@ -34,6 +34,7 @@ struct _PaApplyLayoutDialog
   GPtrArray       *phones;     /* of PaPhone, the rows' order */
   GHashTable      *selected;   /* gint64 * id set */
   char            *query;
+  PaSearchQuery   *search;
   gboolean         applying;
   GCancellable    *cancellable;
 };
@@ -133,7 +134,7 @@ row_filter_func (GtkListBoxRow *row,
   PaApplyLayoutDialog *self = user_data;
   PaPhone *phone = g_object_get_data (G_OBJECT (row), "pa-phone");
 
-  return pa_phone_matches (phone, self->query, self->repository);
+  return pa_phone_matches_query (phone, self->search, self->repository);
 }
 
 static void
@@ -241,6 +242,7 @@ pa_apply_layout_dialog_finalize (GObject *object)
   g_clear_pointer (&self->selected, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   g_free (self->query);
+  pa_search_query_free (self->search);
 
   G_OBJECT_CLASS (pa_apply_layout_dialog_parent_class)->finalize (object);
 }
@@ -333,6 +335,8 @@ pa_apply_layout_dialog_set_query (PaApplyLayoutDialog *self,
     return;
   g_free (self->query);
   self->query = g_strdup (query);
+  g_clear_pointer (&self->search, pa_search_query_free);
+  self->search = pa_search_query_new (query);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), query ? query : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
   gtk_list_box_invalidate_filter (self->list_box);
@@ -346,7 +350,7 @@ pa_apply_layout_dialog_get_n_visible (PaApplyLayoutDialog *self)
   g_return_val_if_fail (PA_IS_APPLY_LAYOUT_DIALOG (self), 0);
 
   for (guint i = 0; i < self->phones->len; i++)
-    if (pa_phone_matches (g_ptr_array_index (self->phones, i), self->query, self->repository))
+    if (pa_phone_matches_query (g_ptr_array_index (self->phones, i), self->search, self->repository))
       n++;
   return n;
 }

@@ -183,22 +183,18 @@ pa_layouts_item_count_phones (gpointer    item,
 }
 
 static gboolean
-matches_func (gpointer      item,
-              const char   *query,
-              PaRepository *repository)
+matches_func (gpointer             item,
+              const PaSearchQuery *query,
+              PaRepository        *repository)
 {
-  g_autofree char *target = NULL;
+  g_autofree char *target = pa_layout_model_display_name (pa_layouts_item_target (item));
 
-  if (query == NULL)
-    return TRUE;
-
-  target = pa_layout_model_display_name (pa_layouts_item_target (item));
-  return pa_list_matches_words (query,
-                                (const char *[]) { pa_layouts_item_name (item),
-                                                   item_description (item),
-                                                   target,
-                                                   pa_layouts_item_target (item) },
-                                4);
+  return pa_search_query_matches_fields (query,
+                                         (const char *[]) { pa_layouts_item_name (item),
+                                                            item_description (item),
+                                                            target,
+                                                            pa_layouts_item_target (item) },
+                                         4);
 }
 
 /* ---- cells ---------------------------------------------------------- */

@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "pa-catalog.h"
-#include "pa-mac.h"
 #include "pa-list-page.h"
 #include "pa-phone-filter.h"
 
@@ -61,79 +60,64 @@ pa_phone_dup_agent_name (PaPhone      *phone,
   return g_strdup (pa_agent_get_name (PA_AGENT (agent)));
 }
 
-/* "80:5e-C0.12" → "805ec012"; NULL when the word holds anything but hex
- * digits and separators, so "Desk" never matches a MAC by its "de". */
-static char *
-compact_hex (const char *word)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = word; *p != '\0'; p++)
-    {
-      if (g_ascii_isxdigit (*p))
-        g_string_append_c (out, g_ascii_tolower (*p));
-      else if (*p != ':' && *p != '-' && *p != '.')
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-    }
-
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* What a phone is searched by beyond its own strings, made the first time
- * a word needs it: most phones match or fail on their name and model. */
-typedef struct
-{
-  PaPhone      *phone;
-  PaRepository *repo;
-  gboolean      made;
-  char         *mac_compact;
-  char         *agent_name;
-  char         *model_display;
-} Derived;
-
-static void
-derived_make (Derived *d)
-{
-  const char *mac = pa_phone_get_mac (d->phone);
-
-  if (d->made)
-    return;
-  d->made = TRUE;
-  if (pa_mac_is_valid (mac))
-    d->mac_compact = pa_mac_to_compact (mac);
-  d->agent_name = pa_phone_dup_agent_name (d->phone, d->repo);
-  d->model_display = pa_phone_dup_model_display (d->phone);
-}
-
+/* One word in one phone, without allocating: a search of 100,000 phones
+ * asks this for every phone on every keystroke. A word holds no space, so
+ * it is found in "Yealink T54W" exactly when it is in "Yealink" or in
+ * "T54W": the brand and model names are searched apart. */
 static gboolean
-word_matches (PaPhone    *phone,
-              const char *word,
-              Derived    *d)
+word_matches (PaPhone      *phone,
+              const char   *word,
+              const char   *hex,
+              PaRepository *repo)
 {
-  g_autofree char *folded = g_utf8_casefold (word, -1);
-  g_autofree char *hex = NULL;
+  PaCatalog *catalog = pa_catalog_get_default ();
+  PaVendor *vendor;
+  PaDeviceModel *model;
+  gint64 agent_id;
 
-  if (pa_list_contains_folded (pa_phone_get_name (phone), folded)
-      || pa_list_contains_folded (pa_phone_get_model (phone), folded)
-      || pa_list_contains_folded (pa_phone_get_vendor (phone), folded)
-      || pa_list_contains_folded (pa_phone_get_ip (phone), folded))
+  if (pa_search_contains_folded (pa_phone_get_name (phone), word)
+      || pa_search_contains_folded (pa_phone_get_model (phone), word)
+      || pa_search_contains_folded (pa_phone_get_vendor (phone), word)
+      || pa_search_contains_folded (pa_phone_get_ip (phone), word)
+      || pa_search_mac_contains_hex (pa_phone_get_mac (phone), hex))
     return TRUE;
 
-  derived_make (d);
-  if (pa_list_contains_folded (d->model_display, folded)
-      || pa_list_contains_folded (d->agent_name, folded))
+  vendor = pa_catalog_get_vendor (catalog, pa_phone_get_vendor (phone));
+  model = pa_catalog_get_model (catalog, pa_phone_get_model (phone));
+  if ((vendor != NULL && pa_search_contains_folded (pa_vendor_get_name (vendor), word))
+      || (model != NULL && pa_search_contains_folded (pa_device_model_get_name (model), word)))
     return TRUE;
 
-  hex = compact_hex (word);
-  return hex != NULL && d->mac_compact != NULL && strstr (d->mac_compact, hex) != NULL;
+  agent_id = pa_phone_get_agent_id (phone);
+  if (agent_id != 0 && repo != NULL)
+    {
+      PaResource *agent = pa_repository_find (repo, PA_TYPE_AGENT, agent_id);
+
+      if (agent != NULL)
+        return pa_search_contains_folded (pa_agent_get_name (PA_AGENT (agent)), word);
+    }
+  if (agent_id != 0)
+    {
+      /* Not loaded yet: the name its cell shows ("Agent #12"). */
+      g_autofree char *shown = pa_phone_dup_agent_name (phone, NULL);
+
+      return pa_search_contains_folded (shown, word);
+    }
+  return FALSE;
+}
+
+gboolean
+pa_phone_matches_query (PaPhone             *phone,
+                        const PaSearchQuery *query,
+                        PaRepository        *repo)
+{
+  g_return_val_if_fail (PA_IS_PHONE (phone), FALSE);
+
+  for (guint i = 0; i < pa_search_query_get_n_words (query); i++)
+    if (!word_matches (phone, pa_search_query_get_word (query, i),
+                       pa_search_query_get_hex (query, i), repo))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -141,24 +125,9 @@ pa_phone_matches (PaPhone      *phone,
                   const char   *query,
                   PaRepository *repo)
 {
-  g_auto(GStrv) words = NULL;
-  Derived d = { phone, repo, FALSE, NULL, NULL, NULL };
-  gboolean matches = TRUE;
+  g_autoptr(PaSearchQuery) search = pa_search_query_new (query);
 
-  g_return_val_if_fail (PA_IS_PHONE (phone), FALSE);
-
-  if (query == NULL)
-    return TRUE;
-
-  words = g_strsplit_set (query, " \t\n", -1);
-  for (guint i = 0; words[i] != NULL && matches; i++)
-    if (words[i][0] != '\0')
-      matches = word_matches (phone, words[i], &d);
-
-  g_free (d.mac_compact);
-  g_free (d.agent_name);
-  g_free (d.model_display);
-  return matches;
+  return pa_phone_matches_query (phone, search, repo);
 }
 
 char *

@@ -6,6 +6,7 @@
 
 #include "pa-phone.h"
 #include "pa-repository.h"
+#include "pa-search-query.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,10 @@ G_BEGIN_DECLS
 gboolean  pa_phone_matches               (PaPhone      *phone,
                                           const char   *query,
                                           PaRepository *repo);
+/* The same with the query made ready once (NULL matches every phone). */
+gboolean  pa_phone_matches_query         (PaPhone             *phone,
+                                          const PaSearchQuery *query,
+                                          PaRepository        *repo);
 
 /* The status to show: Disabled for a phone switched off, whatever the
  * server last recorded. */

@@ -284,11 +284,11 @@ sort_func (gconstpointer a,
 /* ---- search and actions -------------------------------------------- */
 
 static gboolean
-matches_func (gpointer      item,
-              const char   *query,
-              PaRepository *repository)
+matches_func (gpointer             item,
+              const PaSearchQuery *query,
+              PaRepository        *repository)
 {
-  return pa_phone_matches (PA_PHONE (item), query, repository);
+  return pa_phone_matches_query (PA_PHONE (item), query, repository);
 }
 
 /* Resync and Reboot… act on the selection, as Delete does. */

@@ -18,7 +18,8 @@ void pa_accessible_names_install (void);
 
 /* GTK 4.8 reads a list row and its cells by their type names: names the
  * row @cell_child is in after its cells' text ("Reception, 80:5E:C0:…,
- * Yealink T54W"), and each cell after its own. Call after a cell changed. */
+ * Yealink T54W"), and each cell after its own, once the main loop is
+ * next idle (before the frame that shows them). Call after a cell changed. */
 void pa_accessible_name_list_row (GtkWidget *cell_child);
 
 /* Names the list row @child is in (a list view's, whose row GTK 4.8
