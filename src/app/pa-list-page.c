@@ -68,7 +68,7 @@ repository_loading_cb (PaListPage *list)
   /* A merge changes objects in place: the models cannot know, so sorting
    * and the search are asked again once the refresh has landed. */
   if (list->search != NULL)
-    gtk_filter_changed (GTK_FILTER (list->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    pa_filter_model_refilter (list->filter_model);
   for (guint i = 0; i < list->spec->n_columns; i++)
     gtk_sorter_changed (gtk_column_view_column_get_sorter (list->view_columns[i]),
                         GTK_SORTER_CHANGE_DIFFERENT);
@@ -402,9 +402,7 @@ pa_list_page_init (PaListPage           *list,
    * of a stalled window; bench/app-fleet.sh). */
   view_sorter = gtk_column_view_get_sorter (list->column_view);
   list->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (view_sorter));
-  list->filter = gtk_custom_filter_new (filter_func, list, NULL);
-  list->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (list->sort_model)),
-                                                  NULL);
+  list->filter_model = pa_filter_model_new (G_LIST_MODEL (list->sort_model));
   list->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (list->filter_model)));
   gtk_column_view_set_model (list->column_view, GTK_SELECTION_MODEL (list->selection));
   gtk_column_view_sort_by_column (list->column_view,
@@ -431,7 +429,6 @@ pa_list_page_finalize (PaListPage *list)
   g_clear_object (&list->selection);
   g_clear_object (&list->sort_model);
   g_clear_object (&list->filter_model);
-  g_clear_object (&list->filter);
   g_clear_pointer (&list->view_columns, g_free);
   g_clear_pointer (&list->dropped_at, g_free);
   g_clear_pointer (&list->query, g_free);
@@ -554,12 +551,7 @@ pa_list_page_set_query (PaListPage *list,
   g_clear_pointer (&list->search, pa_search_query_free);
   list->search = pa_search_query_new (query);
   /* No words: every row, without asking each one. */
-  if (list->search == NULL)
-    gtk_filter_list_model_set_filter (list->filter_model, NULL);
-  else if (gtk_filter_list_model_get_filter (list->filter_model) == NULL)
-    gtk_filter_list_model_set_filter (list->filter_model, GTK_FILTER (list->filter));
-  else
-    gtk_filter_changed (GTK_FILTER (list->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  pa_filter_model_set_func (list->filter_model, list->search != NULL ? filter_func : NULL, list);
   update_state (list);
   PA_BENCH_TRACE ("search-filtered %u",
                   g_list_model_get_n_items (G_LIST_MODEL (list->filter_model)));

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "pa-repository.h"
+#include "pa-filter-model.h"
 #include "pa-search-query.h"
 
 G_BEGIN_DECLS
@@ -114,8 +115,7 @@ struct _PaListPage
   const PaListPageSpec *spec;
   GParamSpec          **properties;          /* the page's, PA_LIST_PAGE_PROP_* */
   PaRepository         *repository;
-  GtkCustomFilter      *filter;
-  GtkFilterListModel   *filter_model;
+  PaFilterModel        *filter_model;
   GtkSortListModel     *sort_model;
   GtkMultiSelection    *selection;
   GtkColumnViewColumn **view_columns;        /* spec->n_columns, the view holds them */

@@ -188,6 +188,8 @@ test_matches_folding (void)
   g_assert_false (pa_search_contains_folded ("Front Desk", "desks"));
   g_assert_false (pa_search_contains_folded ("", "a"));
   g_assert_false (pa_search_contains_folded (NULL, "a"));
+  g_assert_true (pa_search_contains_folded ("AAAB", "aab"));
+  g_assert_true (pa_search_contains_folded ("x", ""));
 
   g_assert_true (pa_phone_matches (phone, "STRASSE", NULL));
   g_assert_true (pa_phone_matches (phone, "straße", NULL));

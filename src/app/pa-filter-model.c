@@ -1,0 +1,283 @@
+/* pa-filter-model.c — the rows of a list that match its search.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "pa-filter-model.h"
+
+#include <string.h>
+
+struct _PaFilterModel
+{
+  GObject            parent_instance;
+
+  GListModel        *source;
+  /* The source's items, in its order: asking a sort model over a
+   * GListStore for each item costs a tree walk, a reference and its
+   * release, ~0.4 µs an item (40 ms a search at 100,000 phones). */
+  GPtrArray         *items;
+  PaFilterModelFunc  func;
+  gpointer           user_data;
+  /* The positions in @items shown, ascending; NULL shows every one. */
+  GArray            *rows;
+};
+
+static GType
+pa_filter_model_get_item_type (GListModel *model)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+pa_filter_model_get_n_items (GListModel *model)
+{
+  PaFilterModel *self = PA_FILTER_MODEL (model);
+
+  return self->rows != NULL ? self->rows->len : self->items->len;
+}
+
+static gpointer
+pa_filter_model_get_item (GListModel *model,
+                          guint       position)
+{
+  PaFilterModel *self = PA_FILTER_MODEL (model);
+
+  if (self->rows != NULL)
+    {
+      if (position >= self->rows->len)
+        return NULL;
+      position = g_array_index (self->rows, guint, position);
+    }
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+pa_filter_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pa_filter_model_get_item_type;
+  iface->get_n_items = pa_filter_model_get_n_items;
+  iface->get_item = pa_filter_model_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PaFilterModel, pa_filter_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      pa_filter_model_list_model_init))
+
+/* The positions in [@start, @start + @n) that match, appended to @rows. */
+static void
+collect_rows (PaFilterModel *self,
+              guint          start,
+              guint          n,
+              GArray        *rows)
+{
+  for (guint i = start; i < start + n; i++)
+    if (self->func (g_ptr_array_index (self->items, i), self->user_data))
+      g_array_append_val (rows, i);
+}
+
+static GArray *
+compute_rows (PaFilterModel *self)
+{
+  GArray *rows;
+
+  if (self->func == NULL)
+    return NULL;
+  rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  collect_rows (self, 0, self->items->len, rows);
+  return rows;
+}
+
+/* The row at @i: a position in @items. */
+static inline guint
+row_at (GArray *rows,
+        guint   i)
+{
+  return rows != NULL ? g_array_index (rows, guint, i) : i;
+}
+
+/* Tells the views only about the rows between the first and the last
+ * that differ, so a selection outside them stays. */
+static void
+replace_rows (PaFilterModel *self,
+              GArray        *rows)
+{
+  g_autoptr(GArray) old = self->rows;
+  guint n_old = pa_filter_model_get_n_items (G_LIST_MODEL (self));
+  guint n_new = rows != NULL ? rows->len : self->items->len;
+  guint prefix = 0, suffix = 0;
+
+  self->rows = rows;
+  while (prefix < n_old && prefix < n_new && row_at (old, prefix) == row_at (rows, prefix))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix
+         && row_at (old, n_old - 1 - suffix) == row_at (rows, n_new - 1 - suffix))
+    suffix++;
+  if (prefix + suffix < MAX (n_old, n_new))
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                n_old - prefix - suffix, n_new - prefix - suffix);
+}
+
+/* The first index of @rows whose source position is @position or later. */
+static guint
+lower_bound (GArray *rows,
+             guint   position)
+{
+  guint lo = 0, hi = rows->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (rows, guint, mid) < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* @items follows the source: @removed out at @position, @added in. */
+static void
+splice_items (PaFilterModel *self,
+              guint          position,
+              guint          removed,
+              guint          added)
+{
+  guint tail;
+
+  g_ptr_array_remove_range (self->items, position, removed);
+  tail = self->items->len - position;
+  g_ptr_array_set_size (self->items, self->items->len + added);
+  memmove (self->items->pdata + position + added, self->items->pdata + position,
+           tail * sizeof (gpointer));
+  for (guint i = 0; i < added; i++)
+    self->items->pdata[position + i] = g_list_model_get_item (self->source, position + i);
+}
+
+static void
+source_items_changed_cb (PaFilterModel *self,
+                         guint          position,
+                         guint          removed,
+                         guint          added,
+                         GListModel    *source)
+{
+  guint first, end;
+  g_autoptr(GArray) inserted = NULL;
+
+  splice_items (self, position, removed, added);
+
+  if (self->rows == NULL)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+
+  first = lower_bound (self->rows, position);
+  end = lower_bound (self->rows, position + removed);
+  for (guint i = end; i < self->rows->len; i++)
+    g_array_index (self->rows, guint, i) = g_array_index (self->rows, guint, i) - removed + added;
+
+  inserted = g_array_new (FALSE, FALSE, sizeof (guint));
+  collect_rows (self, position, added, inserted);
+  g_array_remove_range (self->rows, first, end - first);
+  g_array_insert_vals (self->rows, first, inserted->data, inserted->len);
+
+  if (end > first || inserted->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, inserted->len);
+}
+
+void
+pa_filter_model_set_source (PaFilterModel *self,
+                            GListModel    *source)
+{
+  guint n_old;
+
+  g_return_if_fail (PA_IS_FILTER_MODEL (self));
+
+  if (self->source == source)
+    return;
+
+  n_old = pa_filter_model_get_n_items (G_LIST_MODEL (self));
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+  g_set_object (&self->source, source);
+  if (source != NULL)
+    g_signal_connect_swapped (source, "items-changed", G_CALLBACK (source_items_changed_cb), self);
+
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_ptr_array_set_size (self->items, 0);
+  if (source != NULL)
+    splice_items (self, 0, 0, g_list_model_get_n_items (source));
+  self->rows = compute_rows (self);
+  if (n_old > 0 || pa_filter_model_get_n_items (G_LIST_MODEL (self)) > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old,
+                                pa_filter_model_get_n_items (G_LIST_MODEL (self)));
+}
+
+void
+pa_filter_model_set_func (PaFilterModel     *self,
+                          PaFilterModelFunc  func,
+                          gpointer           user_data)
+{
+  g_return_if_fail (PA_IS_FILTER_MODEL (self));
+
+  self->func = func;
+  self->user_data = user_data;
+  replace_rows (self, compute_rows (self));
+}
+
+void
+pa_filter_model_refilter (PaFilterModel *self)
+{
+  g_return_if_fail (PA_IS_FILTER_MODEL (self));
+
+  if (self->func != NULL)
+    replace_rows (self, compute_rows (self));
+}
+
+static void
+pa_filter_model_dispose (GObject *object)
+{
+  PaFilterModel *self = PA_FILTER_MODEL (object);
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_ptr_array_set_size (self->items, 0);
+
+  G_OBJECT_CLASS (pa_filter_model_parent_class)->dispose (object);
+}
+
+static void
+pa_filter_model_finalize (GObject *object)
+{
+  PaFilterModel *self = PA_FILTER_MODEL (object);
+
+  g_ptr_array_unref (self->items);
+
+  G_OBJECT_CLASS (pa_filter_model_parent_class)->finalize (object);
+}
+
+static void
+pa_filter_model_class_init (PaFilterModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pa_filter_model_dispose;
+  G_OBJECT_CLASS (klass)->finalize = pa_filter_model_finalize;
+}
+
+static void
+pa_filter_model_init (PaFilterModel *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+PaFilterModel *
+pa_filter_model_new (GListModel *source)
+{
+  PaFilterModel *self = g_object_new (PA_TYPE_FILTER_MODEL, NULL);
+
+  pa_filter_model_set_source (self, source);
+  return self;
+}
