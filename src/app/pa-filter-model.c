@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "pa-bench-trace.h"
+
 struct _PaFilterModel
 {
   GObject            parent_instance;
@@ -17,6 +19,8 @@ struct _PaFilterModel
   GPtrArray         *items;
   PaFilterModelFunc  func;
   gpointer           user_data;
+  PaFilterModelShowFunc show;
+  gpointer           show_data;
   /* The positions in @items shown, ascending; NULL shows every one. */
   GArray            *rows;
 };
@@ -97,25 +101,59 @@ row_at (GArray *rows,
 }
 
 /* Tells the views only about the rows between the first and the last
- * that differ, so a selection outside them stays. */
+ * that differ, so a selection outside them stays. With a show function,
+ * in three steps (pa-filter-model.h says why): the new rows in ahead of
+ * the old, the views scrolled to the top, the old rows out. */
 static void
 replace_rows (PaFilterModel *self,
               GArray        *rows)
 {
   g_autoptr(GArray) old = self->rows;
+  g_autoptr(GArray) both = NULL;
   guint n_old = pa_filter_model_get_n_items (G_LIST_MODEL (self));
   guint n_new = rows != NULL ? rows->len : self->items->len;
-  guint prefix = 0, suffix = 0;
+  guint prefix = 0, suffix = 0, removed, added;
 
-  self->rows = rows;
   while (prefix < n_old && prefix < n_new && row_at (old, prefix) == row_at (rows, prefix))
     prefix++;
   while (suffix < n_old - prefix && suffix < n_new - prefix
          && row_at (old, n_old - 1 - suffix) == row_at (rows, n_new - 1 - suffix))
     suffix++;
-  if (prefix + suffix < MAX (n_old, n_new))
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                n_old - prefix - suffix, n_new - prefix - suffix);
+  removed = n_old - prefix - suffix;
+  added = n_new - prefix - suffix;
+
+  if (removed == 0 && added == 0)
+    {
+      self->rows = rows;
+      return;
+    }
+  if (self->show == NULL || removed == 0 || added == 0)
+    {
+      self->rows = rows;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+      if (self->show != NULL)
+        self->show (self->show_data);
+      return;
+    }
+
+  both = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_old + added);
+  for (guint i = 0; i < prefix + added; i++)
+    {
+      guint row = row_at (rows, i);
+
+      g_array_append_val (both, row);
+    }
+  for (guint i = prefix; i < n_old; i++)
+    {
+      guint row = row_at (old, i);
+
+      g_array_append_val (both, row);
+    }
+  self->rows = both;
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
+  self->show (self->show_data);
+  self->rows = rows;
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix + added, removed, 0);
 }
 
 /* The first index of @rows whose source position is @position or later. */
@@ -222,9 +260,25 @@ pa_filter_model_set_func (PaFilterModel     *self,
 {
   g_return_if_fail (PA_IS_FILTER_MODEL (self));
 
+  GArray *rows;
+
   self->func = func;
   self->user_data = user_data;
-  replace_rows (self, compute_rows (self));
+  rows = compute_rows (self);
+  /* bench/app-fleet.sh: matching done, the views not yet told. */
+  PA_BENCH_TRACE ("filter-matched %u", rows != NULL ? rows->len : self->items->len);
+  replace_rows (self, rows);
+}
+
+void
+pa_filter_model_set_show_func (PaFilterModel         *self,
+                               PaFilterModelShowFunc  show,
+                               gpointer               user_data)
+{
+  g_return_if_fail (PA_IS_FILTER_MODEL (self));
+
+  self->show = show;
+  self->show_data = user_data;
 }
 
 void

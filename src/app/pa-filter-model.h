@@ -28,6 +28,23 @@ void           pa_filter_model_set_source (PaFilterModel   *self,
 void           pa_filter_model_set_func (PaFilterModel     *self,
                                          PaFilterModelFunc  func,
                                          gpointer           user_data);
+/* Scrolls the model's views to their first row: a new search shows its
+ * results from the top. */
+typedef void (*PaFilterModelShowFunc) (gpointer user_data);
+
+/* GTK 4.8's list views make new row widgets whenever the rows they show
+ * are removed (1,600 cells, ~50 ms a search), and on such a removal look
+ * for the removed rows among all that were added (~1 µs each: 100 ms for
+ * 100,000). Given a way to scroll its views, a new search is told in
+ * three steps instead: the new rows are inserted ahead of the old ones,
+ * @show scrolls the views to the top, so they move their row widgets to
+ * the new rows and bind them again, and only then the old rows, no
+ * longer shown, are removed. Only what pa_filter_model_set_func() and
+ * pa_filter_model_refilter() change calls @show; a change in the source
+ * (a phone renamed) leaves the views where they are. */
+void           pa_filter_model_set_show_func (PaFilterModel         *self,
+                                              PaFilterModelShowFunc  show,
+                                              gpointer               user_data);
 /* Asks @func again for every item, after what it matches on changed. */
 void           pa_filter_model_refilter (PaFilterModel     *self);
 

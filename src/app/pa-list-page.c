@@ -17,6 +17,7 @@
 #include "pa-bench-trace.h"
 #include "pa-delete.h"
 #include "pa-list-page.h"
+#include "pa-column-view-scroll.h"
 #include "pa-resource.h"
 
 /* ---- state ---------------------------------------------------------- */
@@ -81,6 +82,15 @@ filter_func (gpointer item,
   PaListPage *list = user_data;
 
   return list->spec->matches (item, list->search, list->repository);
+}
+
+/* PaFilterModelShowFunc: a new search shows its results from the top. */
+static void
+show_first_row (gpointer user_data)
+{
+  PaListPage *list = user_data;
+
+  pa_column_view_scroll_to (list->column_view, 0);
 }
 
 /* ---- callbacks ------------------------------------------------------ */
@@ -403,6 +413,7 @@ pa_list_page_init (PaListPage           *list,
   view_sorter = gtk_column_view_get_sorter (list->column_view);
   list->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (view_sorter));
   list->filter_model = pa_filter_model_new (G_LIST_MODEL (list->sort_model));
+  pa_filter_model_set_show_func (list->filter_model, show_first_row, list);
   list->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (list->filter_model)));
   gtk_column_view_set_model (list->column_view, GTK_SELECTION_MODEL (list->selection));
   gtk_column_view_sort_by_column (list->column_view,

@@ -9,6 +9,8 @@
  */
 #include <gtk/gtk.h>
 
+#include "pa-app-test.h"
+#include "pa-column-view-scroll.h"
 #include "pa-filter-model.h"
 
 typedef struct
@@ -50,6 +52,13 @@ below_threshold (gpointer item,
                  gpointer user_data)
 {
   return number_of (item) < threshold;
+}
+
+static gboolean
+at_or_above_threshold (gpointer item,
+                       gpointer user_data)
+{
+  return number_of (item) >= threshold;
 }
 
 static void
@@ -218,13 +227,139 @@ test_minimal_change (void)
   g_ptr_array_unref (follower.shadow);
 }
 
+static guint n_setups;
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  n_setups++;
+  gtk_list_item_set_child (item, gtk_label_new (NULL));
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* The labels the view shows, top to bottom, space-separated. */
+static void
+append_shown (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && gtk_widget_get_child_visible (gtk_widget_get_parent (gtk_widget_get_parent (widget))))
+    g_string_append_printf (out, "%s ", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_shown (child, out);
+}
+
+typedef struct
+{
+  GtkWidget  *view;
+  const char *prefix;
+} Shown;
+
+static gboolean
+shows_prefix (gpointer data)
+{
+  Shown *shown = data;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  append_shown (shown->view, text);
+  return g_str_has_prefix (text->str, shown->prefix);
+}
+
+static void
+show_cb (gpointer user_data)
+{
+  pa_column_view_scroll_to (user_data, 0);
+}
+
+/* On a real GtkColumnView (Xvfb): a new search shows its first rows at
+ * the top, and the rows' widgets are bound again, not made anew. */
+static void
+test_view_keeps_widgets (void)
+{
+  g_autoptr(GListStore) source = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  PaFilterModel *model;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkColumnView *view;
+  Shown shown;
+  guint before;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GtkStringObject) item = numbered (i);
+
+      g_list_store_append (source, item);
+    }
+  model = pa_filter_model_new (G_LIST_MODEL (source));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_multi_selection_new (G_LIST_MODEL (model)))));
+  pa_filter_model_set_show_func (model, show_cb, view);
+  column = gtk_column_view_column_new ("n", factory);
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  shown = (Shown) { GTK_WIDGET (view), "n 0 1 2 " };
+  pa_app_test_wait_until (shows_prefix, &shown);
+  pa_app_test_wait_for_frames (2);
+
+  /* The lower half (the first rows stay), the upper half (all new), then
+   * from 1000 on (rows added ahead of those shown): each from the top. */
+  before = n_setups;
+  threshold = 2500;
+  pa_filter_model_set_func (model, below_threshold, NULL);
+  shown.prefix = "n 0 1 2 ";
+  pa_app_test_wait_until (shows_prefix, &shown);
+  g_assert_cmpuint (n_setups, ==, before);   /* a prefix kept: nothing moved */
+
+  pa_filter_model_set_func (model, at_or_above_threshold, NULL);
+  threshold = 1000;
+  pa_filter_model_refilter (model);
+  shown.prefix = "n 1000 1001 1002 ";
+  pa_app_test_wait_until (shows_prefix, &shown);
+  pa_app_test_wait_for_frames (2);
+  /* Whole new sets of rows, each more than the view keeps widgets for
+   * (~200): the widgets moved, and at most a few made (the view's rows
+   * at the edges settling), where one change made ~200. */
+  g_assert_cmpuint (n_setups - before, <=, 4);
+
+  /* Ten rows, then many again: the rows beyond ten need widgets again. */
+  threshold = 10;
+  pa_filter_model_set_func (model, below_threshold, NULL);
+  shown.prefix = "n 0 1 2 3 4 5 6 7 8 9 ";
+  pa_app_test_wait_until (shows_prefix, &shown);
+  threshold = 4000;
+  pa_filter_model_set_func (model, at_or_above_threshold, NULL);
+  shown.prefix = "n 4000 4001 ";
+  pa_app_test_wait_until (shows_prefix, &shown);
+  pa_app_test_wait_for_frames (2);
+  g_assert_cmpuint (n_setups - before, <, 205);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/filter-model/random-changes", test_random_changes);
   g_test_add_func ("/filter-model/minimal-change", test_minimal_change);
+  g_test_add_func ("/filter-model/view-keeps-widgets", test_view_keeps_widgets);
   return g_test_run ();
 }
