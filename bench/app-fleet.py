@@ -135,7 +135,9 @@ def perf_start(phase, pid):
     if not perf_dir:
         return
     perf_stop()
-    perf_proc = subprocess.Popen(["perf", "record", "-q", "-g", "-F", os.environ.get("PA_APP_PERF_FREQ", "999"), "-p", str(pid),
+    perf_proc = subprocess.Popen(["perf", "record", "-q", "--call-graph",
+                                  os.environ.get("PA_APP_PERF_CALLGRAPH", "fp"),
+                                  "-F", os.environ.get("PA_APP_PERF_FREQ", "999"), "-p", str(pid),
                                   "-o", os.path.join(perf_dir, phase + ".data")],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

@@ -24,7 +24,10 @@
 #                                       (on a machine without a GPU, GL is Mesa's llvmpipe)
 #   PA_APP_PERF=/tmp/perf bench/app-fleet.sh   also perf record -g the app in each
 #                                       phase: /tmp/perf/{load,idle,search,burst}.data
-#                                       (PA_APP_PERF_FREQ=Hz, default 999)
+#                                       (PA_APP_PERF_FREQ=Hz, default 999;
+#                                       PA_APP_PERF_CALLGRAPH=dwarf for stacks
+#                                       through GLib and GTK, built without
+#                                       frame pointers)
 #   PA_APP_TRACE=/tmp/trace bench/app-fleet.sh      keep the app's events
 #   PA_APP_SCREENSHOTS=/tmp/shots bench/app-fleet.sh  the screen once loaded,
 #                                       searched and changed (a folder that exists)

@@ -136,24 +136,29 @@ replace_rows (PaFilterModel *self,
       return;
     }
 
-  both = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_old + added);
-  for (guint i = 0; i < prefix + added; i++)
+  /* Every new row goes in ahead of every old one, the unchanged first
+   * rows too: inserted after them, the new rows would land among those
+   * shown and be bound once there and again after the scroll. */
+  both = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_old + n_new);
+  for (guint i = 0; i < n_new; i++)
     {
       guint row = row_at (rows, i);
 
       g_array_append_val (both, row);
     }
-  for (guint i = prefix; i < n_old; i++)
+  for (guint i = 0; i < n_old; i++)
     {
       guint row = row_at (old, i);
 
       g_array_append_val (both, row);
     }
   self->rows = both;
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_new);
+  PA_BENCH_TRACE ("filter-step-inserted %u", n_new);
   self->show (self->show_data);
+  PA_BENCH_TRACE ("filter-step-shown");
   self->rows = rows;
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix + added, removed, 0);
+  g_list_model_items_changed (G_LIST_MODEL (self), n_new, n_old, 0);
 }
 
 /* The first index of @rows whose source position is @position or later. */

@@ -64,6 +64,28 @@ enum
   WATCH_AGENT,    /* the agent column: the phone's agent */
 };
 
+/* A cell's tooltip, or NULL: why a phone needs attention, when exactly
+ * it was last seen. */
+static char *
+cell_tooltip (PaPhone *phone,
+              guint    column)
+{
+  if (column == COLUMN_STATUS)
+    {
+      const char * const *attention = pa_phone_get_attention (phone);
+
+      if (pa_phone_get_enabled (phone) && attention[0] != NULL)
+        return g_strjoinv ("\n", (char **) attention);
+    }
+  else if (column == COLUMN_LAST_SEEN && pa_phone_get_last_seen (phone) > 0)
+    {
+      g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (pa_phone_get_last_seen (phone));
+
+      return local != NULL ? g_date_time_format (local, "%c") : NULL;
+    }
+  return NULL;
+}
+
 static void
 cell_update_agent (PaListCell *cell,
                    GtkWidget  *child)
@@ -112,21 +134,18 @@ cell_update (PaListCell *cell,
       break;
     case COLUMN_STATUS:
       {
-        const char * const *attention = pa_phone_get_attention (phone);
-        g_autofree char *reasons = NULL;
+        g_autofree char *reasons = cell_tooltip (phone, COLUMN_STATUS);
 
         /* A phone the server will not serve says so before anything else:
          * it would stay "Pending" forever without a word. */
-        if (pa_phone_get_enabled (phone) && attention[0] != NULL)
+        if (reasons != NULL)
           {
-            reasons = g_strjoinv ("\n", (char **) attention);
             pa_status_badge_set_label (PA_STATUS_BADGE (child), _("Needs Attention"));
             pa_status_badge_set_style (PA_STATUS_BADGE (child), PA_BADGE_STYLE_ERROR);
           }
         else
           pa_status_badge_set_phone_status (PA_STATUS_BADGE (child),
                                             pa_phone_get_display_status (phone));
-        gtk_widget_set_tooltip_text (child, reasons);
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                         reasons != NULL ? reasons : "", -1);
@@ -144,20 +163,32 @@ cell_update (PaListCell *cell,
         g_autofree char *text = pa_format_last_seen (seen, g_get_real_time () / G_USEC_PER_SEC);
 
         pa_list_set_label (child, seen > 0 ? text : NULL, text);
-        if (seen > 0)
-          {
-            g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (seen);
-            g_autofree char *exact = local ? g_date_time_format (local, "%c") : NULL;
-            gtk_widget_set_tooltip_text (child, exact);
-          }
-        else
-          gtk_widget_set_tooltip_text (child, NULL);
       }
       break;
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Asked only when the pointer rests on the cell: set at each bind,
+ * GTK 4.8 asks the X server where the pointer is for every tooltip
+ * set (a round trip: two thirds of a search's time, 1,600 cells a
+ * keystroke; bench/app-fleet.sh with PA_APP_PERF_CALLGRAPH=dwarf). */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *child,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    column)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (child), "pa-list-item");
+  gpointer phone = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
+  g_autofree char *text = PA_IS_PHONE (phone) ? cell_tooltip (phone, GPOINTER_TO_UINT (column)) : NULL;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return text != NULL;
 }
 
 static GtkWidget *
@@ -197,6 +228,12 @@ cell_new (guint column)
         gtk_widget_add_css_class (child, "heading");
     }
 
+  if (column == COLUMN_STATUS || column == COLUMN_LAST_SEEN)
+    {
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb),
+                        GUINT_TO_POINTER (column));
+    }
   return child;
 }
 
