@@ -12,7 +12,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/sendfile.h>
+#include <unistd.h>
 
 #include "pa-http-connection.h"
 #include "pa-http-head.h"
@@ -59,9 +62,11 @@ struct _PaHttpConnection
   gboolean         keep;          /* we told the client it stays open */
   gboolean         reuse;         /* ... and the request ended well */
 
-  /* WRITING: the quick answer and how much of it is sent. */
+  /* WRITING: the quick answer and how much of it is sent, then what of
+   * a file follows it (fd -1: nothing). */
   GBytes          *outbuf;
   gsize            sent;
+  PaHttpFileBody   file;
 };
 
 G_DEFINE_FINAL_TYPE (PaHttpConnection, pa_http_connection, G_TYPE_OBJECT)
@@ -94,6 +99,8 @@ pa_http_connection_finalize (GObject *object)
   g_clear_object (&self->local);
   g_clear_object (&self->remote);
   g_clear_pointer (&self->outbuf, g_bytes_unref);
+  if (self->file.fd >= 0)
+    close (self->file.fd);
   g_clear_object (&self->soup);
   g_clear_pointer (&self->inbuf, g_byte_array_unref);
 
@@ -110,6 +117,7 @@ static void
 pa_http_connection_init (PaHttpConnection *self)
 {
   self->inbuf = g_byte_array_new ();
+  self->file.fd = -1;
 }
 
 static const char *
@@ -136,6 +144,11 @@ pa_http_connection_close (PaHttpConnection *self)
   self->state = STATE_CLOSED;
   clear_source (&self->source);
   clear_source (&self->kick);
+  if (self->file.fd >= 0)
+    {
+      close (self->file.fd);
+      self->file.fd = -1;
+    }
 
   if (was == STATE_SERVING)
     g_socket_shutdown (self->socket, TRUE, TRUE, NULL);
@@ -261,8 +274,20 @@ static gboolean write_cb (GSocket      *socket,
                           GIOCondition  condition,
                           gpointer      user_data);
 
-/* Sends what the socket takes of the quick answer; closes once it is all
- * out (the answer says so), or on an error. */
+static void
+wait_writable (PaHttpConnection *self)
+{
+  if (self->source != NULL)
+    return;
+  self->source = g_socket_create_source (self->socket, G_IO_OUT, NULL);
+  g_source_set_callback (self->source, G_SOURCE_FUNC (write_cb), self, NULL);
+  g_source_attach (self->source, g_main_context_get_thread_default ());
+}
+
+/* Sends what the socket takes of the quick answer, then of its file, in
+ * the kernel (sendfile: no copy through provd, flat memory for a 50 MB
+ * firmware); closes once it is all out (the answer says so), or on an
+ * error. */
 static void
 write_some (PaHttpConnection *self)
 {
@@ -276,19 +301,35 @@ write_some (PaHttpConnection *self)
 
       if (n < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
         {
-          if (self->source == NULL)
-            {
-              self->source = g_socket_create_source (self->socket, G_IO_OUT, NULL);
-              g_source_set_callback (self->source, G_SOURCE_FUNC (write_cb), self, NULL);
-              g_source_attach (self->source, g_main_context_get_thread_default ());
-            }
+          wait_writable (self);
           return;
         }
       if (n <= 0)
-        break;
+        goto done;
       self->sent += n;
       self->deadline = g_get_monotonic_time () + PA_HTTP_STALL_TIMEOUT_SEC * G_USEC_PER_SEC;
     }
+  while (self->file.fd >= 0 && self->file.length > 0)
+    {
+      off_t offset = (off_t) self->file.offset;
+      ssize_t n = sendfile (g_socket_get_fd (self->socket), self->file.fd, &offset,
+                            MIN (self->file.length, (guint64) 1 << 30));
+
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        {
+          wait_writable (self);
+          return;
+        }
+      if (n < 0 && errno == EINTR)
+        continue;
+      /* 0: the file is shorter than it was when the answer was made. */
+      if (n <= 0)
+        break;
+      self->file.offset += n;
+      self->file.length -= n;
+      self->deadline = g_get_monotonic_time () + PA_HTTP_STALL_TIMEOUT_SEC * G_USEC_PER_SEC;
+    }
+done:
   /* Nothing else was sent (the request had no body and nothing came
    * after it), so closing ends the connection with a FIN, not a reset. */
   pa_http_connection_close (self);
@@ -317,7 +358,7 @@ answer_quickly (PaHttpConnection *self)
       self->inbuf->len != self->head.skip + self->head.length ||
       !pa_http_head_read_parts (self->inbuf->data, &self->head, &parts))
     return FALSE;
-  answer = pa_http_listener_answer_quickly (self->listener, &parts, self->remote);
+  answer = pa_http_listener_answer_quickly (self->listener, &parts, self->remote, &self->file);
   if (answer == NULL)
     return FALSE;
 

@@ -354,7 +354,19 @@ pa_http_head_read_parts (const guint8     *data,
 {
   const guint8 *p = data + head->skip;
   const guint8 *end = p + head->length;
-  gboolean first = TRUE, seen_ua = FALSE, seen_inm = FALSE;
+  gboolean first = TRUE;
+  struct
+  {
+    const char *name;
+    char       *out;
+    gsize       size;
+    gboolean    seen;
+  } fields[] = {
+    { "User-Agent",    parts->user_agent,    sizeof parts->user_agent,    FALSE },
+    { "If-None-Match", parts->if_none_match, sizeof parts->if_none_match, FALSE },
+    { "Range",         parts->range,         sizeof parts->range,         FALSE },
+    { "If-Range",      parts->if_range,      sizeof parts->if_range,      FALSE },
+  };
 
   memset (parts, 0, sizeof *parts);
   while (p < end)
@@ -387,22 +399,15 @@ pa_http_head_read_parts (const guint8     *data,
         colon++;
       if (colon >= line.len)
         return FALSE;
-      if (span_equal_ci ((Span) { line.p, colon }, "User-Agent"))
-        {
-          if (seen_ua ||
-              !copy_span (span_trim ((Span) { line.p + colon + 1, line.len - colon - 1 }),
-                          parts->user_agent, sizeof parts->user_agent))
-            return FALSE;
-          seen_ua = TRUE;
-        }
-      else if (span_equal_ci ((Span) { line.p, colon }, "If-None-Match"))
-        {
-          if (seen_inm ||
-              !copy_span (span_trim ((Span) { line.p + colon + 1, line.len - colon - 1 }),
-                          parts->if_none_match, sizeof parts->if_none_match))
-            return FALSE;
-          seen_inm = TRUE;
-        }
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        if (span_equal_ci ((Span) { line.p, colon }, fields[f].name))
+          {
+            if (fields[f].seen ||
+                !copy_span (span_trim ((Span) { line.p + colon + 1, line.len - colon - 1 }),
+                            fields[f].out, fields[f].size))
+              return FALSE;
+            fields[f].seen = TRUE;
+          }
     }
   return !first;
 }

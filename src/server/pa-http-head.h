@@ -63,9 +63,11 @@ typedef struct
   char target[512];
   char user_agent[1025];   /* "" when absent */
   char if_none_match[256]; /* "" when absent */
+  char range[128];         /* "" when absent; firmware downloads resume */
+  char if_range[256];      /* "" when absent */
 } PaHttpHeadParts;
 
-/* Reads the request line and the two fields from a head pa_http_head_scan()
+/* Reads the request line and the fields above from a head pa_http_head_scan()
  * found COMPLETE in @data. FALSE when something does not fit the struct or
  * a field appears more than once: such a request is libsoup's to read. */
 gboolean pa_http_head_read_parts (const guint8     *data,

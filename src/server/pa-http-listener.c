@@ -390,9 +390,10 @@ pa_http_listener_set_quick (PaHttpListener  *self,
 GBytes *
 pa_http_listener_answer_quickly (PaHttpListener        *self,
                                  const PaHttpHeadParts *parts,
-                                 GSocketAddress        *remote)
+                                 GSocketAddress        *remote,
+                                 PaHttpFileBody        *file)
 {
   if (self->quick == NULL || self->closing)
     return NULL;
-  return self->quick (parts, remote, self->quick_data);
+  return self->quick (parts, remote, file, self->quick_data);
 }

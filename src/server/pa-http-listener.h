@@ -54,12 +54,24 @@ void            pa_http_listener_upgrade            (PaHttpListener    *self,
 void            pa_http_listener_connection_closed  (PaHttpListener    *self,
                                                      PaHttpConnection  *connection);
 
+/* What a quick answer sends from a file after its bytes: @length bytes
+ * from @offset of @fd, which the connection then closes. @fd is -1 when
+ * the answer's bytes are all of it. */
+typedef struct
+{
+  int     fd;
+  guint64 offset;
+  guint64 length;
+} PaHttpFileBody;
+
 /* A whole response (status line, headers, body) for a request that needs
  * nothing of libsoup, or NULL to hand the request to libsoup. Called with
  * a head without a body, nothing pipelined behind it; the connection
- * closes once the response is sent. */
+ * closes once the response is sent. A body may follow from a file
+ * (@file, its fd -1 on entry), sent with sendfile(). */
 typedef GBytes *(*PaHttpQuickFunc) (const PaHttpHeadParts *parts,
                                     GSocketAddress        *remote,
+                                    PaHttpFileBody        *file,
                                     gpointer               user_data);
 
 /* With a certificate, every connection accepted from now on is TLS
@@ -72,7 +84,8 @@ void            pa_http_listener_set_quick          (PaHttpListener    *self,
                                                      gpointer           user_data);
 GBytes         *pa_http_listener_answer_quickly     (PaHttpListener        *self,
                                                      const PaHttpHeadParts *parts,
-                                                     GSocketAddress        *remote);
+                                                     GSocketAddress        *remote,
+                                                     PaHttpFileBody        *file);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaHttpListener, pa_http_listener_free)
 

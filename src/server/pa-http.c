@@ -584,3 +584,22 @@ pa_http_secret_equal (const char *a,
     diff |= (guchar) a[i] ^ (guchar) (len_b > 0 ? b[i % len_b] : 0);
   return diff == 0;
 }
+
+/* "Thu, 03 Dec 2026 12:17:49 GMT", made once a second. */
+const char *
+pa_http_date (void)
+{
+  static gint64 second = -1;
+  static char text[64];
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (now != second)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (now);
+      g_autofree char *formatted = soup_date_time_to_string (time, SOUP_DATE_HTTP);
+
+      g_strlcpy (text, formatted, sizeof text);
+      second = now;
+    }
+  return text;
+}

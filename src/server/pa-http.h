@@ -133,4 +133,8 @@ gboolean    pa_http_query_uint64       (GHashTable  *query,
 gboolean    pa_http_secret_equal       (const char *a,
                                         const char *b);
 
+/* Now as an HTTP Date ("Thu, 03 Dec 2026 12:17:49 GMT"), for answers
+ * written without libsoup; made once a second, main thread only. */
+const char *pa_http_date               (void);
+
 G_END_DECLS

@@ -537,25 +537,6 @@ pa_phone_endpoint_handle (PaServer          *self,
     pa_render_cache_store (self->render_cache, token, file, g_steal_pointer (&fresh));
 }
 
-/* "Thu, 03 Dec 2026 12:17:49 GMT", made once a second. */
-static const char *
-http_date (void)
-{
-  static gint64 second = -1;
-  static char text[64];
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  if (now != second)
-    {
-      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (now);
-      g_autofree char *formatted = soup_date_time_to_string (time, SOUP_DATE_HTTP);
-
-      g_strlcpy (text, formatted, sizeof text);
-      second = now;
-    }
-  return text;
-}
-
 GBytes *
 pa_phone_endpoint_answer_quickly (PaServer              *self,
                                   const PaHttpHeadParts *parts,
@@ -612,7 +593,7 @@ pa_phone_endpoint_answer_quickly (PaServer              *self,
                           "Connection: close\r\n"
                           "ETag: %s\r\n"
                           "Cache-Control: no-cache\r\n",
-                          status, soup_status_get_phrase (status), http_date (), cached->etag);
+                          status, soup_status_get_phrase (status), pa_http_date (), cached->etag);
   if (status != SOUP_STATUS_OK)
     {
       g_string_append (answer, "Content-Length: 0\r\n\r\n");

@@ -107,6 +107,24 @@ GBytes  *pa_phone_endpoint_answer_quickly (PaServer              *self,
                                            const PaHttpHeadParts *parts,
                                            const char            *ip);
 
+/* pa-firmware-endpoint.c: GET /firmware/<sha256>/<name>, a firmware file
+ * as uploaded, found by its SHA-256 in <data_dir>/firmware/. With Range,
+ * If-Range and If-None-Match; no token: firmware is the vendor's, not
+ * a secret. Over plain HTTP answered without libsoup, the body sent with
+ * sendfile() (@file); over TLS by libsoup from a mapping of the file. */
+#define PA_FIRMWARE_PATH "/firmware/"
+GBytes  *pa_firmware_endpoint_answer_quickly (PaServer              *self,
+                                              const PaHttpHeadParts *parts,
+                                              const char            *ip,
+                                              PaHttpFileBody        *file);
+/* @rest: the path after PA_FIRMWARE_PATH. */
+void     pa_firmware_endpoint_handle (PaServer          *self,
+                                      SoupServerMessage *msg,
+                                      const char        *rest);
+/* <data_dir>/firmware/<sha256>: where an upload goes, and is served from. */
+char    *pa_firmware_path            (PaServer          *self,
+                                      const char        *sha256);
+
 /* pa-phone-endpoint.c: the bytes a phone gets for @file, shared by the phone
  * endpoint and the admin preview. @mask_secrets puts ******** in place of
  * the SIP passwords and the admin password. Errors: PA_RENDER_ERROR_NO_SUCH_FILE

@@ -311,6 +311,8 @@ handler_cb (SoupServer        *server,
     handle_api (self, msg, path, query);
   else if (g_str_has_prefix (path, "/p/"))
     pa_phone_endpoint_handle (self, msg, path + strlen ("/p/"));
+  else if (g_str_has_prefix (path, PA_FIRMWARE_PATH))
+    pa_firmware_endpoint_handle (self, msg, path + strlen (PA_FIRMWARE_PATH));
   else
     {
       /* Phones and scanners see nothing here worth describing. */
@@ -378,6 +380,7 @@ request_aborted_cb (SoupServer        *server,
 static GBytes *
 answer_quickly_cb (const PaHttpHeadParts *parts,
                    GSocketAddress        *remote,
+                   PaHttpFileBody        *file,
                    gpointer               user_data)
 {
   PaServer *self = user_data;
@@ -385,6 +388,8 @@ answer_quickly_cb (const PaHttpHeadParts *parts,
 
   if (G_IS_INET_SOCKET_ADDRESS (remote))
     ip = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+  if (g_str_has_prefix (parts->target, PA_FIRMWARE_PATH))
+    return pa_firmware_endpoint_answer_quickly (self, parts, ip, file);
   return pa_phone_endpoint_answer_quickly (self, parts, ip);
 }
 

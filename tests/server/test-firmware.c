@@ -1,0 +1,327 @@
+/* test-firmware.c — provd serving firmware: whole, in ranges, not again
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real provd on loopback, with a file in <data_dir>/firmware/ named
+ * by its SHA-256 (as an upload leaves it). Plain HTTP is answered without
+ * libsoup (sendfile); a target with a query goes through libsoup, the
+ * path TLS takes, so both are checked against the same expectations.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pa-http-range.h"
+#include "pa-test-server.h"
+
+/* -- the Range parser, alone -------------------------------------------- */
+
+static void
+test_range_parse (void)
+{
+  static const struct
+  {
+    const char  *header;
+    guint64      size;
+    PaHttpRange  result;
+    guint64      start, length;
+  } cases[] = {
+    { NULL,                  1000, PA_HTTP_RANGE_WHOLE,         0, 1000 },
+    { "",                    1000, PA_HTTP_RANGE_WHOLE,         0, 1000 },
+    { "bytes=0-99",          1000, PA_HTTP_RANGE_PARTIAL,       0, 100 },
+    { "bytes=500-",          1000, PA_HTTP_RANGE_PARTIAL,       500, 500 },
+    { "bytes=-100",          1000, PA_HTTP_RANGE_PARTIAL,       900, 100 },
+    { "bytes=-5000",         1000, PA_HTTP_RANGE_PARTIAL,       0, 1000 },
+    { "bytes=990-5000",      1000, PA_HTTP_RANGE_PARTIAL,       990, 10 },
+    { "Bytes = 1 - 1",       1000, PA_HTTP_RANGE_PARTIAL,       1, 1 },
+    { "bytes=999-999",       1000, PA_HTTP_RANGE_PARTIAL,       999, 1 },
+    { "bytes=1000-",         1000, PA_HTTP_RANGE_UNSATISFIABLE, 0, 0 },
+    { "bytes=-0",            1000, PA_HTTP_RANGE_UNSATISFIABLE, 0, 0 },
+    { "bytes=0-",            0,    PA_HTTP_RANGE_UNSATISFIABLE, 0, 0 },
+    /* Ignored: the whole file. */
+    { "bytes=5-1",           1000, PA_HTTP_RANGE_WHOLE,         0, 1000 },
+    { "bytes=0-1,5-6",       1000, PA_HTTP_RANGE_WHOLE,         0, 1000 },
+    { "bytes=abc",           1000, PA_HTTP_RANGE_WHOLE,         0, 1000 },
+    { "bytes=-",             1000, PA_HTTP_RANGE_WHOLE,         0, 1000 },
+    { "bytes",               1000, PA_HTTP_RANGE_WHOLE,         0, 1000 },
+    { "items=0-1",           1000, PA_HTTP_RANGE_WHOLE,         0, 1000 },
+    { "bytes=0-1 junk",      1000, PA_HTTP_RANGE_WHOLE,         0, 1000 },
+    { "bytes=99999999999999999999-", 1000, PA_HTTP_RANGE_WHOLE, 0, 1000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint64 start = 42, length = 42;
+      PaHttpRange result = pa_http_range_parse (cases[i].header, cases[i].size, &start, &length);
+
+      g_test_message ("Range: %s", cases[i].header ? cases[i].header : "(none)");
+      g_assert_cmpint (result, ==, cases[i].result);
+      if (result != PA_HTTP_RANGE_UNSATISFIABLE)
+        {
+          g_assert_cmpuint (start, ==, cases[i].start);
+          g_assert_cmpuint (length, ==, cases[i].length);
+        }
+    }
+}
+
+static void
+test_etag_matches (void)
+{
+  g_assert_true (pa_http_etag_matches ("\"abc\"", "\"abc\""));
+  g_assert_true (pa_http_etag_matches ("W/\"abc\"", "\"abc\""));
+  g_assert_true (pa_http_etag_matches ("\"x\", \"abc\"", "\"abc\""));
+  g_assert_true (pa_http_etag_matches ("*", "\"abc\""));
+  g_assert_false (pa_http_etag_matches ("\"abcd\"", "\"abc\""));
+  g_assert_false (pa_http_etag_matches ("abc", "\"abc\""));
+  g_assert_false (pa_http_etag_matches ("", "\"abc\""));
+  g_assert_false (pa_http_etag_matches (NULL, "\"abc\""));
+  g_assert_false (pa_http_etag_matches (",,,", "\"abc\""));
+}
+
+/* -- provd --------------------------------------------------------------- */
+
+typedef struct
+{
+  PaTestServer *server;
+  GBytes       *firmware;   /* 300,000 bytes, each its offset's low byte … mixed */
+  char         *sha256;
+  char         *url_path;   /* /firmware/<sha256>/T54W-96.86.0.50.rom */
+  char         *etag;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  gsize size = 300000;
+  guint8 *bytes = g_malloc (size);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < size; i++)
+    bytes[i] = (guint8) ((i * 2654435761u) >> 13);
+  fixture->firmware = g_bytes_new_take (bytes, size);
+  fixture->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, fixture->firmware);
+  fixture->url_path = g_strdup_printf ("/firmware/%s/T54W-96.86.0.50.rom", fixture->sha256);
+  fixture->etag = g_strdup_printf ("\"%s\"", fixture->sha256);
+
+  fixture->server = pa_test_server_new ();
+  dir = g_build_filename (fixture->server->data_dir, "firmware", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  path = g_build_filename (dir, fixture->sha256, NULL);
+  g_file_set_contents (path, g_bytes_get_data (fixture->firmware, NULL), size, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  pa_test_server_free (fixture->server);
+  g_bytes_unref (fixture->firmware);
+  g_free (fixture->sha256);
+  g_free (fixture->url_path);
+  g_free (fixture->etag);
+}
+
+/* GET @path (+ @suffix) with @headers (name, value, …, NULL). */
+static PaTestResponse *
+fetch (Fixture    *fixture,
+       const char *method,
+       const char *suffix,
+       ...)
+{
+  g_autoptr(GPtrArray) headers = g_ptr_array_new ();
+  g_autofree char *path = g_strconcat (fixture->url_path, suffix, NULL);
+  const char *name;
+  va_list args;
+
+  va_start (args, suffix);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      g_ptr_array_add (headers, (gpointer) name);
+      g_ptr_array_add (headers, va_arg (args, char *));
+    }
+  va_end (args);
+  g_ptr_array_add (headers, NULL);
+  return pa_test_request (fixture->server, method, path, NULL, NULL, 0, FALSE,
+                          (const char * const *) headers->pdata);
+}
+
+static void
+assert_bytes (Fixture        *fixture,
+              PaTestResponse *response,
+              gsize           start,
+              gsize           length)
+{
+  gsize got = 0;
+  const guint8 *body = g_bytes_get_data (response->body, &got);
+
+  g_assert_cmpuint (got, ==, length);
+  g_assert_true (memcmp (body, (const guint8 *) g_bytes_get_data (fixture->firmware, NULL) + start,
+                         length) == 0);
+}
+
+/* Through both ways provd answers: "" the quick one, "?via=libsoup" the
+ * one libsoup serves (as over TLS). */
+static const char * const ways[] = { "", "?via=libsoup" };
+
+static void
+test_whole_and_head (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gsize size = g_bytes_get_size (fixture->firmware);
+
+  for (guint w = 0; w < G_N_ELEMENTS (ways); w++)
+    {
+      g_autoptr(PaTestResponse) whole = fetch (fixture, "GET", ways[w], NULL);
+      g_autoptr(PaTestResponse) head = fetch (fixture, "HEAD", ways[w], NULL);
+      g_autoptr(PaTestResponse) post = fetch (fixture, "POST", ways[w], NULL);
+
+      g_assert_cmpuint (whole->status, ==, 200);
+      assert_bytes (fixture, whole, 0, size);
+      g_assert_cmpstr (soup_message_headers_get_one (whole->headers, "ETag"), ==, fixture->etag);
+      g_assert_cmpstr (soup_message_headers_get_one (whole->headers, "Accept-Ranges"), ==, "bytes");
+      g_assert_cmpint (soup_message_headers_get_content_length (whole->headers), ==, size);
+      g_assert_cmpstr (soup_message_headers_get_content_type (whole->headers, NULL), ==,
+                       "application/octet-stream");
+
+      g_assert_cmpuint (head->status, ==, 200);
+      g_assert_cmpuint (g_bytes_get_size (head->body), ==, 0);
+      g_assert_cmpint (soup_message_headers_get_content_length (head->headers), ==, size);
+
+      g_assert_cmpuint (post->status, ==, 405);
+    }
+}
+
+static void
+test_ranges (Fixture       *fixture,
+             gconstpointer  data)
+{
+  gsize size = g_bytes_get_size (fixture->firmware);
+
+  for (guint w = 0; w < G_N_ELEMENTS (ways); w++)
+    {
+      g_autoptr(PaTestResponse) first = fetch (fixture, "GET", ways[w], "Range", "bytes=0-99", NULL);
+      g_autoptr(PaTestResponse) middle = fetch (fixture, "GET", ways[w], "Range", "bytes=150000-170000", NULL);
+      g_autoptr(PaTestResponse) last = fetch (fixture, "GET", ways[w], "Range", "bytes=-1000", NULL);
+      g_autoptr(PaTestResponse) rest = fetch (fixture, "GET", ways[w], "Range", "bytes=299990-", NULL);
+      g_autoptr(PaTestResponse) past = fetch (fixture, "GET", ways[w], "Range", "bytes=300000-", NULL);
+      g_autoptr(PaTestResponse) bad = fetch (fixture, "GET", ways[w], "Range", "bytes=9-1", NULL);
+      g_autoptr(PaTestResponse) two = fetch (fixture, "GET", ways[w], "Range", "bytes=0-1,4-5", NULL);
+      g_autofree char *last_range = g_strdup_printf ("bytes %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT "/%" G_GSIZE_FORMAT,
+                                                     size - 1000, size - 1, size);
+
+      g_test_message ("way: %s", ways[w][0] != '\0' ? ways[w] : "quick");
+      g_assert_cmpuint (first->status, ==, 206);
+      assert_bytes (fixture, first, 0, 100);
+      g_assert_cmpstr (soup_message_headers_get_one (first->headers, "Content-Range"), ==,
+                       "bytes 0-99/300000");
+
+      g_assert_cmpuint (middle->status, ==, 206);
+      assert_bytes (fixture, middle, 150000, 20001);
+      g_assert_cmpstr (soup_message_headers_get_one (middle->headers, "Content-Range"), ==,
+                       "bytes 150000-170000/300000");
+
+      g_assert_cmpuint (last->status, ==, 206);
+      assert_bytes (fixture, last, size - 1000, 1000);
+      g_assert_cmpstr (soup_message_headers_get_one (last->headers, "Content-Range"), ==, last_range);
+
+      g_assert_cmpuint (rest->status, ==, 206);
+      assert_bytes (fixture, rest, 299990, 10);
+
+      g_assert_cmpuint (past->status, ==, 416);
+      g_assert_cmpstr (soup_message_headers_get_one (past->headers, "Content-Range"), ==,
+                       "bytes */300000");
+      g_assert_cmpuint (g_bytes_get_size (past->body), ==, 0);
+
+      /* Ranges not served are ignored: the whole file. */
+      g_assert_cmpuint (bad->status, ==, 200);
+      assert_bytes (fixture, bad, 0, size);
+      g_assert_cmpuint (two->status, ==, 200);
+      assert_bytes (fixture, two, 0, size);
+    }
+}
+
+static void
+test_conditional (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gsize size = g_bytes_get_size (fixture->firmware);
+  g_autofree char *weak = g_strdup_printf ("W/%s", fixture->etag);
+
+  for (guint w = 0; w < G_N_ELEMENTS (ways); w++)
+    {
+      g_autoptr(PaTestResponse) same = fetch (fixture, "GET", ways[w], "If-None-Match", fixture->etag, NULL);
+      g_autoptr(PaTestResponse) same_weak = fetch (fixture, "GET", ways[w], "If-None-Match", weak, NULL);
+      g_autoptr(PaTestResponse) other = fetch (fixture, "GET", ways[w], "If-None-Match", "\"other\"", NULL);
+      g_autoptr(PaTestResponse) resumed = fetch (fixture, "GET", ways[w], "Range", "bytes=100-",
+                                                 "If-Range", fixture->etag, NULL);
+      g_autoptr(PaTestResponse) changed = fetch (fixture, "GET", ways[w], "Range", "bytes=100-",
+                                                 "If-Range", "\"an-older-file\"", NULL);
+
+      g_assert_cmpuint (same->status, ==, 304);
+      g_assert_cmpuint (g_bytes_get_size (same->body), ==, 0);
+      g_assert_cmpstr (soup_message_headers_get_one (same->headers, "ETag"), ==, fixture->etag);
+      g_assert_cmpuint (same_weak->status, ==, 304);
+      g_assert_cmpuint (other->status, ==, 200);
+      assert_bytes (fixture, other, 0, size);
+
+      g_assert_cmpuint (resumed->status, ==, 206);
+      assert_bytes (fixture, resumed, 100, size - 100);
+      /* The phone holds part of another file: it gets all of this one. */
+      g_assert_cmpuint (changed->status, ==, 200);
+      assert_bytes (fixture, changed, 0, size);
+    }
+}
+
+static void
+test_not_found (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *upper = g_ascii_strup (fixture->sha256, -1);
+  const char *paths[] = {
+    "/firmware/",
+    "/firmware/0000000000000000000000000000000000000000000000000000000000000000/fw.rom",
+    "/firmware/abc/fw.rom",
+    "/firmware/../admin-token",
+  };
+  g_autofree char *uppercase = g_strdup_printf ("/firmware/%s/fw.rom", upper);
+  g_autofree char *no_name = g_strdup_printf ("/firmware/%s/", fixture->sha256);
+  g_autofree char *dot_name = g_strdup_printf ("/firmware/%s/.hidden", fixture->sha256);
+  g_autofree char *deeper = g_strdup_printf ("/firmware/%s/a/b.rom", fixture->sha256);
+  const char *more[] = { uppercase, no_name, dot_name, deeper };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(PaTestResponse) response = pa_test_request (fixture->server, "GET", paths[i],
+                                                            NULL, NULL, 0, FALSE, NULL);
+
+      g_test_message ("GET %s", paths[i]);
+      g_assert_cmpuint (response->status, ==, 404);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    {
+      g_autoptr(PaTestResponse) response = pa_test_request (fixture->server, "GET", more[i],
+                                                            NULL, NULL, 0, FALSE, NULL);
+
+      g_test_message ("GET %s", more[i]);
+      g_assert_cmpuint (response->status, ==, 404);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/firmware/range-parse", test_range_parse);
+  g_test_add_func ("/firmware/etag-matches", test_etag_matches);
+  g_test_add ("/firmware/whole-and-head", Fixture, NULL, fixture_setup, test_whole_and_head, fixture_teardown);
+  g_test_add ("/firmware/ranges", Fixture, NULL, fixture_setup, test_ranges, fixture_teardown);
+  g_test_add ("/firmware/conditional", Fixture, NULL, fixture_setup, test_conditional, fixture_teardown);
+  g_test_add ("/firmware/not-found", Fixture, NULL, fixture_setup, test_not_found, fixture_teardown);
+  return g_test_run ();
+}
