@@ -164,6 +164,7 @@ daemon on;
 events { worker_connections 1024; }
 http {
   access_log off;
+  ${nginx_http_extra:-}
   server { listen 127.0.0.1:$nginx_port; root $work/www; }
 }
 NGINX
