@@ -18,10 +18,14 @@
 #   config      provd's key file       tests/fuzz/fuzz-config.c
 #               (pa_server_config_load_data(), replayed by test-config-corpus,
 #               suite server)
+#   csv         pa_csv_import_parse()  tests/fuzz/fuzz-csv.c
+#               and pa_csv_append_row() (replayed by test-csv, suite core;
+#               links the system's libcsv, as the core does)
 #
 #   tools/fuzz.sh                       # http-head, 60 s (as before there were targets)
 #   tools/fuzz.sh 300                   # http-head, 300 s
 #   tools/fuzz.sh user-agent 300
+#   tools/fuzz.sh csv 60
 #   CLANG=clang-14 tools/fuzz.sh http-head 300
 #   PA_FUZZ_DIR=/tmp/keep tools/fuzz.sh user-agent 60   # keep the work dir
 set -euo pipefail
@@ -31,13 +35,13 @@ build="${PA_BUILD_DIR:-$top/build}"
 clang="${CLANG:-clang}"
 
 usage() {
-  echo "usage: $0 [http-head|user-agent|json-body|mac|config] [seconds]" >&2
+  echo "usage: $0 [http-head|user-agent|json-body|mac|config|csv] [seconds]" >&2
   exit 2
 }
 
 # A number first (or nothing) is the old call: the head scanner.
 case "${1:-}" in
-  http-head|user-agent|json-body|mac|config) target="$1"; seconds="${2:-60}" ;;
+  http-head|user-agent|json-body|mac|config|csv) target="$1"; seconds="${2:-60}" ;;
   ''|*[!0-9]*)
     [ -z "${1:-}" ] || usage
     target=http-head; seconds=60 ;;
@@ -71,7 +75,9 @@ else
   } > "$config_dir/config.h"
 fi
 
-# What each target compiles besides tests/fuzz/fuzz-$target.c.
+# What each target compiles besides tests/fuzz/fuzz-$target.c, and links
+# besides its pkg-config packages.
+libs=()
 case "$target" in
   http-head)
     includes=(-I"$top/src/server")
@@ -140,6 +146,34 @@ case "$target" in
     dict=()
     replay="test-mac-corpus"
     ;;
+  csv)
+    # Models are looked up in the catalog, as for user-agent: its resource
+    # is compiled in.
+    glib-compile-resources --generate-source --c-name pa_core \
+      --sourcedir "$top/data" --sourcedir "$top/src/core" \
+      --target "$work/pa-core-resources.c" \
+      "$top/src/core/phoneadmin-core.gresource.xml"
+    includes=(-I"$top/src/core")
+    sources=(
+      "$top/src/core/pa-csv.c"
+      "$top/src/core/pa-mac.c"
+      "$top/src/core/pa-error.c"
+      "$top/src/core/pa-validate.c"
+      "$top/src/core/pa-catalog.c"
+      "$top/src/core/pa-catalog-json.c"
+      "$top/src/core/pa-vendor.c"
+      "$top/src/core/pa-device-model.c"
+      "$top/src/core/pa-expansion-module.c"
+      "$work/pa-core-resources.c"
+    )
+    pkgs=(glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0)
+    libs=(-lcsv)
+    # Enough for a header and a few dozen rows, quoted values spanning
+    # lines; the size limits have unit tests of their own.
+    max_len=4096
+    dict=()
+    replay="test-csv"
+    ;;
   config)
     includes=(-I"$top/src/server")
     sources=(
@@ -163,7 +197,7 @@ if ! "$clang" -std=gnu17 -g -O1 \
   $(pkg-config --cflags "${pkgs[@]}") \
   "$top/tests/fuzz/fuzz-$target.c" \
   "${sources[@]}" \
-  $(pkg-config --libs "${pkgs[@]}") \
+  $(pkg-config --libs "${pkgs[@]}") ${libs[@]+"${libs[@]}"} \
   -o "$work/fuzz-$target"; then
   [ "$keep" -eq 1 ] || rm -rf "$work"
   echo "fuzz-$target did not build (is $clang clang with libFuzzer?)" >&2

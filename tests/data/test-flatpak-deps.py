@@ -49,6 +49,9 @@ RUNTIME_PKGCONFIG = {
 MODULE_PKGCONFIG = {
     "zbar": {"zbar"},
     "sofia-sip": {"sofia-sip-ua-glib", "sofia-sip-ua"},
+    # libcsv installs no pkg-config file: meson finds it with
+    # cc.find_library() (top-level meson.build), not dependency().
+    "libcsv": set(),
 }
 
 # Optional look-ups (required: false) whose absence is fine in the
