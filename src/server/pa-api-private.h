@@ -60,6 +60,16 @@ const PaApiCollection *pa_api_collection_for_kind (const char *kind);
 /* Its REST path segment ("sip-accounts"). */
 const char *pa_api_collection_path   (const PaApiCollection *collection);
 
+/* pa-api.c: inside a transaction, what a POST of @resource does: its
+ * references checked, the collection's hooks around the insert. */
+gboolean pa_api_create               (PaApiRequest *req, const PaApiCollection *collection,
+                                      PaResource *resource, GError **error);
+
+/* pa-api-import.c: POST /api/v1/phones/import[?dry_run=true], a CSV file
+ * (docs/api.md, "Importing phones"). */
+void     pa_api_import_phones        (PaApiRequest *req, const PaApiCollection *collection,
+                                      gint64 id, const char *arg);
+
 /* pa-api-changes.c: GET /api/v1/changes?since=N[&limit=M]; one log entry
  * as the feed and a write's "changed" name it (transfer full). */
 JsonObject *pa_api_change_to_json    (const PaStoreChange *change);

@@ -310,6 +310,27 @@ typedef struct
   PaResource            *resource;   /* in: parsed; out: as stored */
 } WriteData;
 
+gboolean
+pa_api_create (PaApiRequest          *req,
+               const PaApiCollection *collection,
+               PaResource            *resource,
+               GError               **error)
+{
+  if (!pa_api_check_references (req, resource, error) ||
+      (collection->before_write != NULL &&
+       !collection->before_write (req, NULL, resource, error)))
+    return FALSE;
+
+  if (!pa_store_insert (req->store, resource, error))
+    {
+      pa_api_convert_write_error (error);
+      return FALSE;
+    }
+
+  return collection->after_write == NULL ||
+         collection->after_write (req, NULL, resource, error);
+}
+
 static gboolean
 create_work (PaApiRequest *req,
              gpointer      user_data,
@@ -317,19 +338,7 @@ create_work (PaApiRequest *req,
 {
   WriteData *data = user_data;
 
-  if (!pa_api_check_references (req, data->resource, error) ||
-      (data->collection->before_write != NULL &&
-       !data->collection->before_write (req, NULL, data->resource, error)))
-    return FALSE;
-
-  if (!pa_store_insert (req->store, data->resource, error))
-    {
-      pa_api_convert_write_error (error);
-      return FALSE;
-    }
-
-  return data->collection->after_write == NULL ||
-         data->collection->after_write (req, NULL, data->resource, error);
+  return pa_api_create (req, data->collection, data->resource, error);
 }
 
 /* Answers a write with what the store holds once it committed: defaults,
@@ -668,6 +677,7 @@ static const struct
   { "POST",   "phone",       "{id}/reboot",       pa_api_push_reboot },
   { "POST",   "phone",       "{id}/resync",       pa_api_push_resync },
   { "POST",   "phone",       "resync",            pa_api_push_resync_many },
+  { "POST",   "phone",       "import",            pa_api_import_phones },
   { "POST",   "layout",      "{id}/apply",        pa_api_apply_layout },
   { "POST",   "sip_account", "{id}/password",     pa_api_regenerate_sip_password },
   { "GET",    "settings",    "",                  handle_get },

@@ -15,6 +15,15 @@
 #include "pa-store.h"
 
 #define BODY_TOO_LARGE_KEY "pa-http-body-too-large"
+#define BODY_LIMIT_KEY     "pa-http-body-limit"
+
+static gsize
+body_limit (SoupServerMessage *msg)
+{
+  gsize limit = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (msg), BODY_LIMIT_KEY));
+
+  return limit != 0 ? limit : PA_HTTP_MAX_BODY;
+}
 
 typedef struct
 {
@@ -316,7 +325,7 @@ got_chunk_cb (SoupServerMessage *msg,
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
 
-  if (body->length > PA_HTTP_MAX_BODY)
+  if ((gsize) body->length > body_limit (msg))
     {
       /* Keep reading so the connection stays in sync, but stop storing. */
       soup_message_body_set_accumulate (body, FALSE);
@@ -325,15 +334,17 @@ got_chunk_cb (SoupServerMessage *msg,
 }
 
 void
-pa_http_guard_body_size (SoupServerMessage *msg)
+pa_http_guard_body_size (SoupServerMessage *msg,
+                         gsize              limit)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
 
   SoupEncoding encoding = soup_message_headers_get_encoding (headers);
 
+  g_object_set_data (G_OBJECT (msg), BODY_LIMIT_KEY, GSIZE_TO_POINTER (limit));
   if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > PA_HTTP_MAX_BODY)
+      (guint64) soup_message_headers_get_content_length (headers) > limit)
     {
       soup_message_body_set_accumulate (body, FALSE);
       g_object_set_data (G_OBJECT (msg), BODY_TOO_LARGE_KEY, GINT_TO_POINTER (TRUE));
@@ -354,7 +365,7 @@ pa_http_body_too_large (SoupServerMessage *msg)
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
 
   return g_object_get_data (G_OBJECT (msg), BODY_TOO_LARGE_KEY) != NULL ||
-         body->length > PA_HTTP_MAX_BODY;
+         (gsize) body->length > body_limit (msg);
 }
 
 JsonNode *
@@ -376,7 +387,8 @@ pa_http_read_json_object (SoupServerMessage *msg,
   if (pa_http_body_too_large (msg))
     {
       pa_http_set_error (error, PA_HTTP_ERROR_TOO_LARGE, NULL,
-                         "The request body is larger than %d bytes", PA_HTTP_MAX_BODY);
+                         "The request body is larger than %" G_GSIZE_FORMAT " bytes",
+                         body_limit (msg));
       return NULL;
     }
 

@@ -91,13 +91,15 @@ void        pa_http_send_empty         (SoupServerMessage *msg,
 JsonNode   *pa_http_read_json_object   (SoupServerMessage *msg,
                                         GError           **error);
 
-/* Installed once on the server: refuses oversize bodies from the headers
- * and stops buffering a chunked body once it passes the limit, so a huge
- * upload never sits in memory. */
-void        pa_http_guard_body_size    (SoupServerMessage *msg);
+/* Installed once on the server: refuses bodies over @limit bytes
+ * (%PA_HTTP_MAX_BODY but where a route takes more, a CSV import) from the
+ * headers and stops buffering a chunked body once it passes the limit,
+ * so a huge upload never sits in memory. */
+void        pa_http_guard_body_size    (SoupServerMessage *msg,
+                                        gsize              limit);
 
-/* TRUE when the body is over %PA_HTTP_MAX_BODY (announced or seen; only
- * the first bytes past the limit were kept). */
+/* TRUE when the body is over its limit (announced or seen; only the
+ * first bytes past the limit were kept). */
 gboolean    pa_http_body_too_large     (SoupServerMessage *msg);
 
 /* ETag of a revision: `"7"`. */

@@ -123,7 +123,7 @@ early_handler_cb (SoupServer        *server,
   g_autofree char *token = NULL;
   const char *authorization;
 
-  pa_http_guard_body_size (msg);
+  pa_http_guard_body_size (msg, pa_api_body_limit (path));
 
   if (!is_api_path (path))
     {
