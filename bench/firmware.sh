@@ -7,8 +7,9 @@
 #
 # Environment: PA_BUILD_DIR (default build-bench/).
 #
-# The file goes where an upload leaves it, <data_dir>/firmware/<sha256>,
-# and is fetched at /firmware/<sha256>/<name>. Before the runs curl checks
+# The file is uploaded through the API (POST /api/v1/firmware/upload,
+# streamed to <data_dir>/firmware/<sha256>; provd's memory before and
+# after is printed) and fetched at /firmware/<sha256>/<name>. Before the runs curl checks
 # both servers send the file's exact bytes, and that provd answers a Range
 # with 206 and the right bytes; wrk's count of error statuses and socket
 # errors is checked after each run. The two take turns, round after round
@@ -41,9 +42,19 @@ name="T54W-96.86.0.50.rom"
 head -c "$(( megabytes * 1024 * 1024 ))" /dev/urandom >"$work/www/$name"
 chmod 644 "$work/www/$name"
 sha="$(sha256sum "$work/www/$name" | cut -d' ' -f1)"
-mkdir -p "$work/data/firmware"
-cp "$work/www/$name" "$work/data/firmware/$sha"
 size="$(stat -c %s "$work/www/$name")"
+
+rss() { awk '/^VmRSS/ {print $2}' "/proc/$provd_pid/status"; }
+# Uploaded the way the app does, streamed: provd's memory must not grow
+# with the file.
+rss_upload_before="$(rss)"
+code="$(curl -s -o "$work/upload.json" -w '%{http_code}' -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/octet-stream' --data-binary "@$work/www/$name" \
+  "$base/api/v1/firmware/upload?vendor=yealink&models=yealink-t54w&version=96.86.0.50&filename=$name")"
+[ "$code" = 201 ] || die "the upload answered $code: $(cat "$work/upload.json")"
+grep -q "\"sha256\":\"$sha\"" "$work/upload.json" || die "the upload's record has another hash: $(cat "$work/upload.json")"
+rss_upload_after="$(rss)"
+echo "upload: $size bytes stored; provd VmRSS $(( rss_upload_before / 1024 )) MB → $(( rss_upload_after / 1024 )) MB"
 provd_fw="$base/firmware/$sha/$name"
 echo "firmware: $size bytes, $clients clients at once, $secs s a run"
 
@@ -63,7 +74,6 @@ nginx_http_extra="${PA_NGINX_EXTRA:-}"
 start_nginx_reference "$name" || { flag "$nginx_problem"; ready[nginx]=no; }
 rm -f "$work/nginx.cfg"
 
-rss() { awk '/^VmRSS/ {print $2}' "/proc/$provd_pid/status"; }
 rss_before="$(rss)"
 
 declare -A mbps=([provd]="" [nginx]="")

@@ -14,6 +14,7 @@
 #include "pa-resource-kinds.h"
 #include "pa-key.h"
 #include "pa-agent.h"
+#include "pa-firmware.h"
 #include "pa-sip-account.h"
 #include "pa-phone.h"
 #include "pa-layout.h"

@@ -133,33 +133,7 @@ pa_phone_read_member (PaResource      *resource,
       return pa_json_read_id_array (node, "lines", &messages, value, error);
     }
   if (member->pspec == properties[PROP_ATTENTION])
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "attention",
-                              _("Must be an array of strings"));
-          return FALSE;
-        }
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_VALUE (element) ||
-              json_node_get_value_type (element) != G_TYPE_STRING)
-            {
-              pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, "attention",
-                                  _("Must be an array of strings"));
-              return FALSE;
-            }
-          g_strv_builder_add (builder, json_node_get_string (element));
-        }
-      g_value_take_boxed (value, g_strv_builder_end (builder));
-      return TRUE;
-    }
+    return pa_json_read_string_array (node, "attention", value, error);
   if (member->pspec == properties[PROP_SIP_ACTION])
     {
       if (!JSON_NODE_HOLDS_NULL (node) && !JSON_NODE_HOLDS_OBJECT (node))
@@ -214,14 +188,7 @@ pa_phone_write_member (PaResource     *resource,
   else if (member->pspec == properties[PROP_MODULES])
     pa_phone_modules_write_json (g_value_get_boxed (value), builder);
   else if (member->pspec == properties[PROP_ATTENTION])
-    {
-      const char * const *reasons = g_value_get_boxed (value);
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; reasons != NULL && reasons[i] != NULL; i++)
-        json_builder_add_string_value (builder, reasons[i]);
-      json_builder_end_array (builder);
-    }
+    pa_json_write_string_array (g_value_get_boxed (value), builder);
   else if (member->pspec == properties[PROP_SIP_ACTION])
     {
       JsonNode *node = g_value_get_boxed (value);

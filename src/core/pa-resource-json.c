@@ -364,3 +364,46 @@ pa_json_write_id_array (GArray      *ids,
     json_builder_add_int_value (builder, g_array_index (ids, gint64, i));
   json_builder_end_array (builder);
 }
+
+gboolean
+pa_json_read_string_array (JsonNode    *node,
+                           const char  *member_name,
+                           GValue      *value,
+                           GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, member_name,
+                          _("Must be an array of strings"));
+      return FALSE;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          g_autofree char *field = g_strdup_printf ("%s[%u]", member_name, i);
+
+          pa_set_field_error (error, PA_MODEL_ERROR_WRONG_TYPE, field, _("Must be a string"));
+          return FALSE;
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+  g_value_take_boxed (value, g_strv_builder_end (builder));
+  return TRUE;
+}
+
+void
+pa_json_write_string_array (const char * const *strings,
+                            JsonBuilder        *builder)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}

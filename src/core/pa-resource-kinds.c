@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "pa-agent.h"
+#include "pa-firmware.h"
 #include "pa-layout.h"
 #include "pa-module-layout.h"
 #include "pa-phone.h"
@@ -21,6 +22,7 @@ static const PaResourceKind kinds[] = {
   { "layout",        "layouts",        pa_layout_get_type,        TRUE },
   { "module_layout", "module-layouts", pa_module_layout_get_type, TRUE },
   { "profile",       "profiles",       pa_profile_get_type,       TRUE },
+  { "firmware",      "firmware",       pa_firmware_get_type,      TRUE },
   { "phone",         "phones",         pa_phone_get_type,         TRUE },
   { "settings",      "settings",       pa_settings_get_type,      FALSE },
 };

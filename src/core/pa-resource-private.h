@@ -45,6 +45,15 @@ gboolean pa_json_read_id_array  (JsonNode                *node,
 void     pa_json_write_id_array (GArray       *ids,
                                  JsonBuilder  *builder);
 
+/* A member that is an array of strings, into @value (a GStrv); an
+ * element that is not a string is refused naming @member_name. */
+gboolean pa_json_read_string_array  (JsonNode     *node,
+                                     const char   *member_name,
+                                     GValue       *value,
+                                     GError      **error);
+void     pa_json_write_string_array (const char * const *strings,
+                                     JsonBuilder        *builder);
+
 /* pa-validate.c: validation helpers returning FALSE with an error naming @field. */
 gboolean pa_validate_uint_range (guint        value,
                                  guint        min,

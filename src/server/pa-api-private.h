@@ -65,6 +65,21 @@ const char *pa_api_collection_path   (const PaApiCollection *collection);
 gboolean pa_api_create               (PaApiRequest *req, const PaApiCollection *collection,
                                       PaResource *resource, GError **error);
 
+/* pa-api.c: answers with @resource as GET would (ETag, derived members,
+ * the request's extra members). */
+void     pa_api_send_resource        (PaApiRequest *req, const PaApiCollection *collection,
+                                      guint status, PaResource *resource);
+
+/* pa-firmware-upload.c: POST /api/v1/firmware/upload?vendor=&models=&version=
+ * &filename=[&name=] with the file as the body (docs/api.md, "Firmware");
+ * the collection's hooks: no record without its file, and a deleted
+ * record's file removed once the request is over. */
+void     pa_api_upload_firmware      (PaApiRequest *req, const PaApiCollection *collection,
+                                      gint64 id, const char *arg);
+gboolean pa_api_firmware_before_write (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                       GError **error);
+gboolean pa_api_firmware_after_delete (PaApiRequest *req, PaResource *old, GError **error);
+
 /* pa-api-import.c: POST /api/v1/phones/import[?dry_run=true], a CSV file
  * (docs/api.md, "Importing phones"). */
 void     pa_api_import_phones        (PaApiRequest *req, const PaApiCollection *collection,

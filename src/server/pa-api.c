@@ -35,6 +35,9 @@ static const PaApiCollection collections[] = {
   { "profile",
     NULL, pa_api_layout_after_write,
     NULL, NULL },
+  { "firmware",
+    pa_api_firmware_before_write, NULL,
+    NULL, pa_api_firmware_after_delete },
   { "settings",
     pa_api_settings_before_write, NULL,
     NULL, NULL,
@@ -207,11 +210,11 @@ pa_api_collection_for_kind (const char *kind)
   return NULL;
 }
 
-static void
-send_resource (PaApiRequest          *req,
-               const PaApiCollection *collection,
-               guint                  status,
-               PaResource            *resource)
+void
+pa_api_send_resource (PaApiRequest          *req,
+                      const PaApiCollection *collection,
+                      guint                  status,
+                      PaResource            *resource)
 {
   g_autoptr(JsonNode) node = NULL;
 
@@ -395,7 +398,7 @@ handle_create (PaApiRequest          *req,
                     "PA_KIND", collection->kind,
                     "MESSAGE", "Created %s %" G_GINT64_FORMAT, collection->kind,
                     pa_resource_get_id (data.resource));
-  send_resource (req, collection, SOUP_STATUS_CREATED, data.resource);
+  pa_api_send_resource (req, collection, SOUP_STATUS_CREATED, data.resource);
   g_clear_object (&data.resource);
   return;
 
@@ -421,7 +424,7 @@ handle_get (PaApiRequest          *req,
       pa_http_send_gerror (req->msg, error);
       return;
     }
-  send_resource (req, collection, SOUP_STATUS_OK, resource);
+  pa_api_send_resource (req, collection, SOUP_STATUS_OK, resource);
 }
 
 /* -- update and delete --------------------------------------------------- */
@@ -549,7 +552,7 @@ handle_update (PaApiRequest          *req,
     }
   reread (req, &data.result);
 
-  send_resource (req, collection, SOUP_STATUS_OK, data.result);
+  pa_api_send_resource (req, collection, SOUP_STATUS_OK, data.result);
   g_clear_object (&data.result);
 }
 
@@ -678,6 +681,7 @@ static const struct
   { "POST",   "phone",       "{id}/resync",       pa_api_push_resync },
   { "POST",   "phone",       "resync",            pa_api_push_resync_many },
   { "POST",   "phone",       "import",            pa_api_import_phones },
+  { "POST",   "firmware",    "upload",            pa_api_upload_firmware },
   { "POST",   "layout",      "{id}/apply",        pa_api_apply_layout },
   { "POST",   "sip_account", "{id}/password",     pa_api_regenerate_sip_password },
   { "GET",    "settings",    "",                  handle_get },

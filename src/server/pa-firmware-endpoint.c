@@ -16,12 +16,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pa-firmware.h"
 #include "pa-http-range.h"
 #include "pa-http.h"
 #include "pa-server-private.h"
 
 #define SHA256_HEX 64
-#define MAX_NAME   255
 
 char *
 pa_firmware_path (PaServer   *self,
@@ -36,20 +36,11 @@ static gboolean
 parse_target (const char *rest,
               char        sha256[SHA256_HEX + 1])
 {
-  const char *name = rest + SHA256_HEX + 1;
-  gsize name_len;
-
   for (guint i = 0; i < SHA256_HEX; i++)
     if (!g_ascii_isxdigit (rest[i]) || g_ascii_isupper (rest[i]))
       return FALSE;
-  if (rest[SHA256_HEX] != '/')
+  if (rest[SHA256_HEX] != '/' || !pa_firmware_filename_is_valid (rest + SHA256_HEX + 1))
     return FALSE;
-  name_len = strlen (name);
-  if (name_len == 0 || name_len > MAX_NAME || name[0] == '.')
-    return FALSE;
-  for (const char *p = name; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && strchr ("._+-", *p) == NULL)
-      return FALSE;
   memcpy (sha256, rest, SHA256_HEX);
   sha256[SHA256_HEX] = '\0';
   return TRUE;

@@ -125,6 +125,17 @@ GBytes  *pa_firmware_endpoint_answer_quickly (PaServer              *self,
 void     pa_firmware_endpoint_handle (PaServer          *self,
                                       SoupServerMessage *msg,
                                       const char        *rest);
+/* pa-firmware-upload.c: the largest firmware file an upload may send. */
+#define PA_FIRMWARE_MAX_BYTES ((gsize) 1 << 30)
+#define PA_FIRMWARE_UPLOAD_PATH "/api/v1/firmware/upload"
+/* Starts writing the body of @msg (a POST to PA_FIRMWARE_UPLOAD_PATH whose
+ * token was checked) to a file as it arrives. */
+void     pa_firmware_upload_begin    (PaServer          *self,
+                                      SoupServerMessage *msg);
+/* Removes files in <data_dir>/firmware/ that no record names; @starting:
+ * uploads a stopped provd left half-done too. */
+void     pa_firmware_collect         (PaServer          *self,
+                                      gboolean           starting);
 /* <data_dir>/firmware/<sha256>: where an upload goes, and is served from. */
 char    *pa_firmware_path            (PaServer          *self,
                                       const char        *sha256);

@@ -169,6 +169,10 @@ early_handler_cb (SoupServer        *server,
                           "The admin token is not valid");
       return;
     }
+
+  if (g_str_equal (path, PA_FIRMWARE_UPLOAD_PATH) &&
+      g_str_equal (soup_server_message_get_method (msg), "POST"))
+    pa_firmware_upload_begin (self, msg);
 }
 
 void
@@ -438,6 +442,8 @@ pa_server_new (PaStore              *store,
                                       WARNING_TABLE_MAX);
 
   pa_server_watch_store (self);
+  /* Files an interrupted upload or a deleted record left behind. */
+  pa_firmware_collect (self, TRUE);
   pa_server_open_change_streams (self);
 
   return self;

@@ -312,6 +312,18 @@ static const char * const migrations[] = {
    * had an address (bench/app-fleet.sh). */
   "CREATE INDEX phones_with_address ON phones (id)"
   "  WHERE ip IS NOT NULL OR contact IS NOT NULL;",
+
+  /* 15: firmware files, each kept in the data dir under its SHA-256: one
+   * record per file. */
+  "CREATE TABLE firmware ("
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  revision  INTEGER NOT NULL,"
+  "  name      TEXT NOT NULL,"
+  "  vendor    TEXT NOT NULL,"
+  "  sha256    TEXT NOT NULL UNIQUE,"
+  "  search    TEXT NOT NULL,"
+  "  data      TEXT NOT NULL"
+  ");",
 };
 
 int

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "pa-agent.h"
+#include "pa-firmware.h"
 #include "pa-layout.h"
 #include "pa-mac.h"
 #include "pa-module-layout.h"
@@ -53,6 +54,11 @@ const PaSqliteKindInfo pa_sqlite_kinds[PA_SQLITE_N_KINDS] = {
     "INSERT INTO profiles (revision, name, layout_id, search, data)"
     " VALUES (1, :name, :layout_id, :search, :data)",
     "UPDATE profiles SET revision = revision + 1, name = :name, layout_id = :layout_id,"
+    " search = :search, data = :data WHERE id = :id" },
+  { PA_SQLITE_KIND_FIRMWARE, "firmware", "firmware", "firmware",
+    "INSERT INTO firmware (revision, name, vendor, sha256, search, data)"
+    " VALUES (1, :name, :vendor, :sha256, :search, :data)",
+    "UPDATE firmware SET revision = revision + 1, name = :name, vendor = :vendor,"
     " search = :search, data = :data WHERE id = :id" },
   /* One row, made by the schema: never inserted or deleted. */
   { PA_SQLITE_KIND_SETTINGS, "settings", "settings", "settings",
@@ -287,6 +293,18 @@ pa_sqlite_row_from_resource (PaSqliteRow            *row,
       row->search = FOLD_JOIN (row->name);
       break;
 
+    case PA_SQLITE_KIND_FIRMWARE:
+      {
+        PaFirmware *firmware = PA_FIRMWARE (resource);
+
+        row->name = g_strdup (pa_firmware_get_name (firmware));
+        row->vendor = pa_firmware_get_vendor (firmware);
+        row->sha256 = pa_firmware_get_sha256 (firmware);
+        row->search = FOLD_JOIN (row->name, row->vendor, pa_firmware_get_version (firmware),
+                                 pa_firmware_get_filename (firmware));
+      }
+      break;
+
     case PA_SQLITE_KIND_SETTINGS:
       row->search = g_strdup ("");
       break;
@@ -311,6 +329,8 @@ pa_sqlite_row_bind (PaStmt            *stmt,
   pa_stmt_bind_text (stmt, ":mac", row->mac);
   pa_stmt_bind_text (stmt, ":model", row->model ? row->model : "");
   pa_stmt_bind_text (stmt, ":module", row->module ? row->module : "");
+  pa_stmt_bind_text (stmt, ":vendor", row->vendor ? row->vendor : "");
+  pa_stmt_bind_text (stmt, ":sha256", row->sha256 ? row->sha256 : "");
   pa_stmt_bind_id (stmt, ":agent_id", row->agent_id);
   pa_stmt_bind_id (stmt, ":layout_id", row->layout_id);
   pa_stmt_bind_id (stmt, ":profile_id", row->profile_id);

@@ -17,6 +17,7 @@ typedef enum
   PA_SQLITE_KIND_LAYOUT,
   PA_SQLITE_KIND_MODULE_LAYOUT,
   PA_SQLITE_KIND_PROFILE,
+  PA_SQLITE_KIND_FIRMWARE,
   PA_SQLITE_KIND_SETTINGS,
   PA_SQLITE_N_KINDS
 } PaSqliteKind;
@@ -51,6 +52,8 @@ typedef struct
   const char *mac;
   const char *model;
   const char *module;
+  const char *vendor;
+  const char *sha256;
   gint64      agent_id;
   gint64      layout_id;
   gint64      profile_id;

@@ -311,6 +311,181 @@ test_not_found (Fixture       *fixture,
     }
 }
 
+/* -- uploads ------------------------------------------------------------- */
+
+#define T54W_QUERY "?vendor=yealink&models=yealink-t54w,yealink-t46u&version=96.86.0.50&filename=T54W-96.86.0.50.rom"
+
+static PaTestResponse *
+upload (PaTestServer *server,
+        const char   *query,
+        GBytes       *bytes,
+        gboolean      auth)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/firmware/upload", query, NULL);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return pa_test_request (server, "POST", path, "application/octet-stream", data, size, auth, NULL);
+}
+
+/* The files in the firmware folder, sorted, space-separated. */
+static char *
+firmware_files (PaTestServer *server)
+{
+  g_autofree char *dir = g_build_filename (server->data_dir, "firmware", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+test_upload (Fixture       *fixture,
+             gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(GBytes) other = g_bytes_new_static ("a different firmware image", 26);
+  g_autofree char *other_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, other);
+  g_autoptr(PaTestResponse) made = upload (server, T54W_QUERY, other, TRUE);
+  g_autoptr(PaTestResponse) again = upload (server, T54W_QUERY, other, TRUE);
+  g_autoptr(PaTestResponse) json = pa_test_api (server, "POST", "/api/v1/firmware",
+                                                "{\"vendor\": \"yealink\", \"models\": [\"yealink-t54w\"],"
+                                                " \"version\": \"1\", \"sha256\": \"00\"}", NULL);
+  g_autoptr(PaTestResponse) served = NULL;
+  g_autoptr(PaTestResponse) patched = NULL;
+  g_autoptr(PaTestResponse) deleted = NULL;
+  g_autoptr(PaTestResponse) gone = NULL;
+  g_autofree char *served_path = g_strdup_printf ("/firmware/%s/T54W-96.86.0.50.rom", other_sha);
+  g_autofree char *record = NULL;
+  g_autofree char *files = NULL;
+  JsonObject *object;
+  gint64 id;
+
+  g_assert_cmpuint (made->status, ==, 201);
+  object = pa_test_response_object (made);
+  id = json_object_get_int_member (object, "id");
+  g_assert_cmpstr (json_object_get_string_member (object, "sha256"), ==, other_sha);
+  g_assert_cmpint (json_object_get_int_member (object, "size"), ==, 26);
+  g_assert_cmpstr (json_object_get_string_member (object, "filename"), ==, "T54W-96.86.0.50.rom");
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "T54W-96.86.0.50.rom");
+  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, "96.86.0.50");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "models")), ==, 2);
+  record = g_strdup_printf ("/api/v1/firmware/%" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (soup_message_headers_get_one (made->headers, "Location"), ==, record);
+
+  /* Stored under its hash, beside the fixture's file, and served. */
+  files = firmware_files (server);
+  g_assert_nonnull (strstr (files, other_sha));
+  g_assert_null (strstr (files, ".upload-"));
+  served = pa_test_request (server, "GET", served_path, NULL, NULL, 0, FALSE, NULL);
+  g_assert_cmpuint (served->status, ==, 200);
+  g_assert_true (g_bytes_equal (served->body, other));
+
+  /* The same bytes twice: one record says where. */
+  g_assert_cmpuint (again->status, ==, 409);
+  g_assert_nonnull (strstr (again->text, "T54W-96.86.0.50.rom"));
+  /* No record without its file, and no hash from a client. */
+  g_assert_cmpuint (json->status, ==, 422);
+  g_assert_cmpint (pa_test_total_of (server, "firmware"), ==, 1);
+
+  /* The details may change; what the file is may not. */
+  patched = pa_test_api (server, "PATCH", record,
+                         "{\"version\": \"96.86.0.51\", \"sha256\": \"00\", \"size\": 1}", "*");
+  g_assert_cmpuint (patched->status, ==, 200);
+  object = pa_test_response_object (patched);
+  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, "96.86.0.51");
+  g_assert_cmpstr (json_object_get_string_member (object, "sha256"), ==, other_sha);
+  g_assert_cmpint (json_object_get_int_member (object, "size"), ==, 26);
+
+  /* Deleted: its file goes once the request is over. */
+  deleted = pa_test_api (server, "DELETE", record, NULL, "*");
+  g_assert_cmpuint (deleted->status, ==, 204);
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(PaTestResponse) probe = pa_test_request (server, "GET", served_path, NULL, NULL, 0, FALSE, NULL);
+
+      if (probe->status == 404)
+        break;
+      g_usleep (20 * 1000);
+    }
+  gone = pa_test_request (server, "GET", served_path, NULL, NULL, 0, FALSE, NULL);
+  g_assert_cmpuint (gone->status, ==, 404);
+}
+
+/* Bad uploads: a clear error, no record, no file left behind. */
+static void
+test_upload_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct
+  {
+    const char *what;
+    const char *query;
+    guint       status;
+    const char *field;
+  } cases[] = {
+    { "no file name", "?vendor=yealink&models=yealink-t54w&version=1", 400, "filename" },
+    { "a file name with a slash", "?vendor=yealink&models=yealink-t54w&version=1&filename=a/b.rom", 400, "filename" },
+    { "an unknown brand", "?vendor=acme&models=yealink-t54w&version=1&filename=f.rom", 400, "vendor" },
+    { "another brand's model", "?vendor=yealink&models=polycom-vvx450&version=1&filename=f.rom", 400, "models[0]" },
+    { "no model", "?vendor=yealink&version=1&filename=f.rom", 400, "models" },
+    { "no version", "?vendor=yealink&models=yealink-t54w&filename=f.rom", 400, "version" },
+    { "a version with a space", "?vendor=yealink&models=yealink-t54w&version=1%202&filename=f.rom", 400, "version" },
+  };
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("firmware", 8);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autofree char *before = firmware_files (fixture->server);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PaTestResponse) response = upload (fixture->server, cases[i].query, bytes, TRUE);
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s: %u %s", cases[i].what, response->status, response->text);
+      g_assert_cmpuint (response->status, ==, cases[i].status);
+      pa_test_assert_error (response, cases[i].status, "invalid_value", cases[i].field);
+      after = firmware_files (fixture->server);
+      g_assert_cmpstr (after, ==, before);
+    }
+  {
+    g_autoptr(PaTestResponse) nothing = upload (fixture->server, T54W_QUERY, empty, TRUE);
+    g_autoptr(PaTestResponse) stranger = upload (fixture->server, T54W_QUERY, bytes, FALSE);
+    g_autofree char *after = firmware_files (fixture->server);
+
+    g_assert_cmpuint (nothing->status, ==, 400);
+    g_assert_cmpuint (stranger->status, ==, 401);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_cmpint (pa_test_total_of (fixture->server, "firmware"), ==, 0);
+}
+
+/* What a stopped provd left (half an upload, a file no record names) is
+ * gone once it starts again; recorded files stay. */
+static void
+test_collect_on_start (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("kept firmware", 13);
+  g_autoptr(PaTestResponse) made = upload (fixture->server, T54W_QUERY, bytes, TRUE);
+  g_autofree char *kept = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *half = g_build_filename (fixture->server->data_dir, "firmware", ".upload-AbC123", NULL);
+  g_autofree char *files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (made->status, ==, 201);
+  g_file_set_contents (half, "half", -1, &error);
+  g_assert_no_error (error);
+  pa_test_server_restart (fixture->server);
+  files = firmware_files (fixture->server);
+  /* The fixture's file had no record either. */
+  g_assert_cmpstr (files, ==, kept);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,5 +498,8 @@ main (int   argc,
   g_test_add ("/firmware/ranges", Fixture, NULL, fixture_setup, test_ranges, fixture_teardown);
   g_test_add ("/firmware/conditional", Fixture, NULL, fixture_setup, test_conditional, fixture_teardown);
   g_test_add ("/firmware/not-found", Fixture, NULL, fixture_setup, test_not_found, fixture_teardown);
+  g_test_add ("/firmware/upload", Fixture, NULL, fixture_setup, test_upload, fixture_teardown);
+  g_test_add ("/firmware/upload-refused", Fixture, NULL, fixture_setup, test_upload_refused, fixture_teardown);
+  g_test_add ("/firmware/collect-on-start", Fixture, NULL, fixture_setup, test_collect_on_start, fixture_teardown);
   return g_test_run ();
 }

@@ -27,7 +27,7 @@ typedef struct
  * collections of many (pa_repository_kind_for_type()). N_KINDS sizes the
  * arrays; pa_repository_init() checks it against the list. */
 typedef int Kind;
-#define N_KINDS 6
+#define N_KINDS 7
 
 #define KIND_BIT(k) (1u << (k))
 #define ALL_KINDS   (KIND_BIT (N_KINDS) - 1)

@@ -260,6 +260,7 @@ STORE_GETTER (pa_repository_get_sip_accounts, PA_TYPE_SIP_ACCOUNT)
 STORE_GETTER (pa_repository_get_layouts, PA_TYPE_LAYOUT)
 STORE_GETTER (pa_repository_get_module_layouts, PA_TYPE_MODULE_LAYOUT)
 STORE_GETTER (pa_repository_get_profiles, PA_TYPE_PROFILE)
+STORE_GETTER (pa_repository_get_firmware, PA_TYPE_FIRMWARE)
 
 GListModel *
 pa_repository_get_store (PaRepository *self,

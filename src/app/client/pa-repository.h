@@ -32,6 +32,7 @@ GListModel   *pa_repository_get_sip_accounts   (PaRepository *self);  /* of PaSi
 GListModel   *pa_repository_get_layouts        (PaRepository *self);  /* of PaLayout */
 GListModel   *pa_repository_get_module_layouts (PaRepository *self);  /* of PaModuleLayout */
 GListModel   *pa_repository_get_profiles       (PaRepository *self);  /* of PaProfile */
+GListModel   *pa_repository_get_firmware       (PaRepository *self);  /* of PaFirmware */
 /* The store of @type's kind, or NULL for an unknown type. */
 GListModel   *pa_repository_get_store          (PaRepository *self,
                                                 GType         type);
