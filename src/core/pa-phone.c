@@ -34,6 +34,7 @@ struct _PaPhone
   char                *admin_password;
   gboolean             enabled;
   gboolean             http_auth;
+  gint64               firmware_id;  /* the firmware it is to run, 0: its own */
 
   PaPhoneStatus        status;
   char                *ip;
@@ -71,6 +72,7 @@ enum {
   PROP_ADMIN_PASSWORD,
   PROP_ENABLED,
   PROP_HTTP_AUTH,
+  PROP_FIRMWARE_ID,
   PROP_STATUS,
   PROP_IP,
   PROP_USER_AGENT,
@@ -284,6 +286,9 @@ pa_phone_get_property (GObject    *object,
     case PROP_PROFILE_ID:
       g_value_set_int64 (value, self->profile_id);
       break;
+    case PROP_FIRMWARE_ID:
+      g_value_set_int64 (value, self->firmware_id);
+      break;
     case PROP_MODULES:
       g_value_set_boxed (value, self->modules);
       break;
@@ -393,6 +398,9 @@ pa_phone_set_property (GObject      *object,
       break;
     case PROP_PROFILE_ID:
       pa_phone_set_profile_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_FIRMWARE_ID:
+      pa_phone_set_firmware_id (self, g_value_get_int64 (value));
       break;
     case PROP_MODULES:
       pa_phone_set_modules (self, g_value_get_boxed (value));
@@ -511,6 +519,8 @@ pa_phone_class_init (PaPhoneClass *klass)
     g_param_spec_string ("admin-password", NULL, NULL, NULL, flags);
   properties[PROP_ENABLED] = g_param_spec_boolean ("enabled", NULL, NULL, TRUE, flags);
   properties[PROP_HTTP_AUTH] = g_param_spec_boolean ("http-auth", NULL, NULL, FALSE, flags);
+  properties[PROP_FIRMWARE_ID] =
+    g_param_spec_int64 ("firmware-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
                        PA_TYPE_PHONE_STATUS, PA_PHONE_STATUS_PENDING, flags);
@@ -554,6 +564,8 @@ pa_phone_class_init (PaPhoneClass *klass)
                                 PA_MEMBER_NULLABLE);
   pa_resource_class_add_member (resource_class, properties[PROP_ENABLED], PA_MEMBER_NONE);
   pa_resource_class_add_member (resource_class, properties[PROP_HTTP_AUTH], PA_MEMBER_NONE);
+  pa_resource_class_add_member (resource_class, properties[PROP_FIRMWARE_ID],
+                                PA_MEMBER_ZERO_IS_NULL);
   pa_resource_class_add_member (resource_class, properties[PROP_STATUS], PA_MEMBER_SERVER_OWNED);
   pa_resource_class_add_member (resource_class, properties[PROP_IP], server_text);
   pa_resource_class_add_member (resource_class, properties[PROP_USER_AGENT], server_text);
@@ -648,6 +660,7 @@ DEFINE_STRING_ACCESSORS (config_fingerprint, PROP_CONFIG_FINGERPRINT, FALSE)
 DEFINE_INT64_ACCESSORS (agent_id, PROP_AGENT_ID)
 DEFINE_INT64_ACCESSORS (layout_id, PROP_LAYOUT_ID)
 DEFINE_INT64_ACCESSORS (profile_id, PROP_PROFILE_ID)
+DEFINE_INT64_ACCESSORS (firmware_id, PROP_FIRMWARE_ID)
 DEFINE_INT64_ACCESSORS (last_seen, PROP_LAST_SEEN)
 DEFINE_INT64_ACCESSORS (provisioned_at, PROP_PROVISIONED_AT)
 DEFINE_INT64_ACCESSORS (status_since, PROP_STATUS_SINCE)

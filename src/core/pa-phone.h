@@ -63,7 +63,8 @@ G_DECLARE_FINAL_TYPE (PaPhone, pa_phone, PA, PHONE, PaResource)
  * timezone, local_sip_port, admin_password_mode, admin_password, enabled,
  * http_auth (the setup link asks for the phone's own HTTP credentials once
  * the phone has used them; provd makes them and writes them in its files),
- * then the server-owned status, ip, user_agent, firmware, last_seen,
+ * firmware_id (the firmware to update it to, null: none), then the
+ * server-owned status, ip, user_agent, firmware, last_seen,
  * provisioned_at, token, config_fingerprint (a hash of everything the
  * phone's files are made from: it changes exactly when they may). Times are
  * Unix seconds (UTC), null when never. */
@@ -114,6 +115,11 @@ void                pa_phone_set_layout_id           (PaPhone             *self,
 gint64              pa_phone_get_profile_id          (PaPhone             *self);   /* 0 = none */
 void                pa_phone_set_profile_id          (PaPhone             *self,
                                                       gint64               profile_id);
+/* The firmware (a PaFirmware id) the phone is to be updated to; 0 keeps
+ * what it runs. Its config then carries the file's URL. */
+gint64              pa_phone_get_firmware_id         (PaPhone             *self);   /* 0 = none */
+void                pa_phone_set_firmware_id         (PaPhone             *self,
+                                                      gint64               firmware_id);
 /* Of PaPhoneModule, transfer none, never NULL. The setter deep-copies;
  * NULL clears. */
 GPtrArray          *pa_phone_get_modules             (PaPhone             *self);

@@ -51,6 +51,7 @@ typedef struct
   PaAgent       *agent;            /* nullable: the phone's, whom its lines name
                                     * when their accounts name nobody */
   char          *provisioning_url; /* the phone's setup link, ending in '/' */
+  char          *firmware_url;     /* nullable: the firmware to update to */
   PaSettings    *settings;         /* nullable (the defaults): the server's,
                                     * for what nothing nearer sets */
   char          *admin_password;   /* nullable: the one provd generated */

@@ -375,6 +375,7 @@ pa_resolve (PaRenderContext *ctx)
   effective->admin_password = g_strdup (first_set (admin_password, NULL, NULL));
 
   effective->provisioning_url = g_strdup (ctx->provisioning_url);
+  effective->firmware_url = g_strdup (ctx->firmware_url);
   if (ctx->http_user != NULL && ctx->http_password != NULL)
     {
       effective->provisioning_user = g_strdup (ctx->http_user);

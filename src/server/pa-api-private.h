@@ -78,6 +78,7 @@ void     pa_api_upload_firmware      (PaApiRequest *req, const PaApiCollection *
                                       gint64 id, const char *arg);
 gboolean pa_api_firmware_before_write (PaApiRequest *req, PaResource *old, PaResource *resource,
                                        GError **error);
+gboolean pa_api_firmware_before_delete (PaApiRequest *req, PaResource *old, GError **error);
 gboolean pa_api_firmware_after_delete (PaApiRequest *req, PaResource *old, GError **error);
 
 /* pa-api-import.c: POST /api/v1/phones/import[?dry_run=true], a CSV file

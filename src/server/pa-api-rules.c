@@ -49,6 +49,7 @@ static const struct
   { "agent_id", pa_agent_get_type, "Agent" },
   { "layout_id", pa_layout_get_type, "Layout" },
   { "profile_id", pa_profile_get_type, "Profile" },
+  { "firmware_id", pa_firmware_get_type, "Firmware" },
 };
 
 static gboolean
@@ -118,6 +119,23 @@ pa_api_check_references (PaApiRequest  *req,
       }
   }
 
+  if (PA_IS_PHONE (resource) && pa_phone_get_firmware_id (PA_PHONE (resource)) != 0)
+    {
+      PaPhone *phone = PA_PHONE (resource);
+      g_autoptr(PaResource) firmware = get_referenced (req, PA_TYPE_FIRMWARE,
+                                                       pa_phone_get_firmware_id (phone),
+                                                       "firmware_id", "Firmware", error);
+
+      if (firmware == NULL)
+        return FALSE;
+      if (!g_strv_contains (pa_firmware_get_models (PA_FIRMWARE (firmware)), pa_phone_get_model (phone)))
+        {
+          pa_http_set_error (error, PA_HTTP_ERROR_RULE, "firmware_id",
+                             "Firmware “%s” is not for %s phones",
+                             pa_firmware_get_name (PA_FIRMWARE (firmware)), pa_phone_get_model (phone));
+          return FALSE;
+        }
+    }
   if (PA_IS_PHONE (resource))
     {
       GPtrArray *modules = pa_phone_get_modules (PA_PHONE (resource));

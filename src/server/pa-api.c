@@ -37,7 +37,7 @@ static const PaApiCollection collections[] = {
     NULL, NULL },
   { "firmware",
     pa_api_firmware_before_write, NULL,
-    NULL, pa_api_firmware_after_delete },
+    pa_api_firmware_before_delete, pa_api_firmware_after_delete },
   { "settings",
     pa_api_settings_before_write, NULL,
     NULL, NULL,

@@ -134,6 +134,27 @@ pa_api_firmware_before_write (PaApiRequest *req,
   return TRUE;
 }
 
+gboolean
+pa_api_firmware_before_delete (PaApiRequest *req,
+                               PaResource   *old,
+                               GError      **error)
+{
+  g_autoptr(GArray) phones = pa_store_list_phones_naming (req->store, PA_TYPE_FIRMWARE,
+                                                          pa_resource_get_id (old), error);
+
+  if (phones == NULL)
+    return FALSE;
+  if (phones->len > 0)
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, NULL,
+                         "%u phone%s to be updated to this firmware; give %s another "
+                         "target first", phones->len, phones->len == 1 ? " is" : "s are",
+                         phones->len == 1 ? "it" : "them");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 collect_cb (gpointer user_data)
 {

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "pa-effective.h"
+#include "pa-firmware.h"
 #include "pa-gather.h"
 #include "pa-mac.h"
 
@@ -259,6 +260,22 @@ pa_gather (PaServer      *self,
   record_setting (self, inputs, PA_SETTING_PUBLIC_URL);
   ctx->provisioning_url = g_strconcat (pa_server_get_public_url (self), "p/",
                                        pa_phone_get_token (phone), "/", NULL);
+
+  /* The firmware it is to run: served by provd, named by its hash. One no
+   * longer for its model (the phone's model changed since) is left out. */
+  if (what != PA_GATHER_SETTINGS && pa_phone_get_firmware_id (phone) != 0)
+    {
+      g_autoptr(PaResource) firmware = load_shared (self, memo, PA_TYPE_FIRMWARE,
+                                                    pa_phone_get_firmware_id (phone), error);
+
+      if (firmware == NULL)
+        return NULL;
+      record (inputs, firmware);
+      if (g_strv_contains (pa_firmware_get_models (PA_FIRMWARE (firmware)), pa_phone_get_model (phone)))
+        ctx->firmware_url = g_strconcat (pa_server_get_public_url (self), "firmware/",
+                                         pa_firmware_get_sha256 (PA_FIRMWARE (firmware)), "/",
+                                         pa_firmware_get_filename (PA_FIRMWARE (firmware)), NULL);
+    }
   ctx->settings = self->settings_now != NULL ? g_object_ref (self->settings_now) : NULL;
   if (inputs != NULL)
     {

@@ -13,6 +13,7 @@
 #include "pa-phone.h"
 #include "pa-profile.h"
 #include "pa-sip-account.h"
+#include "pa-firmware.h"
 #include "pa-sqlite-store-private.h"
 #include "pa-token.h"
 
@@ -116,6 +117,9 @@ pa_sqlite_store_list_phones_naming (PaStore  *store,
     sql = "SELECT DISTINCT phone_id FROM phone_modules WHERE layout_id = :id ORDER BY phone_id";
   else if (type == PA_TYPE_PROFILE)
     sql = "SELECT id FROM phones WHERE profile_id = :id ORDER BY id";
+  /* A target firmware is rare and lives in `data`: a scan. */
+  else if (type == PA_TYPE_FIRMWARE)
+    sql = "SELECT id FROM phones WHERE json_extract (data, '$.firmware_id') = :id ORDER BY id";
   else
     {
       g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,

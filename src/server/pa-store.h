@@ -247,7 +247,7 @@ struct _PaStoreInterface
   gint64       (*count_sip_region_users)(PaStore *self, GType type, const char *region,
                                          GError **error);
   /* Phones that name the resource themselves: a line on the SIP account,
-   * layout_id, a module's layout_id, profile_id. */
+   * layout_id, a module's layout_id, profile_id, firmware_id. */
   GArray      *(*list_phones_naming)    (PaStore *self, GType type, gint64 id,
                                          GError **error);
   gint64       (*find_sip_account)      (PaStore *self, const char *username, GError **error);

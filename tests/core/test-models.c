@@ -118,7 +118,7 @@ static const char full_phone[] =
   "'lines':[11,12],'layout_id':3,'profile_id':4,"
   "'modules':[{'module':'acme-m20','layout_id':5},{'module':'acme-m20','layout_id':null}],"
   "'sip_server':'pbx.example.com','sip_region':null,'timezone':'Europe/Berlin','local_sip_port':5062,"
-  "'admin_password_mode':'manual','admin_password':'s3cret','enabled':false,'http_auth':false,"
+  "'admin_password_mode':'manual','admin_password':'s3cret','enabled':false,'http_auth':false,'firmware_id':12,"
   "'status':'online','ip':'192.0.2.10','user_agent':'Acme P10 1.2.3','firmware':'1.2.3',"
   "'last_seen':1700000000,'provisioned_at':1690000000,'contact':'sip:201@192.0.2.10:5062',"
   "'status_since':1700000100,'token':'tok-abc',"
@@ -229,7 +229,7 @@ test_defaults (void)
                         "'vendor':'','model':'','agent_id':null,'lines':[],'layout_id':null,"
                         "'profile_id':null,'modules':[],'sip_server':null,'sip_region':null,'timezone':null,"
                         "'local_sip_port':5060,'admin_password_mode':'none',"
-                        "'admin_password':null,'enabled':true,'http_auth':false,'status':'pending','ip':null,"
+                        "'admin_password':null,'enabled':true,'http_auth':false,'firmware_id':null,'status':'pending','ip':null,"
                         "'user_agent':null,'firmware':null,'last_seen':null,"
                         "'provisioned_at':null,'contact':null,'status_since':null,'token':null,"
                         "'config_fingerprint':null,'attention':[],'sip_action':null}");
@@ -985,8 +985,8 @@ test_apply_put (void)
 
   names = joined_names (notified);
   g_assert_cmpstr (names, ==,
-                   "admin-password,admin-password-mode,agent-id,description,enabled,layout-id,"
-                   "local-sip-port,modules,profile-id,sip-server,timezone");
+                   "admin-password,admin-password-mode,agent-id,description,enabled,firmware-id,"
+                   "layout-id,local-sip-port,modules,profile-id,sip-server,timezone");
 
   /* PUT on a profile empties its custom parameters. */
   g_clear_pointer (&put, json_node_unref);
@@ -1230,7 +1230,7 @@ test_members_listed (void)
   guint n;
 
   members = pa_resource_class_list_members (PA_RESOURCE_CLASS (klass), &n);
-  g_assert_cmpuint (n, ==, 32);
+  g_assert_cmpuint (n, ==, 33);
   g_assert_cmpstr (members[0]->name, ==, "id");
   g_assert_cmpstr (members[1]->name, ==, "revision");
   g_assert_cmpstr (members[2]->name, ==, "name");

@@ -486,6 +486,73 @@ test_collect_on_start (Fixture       *fixture,
   g_assert_cmpstr (files, ==, kept);
 }
 
+/* A phone given a target firmware: its file names the firmware's URL,
+ * which serves the file; another model's firmware is refused; the
+ * record cannot go while a phone is to be updated to it. */
+static void
+test_phone_target (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PaTestServer *server = fixture->server;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("T54W firmware 96.86.0.50", 24);
+  g_autoptr(GBytes) vvx = g_bytes_new_static ("VVX firmware", 12);
+  g_autoptr(PaTestResponse) made = upload (server, T54W_QUERY, bytes, TRUE);
+  g_autoptr(PaTestResponse) made_vvx = upload (server, "?vendor=polycom&models=polycom-vvx450&version=6.4.6&filename=sip.ld", vvx, TRUE);
+  gint64 firmware = json_object_get_int_member (pa_test_response_object (made), "id");
+  gint64 firmware_vvx = json_object_get_int_member (pa_test_response_object (made_vvx), "id");
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *body = g_strdup_printf ("{\"name\": \"Desk\", \"mac\": \"80:5E:C0:00:00:01\", \"vendor\": \"yealink\","
+                                           " \"model\": \"yealink-t54w\", \"sip_server\": \"pbx.example.com\","
+                                           " \"firmware_id\": %" G_GINT64_FORMAT "}", firmware);
+  gint64 phone = pa_test_create (server, "phones", body);
+  g_autoptr(PaTestResponse) got = pa_test_get (server, "phones", phone);
+  g_autofree char *file = g_strdup_printf ("/p/%s/y000000000096.cfg",
+                                           json_object_get_string_member (pa_test_response_object (got), "token"));
+  g_autofree char *url = g_strdup_printf ("%s/firmware/%s/T54W-96.86.0.50.rom", server->url, sha);
+  g_autofree char *line = g_strdup_printf ("static.firmware.url = %s", url);
+  g_autofree char *wrong = g_strdup_printf ("{\"firmware_id\": %" G_GINT64_FORMAT "}", firmware_vvx);
+  g_autofree char *phone_path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, phone);
+  g_autofree char *firmware_path = g_strdup_printf ("/api/v1/firmware/%" G_GINT64_FORMAT, firmware);
+  g_autoptr(PaTestResponse) config = NULL;
+  g_autoptr(PaTestResponse) image = NULL;
+  g_autoptr(PaTestResponse) refused = NULL;
+  g_autoptr(PaTestResponse) in_use = NULL;
+  g_autoptr(PaTestResponse) cleared = NULL;
+  g_autoptr(PaTestResponse) config_after = NULL;
+  g_autoptr(PaTestResponse) deleted = NULL;
+
+  g_assert_cmpuint (made->status, ==, 201);
+  g_assert_cmpuint (made_vvx->status, ==, 201);
+
+  /* Yealink writes it in the model's common file (y000000000096.cfg for
+   * a T54W), which provd also serves per phone. */
+  config = pa_test_request (server, "GET", file, NULL, NULL, 0, FALSE,
+                            (const char * const[]) { "User-Agent", "Yealink SIP-T54W 96.85.0.5 80:5e:c0:00:00:01", NULL });
+  g_assert_cmpuint (config->status, ==, 200);
+  g_test_message ("%s", line);
+  g_assert_nonnull (strstr (config->text, line));
+  /* The phone's view: the URL it was given answers with the file. */
+  image = pa_test_request (server, "GET", url + strlen (server->url), NULL, NULL, 0, FALSE, NULL);
+  g_assert_cmpuint (image->status, ==, 200);
+  g_assert_true (g_bytes_equal (image->body, bytes));
+
+  refused = pa_test_api (server, "PATCH", phone_path, wrong, "*");
+  pa_test_assert_error (refused, 422, "rule_violation", "firmware_id");
+
+  in_use = pa_test_api (server, "DELETE", firmware_path, NULL, "*");
+  g_assert_cmpuint (in_use->status, ==, 409);
+  g_assert_nonnull (strstr (in_use->text, "1 phone is to be updated"));
+
+  cleared = pa_test_api (server, "PATCH", phone_path, "{\"firmware_id\": null}", "*");
+  g_assert_cmpuint (cleared->status, ==, 200);
+  config_after = pa_test_request (server, "GET", file, NULL, NULL, 0, FALSE,
+                                  (const char * const[]) { "User-Agent", "Yealink SIP-T54W 96.85.0.5 80:5e:c0:00:00:01", NULL });
+  g_assert_cmpuint (config_after->status, ==, 200);
+  g_assert_null (strstr (config_after->text, "static.firmware.url"));
+  deleted = pa_test_api (server, "DELETE", firmware_path, NULL, "*");
+  g_assert_cmpuint (deleted->status, ==, 204);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,5 +568,6 @@ main (int   argc,
   g_test_add ("/firmware/upload", Fixture, NULL, fixture_setup, test_upload, fixture_teardown);
   g_test_add ("/firmware/upload-refused", Fixture, NULL, fixture_setup, test_upload_refused, fixture_teardown);
   g_test_add ("/firmware/collect-on-start", Fixture, NULL, fixture_setup, test_collect_on_start, fixture_teardown);
+  g_test_add ("/firmware/phone-target", Fixture, NULL, fixture_setup, test_phone_target, fixture_teardown);
   return g_test_run ();
 }
