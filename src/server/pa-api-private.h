@@ -81,6 +81,18 @@ gboolean pa_api_firmware_before_write (PaApiRequest *req, PaResource *old, PaRes
 gboolean pa_api_firmware_before_delete (PaApiRequest *req, PaResource *old, GError **error);
 gboolean pa_api_firmware_after_delete (PaApiRequest *req, PaResource *old, GError **error);
 
+/* pa-api.c: inside a transaction, what a PATCH (@replace FALSE) or PUT of
+ * @body to the resource does, hooks and all, whatever its revision. */
+gboolean pa_api_update               (PaApiRequest *req, const PaApiCollection *collection,
+                                      gint64 id, JsonNode *body, gboolean replace,
+                                      GError **error);
+
+/* pa-api-diff.c: POST /api/v1/{collection}/{id}/diff and /settings/diff
+ * with the body a PATCH would send: how the files of the phones it
+ * reaches would change, secrets masked; changes nothing. */
+void     pa_api_diff_update          (PaApiRequest *req, const PaApiCollection *collection,
+                                      gint64 id, const char *arg);
+
 /* pa-api-import.c: POST /api/v1/phones/import[?dry_run=true], a CSV file
  * (docs/api.md, "Importing phones"). */
 void     pa_api_import_phones        (PaApiRequest *req, const PaApiCollection *collection,

@@ -520,6 +520,21 @@ update_work (PaApiRequest *req,
   return TRUE;
 }
 
+gboolean
+pa_api_update (PaApiRequest          *req,
+               const PaApiCollection *collection,
+               gint64                 id,
+               JsonNode              *body,
+               gboolean               replace,
+               GError               **error)
+{
+  UpdateData data = { collection, id, -1, body, replace, NULL };
+  gboolean done = update_work (req, &data, error);
+
+  g_clear_object (&data.result);
+  return done;
+}
+
 static void
 handle_update (PaApiRequest          *req,
                const PaApiCollection *collection,
@@ -682,6 +697,8 @@ static const struct
   { "POST",   "phone",       "resync",            pa_api_push_resync_many },
   { "POST",   "phone",       "import",            pa_api_import_phones },
   { "POST",   "firmware",    "upload",            pa_api_upload_firmware },
+  { "POST",   NULL,          "{id}/diff",         pa_api_diff_update },
+  { "POST",   "settings",    "diff",              pa_api_diff_update },
   { "POST",   "layout",      "{id}/apply",        pa_api_apply_layout },
   { "POST",   "sip_account", "{id}/password",     pa_api_regenerate_sip_password },
   { "GET",    "settings",    "",                  handle_get },
