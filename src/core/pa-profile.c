@@ -31,8 +31,9 @@ struct _PaProfile
   gint64               layout_id;
   char                *ntp_server;
   char                *sip_region;
-  guint                update_interval;
+  guint                update_interval;   /* 0: not set here */
   GHashTable          *custom_params;
+  gint64               parent_id;
 };
 
 G_DEFINE_FINAL_TYPE (PaProfile, pa_profile, PA_TYPE_RESOURCE)
@@ -48,6 +49,7 @@ enum {
   PROP_SIP_REGION,
   PROP_UPDATE_INTERVAL,
   PROP_CUSTOM_PARAMS,
+  PROP_PARENT_ID,
   N_PROPS
 };
 
@@ -309,9 +311,10 @@ pa_profile_validate (PaResource  *resource,
   return pa_validate_name_and_description (self->name, self->description, error)
       && pa_validate_timezone (self->timezone, "timezone", error)
       && pa_validate_hostname (self->ntp_server, "ntp_server", error)
-      && pa_validate_uint_range (self->update_interval,
-                                 PA_UPDATE_INTERVAL_MIN, PA_UPDATE_INTERVAL_MAX,
-                                 "update_interval", error)
+      && (self->update_interval == 0 ||
+          pa_validate_uint_range (self->update_interval,
+                                  PA_UPDATE_INTERVAL_MIN, PA_UPDATE_INTERVAL_MAX,
+                                  "update_interval", error))
       && validate_custom_params (self, catalog, error);
 }
 
@@ -367,6 +370,9 @@ pa_profile_get_property (GObject    *object,
     case PROP_CUSTOM_PARAMS:
       g_value_set_boxed (value, self->custom_params);
       break;
+    case PROP_PARENT_ID:
+      g_value_set_int64 (value, self->parent_id);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -409,6 +415,9 @@ pa_profile_set_property (GObject      *object,
     case PROP_CUSTOM_PARAMS:
       pa_profile_set_custom_params (self, g_value_get_boxed (value));
       break;
+    case PROP_PARENT_ID:
+      pa_profile_set_parent_id (self, g_value_get_int64 (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -443,10 +452,11 @@ pa_profile_class_init (PaProfileClass *klass)
   properties[PROP_SIP_REGION] = g_param_spec_string ("sip-region", NULL, NULL, NULL, flags);
   properties[PROP_UPDATE_INTERVAL] =
     g_param_spec_uint ("update-interval", NULL, NULL,
-                       PA_UPDATE_INTERVAL_MIN, PA_UPDATE_INTERVAL_MAX, PA_UPDATE_INTERVAL_DEFAULT,
-                       flags);
+                       0, PA_UPDATE_INTERVAL_MAX, PA_UPDATE_INTERVAL_DEFAULT, flags);
   properties[PROP_CUSTOM_PARAMS] =
     g_param_spec_boxed ("custom-params", NULL, NULL, G_TYPE_HASH_TABLE, flags);
+  properties[PROP_PARENT_ID] =
+    g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -458,8 +468,10 @@ pa_profile_class_init (PaProfileClass *klass)
   pa_resource_class_add_member (resource_class, properties[PROP_LAYOUT_ID], PA_MEMBER_ZERO_IS_NULL);
   pa_resource_class_add_member (resource_class, properties[PROP_NTP_SERVER], opt_text);
   pa_resource_class_add_member (resource_class, properties[PROP_SIP_REGION], opt_text);
-  pa_resource_class_add_member (resource_class, properties[PROP_UPDATE_INTERVAL], PA_MEMBER_NONE);
+  pa_resource_class_add_member (resource_class, properties[PROP_UPDATE_INTERVAL],
+                                PA_MEMBER_ZERO_IS_NULL);
   pa_resource_class_add_member (resource_class, properties[PROP_CUSTOM_PARAMS], PA_MEMBER_CUSTOM);
+  pa_resource_class_add_member (resource_class, properties[PROP_PARENT_ID], PA_MEMBER_ZERO_IS_NULL);
 }
 
 static void
@@ -565,6 +577,81 @@ pa_profile_set_layout_id (PaProfile *self,
     return;
   self->layout_id = layout_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT_ID]);
+}
+
+gint64
+pa_profile_get_parent_id (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), 0);
+  return self->parent_id;
+}
+
+void
+pa_profile_set_parent_id (PaProfile *self,
+                          gint64     parent_id)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+  g_return_if_fail (parent_id >= 0);
+
+  if (self->parent_id == parent_id)
+    return;
+  self->parent_id = parent_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ID]);
+}
+
+static const char *
+first_string (GPtrArray   *chain,
+              const char *(*get) (PaProfile *))
+{
+  for (guint i = 0; i < chain->len; i++)
+    if (get (g_ptr_array_index (chain, i)) != NULL)
+      return get (g_ptr_array_index (chain, i));
+  return NULL;
+}
+
+PaProfile *
+pa_profile_flatten (GPtrArray *chain)
+{
+  PaProfile *flat;
+  PaProfile *nearest;
+
+  g_return_val_if_fail (chain != NULL && chain->len > 0, NULL);
+
+  nearest = g_ptr_array_index (chain, 0);
+  flat = PA_PROFILE (pa_resource_copy (PA_RESOURCE (nearest)));
+  pa_profile_set_parent_id (flat, 0);
+  pa_profile_set_timezone (flat, first_string (chain, pa_profile_get_timezone));
+  pa_profile_set_ntp_server (flat, first_string (chain, pa_profile_get_ntp_server));
+  pa_profile_set_sip_region (flat, first_string (chain, pa_profile_get_sip_region));
+  for (guint i = 0; i < chain->len; i++)
+    {
+      PaProfile *profile = g_ptr_array_index (chain, i);
+
+      if (flat->layout_id == 0)
+        pa_profile_set_layout_id (flat, profile->layout_id);
+      /* "none" is what a profile says when it says nothing. */
+      if (flat->admin_password_policy == PA_ADMIN_PASSWORD_NONE)
+        pa_profile_set_admin_password_policy (flat, profile->admin_password_policy);
+      if (flat->update_interval == 0)
+        pa_profile_set_update_interval (flat, profile->update_interval);
+    }
+  /* Parameters: the farthest first, each nearer one over them. */
+  {
+    g_autoptr(GHashTable) params = params_new ();
+
+    for (guint i = chain->len; i-- > 0;)
+      {
+        PaProfile *profile = g_ptr_array_index (chain, i);
+        GHashTableIter iter;
+        gpointer key, value;
+
+        g_hash_table_iter_init (&iter, profile->custom_params);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          g_hash_table_replace (params, g_strdup (key), g_strdup (value));
+      }
+    pa_profile_set_custom_params (flat, params);
+  }
+  return flat;
 }
 
 const char *

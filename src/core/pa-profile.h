@@ -15,7 +15,12 @@ G_DECLARE_FINAL_TYPE (PaProfile, pa_profile, PA, PROFILE, PaResource)
 
 /* JSON members, in order: id, revision, name, description,
  * admin_password_policy, timezone, layout_id, ntp_server, sip_region, update_interval,
- * custom_params (one object of strings per vendor, sorted). */
+ * custom_params (one object of strings per vendor, sorted), parent_id.
+ *
+ * A profile with a parent takes from it (and it from its own) whatever it
+ * does not set itself: a null time zone, NTP server, SIP region, layout or
+ * update interval, an admin password policy of "none", a custom parameter
+ * it does not name. pa_profile_flatten() says what that gives. */
 PaProfile          *pa_profile_new                       (void);
 
 /* "" when unset */
@@ -45,7 +50,7 @@ void                pa_profile_set_ntp_server            (PaProfile           *s
 const char         *pa_profile_get_sip_region            (PaProfile           *self);
 void                pa_profile_set_sip_region            (PaProfile           *self,
                                                           const char          *sip_region);
-/* Minutes, 5..43200, default 1440. */
+/* Minutes, 5..43200, default 1440; 0 (null): not set here. */
 guint               pa_profile_get_update_interval       (PaProfile           *self);
 void                pa_profile_set_update_interval       (PaProfile           *self,
                                                           guint                minutes);
@@ -67,5 +72,18 @@ void                pa_profile_set_custom_param          (PaProfile           *s
 /* @vendor's names, sorted; free with g_strfreev(). */
 GStrv               pa_profile_dup_custom_param_names    (PaProfile           *self,
                                                           const char          *vendor);
+/* Profiles a phone's may inherit through, its own included: a deeper
+ * parent is refused (and, in data that predates the rule, not read). */
+#define PA_PROFILE_MAX_DEPTH 5
+
+/* 0 = none: the profile it inherits from */
+gint64              pa_profile_get_parent_id             (PaProfile           *self);
+void                pa_profile_set_parent_id             (PaProfile           *self,
+                                                          gint64               parent_id);
+
+/* The profile a phone gets from @chain (PaProfile, the phone's own first,
+ * then its parent, its parent's parent …): each value the nearest one
+ * that sets it. A new profile, with the first one's id and name. */
+PaProfile          *pa_profile_flatten                   (GPtrArray           *chain);
 
 G_END_DECLS

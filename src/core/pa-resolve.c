@@ -381,9 +381,9 @@ pa_resolve (PaRenderContext *ctx)
       effective->provisioning_user = g_strdup (ctx->http_user);
       effective->provisioning_password = g_strdup (ctx->http_password);
     }
-  effective->poll_minutes = ctx->profile != NULL
-                            ? pa_profile_get_update_interval (ctx->profile)
-                            : pa_settings_get_update_interval (use_setting (ctx, effective,
+  effective->poll_minutes = ctx->profile != NULL ? pa_profile_get_update_interval (ctx->profile) : 0;
+  if (effective->poll_minutes == 0)
+    effective->poll_minutes = pa_settings_get_update_interval (use_setting (ctx, effective,
                                                                             PA_SETTING_UPDATE_INTERVAL));
 
   resolve_keys (ctx, effective);

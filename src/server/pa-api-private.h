@@ -115,6 +115,8 @@ void     pa_api_changes_stream       (PaApiRequest *req, const PaApiCollection *
 
 /* pa-api-rules.c */
 gboolean pa_api_check_references     (PaApiRequest *req, PaResource *resource, GError **error);
+/* A profile others inherit from stays until they have another parent. */
+gboolean pa_api_profile_before_delete (PaApiRequest *req, PaResource *old, GError **error);
 gboolean pa_api_phone_before_write   (PaApiRequest *req, PaResource *old, PaResource *resource,
                                       GError **error);
 gboolean pa_api_phone_after_write    (PaApiRequest *req, PaResource *old, PaResource *resource,

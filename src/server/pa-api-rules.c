@@ -50,7 +50,66 @@ static const struct
   { "layout_id", pa_layout_get_type, "Layout" },
   { "profile_id", pa_profile_get_type, "Profile" },
   { "firmware_id", pa_firmware_get_type, "Firmware" },
+  { "parent_id", pa_profile_get_type, "Profile" },
 };
+
+/* A profile's parents: no loop, and not deeper than a phone's files are
+ * made from. */
+static gboolean
+check_profile_parents (PaApiRequest  *req,
+                       PaProfile     *profile,
+                       GError       **error)
+{
+  gint64 self_id = pa_resource_get_id (PA_RESOURCE (profile));
+  gint64 parent_id = pa_profile_get_parent_id (profile);
+  guint depth = 1;
+
+  while (parent_id != 0)
+    {
+      g_autoptr(PaResource) parent = NULL;
+
+      if (parent_id == self_id)
+        {
+          pa_http_set_error (error, PA_HTTP_ERROR_RULE, "parent_id",
+                             "A profile cannot inherit from itself, even through others");
+          return FALSE;
+        }
+      if (++depth > PA_PROFILE_MAX_DEPTH)
+        {
+          pa_http_set_error (error, PA_HTTP_ERROR_RULE, "parent_id",
+                             "Profiles inherit through at most %d levels", PA_PROFILE_MAX_DEPTH);
+          return FALSE;
+        }
+      parent = get_referenced (req, PA_TYPE_PROFILE, parent_id, "parent_id", "Profile", error);
+      if (parent == NULL)
+        return FALSE;
+      parent_id = pa_profile_get_parent_id (PA_PROFILE (parent));
+    }
+  return TRUE;
+}
+
+gboolean
+pa_api_profile_before_delete (PaApiRequest  *req,
+                              PaResource    *old,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) profiles = pa_store_list (req->store, PA_TYPE_PROFILE, NULL, NULL, error);
+  guint children = 0;
+
+  if (profiles == NULL)
+    return FALSE;
+  for (guint i = 0; i < profiles->len; i++)
+    children += pa_profile_get_parent_id (g_ptr_array_index (profiles, i)) == pa_resource_get_id (old);
+  if (children > 0)
+    {
+      pa_http_set_error (error, PA_HTTP_ERROR_CONFLICT, NULL,
+                         "%u profile%s inherit%s from it; give %s another parent first",
+                         children, children == 1 ? "" : "s", children == 1 ? "s" : "",
+                         children == 1 ? "it" : "them");
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 check_keys_agents (PaApiRequest  *req,
@@ -119,6 +178,8 @@ pa_api_check_references (PaApiRequest  *req,
       }
   }
 
+  if (PA_IS_PROFILE (resource) && !check_profile_parents (req, PA_PROFILE (resource), error))
+    return FALSE;
   if (PA_IS_PHONE (resource) && pa_phone_get_firmware_id (PA_PHONE (resource)) != 0)
     {
       PaPhone *phone = PA_PHONE (resource);

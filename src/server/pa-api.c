@@ -34,7 +34,7 @@ static const PaApiCollection collections[] = {
     pa_api_layout_before_delete, NULL },
   { "profile",
     NULL, pa_api_layout_after_write,
-    NULL, NULL },
+    pa_api_profile_before_delete, NULL },
   { "firmware",
     pa_api_firmware_before_write, NULL,
     pa_api_firmware_before_delete, pa_api_firmware_after_delete },

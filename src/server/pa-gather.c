@@ -151,14 +151,24 @@ pa_gather (PaServer      *self,
       memset (password, 0, strlen (password));
     }
 
+  /* The phone's profile and the ones it inherits from, each an input:
+   * what a parent changes reaches the phones below it. */
   if (pa_phone_get_profile_id (phone) != 0)
     {
-      PaResource *profile = load_shared (self, memo, PA_TYPE_PROFILE,
-                                         pa_phone_get_profile_id (phone), error);
-      if (profile == NULL)
-        return NULL;
-      record (inputs, profile);
-      ctx->profile = PA_PROFILE (profile);
+      g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_object_unref);
+      gint64 profile_id = pa_phone_get_profile_id (phone);
+
+      while (profile_id != 0 && chain->len < PA_PROFILE_MAX_DEPTH)
+        {
+          PaResource *profile = load_shared (self, memo, PA_TYPE_PROFILE, profile_id, error);
+
+          if (profile == NULL)
+            return NULL;
+          record (inputs, profile);
+          g_ptr_array_add (chain, profile);
+          profile_id = pa_profile_get_parent_id (PA_PROFILE (profile));
+        }
+      ctx->profile = pa_profile_flatten (chain);
     }
   if (pa_phone_get_agent_id (phone) != 0)
     {

@@ -143,7 +143,7 @@ static const char full_profile[] =
   "'admin_password_policy':'generated','timezone':'UTC','layout_id':3,"
   "'ntp_server':'pool.ntp.org','sip_region':null,'update_interval':60,"
   "'custom_params':{'acme':{'a.b':'1','features.dnd':'0','z_last':'x y'},"
-  "'beta':{'line[1].mode':'2'}}}";
+  "'beta':{'line[1].mode':'2'}},'parent_id':2}";
 
 typedef struct
 {
@@ -491,8 +491,10 @@ test_input_errors (void)
       "model" },
 
     /* Profile */
-    { pa_profile_get_type, "{'update_interval':4}", 0, PA_MODEL_ERROR_INVALID,
+    /* (4 minutes reads, and validation refuses it: test_validation.) */
+    { pa_profile_get_type, "{'update_interval':0}", 0, PA_MODEL_ERROR_INVALID,
       "update_interval" },
+    { pa_profile_get_type, "{'parent_id':'x'}", 0, PA_MODEL_ERROR_WRONG_TYPE, "parent_id" },
     { pa_profile_get_type, "{'update_interval':43201}", 0, PA_MODEL_ERROR_INVALID,
       "update_interval" },
     { pa_profile_get_type, "{'update_interval':1.5}", 0, PA_MODEL_ERROR_WRONG_TYPE,
