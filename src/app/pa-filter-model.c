@@ -191,9 +191,12 @@ splice_items (PaFilterModel *self,
 
   g_ptr_array_remove_range (self->items, position, removed);
   tail = self->items->len - position;
+  if (added == 0)
+    return;
   g_ptr_array_set_size (self->items, self->items->len + added);
-  memmove (self->items->pdata + position + added, self->items->pdata + position,
-           tail * sizeof (gpointer));
+  if (tail > 0)
+    memmove (self->items->pdata + position + added, self->items->pdata + position,
+             tail * sizeof (gpointer));
   for (guint i = 0; i < added; i++)
     self->items->pdata[position + i] = g_list_model_get_item (self->source, position + i);
 }
