@@ -1,6 +1,6 @@
 /* test-german.c — the app in German: every section of the main window, the
  * phone editor and the layout designer, with their menus, and the other
- * dialogs, against a real provd in local mode, checked for text left in
+ * dialogs (Import from CSV among them), against a real provd in local mode, checked for text left in
  * English and text cut off
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,6 +32,7 @@
 #include "pa-connect-dialog.h"
 #include "pa-credentials-dialog.h"
 #include "pa-discovered-page.h"
+#include "pa-import-dialog.h"
 #include "pa-l10n-check.h"
 #include "pa-layout-designer.h"
 #include "pa-layouts-page.h"
@@ -709,9 +710,67 @@ find_agent (const char *name)
   g_assert_not_reached ();
 }
 
+static gboolean
+import_idle (gpointer dialog)
+{
+  return !pa_import_dialog_get_busy (dialog);
+}
+
+/* Import from CSV: before a file is chosen, then a file the local provd
+ * checked (its messages in German too), one row with a MAC that is not
+ * one, then the file fixed and imported. The dialogs come last, so the
+ * two new phones change nothing another test looks at. */
+static void
+check_import_dialog (GtkWindow    *parent,
+                     PaRepository *repo)
+{
+  static const char csv[] =
+    "MAC,Model,Name\r\n"
+    "80:5E:C0:1A:2B:31,Yealink T54W,Flur\r\n"
+    "80:5E:C0:1A:2B:ZZ,Yealink T46U,Archiv\r\n"
+    "64:16:7F:3C:4D:32,Polycom VVX 450,Besprechungsraum 2\r\n";
+  static const char fixed[] =
+    "MAC,Model,Name\r\n"
+    "80:5E:C0:1A:2B:31,Yealink T54W,Flur\r\n"
+    "64:16:7F:3C:4D:32,Polycom VVX 450,Besprechungsraum 2\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("pa-german-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (folder, "telefone.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, csv, -1, &error);
+  g_assert_no_error (error);
+
+  window = pa_import_dialog_new (parent, repo);
+  gtk_window_present (GTK_WINDOW (window));
+  check_view (window, "import");
+  pa_import_dialog_load_file (PA_IMPORT_DIALOG (window), file);
+  pa_app_test_wait_until_seconds (import_idle, window, TIMEOUT_S);
+  g_assert_cmpstr (pa_import_dialog_get_state (PA_IMPORT_DIALOG (window)), ==, "rows");
+  check_view (window, "import-rows");
+
+  /* Fixed, imported: what is left once the phones are made (their
+   * passwords' summary is scan mode's, and random passwords are no text
+   * to check). */
+  g_file_set_contents (path, fixed, -1, &error);
+  g_assert_no_error (error);
+  pa_import_dialog_load_file (PA_IMPORT_DIALOG (window), file);
+  pa_app_test_wait_until_seconds (import_idle, window, TIMEOUT_S);
+  gtk_widget_activate_action (window, "import.run", NULL);
+  pa_app_test_wait_until_seconds (import_idle, window, TIMEOUT_S);
+  g_assert_cmpstr (pa_import_dialog_get_state (PA_IMPORT_DIALOG (window)), ==, "done");
+  check_view (window, "import-done");
+  close_window (window);
+
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 /* The other windows a person meets: an agent, Connect to Server, Server
- * Settings, scan mode with two boxes scanned (one twice) and a new
- * phone's credentials. */
+ * Settings, scan mode with two boxes scanned (one twice), Import from CSV
+ * and a new phone's credentials. */
 static void
 test_dialogs (void)
 {
@@ -748,6 +807,8 @@ test_dialogs (void)
   g_assert_null (pa_scan_dialog_add_scan (PA_SCAN_DIALOG (window), "80-5E-C0-1A-2B-21"));
   check_form (window, "scan", FITS);
   close_window (window);
+
+  check_import_dialog (parent, repo);
 
   window = pa_credentials_dialog_new (parent, "http://192.0.2.10:8670/p/Vq3kZ8/805ec01a2b11.cfg",
                                       "ph805ec01a2b11", "k7Vx-93Tq-pL2m");

@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "../server/pa-test-server.h"
 #include "pa-list-page.h"
 #include "pa-phone-filter.h"
+#include "pa-phones-export.h"
 #include "pa-phones-page.h"
 #include "pa-repository.h"
 #include "pa-status-badge.h"
@@ -540,6 +542,103 @@ test_page_empty (Fixture       *fixture,
   g_assert_cmpstr (pa_phones_page_get_state (fixture->page), ==, "list");
 }
 
+static gboolean
+is_sensitive (gpointer widget)
+{
+  return gtk_widget_is_sensitive (widget);
+}
+
+static gboolean
+is_insensitive (gpointer widget)
+{
+  return !gtk_widget_is_sensitive (widget);
+}
+
+/* Export to CSV writes the list as shown: searched, in its sort order,
+ * with the view's column titles and cell text. */
+static void
+test_page_export (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkColumnView *view = pa_phones_page_get_column_view (fixture->page);
+  GListModel *rows = G_LIST_MODEL (pa_phones_page_get_selection (fixture->page));
+  /* Where the window's header bar has the menu item: outside the page. */
+  GtkWidget *header_item = gtk_button_new_with_label ("Export");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("pa-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (folder, "phones.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  create_phone (fixture->server, "Warehouse North, Dock 3", "00:0B:82:00:00:04", "grandstream",
+                "grandstream-gxp2170", 0);
+  create_phone (fixture->server, "Warehouse South", "80:5E:C0:00:00:05", "yealink",
+                "yealink-t46u", fixture->alice);
+  pa_app_test_refresh_sync (fixture->repo);
+
+  /* Beside the page, as the window's header bar is; moving the page
+   * there takes it out of the window and back. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    g_object_ref (fixture->page);
+    gtk_window_set_child (fixture->window, NULL);
+    gtk_box_append (GTK_BOX (box), header_item);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->page));
+    gtk_widget_set_vexpand (GTK_WIDGET (fixture->page), TRUE);
+    gtk_window_set_child (fixture->window, box);
+    g_object_unref (fixture->page);
+  }
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (header_item), "phones.export-csv");
+  pa_app_test_wait_until (is_sensitive, header_item);
+
+  /* Searched and sorted as a user would: Reception and Boardroom are
+   * not shown, and the warehouses come last name first. */
+  pa_phones_page_set_search_mode (fixture->page, TRUE);
+  pa_phones_page_set_query (fixture->page, "ware");
+  gtk_column_view_sort_by_column (view, column_by_id (view, "name"), GTK_SORT_DESCENDING);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+
+  pa_phones_export_async (fixture->page, file, NULL, pa_app_test_store_result_cb, &result);
+  pa_app_test_wait_until (pa_app_test_result_arrived, &result);
+  g_assert_cmpint (pa_phones_export_finish (fixture->page, result, &error), ==, 3);
+  g_assert_no_error (error);
+
+  g_file_get_contents (path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", csv);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);   /* a header, 3 phones, after the last CRLF */
+  g_assert_cmpstr (lines[0], ==, "Name,MAC Address,Model,Agent,Status,IP Address,Firmware,Last Seen");
+  g_assert_cmpstr (lines[1], ==, "Warehouse South,80:5E:C0:00:00:05,Yealink T46U,Alice Martin,Pending,,,");
+  g_assert_cmpstr (lines[2], ==, "\"Warehouse North, Dock 3\",00:0B:82:00:00:04,Grandstream GXP2170,,Pending,,,");
+  g_assert_cmpstr (lines[3], ==, "Warehouse,00:0B:82:00:00:03,Grandstream GXP2170,Bob Nguyen,Pending,,,");
+  g_assert_cmpstr (lines[4], ==, "");
+  g_assert_null (strstr (csv, "Reception"));
+  g_assert_null (strstr (csv, "Boardroom"));
+
+  /* Each row says what its cells say. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PaPhone) phone = g_list_model_get_item (rows, i);
+      g_autofree char *model = pa_phones_page_dup_cell_text (fixture->page, phone, 2, 0);
+
+      g_assert_nonnull (strstr (lines[i + 1], model));
+    }
+
+  /* Nothing shown, nothing to export: the menu item goes off. */
+  pa_phones_page_set_query (fixture->page, "nothing-like-this");
+  pa_app_test_wait_until (is_insensitive, header_item);
+  pa_phones_page_set_query (fixture->page, "");
+  pa_app_test_wait_until (is_sensitive, header_item);
+
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 static void
 test_page_no_repository (void)
 {
@@ -576,6 +675,8 @@ main (int   argc,
               fixture_set_up, test_page_live_update, fixture_tear_down);
   g_test_add ("/app/phones-page/added", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_page_added_and_removed, fixture_tear_down);
+  g_test_add ("/app/phones-page/export", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_page_export, fixture_tear_down);
   g_test_add ("/app/phones-page/empty", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_page_empty, fixture_tear_down);
 

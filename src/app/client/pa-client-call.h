@@ -50,6 +50,22 @@ void      pa_client_call_bytes_async  (PaClient            *self,
 GBytes   *pa_client_call_bytes_finish (PaClient            *self,
                                        GAsyncResult        *result,
                                        GError             **error);
+/* POST @body (of @content_type, a CSV file) to @path, with the token and
+ * the pinned certificate as for every call. The answer's JSON bytes,
+ * unparsed, for a 2xx answer; otherwise NULL with the PA_CLIENT_ERROR the
+ * answer stands for, and in @error_body (optional) the bytes of a JSON
+ * answer, which may say more than its "error" (an import's rows). */
+void      pa_client_call_upload_async  (PaClient            *self,
+                                        const char          *path,
+                                        const char          *content_type,
+                                        GBytes              *body,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GBytes   *pa_client_call_upload_finish (PaClient            *self,
+                                        GAsyncResult        *result,
+                                        GBytes             **error_body,
+                                        GError             **error);
 /* Parses a JSON object in a thread; the root node (transfer full). */
 JsonNode *pa_client_parse_object_bytes (GBytes             *bytes,
                                         GError            **error);

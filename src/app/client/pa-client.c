@@ -476,6 +476,122 @@ pa_client_call_bytes_finish (PaClient      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* ---------------------------------------------------------------------- */
+/* A body that is not JSON (a CSV file), whose answer may say more than its
+ * error */
+
+#define UPLOAD_ERROR_BODY "pa-client-error-body"
+
+static void
+upload_send_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  gboolean json;
+  guint status;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, pa_client_error_from_transport (error, data->message,
+                                                                 data->peer_certificate,
+                                                                 data->url));
+      return;
+    }
+
+  status = soup_message_get_status (data->message);
+  json = pa_client_is_json_response (data->message);
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      /* Kept on the task: finish hands it out beside the error. */
+      if (json)
+        g_object_set_data_full (G_OBJECT (task), UPLOAD_ERROR_BODY, g_bytes_ref (body),
+                                (GDestroyNotify) g_bytes_unref);
+      g_task_return_error (task, pa_client_error_from_response (data->message, body));
+      return;
+    }
+  if (!json)
+    {
+      g_task_return_error (task, pa_client_error_not_object (status));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+}
+
+void
+pa_client_call_upload_async (PaClient            *self,
+                             const char          *path,
+                             const char          *content_type,
+                             GBytes              *body,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SoupMessageHeaders *headers;
+  CallData *data;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+  g_return_if_fail (content_type != NULL);
+  g_return_if_fail (body != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_client_call_upload_async);
+  data = g_new0 (CallData, 1);
+  data->url = g_strconcat (self->base_url, path, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
+
+  data->message = soup_message_new ("POST", data->url);
+  if (data->message == NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("“%s” is not a valid server address. Enter an address like "
+                           "https://provd.example.com:8670/."),
+                         self->base_url);
+      g_task_return_error (task, pa_client_error_new_full (PA_CLIENT_ERROR_UNREACHABLE, 0, NULL,
+                                                           NULL, NULL, text));
+      return;
+    }
+
+  headers = soup_message_get_request_headers (data->message);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (self->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
+  soup_message_set_request_body_from_bytes (data->message, content_type, body);
+  g_signal_connect_object (data->message, "accept-certificate",
+                           G_CALLBACK (accept_certificate_cb), task, 0);
+
+  soup_session_send_and_read_async (self->session, data->message, G_PRIORITY_DEFAULT,
+                                    cancellable, upload_send_cb, g_object_ref (task));
+}
+
+GBytes *
+pa_client_call_upload_finish (PaClient      *self,
+                              GAsyncResult  *result,
+                              GBytes       **error_body,
+                              GError       **error)
+{
+  GBytes *body;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  body = g_task_propagate_pointer (G_TASK (result), error);
+  if (body == NULL && error_body != NULL)
+    {
+      GBytes *kept = g_object_get_data (G_OBJECT (result), UPLOAD_ERROR_BODY);
+
+      *error_body = kept != NULL ? g_bytes_ref (kept) : NULL;
+    }
+  return body;
+}
+
 JsonNode *
 pa_client_parse_object_bytes (GBytes  *bytes,
                               GError **error)

@@ -13,9 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-import-dialog.h"
 #include "pa-list-page.h"
 #include "pa-phone-filter.h"
 #include "pa-phone-push.h"
+#include "pa-phones-export.h"
 #include "pa-phones-page.h"
 #include "pa-status-badge.h"
 
@@ -46,9 +48,12 @@ static const PaListColumn columns[N_COLUMNS] = {
 
 struct _PaPhonesPage
 {
-  AdwBin     parent_instance;
+  AdwBin              parent_instance;
 
-  PaListPage list;
+  PaListPage          list;
+  /* The page's CSV actions for the window's header bar, which is not
+   * inside the page (see root). */
+  GSimpleActionGroup *header_actions;
 };
 
 G_DEFINE_FINAL_TYPE (PaPhonesPage, pa_phones_page, ADW_TYPE_BIN)
@@ -86,6 +91,55 @@ cell_tooltip (PaPhone *phone,
   return NULL;
 }
 
+/* What @phone's cell in @column says, NULL where it shows a placeholder
+ * instead ("Unnamed", "—", the Unassigned badge, "Never"). The cells and
+ * the CSV export both read it here, so a file says what the list said. */
+static char *
+column_text (PaPhone      *phone,
+             guint         column,
+             PaRepository *repo,
+             gint64        now)
+{
+  const char *text = NULL;
+
+  switch (column)
+    {
+    case COLUMN_NAME:
+      text = pa_phone_get_name (phone);
+      break;
+    case COLUMN_MAC:
+      text = pa_phone_get_mac (phone);
+      break;
+    case COLUMN_MODEL:
+      return pa_phone_dup_model_display (phone);
+    case COLUMN_AGENT:
+      return pa_phone_dup_agent_name (phone, repo);
+    case COLUMN_STATUS:
+      {
+        g_autofree char *reasons = cell_tooltip (phone, COLUMN_STATUS);
+
+        /* A phone the server will not serve says so before anything else:
+         * it would stay "Pending" forever without a word. */
+        return g_strdup (reasons != NULL ? _("Needs Attention")
+                                         : pa_phone_status_to_label (pa_phone_get_display_status (phone)));
+      }
+    case COLUMN_IP:
+      text = pa_phone_get_ip (phone);
+      break;
+    case COLUMN_FIRMWARE:
+      text = pa_phone_get_firmware (phone);
+      break;
+    case COLUMN_LAST_SEEN:
+      if (pa_phone_get_last_seen (phone) > 0)
+        return pa_format_last_seen (pa_phone_get_last_seen (phone), now);
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
 static void
 cell_update_agent (PaListCell *cell,
                    GtkWidget  *child)
@@ -103,7 +157,7 @@ cell_update_agent (PaListCell *cell,
   /* Follow the agent itself so a rename shows without a phone change. */
   pa_list_cell_watch (cell, WATCH_AGENT, agent, "notify::name");
 
-  name = pa_phone_dup_agent_name (cell->item, repo);
+  name = column_text (cell->item, COLUMN_AGENT, repo, 0);
   gtk_widget_set_visible (label, name != NULL);
   gtk_widget_set_visible (badge, name == NULL);
   gtk_label_set_label (GTK_LABEL (label), name ? name : "");
@@ -114,57 +168,48 @@ cell_update (PaListCell *cell,
              GtkWidget  *child)
 {
   PaPhone *phone = PA_PHONE (cell->item);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *text = NULL;
 
+  if (cell->column == COLUMN_AGENT)
+    {
+      cell_update_agent (cell, child);
+      return;
+    }
+
+  text = column_text (phone, cell->column, cell->list->repository, now);
   switch (cell->column)
     {
     case COLUMN_NAME:
-      pa_list_set_label (child, pa_phone_get_name (phone), _("Unnamed"));
-      break;
-    case COLUMN_MAC:
-      pa_list_set_label (child, pa_phone_get_mac (phone), "—");
-      break;
-    case COLUMN_MODEL:
-      {
-        g_autofree char *model = pa_phone_dup_model_display (phone);
-        pa_list_set_label (child, model, "—");
-      }
-      break;
-    case COLUMN_AGENT:
-      cell_update_agent (cell, child);
+      pa_list_set_label (child, text, _("Unnamed"));
       break;
     case COLUMN_STATUS:
       {
         g_autofree char *reasons = cell_tooltip (phone, COLUMN_STATUS);
 
-        /* A phone the server will not serve says so before anything else:
-         * it would stay "Pending" forever without a word. */
-        if (reasons != NULL)
-          {
-            pa_status_badge_set_label (PA_STATUS_BADGE (child), _("Needs Attention"));
-            pa_status_badge_set_style (PA_STATUS_BADGE (child), PA_BADGE_STYLE_ERROR);
-          }
-        else
-          pa_status_badge_set_phone_status (PA_STATUS_BADGE (child),
-                                            pa_phone_get_display_status (phone));
+        pa_status_badge_set_label (PA_STATUS_BADGE (child), text);
+        pa_status_badge_set_style (PA_STATUS_BADGE (child),
+                                   reasons != NULL ? PA_BADGE_STYLE_ERROR
+                                   : pa_phone_status_to_style (pa_phone_get_display_status (phone)));
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                         reasons != NULL ? reasons : "", -1);
       }
       break;
-    case COLUMN_IP:
-      pa_list_set_label (child, pa_phone_get_ip (phone), "—");
-      break;
-    case COLUMN_FIRMWARE:
-      pa_list_set_label (child, pa_phone_get_firmware (phone), "—");
-      break;
     case COLUMN_LAST_SEEN:
       {
-        gint64 seen = pa_phone_get_last_seen (phone);
-        g_autofree char *text = pa_format_last_seen (seen, g_get_real_time () / G_USEC_PER_SEC);
+        g_autofree char *never = pa_format_last_seen (0, now);
 
-        pa_list_set_label (child, seen > 0 ? text : NULL, text);
+        pa_list_set_label (child, text, never);
       }
       break;
+    case COLUMN_MAC:
+    case COLUMN_MODEL:
+    case COLUMN_IP:
+    case COLUMN_FIRMWARE:
+      pa_list_set_label (child, text, "—");
+      break;
+    case COLUMN_AGENT:
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -344,6 +389,59 @@ push_cb (GtkWidget  *widget,
                                      ? PA_PHONE_PUSH_REBOOT : PA_PHONE_PUSH_RESYNC);
 }
 
+/* ---- import and export --------------------------------------------- */
+
+static void
+import_csv_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PaPhonesPage *self = PA_PHONES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->list.repository == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (pa_import_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                        self->list.repository)));
+}
+
+static void
+export_csv_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pa_phones_export_interactive (PA_PHONES_PAGE (widget));
+}
+
+/* The header's menu items are the page's own actions under the same
+ * names: they only forward. */
+static void
+header_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  g_autofree char *name = g_strconcat ("phones.", g_action_get_name (G_ACTION (action)), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (user_data), name, NULL);
+}
+
+static void
+update_csv_actions (PaPhonesPage *self)
+{
+  gboolean can_import = self->list.repository != NULL;
+  /* What the list shows is what is written: nothing shown, nothing to write. */
+  gboolean can_export = g_list_model_get_n_items (G_LIST_MODEL (self->list.selection)) > 0;
+  GAction *action;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phones.import-csv", can_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phones.export-csv", can_export);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->header_actions), "import-csv");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), can_import);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->header_actions), "export-csv");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), can_export);
+}
+
 static const PaListRowAction phone_row_actions[] = {
   { N_("Re_sync"), "phones.resync" },
   { N_("Re_boot…"), "phones.reboot" },
@@ -367,22 +465,82 @@ static const PaListPageSpec list_spec = {
 
 /* ---- GObject -------------------------------------------------------- */
 
+/* pa-list-page.c's, which this class chains to. */
+static void (*list_page_finalize) (GObject *object);
+
+static void
+pa_phones_page_finalize (GObject *object)
+{
+  PaPhonesPage *self = PA_PHONES_PAGE (object);
+
+  g_clear_object (&self->header_actions);
+
+  list_page_finalize (object);
+}
+
+/* The window's header bar holds the page's buttons (pa-phones-header.ui)
+ * outside the page, where the page's actions cannot be found: while the
+ * page is in a window, that window has them too, under the same names. */
+static void
+pa_phones_page_root (GtkWidget *widget)
+{
+  PaPhonesPage *self = PA_PHONES_PAGE (widget);
+
+  GTK_WIDGET_CLASS (pa_phones_page_parent_class)->root (widget);
+  gtk_widget_insert_action_group (GTK_WIDGET (gtk_widget_get_root (widget)), "phones",
+                                  G_ACTION_GROUP (self->header_actions));
+}
+
+static void
+pa_phones_page_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    gtk_widget_insert_action_group (GTK_WIDGET (root), "phones", NULL);
+  GTK_WIDGET_CLASS (pa_phones_page_parent_class)->unroot (widget);
+}
+
 static void
 pa_phones_page_class_init (PaPhonesPageClass *klass)
 {
-  pa_list_page_class_setup (GTK_WIDGET_CLASS (klass), G_STRUCT_OFFSET (PaPhonesPage, list),
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  pa_list_page_class_setup (widget_class, G_STRUCT_OFFSET (PaPhonesPage, list),
                             properties,
                             "/org/example/PhoneAdmin/phones/pa-phones-page.ui",
                             "phones.delete-selected");
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "phones.resync", "x", push_cb);
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "phones.reboot", "x", push_cb);
+  list_page_finalize = object_class->finalize;
+  object_class->finalize = pa_phones_page_finalize;
+  widget_class->root = pa_phones_page_root;
+  widget_class->unroot = pa_phones_page_unroot;
+
+  gtk_widget_class_install_action (widget_class, "phones.resync", "x", push_cb);
+  gtk_widget_class_install_action (widget_class, "phones.reboot", "x", push_cb);
+  gtk_widget_class_install_action (widget_class, "phones.import-csv", NULL, import_csv_cb);
+  gtk_widget_class_install_action (widget_class, "phones.export-csv", NULL, export_csv_cb);
 }
 
 static void
 pa_phones_page_init (PaPhonesPage *self)
 {
+  static const GActionEntry header_entries[] = {
+    { .name = "import-csv", .activate = header_action_cb },
+    { .name = "export-csv", .activate = header_action_cb },
+  };
+
+  self->header_actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->header_actions), header_entries,
+                                   G_N_ELEMENTS (header_entries), self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   pa_list_page_init (&self->list, GTK_WIDGET (self), &list_spec, properties);
+
+  g_signal_connect_swapped (self->list.selection, "items-changed",
+                            G_CALLBACK (update_csv_actions), self);
+  g_signal_connect (self, "notify::repository", G_CALLBACK (update_csv_actions), NULL);
+  update_csv_actions (self);
 }
 
 /* ---- public --------------------------------------------------------- */
@@ -396,3 +554,29 @@ pa_phones_page_new (void)
 /* Column ids: see the table at the top; get_column returns NULL for an
  * unknown id. */
 PA_LIST_PAGE_DEFINE_ACCESSORS (PaPhonesPage, pa_phones_page, PA_IS_PHONES_PAGE)
+
+guint
+pa_phones_page_get_n_columns (void)
+{
+  return N_COLUMNS;
+}
+
+const char *
+pa_phones_page_get_column_title (guint column)
+{
+  g_return_val_if_fail (column < N_COLUMNS, NULL);
+  return _(columns[column].title);
+}
+
+char *
+pa_phones_page_dup_cell_text (PaPhonesPage *self,
+                              PaPhone      *phone,
+                              guint         column,
+                              gint64        now)
+{
+  g_return_val_if_fail (PA_IS_PHONES_PAGE (self), NULL);
+  g_return_val_if_fail (PA_IS_PHONE (phone), NULL);
+  g_return_val_if_fail (column < N_COLUMNS, NULL);
+
+  return column_text (phone, column, self->list.repository, now);
+}

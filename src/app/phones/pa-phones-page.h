@@ -13,7 +13,11 @@ G_BEGIN_DECLS
 #define PA_TYPE_PHONES_PAGE (pa_phones_page_get_type ())
 G_DECLARE_FINAL_TYPE (PaPhonesPage, pa_phones_page, PA, PHONES_PAGE, AdwBin)
 
-/* Properties: "repository" (PaRepository, nullable), "search-mode" (bool). */
+/* Properties: "repository" (PaRepository, nullable), "search-mode" (bool).
+ * Actions: "phones.import-csv" (Import from CSV…: PaImportDialog, enabled
+ * with a repository) and "phones.export-csv" (Export to CSV…: the rows
+ * shown, pa-phones-export.h; enabled while the list shows any), also
+ * reachable from the window the page is in (its header bar's menu). */
 GtkWidget    *pa_phones_page_new             (void);
 PaRepository *pa_phones_page_get_repository  (PaPhonesPage *self);
 void          pa_phones_page_set_repository  (PaPhonesPage *self,
@@ -31,5 +35,16 @@ void          pa_phones_page_set_query       (PaPhonesPage *self,
 /* The column with @id ("name", "mac", … see the .c), transfer none. */
 GtkColumnViewColumn *pa_phones_page_get_column (PaPhonesPage *self,
                                                const char   *id);
+
+/* The view's columns as it shows them, for the CSV export: how many, the
+ * title of each (translated), and the text of @phone's cell in @column,
+ * NULL where the cell shows a placeholder instead ("—", "Unassigned",
+ * "Never"). @now: Unix seconds, for "Last Seen". */
+guint        pa_phones_page_get_n_columns    (void);
+const char  *pa_phones_page_get_column_title (guint         column);
+char        *pa_phones_page_dup_cell_text    (PaPhonesPage *self,
+                                              PaPhone      *phone,
+                                              guint         column,
+                                              gint64        now);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-csv.h"
 #include "pa-scan-credential.h"
 
 struct _PaScanCredential
@@ -293,50 +294,6 @@ pa_scan_credentials_to_text (GListModel *credentials)
 }
 
 char *
-pa_csv_field (const char *value)
-{
-  g_autoptr(GString) out = NULL;
-  gsize len;
-
-  if (value == NULL)
-    return g_strdup ("");
-
-  len = strlen (value);
-  /* Spreadsheets trim unquoted edges; quoting keeps a space that is part of
-   * the value. */
-  if (strpbrk (value, ",\"\r\n") == NULL
-      && (len == 0 || (value[0] != ' ' && value[len - 1] != ' ')))
-    return g_strdup (value);
-
-  out = g_string_sized_new (len + 2);
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static void
-append_csv_row (GString           *out,
-                const char * const *values,
-                guint               n_values)
-{
-  for (guint i = 0; i < n_values; i++)
-    {
-      g_autofree char *field = pa_csv_field (values[i]);
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append (out, field);
-    }
-  g_string_append (out, "\r\n");
-}
-
-char *
 pa_scan_credentials_to_csv (GListModel *credentials)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -347,14 +304,14 @@ pa_scan_credentials_to_csv (GListModel *credentials)
 
   g_return_val_if_fail (G_IS_LIST_MODEL (credentials), NULL);
 
-  append_csv_row (out, header, G_N_ELEMENTS (header));
+  pa_csv_append_row (out, header, G_N_ELEMENTS (header), ',');
   n = g_list_model_get_n_items (credentials);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PaScanCredential) c = g_list_model_get_item (credentials, i);
       const char *values[] = { c->name, c->mac, c->setup_link, c->username, c->password };
 
-      append_csv_row (out, values, G_N_ELEMENTS (values));
+      pa_csv_append_row (out, values, G_N_ELEMENTS (values), ',');
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -40,13 +40,10 @@ void              pa_scan_credential_wipe           (PaScanCredential *self);
  * password\n"; tabs and line breaks inside a value become spaces so each
  * phone stays one line. */
 char             *pa_scan_credentials_to_text       (GListModel       *credentials);
-/* RFC 4180: a header row, then one row per phone, CRLF line ends; a field
- * with a comma, quote, CR or LF (or leading/trailing space) is quoted with
- * its quotes doubled. Values are written as they are (no formula escaping:
- * a password must survive byte for byte). */
+/* RFC 4180 (pa_csv_append_row()): a header row, then one row per phone.
+ * Values are written as they are (no formula escaping: a password must
+ * survive byte for byte). */
 char             *pa_scan_credentials_to_csv        (GListModel       *credentials);
-/* One CSV field, quoted when it needs to be; NULL gives "". */
-char             *pa_csv_field                      (const char       *value);
 /* How many items of @credentials are neither seen nor saved (@unsaved:
  * not saved). */
 guint             pa_scan_credentials_count_unseen  (GListModel       *credentials);

@@ -418,11 +418,11 @@ pa_scan_credentials_dialog_close_request (GtkWindow *window)
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u SIP password has not been copied or saved. "
-                                       "Once Scan Phones is closed it cannot be shown again, "
-                                       "only replaced with a new one.",
+                                       "Once the window it was made in is closed, it cannot "
+                                       "be shown again, only replaced with a new one.",
                                        "%u SIP passwords have not been copied or saved. "
-                                       "Once Scan Phones is closed they cannot be shown again, "
-                                       "only replaced with new ones.",
+                                       "Once the window they were made in is closed, they cannot "
+                                       "be shown again, only replaced with new ones.",
                                        unsaved),
                           unsaved);
   dialog = pa_confirm_dialog_new (window, _("Close Without Saving the Passwords?"), body,
