@@ -156,6 +156,8 @@ case "$target" in
     includes=(-I"$top/src/core")
     sources=(
       "$top/src/core/pa-csv.c"
+      "$top/src/core/pa-csv-names.c"
+      "$top/src/core/pa-csv-records.c"
       "$top/src/core/pa-mac.c"
       "$top/src/core/pa-error.c"
       "$top/src/core/pa-validate.c"

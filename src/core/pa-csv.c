@@ -1,4 +1,6 @@
-/* pa-csv.c
+/* pa-csv.c — the columns of a phones CSV file, its rows checked, and
+ * records written for export (records read: pa-csv-records.c; names:
+ * pa-csv-names.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,19 +13,10 @@
 #include <csv.h>
 #include <glib/gi18n-lib.h>
 
-#include "pa-csv.h"
+#include "pa-csv-private.h"
 #include "pa-error.h"
 #include "pa-mac.h"
 #include "pa-resource-private.h"
-
-/* A header names at most one of each column, so past this many values
- * it already has an unknown or a repeated name; a data row's surplus
- * values are counted, not kept. */
-#define MAX_KEPT_VALUES 64
-
-/* Echoed values are cut here, so that a runaway quoted value does not
- * become a message of megabytes. */
-#define ECHO_MAX_CHARS 40
 
 typedef enum
 {
@@ -69,564 +62,12 @@ struct _PaCsvImport
 };
 
 /* ------------------------------------------------------------------ */
-/* Records: libcsv fed one line at a time                              */
-
-/* One record as libcsv gave it. @line is where it starts; @quote_line,
- * when not 0, is the line of a quote libcsv's strict mode refused, and
- * @values then holds what came before it. Returns FALSE to stop reading,
- * with @error set when the file as a whole cannot be read. */
-typedef gboolean (*RecordFunc) (guint       line,
-                                GPtrArray  *values,
-                                guint       n_values,
-                                guint       quote_line,
-                                gpointer    user_data,
-                                GError    **error);
-
-typedef struct
-{
-  GPtrArray  *values;      /* of GString, reused from record to record */
-  guint       n_values;    /* in the current record, kept or not */
-  guint       line;        /* being fed */
-  guint       row_line;    /* where the current record starts; 0 between records */
-  gboolean    stopped;
-  RecordFunc  record;
-  gpointer    user_data;
-  GError     *error;
-} Feeder;
-
-static void
-free_value (gpointer data)
-{
-  g_string_free (data, TRUE);
-}
-
-static void
-value_cb (void   *text,
-          size_t  len,
-          void   *data)
-{
-  Feeder *f = data;
-
-  if (f->stopped)
-    return;
-
-  if (f->n_values < MAX_KEPT_VALUES)
-    {
-      GString *value;
-
-      if (f->n_values < f->values->len)
-        {
-          value = g_ptr_array_index (f->values, f->n_values);
-          g_string_truncate (value, 0);
-        }
-      else
-        {
-          value = g_string_sized_new (len + 1);
-          g_ptr_array_add (f->values, value);
-        }
-      g_string_append_len (value, text, len);
-    }
-  f->n_values++;
-}
-
-static void
-end_record (Feeder *f,
-            guint   quote_line)
-{
-  /* A record starts on a line with something else than blanks (see
-   * feed()); the fallback only guards against libcsv seeing it otherwise. */
-  guint line = f->row_line != 0 ? f->row_line : f->line;
-
-  if (!f->stopped
-      && !f->record (line, f->values, f->n_values, quote_line, f->user_data, &f->error))
-    f->stopped = TRUE;
-  f->n_values = 0;
-  f->row_line = 0;
-}
-
-static void
-record_cb (int   terminator,
-           void *data)
-{
-  end_record (data, 0);
-}
-
-/* One past the end of the line at @pos: LF, CRLF and a lone CR all end
- * one, as they do for libcsv and for a text editor's line numbers. */
-static gsize
-line_end (const char *data,
-          gsize       length,
-          gsize       pos)
-{
-  for (gsize i = pos; i < length; i++)
-    {
-      if (data[i] == '\n')
-        return i + 1;
-      if (data[i] == '\r')
-        return (i + 1 < length && data[i + 1] == '\n') ? i + 2 : i + 1;
-    }
-  return length;
-}
-
-/* libcsv starts a record at the first byte that is not a space, a tab or
- * a line end; a line of those alone is skipped. */
-static gboolean
-has_content (const char *text,
-             gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n')
-      return TRUE;
-  return FALSE;
-}
-
-static void
-start_parser (struct csv_parser *parser,
-              char               delimiter)
-{
-  /* Strict: a stray quote is the row's error, not a value that silently
-   * runs on; STRICT_FINI: a quote still open at the end of the file is
-   * reported instead of swallowing the rest of it. */
-  csv_init (parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-  csv_set_delim (parser, (unsigned char) delimiter);
-}
-
-/* libcsv reports records, not where they are: fed one line at a time, a
- * record's first line is the first non-blank one fed since the last
- * record ended, and a strict-mode refusal is resumed from the next line. */
-static gboolean
-feed (const char  *data,
-      gsize        length,
-      char         delimiter,
-      RecordFunc   record,
-      gpointer     user_data,
-      GError     **error)
-{
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (free_value);
-  Feeder f = { values, 0, 0, 0, FALSE, record, user_data, NULL };
-  struct csv_parser parser;
-  gsize pos = 0;
-
-  start_parser (&parser, delimiter);
-  while (pos < length && !f.stopped)
-    {
-      gsize end = line_end (data, length, pos);
-      gsize done;
-
-      f.line++;
-      if (f.row_line == 0 && has_content (data + pos, end - pos))
-        f.row_line = f.line;
-      done = csv_parse (&parser, data + pos, end - pos, value_cb, record_cb, &f);
-      if (done < end - pos && !f.stopped)
-        {
-          int status = csv_error (&parser);
-
-          if (status != CSV_EPARSE)
-            {
-              g_set_error (&f.error, PA_MODEL_ERROR, PA_MODEL_ERROR_MALFORMED,
-                           _("The file could not be read past line %u (%s)"),
-                           f.line, csv_strerror (status));
-              break;
-            }
-          end_record (&f, f.line);
-          csv_free (&parser);
-          start_parser (&parser, delimiter);
-        }
-      pos = end;
-    }
-
-  if (!f.stopped && f.error == NULL
-      && csv_fini (&parser, value_cb, record_cb, &f) != 0 && f.error == NULL)
-    g_set_error (&f.error, PA_MODEL_ERROR, PA_MODEL_ERROR_MALFORMED,
-                 _("The quoted value on line %u is never closed: a double quote (\") "
-                   "opens it, and no quote ends it before the end of the file. Close the "
-                   "quote, or double a quote that is part of the value (\"\")."),
-                 f.row_line != 0 ? f.row_line : f.line);
-  csv_free (&parser);
-
-  if (f.error != NULL)
-    {
-      g_propagate_error (error, f.error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-values_blank (GPtrArray *values,
-              guint      n_values)
-{
-  if (n_values > values->len)
-    return FALSE;
-  for (guint i = 0; i < n_values; i++)
-    {
-      GString *value = g_ptr_array_index (values, i);
-
-      if (has_content (value->str, value->len))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* A spreadsheet's empty first row is all delimiters (",,,," or ";;;;"),
- * which split by the other one is a value: blank by either count. */
-static gboolean
-record_blank_by_either (GPtrArray *values,
-                        guint      n_values)
-{
-  if (n_values > values->len)
-    return FALSE;
-  for (guint i = 0; i < n_values; i++)
-    {
-      GString *value = g_ptr_array_index (values, i);
-
-      for (gsize n = 0; n < value->len; n++)
-        if (strchr (" \t\r\n,;", value->str[n]) == NULL || value->str[n] == '\0')
-          return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-count_first_record_cb (guint       line,
-                       GPtrArray  *values,
-                       guint       n_values,
-                       guint       quote_line,
-                       gpointer    user_data,
-                       GError    **error)
-{
-  if (quote_line == 0 && record_blank_by_either (values, n_values))
-    return TRUE;
-  *(guint *) user_data = n_values;
-  return FALSE;
-}
-
-/* Whichever of ',' and ';' splits the header into more values: what
- * appears more often outside quotes, counted by libcsv itself. */
-static char
-detect_delimiter (const char *data,
-                  gsize       length)
-{
-  guint commas = 0;
-  guint semicolons = 0;
-
-  feed (data, length, ',', count_first_record_cb, &commas, NULL);
-  feed (data, length, ';', count_first_record_cb, &semicolons, NULL);
-  return semicolons > commas ? ';' : ',';
-}
-
-/* ------------------------------------------------------------------ */
-/* Text helpers                                                         */
-
-/* Without Unicode white space at either end, as pa_mac_normalize() and
- * the phone's name rule see it (a no-break space from a web page too). */
-static char *
-trim_dup (const char *text)
-{
-  const char *start = text;
-  const char *end = text + strlen (text);
-
-  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
-    end = g_utf8_prev_char (end);
-  return g_strndup (start, end - start);
-}
-
-static char *
-echo (const char *text)
-{
-  if (g_utf8_strlen (text, -1) <= ECHO_MAX_CHARS)
-    return g_strdup (text);
-  {
-    g_autofree char *head = g_utf8_substring (text, 0, ECHO_MAX_CHARS);
-
-    return g_strconcat (head, "…", NULL);
-  }
-}
-
-/* Lower case, runs of blanks, '_' and '-' as one space: "MAC_Address"
- * and "mac address" name one column. */
-static char *
-fold_header_name (const char *text)
-{
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  GString *out = g_string_new (NULL);
-  gboolean gap = FALSE;
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == '_' || c == '-')
-        gap = out->len > 0;
-      else
-        {
-          if (gap)
-            g_string_append_c (out, ' ');
-          gap = FALSE;
-          g_string_append_unichar (out, c);
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Case and everything but letters and digits dropped: "Yealink T54W",
- * "yealink-t54w" and "YEALINK t54w" are one key, as are "Polycom VVX 250"
- * and "polycom-vvx250". */
-static char *
-compact_key (const char *text)
-{
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  GString *key = g_string_new (NULL);
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (key, c);
-    }
-  return g_string_free (key, FALSE);
-}
-
-/* ------------------------------------------------------------------ */
-/* The catalog by the names people write                              */
-
-/* Stands for a key that more than one model answers to. */
-static char ambiguous;
-
-typedef struct
-{
-  PaCatalog  *catalog;
-  GHashTable *vendors;    /* key → PaVendor */
-  GHashTable *models;     /* key of id, or of brand and name → PaDeviceModel or &ambiguous */
-  GHashTable *names;      /* key of the model name alone → PaDeviceModel or &ambiguous */
-} ModelIndex;
-
-static void
-index_add (GHashTable *table,
-           char       *key,
-           gpointer    value)
-{
-  gpointer known = g_hash_table_lookup (table, key);
-
-  if (key[0] == '\0' || known == value)
-    g_free (key);
-  else if (known == NULL)
-    g_hash_table_insert (table, key, value);
-  else
-    g_hash_table_insert (table, key, &ambiguous);
-}
-
-static void
-model_index_init (ModelIndex *index,
-                  PaCatalog  *catalog)
-{
-  GListModel *vendors = pa_catalog_get_vendors (catalog);
-  GListModel *models = pa_catalog_get_models (catalog);
-
-  index->catalog = catalog;
-  index->vendors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (vendors); i++)
-    {
-      g_autoptr(PaVendor) vendor = g_list_model_get_item (vendors, i);
-
-      index_add (index->vendors, compact_key (pa_vendor_get_id (vendor)), vendor);
-      index_add (index->vendors, compact_key (pa_vendor_get_name (vendor)), vendor);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (models); i++)
-    {
-      g_autoptr(PaDeviceModel) model = g_list_model_get_item (models, i);
-      const char *name = pa_device_model_get_name (model);
-      const char *vendor_id = pa_device_model_get_vendor_id (model);
-      PaVendor *vendor = pa_catalog_get_vendor (catalog, vendor_id);
-      g_autofree char *by_id = g_strconcat (vendor_id, " ", name, NULL);
-
-      index_add (index->models, compact_key (pa_device_model_get_id (model)), model);
-      index_add (index->models, compact_key (by_id), model);
-      if (vendor != NULL)
-        {
-          g_autofree char *display = g_strconcat (pa_vendor_get_name (vendor), " ", name, NULL);
-
-          index_add (index->models, compact_key (display), model);
-        }
-      index_add (index->names, compact_key (name), model);
-    }
-}
-
-static void
-model_index_clear (ModelIndex *index)
-{
-  g_clear_pointer (&index->vendors, g_hash_table_unref);
-  g_clear_pointer (&index->models, g_hash_table_unref);
-  g_clear_pointer (&index->names, g_hash_table_unref);
-}
-
-static char *
-vendor_names (PaCatalog *catalog)
-{
-  GListModel *vendors = pa_catalog_get_vendors (catalog);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (vendors); i++)
-    {
-      g_autoptr(PaVendor) vendor = g_list_model_get_item (vendors, i);
-
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, pa_vendor_get_name (vendor));
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* @brand is NULL or "" when the file has one column for the phone; the
- * error's field says which column is wrong. */
-static PaDeviceModel *
-resolve_model (ModelIndex  *index,
-               const char  *brand,
-               const char  *model,
-               GError     **error)
-{
-  g_autofree char *model_key = NULL;
-  g_autofree char *model_echo = NULL;
-  PaVendor *vendor = NULL;
-  PaDeviceModel *found;
-
-  if (model == NULL)
-    model = "";
-  model_key = compact_key (model);
-  model_echo = echo (model);
-
-  if (brand != NULL && brand[0] != '\0')
-    {
-      g_autofree char *brand_key = compact_key (brand);
-      g_autofree char *brand_echo = echo (brand);
-
-      vendor = g_hash_table_lookup (index->vendors, brand_key);
-      if (vendor == NULL)
-        {
-          g_autofree char *known = vendor_names (index->catalog);
-
-          pa_set_field_error (error, PA_MODEL_ERROR_RULE, column_fields[COLUMN_BRAND],
-                              _("Unknown brand “%s”; the brands PhoneAdmin knows are %s"),
-                              brand_echo, known);
-          return NULL;
-        }
-      if (model_key[0] == '\0')
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_INVALID, column_fields[COLUMN_MODEL],
-                              _("No %s model given"), pa_vendor_get_name (vendor));
-          return NULL;
-        }
-
-      /* The model's name within the brand first, then anything that
-       * names a model by itself (an id, "Brand Model"). */
-      {
-        g_autofree char *within = g_strconcat (brand_key, model_key, NULL);
-
-        found = g_hash_table_lookup (index->models, within);
-      }
-      if (found == NULL || found == (gpointer) &ambiguous)
-        found = g_hash_table_lookup (index->models, model_key);
-      if (found == NULL || found == (gpointer) &ambiguous)
-        {
-          pa_set_field_error (error, PA_MODEL_ERROR_RULE, column_fields[COLUMN_MODEL],
-                              _("%s makes no model “%s” that PhoneAdmin knows"),
-                              pa_vendor_get_name (vendor), model_echo);
-          return NULL;
-        }
-      if (!g_str_equal (pa_device_model_get_vendor_id (found), pa_vendor_get_id (vendor)))
-        {
-          PaVendor *other = pa_catalog_get_vendor (index->catalog,
-                                                   pa_device_model_get_vendor_id (found));
-
-          pa_set_field_error (error, PA_MODEL_ERROR_RULE, column_fields[COLUMN_MODEL],
-                              _("The %s is a %s phone, not a %s one"),
-                              pa_device_model_get_name (found),
-                              other != NULL ? pa_vendor_get_name (other)
-                                            : pa_device_model_get_vendor_id (found),
-                              pa_vendor_get_name (vendor));
-          return NULL;
-        }
-      return found;
-    }
-
-  if (model_key[0] == '\0')
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, column_fields[COLUMN_MODEL],
-                          _("No phone model given; write the brand and the model, such as "
-                            "“Yealink T54W”"));
-      return NULL;
-    }
-  found = g_hash_table_lookup (index->models, model_key);
-  if (found == NULL)
-    found = g_hash_table_lookup (index->names, model_key);
-  if (found == (gpointer) &ambiguous)
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_RULE, column_fields[COLUMN_MODEL],
-                          _("“%s” could be more than one model; write the brand before it"),
-                          model_echo);
-      return NULL;
-    }
-  if (found == NULL)
-    {
-      pa_set_field_error (error, PA_MODEL_ERROR_RULE, column_fields[COLUMN_MODEL],
-                          _("Unknown phone model “%s”; write the brand and the model, such as "
-                            "“Yealink T54W”"),
-                          model_echo);
-      return NULL;
-    }
-  return found;
-}
-
-/* Which agent it is can only be told with the agents at hand; here only
- * whether it can be one at all: an extension is digits, an e-mail address
- * has an '@' with something on both sides. */
-static gboolean
-check_agent (const char  *agent,
-             GError     **error)
-{
-  const char *at;
-  gboolean digits = TRUE;
-  gboolean blanks = FALSE;
-
-  if (agent == NULL)
-    return TRUE;
-
-  for (const char *p = agent; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
-        blanks = TRUE;
-      if (!g_ascii_isdigit (*p))
-        digits = FALSE;
-    }
-  at = strchr (agent, '@');
-  if (digits || (!blanks && at != NULL && at != agent && at[1] != '\0'))
-    return TRUE;
-
-  {
-    g_autofree char *agent_echo = echo (agent);
-
-    pa_set_field_error (error, PA_MODEL_ERROR_INVALID, column_fields[COLUMN_AGENT],
-                        _("“%s” is neither an extension (digits, such as 1001) nor an e-mail "
-                          "address"),
-                        agent_echo);
-  }
-  return FALSE;
-}
-
-/* ------------------------------------------------------------------ */
 /* Header and rows                                                      */
 
 typedef struct
 {
   PaCsvImport *import;
-  ModelIndex   index;
+  PaCsvModelIndex   index;
   gboolean     have_header;
   guint        header_line;
   guint        n_columns;
@@ -687,8 +128,8 @@ read_header (Reader     *self,
 
   for (guint i = 0; i < kept; i++)
     {
-      g_autofree char *title = trim_dup (((GString *) g_ptr_array_index (values, i))->str);
-      g_autofree char *folded = fold_header_name (title);
+      g_autofree char *title = pa_csv_trim_dup (((GString *) g_ptr_array_index (values, i))->str);
+      g_autofree char *folded = pa_csv_fold_header_name (title);
       int column = -1;
 
       if (folded[0] == '\0')
@@ -705,7 +146,7 @@ read_header (Reader     *self,
           column = column_names[n].column;
       if (column < 0)
         {
-          g_autofree char *title_echo = echo (title);
+          g_autofree char *title_echo = pa_csv_echo (title);
 
           pa_set_field_error (error, PA_MODEL_ERROR_UNKNOWN_FIELD, title,
                               _("The header on line %u names a column “%s” that PhoneAdmin "
@@ -717,8 +158,8 @@ read_header (Reader     *self,
         }
       if (self->columns[column] >= 0)
         {
-          g_autofree char *title_echo = echo (title);
-          g_autofree char *first_echo = echo (self->titles[column]);
+          g_autofree char *title_echo = pa_csv_echo (title);
+          g_autofree char *first_echo = pa_csv_echo (self->titles[column]);
 
           g_set_error (error, PA_MODEL_ERROR, PA_MODEL_ERROR_INVALID,
                        _("The header on line %u names one column twice: column %d (“%s”) "
@@ -776,7 +217,7 @@ row_texts (Reader     *self,
         continue;
       value = g_ptr_array_index (values, self->columns[c]);
       if (g_utf8_validate_len (value->str, value->len, NULL))
-        texts[c] = trim_dup (value->str);
+        texts[c] = pa_csv_trim_dup (value->str);
       else
         {
           invalid[c] = TRUE;
@@ -829,7 +270,7 @@ check_row (Reader     *self,
     PaDeviceModel *model = NULL;
 
     if (!invalid[COLUMN_BRAND] && !invalid[COLUMN_MODEL])
-      model = resolve_model (&self->index, texts[COLUMN_BRAND], texts[COLUMN_MODEL],
+      model = pa_csv_resolve_model (&self->index, texts[COLUMN_BRAND], texts[COLUMN_MODEL],
                              &model_error);
     if (model != NULL)
       {
@@ -853,7 +294,7 @@ check_row (Reader     *self,
   if (*error == NULL)
     pa_validate_name (row->name, column_fields[COLUMN_NAME], FALSE, PA_NAME_MAX_CHARS, error);
   if (*error == NULL)
-    check_agent (row->agent, error);
+    pa_csv_check_agent (row->agent, error);
   if (*error == NULL)
     pa_validate_name (row->layout, column_fields[COLUMN_LAYOUT], FALSE, PA_NAME_MAX_CHARS, error);
   if (*error == NULL)
@@ -886,11 +327,11 @@ read_record_cb (guint       line,
 
   if (!self->have_header)
     {
-      if (quote_line == 0 && record_blank_by_either (values, n_values))
+      if (quote_line == 0 && pa_csv_record_blank_by_either (values, n_values))
         return TRUE;
       return read_header (self, line, values, n_values, quote_line, error);
     }
-  if (quote_line == 0 && values_blank (values, n_values))
+  if (quote_line == 0 && pa_csv_values_blank (values, n_values))
     return TRUE;
 
   if (import->rows->len >= PA_CSV_MAX_ROWS)
@@ -987,7 +428,7 @@ pa_csv_import_parse (const char  *data,
       data += 3;
       length -= 3;
     }
-  if (!has_content (data, length))
+  if (!pa_csv_has_content (data, length))
     {
       g_set_error (error, PA_MODEL_ERROR, PA_MODEL_ERROR_MALFORMED,
                    _("The file is empty. It needs a header line that names the columns, such "
@@ -998,17 +439,17 @@ pa_csv_import_parse (const char  *data,
   import = g_new0 (PaCsvImport, 1);
   import->rows = g_array_new (FALSE, TRUE, sizeof (PaCsvRow));
   g_array_set_clear_func (import->rows, clear_row);
-  import->delimiter = detect_delimiter (data, length);
+  import->delimiter = pa_csv_detect_delimiter (data, length);
 
   reader.import = import;
-  model_index_init (&reader.index, catalog != NULL ? catalog : pa_catalog_get_default ());
+  pa_csv_model_index_init (&reader.index, catalog != NULL ? catalog : pa_catalog_get_default ());
   for (Column c = 0; c < N_COLUMNS; c++)
     reader.columns[c] = -1;
   reader.first_line_of_mac = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  ok = feed (data, length, import->delimiter, read_record_cb, &reader, error);
+  ok = pa_csv_feed (data, length, import->delimiter, read_record_cb, &reader, error);
 
-  model_index_clear (&reader.index);
+  pa_csv_model_index_clear (&reader.index);
   for (Column c = 0; c < N_COLUMNS; c++)
     g_free (reader.titles[c]);
   g_hash_table_unref (reader.first_line_of_mac);
