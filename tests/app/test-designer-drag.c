@@ -18,6 +18,7 @@
 
 #include "../server/pa-test-server.h"
 #include "pa-app-test.h"
+#include "pa-review-changes-dialog.h"
 #include "pa-xdotool.h"
 #include "pa-key-palette.h"
 #include "pa-layout-designer.h"
@@ -430,6 +431,15 @@ saved (gpointer data)
          && pa_layout_designer_get_last_result (f->designer) != NULL;
 }
 
+static gboolean
+review_loaded (gpointer data)
+{
+  PaReviewChangesDialog *dialog = pa_app_test_find_window (PA_TYPE_REVIEW_CHANGES_DIALOG);
+
+  return dialog != NULL && g_strcmp0 (pa_review_changes_dialog_get_state (dialog), "loaded") == 0
+         && gtk_window_is_active (GTK_WINDOW (dialog));
+}
+
 static void
 assert_stored_key (GListModel *keys,
                    guint       index,
@@ -486,8 +496,11 @@ test_drag_and_save (Fixture       *f,
   g_assert_true (pa_layout_document_get_modified (pa_layout_designer_get_document (f->designer)));
   g_assert_null (pa_layout_designer_get_save_blocker (f->designer));
 
-  /* (5) Saved with a real Ctrl+S. */
+  /* (5) Saved with a real Ctrl+S; the layout reaches a phone, so Review
+   * Changes shows what its file would become, and a real Enter confirms. */
   pa_xdotool_step ("key ctrl+s");
+  pa_app_test_wait_until (review_loaded, NULL);
+  pa_xdotool_step ("key Return");
   pa_app_test_wait_until (saved, f);
   g_assert_cmpstr (pa_layout_designer_get_last_result (f->designer), ==,
                    "Saved. 1 phone will update on its next check");

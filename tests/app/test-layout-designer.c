@@ -1,7 +1,8 @@
 /* test-layout-designer.c — the designer window against a real provd: a
  * palette drop saved to the server and rendered into a phone's config,
  * undo/redo through the window's actions, unsaved changes on close, apply
- * to phones, and the config preview
+ * to phones, the config preview, and Review Changes before a layout that
+ * phones use is saved
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include <adwaita.h>
 
 #include "../server/pa-test-server.h"
+#include "pa-a11y-walk.h"
 #include "pa-app-test.h"
 #include "pa-apply-layout-dialog.h"
 #include "pa-layout-designer.h"
@@ -17,6 +19,7 @@
 #include "pa-mac.h"
 #include "pa-phone-face.h"
 #include "pa-repository.h"
+#include "pa-review-changes-dialog.h"
 
 #define UA_T54W "Yealink SIP-T54W 96.86.0.100 "
 
@@ -207,6 +210,83 @@ fetch_device_config (PaTestServer *server,
 
   g_assert_cmpuint (response->status, ==, 200);
   return g_strdup (response->text);
+}
+
+/* ---- Review Changes ------------------------------------------------- */
+
+static PaReviewChangesDialog *
+find_review (void)
+{
+  return pa_app_test_find_window (PA_TYPE_REVIEW_CHANGES_DIALOG);
+}
+
+static gboolean
+review_in_state (gpointer state)
+{
+  PaReviewChangesDialog *dialog = find_review ();
+
+  return dialog != NULL && g_strcmp0 (pa_review_changes_dialog_get_state (dialog), state) == 0;
+}
+
+static gboolean
+no_review (gpointer data)
+{
+  return find_review () == NULL;
+}
+
+static gboolean
+saved_or_reviewing (gpointer designer)
+{
+  return not_saving (designer) || review_in_state ("loaded");
+}
+
+/* Save; Review Changes confirmed if it shows. Whether it showed. */
+static gboolean
+save_confirming (PaLayoutDesigner *designer)
+{
+  gboolean shown;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (designer), "designer.save", NULL));
+  pa_app_test_wait_until (saved_or_reviewing, designer);
+  shown = review_in_state ("loaded");
+  if (shown)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_review ()), "review.confirm", NULL));
+  pa_app_test_wait_until (not_saving, designer);
+  pa_app_test_wait_until (no_review, NULL);
+  return shown;
+}
+
+/* Every control of @root on screen is named for a screen reader, and Tab
+ * reaches each of them. */
+static void
+assert_named_and_tabbable (GtkWidget *root)
+{
+  g_autofree char *unnamed = pa_a11y_list_unnamed (root);
+  g_autoptr(GPtrArray) controls = pa_a11y_collect_controls (root, TRUE);
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+
+  g_assert_cmpstr (unnamed, ==, "");
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (root));
+      for (; focus != NULL && focus != root; focus = gtk_widget_get_parent (focus))
+        g_hash_table_add (reached, focus);
+    }
+  for (guint i = 0; i < controls->len; i++)
+    {
+      GtkWidget *control = g_ptr_array_index (controls, i);
+
+      if (gtk_widget_is_sensitive (control) && !g_hash_table_contains (reached, control))
+        {
+          g_autofree char *what = pa_a11y_describe (control);
+
+          g_test_fail_printf ("Tab does not reach %s", what);
+        }
+    }
 }
 
 /* ---- tests ---------------------------------------------------------- */
@@ -475,8 +555,7 @@ test_apply (Fixture       *fixture,
 
     pa_layout_document_set_key (pa_layout_designer_get_document (designer), PA_KEY_SLOT_INIT (0, 2),
                                 PA_KEY_SPEED_DIAL, "*97", "Voicemail", 1);
-    gtk_widget_activate_action (GTK_WIDGET (designer), "designer.save", NULL);
-    pa_app_test_wait_until (not_saving, designer);
+    g_assert_true (save_confirming (designer));
     g_assert_cmpstr (pa_layout_designer_get_last_result (designer), ==,
                      "Saved. 2 phones will update on their next check");
   }
@@ -552,8 +631,7 @@ test_sidecars (Fixture       *fixture,
   g_assert_cmpuint (pa_layout_document_get_n_keys (document, 1), ==, 60);
 
   drop_blf (designer, PA_KEY_SLOT_INIT (1, 1), "200", "Maria");
-  gtk_widget_activate_action (GTK_WIDGET (designer), "designer.save", NULL);
-  pa_app_test_wait_until (not_saving, designer);
+  g_assert_true (save_confirming (designer));
 
   /* The new sidecar layout was stored with its key, and the layout names it. */
   list = pa_test_api (fixture->server, "GET", "/api/v1/module-layouts", NULL, NULL);
@@ -577,8 +655,7 @@ test_sidecars (Fixture       *fixture,
 
   /* A second save does not store it again. */
   pa_layout_document_set_key (document, PA_KEY_SLOT_INIT (1, 2), PA_KEY_SPEED_DIAL, "300", "Desk", 1);
-  gtk_widget_activate_action (GTK_WIDGET (designer), "designer.save", NULL);
-  pa_app_test_wait_until (not_saving, designer);
+  g_assert_true (save_confirming (designer));
   g_assert_cmpint (pa_test_total_of (fixture->server, "module-layouts"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (designer));
   pa_app_test_refresh_sync (fixture->repo);
@@ -601,8 +678,7 @@ test_sidecars (Fixture       *fixture,
                      "yealink-t54w");
     pa_layout_document_set_key (document, PA_KEY_SLOT_INIT (1, 3), PA_KEY_SPEED_DIAL, "301", "Dock", 1);
     g_assert_null (pa_layout_designer_get_save_blocker (PA_LAYOUT_DESIGNER (alone)));
-    gtk_widget_activate_action (alone, "designer.save", NULL);
-    pa_app_test_wait_until (not_saving, alone);
+    g_assert_true (save_confirming (PA_LAYOUT_DESIGNER (alone)));
     g_assert_cmpstr (pa_layout_designer_get_last_result (PA_LAYOUT_DESIGNER (alone)), ==,
                      "Saved. 1 phone will update on its next check");
     gtk_window_destroy (GTK_WINDOW (alone));
@@ -648,6 +724,161 @@ test_fits_small_screen (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (designer));
 }
 
+static gint64
+layout_revision (Fixture *fixture,
+                 gint64   id)
+{
+  g_autoptr(PaTestResponse) layout = pa_test_get (fixture->server, "layouts", id);
+
+  return json_object_get_int_member (pa_test_response_object (layout), "revision");
+}
+
+/* A layout on 7 phones, each with a SIP account: a key's new label is
+ * shown as the diff of the first 5 phones' files, the other 2 counted,
+ * no password in sight; Cancel stores nothing and keeps the edit; the
+ * confirm saves. */
+static void
+test_review_changes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) passwords = g_ptr_array_new_with_free_func (g_free);
+  PaReviewChangesDialog *review;
+  PaLayoutDesigner *designer;
+  g_autofree char *text = NULL;
+  gint64 layout, revision;
+
+  layout = pa_test_create (fixture->server, "layouts",
+    "{\"name\": \"Front Office\", \"model\": \"yealink-t54w\", \"keys\": ["
+    "{\"index\": 1, \"type\": \"line\", \"label\": \"Main\", \"line\": 1},"
+    "{\"index\": 2, \"type\": \"blf\", \"value\": \"201\", \"label\": \"Alice\", \"line\": 1}]}");
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *agent_body = g_strdup_printf ("{\"name\": \"Agent %u\", \"extension\": \"3%02u\"}", i, i);
+      g_autofree char *name = g_strdup_printf ("Desk %u", i + 1);
+      g_autofree char *mac = g_strdup_printf ("80:5E:C0:00:01:%02X", i);
+      g_autofree char *path = NULL;
+      g_autofree char *body = NULL;
+      g_autoptr(PaTestResponse) patched = NULL;
+      char *password = NULL;
+      gint64 agent = pa_test_create (fixture->server, "agents", agent_body);
+      gint64 phone = create_phone (fixture, name, mac, "yealink-t54w", agent, &password);
+
+      g_assert_nonnull (password);
+      g_ptr_array_add (passwords, password);
+      path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, phone);
+      body = g_strdup_printf ("{\"layout_id\": %" G_GINT64_FORMAT "}", layout);
+      patched = pa_test_api (fixture->server, "PATCH", path, body, "*");
+      g_assert_cmpuint (patched->status, ==, 200);
+    }
+  pa_app_test_refresh_sync (fixture->repo);
+  revision = layout_revision (fixture, layout);
+
+  designer = open_designer (fixture, stored_layout (fixture, layout));
+  pa_layout_document_set_key (pa_layout_designer_get_document (designer), PA_KEY_SLOT_INIT (0, 2),
+                              PA_KEY_BLF, "201", "Alice Front Desk", 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (designer), "designer.save", NULL));
+  pa_app_test_wait_until (review_in_state, (gpointer) "loaded");
+  review = find_review ();
+  g_assert_cmpint (pa_review_changes_dialog_get_diff (review)->affected_phones, ==, 7);
+  g_assert_cmpuint (pa_review_changes_dialog_get_diff (review)->phones->len, ==, 5);
+  g_assert_cmpint (pa_review_changes_dialog_get_diff (review)->more, ==, 2);
+  g_assert_cmpstr (pa_review_changes_dialog_get_summary (review), ==,
+                   "This change rewrites the files of 7 phones. The first 5 are shown; "
+                   "2 more change the same way.");
+  text = pa_review_changes_dialog_dup_text (review);
+  g_assert_nonnull (strstr (text, "\n-linekey.2.label = Alice\n"));
+  g_assert_nonnull (strstr (text, "\n+linekey.2.label = Alice Front Desk\n"));
+  g_assert_nonnull (strstr (text, "Desk 1"));
+  g_assert_nonnull (strstr (text, "80:5E:C0:00:01:00"));
+  for (guint i = 0; i < passwords->len; i++)
+    g_assert_null (strstr (text, g_ptr_array_index (passwords, i)));
+  pa_app_test_wait_for_frames (5);
+  pa_app_test_maybe_screenshot (GTK_WIDGET (review), "review-changes.png");
+  assert_named_and_tabbable (GTK_WIDGET (review));
+  {
+    AdwStyleManager *style = adw_style_manager_get_default ();
+
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    pa_app_test_wait_for_frames (5);
+    pa_app_test_maybe_screenshot (GTK_WIDGET (review), "review-changes-dark.png");
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    pa_app_test_wait_for_frames (3);
+  }
+
+  /* Cancel: nothing stored, the edit still there to save. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.cancel", NULL));
+  pa_app_test_wait_until (no_review, NULL);
+  pa_app_test_wait_until (not_saving, designer);
+  g_assert_cmpint (layout_revision (fixture, layout), ==, revision);
+  g_assert_true (pa_layout_document_get_modified (pa_layout_designer_get_document (designer)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (designer)));
+
+  /* Confirm: saved, and the phones' files have the new label. */
+  g_assert_true (save_confirming (designer));
+  g_assert_cmpint (layout_revision (fixture, layout), ==, revision + 1);
+  g_assert_false (pa_layout_document_get_modified (pa_layout_designer_get_document (designer)));
+  g_assert_cmpstr (pa_layout_designer_get_last_result (designer), ==,
+                   "Saved. 7 phones will update on their next check");
+}
+
+/* A stored layout no phone uses saves as before: no dialog. */
+static void
+test_review_no_phones (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PaLayoutDesigner *designer = open_designer (fixture, stored_layout (fixture, fixture->layout));
+  gint64 revision = layout_revision (fixture, fixture->layout);
+
+  pa_layout_document_set_key (pa_layout_designer_get_document (designer), PA_KEY_SLOT_INIT (0, 2),
+                              PA_KEY_SPEED_DIAL, "*97", "Voicemail", 1);
+  g_assert_false (save_confirming (designer));
+  g_assert_cmpint (layout_revision (fixture, fixture->layout), ==, revision + 1);
+  g_assert_cmpstr (pa_layout_designer_get_last_result (designer), ==, "Saved");
+}
+
+/* provd gone while the diff is asked for: the dialog says why and keeps
+ * the edit; Retry with provd back shows the diff. */
+static void
+test_review_retry (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, fixture->phones[1]);
+  g_autofree char *body = g_strdup_printf ("{\"layout_id\": %" G_GINT64_FORMAT "}", fixture->layout);
+  g_autoptr(PaTestResponse) patched = pa_test_api (fixture->server, "PATCH", path, body, "*");
+  PaLayoutDesigner *designer;
+  PaReviewChangesDialog *review;
+  gint64 revision = layout_revision (fixture, fixture->layout);
+
+  g_assert_cmpuint (patched->status, ==, 200);
+  pa_app_test_refresh_sync (fixture->repo);
+  designer = open_designer (fixture, stored_layout (fixture, fixture->layout));
+  pa_layout_document_set_key (pa_layout_designer_get_document (designer), PA_KEY_SLOT_INIT (0, 2),
+                              PA_KEY_SPEED_DIAL, "*97", "Voicemail", 1);
+
+  pa_test_server_stop (fixture->server);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (designer), "designer.save", NULL));
+  pa_app_test_wait_until (review_in_state, (gpointer) "error");
+  review = find_review ();
+  g_assert_nonnull (pa_review_changes_dialog_get_error (review));
+  g_assert_cmpstr (pa_review_changes_dialog_get_error (review), !=, "");
+  /* Nothing to confirm yet: Enter does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.confirm", NULL);
+  g_assert_true (review == find_review ());
+  g_assert_true (pa_layout_designer_get_saving (designer));
+  pa_app_test_wait_for_frames (5);
+  pa_app_test_maybe_screenshot (GTK_WIDGET (review), "review-changes-error.png");
+  assert_named_and_tabbable (GTK_WIDGET (review));
+  g_assert_true (pa_layout_document_get_modified (pa_layout_designer_get_document (designer)));
+
+  pa_test_server_restart_same_port (fixture->server);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.retry", NULL));
+  pa_app_test_wait_until (review_in_state, (gpointer) "loaded");
+  g_assert_cmpint (pa_review_changes_dialog_get_diff (review)->affected_phones, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.confirm", NULL));
+  pa_app_test_wait_until (not_saving, designer);
+  g_assert_cmpint (layout_revision (fixture, fixture->layout), ==, revision + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +900,12 @@ main (int   argc,
               fixture_setup, test_apply, fixture_teardown);
   g_test_add ("/app/layout-designer/preview", Fixture, NULL,
               fixture_setup, test_preview, fixture_teardown);
+  g_test_add ("/app/layout-designer/review-changes", Fixture, NULL,
+              fixture_setup, test_review_changes, fixture_teardown);
+  g_test_add ("/app/layout-designer/review-no-phones", Fixture, NULL,
+              fixture_setup, test_review_no_phones, fixture_teardown);
+  g_test_add ("/app/layout-designer/review-retry", Fixture, NULL,
+              fixture_setup, test_review_retry, fixture_teardown);
   g_test_add ("/app/layout-designer/sidecars", Fixture, NULL,
               fixture_setup, test_sidecars, fixture_teardown);
 

@@ -1,5 +1,5 @@
 /* test-settings-window.c — the Server Settings window against the real
- * provd in local mode: read, change, the question before phones change,
+ * provd in local mode: read, change, Review Changes before phones change,
  * the save, and letting phones on the LAN in (provd restarted on the same
  * port, reachable on another address of this machine)
  *
@@ -15,6 +15,7 @@
 #include "pa-app-test.h"
 #include "pa-application.h"
 #include "pa-lan-addresses.h"
+#include "pa-review-changes-dialog.h"
 #include "pa-window.h"
 #include "pa-settings-window.h"
 #include "pa-sip-region-row.h"
@@ -104,15 +105,38 @@ create (PaConnection *connection,
   return pa_resource_get_id (created);
 }
 
-/* Gone, or asking whether to update phones. */
+/* Review Changes with its diff loaded, or NULL. */
+static PaReviewChangesDialog *
+find_review (void)
+{
+  PaReviewChangesDialog *dialog = pa_app_test_find_window (PA_TYPE_REVIEW_CHANGES_DIALOG);
+
+  if (dialog == NULL || g_strcmp0 (pa_review_changes_dialog_get_state (dialog), "loaded") != 0)
+    return NULL;
+  return dialog;
+}
+
+static gboolean
+review_shown (gpointer data)
+{
+  return find_review () != NULL;
+}
+
+static gboolean
+no_review (gpointer data)
+{
+  return pa_app_test_find_window (PA_TYPE_REVIEW_CHANGES_DIALOG) == NULL;
+}
+
+/* Gone, or showing how phones would change. */
 static gboolean
 window_gone_or_asking (gpointer data)
 {
-  return window_gone (data) || pa_app_test_message_dialog_shown (NULL);
+  return window_gone (data) || review_shown (NULL);
 }
 
-/* Saves, says yes if asked whether to update phones, and waits for the
- * window to close. Returns whether it was asked. */
+/* Saves, confirms Review Changes if it shows, and waits for the window to
+ * close. Returns whether it showed. */
 static gboolean
 save_and_wait (PaSettingsWindow *window)
 {
@@ -125,7 +149,8 @@ save_and_wait (PaSettingsWindow *window)
   if (weak != NULL)
     {
       asked = TRUE;
-      adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "save");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_review ()), "review.confirm",
+                                                 NULL));
       pa_app_test_wait_until_seconds (window_gone, &weak, TIMEOUT_S);
     }
   return asked;
@@ -139,7 +164,8 @@ test_change_and_ask (void)
   PaSettingsWindow *window = open_window (connection);
   g_autofree char *account = NULL;
   gint64 account_id;
-  AdwMessageDialog *question;
+  PaReviewChangesDialog *review;
+  g_autofree char *text = NULL;
   gpointer weak = NULL;
 
   /* Local mode shows how phones reach this computer, on port 8670's
@@ -168,26 +194,49 @@ test_change_and_ask (void)
   g_assert_cmpstr (gtk_editable_get_text (child (window, "sip_server_row")), ==, "pbx.example.com");
   gtk_spin_button_set_value (child (window, "sip_port_spin"), 5080);
   gtk_widget_activate_action (GTK_WIDGET (window), "editor.save", NULL);
-  pa_app_test_wait_until_seconds (pa_app_test_message_dialog_shown, NULL, TIMEOUT_S);
-  g_assert_cmpstr (pa_settings_window_get_question (window), ==, "Update 1 Phone?");
-  question = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  pa_app_test_maybe_screenshot (GTK_WIDGET (question), "settings-question");
+  pa_app_test_wait_until_seconds (review_shown, NULL, TIMEOUT_S);
+  review = find_review ();
+  g_assert_cmpstr (pa_review_changes_dialog_get_summary (review), ==,
+                   "This change rewrites the files of 1 phone.");
+  text = pa_review_changes_dialog_dup_text (review);
+  g_assert_nonnull (strstr (text, "5080"));
+  g_assert_nonnull (strstr (text, "80:5E:C0:AA:BB:01"));
+  pa_app_test_wait_for_frames (3);
+  pa_app_test_maybe_screenshot (GTK_WIDGET (review), "settings-review");
 
   /* Cancel keeps the window and saves nothing. */
-  adw_message_dialog_response (question, "cancel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.cancel", NULL));
   pa_app_test_wait_until_seconds (window_idle, window, TIMEOUT_S);
+  pa_app_test_wait_until_seconds (no_review, NULL, TIMEOUT_S);
   g_assert_nonnull (weak);
+  g_assert_cmpstr (pa_settings_window_get_question (window), ==, "Update 1 Phone?");
   g_clear_object (&saved);
   saved = server_settings (connection);
   g_assert_cmpuint (pa_settings_get_sip_port (saved), ==, 5060);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "editor.save", NULL);
-  pa_app_test_wait_until_seconds (pa_app_test_message_dialog_shown, NULL, TIMEOUT_S);
-  adw_message_dialog_response (pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "save");
+  pa_app_test_wait_until_seconds (review_shown, NULL, TIMEOUT_S);
+  gtk_widget_activate_action (GTK_WIDGET (find_review ()), "review.confirm", NULL);
   pa_app_test_wait_until_seconds (window_gone, &weak, TIMEOUT_S);
   g_clear_object (&saved);
   saved = server_settings (connection);
   g_assert_cmpuint (pa_settings_get_sip_port (saved), ==, 5080);
+
+  /* A new NTP server reaches the phone too: shown, then saved. */
+  window = open_window (connection);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_editable_set_text (child (window, "ntp_server_row"), "ntp.review.example");
+  gtk_widget_activate_action (GTK_WIDGET (window), "editor.save", NULL);
+  pa_app_test_wait_until_seconds (review_shown, NULL, TIMEOUT_S);
+  g_free (text);
+  text = pa_review_changes_dialog_dup_text (find_review ());
+  g_assert_nonnull (strstr (text, "+local_time.ntp_server1 = ntp.review.example"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_review ()), "review.confirm", NULL));
+  pa_app_test_wait_until_seconds (window_gone, &weak, TIMEOUT_S);
+  g_clear_object (&saved);
+  saved = server_settings (connection);
+  g_assert_cmpstr (pa_settings_get_ntp_server (saved), ==, "ntp.review.example");
 
   pa_connection_shutdown (connection);
 }

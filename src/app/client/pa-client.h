@@ -160,17 +160,6 @@ PaResource *pa_client_update_finish_full (PaClient          *self,
                                           JsonObject       **extra,
                                           GError           **error);
 
-/* POST /api/v1/settings/preview: how many phones' files saving @settings
- * (PUT, as pa_client_update_async() does) would change; -1 on error. */
-void        pa_client_preview_settings_async  (PaClient            *self,
-                                               PaSettings          *settings,
-                                               GCancellable        *cancellable,
-                                               GAsyncReadyCallback  callback,
-                                               gpointer             user_data);
-gint64      pa_client_preview_settings_finish (PaClient            *self,
-                                               GAsyncResult        *result,
-                                               GError             **error);
-
 /* GET /api/v1/discovered: the answer's object ("items", "total",
  * "bootstrap_url"), transfer full. */
 void        pa_client_list_discovered_async    (PaClient            *self,

@@ -5,6 +5,12 @@
  * Saving: the sidecars' module layouts that changed, then the layout
  * naming them, one request after the other, and one toast for the lot; and
  * the question a close with unsaved changes asks.
+ *
+ * A stored layout may be on phones: before anything is saved, Review
+ * Changes shows how their files would change (the server's diff of the
+ * body the save sends), and the save goes on only when confirmed. The
+ * server is always asked: only it knows which phones a layout reaches
+ * (a model's default reaches phones that name no layout).
  */
 #define G_LOG_DOMAIN "pa-layout-designer"
 
@@ -15,6 +21,7 @@
 #include "pa-confirm-dialog.h"
 #include "pa-layout-designer-private.h"
 #include "pa-layouts-page.h"
+#include "pa-review-changes-dialog.h"
 
 /* ---- saving --------------------------------------------------------- */
 
@@ -225,6 +232,48 @@ save_next (SaveRun *run)
                             run->self->cancellable, saved_one_cb, run);
 }
 
+/* What Review Changes shows: the stored resource whose change reaches
+ * phones, the layout (saved last, naming the sidecars) or, editing a
+ * sidecar alone, its module layout. NULL when all is new: no phone has
+ * it yet. */
+static PaResource *
+reviewed_resource (SaveRun *run)
+{
+  for (guint i = run->queue->len; i > 0; i--)
+    {
+      PaResource *resource = g_ptr_array_index (run->queue, i - 1);
+
+      if (pa_resource_get_id (resource) > 0)
+        return resource;
+    }
+  return NULL;
+}
+
+static void
+reviewed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SaveRun *run = user_data;
+  PaLayoutDesigner *self = run->self;
+  g_autoptr(GError) error = NULL;
+
+  if (pa_review_changes_run_finish (result, NULL, &error))
+    {
+      save_next (run);
+      return;
+    }
+  /* Cancelled: nothing was sent, the edits stay as they are, unsaved. */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      self->saving = FALSE;
+      self->close_after_save = FALSE;
+      pa_layout_designer_update_state (self);
+      pa_layout_designer_notify (self, PROP_SAVING);
+    }
+  save_run_free (run);
+}
+
 void
 pa_layout_designer_start_save (PaLayoutDesigner *self)
 {
@@ -232,6 +281,7 @@ pa_layout_designer_start_save (PaLayoutDesigner *self)
   gboolean sidecars_changed = FALSE;
   SaveRun *run;
   PaLayout *layout;
+  PaResource *reviewed;
 
   if (self->saving)
     return;
@@ -273,7 +323,24 @@ pa_layout_designer_start_save (PaLayoutDesigner *self)
   self->saving = TRUE;
   pa_layout_designer_update_state (self);
   pa_layout_designer_notify (self, PROP_SAVING);
-  save_next (run);
+
+  reviewed = reviewed_resource (run);
+  if (reviewed == NULL)
+    {
+      save_next (run);
+      return;
+    }
+  {
+    g_autoptr(JsonNode) body = NULL;
+
+    if (PA_IS_LAYOUT (reviewed))
+      set_sidecars (self, PA_LAYOUT (reviewed));
+    body = pa_resource_to_json (reviewed);
+    pa_review_changes_run_async (GTK_WINDOW (self), pa_repository_get_client (self->repository),
+                                 pa_client_collection_for_type (G_OBJECT_TYPE (reviewed)),
+                                 pa_resource_get_id (reviewed), body, _("_Save and Push"),
+                                 self->cancellable, reviewed_cb, run);
+  }
 }
 
 /* ---- closing -------------------------------------------------------- */

@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The form edits a PaSettings the server gave (GET /api/v1/settings) and
- * saves it whole (PUT with its revision). Before saving, the server says
- * how many phones the change reaches (the same derivation the save
- * reports); the user is asked only when that is not none.
+ * saves it whole (PUT with its revision). Before saving, Review Changes
+ * shows how the files of the phones the change reaches would change (the
+ * same derivation the save reports); the user is asked only when it
+ * reaches any.
  */
 #define G_LOG_DOMAIN "pa-settings-window"
 
@@ -16,9 +17,9 @@
 #include <string.h>
 
 #include "pa-client.h"
-#include "pa-confirm-dialog.h"
 #include "pa-lan-addresses.h"
 #include "pa-phone-actions.h"
+#include "pa-review-changes-dialog.h"
 #include "pa-settings-window.h"
 #include "pa-sip-region-row.h"
 
@@ -727,67 +728,45 @@ save_now (PaSettingsWindow *self)
 }
 
 static void
-confirm_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PaSettingsWindow *self)
-{
-  if (g_strcmp0 (response, "save") == 0)
-    {
-      save_now (self);
-      return;
-    }
-  pa_editor_end_busy (PA_EDITOR (self));
-}
-
-static void
-previewed_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+reviewed_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(PaSettingsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gint64 affected = pa_client_preview_settings_finish (PA_CLIENT (source), result, &error);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  gint64 affected = 0;
+  gboolean go_ahead = pa_review_changes_run_finish (result, &affected, &error);
 
-  if (affected < 0)
+  if (affected > 0)
     {
+      g_free (self->question);
+      self->question = g_strdup_printf (g_dngettext (NULL, "Update %d Phone?",
+                                                     "Update %d Phones?", (gulong) affected),
+                                        (int) affected);
+    }
+  if (!go_ahead)
+    {
+      /* Cancelled: the form keeps every change, unsaved. */
       pa_editor_end_busy (PA_EDITOR (self));
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        pa_editor_show_error (PA_EDITOR (self), _("Not saved"), error);
       return;
     }
-  if (affected == 0)
-    {
-      save_now (self);
-      return;
-    }
-
-  g_free (self->question);
-  self->question = g_strdup_printf (g_dngettext (NULL, "Update %d Phone?", "Update %d Phones?",
-                                                 (gulong) affected), (int) affected);
-  body = g_strdup_printf (g_dngettext (NULL,
-                                       "This changes the configuration file of %d phone. It "
-                                       "takes the change the next time it checks in.",
-                                       "This changes the configuration files of %d phones. Each "
-                                       "takes the change the next time it checks in.",
-                                       (gulong) affected), (int) affected);
-  dialog = pa_confirm_dialog_new (GTK_WINDOW (self), self->question, body, _("_Cancel"),
-                                  "save", _("_Save"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  save_now (self);
 }
 
+/* Review Changes: the server's diff of the phones' files the change
+ * rewrites, shown when it reaches any; the save waits for the answer. */
 static void
 preview (PaSettingsWindow *self)
 {
   g_autoptr(PaSettings) settings = pa_settings_window_build (self);
+  /* The whole resource, as the PUT sends it: the server ignores id and
+   * revision in a body. */
+  g_autoptr(JsonNode) body = pa_resource_to_json (PA_RESOURCE (settings));
 
-  pa_client_preview_settings_async (pa_connection_get_client (self->connection), settings,
-                                    pa_editor_get_cancellable (PA_EDITOR (self)), previewed_cb,
-                                    g_object_ref (self));
+  pa_review_changes_run_async (GTK_WINDOW (self), pa_connection_get_client (self->connection),
+                               "settings", 0, body, _("_Save and Push"),
+                               pa_editor_get_cancellable (PA_EDITOR (self)), reviewed_cb,
+                               g_object_ref (self));
 }
 
 static void
