@@ -69,6 +69,15 @@ GBytes   *pa_client_call_upload_finish (PaClient            *self,
 /* Parses a JSON object in a thread; the root node (transfer full). */
 JsonNode *pa_client_parse_object_bytes (GBytes             *bytes,
                                         GError            **error);
+/* Reads @json into a result (NULL with @error set); run in a thread. */
+typedef gpointer (*PaClientParseFunc) (GBytes  *json,
+                                       GError **error);
+/* Returns through @task (taken) what @parse makes of @json, parsed in a
+ * worker thread, not on the main loop; @free_result frees it. */
+void      pa_client_parse_in_thread  (GTask               *task,
+                                      GBytes              *json,
+                                      PaClientParseFunc    parse,
+                                      GDestroyNotify       free_result);
 /* For pa_client_call_async() answers that are a count: @user_data is a
  * GTask whose task data names the member (a static string); the task
  * returns it as an int (g_task_propagate_int()), or an error when it is

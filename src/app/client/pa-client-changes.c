@@ -143,32 +143,17 @@ pa_change_batch_parse (GBytes  *json,
   return g_steal_pointer (&batch);
 }
 
-static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  GError *error = NULL;
-  PaChangeBatch *batch = pa_change_batch_parse (task_data, &error);
-
-  if (batch == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, batch, (GDestroyNotify) pa_change_batch_free);
-}
-
 void
 pa_change_batch_parse_async (GBytes              *json,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, pa_change_batch_parse_async);
-  g_task_set_task_data (task, g_bytes_ref (json), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, parse_thread);
+  pa_client_parse_in_thread (task, json, (PaClientParseFunc) pa_change_batch_parse,
+                             (GDestroyNotify) pa_change_batch_free);
 }
 
 PaChangeBatch *

@@ -155,36 +155,22 @@ pa_change_diff_parse (GBytes  *json,
 /* ---- the request ---------------------------------------------------- */
 
 static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  GError *error = NULL;
-  PaChangeDiff *diff = pa_change_diff_parse (task_data, &error);
-
-  if (diff == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, diff, (GDestroyNotify) pa_change_diff_unref);
-}
-
-static void
 diff_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
   g_autoptr(GError) error = NULL;
-  GBytes *body = pa_client_call_upload_finish (PA_CLIENT (source), result, NULL, &error);
+  g_autoptr(GBytes) body = pa_client_call_upload_finish (PA_CLIENT (source), result, NULL, &error);
 
   if (body == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
       return;
     }
-  g_task_set_task_data (task, body, (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, parse_thread);
+  pa_client_parse_in_thread (task, body, (PaClientParseFunc) pa_change_diff_parse,
+                             (GDestroyNotify) pa_change_diff_unref);
 }
 
 void

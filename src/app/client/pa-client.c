@@ -841,3 +841,51 @@ pa_client_count_answer_cb (GObject      *source,
 
   g_task_return_int (task, json_node_get_int (count));
 }
+
+typedef struct
+{
+  GBytes            *json;
+  PaClientParseFunc  parse;
+  GDestroyNotify     free_result;
+} ParseJob;
+
+static void
+parse_job_free (gpointer data)
+{
+  ParseJob *job = data;
+
+  g_bytes_unref (job->json);
+  g_free (job);
+}
+
+static void
+parse_job_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ParseJob *job = task_data;
+  GError *error = NULL;
+  gpointer result = job->parse (job->json, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, job->free_result);
+}
+
+void
+pa_client_parse_in_thread (GTask             *task,
+                           GBytes            *json,
+                           PaClientParseFunc  parse,
+                           GDestroyNotify     free_result)
+{
+  ParseJob *job = g_new0 (ParseJob, 1);
+
+  job->json = g_bytes_ref (json);
+  job->parse = parse;
+  job->free_result = free_result;
+  g_task_set_task_data (task, job, parse_job_free);
+  g_task_run_in_thread (task, parse_job_thread);
+  g_object_unref (task);
+}
