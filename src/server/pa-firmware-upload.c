@@ -340,7 +340,12 @@ store_upload (PaApiRequest          *req,
 
   if (!pa_api_in_transaction (req, create_work, firmware, &error))
     {
-      g_unlink (final);
+      g_autoptr(PaFirmware) holder = find_by_hash (req, sha256, NULL);
+
+      /* The same bytes uploaded twice at once: the other one's record
+       * names this file now. */
+      if (holder == NULL)
+        g_unlink (final);
       goto fail;
     }
   location = g_strdup_printf ("/api/v1/firmware/%" G_GINT64_FORMAT,
