@@ -368,3 +368,67 @@ pa_firmware_set_size (PaFirmware *self,
   self->size = size;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
 }
+
+int
+pa_firmware_version_compare (const char *a,
+                             const char *b)
+{
+  while (*a != '\0' && *b != '\0')
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          const char *ea = a, *eb = b;
+          gsize la, lb;
+          int order;
+
+          while (*a == '0' && g_ascii_isdigit (a[1]))
+            a++;
+          while (*b == '0' && g_ascii_isdigit (b[1]))
+            b++;
+          for (ea = a; g_ascii_isdigit (*ea); ea++)
+            ;
+          for (eb = b; g_ascii_isdigit (*eb); eb++)
+            ;
+          la = ea - a;
+          lb = eb - b;
+          /* More digits (leading zeros gone) is the larger number. */
+          if (la != lb)
+            return la < lb ? -1 : 1;
+          order = strncmp (a, b, la);
+          if (order != 0)
+            return order < 0 ? -1 : 1;
+          a = ea;
+          b = eb;
+          continue;
+        }
+      if (*a != *b)
+        return (guchar) *a < (guchar) *b ? -1 : 1;
+      a++;
+      b++;
+    }
+  return *a == *b ? 0 : *a == '\0' ? -1 : 1;
+}
+
+PaFirmware *
+pa_firmware_find_newer (GListModel *firmware,
+                        const char *model_id,
+                        const char *running)
+{
+  PaFirmware *newest = NULL;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (firmware), NULL);
+
+  if (running == NULL || running[0] == '\0' || model_id == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (firmware); i++)
+    {
+      g_autoptr(PaFirmware) candidate = g_list_model_get_item (firmware, i);
+
+      if (!g_strv_contains (pa_firmware_get_models (candidate), model_id) ||
+          pa_firmware_version_compare (candidate->version, running) <= 0)
+        continue;
+      if (newest == NULL || pa_firmware_version_compare (candidate->version, newest->version) > 0)
+        newest = candidate;   /* the list holds it */
+    }
+  return newest;
+}

@@ -45,4 +45,15 @@ void                pa_firmware_set_sha256   (PaFirmware         *self,
  * most 255 bytes). */
 gboolean            pa_firmware_filename_is_valid (const char    *filename);
 
+/* Orders two firmware versions as vendors number them: runs of digits by
+ * their value, the rest as text ("96.86.0.50" after "96.85.0.100"). */
+int                 pa_firmware_version_compare (const char *a,
+                                                 const char *b);
+/* The newest firmware in @firmware (a GListModel of PaFirmware) for
+ * @model_id whose version is after @running, or NULL: none, or @running
+ * unknown (a phone that has not said). Transfer none. */
+PaFirmware         *pa_firmware_find_newer      (GListModel *firmware,
+                                                 const char *model_id,
+                                                 const char *running);
+
 G_END_DECLS

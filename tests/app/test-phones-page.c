@@ -441,6 +441,67 @@ test_page_search (Fixture       *fixture,
 }
 
 static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static gboolean
+view_shows_text (GtkWidget  *view,
+                 const char *text)
+{
+  g_autoptr(GString) shown = g_string_new ("\n");
+  g_autofree char *line = g_strdup_printf ("\n%s\n", text);
+
+  collect_labels (view, shown);
+  return strstr (shown->str, line) != NULL;
+}
+
+/* A firmware uploaded for a phone's model, newer than what the phone said
+ * it runs: its row says so; a correction that makes it older takes it back. */
+static void
+test_page_firmware_available (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkColumnView *view = pa_phones_page_get_column_view (fixture->page);
+  GListModel *rows = G_LIST_MODEL (pa_phones_page_get_selection (fixture->page));
+  g_autoptr(PaTestResponse) uploaded = NULL;
+  g_autoptr(PaTestResponse) corrected = NULL;
+  g_autofree char *path = NULL;
+  PaPhone *reception = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    if (g_strcmp0 (pa_phone_get_name (phone_at (rows, i)), "Reception") == 0)
+      reception = phone_at (rows, i);
+  g_assert_nonnull (reception);
+  /* Wide enough for the firmware column, which a narrow window drops. */
+  pa_app_test_resize_window (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))), 1600, 600);
+  fetch_config_as_phone (fixture->server, reception);   /* it runs 96.86.0.100 */
+  uploaded = pa_test_request (fixture->server, "POST",
+                              "/api/v1/firmware/upload?vendor=yealink&models=yealink-t54w"
+                              "&version=96.86.0.150&filename=T54W-96.86.0.150.rom",
+                              "application/octet-stream", "image", 5, TRUE, NULL);
+  g_assert_cmpuint (uploaded->status, ==, 201);
+  pa_app_test_refresh_sync (fixture->repo);
+  pa_app_test_wait_for_frames (3);
+  g_assert_true (view_shows_text (GTK_WIDGET (view), "96.86.0.100 · 96.86.0.150 available"));
+
+  path = g_strdup_printf ("/api/v1/firmware/%" G_GINT64_FORMAT,
+                          json_object_get_int_member (pa_test_response_object (uploaded), "id"));
+  corrected = pa_test_api (fixture->server, "PATCH", path, "{\"version\": \"96.86.0.99\"}", "*");
+  g_assert_cmpuint (corrected->status, ==, 200);
+  pa_app_test_refresh_sync (fixture->repo);
+  pa_app_test_wait_for_frames (3);
+  g_assert_true (view_shows_text (GTK_WIDGET (view), "96.86.0.100"));
+  g_assert_false (view_shows_text (GTK_WIDGET (view), "96.86.0.100 · 96.86.0.150 available"));
+}
+
+static void
 test_page_live_update (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -671,6 +732,8 @@ main (int   argc,
               fixture_set_up, test_page_sort, fixture_tear_down);
   g_test_add ("/app/phones-page/search", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_page_search, fixture_tear_down);
+  g_test_add ("/app/phones-page/firmware-available", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_page_firmware_available, fixture_tear_down);
   g_test_add ("/app/phones-page/live-update", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_page_live_update, fixture_tear_down);
   g_test_add ("/app/phones-page/added", Fixture, GINT_TO_POINTER (TRUE),

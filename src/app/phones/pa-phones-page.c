@@ -68,6 +68,8 @@ enum
   WATCH_AGENTS,   /* the agent column: the repository's agents */
   WATCH_AGENT,    /* the agent column: the phone's agent */
 };
+#define WATCH_FIRMWARE 0   /* the firmware column: the uploaded firmware */
+#define WATCH_OFFERED  1   /* the firmware column: the one on offer */
 
 /* A cell's tooltip, or NULL: why a phone needs attention, when exactly
  * it was last seen. */
@@ -127,7 +129,21 @@ column_text (PaPhone      *phone,
       text = pa_phone_get_ip (phone);
       break;
     case COLUMN_FIRMWARE:
-      text = pa_phone_get_firmware (phone);
+      {
+        PaFirmware *newer = repo != NULL
+                            ? pa_firmware_find_newer (pa_repository_get_firmware (repo),
+                                                      pa_phone_get_model (phone),
+                                                      pa_phone_get_firmware (phone))
+                            : NULL;
+
+        /* Uploaded for its model and after what it runs: worth knowing
+         * in the list, where a fleet's stragglers stand out. */
+        if (newer != NULL)
+          /* Translators: a phone's firmware, then the newer one uploaded for it */
+          return g_strdup_printf (_("%s · %s available"), pa_phone_get_firmware (phone),
+                                  pa_firmware_get_version (newer));
+        text = pa_phone_get_firmware (phone);
+      }
       break;
     case COLUMN_LAST_SEEN:
       if (pa_phone_get_last_seen (phone) > 0)
@@ -177,6 +193,13 @@ cell_update (PaListCell *cell,
       return;
     }
 
+  /* The firmware on offer may be corrected to an older version: follow it. */
+  if (cell->column == COLUMN_FIRMWARE && cell->list->repository != NULL)
+    pa_list_cell_watch (cell, WATCH_OFFERED,
+                        pa_firmware_find_newer (pa_repository_get_firmware (cell->list->repository),
+                                                pa_phone_get_model (phone),
+                                                pa_phone_get_firmware (phone)),
+                        "notify::version");
   text = column_text (phone, cell->column, cell->list->repository, now);
   switch (cell->column)
     {
@@ -288,6 +311,10 @@ cell_bind (PaListCell *cell)
   /* A phone may arrive before its agent does. */
   if (cell->column == COLUMN_AGENT && cell->list->repository != NULL)
     pa_list_cell_watch (cell, WATCH_AGENTS, pa_repository_get_agents (cell->list->repository),
+                        "items-changed");
+  /* A firmware uploaded (or its version corrected) changes what it offers. */
+  if (cell->column == COLUMN_FIRMWARE && cell->list->repository != NULL)
+    pa_list_cell_watch (cell, WATCH_FIRMWARE, pa_repository_get_firmware (cell->list->repository),
                         "items-changed");
 }
 
