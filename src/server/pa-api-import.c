@@ -405,36 +405,12 @@ read_csv (PaApiRequest *req,
           Import       *import,
           GError      **error)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
-  g_autoptr(GHashTable) params = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  const char *content_type = soup_message_headers_get_content_type (headers, &params);
-  const char *charset = params != NULL ? g_hash_table_lookup (params, "charset") : NULL;
+  g_autoptr(GBytes) bytes = pa_http_read_body (req->msg, "text/csv", error);
   gsize length = 0;
   const char *data;
 
-  if (pa_http_body_too_large (req->msg))
-    {
-      pa_http_set_error (error, PA_HTTP_ERROR_TOO_LARGE, NULL,
-                         "The file is larger than %d MB; import it in parts",
-                         PA_CSV_MAX_BYTES / (1024 * 1024));
-      return FALSE;
-    }
-  if (content_type == NULL || g_ascii_strcasecmp (content_type, "text/csv") != 0)
-    {
-      pa_http_set_error (error, PA_HTTP_ERROR_UNSUPPORTED_MEDIA_TYPE, NULL,
-                         "Send the file as text/csv, not %s",
-                         content_type != NULL ? content_type : "untyped");
-      return FALSE;
-    }
-  if (charset != NULL && g_ascii_strcasecmp (charset, "utf-8") != 0)
-    {
-      pa_http_set_error (error, PA_HTTP_ERROR_UNSUPPORTED_MEDIA_TYPE, NULL,
-                         "The file must be UTF-8, not %s; save it as UTF-8 and send it again",
-                         charset);
-      return FALSE;
-    }
-  bytes = soup_message_body_flatten (soup_server_message_get_request_body (req->msg));
+  if (bytes == NULL)
+    return FALSE;
   data = g_bytes_get_data (bytes, &length);
   import->csv = pa_csv_import_parse (data, length, NULL, error);
   return import->csv != NULL;

@@ -94,14 +94,14 @@ decide (PaServer   *self,
 
   answer->size = st.st_size;
   g_snprintf (answer->etag, sizeof answer->etag, "\"%s\"", sha256);
-  if (pa_http_etag_matches (if_none_match, answer->etag))
+  if (pa_http_etag_matches (if_none_match, answer->etag, TRUE))
     {
       answer->status = SOUP_STATUS_NOT_MODIFIED;
       close (fd);
       return -1;
     }
   /* If-Range naming another file: the whole of this one. */
-  if (if_range != NULL && if_range[0] != '\0' && !pa_http_etag_matches (if_range, answer->etag))
+  if (if_range != NULL && if_range[0] != '\0' && !pa_http_etag_matches (if_range, answer->etag, FALSE))
     range = NULL;
   switch (pa_http_range_parse (range, answer->size, &answer->start, &answer->length))
     {

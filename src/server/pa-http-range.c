@@ -91,7 +91,8 @@ pa_http_range_parse (const char *header,
 
 gboolean
 pa_http_etag_matches (const char *header,
-                      const char *etag)
+                      const char *etag,
+                      gboolean    wildcard)
 {
   gsize etag_len = strlen (etag);
   const char *p = header;
@@ -103,7 +104,7 @@ pa_http_etag_matches (const char *header,
       const char *end;
 
       p = skip_spaces (p);
-      if (*p == '*')
+      if (*p == '*' && wildcard && (*skip_spaces (p + 1) == ',' || *skip_spaces (p + 1) == '\0'))
         return TRUE;
       /* A weak tag names the same bytes for these whole-file answers. */
       if (p[0] == 'W' && p[1] == '/')

@@ -27,9 +27,11 @@ PaHttpRange pa_http_range_parse (const char *header,
                                  guint64    *start,
                                  guint64    *length);
 
-/* Whether @header (If-None-Match or If-Range: "*", or a list of entity
- * tags, weak or strong) names @etag (quoted, as sent). */
+/* Whether @header (If-None-Match or If-Range: a list of entity tags,
+ * weak or strong, or "*") names @etag (quoted, as sent); "*" counts only
+ * with @wildcard (a file known to exist, for If-None-Match). */
 gboolean    pa_http_etag_matches (const char *header,
-                                  const char *etag);
+                                  const char *etag,
+                                  gboolean    wildcard);
 
 G_END_DECLS

@@ -368,21 +368,15 @@ pa_http_body_too_large (SoupServerMessage *msg)
          (gsize) body->length > body_limit (msg);
 }
 
-JsonNode *
-pa_http_read_json_object (SoupServerMessage *msg,
-                          GError           **error)
+GBytes *
+pa_http_read_body (SoupServerMessage *msg,
+                   const char        *content_type,
+                   GError           **error)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
   g_autoptr(GHashTable) params = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *content_type;
+  const char *sent_type;
   const char *charset;
-  const char *data;
-  gsize length = 0;
-  JsonNode *root;
 
   if (pa_http_body_too_large (msg))
     {
@@ -392,12 +386,12 @@ pa_http_read_json_object (SoupServerMessage *msg,
       return NULL;
     }
 
-  content_type = soup_message_headers_get_content_type (headers, &params);
-  if (content_type == NULL || g_ascii_strcasecmp (content_type, "application/json") != 0)
+  sent_type = soup_message_headers_get_content_type (headers, &params);
+  if (sent_type == NULL || g_ascii_strcasecmp (sent_type, content_type) != 0)
     {
       pa_http_set_error (error, PA_HTTP_ERROR_UNSUPPORTED_MEDIA_TYPE, NULL,
-                         "The request body must be application/json, not %s",
-                         content_type != NULL ? content_type : "untyped");
+                         "The request body must be %s, not %s", content_type,
+                         sent_type != NULL ? sent_type : "untyped");
       return NULL;
     }
   charset = params != NULL ? g_hash_table_lookup (params, "charset") : NULL;
@@ -407,8 +401,23 @@ pa_http_read_json_object (SoupServerMessage *msg,
                          "The request body must be UTF-8, not %s", charset);
       return NULL;
     }
+  return soup_message_body_flatten (soup_server_message_get_request_body (msg));
+}
 
-  bytes = soup_message_body_flatten (body);
+JsonNode *
+pa_http_read_json_object (SoupServerMessage *msg,
+                          GError           **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize length = 0;
+  JsonNode *root;
+
+  bytes = pa_http_read_body (msg, "application/json", error);
+  if (bytes == NULL)
+    return NULL;
   data = g_bytes_get_data (bytes, &length);
   if (length == 0)
     {

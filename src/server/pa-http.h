@@ -90,6 +90,11 @@ void        pa_http_send_empty         (SoupServerMessage *msg,
  * PA_HTTP_ERROR_UNSUPPORTED_MEDIA_TYPE, PA_MODEL_ERROR_MALFORMED. */
 JsonNode   *pa_http_read_json_object   (SoupServerMessage *msg,
                                         GError           **error);
+/* The request's body, refused (413, 415) when over its limit, of another
+ * type than @content_type or in a charset other than UTF-8. */
+GBytes     *pa_http_read_body          (SoupServerMessage *msg,
+                                        const char        *content_type,
+                                        GError           **error);
 
 /* Installed once on the server: refuses bodies over @limit bytes
  * (%PA_HTTP_MAX_BODY but where a route takes more, a CSV import) from the

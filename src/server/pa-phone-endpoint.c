@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pa-api-private.h"
+#include "pa-http-range.h"
 #include "pa-http.h"
 #include "pa-http-auth.h"
 #include "pa-mac.h"
@@ -119,30 +120,6 @@ discard_log (SoupServerMessage *msg,
   soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 
-/* @wildcard: whether `*` matches (it does for a file known to exist). */
-static gboolean
-etag_matches (const char *if_none_match,
-              const char *etag,
-              gboolean    wildcard)
-{
-  g_auto(GStrv) tags = NULL;
-
-  if (if_none_match == NULL)
-    return FALSE;
-
-  tags = g_strsplit (if_none_match, ",", -1);
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      const char *tag = g_strstrip (tags[i]);
-
-      if (g_str_has_prefix (tag, "W/"))
-        tag += 2;
-      if ((wildcard && g_str_equal (tag, "*")) || g_str_equal (tag, etag))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The User-Agent as text we can store, and what it says; @info stays
  * empty when it is no phone's. */
 static char *
@@ -234,8 +211,8 @@ decide (PaServer              *self,
         const PaUserAgentInfo *ua_info,
         const char            *if_none_match)
 {
-  guint status = etag_matches (if_none_match, cached->etag,
-                               cached->bytes != NULL || cached->chunks != NULL)
+  guint status = pa_http_etag_matches (if_none_match, cached->etag,
+                                       cached->bytes != NULL || cached->chunks != NULL)
                  ? SOUP_STATUS_NOT_MODIFIED : SOUP_STATUS_OK;
 
   record_fetch (self, ip, cached, file, status, clean_ua, ua_info);
@@ -414,7 +391,7 @@ render_fresh (PaServer          *self,
 
       g_free (fresh->etag);
       fresh->etag = g_steal_pointer (&quoted);
-      if (etag_matches (if_none_match, fresh->etag, FALSE))
+      if (pa_http_etag_matches (if_none_match, fresh->etag, FALSE))
         return g_steal_pointer (&fresh);
     }
 

@@ -67,15 +67,18 @@ test_range_parse (void)
 static void
 test_etag_matches (void)
 {
-  g_assert_true (pa_http_etag_matches ("\"abc\"", "\"abc\""));
-  g_assert_true (pa_http_etag_matches ("W/\"abc\"", "\"abc\""));
-  g_assert_true (pa_http_etag_matches ("\"x\", \"abc\"", "\"abc\""));
-  g_assert_true (pa_http_etag_matches ("*", "\"abc\""));
-  g_assert_false (pa_http_etag_matches ("\"abcd\"", "\"abc\""));
-  g_assert_false (pa_http_etag_matches ("abc", "\"abc\""));
-  g_assert_false (pa_http_etag_matches ("", "\"abc\""));
-  g_assert_false (pa_http_etag_matches (NULL, "\"abc\""));
-  g_assert_false (pa_http_etag_matches (",,,", "\"abc\""));
+  g_assert_true (pa_http_etag_matches ("\"abc\"", "\"abc\"", TRUE));
+  g_assert_true (pa_http_etag_matches ("W/\"abc\"", "\"abc\"", TRUE));
+  g_assert_true (pa_http_etag_matches ("\"x\", \"abc\"", "\"abc\"", TRUE));
+  g_assert_true (pa_http_etag_matches ("*", "\"abc\"", TRUE));
+  g_assert_false (pa_http_etag_matches ("\"abcd\"", "\"abc\"", TRUE));
+  g_assert_false (pa_http_etag_matches ("abc", "\"abc\"", TRUE));
+  g_assert_false (pa_http_etag_matches ("", "\"abc\"", TRUE));
+  g_assert_false (pa_http_etag_matches (NULL, "\"abc\"", TRUE));
+  g_assert_false (pa_http_etag_matches (",,,", "\"abc\"", TRUE));
+  /* If-Range takes an entity tag, never "*". */
+  g_assert_false (pa_http_etag_matches ("*", "\"abc\"", FALSE));
+  g_assert_true (pa_http_etag_matches ("\"abc\"", "\"abc\"", FALSE));
 }
 
 /* -- provd --------------------------------------------------------------- */
