@@ -392,7 +392,6 @@ choose_file_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   PaImportDialog *self = PA_IMPORT_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->chooser != NULL)
     return;
@@ -411,11 +410,7 @@ choose_file_action (GtkWidget  *widget,
     }
   else
     pa_file_chooser_start_in_documents (GTK_FILE_CHOOSER (self->chooser));
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  pa_file_chooser_add_csv_filter (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

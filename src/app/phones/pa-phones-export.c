@@ -160,7 +160,6 @@ pa_phones_export_interactive (PaPhonesPage *page)
 {
   GtkRoot *root;
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   g_return_if_fail (PA_IS_PHONES_PAGE (page));
 
@@ -172,10 +171,7 @@ pa_phones_export_interactive (PaPhonesPage *page)
   pa_file_chooser_start_in_documents (GTK_FILE_CHOOSER (chooser));
   /* Translators: the suggested file name of the exported phone list. */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("phones.csv"));
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  pa_file_chooser_add_csv_filter (GTK_FILE_CHOOSER (chooser));
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), page, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
