@@ -71,7 +71,8 @@ PaChangeDiff *pa_client_diff_finish   (PaClient            *self,
                                        GError             **error);
 
 /* pa_client_diff_async() for saving @resource (stored: its id is set) as
- * it is now: its kind's collection, its JSON. */
+ * it is now: its kind's collection, its whole JSON, as the save's PUT
+ * sends it (the server ignores id and revision in a body). */
 void          pa_client_diff_resource_async (PaClient            *self,
                                              PaResource          *resource,
                                              GCancellable        *cancellable,

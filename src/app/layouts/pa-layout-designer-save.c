@@ -330,17 +330,10 @@ pa_layout_designer_start_save (PaLayoutDesigner *self)
       save_next (run);
       return;
     }
-  {
-    g_autoptr(JsonNode) body = NULL;
-
-    if (PA_IS_LAYOUT (reviewed))
-      set_sidecars (self, PA_LAYOUT (reviewed));
-    body = pa_resource_to_json (reviewed);
-    pa_review_changes_run_async (GTK_WINDOW (self), pa_repository_get_client (self->repository),
-                                 pa_client_collection_for_type (G_OBJECT_TYPE (reviewed)),
-                                 pa_resource_get_id (reviewed), body, _("_Save and Push"),
-                                 self->cancellable, reviewed_cb, run);
-  }
+  if (PA_IS_LAYOUT (reviewed))
+    set_sidecars (self, PA_LAYOUT (reviewed));
+  pa_review_changes_run_async (GTK_WINDOW (self), pa_repository_get_client (self->repository),
+                               reviewed, _("_Save and Push"), self->cancellable, reviewed_cb, run);
 }
 
 /* ---- closing -------------------------------------------------------- */

@@ -759,12 +759,9 @@ static void
 preview (PaSettingsWindow *self)
 {
   g_autoptr(PaSettings) settings = pa_settings_window_build (self);
-  /* The whole resource, as the PUT sends it: the server ignores id and
-   * revision in a body. */
-  g_autoptr(JsonNode) body = pa_resource_to_json (PA_RESOURCE (settings));
 
   pa_review_changes_run_async (GTK_WINDOW (self), pa_connection_get_client (self->connection),
-                               "settings", 0, body, _("_Save and Push"),
+                               PA_RESOURCE (settings), _("_Save and Push"),
                                pa_editor_get_cancellable (PA_EDITOR (self)), reviewed_cb,
                                g_object_ref (self));
 }

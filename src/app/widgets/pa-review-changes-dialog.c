@@ -35,9 +35,7 @@ struct _PaReviewChangesDialog
   GtkWidget       *added_probe;
 
   PaClient        *client;
-  char            *collection;
-  gint64           id;
-  JsonNode        *body;
+  PaResource      *resource;   /* as it would be saved */
   GCancellable    *cancellable;   /* the caller's; may be NULL */
   GTask           *task;          /* until answered */
   PaChangeDiff    *diff;
@@ -436,16 +434,13 @@ request (PaReviewChangesDialog *self)
   req->self = g_object_ref (self);
   req->serial = ++self->serial;
   show_state (self, "loading");
-  pa_client_diff_async (self->client, self->collection, self->id, self->body, self->cancellable,
-                        diff_cb, req);
+  pa_client_diff_resource_async (self->client, self->resource, self->cancellable, diff_cb, req);
 }
 
 void
 pa_review_changes_run_async (GtkWindow           *parent,
                              PaClient            *client,
-                             const char          *collection,
-                             gint64               id,
-                             JsonNode            *body,
+                             PaResource          *resource,
                              const char          *confirm_label,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
@@ -455,16 +450,13 @@ pa_review_changes_run_async (GtkWindow           *parent,
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (PA_IS_CLIENT (client));
-  g_return_if_fail (collection != NULL);
-  g_return_if_fail (body != NULL);
+  g_return_if_fail (PA_IS_RESOURCE (resource));
   g_return_if_fail (confirm_label != NULL);
 
   self = g_object_new (PA_TYPE_REVIEW_CHANGES_DIALOG, "transient-for", parent, NULL);
   gtk_button_set_label (GTK_BUTTON (self->confirm_button), confirm_label);
   self->client = g_object_ref (client);
-  self->collection = g_strdup (collection);
-  self->id = id;
-  self->body = json_node_ref (body);
+  self->resource = g_object_ref (resource);
   g_set_object (&self->cancellable, cancellable);
   self->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (self->task, pa_review_changes_run_async);
@@ -625,8 +617,7 @@ pa_review_changes_dialog_finalize (GObject *object)
   PaReviewChangesDialog *self = PA_REVIEW_CHANGES_DIALOG (object);
 
   g_clear_object (&self->client);
-  g_free (self->collection);
-  g_clear_pointer (&self->body, json_node_unref);
+  g_clear_object (&self->resource);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->diff, pa_change_diff_unref);
   g_free (self->error_message);
