@@ -18,18 +18,6 @@
 #include "pa-api-private.h"
 #include "pa-csv.h"
 
-#define IMPORT_PATH "/api/v1/phones/import"
-
-gsize
-pa_api_body_limit (const char *path)
-{
-  if (g_strcmp0 (path, IMPORT_PATH) == 0)
-    return PA_CSV_MAX_BYTES;
-  if (g_strcmp0 (path, PA_FIRMWARE_UPLOAD_PATH) == 0)
-    return PA_FIRMWARE_MAX_BYTES;
-  return PA_HTTP_MAX_BODY;
-}
-
 /* What the store holds that rows name, read once per import. */
 typedef struct
 {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pa-api-private.h"
+#include "pa-csv.h"
 
 #define LIST_DEFAULT_LIMIT 50
 #define LIST_MAX_LIMIT     500
@@ -706,6 +707,16 @@ static const struct
   { "PATCH",  "settings",    "",                  handle_patch },
   { "POST",   "settings",    "preview",           pa_api_preview_settings },
 };
+
+gsize
+pa_api_body_limit (const char *path)
+{
+  if (g_strcmp0 (path, "/api/v1/phones/import") == 0)
+    return PA_CSV_MAX_BYTES;
+  if (g_strcmp0 (path, PA_FIRMWARE_UPLOAD_PATH) == 0)
+    return PA_FIRMWARE_MAX_BYTES;
+  return PA_HTTP_MAX_BODY;
+}
 
 /* Whether @segments (after the collection) fit @pattern; fills @id, @arg. */
 static gboolean

@@ -87,8 +87,8 @@ void     pa_api_dispatch           (PaServer          *self,
                                     const char * const *segments,
                                     GHashTable        *query);
 
-/* pa-api-import.c: the most a request to @path may send (a CSV import
- * more than the rest of the API). */
+/* pa-api.c, beside the routes: the most a request to @path may send (a
+ * CSV import and a firmware upload more than the rest of the API). */
 gsize    pa_api_body_limit         (const char        *path);
 
 /* pa-phone-endpoint.c: GET /p/<token>/<file>. @rest is the path after /p/. */
