@@ -19,27 +19,34 @@
 #include "pa-gather.h"
 
 /* Phones whose diffs are shown; the others are counted. */
-#define SHOWN_PHONES 5
+#define SHOWN_PHONES PA_API_DIFF_SHOWN
 /* Same lines shown around each change. */
 #define DIFF_CONTEXT 2
 
-/* Every file @phone has, rendered as the preview shows it (secrets
- * masked): file name → text; an empty table when it has none now. */
-static GHashTable *
-render_files (PaServer  *server,
-              gint64     phone_id,
-              PaPhone  **out_phone,
-              GError   **error)
+GHashTable *
+pa_api_diff_render (PaServer  *server,
+                    PaStore   *store,
+                    gint64     phone_id,
+                    PaPhone  **out_phone,
+                    GError   **error)
 {
   g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(PaResource) phone = pa_store_get (server->store, PA_TYPE_PHONE, phone_id, error);
+  g_autoptr(PaGatherMemo) memo = pa_gather_memo_new (store);
+  g_autoptr(PaResource) phone = NULL;
   g_autoptr(PaRenderContext) ctx = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) names = NULL;
 
+  phone = pa_store_get (store, PA_TYPE_PHONE, phone_id, &local_error);
+  /* Deleted: its files are gone. */
+  if (phone == NULL && g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+    goto done;
   if (phone == NULL)
-    return NULL;
-  ctx = pa_gather (server, PA_PHONE (phone), PA_GATHER_PREVIEW, NULL, NULL, &local_error);
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  ctx = pa_gather (server, PA_PHONE (phone), PA_GATHER_PREVIEW, memo, NULL, &local_error);
   /* A phone that cannot be rendered (a model the catalog lacks) has no
    * files to compare. */
   if (ctx == NULL && local_error->domain == PA_RENDER_ERROR)
@@ -53,7 +60,8 @@ render_files (PaServer  *server,
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       g_autoptr(GError) file_error = NULL;
-      char *text = pa_phone_render_file (server, PA_PHONE (phone), names[i], TRUE, NULL, &file_error);
+      char *text = pa_phone_render_file (server, PA_PHONE (phone), memo, names[i], TRUE, NULL,
+                                         &file_error);
 
       /* Settings that cannot work render no file: that is the change. */
       if (text == NULL && file_error->domain != PA_RENDER_ERROR)
@@ -65,7 +73,7 @@ render_files (PaServer  *server,
     }
 done:
   if (out_phone != NULL)
-    *out_phone = PA_PHONE (g_steal_pointer (&phone));
+    *out_phone = phone != NULL ? PA_PHONE (g_steal_pointer (&phone)) : NULL;
   return g_steal_pointer (&files);
 }
 
@@ -129,6 +137,22 @@ diff_files (GHashTable *before,
   return files;
 }
 
+JsonObject *
+pa_api_diff_phone (gint64      id,
+                   PaPhone    *phone,
+                   GHashTable *before,
+                   GHashTable *after)
+{
+  JsonObject *entry = json_object_new ();
+
+  json_object_set_int_member (entry, "id", id);
+  json_object_set_string_member (entry, "name", pa_phone_get_name (phone));
+  json_object_set_string_member (entry, "mac", pa_phone_get_mac (phone));
+  json_object_set_string_member (entry, "model", pa_phone_get_model (phone));
+  json_object_set_array_member (entry, "files", diff_files (before, after));
+  return entry;
+}
+
 void
 pa_api_diff_update (PaApiRequest          *req,
                     const PaApiCollection *collection,
@@ -164,7 +188,7 @@ pa_api_diff_update (PaApiRequest          *req,
     {
       Shown one = { g_array_index (phones, gint64, i), NULL, NULL };
 
-      one.after = render_files (req->server, one.id, &one.phone, &error);
+      one.after = pa_api_diff_render (req->server, req->store, one.id, &one.phone, &error);
       ok = one.after != NULL;
       g_array_append_val (shown, one);
     }
@@ -183,19 +207,13 @@ pa_api_diff_update (PaApiRequest          *req,
   for (guint i = 0; i < shown->len; i++)
     {
       Shown *one = &g_array_index (shown, Shown, i);
-      g_autoptr(GHashTable) before = render_files (req->server, one->id, NULL, &error);
+      g_autoptr(GHashTable) before = pa_api_diff_render (req->server, req->store, one->id, NULL,
+                                                          &error);
       JsonObject *entry;
-      JsonArray *files;
 
       if (before == NULL)
         goto fail;
-      files = diff_files (before, one->after);
-      entry = json_object_new ();
-      json_object_set_int_member (entry, "id", one->id);
-      json_object_set_string_member (entry, "name", pa_phone_get_name (one->phone));
-      json_object_set_string_member (entry, "mac", pa_phone_get_mac (one->phone));
-      json_object_set_string_member (entry, "model", pa_phone_get_model (one->phone));
-      json_object_set_array_member (entry, "files", files);
+      entry = pa_api_diff_phone (one->id, one->phone, before, one->after);
       json_array_add_object_element (answer_phones, entry);
     }
 

@@ -87,11 +87,26 @@ gboolean pa_api_update               (PaApiRequest *req, const PaApiCollection *
                                       gint64 id, JsonNode *body, gboolean replace,
                                       GError **error);
 
+/* pa-api.c: inside a transaction, what a DELETE of the resource does,
+ * hooks and all, whatever its revision. */
+gboolean pa_api_delete               (PaApiRequest *req, const PaApiCollection *collection,
+                                      gint64 id, GError **error);
+
 /* pa-api-diff.c: POST /api/v1/{collection}/{id}/diff and /settings/diff
  * with the body a PATCH would send: how the files of the phones it
  * reaches would change, secrets masked; changes nothing. */
 void     pa_api_diff_update          (PaApiRequest *req, const PaApiCollection *collection,
                                       gint64 id, const char *arg);
+/* Every file the phone has in @store, rendered as the preview shows it
+ * (secrets masked): file name → text; an empty table for a phone that is
+ * not there (@out_phone NULL then) or cannot be rendered. */
+GHashTable *pa_api_diff_render       (PaServer *server, PaStore *store, gint64 phone_id,
+                                      PaPhone **out_phone, GError **error);
+/* A phone of the answer: its files' diffs from @before to @after. */
+JsonObject *pa_api_diff_phone        (gint64 id, PaPhone *phone, GHashTable *before,
+                                      GHashTable *after);
+/* The most phones a diff shows; the others are counted. */
+#define PA_API_DIFF_SHOWN 5
 
 /* pa-api-import.c: POST /api/v1/phones/import[?dry_run=true], a CSV file
  * (docs/api.md, "Importing phones"). */
@@ -161,8 +176,19 @@ void     pa_api_list_discovered         (PaApiRequest *req, const PaApiCollectio
                                          gint64 id, const char *arg);
 void     pa_api_ignore_discovered       (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *mac);
-/* POST /api/v1/layouts/{id}/apply */
-void     pa_api_apply_layout            (PaApiRequest *req, const PaApiCollection *collection,
+/* pa-api-jobs.c: GET and POST /api/v1/jobs, GET and DELETE …/jobs/{id},
+ * POST …/jobs/{id}/undo, POST …/jobs/diff */
+void     pa_api_list_jobs               (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+void     pa_api_submit_job              (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+void     pa_api_get_job                 (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+void     pa_api_cancel_job              (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+void     pa_api_undo_job                (PaApiRequest *req, const PaApiCollection *collection,
+                                         gint64 id, const char *arg);
+void     pa_api_diff_job                (PaApiRequest *req, const PaApiCollection *collection,
                                          gint64 id, const char *arg);
 /* GET /api/v1/phones/{id}/preview/{file} */
 void     pa_api_preview_phone_file      (PaApiRequest *req, const PaApiCollection *collection,

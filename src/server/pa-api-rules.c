@@ -685,7 +685,7 @@ regenerate_answer (PaApiRequest *req,
   RegenerateData *data = user_data;
   /* The phones whose files now carry the new password: they fetch it on
    * their next check (or when a resync is pushed). */
-  GArray *phones = req->server->last_affected;
+  GArray *phones = req->server->derive->last_affected;
   g_autoptr(JsonArray) resync = json_array_new ();
 
   for (guint i = 0; i < phones->len; i++)

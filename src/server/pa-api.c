@@ -105,15 +105,15 @@ pa_api_in_transaction (PaApiRequest         *req,
     return FALSE;
   if (req->report_affected)
     json_object_set_int_member (req->extra, "affected_phones",
-                                req->server->last_affected->len);
+                                req->server->derive->last_affected->len);
   /* Shown this once, like a SIP password: the API never returns them again. */
-  if (req->server->last_generated->len > 0)
+  if (req->server->derive->last_generated->len > 0)
     {
       g_autoptr(JsonArray) made = json_array_new ();
 
-      for (guint i = 0; i < req->server->last_generated->len; i++)
+      for (guint i = 0; i < req->server->derive->last_generated->len; i++)
         {
-          PaGeneratedPassword *one = g_ptr_array_index (req->server->last_generated, i);
+          PaGeneratedPassword *one = g_ptr_array_index (req->server->derive->last_generated, i);
           g_autoptr(JsonObject) item = json_object_new ();
 
           json_object_set_int_member (item, "phone_id", one->phone_id);
@@ -606,6 +606,17 @@ delete_work (PaApiRequest *req,
   return TRUE;
 }
 
+gboolean
+pa_api_delete (PaApiRequest          *req,
+               const PaApiCollection *collection,
+               gint64                 id,
+               GError               **error)
+{
+  DeleteData data = { collection, id, -1 };
+
+  return delete_work (req, &data, error);
+}
+
 static void
 handle_delete (PaApiRequest          *req,
                const PaApiCollection *collection,
@@ -682,6 +693,12 @@ static const struct
   { "GET",    "/changes",    "",                  pa_api_list_changes },
   { "POST",   "/events",     "registration",      pa_api_registration_event },
   { "GET",    "/changes",    "stream",            pa_api_changes_stream },
+  { "GET",    "/jobs",       "",                  pa_api_list_jobs },
+  { "POST",   "/jobs",       "",                  pa_api_submit_job },
+  { "POST",   "/jobs",       "diff",              pa_api_diff_job },
+  { "GET",    "/jobs",       "{id}",              pa_api_get_job },
+  { "DELETE", "/jobs",       "{id}",              pa_api_cancel_job },
+  { "POST",   "/jobs",       "{id}/undo",         pa_api_undo_job },
   { "GET",    NULL,          "",                  handle_list },
   { "POST",   NULL,          "",                  handle_create },
   { "GET",    NULL,          "{id}",              handle_get },
@@ -700,7 +717,6 @@ static const struct
   { "POST",   "firmware",    "upload",            pa_api_upload_firmware },
   { "POST",   NULL,          "{id}/diff",         pa_api_diff_update },
   { "POST",   "settings",    "diff",              pa_api_diff_update },
-  { "POST",   "layout",      "{id}/apply",        pa_api_apply_layout },
   { "POST",   "sip_account", "{id}/password",     pa_api_regenerate_sip_password },
   { "GET",    "settings",    "",                  handle_get },
   { "PUT",    "settings",    "",                  handle_put },
@@ -715,6 +731,9 @@ pa_api_body_limit (const char *path)
     return PA_CSV_MAX_BYTES;
   if (g_strcmp0 (path, PA_FIRMWARE_UPLOAD_PATH) == 0)
     return PA_FIRMWARE_MAX_BYTES;
+  /* 100,000 phone ids */
+  if (g_strcmp0 (path, "/api/v1/jobs") == 0 || g_strcmp0 (path, "/api/v1/jobs/diff") == 0)
+    return 4 * PA_HTTP_MAX_BODY;
   return PA_HTTP_MAX_BODY;
 }
 

@@ -159,6 +159,34 @@ render_bootstrap (PaServer     *self,
 }
 
 static void
+free_found (gpointer data)
+{
+  char **found = data;
+
+  for (guint i = 0; i < 3; i++)
+    g_free (found[i]);
+  g_free (found);
+}
+
+/* @data: MAC, address, User-Agent (each but the MAC nullable); written
+ * once no bulk job holds the store. */
+static void
+record_discovered (PaStore  *store,
+                   gpointer  data)
+{
+  char **found = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pa_store_record_discovered (store, found[0], found[1], found[2], &error))
+    g_warning ("Cannot record discovered phone %s: %s", found[0], error->message);
+  else
+    g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
+                      "PA_MAC", found[0],
+                      "MESSAGE", "Discovered %s at %s (%s)", found[0], found[1],
+                      found[2] != NULL ? found[2] : "no User-Agent");
+}
+
+static void
 answer (SoupServerMessage *msg,
         guint              status,
         const char        *content_type,
@@ -199,17 +227,13 @@ pa_bootstrap_handle (PaServer              *self,
   phone = pa_store_find_phone_by_mac (self->store, mac, &error);
   if (phone == NULL && g_error_matches (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
     {
-      g_autoptr(GError) record_error = NULL;
+      char **found = g_new0 (char *, 4);
 
-      if (!pa_store_record_discovered (self->store, mac, soup_server_message_get_remote_host (msg),
-                                       clean_ua, &record_error))
-        g_warning ("Cannot record discovered phone %s: %s", mac, record_error->message);
-      else
-        g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
-                          "PA_MAC", mac,
-                          "MESSAGE", "Discovered %s at %s (%s)", mac,
-                          soup_server_message_get_remote_host (msg),
-                          clean_ua != NULL ? clean_ua : "no User-Agent");
+      /* Each may be NULL but the MAC: freed one by one, not as a strv. */
+      found[0] = g_strdup (mac);
+      found[1] = g_strdup (soup_server_message_get_remote_host (msg));
+      found[2] = g_strdup (clean_ua);
+      pa_store_when_writable (self->store, record_discovered, found, free_found);
       return "unknown MAC on the bootstrap URL (recorded as discovered)";
     }
   if (phone == NULL)

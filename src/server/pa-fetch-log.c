@@ -170,6 +170,8 @@ writer_thread (gpointer data)
 
   while ((batch = g_async_queue_pop (self->batches)) != stop)
     {
+      /* A unit of work (a bulk job) holds the write lock: after it. */
+      pa_store_wait_writable (self->writer);
       write_batch (self->writer, batch);
       g_hash_table_unref (batch);
 
@@ -435,6 +437,10 @@ pa_fetch_log_flush (PaFetchLog *self)
   g_clear_handle_id (&self->flush_id, g_source_remove);
   hand_over (self);
 
+  /* The writer waits for a unit of work; the main loop does not. Reads
+   * meanwhile see the fetches written before it. */
+  if (!pa_store_is_writable (self->store))
+    return;
   /* Reads after this see every fetch so far. */
   g_mutex_lock (&self->mutex);
   target = self->n_handed;

@@ -55,12 +55,14 @@ sort_unique (GArray *ids)
 /* Gathers the phone again and records its inputs if they changed. A phone
  * that is gone (deleted in this transaction) has nothing to record. */
 static gboolean
-derive_phone (PaServer      *self,
+derive_phone (PaDerive      *derive,
               PaGatherMemo  *memo,
               gint64         phone_id,
               gboolean      *changed,
               GError       **error)
 {
+  PaServer *self = derive->server;
+  PaStore *store = derive->store;
   g_autoptr(PaResource) phone = NULL;
   g_autoptr(GArray) inputs = pa_config_inputs_new ();
   g_autoptr(PaRenderContext) ctx = NULL;
@@ -69,7 +71,7 @@ derive_phone (PaServer      *self,
   g_auto(GStrv) attention = NULL;
 
   *changed = FALSE;
-  phone = pa_store_get (self->store, PA_TYPE_PHONE, phone_id, &local_error);
+  phone = pa_store_get (store, PA_TYPE_PHONE, phone_id, &local_error);
   if (phone == NULL && g_error_matches (local_error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
     return TRUE;
   if (phone == NULL)
@@ -97,14 +99,14 @@ derive_phone (PaServer      *self,
       PaGeneratedPassword *made;
 
       if (password == NULL ||
-          !pa_store_set_generated_admin_password (self->store, phone_id, password, error))
+          !pa_store_set_generated_admin_password (store, phone_id, password, error))
         return FALSE;
       pa_config_inputs_add (inputs, PA_INPUT_ADMIN_PASSWORD, phone_id,
                             pa_config_inputs_revision_of (password));
       made = g_new0 (PaGeneratedPassword, 1);
       made->phone_id = phone_id;
       made->password = g_steal_pointer (&password);
-      g_ptr_array_add (self->derive_generated, made);
+      g_ptr_array_add (derive->generated, made);
     }
 
   /* Its own HTTP password for its setup link: made once when http_auth
@@ -115,7 +117,7 @@ derive_phone (PaServer      *self,
       g_autofree char *password = pa_token_generate_password (error);
 
       if (password == NULL ||
-          !pa_store_set_http_credentials (self->store, phone_id, password, 0, error))
+          !pa_store_set_http_credentials (store, phone_id, password, 0, error))
         return FALSE;
       pa_config_inputs_add (inputs, PA_INPUT_HTTP_PASSWORD, phone_id,
                             pa_config_inputs_revision_of (password));
@@ -123,7 +125,7 @@ derive_phone (PaServer      *self,
   else if (ctx != NULL && !pa_phone_get_http_auth (PA_PHONE (phone)))
     {
       g_autoptr(GError) read_error = NULL;
-      g_autofree char *stale = pa_store_get_http_credentials (self->store, phone_id, NULL,
+      g_autofree char *stale = pa_store_get_http_credentials (store, phone_id, NULL,
                                                               &read_error);
 
       if (read_error != NULL)
@@ -131,7 +133,7 @@ derive_phone (PaServer      *self,
           g_propagate_error (error, g_steal_pointer (&read_error));
           return FALSE;
         }
-      if (stale != NULL && !pa_store_set_http_credentials (self->store, phone_id, NULL, 0, error))
+      if (stale != NULL && !pa_store_set_http_credentials (store, phone_id, NULL, 0, error))
         return FALSE;
     }
 
@@ -144,24 +146,24 @@ derive_phone (PaServer      *self,
   attention = pa_phone_attention (self, PA_PHONE (phone), memo, error);
   if (attention == NULL)
     return FALSE;
-  return pa_store_set_phone_inputs (self->store, phone_id, inputs,
+  return pa_store_set_phone_inputs (store, phone_id, inputs,
                                     (const char * const *) attention, fingerprint, error);
 }
 
 static gboolean
-derive_phones (PaServer  *self,
+derive_phones (PaDerive  *derive,
                GArray    *phone_ids,
                GArray    *changed_ids,
                GError   **error)
 {
-  g_autoptr(PaGatherMemo) memo = pa_gather_memo_new ();
+  g_autoptr(PaGatherMemo) memo = pa_gather_memo_new (derive->store);
 
   for (guint i = 0; i < phone_ids->len; i++)
     {
       gint64 id = g_array_index (phone_ids, gint64, i);
       gboolean changed;
 
-      if (!derive_phone (self, memo, id, &changed, error))
+      if (!derive_phone (derive, memo, id, &changed, error))
         return FALSE;
       if (changed)
         g_array_append_val (changed_ids, id);
@@ -175,7 +177,8 @@ derive_cb (PaStore  *store,
            gpointer  user_data,
            GError  **error)
 {
-  PaServer *self = user_data;
+  PaDerive *derive = user_data;
+  PaServer *self = derive->server;
   g_autoptr(GArray) phones = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; i < written->len; i++)
@@ -188,14 +191,21 @@ derive_cb (PaStore  *store,
       if (g_str_equal (input->kind, "phone"))
         {
           g_array_append_val (phones, input->id);
-          g_array_append_val (self->derive_dropped, input->id);
+          g_array_append_val (derive->dropped, input->id);
         }
       /* Each setting is an input of its own: the phones that read one
        * whose value is now another. */
       if (input->id == PA_SETTINGS_ID &&
           g_str_equal (input->kind, pa_store_kind_from_type (PA_TYPE_SETTINGS)))
         {
-          self->derive_settings_written = TRUE;
+          /* The settings are the main loop's: what every gather reads. */
+          if (store != self->store)
+            {
+              g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+                           "The server's settings are not changed by a unit of work");
+              return FALSE;
+            }
+          derive->settings_written = TRUE;
           if (!pa_server_update_settings (self, error))
             return FALSE;
           readers = pa_store_list_phones_underived (store, self->settings, error);
@@ -210,8 +220,8 @@ derive_cb (PaStore  *store,
 
   /* A nested derive cannot happen (the observer writes no tracked data),
    * but a failed one leaves half a list behind: start from empty. */
-  g_array_set_size (self->derive_changed, 0);
-  return derive_phones (self, phones, self->derive_changed, error);
+  g_array_set_size (derive->changed, 0);
+  return derive_phones (derive, phones, derive->changed, error);
 }
 
 static void
@@ -219,35 +229,35 @@ settled_cb (PaStore  *store,
             gboolean  committed,
             gpointer  user_data)
 {
-  PaServer *self = user_data;
+  PaDerive *derive = user_data;
+  PaServer *self = derive->server;
 
-  g_array_set_size (self->last_affected, 0);
-  g_ptr_array_set_size (self->last_generated, 0);
+  g_array_set_size (derive->last_affected, 0);
+  g_array_set_size (derive->last_dropped, 0);
+  g_ptr_array_set_size (derive->last_generated, 0);
   /* Settings read inside a transaction that did not hold. */
-  if (self->derive_settings_written && !committed)
+  if (derive->settings_written && !committed)
     {
       g_autoptr(GError) error = NULL;
 
       if (!pa_server_update_settings (self, &error))
         g_warning ("%s", error->message);
     }
-  self->derive_settings_written = FALSE;
+  derive->settings_written = FALSE;
   if (committed)
     {
-      for (guint i = 0; i < self->derive_changed->len; i++)
-        pa_render_cache_forget_phone (self->render_cache,
-                                      g_array_index (self->derive_changed, gint64, i));
-      for (guint i = 0; i < self->derive_dropped->len; i++)
-        pa_render_cache_forget_phone (self->render_cache,
-                                      g_array_index (self->derive_dropped, gint64, i));
-      g_array_append_vals (self->last_affected, self->derive_changed->data,
-                           self->derive_changed->len);
-      g_ptr_array_extend_and_steal (self->last_generated, g_steal_pointer (&self->derive_generated));
-      self->derive_generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
+      g_array_append_vals (derive->last_affected, derive->changed->data, derive->changed->len);
+      g_array_append_vals (derive->last_dropped, derive->dropped->data, derive->dropped->len);
+      g_ptr_array_extend_and_steal (derive->last_generated, g_steal_pointer (&derive->generated));
+      derive->generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
+      /* The render cache is the main loop's; a unit's commit is
+       * forgotten there (pa_server_forget_rendered()). */
+      if (store == self->store)
+        pa_server_forget_rendered (self, derive);
     }
-  g_ptr_array_set_size (self->derive_generated, 0);
-  g_array_set_size (self->derive_changed, 0);
-  g_array_set_size (self->derive_dropped, 0);
+  g_ptr_array_set_size (derive->generated, 0);
+  g_array_set_size (derive->changed, 0);
+  g_array_set_size (derive->dropped, 0);
 }
 
 static const PaStoreObserver observer = {
@@ -256,16 +266,57 @@ static const PaStoreObserver observer = {
 };
 
 void
+pa_server_forget_rendered (PaServer *self,
+                           PaDerive *derive)
+{
+  for (guint i = 0; i < derive->last_affected->len; i++)
+    pa_render_cache_forget_phone (self->render_cache,
+                                  g_array_index (derive->last_affected, gint64, i));
+  for (guint i = 0; i < derive->last_dropped->len; i++)
+    pa_render_cache_forget_phone (self->render_cache,
+                                  g_array_index (derive->last_dropped, gint64, i));
+}
+
+PaDerive *
+pa_derive_new (PaServer *server,
+               PaStore  *store)
+{
+  PaDerive *derive = g_new0 (PaDerive, 1);
+
+  derive->server = server;
+  derive->store = g_object_ref (store);
+  derive->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  derive->dropped = g_array_new (FALSE, FALSE, sizeof (gint64));
+  derive->generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
+  derive->last_affected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  derive->last_dropped = g_array_new (FALSE, FALSE, sizeof (gint64));
+  derive->last_generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
+  pa_store_set_observer (store, &observer, derive);
+  return derive;
+}
+
+void
+pa_derive_free (PaDerive *derive)
+{
+  if (derive == NULL)
+    return;
+  pa_store_set_observer (derive->store, NULL, NULL);
+  g_object_unref (derive->store);
+  g_array_unref (derive->changed);
+  g_array_unref (derive->dropped);
+  g_ptr_array_unref (derive->generated);
+  g_array_unref (derive->last_affected);
+  g_array_unref (derive->last_dropped);
+  g_ptr_array_unref (derive->last_generated);
+  g_free (derive);
+}
+
+void
 pa_server_watch_store (PaServer *self)
 {
   g_autoptr(GError) error = NULL;
 
-  self->derive_changed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->derive_dropped = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->last_affected = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->derive_generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
-  self->last_generated = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_generated_password_free);
-  pa_store_set_observer (self->store, &observer, self);
+  self->derive = pa_derive_new (self, self->store);
   /* Settings as they are before listening; pa_server_listen() reads them
    * again once the URL phones use is known, and fails if it cannot. */
   if (!pa_server_update_settings (self, &error))
@@ -275,13 +326,7 @@ pa_server_watch_store (PaServer *self)
 void
 pa_server_unwatch_store (PaServer *self)
 {
-  if (self->store != NULL)
-    pa_store_set_observer (self->store, NULL, NULL);
-  g_clear_pointer (&self->derive_changed, g_array_unref);
-  g_clear_pointer (&self->derive_dropped, g_array_unref);
-  g_clear_pointer (&self->last_affected, g_array_unref);
-  g_clear_pointer (&self->derive_generated, g_ptr_array_unref);
-  g_clear_pointer (&self->last_generated, g_ptr_array_unref);
+  g_clear_pointer (&self->derive, pa_derive_free);
   g_clear_pointer (&self->settings, g_array_unref);
 }
 
@@ -302,7 +347,7 @@ pa_server_derive_underived (PaServer  *self,
 
   if (!pa_store_begin (self->store, error))
     return FALSE;
-  if (!derive_phones (self, phones, changed, error))
+  if (!derive_phones (self->derive, phones, changed, error))
     {
       pa_store_rollback (self->store);
       return FALSE;

@@ -24,14 +24,16 @@
 
 struct _PaGatherMemo
 {
+  PaStore    *store;       /* what is read: the server's, or a unit's */
   GHashTable *resources;   /* "kind id" → PaResource */
 };
 
 PaGatherMemo *
-pa_gather_memo_new (void)
+pa_gather_memo_new (PaStore *store)
 {
   PaGatherMemo *memo = g_new0 (PaGatherMemo, 1);
 
+  memo->store = g_object_ref (store);
   memo->resources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   return memo;
 }
@@ -42,6 +44,7 @@ pa_gather_memo_free (PaGatherMemo *memo)
   if (memo == NULL)
     return;
   g_hash_table_unref (memo->resources);
+  g_object_unref (memo->store);
   g_free (memo);
 }
 
@@ -64,7 +67,7 @@ load_shared (PaServer      *self,
   resource = g_hash_table_lookup (memo->resources, key);
   if (resource != NULL)
     return g_object_ref (resource);
-  resource = pa_store_get (self->store, type, id, error);
+  resource = pa_store_get (memo->store, type, id, error);
   if (resource != NULL)
     g_hash_table_insert (memo->resources, g_steal_pointer (&key), g_object_ref (resource));
   return resource;
@@ -105,6 +108,7 @@ pa_gather (PaServer      *self,
   g_autoptr(PaRenderContext) ctx = NULL;
   GArray *lines = pa_phone_get_lines (phone);
   GPtrArray *modules = pa_phone_get_modules (phone);
+  PaStore *store = memo != NULL ? memo->store : self->store;
   gint64 layout_id;
 
   g_return_val_if_fail (inputs == NULL || what == PA_GATHER_FILES, NULL);
@@ -131,7 +135,7 @@ pa_gather (PaServer      *self,
       g_autofree char *password = NULL;
       gint64 serial = 0;
 
-      account = pa_store_get (self->store, PA_TYPE_SIP_ACCOUNT, account_id, error);
+      account = pa_store_get (store, PA_TYPE_SIP_ACCOUNT, account_id, error);
       if (account == NULL)
         return NULL;
       record (inputs, account);
@@ -140,7 +144,7 @@ pa_gather (PaServer      *self,
           pa_render_context_add_account (ctx, PA_SIP_ACCOUNT (account), NULL);
           continue;
         }
-      password = pa_store_get_sip_password (self->store, account_id, &serial, error);
+      password = pa_store_get_sip_password (store, account_id, &serial, error);
       if (password == NULL)
         return NULL;
       if (inputs != NULL)
@@ -223,7 +227,7 @@ pa_gather (PaServer      *self,
       g_autofree char *admin_password = NULL;
       gint64 phone_id = pa_resource_get_id (PA_RESOURCE (phone));
 
-      admin_password = pa_store_get_generated_admin_password (self->store, phone_id, &local_error);
+      admin_password = pa_store_get_generated_admin_password (store, phone_id, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -247,7 +251,7 @@ pa_gather (PaServer      *self,
       g_autofree char *password = NULL;
       gint64 phone_id = pa_resource_get_id (PA_RESOURCE (phone));
 
-      password = pa_store_get_http_credentials (self->store, phone_id, NULL, &local_error);
+      password = pa_store_get_http_credentials (store, phone_id, NULL, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -330,6 +334,7 @@ pa_phone_attention (PaServer      *self,
 char *
 pa_phone_render_file (PaServer    *self,
                       PaPhone     *phone,
+                      PaGatherMemo *memo,
                       const char  *file,
                       gboolean     mask_secrets,
                       const char **content_type,
@@ -348,7 +353,7 @@ pa_phone_render_file (PaServer    *self,
     }
 
   ctx = pa_gather (self, phone, mask_secrets ? PA_GATHER_PREVIEW : PA_GATHER_FILES,
-                   NULL, NULL, error);
+                   memo, NULL, error);
   if (ctx == NULL)
     return NULL;
   /* The vendor's writer knows which files its phones ask for. */

@@ -20,9 +20,11 @@ typedef enum
   PA_GATHER_SETTINGS,
 } PaGather;
 
-/* Resources already parsed, for gathering many phones at once (the type
- * is declared in pa-server-private.h). */
-PaGatherMemo    *pa_gather_memo_new  (void);
+/* Resources already parsed, for gathering many phones at once from @store
+ * (the server's, or a unit of work's): a gather with a memo reads only
+ * that store, one without reads the server's. (The type is declared in
+ * pa-server-private.h.) */
+PaGatherMemo    *pa_gather_memo_new  (PaStore *store);
 void             pa_gather_memo_free (PaGatherMemo *memo);
 
 /**

@@ -251,6 +251,35 @@ serve (PaServer              *self,
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), bytes);
 }
 
+typedef struct
+{
+  gint64  phone_id;
+  char   *password;
+  gint64  at;
+} CredentialsSent;
+
+static void
+credentials_sent_free (CredentialsSent *sent)
+{
+  memset (sent->password, 0, strlen (sent->password));
+  g_free (sent->password);
+  g_free (sent);
+}
+
+/* Written once no bulk job holds the store: the grace time then starts a
+ * moment later, and the phone is asked nothing earlier. */
+static void
+note_credentials_sent (PaStore  *store,
+                       gpointer  data)
+{
+  CredentialsSent *sent = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pa_store_set_http_credentials (store, sent->phone_id, sent->password, sent->at, &error))
+    g_warning ("Cannot note that phone %" G_GINT64_FORMAT " has its HTTP password: %s",
+               sent->phone_id, error->message);
+}
+
 /* The phone's own HTTP credentials. Digest credentials are only ever sent
  * in answer to a challenge, so provd starts asking once a file carrying
  * them has reached the phone, after a grace time (a phone fetches several
@@ -300,10 +329,16 @@ authorized (PaServer          *self,
   if (result == PA_HTTP_AUTH_OK || (result == PA_HTTP_AUTH_MISSING && !required))
     {
       /* This answer carries the credentials: the grace time starts. */
-      if (sent_at == 0 &&
-          !pa_store_set_http_credentials (self->store, fresh->phone_id, password, now, &error))
-        g_warning ("Cannot note that phone %s has its HTTP password: %s", fresh->mac,
-                   error->message);
+      if (sent_at == 0)
+        {
+          CredentialsSent *sent = g_new0 (CredentialsSent, 1);
+
+          sent->phone_id = fresh->phone_id;
+          sent->password = g_strdup (password);
+          sent->at = now;
+          pa_store_when_writable (self->store, note_credentials_sent, sent,
+                                  (GDestroyNotify) credentials_sent_free);
+        }
       return TRUE;
     }
 
@@ -395,7 +430,7 @@ render_fresh (PaServer          *self,
         return g_steal_pointer (&fresh);
     }
 
-  output = pa_phone_render_file (self, phone, file, FALSE, &fresh->content_type, &error);
+  output = pa_phone_render_file (self, phone, NULL, file, FALSE, &fresh->content_type, &error);
   if (output == NULL)
     {
       if (g_error_matches (error, PA_RENDER_ERROR, PA_RENDER_ERROR_NO_SUCH_FILE) &&

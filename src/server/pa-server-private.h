@@ -55,13 +55,7 @@ struct _PaServer
   gint64           build_revision;
   gint64           catalog_revision;
   GArray          *settings;        /* PaConfigInput per PaSettingId */
-  GArray          *derive_changed;  /* phone ids, this transaction */
-  GArray          *derive_dropped;  /* phones written themselves */
-  gboolean         derive_settings_written;
-  GArray          *last_affected;   /* phone ids whose fingerprint the last
-                                     * committed transaction changed */
-  GPtrArray       *derive_generated;  /* PaGeneratedPassword, this transaction */
-  GPtrArray       *last_generated;    /* and the last committed one's */
+  struct _PaDerive *derive;         /* of @store */
 
   /* pa-api-changes-stream.c: the open change streams (PaChangeStream) */
   GList           *change_streams;
@@ -69,7 +63,39 @@ struct _PaServer
   /* pa-sip-*.c: NOTIFY/OPTIONS to phones; NULL when SIP could not start */
   PaSipAgent      *sip_agent;
   struct _PaSipKeepalive *keepalive;
+  /* pa-jobs.c: bulk jobs, once listening */
+  struct _PaJobs  *jobs;
 };
+
+/* pa-fingerprints.c: a store's phones kept derived. Before each of its
+ * transactions commits, the phones reading what it wrote are gathered
+ * again from it; what changed is kept for after the commit. The server's
+ * store has one; a unit of work's store (pa_store_run_unit_async()) one
+ * of its own, made and used in the unit's thread. */
+typedef struct _PaDerive
+{
+  PaServer  *server;
+  PaStore   *store;
+  GArray    *changed;           /* phone ids, this transaction */
+  GArray    *dropped;           /* phones written themselves */
+  gboolean   settings_written;
+  GPtrArray *generated;         /* PaGeneratedPassword, this transaction */
+  /* The last committed transaction's: */
+  GArray    *last_affected;     /* phones whose fingerprint changed */
+  GArray    *last_dropped;      /* phones written themselves */
+  GPtrArray *last_generated;    /* admin passwords made */
+} PaDerive;
+
+/* Observes @store (used in one thread). */
+PaDerive *pa_derive_new               (PaServer *server,
+                                       PaStore  *store);
+void      pa_derive_free              (PaDerive *derive);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaDerive, pa_derive_free)
+/* On the main loop, after a unit's commit: drops the cached files of the
+ * phones @derive's last commit changed (the server's own store does this
+ * as it commits). */
+void      pa_server_forget_rendered   (PaServer *self,
+                                       PaDerive *derive);
 
 /* An admin password provd made for a phone, to be shown once. */
 typedef struct
@@ -140,20 +166,23 @@ void     pa_firmware_collect         (PaServer          *self,
 char    *pa_firmware_path            (PaServer          *self,
                                       const char        *sha256);
 
+/* What many phones' gathers share (pa-gather.h). */
+typedef struct _PaGatherMemo PaGatherMemo;
+
 /* pa-phone-endpoint.c: the bytes a phone gets for @file, shared by the phone
  * endpoint and the admin preview. @mask_secrets puts ******** in place of
  * the SIP passwords and the admin password. Errors: PA_RENDER_ERROR_NO_SUCH_FILE
  * when the phone's model does not use @file (or is not in the catalog),
- * other render errors, store errors. */
+ * other render errors, store errors. @memo (nullable): reads from its
+ * store (pa-gather.h), not the server's. */
 char    *pa_phone_render_file      (PaServer          *self,
                                     PaPhone           *phone,
+                                    PaGatherMemo      *memo,
                                     const char        *file,
                                     gboolean           mask_secrets,
                                     const char       **content_type,
                                     GError           **error);
 
-/* What many phones' gathers share (pa-gather.h). */
-typedef struct _PaGatherMemo PaGatherMemo;
 
 /* pa-gather.c: why @phone cannot be served a working file (its
  * "attention"), from the same resolve rendering uses; empty when it can.

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "pa-http.h"
+#include "pa-jobs.h"
 #include "pa-server-private.h"
 #include "pa-token.h"
 
@@ -28,6 +29,7 @@ pa_server_dispose (GObject *object)
   PaServer *self = PA_SERVER (object);
 
   pa_server_shutdown (self);
+  g_clear_pointer (&self->jobs, pa_jobs_free);
   pa_server_stop_sip (self);
   pa_server_unwatch_store (self);
   g_clear_pointer (&self->listener, pa_http_listener_free);
@@ -302,6 +304,60 @@ handle_api (PaServer          *self,
   pa_api_dispatch (self, msg, (const char * const *) segments->pdata, query);
 }
 
+/* An API request that waits for a bulk job's unit of work to end. */
+typedef struct
+{
+  PaServer          *server;
+  SoupServerMessage *msg;
+  char              *path;
+  GHashTable        *query;
+} Deferred;
+
+static void
+deferred_free (Deferred *deferred)
+{
+  g_object_unref (deferred->server);
+  g_object_unref (deferred->msg);
+  g_free (deferred->path);
+  g_clear_pointer (&deferred->query, g_hash_table_unref);
+  g_free (deferred);
+}
+
+static void
+run_deferred (PaStore  *store,
+              gpointer  data)
+{
+  Deferred *deferred = data;
+
+  soup_server_message_unpause (deferred->msg);
+  handle_api (deferred->server, deferred->msg, deferred->path, deferred->query);
+}
+
+/* Every write of the API waits while a job's transaction holds the store
+ * (reads do not): its message is paused, not the main loop. */
+static gboolean
+defer_write (PaServer          *self,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query)
+{
+  const char *method = soup_server_message_get_method (msg);
+  Deferred *deferred;
+
+  if (g_str_equal (method, "GET") || g_str_equal (method, "HEAD") ||
+      pa_store_is_writable (self->store))
+    return FALSE;
+
+  deferred = g_new0 (Deferred, 1);
+  deferred->server = g_object_ref (self);
+  deferred->msg = g_object_ref (msg);
+  deferred->path = g_strdup (path);
+  deferred->query = query != NULL ? g_hash_table_ref (query) : NULL;
+  soup_server_message_pause (msg);
+  pa_store_when_writable (self->store, run_deferred, deferred, (GDestroyNotify) deferred_free);
+  return TRUE;
+}
+
 static void
 handler_cb (SoupServer        *server,
             SoupServerMessage *msg,
@@ -312,7 +368,10 @@ handler_cb (SoupServer        *server,
   PaServer *self = user_data;
 
   if (is_api_path (path))
-    handle_api (self, msg, path, query);
+    {
+      if (!defer_write (self, msg, path, query))
+        handle_api (self, msg, path, query);
+    }
   else if (g_str_has_prefix (path, "/p/"))
     pa_phone_endpoint_handle (self, msg, path + strlen ("/p/"));
   else if (g_str_has_prefix (path, PA_FIRMWARE_PATH))
@@ -528,6 +587,15 @@ pa_server_listen (PaServer  *self,
     }
 
   pa_server_start_sip (self);
+  if (self->jobs == NULL)
+    {
+      self->jobs = pa_jobs_new (self, error);
+      if (self->jobs == NULL)
+        {
+          g_prefix_error (error, "Cannot read the bulk jobs: ");
+          return FALSE;
+        }
+    }
 
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                     "PA_URL", self->url,

@@ -61,20 +61,40 @@ keepalive_free (PaSipKeepalive *self)
   g_clear_pointer (&self->phones, g_hash_table_unref);
 }
 
+typedef struct
+{
+  gint64      id;
+  const char *status;   /* a nick: static */
+} StatusWrite;
+
+static void
+write_status (PaStore  *store,
+              gpointer  data)
+{
+  StatusWrite *write = data;
+  g_autoptr(GError) error = NULL;
+  PaPhoneStatusUpdate update = { .status = write->status };
+
+  if (!pa_store_update_phone_status (store, write->id, &update, &error)
+      && !g_error_matches (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+    g_warning ("Cannot mark phone %" G_GINT64_FORMAT " %s: %s", write->id, write->status,
+               error->message);
+}
+
 /* Every status the keepalive writes goes through here (one place to hand
- * it to a transitions recorder). */
+ * it to a transitions recorder); written once no bulk job holds the
+ * store. */
 static void
 set_status (PaSipKeepalive *self,
             gint64          id,
             const char     *status)
 {
-  g_autoptr(GError) error = NULL;
-  PaPhoneStatusUpdate update = { .status = status };
+  StatusWrite *write = g_new0 (StatusWrite, 1);
 
   g_message ("Phone %" G_GINT64_FORMAT " is %s (SIP OPTIONS)", id, status);
-  if (!pa_store_update_phone_status (self->server->store, id, &update, &error)
-      && !g_error_matches (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
-    g_warning ("Cannot mark phone %" G_GINT64_FORMAT " %s: %s", id, status, error->message);
+  write->id = id;
+  write->status = status;
+  pa_store_when_writable (self->server->store, write_status, write, g_free);
 }
 
 static void

@@ -190,28 +190,60 @@ send_data_free (SendData *data)
   g_free (data);
 }
 
-/* Keeps how it ended as the phone's sip_action; the change log carries it
- * to the apps. */
+typedef struct
+{
+  gint64     phone_id;
+  char      *action;
+  char      *reason;
+  PaPhoneSipAction record;
+} ActionWrite;
+
+static void
+action_write_free (ActionWrite *write)
+{
+  g_free (write->action);
+  g_free (write->reason);
+  g_clear_pointer (&write->record.at, g_date_time_unref);
+  g_free (write);
+}
+
+static void
+write_action (PaStore  *store,
+              gpointer  data)
+{
+  ActionWrite *write = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pa_store_set_phone_sip_action (store, write->phone_id, &write->record, &error)
+      && !g_error_matches (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
+    g_warning ("Cannot keep the result of the %s of phone %" G_GINT64_FORMAT ": %s",
+               write->action, write->phone_id, error->message);
+}
+
+/* Keeps how it ended as the phone's sip_action (once no bulk job holds
+ * the store); the change log carries it to the apps. */
 static void
 record (PaServer           *server,
         const PaSipPush    *push,
         const PaSipOutcome *outcome)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GError) error = NULL;
-  PaPhoneSipAction action = {
-    push->action, pa_sip_result_to_string (outcome->result), outcome->code, outcome->reason, now
-  };
+  ActionWrite *write = g_new0 (ActionWrite, 1);
 
   g_message ("%s of phone %" G_GINT64_FORMAT " (%s): %s%s%s",
                     push->action, push->phone_id, push->target != NULL ? push->target : "no target",
                     pa_sip_result_to_string (outcome->result),
                     outcome->reason != NULL ? ", " : "",
                     outcome->reason != NULL ? outcome->reason : "");
-  if (!pa_store_set_phone_sip_action (server->store, push->phone_id, &action, &error)
-      && !g_error_matches (error, PA_STORE_ERROR, PA_STORE_ERROR_NOT_FOUND))
-    g_warning ("Cannot keep the result of the %s of phone %" G_GINT64_FORMAT ": %s",
-               push->action, push->phone_id, error->message);
+  write->phone_id = push->phone_id;
+  write->action = g_strdup (push->action);
+  write->reason = g_strdup (outcome->reason);
+  write->record.action = write->action;
+  write->record.result = pa_sip_result_to_string (outcome->result);
+  write->record.code = outcome->code;
+  write->record.reason = write->reason;
+  write->record.at = g_date_time_new_now_utc ();
+  pa_store_when_writable (server->store, write_action, write,
+                          (GDestroyNotify) action_write_free);
 }
 
 static void

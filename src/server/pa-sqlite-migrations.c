@@ -324,6 +324,18 @@ static const char * const migrations[] = {
   "  search    TEXT NOT NULL,"
   "  data      TEXT NOT NULL"
   ");",
+
+  /* 16: bulk jobs (pa-jobs.c): the job as the API shows it, and what
+   * undoing it puts back. A job's end is written in the transaction of
+   * its change, so a job cut short stays "running" here, and the next
+   * start marks it failed. */
+  "CREATE TABLE jobs ("
+  "  id     INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  state  TEXT NOT NULL,"
+  "  data   TEXT NOT NULL,"
+  "  undo   TEXT"
+  ");"
+  "CREATE INDEX jobs_by_state ON jobs (state);",
 };
 
 int

@@ -76,6 +76,7 @@ void      pa_sqlite_store_init_resource_iface (PaStoreInterface *iface);
 void      pa_sqlite_store_init_phone_iface    (PaStoreInterface *iface);
 void      pa_sqlite_store_init_inputs_iface   (PaStoreInterface *iface);
 void      pa_sqlite_store_init_changes_iface  (PaStoreInterface *iface);
+void      pa_sqlite_store_init_jobs_iface     (PaStoreInterface *iface);
 
 /* pa-sqlite-store-changes.c: logs a change to the resource @id of @type
  * ("created", "updated", "deleted"), inside the caller's transaction. */

@@ -351,6 +351,7 @@ pa_sqlite_store_iface_init (PaStoreInterface *iface)
   pa_sqlite_store_init_phone_iface (iface);
   pa_sqlite_store_init_inputs_iface (iface);
   pa_sqlite_store_init_changes_iface (iface);
+  pa_sqlite_store_init_jobs_iface (iface);
 }
 
 /* pa_fold(text): the case-folding the list filter compares with, the same

@@ -14,7 +14,7 @@
 #include "pa-settings.h"
 #include "pa-sip-account.h"
 #include "pa-resource-kinds.h"
-#include "pa-store.h"
+#include "pa-store-private.h"
 #include "pa-token.h"
 
 G_DEFINE_QUARK (pa-store-error-quark, pa_store_error)
@@ -219,11 +219,15 @@ pa_store_open_sibling (PaStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   sibling = IFACE (self)->open_sibling (self, error);
-  /* Its commits are announced on @self, where the readers are. */
+  /* Its commits are announced on @self, where the readers are; a unit
+   * of work on either is one on both. */
   if (sibling != NULL)
-    g_object_set_qdata_full (G_OBJECT (sibling), notifier_quark (),
-                             g_atomic_rc_box_acquire (get_notifier (self)),
-                             (GDestroyNotify) notifier_release);
+    {
+      g_object_set_qdata_full (G_OBJECT (sibling), notifier_quark (),
+                               g_atomic_rc_box_acquire (get_notifier (self)),
+                               (GDestroyNotify) notifier_release);
+      pa_store_units_share (self, sibling);
+    }
   return sibling;
 }
 
@@ -891,4 +895,56 @@ pa_store_list_changes (PaStore  *self,
   g_return_val_if_fail (oldest != NULL && last != NULL, NULL);
 
   return IFACE (self)->list_changes (self, since, limit, oldest, last, error);
+}
+
+gint64
+pa_store_insert_job (PaStore     *self,
+                     const char  *state,
+                     const char  *data,
+                     GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), -1);
+  g_return_val_if_fail (state != NULL && data != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  return IFACE (self)->insert_job (self, state, data, error);
+}
+
+gboolean
+pa_store_update_job (PaStore     *self,
+                     gint64       id,
+                     const char  *state,
+                     const char  *data,
+                     const char  *undo,
+                     GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL && data != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return IFACE (self)->update_job (self, id, state, data, undo, error);
+}
+
+char *
+pa_store_get_job (PaStore     *self,
+                  gint64       id,
+                  char       **undo,
+                  GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return IFACE (self)->get_job (self, id, undo, error);
+}
+
+GPtrArray *
+pa_store_list_jobs (PaStore     *self,
+                    const char  *state,
+                    guint        limit,
+                    GError     **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return IFACE (self)->list_jobs (self, state, limit, error);
 }

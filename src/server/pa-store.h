@@ -298,6 +298,14 @@ struct _PaStoreInterface
 
   GPtrArray   *(*list_changes)          (PaStore *self, gint64 since, guint limit,
                                          gint64 *oldest, gint64 *last, GError **error);
+
+  gint64       (*insert_job)            (PaStore *self, const char *state, const char *data,
+                                         GError **error);
+  gboolean     (*update_job)            (PaStore *self, gint64 id, const char *state,
+                                         const char *data, const char *undo, GError **error);
+  char        *(*get_job)               (PaStore *self, gint64 id, char **undo, GError **error);
+  GPtrArray   *(*list_jobs)             (PaStore *self, const char *state, guint limit,
+                                         GError **error);
 };
 
 /**
@@ -373,6 +381,92 @@ GType        pa_store_type_from_kind        (const char *kind);
  * Returns: (transfer full): the store, or NULL with an error.
  */
 PaStore     *pa_store_open_sibling          (PaStore *self, GError **error);
+
+/* -- jobs ---------------------------------------------------------------- */
+
+/* What the store keeps of a bulk job (pa-jobs.c says what the texts
+ * hold): its state ("queued", "running", …), its JSON as the API shows
+ * it, and what undoing it puts back. Not resources: they are not in the
+ * change log, and a write of one is not seen by the observer. */
+
+/* Returns: the new job's id, or -1 with @error. */
+gint64       pa_store_insert_job            (PaStore     *self,
+                                             const char  *state,
+                                             const char  *data,
+                                             GError     **error);
+/* @undo: NULL leaves it as it is. Errors: NOT_FOUND. */
+gboolean     pa_store_update_job            (PaStore     *self,
+                                             gint64       id,
+                                             const char  *state,
+                                             const char  *data,
+                                             const char  *undo,
+                                             GError     **error);
+/* Returns: (transfer full): the job's data, or NULL with NOT_FOUND;
+ * @undo (out) (optional) (nullable): what undoing it puts back. */
+char        *pa_store_get_job               (PaStore     *self,
+                                             gint64       id,
+                                             char       **undo,
+                                             GError     **error);
+/* Returns: (transfer full) (element-type utf8): the data of the newest
+ * @limit jobs (0: all) in @state (NULL: any), newest first. */
+GPtrArray   *pa_store_list_jobs             (PaStore     *self,
+                                             const char  *state,
+                                             guint        limit,
+                                             GError     **error);
+
+/* -- units of work ----------------------------------------------------- */
+
+/**
+ * PaStoreUnitFunc:
+ * @unit: a store of its own (pa_store_open_sibling()), for this thread
+ *
+ * The work of a unit, run on a worker thread: typically one transaction
+ * on @unit (begin … commit, with an observer of its own set first).
+ */
+typedef gboolean (*PaStoreUnitFunc) (PaStore       *unit,
+                                     gpointer       data,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
+/**
+ * pa_store_run_unit_async:
+ * @data: (transfer full): for @func; @destroy frees it once the unit is
+ *   over, in the caller's thread
+ *
+ * Runs @func off the caller's main loop. From now until @callback runs
+ * (in the caller's thread-default context), the store is not writable:
+ * pa_store_is_writable() says FALSE, writers of the main loop wait in
+ * pa_store_when_writable() and those of other threads in
+ * pa_store_wait_writable(), and they are let go (in their order) before
+ * @callback runs. Reads go on meanwhile, seeing what was committed.
+ */
+void         pa_store_run_unit_async        (PaStore             *self,
+                                             PaStoreUnitFunc      func,
+                                             gpointer             data,
+                                             GDestroyNotify       destroy,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+/* Returns: what @func returned, with its error. */
+gboolean     pa_store_run_unit_finish       (PaStore             *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* FALSE while a unit of work of this store or of a sibling runs. */
+gboolean     pa_store_is_writable           (PaStore             *self);
+
+typedef void (*PaStoreWritableFunc) (PaStore  *store,
+                                     gpointer  data);
+/* Calls @func now if the store is writable, else once the unit that
+ * runs is over (in the main loop that ran it); then @destroy. For the
+ * main loop's writers: the API's writes, a phone's status. */
+void         pa_store_when_writable         (PaStore             *self,
+                                             PaStoreWritableFunc  func,
+                                             gpointer             data,
+                                             GDestroyNotify       destroy);
+/* For a thread of its own that writes (the fetch log's): blocks until no
+ * unit runs. */
+void         pa_store_wait_writable         (PaStore             *self);
 
 /* -- transactions ------------------------------------------------------ */
 

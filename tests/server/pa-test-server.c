@@ -585,3 +585,51 @@ pa_test_total_of (PaTestServer *self,
   g_assert_cmpuint (response->status, ==, 200);
   return json_object_get_int_member (pa_test_response_object (response), "total");
 }
+
+gint64
+pa_test_submit_job (PaTestServer *self,
+                    const char   *body)
+{
+  g_autoptr(PaTestResponse) response = pa_test_api (self, "POST", "/api/v1/jobs", body, NULL);
+  g_autofree char *location = NULL;
+  gint64 id;
+
+  if (response->status != SOUP_STATUS_ACCEPTED)
+    g_error ("POST /api/v1/jobs: expected 202, got %u: %s", response->status, response->text);
+  id = json_object_get_int_member (pa_test_response_object (response), "id");
+  location = g_strdup_printf ("/api/v1/jobs/%" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (soup_message_headers_get_one (response->headers, "Location"), ==, location);
+  return id;
+}
+
+JsonObject *
+pa_test_wait_job (PaTestServer *self,
+                  gint64        id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/jobs/%" G_GINT64_FORMAT, id);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(PaTestResponse) response = pa_test_api (self, "GET", path, NULL, NULL);
+      JsonObject *job;
+      const char *state;
+
+      if (response->status != SOUP_STATUS_OK)
+        g_error ("GET %s: %u %s", path, response->status, response->text);
+      job = pa_test_response_object (response);
+      state = json_object_get_string_member (job, "state");
+      if (!g_str_equal (state, "queued") && !g_str_equal (state, "running"))
+        return json_object_ref (job);
+      g_usleep (20 * 1000);
+    }
+  g_error ("Job %" G_GINT64_FORMAT " did not end within a minute", id);
+  return NULL;
+}
+
+JsonObject *
+pa_test_run_job (PaTestServer *self,
+                 const char   *body)
+{
+  return pa_test_wait_job (self, pa_test_submit_job (self, body));
+}

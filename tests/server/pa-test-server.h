@@ -153,6 +153,18 @@ char           *pa_test_etag_of             (PaTestServer *self,
 char           *pa_test_fingerprint_of      (PaTestServer *self,
                                              gint64        phone_id);
 
+/* POST /api/v1/jobs with @body, asserting 202 and its Location; returns
+ * the job's id. */
+gint64          pa_test_submit_job          (PaTestServer *self,
+                                             const char   *body);
+/* Reads job @id until it has ended (succeeded, failed, cancelled);
+ * returns it (transfer full). */
+JsonObject     *pa_test_wait_job            (PaTestServer *self,
+                                             gint64        id);
+/* Both: the job as it ended. */
+JsonObject     *pa_test_run_job             (PaTestServer *self,
+                                             const char   *body);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaTestServer, pa_test_server_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaTestResponse, pa_test_response_free)
 

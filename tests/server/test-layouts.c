@@ -480,17 +480,25 @@ test_delete_bad_replacement (Fixture       *fixture,
   }
 }
 
-/* -- apply ---------------------------------------------------------------- */
+/* -- apply (a job: test-jobs.c has the job machinery) --------------------- */
 
-static PaTestResponse *
+/* An apply_layout job's body: @ids is the JSON array's inside. */
+static char *
+apply_body (gint64      layout_id,
+            const char *ids)
+{
+  return g_strdup_printf ("{\"action\": \"apply_layout\", \"layout_id\": %" G_GINT64_FORMAT
+                          ", \"phone_ids\": [%s]}", layout_id, ids);
+}
+
+static JsonObject *
 apply (Fixture    *fixture,
        gint64      layout_id,
-       const char *body)
+       const char *ids)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/layouts/%" G_GINT64_FORMAT "/apply",
-                                           layout_id);
+  g_autofree char *body = apply_body (layout_id, ids);
 
-  return pa_test_api (fixture->server, "POST", path, body, NULL);
+  return pa_test_run_job (fixture->server, body);
 }
 
 static PaTestResponse *
@@ -505,25 +513,26 @@ static void
 test_apply (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autofree char *body = g_strdup_printf ("{\"phone_ids\": [%" G_GINT64_FORMAT ", %"
-                                           G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]}",
-                                           fixture->phone_a, fixture->phone_c, fixture->phone_a);
+  g_autofree char *ids = g_strdup_printf ("%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
+                                          G_GINT64_FORMAT, fixture->phone_a, fixture->phone_c,
+                                          fixture->phone_a);
   gint64 rev_a = revision_of (fixture, "phones", fixture->phone_a);
   gint64 rev_b = revision_of (fixture, "phones", fixture->phone_b);
   gint64 rev_c = revision_of (fixture, "phones", fixture->phone_c);
   g_autoptr(PaTestResponse) before = fetch_config (fixture);
-  g_autoptr(PaTestResponse) applied = NULL;
+  g_autoptr(JsonObject) job = NULL;
   g_autoptr(PaTestResponse) after = NULL;
 
   g_assert_cmpuint (before->status, ==, 200);
   assert_contains (before->text, "linekey.1.label = Bob\n");
 
-  applied = apply (fixture, fixture->other_layout, body);
-  if (applied->status != 200)
-    g_error ("apply: %u %s", applied->status, applied->text);
+  job = apply (fixture, fixture->other_layout, ids);
+  g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "succeeded");
   /* the id given twice counts once */
-  g_assert_cmpint (json_object_get_int_member (pa_test_response_object (applied), "applied"),
-                   ==, 2);
+  g_assert_cmpint (json_object_get_int_member (job, "total"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (job, "done"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (job, "affected_phones"), ==, 2);
+  g_assert_true (json_object_get_boolean_member (job, "undoable"));
 
   g_assert_cmpint (layout_of (fixture, fixture->phone_a), ==, fixture->other_layout);
   g_assert_cmpint (layout_of (fixture, fixture->phone_c), ==, fixture->other_layout);
@@ -543,49 +552,42 @@ static void
 test_apply_refused (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *unknown = g_strdup_printf ("{\"phone_ids\": [%" G_GINT64_FORMAT ", 9999]}",
-                                              fixture->phone_c);
-  g_autofree char *foreign = g_strdup_printf ("{\"phone_ids\": [%" G_GINT64_FORMAT ", %"
-                                              G_GINT64_FORMAT "]}",
+  g_autofree char *unknown = g_strdup_printf ("%" G_GINT64_FORMAT ", 9999", fixture->phone_c);
+  g_autofree char *foreign = g_strdup_printf ("%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT,
                                               fixture->phone_c, fixture->phone_t46);
   gint64 rev_c = revision_of (fixture, "phones", fixture->phone_c);
 
   {
-    g_autoptr(PaTestResponse) response = apply (fixture, fixture->layout_id, unknown);
+    g_autoptr(JsonObject) job = apply (fixture, fixture->layout_id, unknown);
+    JsonObject *error = json_object_get_object_member (job, "error");
 
-    pa_test_assert_error (response, 422, "rule_violation", "phone_ids");
-    assert_contains (error_message (response), "9999");
+    g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "failed");
+    assert_contains (json_object_get_string_member (error, "message"), "9999");
+    g_assert_cmpint (json_object_get_int_member (error, "phone_id"), ==, 9999);
+    g_assert_false (json_object_get_boolean_member (job, "undoable"));
   }
   {
-    g_autoptr(PaTestResponse) response = apply (fixture, fixture->layout_id, foreign);
+    g_autoptr(JsonObject) job = apply (fixture, fixture->layout_id, foreign);
+    JsonObject *error = json_object_get_object_member (job, "error");
+    JsonArray *results = json_object_get_array_member (job, "results");
 
-    pa_test_assert_error (response, 422, "rule_violation", "phone_ids");
-    assert_contains (error_message (response), "“D”");
-    assert_contains (error_message (response), "yealink-t46u");
+    g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "failed");
+    assert_contains (json_object_get_string_member (error, "message"), "“D”");
+    assert_contains (json_object_get_string_member (error, "message"), "yealink-t46u");
+    g_assert_cmpint (json_array_get_length (results), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (results, 0),
+                                                 "phone_id"), ==, fixture->phone_t46);
   }
   /* All or nothing: the first phone, fine by itself, was not changed. */
   g_assert_cmpint (layout_of (fixture, fixture->phone_c), ==, 0);
   g_assert_cmpint (revision_of (fixture, "phones", fixture->phone_c), ==, rev_c);
 
   {
-    g_autoptr(PaTestResponse) response = apply (fixture, 9999, "{\"phone_ids\": [1]}");
+    g_autofree char *body = apply_body (9999, "1");
+    g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "POST", "/api/v1/jobs",
+                                                      body, NULL);
 
-    pa_test_assert_error (response, 404, "not_found", NULL);
-  }
-  {
-    g_autofree char *path = g_strdup_printf ("/api/v1/layouts/%" G_GINT64_FORMAT "/apply",
-                                             fixture->layout_id);
-    g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "GET", path, NULL, NULL);
-
-    g_assert_cmpuint (response->status, ==, 405);
-  }
-  {
-    g_autofree char *path = g_strdup_printf ("/api/v1/module-layouts/%" G_GINT64_FORMAT "/apply",
-                                             fixture->module_layout);
-    g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "POST", path,
-                                                      "{\"phone_ids\": [1]}", NULL);
-
-    g_assert_cmpuint (response->status, ==, 404);
+    pa_test_assert_error (response, 422, "rule_violation", "layout_id");
   }
 }
 
@@ -600,30 +602,64 @@ test_apply_malformed (Fixture       *fixture,
     const char *code;
     const char *field;
   } cases[] = {
-    { "{\"phone_ids\": [1,", 400, "malformed", NULL },
+    { "{\"action\": \"apply_layout\", \"phone_ids\": [1,", 400, "malformed", NULL },
     { "[1, 2]", 400, "malformed", NULL },
-    { "{}", 400, "invalid_value", "phone_ids" },
-    { "{\"phone_ids\": []}", 400, "invalid_value", "phone_ids" },
-    { "{\"phone_ids\": null}", 400, "wrong_type", "phone_ids" },
-    { "{\"phone_ids\": 3}", 400, "wrong_type", "phone_ids" },
-    { "{\"phone_ids\": {\"0\": 3}}", 400, "wrong_type", "phone_ids" },
-    { "{\"phone_ids\": [\"3\"]}", 400, "wrong_type", "phone_ids[0]" },
-    { "{\"phone_ids\": [1, 2.5]}", 400, "wrong_type", "phone_ids[1]" },
-    { "{\"phone_ids\": [1, true]}", 400, "wrong_type", "phone_ids[1]" },
-    { "{\"phone_ids\": [1, null]}", 400, "wrong_type", "phone_ids[1]" },
-    { "{\"phone_ids\": [[1]]}", 400, "wrong_type", "phone_ids[0]" },
-    { "{\"phone_ids\": [0]}", 400, "invalid_value", "phone_ids[0]" },
-    { "{\"phone_ids\": [-4]}", 400, "invalid_value", "phone_ids[0]" },
-    { "{\"phone_ids\": [1], \"force\": true}", 400, "unknown_field", "force" },
+    { "{}", 400, "invalid_value", "action" },
+    { "{\"action\": \"paint\", \"phone_ids\": [1]}", 400, "invalid_value", "action" },
+    { "{\"action\": 3, \"phone_ids\": [1]}", 400, "invalid_value", "action" },
+    { "{\"action\": \"undo\", \"phone_ids\": [1]}", 400, "invalid_value", "action" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1}", 400, "invalid_value", "phone_ids" },
+    { "{\"action\": \"apply_layout\", \"phone_ids\": [1]}", 400, "invalid_value", "layout_id" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": \"1\", \"phone_ids\": [1]}", 400,
+      "wrong_type", "layout_id" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": []}", 400,
+      "invalid_value", "phone_ids" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": null}", 400,
+      "wrong_type", "phone_ids" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": 3}", 400, "wrong_type",
+      "phone_ids" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": [\"3\"]}", 400,
+      "wrong_type", "phone_ids[0]" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": [1, 2.5]}", 400,
+      "wrong_type", "phone_ids[1]" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": [1, true]}", 400,
+      "wrong_type", "phone_ids[1]" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": [[1]]}", 400,
+      "wrong_type", "phone_ids[0]" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": [0]}", 400,
+      "invalid_value", "phone_ids[0]" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": [-4]}", 400,
+      "invalid_value", "phone_ids[0]" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": [1], \"force\": true}",
+      400, "unknown_field", "force" },
+    { "{\"action\": \"reboot\", \"layout_id\": 1, \"phone_ids\": [1]}", 400, "unknown_field",
+      "layout_id" },
+    { "{\"action\": \"apply_layout\", \"layout_id\": 1, \"phone_ids\": [1], "
+      "\"not_before\": \"tonight\"}", 400, "wrong_type", "not_before" },
+    { "{\"action\": \"apply_sidecars\", \"module_layout_ids\": [], \"phone_ids\": [1]}", 400,
+      "wrong_type", "module_layout_ids" },
+    { "{\"action\": \"apply_sidecars\", \"module_layout_ids\": [9999], \"phone_ids\": [1]}",
+      422, "rule_violation", "module_layout_ids[0]" },
+    { "{\"action\": \"assign_agent\", \"agent_id\": 9999, \"phone_ids\": [1]}", 422,
+      "rule_violation", "agent_id" },
+    { "{\"action\": \"update_firmware\", \"firmware_id\": null, \"phone_ids\": [1]}", 400,
+      "wrong_type", "firmware_id" },
   };
+  g_autoptr(PaTestResponse) jobs = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(PaTestResponse) response = apply (fixture, fixture->other_layout, cases[i].body);
+      g_autoptr(PaTestResponse) response = pa_test_api (fixture->server, "POST", "/api/v1/jobs",
+                                                        cases[i].body, NULL);
 
       g_test_message ("%s", cases[i].body);
       pa_test_assert_error (response, cases[i].status, cases[i].code, cases[i].field);
     }
+  /* No job was made. */
+  jobs = pa_test_api (fixture->server, "GET", "/api/v1/jobs", NULL, NULL);
+  g_assert_cmpuint (jobs->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      pa_test_response_object (jobs), "items")), ==, 0);
   g_assert_cmpint (layout_of (fixture, fixture->phone_c), ==, 0);
 }
 

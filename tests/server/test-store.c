@@ -273,6 +273,7 @@ test_migration_custom_params (Fixture       *f,
                                      "ALTER TABLE phones DROP COLUMN http_password;"
                                      "ALTER TABLE phones DROP COLUMN http_password_sent;"
                                      "DROP INDEX phones_with_address;"
+                                     "DROP TABLE jobs;"
                                      "DROP TABLE firmware;"
                                      "DROP TABLE phone_sip_actions;"
                                      "DROP TRIGGER phones_status_history;"
