@@ -366,6 +366,31 @@ pa_test_server_restart_same_port (PaTestServer *self)
 }
 
 void
+pa_test_server_kill_and_restart (PaTestServer *self)
+{
+  gint64 deadline = g_get_monotonic_time () + STOP_TIMEOUT_USEC;
+
+  g_assert_nonnull (self->process);
+  g_clear_object (&self->session);
+  g_subprocess_send_signal (self->process, SIGKILL);
+  while (!self->exited)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("phoneadmin-provd did not die of SIGKILL within 10 s");
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5 * 1000);
+    }
+  g_clear_object (&self->process);
+  /* A clean stop removes it; this one left the old port's behind. */
+  {
+    g_autofree char *url_path = g_build_filename (self->data_dir, "provd.url", NULL);
+
+    g_unlink (url_path);
+  }
+  start (self);
+}
+
+void
 pa_test_server_free (PaTestServer *self)
 {
   if (self == NULL)

@@ -91,6 +91,9 @@ void            pa_test_server_restart      (PaTestServer *self);
 /* The same on the port it had, so clients that hold its URL (an app)
  * reach the new process as they would a provd restarted by systemd. */
 void            pa_test_server_restart_same_port (PaTestServer *self);
+/* SIGKILL — to provd, a power cut — then start again on the same data
+ * dir. */
+void            pa_test_server_kill_and_restart (PaTestServer *self);
 /* Stops it if running and removes the data dir. */
 void            pa_test_server_free         (PaTestServer *self);
 
