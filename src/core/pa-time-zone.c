@@ -89,15 +89,13 @@ abbreviation_at (GTimeZone *tz,
   return interval >= 0 ? g_strdup (g_time_zone_get_abbreviation (tz, interval)) : NULL;
 }
 
-PaTimeZoneRule *
-pa_time_zone_rule_new (const char *iana_name)
+static PaTimeZoneRule *
+rule_compute (const char *iana_name)
 {
   g_autoptr(GTimeZone) tz = NULL;
   PaTimeZoneRule *rule;
   gint64 start, end, standard_at;
 
-  if (iana_name == NULL || iana_name[0] == '\0')
-    return NULL;
   tz = g_time_zone_new_identifier (iana_name);
   if (tz == NULL)
     return NULL;
@@ -120,6 +118,50 @@ pa_time_zone_rule_new (const char *iana_name)
     }
   else
     rule->summer_offset = rule->standard_offset;
+  return rule;
+}
+
+static PaTimeZoneRule *
+rule_copy (const PaTimeZoneRule *rule)
+{
+  PaTimeZoneRule *copy = g_memdup2 (rule, sizeof *rule);
+
+  copy->standard_abbreviation = g_strdup (rule->standard_abbreviation);
+  copy->summer_abbreviation = g_strdup (rule->summer_abbreviation);
+  return copy;
+}
+
+/* Worked out once per zone and process: a few hundred look-ups in the
+ * zone's rules, which every phone of a time zone's files needed at each
+ * render and each derive (most of a 10,000-phone job). A tzdata update
+ * takes effect at the next start. */
+G_LOCK_DEFINE_STATIC (rules);
+static GHashTable *rules;   /* IANA name → PaTimeZoneRule, or NULL: none */
+
+PaTimeZoneRule *
+pa_time_zone_rule_new (const char *iana_name)
+{
+  PaTimeZoneRule *rule;
+  gpointer found = NULL;
+  gboolean known;
+
+  if (iana_name == NULL || iana_name[0] == '\0')
+    return NULL;
+
+  G_LOCK (rules);
+  if (rules == NULL)
+    rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) pa_time_zone_rule_free);
+  known = g_hash_table_lookup_extended (rules, iana_name, NULL, &found);
+  G_UNLOCK (rules);
+  if (known)
+    return found != NULL ? rule_copy (found) : NULL;
+
+  rule = rule_compute (iana_name);
+  G_LOCK (rules);
+  if (!g_hash_table_contains (rules, iana_name))
+    g_hash_table_insert (rules, g_strdup (iana_name), rule != NULL ? rule_copy (rule) : NULL);
+  G_UNLOCK (rules);
   return rule;
 }
 

@@ -54,7 +54,21 @@ struct _PaFetchLog
   GCond        written_cond;
   guint64      n_handed;  /* batches handed over, and written, under @mutex */
   guint64      n_written;
+
+  /* pa_fetch_log_when_flushed(): who waits for a batch to be written,
+   * woken by the thread through @wake */
+  GQueue       waiters;   /* Waiter; main thread only */
+  GSource     *wake;
 };
+
+typedef struct
+{
+  guint64        target;    /* n_written that satisfies it */
+  gint64         deadline;  /* monotonic */
+  GSourceFunc    func;
+  gpointer       data;
+  GDestroyNotify destroy;
+} Waiter;
 
 /* The batch that tells the thread to finish. */
 static GHashTable *const stop = (GHashTable *) &stop;
@@ -179,9 +193,53 @@ writer_thread (gpointer data)
       self->n_written++;
       g_cond_broadcast (&self->written_cond);
       g_mutex_unlock (&self->mutex);
+      g_source_set_ready_time (self->wake, 0);
     }
   return NULL;
 }
+
+/* Lets go the waiters whose batch is written, whose time is up, or all
+ * of them while a unit of work holds the store (the thread waits for it,
+ * they would too). */
+static gboolean
+wake_dispatch (GSource     *source,
+               GSourceFunc  callback,
+               gpointer     user_data)
+{
+  PaFetchLog *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+  gboolean writable = pa_store_is_writable (self->store);
+  gint64 next = -1;
+  guint64 written;
+  GList *l;
+
+  g_mutex_lock (&self->mutex);
+  written = self->n_written;
+  g_mutex_unlock (&self->mutex);
+
+  l = self->waiters.head;
+  while (l != NULL)
+    {
+      Waiter *waiter = l->data;
+      GList *after = l->next;
+
+      if (waiter->target <= written || waiter->deadline <= now || !writable)
+        {
+          g_queue_delete_link (&self->waiters, l);
+          waiter->func (waiter->data);
+          if (waiter->destroy != NULL)
+            waiter->destroy (waiter->data);
+          g_free (waiter);
+        }
+      else if (next < 0 || waiter->deadline < next)
+        next = waiter->deadline;
+      l = after;
+    }
+  g_source_set_ready_time (source, next);
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs wake_funcs = { NULL, NULL, wake_dispatch, NULL, NULL, NULL };
 
 static void schedule_hand_over (PaFetchLog *self);
 
@@ -243,6 +301,11 @@ pa_fetch_log_new (PaStore  *store,
   self->batches = g_async_queue_new ();
   g_mutex_init (&self->mutex);
   g_cond_init (&self->written_cond);
+  g_queue_init (&self->waiters);
+  self->wake = g_source_new (&wake_funcs, sizeof (GSource));
+  g_source_set_name (self->wake, "[provd] fetch log written");
+  g_source_set_callback (self->wake, NULL, self, NULL);
+  g_source_attach (self->wake, g_main_context_get_thread_default ());
   self->thread = g_thread_new ("pa-fetch-log", writer_thread, self);
   return self;
 }
@@ -258,6 +321,11 @@ pa_fetch_log_free (PaFetchLog *self)
   pa_fetch_log_flush (self);
   g_async_queue_push (self->batches, stop);
   g_thread_join (self->thread);
+  /* Answered now with what is written: nothing more comes. */
+  g_source_set_ready_time (self->wake, 0);
+  wake_dispatch (self->wake, NULL, self);
+  g_source_destroy (self->wake);
+  g_source_unref (self->wake);
   g_async_queue_unref (self->batches);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->written_cond);
@@ -447,4 +515,40 @@ pa_fetch_log_flush (PaFetchLog *self)
   while (self->n_written < target)
     g_cond_wait (&self->written_cond, &self->mutex);
   g_mutex_unlock (&self->mutex);
+}
+
+void
+pa_fetch_log_when_flushed (PaFetchLog     *self,
+                           GSourceFunc     func,
+                           gpointer        data,
+                           GDestroyNotify  destroy)
+{
+  Waiter *waiter;
+  guint64 target;
+  gboolean written;
+
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  hand_over (self);
+  g_mutex_lock (&self->mutex);
+  target = self->n_handed;
+  written = self->n_written >= target;
+  g_mutex_unlock (&self->mutex);
+
+  if (written || !pa_store_is_writable (self->store))
+    {
+      func (data);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+  waiter = g_new0 (Waiter, 1);
+  waiter->target = target;
+  waiter->deadline = g_get_monotonic_time () + PA_FETCH_LOG_WAIT_MS * 1000;
+  waiter->func = func;
+  waiter->data = data;
+  waiter->destroy = destroy;
+  g_queue_push_tail (&self->waiters, waiter);
+  if (g_source_get_ready_time (self->wake) < 0 ||
+      g_source_get_ready_time (self->wake) > waiter->deadline)
+    g_source_set_ready_time (self->wake, waiter->deadline);
 }

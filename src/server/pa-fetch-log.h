@@ -50,8 +50,21 @@ GPtrArray  *pa_fetch_log_dup_history (PaFetchLog          *self,
                                       gint64               phone_id,
                                       GError             **error);
 /* Hands over what is pending and waits until it is written (a quiet
- * record waits its minute). */
+ * record waits its minute). Blocks: for the stop, and one phone's
+ * history. */
 void        pa_fetch_log_flush (PaFetchLog                *self);
+
+/* The longest pa_fetch_log_when_flushed() waits. */
+#define PA_FETCH_LOG_WAIT_MS 500
+
+/* Hands over what is pending and calls @func on the main loop once it is
+ * written, without blocking it: at once when nothing is behind; after at
+ * most PA_FETCH_LOG_WAIT_MS, or at once while a unit of work holds the
+ * store, with what is written by then. Then @destroy. */
+void        pa_fetch_log_when_flushed (PaFetchLog          *self,
+                                       GSourceFunc          func,
+                                       gpointer             data,
+                                       GDestroyNotify       destroy);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaFetchLog, pa_fetch_log_free)
 

@@ -256,9 +256,6 @@ handle_api (PaServer          *self,
   g_auto(GStrv) parts = NULL;
   const char *rest;
 
-  /* What the API answers includes what phones' fetches recorded. */
-  pa_fetch_log_flush (self->fetch_log);
-
   /* libsoup decodes %00 into a NUL that ends the value early: a parameter
    * would be read as something it is not. */
   {
@@ -304,58 +301,74 @@ handle_api (PaServer          *self,
   pa_api_dispatch (self, msg, (const char * const *) segments->pdata, query);
 }
 
-/* An API request that waits for a bulk job's unit of work to end. */
+/* An API request on its way: it may wait (paused, not the main loop) for
+ * a bulk job's unit of work, and for the fetches before it to be
+ * written. */
 typedef struct
 {
   PaServer          *server;
   SoupServerMessage *msg;
   char              *path;
   GHashTable        *query;
-} Deferred;
+} ApiCall;
 
 static void
-deferred_free (Deferred *deferred)
+api_call_free (ApiCall *call)
 {
-  g_object_unref (deferred->server);
-  g_object_unref (deferred->msg);
-  g_free (deferred->path);
-  g_clear_pointer (&deferred->query, g_hash_table_unref);
-  g_free (deferred);
+  g_object_unref (call->server);
+  g_object_unref (call->msg);
+  g_free (call->path);
+  g_clear_pointer (&call->query, g_hash_table_unref);
+  g_free (call);
 }
 
-static void
-run_deferred (PaStore  *store,
-              gpointer  data)
+static gboolean
+api_run_cb (gpointer data)
 {
-  Deferred *deferred = data;
+  ApiCall *call = data;
 
-  soup_server_message_unpause (deferred->msg);
-  handle_api (deferred->server, deferred->msg, deferred->path, deferred->query);
+  soup_server_message_unpause (call->msg);
+  handle_api (call->server, call->msg, call->path, call->query);
+  return G_SOURCE_REMOVE;
+}
+
+/* What the API answers includes what phones' fetches recorded. */
+static void
+api_writable_cb (PaStore  *store,
+                 gpointer  data)
+{
+  ApiCall *call = data;
+
+  if (call->server->fetch_log != NULL)
+    pa_fetch_log_when_flushed (call->server->fetch_log, api_run_cb, call,
+                               (GDestroyNotify) api_call_free);
+  else
+    {
+      api_run_cb (call);
+      api_call_free (call);
+    }
 }
 
 /* Every write of the API waits while a job's transaction holds the store
- * (reads do not): its message is paused, not the main loop. */
-static gboolean
-defer_write (PaServer          *self,
-             SoupServerMessage *msg,
-             const char        *path,
-             GHashTable        *query)
+ * (reads do not). */
+static void
+api_begin (PaServer          *self,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query)
 {
   const char *method = soup_server_message_get_method (msg);
-  Deferred *deferred;
+  ApiCall *call = g_new0 (ApiCall, 1);
 
-  if (g_str_equal (method, "GET") || g_str_equal (method, "HEAD") ||
-      pa_store_is_writable (self->store))
-    return FALSE;
-
-  deferred = g_new0 (Deferred, 1);
-  deferred->server = g_object_ref (self);
-  deferred->msg = g_object_ref (msg);
-  deferred->path = g_strdup (path);
-  deferred->query = query != NULL ? g_hash_table_ref (query) : NULL;
+  call->server = g_object_ref (self);
+  call->msg = g_object_ref (msg);
+  call->path = g_strdup (path);
+  call->query = query != NULL ? g_hash_table_ref (query) : NULL;
   soup_server_message_pause (msg);
-  pa_store_when_writable (self->store, run_deferred, deferred, (GDestroyNotify) deferred_free);
-  return TRUE;
+  if (g_str_equal (method, "GET") || g_str_equal (method, "HEAD"))
+    api_writable_cb (self->store, call);
+  else
+    pa_store_when_writable (self->store, api_writable_cb, call, NULL);
 }
 
 static void
@@ -368,10 +381,7 @@ handler_cb (SoupServer        *server,
   PaServer *self = user_data;
 
   if (is_api_path (path))
-    {
-      if (!defer_write (self, msg, path, query))
-        handle_api (self, msg, path, query);
-    }
+    api_begin (self, msg, path, query);
   else if (g_str_has_prefix (path, "/p/"))
     pa_phone_endpoint_handle (self, msg, path + strlen ("/p/"));
   else if (g_str_has_prefix (path, PA_FIRMWARE_PATH))

@@ -122,9 +122,9 @@ pa_sip_push_new (PaServer    *server,
 
   g_return_val_if_fail (PA_IS_SERVER (server), NULL);
 
-  /* The address it fetched from a moment ago may still be in the log. */
-  if (server->fetch_log != NULL)
-    pa_fetch_log_flush (server->fetch_log);
+  /* The address it fetched from a moment ago is written within the
+   * fetch log's delay; waiting for it here would stall the main loop
+   * behind the log's thread (and behind a bulk job). */
   phone = pa_store_get (server->store, PA_TYPE_PHONE, phone_id, error);
   if (phone == NULL)
     return NULL;

@@ -15,8 +15,16 @@
  * (pa_store_open_sibling()) used from one thread.
  */
 #define G_LOG_DOMAIN "pa-store"
+/* SCHED_IDLE */
+#define _GNU_SOURCE
 
 #include "config.h"
+
+#include <errno.h>
+#include <sched.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "pa-store-private.h"
 
@@ -120,7 +128,8 @@ pa_store_when_writable (PaStore             *self,
   g_return_if_fail (PA_IS_STORE (self));
   g_return_if_fail (func != NULL);
 
-  if (pa_store_is_writable (self))
+  /* Not ahead of those that waited: they go first, in their order. */
+  if (pa_store_is_writable (self) && g_queue_is_empty (&get_units (self)->waiting))
     {
       func (self, data);
       if (destroy != NULL)
@@ -169,19 +178,41 @@ run_free (Run *run)
   g_free (run);
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* A thread of its own, not GLib's pool: it gives way to the main loop
+ * (nice 19; a pool thread could not be given its priority back). On a
+ * machine that is busy serving phones, a job takes longer, and phones'
+ * fetches do not wait for it. */
+static gpointer
+run_thread (gpointer data)
 {
-  Run *run = task_data;
+  g_autoptr(GTask) task = data;
+  Run *run = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (run->func (run->unit, run->data, cancellable, &error))
+  {
+    struct sched_param param = { 0 };
+
+    if (sched_setscheduler ((pid_t) syscall (SYS_gettid), SCHED_IDLE, &param) != 0 &&
+        setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19) != 0)
+      g_debug ("A unit of work runs at the main loop's priority: %s", g_strerror (errno));
+  }
+  gboolean ok;
+  PaStoreUnits *units;
+
+  ok = run->func (run->unit, run->data, g_task_get_cancellable (task), &error);
+  /* The transaction is over: threads that wait may write (a stop that
+   * waits for the fetch log's thread does not hang on the main loop). */
+  g_clear_object (&run->unit);
+  units = get_units (g_task_get_source_object (task));
+  g_mutex_lock (&units->lock);
+  units->running--;
+  g_cond_broadcast (&units->writable);
+  g_mutex_unlock (&units->lock);
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+  return NULL;
 }
 
 /* Back on the main loop: the lock is free. The writers that waited go
@@ -195,11 +226,6 @@ run_done_cb (GObject      *source,
   PaStoreUnits *units = get_units (self);
   Run *run = g_task_get_task_data (G_TASK (result));
   Waiting *waiting;
-
-  g_mutex_lock (&units->lock);
-  units->running--;
-  g_cond_broadcast (&units->writable);
-  g_mutex_unlock (&units->lock);
 
   /* One that starts a unit of its own leaves the rest waiting for it. */
   while (pa_store_is_writable (self) && (waiting = g_queue_pop_head (&units->waiting)) != NULL)
@@ -255,7 +281,7 @@ pa_store_run_unit_async (PaStore             *self,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_run_in_thread (task, run_thread);
+  g_thread_unref (g_thread_new ("pa-unit", run_thread, g_steal_pointer (&task)));
 }
 
 gboolean
