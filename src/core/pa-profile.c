@@ -34,6 +34,11 @@ struct _PaProfile
   guint                update_interval;   /* 0: not set here */
   GHashTable          *custom_params;
   gint64               parent_id;
+  /* The lines' SIP media and signalling; NULL: not set here */
+  char                *sip_transport;   /* "udp", "tcp", "tls" */
+  char                *srtp;            /* "on", "off" */
+  char                *dtmf;            /* "rfc2833", "inband", "info" */
+  GStrv                codecs;          /* in order of preference */
 };
 
 G_DEFINE_FINAL_TYPE (PaProfile, pa_profile, PA_TYPE_RESOURCE)
@@ -50,8 +55,18 @@ enum {
   PROP_UPDATE_INTERVAL,
   PROP_CUSTOM_PARAMS,
   PROP_PARENT_ID,
+  PROP_SIP_TRANSPORT,
+  PROP_SRTP,
+  PROP_DTMF,
+  PROP_CODECS,
   N_PROPS
 };
+
+static const char * const transports[] = { "udp", "tcp", "tls", NULL };
+static const char * const srtp_modes[] = { "on", "off", NULL };
+static const char * const dtmf_modes[] = { "rfc2833", "inband", "info", NULL };
+/* What the vendors' writers know how to name. */
+static const char * const known_codecs[] = { "PCMU", "PCMA", "G722", "G729", "opus", NULL };
 
 static GParamSpec *properties[N_PROPS];
 
@@ -127,6 +142,8 @@ pa_profile_read_member (PaResource      *resource,
   g_autoptr(GList) vendors = NULL;
   JsonObject *object;
 
+  if (member->pspec == properties[PROP_CODECS])
+    return JSON_NODE_HOLDS_NULL (node) || pa_json_read_string_array (node, "codecs", value, error);
   if (member->pspec != properties[PROP_CUSTOM_PARAMS])
     return PA_RESOURCE_CLASS (pa_profile_parent_class)->read_member (resource, member, node, flags,
                                                                      value, error);
@@ -186,6 +203,14 @@ pa_profile_write_member (PaResource     *resource,
   g_auto(GStrv) keys = NULL;
   g_autofree char *open_vendor = NULL;
 
+  if (member->pspec == properties[PROP_CODECS])
+    {
+      if (g_value_get_boxed (value) == NULL)
+        json_builder_add_null_value (builder);
+      else
+        pa_json_write_string_array (g_value_get_boxed (value), builder);
+      return;
+    }
   if (member->pspec != properties[PROP_CUSTOM_PARAMS])
     {
       PA_RESOURCE_CLASS (pa_profile_parent_class)->write_member (resource, member, value, builder);
@@ -299,6 +324,52 @@ validate_custom_params (PaProfile  *self,
 }
 
 static gboolean
+validate_one_of (const char          *value,
+                 const char * const  *allowed,
+                 const char          *field,
+                 GError             **error)
+{
+  g_autofree char *list = NULL;
+
+  if (value == NULL || g_strv_contains (allowed, value))
+    return TRUE;
+  list = g_strjoinv (", ", (char **) allowed);
+  /* Translators: the second %s lists the values, "udp, tcp, tls" */
+  pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field, _("“%s” is not one of %s"), value,
+                      list);
+  return FALSE;
+}
+
+static gboolean
+validate_codecs (const char * const  *codecs,
+                 GError             **error)
+{
+  guint n = codecs != NULL ? g_strv_length ((char **) codecs) : 0;
+
+  if (codecs != NULL && n == 0)
+    {
+      pa_set_field_error (error, PA_MODEL_ERROR_INVALID, "codecs",
+                          _("Name at least one codec, or none to inherit them"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *field = g_strdup_printf ("codecs[%u]", i);
+
+      if (!validate_one_of (codecs[i], known_codecs, field, error))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (codecs[i], codecs[j]))
+          {
+            pa_set_field_error (error, PA_MODEL_ERROR_INVALID, field, _("%s is named twice"),
+                                codecs[i]);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+static gboolean
 pa_profile_validate (PaResource  *resource,
                      PaCatalog   *catalog,
                      GError     **error)
@@ -315,7 +386,11 @@ pa_profile_validate (PaResource  *resource,
           pa_validate_uint_range (self->update_interval,
                                   PA_UPDATE_INTERVAL_MIN, PA_UPDATE_INTERVAL_MAX,
                                   "update_interval", error))
-      && validate_custom_params (self, catalog, error);
+      && validate_custom_params (self, catalog, error)
+      && validate_one_of (self->sip_transport, transports, "sip_transport", error)
+      && validate_one_of (self->srtp, srtp_modes, "srtp", error)
+      && validate_one_of (self->dtmf, dtmf_modes, "dtmf", error)
+      && validate_codecs ((const char * const *) self->codecs, error);
 }
 
 static void
@@ -329,6 +404,10 @@ pa_profile_finalize (GObject *object)
   g_clear_pointer (&self->ntp_server, g_free);
   g_clear_pointer (&self->sip_region, g_free);
   g_clear_pointer (&self->custom_params, g_hash_table_unref);
+  g_clear_pointer (&self->sip_transport, g_free);
+  g_clear_pointer (&self->srtp, g_free);
+  g_clear_pointer (&self->dtmf, g_free);
+  g_clear_pointer (&self->codecs, g_strfreev);
 
   G_OBJECT_CLASS (pa_profile_parent_class)->finalize (object);
 }
@@ -373,9 +452,31 @@ pa_profile_get_property (GObject    *object,
     case PROP_PARENT_ID:
       g_value_set_int64 (value, self->parent_id);
       break;
+    case PROP_SIP_TRANSPORT:
+      g_value_set_string (value, self->sip_transport);
+      break;
+    case PROP_SRTP:
+      g_value_set_string (value, self->srtp);
+      break;
+    case PROP_DTMF:
+      g_value_set_string (value, self->dtmf);
+      break;
+    case PROP_CODECS:
+      g_value_set_boxed (value, self->codecs);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+set_text (PaProfile   *self,
+          char       **field,
+          const char  *value,
+          guint        prop)
+{
+  if (pa_set_str (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void
@@ -418,6 +519,18 @@ pa_profile_set_property (GObject      *object,
     case PROP_PARENT_ID:
       pa_profile_set_parent_id (self, g_value_get_int64 (value));
       break;
+    case PROP_SIP_TRANSPORT:
+      set_text (self, &self->sip_transport, g_value_get_string (value), PROP_SIP_TRANSPORT);
+      break;
+    case PROP_SRTP:
+      set_text (self, &self->srtp, g_value_get_string (value), PROP_SRTP);
+      break;
+    case PROP_DTMF:
+      set_text (self, &self->dtmf, g_value_get_string (value), PROP_DTMF);
+      break;
+    case PROP_CODECS:
+      pa_profile_set_codecs (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -457,6 +570,10 @@ pa_profile_class_init (PaProfileClass *klass)
     g_param_spec_boxed ("custom-params", NULL, NULL, G_TYPE_HASH_TABLE, flags);
   properties[PROP_PARENT_ID] =
     g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_SIP_TRANSPORT] = g_param_spec_string ("sip-transport", NULL, NULL, NULL, flags);
+  properties[PROP_SRTP] = g_param_spec_string ("srtp", NULL, NULL, NULL, flags);
+  properties[PROP_DTMF] = g_param_spec_string ("dtmf", NULL, NULL, NULL, flags);
+  properties[PROP_CODECS] = g_param_spec_boxed ("codecs", NULL, NULL, G_TYPE_STRV, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -472,6 +589,10 @@ pa_profile_class_init (PaProfileClass *klass)
                                 PA_MEMBER_ZERO_IS_NULL);
   pa_resource_class_add_member (resource_class, properties[PROP_CUSTOM_PARAMS], PA_MEMBER_CUSTOM);
   pa_resource_class_add_member (resource_class, properties[PROP_PARENT_ID], PA_MEMBER_ZERO_IS_NULL);
+  pa_resource_class_add_member (resource_class, properties[PROP_SIP_TRANSPORT], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_SRTP], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_DTMF], opt_text);
+  pa_resource_class_add_member (resource_class, properties[PROP_CODECS], PA_MEMBER_CUSTOM);
 }
 
 static void
@@ -623,6 +744,11 @@ pa_profile_flatten (GPtrArray *chain)
   pa_profile_set_timezone (flat, first_string (chain, pa_profile_get_timezone));
   pa_profile_set_ntp_server (flat, first_string (chain, pa_profile_get_ntp_server));
   pa_profile_set_sip_region (flat, first_string (chain, pa_profile_get_sip_region));
+  pa_profile_set_sip_transport (flat, first_string (chain, pa_profile_get_sip_transport));
+  pa_profile_set_srtp (flat, first_string (chain, pa_profile_get_srtp));
+  pa_profile_set_dtmf (flat, first_string (chain, pa_profile_get_dtmf));
+  for (guint i = 0; i < chain->len && flat->codecs == NULL; i++)
+    pa_profile_set_codecs (flat, pa_profile_get_codecs (g_ptr_array_index (chain, i)));
   for (guint i = 0; i < chain->len; i++)
     {
       PaProfile *profile = g_ptr_array_index (chain, i);
@@ -802,4 +928,72 @@ pa_profile_dup_custom_param_names (PaProfile  *self,
     if (g_str_has_prefix (keys[i], prefix))
       g_strv_builder_add (builder, keys[i] + strlen (prefix));
   return g_strv_builder_end (builder);
+}
+
+const char *
+pa_profile_get_sip_transport (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  return self->sip_transport;
+}
+
+void
+pa_profile_set_sip_transport (PaProfile  *self,
+                              const char *transport)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+  set_text (self, &self->sip_transport, transport, PROP_SIP_TRANSPORT);
+}
+
+const char *
+pa_profile_get_srtp (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  return self->srtp;
+}
+
+void
+pa_profile_set_srtp (PaProfile  *self,
+                     const char *srtp)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+  set_text (self, &self->srtp, srtp, PROP_SRTP);
+}
+
+const char *
+pa_profile_get_dtmf (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  return self->dtmf;
+}
+
+void
+pa_profile_set_dtmf (PaProfile  *self,
+                     const char *dtmf)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+  set_text (self, &self->dtmf, dtmf, PROP_DTMF);
+}
+
+const char * const *
+pa_profile_get_codecs (PaProfile *self)
+{
+  g_return_val_if_fail (PA_IS_PROFILE (self), NULL);
+  return (const char * const *) self->codecs;
+}
+
+void
+pa_profile_set_codecs (PaProfile          *self,
+                       const char * const *codecs)
+{
+  g_return_if_fail (PA_IS_PROFILE (self));
+
+  if (self->codecs == NULL && codecs == NULL)
+    return;
+  if (self->codecs != NULL && codecs != NULL &&
+      g_strv_equal ((const char * const *) self->codecs, codecs))
+    return;
+  g_strfreev (self->codecs);
+  self->codecs = g_strdupv ((char **) codecs);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODECS]);
 }

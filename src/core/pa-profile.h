@@ -77,6 +77,22 @@ GStrv               pa_profile_dup_custom_param_names    (PaProfile           *s
 #define PA_PROFILE_MAX_DEPTH 5
 
 /* 0 = none: the profile it inherits from */
+/* The lines' SIP: transport ("udp", "tcp", "tls"), SRTP ("on", "off"),
+ * DTMF ("rfc2833", "inband", "info") and codecs, first preferred (of
+ * "PCMU", "PCMA", "G722", "G729", "opus"); NULL: not set here. */
+const char         *pa_profile_get_sip_transport         (PaProfile           *self);
+void                pa_profile_set_sip_transport         (PaProfile           *self,
+                                                          const char          *transport);
+const char         *pa_profile_get_srtp                  (PaProfile           *self);
+void                pa_profile_set_srtp                  (PaProfile           *self,
+                                                          const char          *srtp);
+const char         *pa_profile_get_dtmf                  (PaProfile           *self);
+void                pa_profile_set_dtmf                  (PaProfile           *self,
+                                                          const char          *dtmf);
+const char * const *pa_profile_get_codecs                (PaProfile           *self);
+void                pa_profile_set_codecs                (PaProfile           *self,
+                                                          const char * const  *codecs);
+
 gint64              pa_profile_get_parent_id             (PaProfile           *self);
 void                pa_profile_set_parent_id             (PaProfile           *self,
                                                           gint64               parent_id);

@@ -199,10 +199,31 @@ resolve_line (PaRenderContext *ctx,
                                             "account, on the phone or as the server’s default"),
                                           line->number, line->username));
     }
+  /* The profile's transport, for every line but one whose account names
+   * its own server (and so its own transport). */
+  if (ctx->profile != NULL && pa_profile_get_sip_transport (ctx->profile) != NULL &&
+      pa_sip_account_get_server (account) == NULL)
+    {
+      const char *transport = pa_profile_get_sip_transport (ctx->profile);
+
+      line->transport = g_str_equal (transport, "tls") ? PA_SIP_TRANSPORT_TLS
+                        : g_str_equal (transport, "tcp") ? PA_SIP_TRANSPORT_TCP
+                        : PA_SIP_TRANSPORT_UDP;
+    }
   line->dtmf = PA_DTMF_RFC2833;
-  /* Signalling that is encrypted with media that is not protects nothing. */
+  if (ctx->profile != NULL && pa_profile_get_dtmf (ctx->profile) != NULL)
+    line->dtmf = g_str_equal (pa_profile_get_dtmf (ctx->profile), "inband") ? PA_DTMF_INBAND
+                 : g_str_equal (pa_profile_get_dtmf (ctx->profile), "info") ? PA_DTMF_SIP_INFO
+                 : PA_DTMF_RFC2833;
+  /* Signalling that is encrypted with media that is not protects nothing:
+   * on with TLS, unless the profile says. */
   line->srtp = line->transport == PA_SIP_TRANSPORT_TLS;
-  line->codecs = g_strdupv ((char **) default_codecs);
+  if (ctx->profile != NULL && pa_profile_get_srtp (ctx->profile) != NULL)
+    line->srtp = g_str_equal (pa_profile_get_srtp (ctx->profile), "on");
+  line->codecs = g_strdupv ((char **) (ctx->profile != NULL &&
+                                       pa_profile_get_codecs (ctx->profile) != NULL
+                                       ? pa_profile_get_codecs (ctx->profile)
+                                       : default_codecs));
   line->expiry = DEFAULT_EXPIRY;
   return line;
 }

@@ -129,7 +129,10 @@ void     pa_api_changes_stream       (PaApiRequest *req, const PaApiCollection *
                                       gint64 id, const char *arg);
 
 /* pa-api-rules.c */
-gboolean pa_api_check_references     (PaApiRequest *req, PaResource *resource, GError **error);
+/* @old (nullable): the stored resource an update replaces; ids it held
+ * already are not looked up again. */
+gboolean pa_api_check_references     (PaApiRequest *req, PaResource *old, PaResource *resource,
+                                      GError **error);
 /* A profile others inherit from stays until they have another parent. */
 gboolean pa_api_profile_before_delete (PaApiRequest *req, PaResource *old, GError **error);
 gboolean pa_api_phone_before_write   (PaApiRequest *req, PaResource *old, PaResource *resource,

@@ -137,6 +137,7 @@ check_keys_agents (PaApiRequest  *req,
  * which member, or not at all for ids kept inside `data`). */
 gboolean
 pa_api_check_references (PaApiRequest  *req,
+                         PaResource    *old,
                          PaResource    *resource,
                          GError       **error)
 {
@@ -157,6 +158,17 @@ pa_api_check_references (PaApiRequest  *req,
         g_object_get_property (G_OBJECT (resource), members[i]->pspec->name, &value);
         if (g_value_get_int64 (&value) == 0)
           continue;
+        /* What it already named is there: nothing that is named can be
+         * deleted (a bulk job's phones keep their other references). */
+        if (old != NULL)
+          {
+            g_auto(GValue) before = G_VALUE_INIT;
+
+            g_value_init (&before, G_TYPE_INT64);
+            g_object_get_property (G_OBJECT (old), members[i]->pspec->name, &before);
+            if (g_value_get_int64 (&before) == g_value_get_int64 (&value))
+              continue;
+          }
         target = get_referenced (req, references[r].type (), g_value_get_int64 (&value),
                                  references[r].member, references[r].noun, error);
         if (target == NULL)

@@ -320,7 +320,7 @@ pa_api_create (PaApiRequest          *req,
                PaResource            *resource,
                GError               **error)
 {
-  if (!pa_api_check_references (req, resource, error) ||
+  if (!pa_api_check_references (req, NULL, resource, error) ||
       (collection->before_write != NULL &&
        !collection->before_write (req, NULL, resource, error)))
     return FALSE;
@@ -502,7 +502,7 @@ update_work (PaApiRequest *req,
   if (!pa_resource_validate_with_catalog (updated, pa_catalog_get_default (), error))
     return FALSE;
 
-  if (!pa_api_check_references (req, updated, error) ||
+  if (!pa_api_check_references (req, current, updated, error) ||
       (data->collection->before_write != NULL &&
        !data->collection->before_write (req, current, updated, error)))
     return FALSE;

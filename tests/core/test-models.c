@@ -143,7 +143,7 @@ static const char full_profile[] =
   "'admin_password_policy':'generated','timezone':'UTC','layout_id':3,"
   "'ntp_server':'pool.ntp.org','sip_region':null,'update_interval':60,"
   "'custom_params':{'acme':{'a.b':'1','features.dnd':'0','z_last':'x y'},"
-  "'beta':{'line[1].mode':'2'}},'parent_id':2}";
+  "'beta':{'line[1].mode':'2'}},'parent_id':2,'sip_transport':'tls','srtp':'on','dtmf':'info','codecs':['opus','PCMU']}";
 
 typedef struct
 {

@@ -179,6 +179,77 @@ test_refused (Fixture       *fixture,
   }
 }
 
+/* SIP media and signalling through the chain: the company's codecs, SRTP
+ * and TCP; the floor's own DTMF over the company's. */
+static void
+test_media (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *company = g_strdup_printf ("/api/v1/profiles/%" G_GINT64_FORMAT, fixture->company);
+  g_autofree char *floor_path = g_strdup_printf ("/api/v1/profiles/%" G_GINT64_FORMAT, fixture->floor);
+  g_autoptr(PaTestResponse) set = pa_test_api (fixture->server, "PATCH", company,
+                                               "{\"sip_transport\": \"tcp\", \"srtp\": \"on\","
+                                               " \"dtmf\": \"info\", \"codecs\": [\"G722\", \"PCMA\"]}",
+                                               "*");
+  g_autoptr(PaTestResponse) own = pa_test_api (fixture->server, "PATCH", floor_path,
+                                               "{\"dtmf\": \"inband\"}", "*");
+  g_autofree char *floor = NULL;
+  g_autofree char *sales = NULL;
+
+  g_assert_cmpuint (set->status, ==, 200);
+  g_assert_cmpuint (own->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (pa_test_response_object (set), "srtp"), ==, "on");
+  floor = files_of (fixture, 0);
+  sales = files_of (fixture, 1);
+
+  assert_line (sales, "account.1.sip_server.1.transport_type = 1");
+  assert_line (sales, "account.1.srtp_encryption = 2");
+  assert_line (sales, "account.1.dtmf.type = 2");
+  assert_line (sales, "account.1.codec.g722.priority = 1");
+  assert_line (sales, "account.1.codec.pcma.priority = 2");
+  g_assert_null (strstr (sales, "codec.pcmu"));
+  assert_line (floor, "account.1.dtmf.type = 0");
+  assert_line (floor, "account.1.codec.g722.priority = 1");
+
+  /* Back to inheriting: null. */
+  {
+    g_autoptr(PaTestResponse) reset = pa_test_api (fixture->server, "PATCH", company,
+                                                   "{\"codecs\": null, \"srtp\": null}", "*");
+    g_autofree char *again = NULL;
+
+    g_assert_cmpuint (reset->status, ==, 200);
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (pa_test_response_object (reset),
+                                                                 "codecs")));
+    again = files_of (fixture, 1);
+    assert_line (again, "account.1.codec.pcmu.priority = 1");
+    assert_line (again, "account.1.srtp_encryption = 0");
+  }
+
+  /* Malformed: each refused, naming the member. */
+  {
+    const struct { const char *body; const char *code; const char *field; } cases[] = {
+      { "{\"srtp\": \"maybe\"}", "invalid_value", "srtp" },
+      { "{\"srtp\": true}", "wrong_type", "srtp" },
+      { "{\"sip_transport\": \"sctp\"}", "invalid_value", "sip_transport" },
+      { "{\"dtmf\": \"morse\"}", "invalid_value", "dtmf" },
+      { "{\"codecs\": []}", "invalid_value", "codecs" },
+      { "{\"codecs\": \"PCMU\"}", "wrong_type", "codecs" },
+      { "{\"codecs\": [\"G711\"]}", "invalid_value", "codecs[0]" },
+      { "{\"codecs\": [\"PCMU\", 3]}", "wrong_type", "codecs[1]" },
+      { "{\"codecs\": [\"PCMU\", \"PCMU\"]}", "invalid_value", "codecs[1]" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(PaTestResponse) refused = pa_test_api (fixture->server, "PATCH", company,
+                                                         cases[i].body, "*");
+
+        g_test_message ("%s", cases[i].body);
+        pa_test_assert_error (refused, 400, cases[i].code, cases[i].field);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +259,7 @@ main (int   argc,
   g_test_add ("/profiles/three-levels", Fixture, NULL, fixture_setup, test_three_levels, fixture_teardown);
   g_test_add ("/profiles/change-reaches-down", Fixture, NULL, fixture_setup, test_change_reaches_down,
               fixture_teardown);
+  g_test_add ("/profiles/media", Fixture, NULL, fixture_setup, test_media, fixture_teardown);
   g_test_add ("/profiles/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
   return g_test_run ();
 }
