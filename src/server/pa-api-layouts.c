@@ -1,6 +1,7 @@
 /* pa-api-layouts.c — what the layout designer needs beyond CRUD: deleting a
- * layout in use onto a replacement, applying a layout to many phones, the
- * config preview, and keys that follow their agent
+ * layout in use onto a replacement, the config preview, and keys that
+ * follow their agent (applying a layout to many phones is a job:
+ * pa-jobs.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
