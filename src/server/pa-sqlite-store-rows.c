@@ -85,7 +85,11 @@ static const struct
   const char *answer;    /* NULL: @select */
 } phone_columns[] = {
   { "token",              "t.token",          COLUMN_TEXT, NULL },
-  { "status",             "t.status",         COLUMN_TEXT, NULL },
+  /* A disabled phone says so, whatever it last did (derived: nothing to
+   * keep in step when it is turned off or on again). */
+  { "status",
+    "CASE WHEN coalesce (json_extract (t.data, '$.enabled'), 1) THEN t.status"
+    " ELSE 'disabled' END", COLUMN_TEXT, NULL },
   { "ip",                 "t.ip",             COLUMN_TEXT, NULL },
   { "user_agent",         "t.user_agent",     COLUMN_TEXT, NULL },
   { "firmware",           "t.firmware",       COLUMN_TEXT, NULL },

@@ -177,6 +177,7 @@ test_data_actions (Fixture       *fixture,
     assert_succeeded (job);
     first = phone (fixture, 0);
     g_assert_false (json_object_get_boolean_member (first, "enabled"));
+    g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "disabled");
   }
   {
     g_autoptr(JsonObject) job = run (fixture, "enable", NULL);
@@ -185,6 +186,7 @@ test_data_actions (Fixture       *fixture,
     assert_succeeded (job);
     last = phone (fixture, N_PHONES - 1);
     g_assert_true (json_object_get_boolean_member (last, "enabled"));
+    g_assert_cmpstr (json_object_get_string_member (last, "status"), ==, "pending");
   }
   {
     g_autoptr(JsonObject) job = run (fixture, "apply_sidecars", sidecars);
