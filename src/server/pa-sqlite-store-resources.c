@@ -623,64 +623,55 @@ fail:
   return FALSE;
 }
 
-typedef struct
+/* How SQLite counts a reference of pa-store.c's list: which table and
+ * column hold it. */
+static const struct
 {
-  PaSqliteKind  kind;
-  const char   *sql;     /* counts what refers to :id */
-  const char   *what;    /* "%lld phones" style noun, plural */
-} Referrer;
-
-static const Referrer referrers[] = {
-  { PA_SQLITE_KIND_AGENT,
-    "SELECT count(*) FROM phones WHERE agent_id = :id", "phone(s) are assigned to it" },
-  { PA_SQLITE_KIND_AGENT,
-    "SELECT count(*) FROM sip_accounts WHERE agent_id = :id", "SIP account(s) belong to it" },
-  { PA_SQLITE_KIND_SIP_ACCOUNT,
-    "SELECT count(DISTINCT phone_id) FROM phone_lines WHERE sip_account_id = :id",
-    "phone(s) use it on a line" },
-  { PA_SQLITE_KIND_LAYOUT,
-    "SELECT count(*) FROM phones WHERE layout_id = :id", "phone(s) use it" },
-  { PA_SQLITE_KIND_LAYOUT,
-    "SELECT count(*) FROM profiles WHERE layout_id = :id", "profile(s) use it" },
-  { PA_SQLITE_KIND_MODULE_LAYOUT,
-    "SELECT count(DISTINCT phone_id) FROM phone_modules WHERE layout_id = :id",
-    "phone(s) use it on a module" },
-  { PA_SQLITE_KIND_PROFILE,
-    "SELECT count(*) FROM phones WHERE profile_id = :id", "phone(s) use it" },
+  PaSqliteKind  referrer;
+  const char   *member;
+  const char   *sql;     /* counts the rows naming :id */
+} namings[] = {
+  { PA_SQLITE_KIND_PHONE, "agent_id", "SELECT count(*) FROM phones WHERE agent_id = :id" },
+  { PA_SQLITE_KIND_SIP_ACCOUNT, "agent_id",
+    "SELECT count(*) FROM sip_accounts WHERE agent_id = :id" },
+  { PA_SQLITE_KIND_PHONE, "lines",
+    "SELECT count(DISTINCT phone_id) FROM phone_lines WHERE sip_account_id = :id" },
+  { PA_SQLITE_KIND_PHONE, "layout_id", "SELECT count(*) FROM phones WHERE layout_id = :id" },
+  { PA_SQLITE_KIND_PROFILE, "layout_id", "SELECT count(*) FROM profiles WHERE layout_id = :id" },
+  { PA_SQLITE_KIND_PHONE, "modules",
+    "SELECT count(DISTINCT phone_id) FROM phone_modules WHERE layout_id = :id" },
+  { PA_SQLITE_KIND_PHONE, "profile_id", "SELECT count(*) FROM phones WHERE profile_id = :id" },
 };
 
-static gboolean
-check_unreferenced (PaSqliteStore           *self,
-                    const PaSqliteKindInfo  *info,
-                    gint64                   id,
-                    GError                 **error)
+static gint64
+pa_sqlite_store_count_naming (PaStore     *store,
+                              GType        referrer,
+                              const char  *member,
+                              gint64       id,
+                              GError     **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (referrers); i++)
+  PaSqliteStore *self = PA_SQLITE_STORE (store);
+  const PaSqliteKindInfo *info = pa_sqlite_kind_for_type (referrer, error);
+
+  if (info == NULL)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (namings); i++)
     {
       g_autoptr(PaStmt) stmt = NULL;
-      gint64 count;
 
-      if (referrers[i].kind != info->kind)
+      if (namings[i].referrer != info->kind || !g_str_equal (namings[i].member, member))
         continue;
-      stmt = pa_sqlite_store_prepare (self, referrers[i].sql, error);
+      stmt = pa_sqlite_store_prepare (self, namings[i].sql, error);
       if (stmt == NULL)
-        return FALSE;
+        return -1;
       pa_stmt_bind_int (stmt, ":id", id);
       if (pa_sqlite_store_step (self, stmt, "Cannot read from the database", error) != SQLITE_ROW)
-        return FALSE;
-      count = sqlite3_column_int64 (stmt, 0);
-      if (count > 0)
-        {
-          g_autofree char *name = NULL;
-
-          lookup_row (self, info, id, NULL, &name, NULL);
-          g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CONSTRAINT,
-                       "Cannot delete the %s “%s”: %" G_GINT64_FORMAT " %s",
-                       info->noun, name ? name : "", count, referrers[i].what);
-          return FALSE;
-        }
+        return -1;
+      return sqlite3_column_int64 (stmt, 0);
     }
-  return TRUE;
+  g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_FAILED,
+               "The store does not know how a %s names something in “%s”", info->noun, member);
+  return -1;
 }
 
 static gboolean
@@ -700,8 +691,7 @@ pa_sqlite_store_delete (PaStore  *store,
   if (!pa_sqlite_store_tx_begin (store, error))
     return FALSE;
 
-  if (!check_revision (self, info, id, expected_revision, error) ||
-      !check_unreferenced (self, info, id, error))
+  if (!check_revision (self, info, id, expected_revision, error))
     goto fail;
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = :id", info->table);
@@ -789,6 +779,7 @@ pa_sqlite_store_init_resource_iface (PaStoreInterface *iface)
   iface->insert = pa_sqlite_store_insert;
   iface->update = pa_sqlite_store_update;
   iface->delete = pa_sqlite_store_delete;
+  iface->count_naming = pa_sqlite_store_count_naming;
   iface->find_phone_by_mac = pa_sqlite_store_find_phone_by_mac;
   iface->find_agent_by_extension = pa_sqlite_store_find_agent_by_extension;
   iface->find_phone_by_token = pa_sqlite_store_find_phone_by_token;

@@ -413,6 +413,68 @@ pa_store_update (PaStore     *self,
                       pa_resource_get_id (resource), error);
 }
 
+/* What refers to what: a resource something names cannot be deleted.
+ * The rule is the store's, whatever the backend; a backend only counts
+ * (count_naming). */
+static const struct
+{
+  GType       (*target) (void);
+  const char   *noun;
+  GType       (*referrer) (void);
+  const char   *member;
+  const char   *what;      /* after the count */
+} references[] = {
+  { pa_agent_get_type, "agent", pa_phone_get_type, "agent_id", "phone(s) are assigned to it" },
+  { pa_agent_get_type, "agent", pa_sip_account_get_type, "agent_id", "SIP account(s) belong to it" },
+  { pa_sip_account_get_type, "SIP account", pa_phone_get_type, "lines", "phone(s) use it on a line" },
+  { pa_layout_get_type, "layout", pa_phone_get_type, "layout_id", "phone(s) use it" },
+  { pa_layout_get_type, "layout", pa_profile_get_type, "layout_id", "profile(s) use it" },
+  { pa_module_layout_get_type, "module layout", pa_phone_get_type, "modules",
+    "phone(s) use it on a module" },
+  { pa_profile_get_type, "profile", pa_phone_get_type, "profile_id", "phone(s) use it" },
+};
+
+static gboolean
+check_unreferenced (PaStore  *self,
+                    GType     type,
+                    gint64    id,
+                    gint64    expected_revision,
+                    GError  **error)
+{
+  g_autoptr(PaResource) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      g_autofree char *name = NULL;
+      gint64 count;
+
+      if (references[i].target () != type)
+        continue;
+      /* Missing or changed: the backend's delete says which. */
+      if (current == NULL)
+        {
+          current = IFACE (self)->get (self, type, id, &local_error);
+          if (current == NULL ||
+              (expected_revision >= 0 && expected_revision != pa_resource_get_revision (current)))
+            return TRUE;
+        }
+      count = IFACE (self)->count_naming (self, references[i].referrer (), references[i].member,
+                                          id, error);
+      if (count < 0)
+        return FALSE;
+      if (count == 0)
+        continue;
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (current), "name") != NULL)
+        g_object_get (current, "name", &name, NULL);
+      g_set_error (error, PA_STORE_ERROR, PA_STORE_ERROR_CONSTRAINT,
+                   "Cannot delete the %s “%s”: %" G_GINT64_FORMAT " %s",
+                   references[i].noun, name != NULL ? name : "", count, references[i].what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 pa_store_delete (PaStore  *self,
                  GType     type,
@@ -428,7 +490,9 @@ pa_store_delete (PaStore  *self,
 
   if (!open_write (self, &own, error))
     return FALSE;
-  return close_write (self, own, IFACE (self)->delete (self, type, id, expected_revision, error),
+  return close_write (self, own,
+                      check_unreferenced (self, type, id, expected_revision, error) &&
+                      IFACE (self)->delete (self, type, id, expected_revision, error),
                       pa_store_kind_from_type (type), id, error);
 }
 

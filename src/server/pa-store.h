@@ -16,7 +16,8 @@
  * (an agent with phones or SIP accounts, a SIP account on a phone's line, a
  * layout used by a phone or profile, a module layout on a phone's module, a
  * profile used by a phone); the handler unassigns first, in the same
- * transaction if it likes.
+ * transaction if it likes. The rule is one list in pa-store.c, the same for
+ * every backend; a backend only counts (count_naming).
  *
  * Transactions: every write function is atomic by itself.  A request that
  * does several writes wraps them in pa_store_begin() … pa_store_commit()
@@ -250,6 +251,10 @@ struct _PaStoreInterface
    * layout_id, a module's layout_id, profile_id, firmware_id. */
   GArray      *(*list_phones_naming)    (PaStore *self, GType type, gint64 id,
                                          GError **error);
+  /* How many resources of @referrer name @id in @member (a pa-store.c
+   * reference: "agent_id", "lines", "modules", "layout_id", …). */
+  gint64       (*count_naming)          (PaStore *self, GType referrer, const char *member,
+                                         gint64 id, GError **error);
   gint64       (*find_sip_account)      (PaStore *self, const char *username, GError **error);
   GArray      *(*list_status_history)   (PaStore *self, gint64 phone_id, GError **error);
   gboolean     (*update_phone_status)   (PaStore *self, gint64 phone_id,
