@@ -28,6 +28,19 @@ send_job (PaApiRequest *req,
   pa_http_send_json (req->msg, status, node);
 }
 
+/* The job, or why there is none. */
+static void
+answer (PaApiRequest *req,
+        guint         status,
+        JsonObject   *job,
+        GError       *error)
+{
+  if (job == NULL)
+    pa_http_send_gerror (req->msg, error);
+  else
+    send_job (req, status, job);
+}
+
 void
 pa_api_list_jobs (PaApiRequest          *req,
                   const PaApiCollection *collection,
@@ -59,12 +72,7 @@ pa_api_submit_job (PaApiRequest          *req,
 
   if (body != NULL)
     job = pa_jobs_submit (req->server->jobs, req, json_node_get_object (body), &error);
-  if (job == NULL)
-    {
-      pa_http_send_gerror (req->msg, error);
-      return;
-    }
-  send_job (req, SOUP_STATUS_ACCEPTED, job);
+  answer (req, SOUP_STATUS_ACCEPTED, job, error);
 }
 
 void
@@ -76,10 +84,7 @@ pa_api_get_job (PaApiRequest          *req,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) job = pa_jobs_get (req->server->jobs, id, &error);
 
-  if (job == NULL)
-    pa_http_send_gerror (req->msg, error);
-  else
-    send_job (req, SOUP_STATUS_OK, job);
+  answer (req, SOUP_STATUS_OK, job, error);
 }
 
 void
@@ -91,10 +96,7 @@ pa_api_cancel_job (PaApiRequest          *req,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) job = pa_jobs_cancel (req->server->jobs, id, &error);
 
-  if (job == NULL)
-    pa_http_send_gerror (req->msg, error);
-  else
-    send_job (req, SOUP_STATUS_OK, job);
+  answer (req, SOUP_STATUS_OK, job, error);
 }
 
 void
@@ -106,10 +108,7 @@ pa_api_undo_job (PaApiRequest          *req,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) job = pa_jobs_undo (req->server->jobs, id, &error);
 
-  if (job == NULL)
-    pa_http_send_gerror (req->msg, error);
-  else
-    send_job (req, SOUP_STATUS_ACCEPTED, job);
+  answer (req, SOUP_STATUS_ACCEPTED, job, error);
 }
 
 /* The diff is worked out off the main loop; the message waits. */

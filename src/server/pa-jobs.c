@@ -171,6 +171,25 @@ name_phone (GError  **error,
     g_prefix_error (error, "Phone “%s” (%" G_GINT64_FORMAT "): ", name, id);
 }
 
+/* One phone as its PATCH would make it, counted. */
+static gboolean
+patch_phone (Work          *work,
+             PaApiRequest  *req,
+             PaPhone       *phone,
+             JsonNode      *patch,
+             GError       **error)
+{
+  gint64 id = pa_resource_get_id (PA_RESOURCE (phone));
+
+  if (!pa_api_update (req, pa_api_collection_for_kind ("phone"), id, patch, FALSE, error))
+    {
+      name_phone (error, phone, id);
+      return FALSE;
+    }
+  g_atomic_int_inc (&work->done);
+  return TRUE;
+}
+
 /* The undo record of a job: [{"id", "revision" (after the job),
  * "members" (before it)}]. An undo reads it, checks no phone changed
  * since, and patches the members back. */
@@ -201,7 +220,6 @@ undo_phones (Work          *work,
              GCancellable  *cancellable,
              GError       **error)
 {
-  const PaApiCollection *phones = pa_api_collection_for_kind ("phone");
   g_autoptr(JsonArray) undo = load_undo (req->store, work->undo_of, error);
 
   if (undo == NULL)
@@ -228,12 +246,8 @@ undo_phones (Work          *work,
           return FALSE;
         }
       json_node_set_object (patch, json_object_get_object_member (entry, "members"));
-      if (!pa_api_update (req, phones, id, patch, FALSE, error))
-        {
-          name_phone (error, PA_PHONE (phone), id);
-          return FALSE;
-        }
-      g_atomic_int_inc (&work->done);
+      if (!patch_phone (work, req, PA_PHONE (phone), patch, error))
+        return FALSE;
     }
   work->failed_phone = 0;
   return TRUE;
@@ -310,11 +324,9 @@ change_phones (Work          *work,
               json_object_set_object_member (entry, "members", members_now (PA_PHONE (phone), patch));
               json_array_add_object_element (undo, entry);
             }
-          if (!pa_api_update (req, phones, id, patch, FALSE, error))
-            {
-              name_phone (error, PA_PHONE (phone), id);
-              return FALSE;
-            }
+          if (!patch_phone (work, req, PA_PHONE (phone), patch, error))
+            return FALSE;
+          continue;
         }
       g_atomic_int_inc (&work->done);
     }
