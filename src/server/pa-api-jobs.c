@@ -75,16 +75,26 @@ pa_api_submit_job (PaApiRequest          *req,
   answer (req, SOUP_STATUS_ACCEPTED, job, error);
 }
 
+/* What a job's own path does: read it, cancel it, undo it. */
+static void
+on_job (PaApiRequest  *req,
+        gint64         id,
+        JsonObject  *(*func) (PaJobs *jobs, gint64 id, GError **error),
+        guint          status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) job = func (req->server->jobs, id, &error);
+
+  answer (req, status, job, error);
+}
+
 void
 pa_api_get_job (PaApiRequest          *req,
                 const PaApiCollection *collection,
                 gint64                 id,
                 const char            *arg)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) job = pa_jobs_get (req->server->jobs, id, &error);
-
-  answer (req, SOUP_STATUS_OK, job, error);
+  on_job (req, id, pa_jobs_get, SOUP_STATUS_OK);
 }
 
 void
@@ -93,10 +103,7 @@ pa_api_cancel_job (PaApiRequest          *req,
                    gint64                 id,
                    const char            *arg)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) job = pa_jobs_cancel (req->server->jobs, id, &error);
-
-  answer (req, SOUP_STATUS_OK, job, error);
+  on_job (req, id, pa_jobs_cancel, SOUP_STATUS_OK);
 }
 
 void
@@ -105,10 +112,7 @@ pa_api_undo_job (PaApiRequest          *req,
                  gint64                 id,
                  const char            *arg)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) job = pa_jobs_undo (req->server->jobs, id, &error);
-
-  answer (req, SOUP_STATUS_ACCEPTED, job, error);
+  on_job (req, id, pa_jobs_undo, SOUP_STATUS_ACCEPTED);
 }
 
 /* The diff is worked out off the main loop; the message waits. */
