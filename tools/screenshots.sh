@@ -23,7 +23,8 @@ unset DISPLAY WAYLAND_DISPLAY
 
 mkdir -p "$top/screenshots"
 for shot in phones phones-empty agents main-window phone-editor phone-editor-attention credentials scan-mode \
-    scan-mode-created scan-credentials connect-dialog layouts designer designer-narrow settings discovered; do
+    scan-mode-created scan-credentials connect-dialog layouts designer designer-narrow profiles \
+    profile-editor firmware firmware-upload settings discovered; do
   rm -f "$top/screenshots/$shot.png"
 done
 xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" \

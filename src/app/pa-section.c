@@ -10,8 +10,10 @@
 
 #include "pa-agents-page.h"
 #include "pa-discovered-page.h"
+#include "pa-firmware-page.h"
 #include "pa-layouts-page.h"
 #include "pa-phones-page.h"
+#include "pa-profiles-page.h"
 #include "pa-section.h"
 
 /* One row per section, in sidebar order. A later section (Layouts,
@@ -22,6 +24,9 @@ static const PaSection sections[] = {
   { "agents", N_("Agents"), "system-users-symbolic", pa_agents_page_get_type,
     "/org/example/PhoneAdmin/agents/pa-agents-header.ui" },
   { "layouts", N_("Layouts"), "input-dialpad-symbolic", pa_layouts_page_get_type, NULL },
+  { "profiles", N_("Profiles"), "document-properties-symbolic", pa_profiles_page_get_type, NULL },
+  { "firmware", N_("Firmware"), "application-x-firmware-symbolic", pa_firmware_page_get_type,
+    NULL },
   { "discovered", N_("Discovered"), "network-wired-symbolic", pa_discovered_page_get_type, NULL },
 };
 

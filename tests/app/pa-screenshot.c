@@ -16,6 +16,7 @@
 
 #include "../server/pa-test-server.h"
 #include "pa-connect-dialog.h"
+#include "pa-firmware-upload-dialog.h"
 #include "pa-layout-designer.h"
 #include "pa-layouts-page.h"
 #include "pa-credentials-dialog.h"
@@ -24,6 +25,7 @@
 #include "pa-memory-credential-store.h"
 #include "pa-phone-editor.h"
 #include "pa-phones-page.h"
+#include "pa-profile-editor.h"
 #include "pa-scan-credentials-dialog.h"
 #include "pa-scan-dialog.h"
 #include "pa-settings-window.h"
@@ -382,6 +384,176 @@ shoot_layouts (PaWindow     *window,
   pa_window_set_section (window, "phones");
 }
 
+/* ---- profiles ------------------------------------------------------- */
+
+/* Company → Berlin office → Reception, and the front desk phones on
+ * Reception; the editor shows what Reception inherits and from where. */
+static void
+shoot_profiles (PaWindow     *window,
+                PaTestServer *server,
+                PaRepository *repo,
+                const char   *dir)
+{
+  gboolean done = FALSE;
+  gint64 company, berlin, reception;
+  g_autofree char *body = NULL;
+  PaResource *profile;
+  GtkWidget *editor;
+
+  company = pa_test_create (server, "profiles",
+                            "{\"name\": \"Company\", \"description\": \"What every office shares\","
+                            " \"timezone\": \"Europe/Berlin\", \"ntp_server\": \"pool.ntp.org\","
+                            " \"update_interval\": 1440, \"codecs\": [\"G722\", \"PCMA\", \"PCMU\"],"
+                            " \"custom_params\": {\"yealink\": {\"features.dnd.enable\": \"0\"}}}");
+  body = g_strdup_printf ("{\"name\": \"Berlin office\", \"parent_id\": %" G_GINT64_FORMAT ","
+                          " \"update_interval\": null, \"ntp_server\": \"ntp.berlin.example.com\","
+                          " \"sip_transport\": \"tls\"}", company);
+  berlin = pa_test_create (server, "profiles", body);
+  g_free (body);
+  body = g_strdup_printf ("{\"name\": \"Reception\", \"description\": \"Front desk phones\","
+                          " \"parent_id\": %" G_GINT64_FORMAT ", \"update_interval\": 30}", berlin);
+  reception = pa_test_create (server, "profiles", body);
+  pa_test_create (server, "profiles", "{\"name\": \"Warehouse\", \"update_interval\": null,"
+                                      " \"dtmf\": \"inband\"}");
+  pa_repository_refresh_async (repo, NULL, done_cb, &done);
+  wait_for (&done);
+  pa_window_set_section (window, "profiles");
+  save_or_die (GTK_WIDGET (window), dir, "profiles.png");
+
+  profile = pa_repository_find (repo, PA_TYPE_PROFILE, reception);
+  if (profile == NULL)
+    g_error ("No Reception profile");
+  editor = pa_profile_editor_new (GTK_WINDOW (window), repo, PA_PROFILE (profile));
+  gtk_window_set_default_size (GTK_WINDOW (editor), 680, 1000);
+  gtk_window_present (GTK_WINDOW (editor));
+  save_or_die (editor, dir, "profile-editor.png");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  pa_window_set_section (window, "phones");
+}
+
+/* ---- firmware ------------------------------------------------------- */
+
+/* A file of @size pseudo-random bytes named @name in @folder. */
+static GFile *
+write_firmware_file (const char *folder,
+                     const char *name,
+                     gsize       size,
+                     guint32     seed)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree guint32 *words = g_new (guint32, size / 4 + 1);
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < size / 4 + 1; i++)
+    {
+      seed ^= seed << 13;
+      seed ^= seed >> 17;
+      seed ^= seed << 5;
+      words[i] = seed;
+    }
+  if (!g_file_set_contents (path, (const char *) words, size, &error))
+    g_error ("%s", error->message);
+  return g_file_new_for_path (path);
+}
+
+static gint64
+upload_firmware (PaTestServer *server,
+                 const char   *folder,
+                 const char   *filename,
+                 gsize         size,
+                 const char   *query)
+{
+  g_autoptr(GFile) file = write_firmware_file (folder, filename, size, size);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(PaTestResponse) response = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+    g_error ("Cannot read %s", filename);
+  path = g_strdup_printf ("/api/v1/firmware/upload?filename=%s&%s", filename, query);
+  response = pa_test_request (server, "POST", path, "application/octet-stream", contents, length,
+                              TRUE, NULL);
+  if (response->status != 201)
+    g_error ("Uploading %s answered %u: %s", filename, response->status, response->text);
+  return json_object_get_int_member (pa_test_response_object (response), "id");
+}
+
+/* Three firmware files, a T54W of the office to be updated to one, and
+ * the upload dialog as a new file leaves the chooser. */
+static void
+shoot_firmware (PaWindow     *window,
+                PaTestServer *server,
+                PaRepository *repo,
+                const char   *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("pa-firmware-XXXXXX", &error);
+  g_autoptr(PaTestResponse) phones = NULL;
+  g_autoptr(GFile) file = NULL;
+  JsonArray *items;
+  gboolean done = FALSE;
+  gint64 t54w;
+  GtkWidget *dialog;
+  gint64 deadline;
+
+  if (folder == NULL)
+    g_error ("%s", error->message);
+  t54w = upload_firmware (server, folder, "T54W-96.86.0.150.rom", 3 * 1024 * 1024 + 4099,
+                          "vendor=yealink&models=yealink-t54w,yealink-t46u,yealink-t48u"
+                          "&version=96.86.0.150&name=Yealink%20T5%20series%2C%20spring");
+  upload_firmware (server, folder, "VVX450-6.4.6.2460.sip.ld", 2 * 1024 * 1024 + 77,
+                   "vendor=polycom&models=polycom-vvx450&version=6.4.6.2460");
+  upload_firmware (server, folder, "gxp2170fw-1.0.11.23.bin", 1024 * 1024 + 5,
+                   "vendor=grandstream&models=grandstream-gxp2170&version=1.0.11.23");
+
+  /* One reception phone is to be updated to the spring firmware. */
+  phones = pa_test_api (server, "GET", "/api/v1/phones?limit=500", NULL, NULL);
+  items = json_object_get_array_member (pa_test_response_object (phones), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *phone = json_array_get_object_element (items, i);
+      g_autofree char *path = NULL;
+      g_autofree char *body = NULL;
+      g_autoptr(PaTestResponse) patched = NULL;
+
+      if (g_strcmp0 (json_object_get_string_member (phone, "model"), "yealink-t54w") != 0)
+        continue;
+      path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT,
+                              json_object_get_int_member (phone, "id"));
+      body = g_strdup_printf ("{\"firmware_id\": %" G_GINT64_FORMAT "}", t54w);
+      patched = pa_test_api (server, "PATCH", path, body, "*");
+      if (patched->status != 200)
+        g_error ("Giving a phone its firmware answered %u: %s", patched->status, patched->text);
+      break;
+    }
+  pa_repository_refresh_async (repo, NULL, done_cb, &done);
+  wait_for (&done);
+  pa_window_set_section (window, "firmware");
+  save_or_die (GTK_WIDGET (window), dir, "firmware.png");
+
+  file = write_firmware_file (folder, "T46U-108.86.0.20.rom", 5 * 1024 * 1024 + 11, 46);
+  dialog = pa_firmware_upload_dialog_new (GTK_WINDOW (window), repo, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (pa_firmware_upload_dialog_get_busy (PA_FIRMWARE_UPLOAD_DIALOG (dialog)))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The file's size was not read");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  save_or_die (dialog, dir, "firmware-upload.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pa_window_set_section (window, "phones");
+
+  {
+    const char *argv[] = { "rm", "-rf", folder, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
+}
+
 /* ---- the dialogs ---------------------------------------------------- */
 
 static gpointer
@@ -673,6 +845,8 @@ main (int   argc,
   g_object_set (pa_window_get_page (window, "phones"), "search-mode", FALSE, NULL);
 
   shoot_layouts (window, server, pa_connection_get_repository (connection), argv[1]);
+  shoot_profiles (window, server, pa_connection_get_repository (connection), argv[1]);
+  shoot_firmware (window, server, pa_connection_get_repository (connection), argv[1]);
   shoot_editor_and_credentials (window, pa_connection_get_repository (connection), argv[1]);
   shoot_scan_mode (window, pa_connection_get_repository (connection), argv[1]);
   shoot_connect_dialog (window, connection, argv[1]);

@@ -155,6 +155,18 @@ def api(method, path, body=None):
         return json.loads(r.read() or b"null")
 
 
+def upload_firmware(query, content):
+    """POST api/v1/firmware/upload?@query with @content (bytes) as the file."""
+    url = open(os.path.join(data, "provd.url")).read().strip()
+    token = open(os.path.join(data, "admin-token")).read().strip()
+    request = urllib.request.Request(
+        url + "api/v1/firmware/upload?" + query, method="POST", data=content,
+        headers={"Authorization": "Bearer " + token,
+                 "Content-Type": "application/octet-stream"})
+    with urllib.request.urlopen(request) as r:
+        return json.loads(r.read())
+
+
 def the_app():
     desktop = pyatspi.Registry.getDesktop(0)
     for i in range(desktop.childCount):
@@ -200,6 +212,8 @@ SECTION_SHOWS = {
     "Phones": (pyatspi.ROLE_TABLE_CELL, "Desk 0"),
     "Agents": (pyatspi.ROLE_TABLE_CELL, "Maria Lopez"),
     "Layouts": (pyatspi.ROLE_TABLE_CELL, "Reception keys"),
+    "Profiles": (pyatspi.ROLE_TABLE_CELL, "Berlin office"),
+    "Firmware": (pyatspi.ROLE_TABLE_CELL, "Office firmware"),
     "Discovered": (pyatspi.ROLE_LABEL, "No New Phones"),
 }
 
@@ -266,17 +280,24 @@ try:
                                "vendor": "yealink", "model": "yealink-t54w",
                                "agent_id": agent["id"] if i == 0 else None})
     api("POST", "layouts", {"name": "Reception keys", "model": "yealink-t54w", "keys": []})
+    company = api("POST", "profiles", {"name": "Company", "timezone": "Europe/Berlin"})
+    api("POST", "profiles", {"name": "Berlin office", "parent_id": company["id"],
+                             "update_interval": None, "codecs": ["G722", "PCMU"],
+                             "custom_params": {"snom": {"language": "Deutsch"}}})
+    upload_firmware("vendor=yealink&models=yealink-t54w&version=96.86.0.150"
+                    "&filename=T54W-96.86.0.150.rom&name=Office%20firmware", b"not a real image")
     # The list refreshes by itself.
     wait(lambda: find(main, pyatspi.ROLE_TABLE_CELL, "Desk 0"), "the phones listed", 30)
 
-    for section in ("Phones", "Agents", "Layouts", "Discovered"):
+    for section in ("Phones", "Agents", "Layouts", "Profiles", "Firmware", "Discovered"):
         select_section(section)
         check(main, "main window, " + section)
 
     for section, button, title, close in (("Phones", "Add Phone", "New Phone", "Cancel"),
                                           ("Phones", "Scan Phones", "Scan Phones", "Close"),
                                           ("Agents", "Add Agent", "New Agent", "Cancel"),
-                                          ("Layouts", "New Layout…", "New Layout", "Cancel")):
+                                          ("Layouts", "New Layout…", "New Layout", "Cancel"),
+                                          ("Profiles", "New Profile", "New Profile", "Cancel")):
         select_section(section)
         opener = find(main, pyatspi.ROLE_PUSH_BUTTON, button)
         tap(opener is not None, "“%s” is there to open %s" % (button, title))
@@ -285,7 +306,9 @@ try:
             check_window(title, close)
 
     for section, cell, title in (("Phones", "Desk 0", "Edit “Desk 0”"),
-                                 ("Agents", "Maria Lopez", "Edit “Maria Lopez”")):
+                                 ("Agents", "Maria Lopez", "Edit “Maria Lopez”"),
+                                 ("Profiles", "Berlin office", "Edit “Berlin office”"),
+                                 ("Firmware", "Office firmware", "Edit “Office firmware”")):
         select_section(section)
         double_click(wait(lambda: find(main, pyatspi.ROLE_TABLE_CELL, cell), cell))
         check_window(title, "Cancel")

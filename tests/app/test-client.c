@@ -16,6 +16,9 @@
 
 #include "pa-client.h"
 #include "pa-client-changes.h"
+#include "pa-client-diff.h"
+#include "pa-client-jobs.h"
+#include "pa-job-wait.h"
 #include "../server/pa-test-server.h"
 #include "pa-app-test.h"
 
@@ -628,19 +631,112 @@ update_full (PaClient    *client,
   return pa_client_update_finish_full (client, result, extra, error);
 }
 
-static gint64
-apply_layout (PaClient      *client,
-              gint64         layout_id,
-              const gint64  *ids,
-              guint          n_ids,
-              GError       **error)
+/* Jobs: each call waited for, as the layout designer's calls are. */
+
+static JsonObject *
+job_body (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return json_object_ref (json_node_get_object (node));
+}
+
+static PaJob *
+create_job (PaClient    *client,
+            const char  *json,
+            GError     **error)
+{
+  g_autoptr(JsonObject) body = job_body (json);
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_client_create_job_async (client, body, NULL, pa_app_test_store_once_cb, &slot);
+  result = wait_for (&slot);
+  return pa_client_create_job_finish (client, result, error);
+}
+
+static PaJob *
+get_job (PaClient  *client,
+         gint64     id,
+         GError   **error)
 {
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_apply_layout_async (client, layout_id, ids, n_ids, NULL, pa_app_test_store_once_cb, &slot);
+  pa_client_get_job_async (client, id, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
-  return pa_client_apply_layout_finish (client, result, error);
+  return pa_client_get_job_finish (client, result, error);
+}
+
+static PaJob *
+undo_job (PaClient  *client,
+          gint64     id,
+          GError   **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_client_undo_job_async (client, id, NULL, pa_app_test_store_once_cb, &slot);
+  result = wait_for (&slot);
+  return pa_client_undo_job_finish (client, result, error);
+}
+
+static gboolean
+cancel_job (PaClient  *client,
+            gint64     id,
+            GError   **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_client_cancel_job_async (client, id, NULL, pa_app_test_store_once_cb, &slot);
+  result = wait_for (&slot);
+  return pa_client_cancel_job_finish (client, result, error);
+}
+
+static PaChangeDiff *
+diff_job (PaClient    *client,
+          const char  *json,
+          GError     **error)
+{
+  g_autoptr(JsonObject) body = job_body (json);
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  pa_client_diff_job_async (client, body, NULL, pa_app_test_store_once_cb, &slot);
+  result = wait_for (&slot);
+  return pa_client_diff_finish (client, result, error);
+}
+
+/* Follows @job to its end, as the app does (pa-job-wait.h). */
+static PaJob *
+finish_job (PaClient *client,
+            PaJob    *job)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PaJob *done;
+
+  pa_job_wait_async (client, job, NULL, NULL, NULL, pa_app_test_store_once_cb, &slot);
+  result = wait_for (&slot);
+  done = pa_job_wait_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_true (pa_job_is_finished (done));
+  return done;
+}
+
+static PaJob *
+run_job (PaClient   *client,
+         const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PaJob) job = create_job (client, json, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (job->id, >, 0);
+  return finish_job (client, job);
 }
 
 static char *
@@ -741,26 +837,67 @@ test_designer_calls (PaTestFixture *fixture,
   phone_b = create_phone (client, "80:5E:C0:00:01:0B", "yealink-t54w", NULL);
   phone_t46 = create_phone (client, "80:5E:C0:00:01:0C", "yealink-t46u", NULL);
 
-  /* Apply: all or nothing, and the count back. */
+  /* Apply, as a job: all or nothing, the refused phone named. */
   ids[0] = pa_resource_get_id (phone_a);
   ids[1] = pa_resource_get_id (phone_b);
   ids[2] = pa_resource_get_id (phone_t46);
-  g_assert_cmpint (apply_layout (client, pa_resource_get_id (layout), ids, 3, &error), ==, -1);
-  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
-  g_assert_cmpstr (pa_client_error_get_field (error), ==, "phone_ids");
-  g_assert_nonnull (strstr (error->message, "yealink-t46u"));
-  g_clear_error (&error);
+  {
+    g_autofree char *json = g_strdup_printf ("{\"action\": \"apply_layout\", \"layout_id\": %"
+                                             G_GINT64_FORMAT ", \"phone_ids\": [%" G_GINT64_FORMAT
+                                             ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]}",
+                                             pa_resource_get_id (layout), ids[0], ids[1], ids[2]);
+    g_autoptr(PaJob) job = run_job (client, json);
 
-  g_assert_cmpint (apply_layout (client, pa_resource_get_id (layout), ids, 0, &error), ==, -1);
-  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
-  g_clear_error (&error);
+    g_assert_cmpint (job->state, ==, PA_JOB_FAILED);
+    g_assert_cmpstr (job->action, ==, "apply_layout");
+    g_assert_nonnull (strstr (job->error, "yealink-t46u"));
+    g_assert_cmpint (job->error_phone_id, ==, ids[2]);
+    g_assert_false (job->undoable);
+  }
+  {
+    g_autoptr(PaResource) still = get (client, PA_TYPE_PHONE, ids[0], &error);
 
-  g_assert_cmpint (apply_layout (client, 9999, ids, 2, &error), ==, -1);
-  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pa_phone_get_layout_id (PA_PHONE (still)), ==, 0);
+  }
+  {
+    g_autoptr(PaJob) none = create_job (client, "{\"action\": \"apply_layout\", \"layout_id\": 1,"
+                                                " \"phone_ids\": []}", &error);
 
-  g_assert_cmpint (apply_layout (client, pa_resource_get_id (layout), ids, 2, &error), ==, 2);
-  g_assert_no_error (error);
+    g_assert_null (none);
+    g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
+    g_assert_cmpstr (pa_client_error_get_field (error), ==, "phone_ids");
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *json = g_strdup_printf ("{\"action\": \"apply_layout\", \"layout_id\": 9999,"
+                                             " \"phone_ids\": [%" G_GINT64_FORMAT "]}", ids[0]);
+    g_autoptr(PaJob) gone = create_job (client, json, &error);
+
+    g_assert_null (gone);
+    g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *json = g_strdup_printf ("{\"action\": \"apply_layout\", \"layout_id\": %"
+                                             G_GINT64_FORMAT ", \"phone_ids\": [%" G_GINT64_FORMAT
+                                             ", %" G_GINT64_FORMAT "]}",
+                                             pa_resource_get_id (layout), ids[0], ids[1]);
+    g_autoptr(PaChangeDiff) diff = diff_job (client, json, &error);
+    g_autoptr(PaJob) job = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (diff->affected_phones, ==, 2);
+    g_assert_cmpuint (diff->phones->len, ==, 2);
+
+    job = run_job (client, json);
+    g_assert_cmpint (job->state, ==, PA_JOB_SUCCEEDED);
+    g_assert_cmpint (job->total, ==, 2);
+    g_assert_cmpint (job->done, ==, 2);
+    g_assert_cmpint (job->affected_phones, ==, 2);
+    g_assert_true (job->undoable);
+    g_assert_null (job->error);
+  }
 
   /* An edit says how many phones it reaches; plain update_finish still works. */
   {
@@ -889,6 +1026,155 @@ test_designer_calls (PaTestFixture *fixture,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Jobs: undo, cancel, read; and the job as parsed */
+
+static void
+test_jobs (PaTestFixture *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(PaClient) client = client_for (fixture->server);
+  g_autoptr(PaResource) a = create_phone (client, "80:5E:C0:00:02:0A", "yealink-t54w", NULL);
+  g_autoptr(PaResource) b = create_phone (client, "80:5E:C0:00:02:0B", "yealink-t54w", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = g_strdup_printf ("[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
+                                          pa_resource_get_id (a), pa_resource_get_id (b));
+  g_autofree char *disable = g_strdup_printf ("{\"action\": \"disable\", \"phone_ids\": %s}", ids);
+  g_autoptr(PaJob) job = run_job (client, disable);
+  g_autoptr(PaJob) undo = NULL;
+  g_autoptr(PaJob) undone = NULL;
+  g_autoptr(PaJob) read = NULL;
+
+  g_assert_cmpint (job->state, ==, PA_JOB_SUCCEEDED);
+  g_assert_true (job->undoable);
+  {
+    g_autoptr(PaResource) off = get (client, PA_TYPE_PHONE, pa_resource_get_id (a), &error);
+
+    g_assert_false (pa_phone_get_enabled (PA_PHONE (off)));
+  }
+
+  /* Undo is a job of its own, followed the same way. */
+  undo = undo_job (client, job->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (undo->action, ==, "undo");
+  g_assert_cmpint (undo->undo_of, ==, job->id);
+  undone = finish_job (client, undo);
+  g_assert_cmpint (undone->state, ==, PA_JOB_SUCCEEDED);
+  {
+    g_autoptr(PaResource) on = get (client, PA_TYPE_PHONE, pa_resource_get_id (a), &error);
+
+    g_assert_true (pa_phone_get_enabled (PA_PHONE (on)));
+  }
+  read = get_job (client, job->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->undone_by, ==, undo->id);
+  g_assert_false (read->undoable);
+  {
+    g_autoptr(PaJob) twice = undo_job (client, job->id, &error);
+
+    g_assert_null (twice);
+    g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_CONFLICT);
+    g_clear_error (&error);
+  }
+
+  /* A job waiting for its time can be cancelled; an ended one cannot. */
+  {
+    g_autofree char *later = g_strdup_printf ("{\"action\": \"enable\", \"phone_ids\": %s,"
+                                              " \"not_before\": %" G_GINT64_FORMAT "}", ids,
+                                              g_get_real_time () / G_USEC_PER_SEC + 3600);
+    g_autoptr(PaJob) waiting = create_job (client, later, &error);
+    g_autoptr(PaJob) cancelled = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (waiting->state, ==, PA_JOB_QUEUED);
+    g_assert_true (cancel_job (client, waiting->id, &error));
+    g_assert_no_error (error);
+    cancelled = get_job (client, waiting->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (cancelled->state, ==, PA_JOB_CANCELLED);
+    g_assert_true (pa_job_is_finished (cancelled));
+  }
+  g_assert_false (cancel_job (client, job->id, &error));
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  {
+    g_autoptr(PaJob) none = get_job (client, 9999, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+}
+
+static void
+test_job_parse (void)
+{
+  static const char answer[] =
+    "{\"id\": 9, \"action\": \"reboot\", \"params\": {}, \"phone_ids\": [12, 14, 15],"
+    " \"state\": \"succeeded\", \"done\": 3, \"total\": 3, \"created_at\": 1796331800,"
+    " \"not_before\": null, \"started_at\": 1796331801, \"finished_at\": 1796331802,"
+    " \"error\": null, \"results\": [{\"phone_id\": 12, \"result\": \"sent\", \"reason\": null},"
+    "   {\"phone_id\": 14, \"result\": \"no_address\", \"reason\": \"never fetched\"},"
+    "   {\"phone_id\": 15, \"result\": \"failed\", \"reason\": \"no answer\"}],"
+    " \"affected_phones\": null, \"undoable\": false, \"undo_of\": null, \"undone_by\": null}";
+  static const char failed[] =
+    "{\"id\": 10, \"action\": \"delete\", \"state\": \"failed\", \"done\": 0, \"total\": 3,"
+    " \"error\": {\"message\": \"Phone “Lobby” is assigned\", \"phone_id\": 15},"
+    " \"results\": [{\"phone_id\": 15, \"result\": \"failed\", \"reason\": \"assigned\"}],"
+    " \"affected_phones\": null, \"undoable\": false}";
+  static const char * const broken[] = {
+    "{}",
+    "[]",
+    "{\"id\": 0, \"action\": \"enable\", \"state\": \"queued\"}",
+    "{\"id\": 1, \"action\": \"enable\", \"state\": \"later\"}",
+    "{\"id\": 1, \"action\": 3, \"state\": \"queued\"}",
+    "{\"id\": 1, \"action\": \"enable\", \"state\": \"queued\", \"done\": \"2\"}",
+    "{\"id\": 1, \"action\": \"enable\", \"state\": \"queued\", \"results\": {}}",
+    "{\"id\": 1, \"action\": \"enable\", \"state\": \"queued\", \"results\": [{\"result\": \"sent\"}]}",
+    "{\"id\": 1, \"action\": \"enable\", \"state\": \"failed\", \"error\": {\"phone_id\": 2}}",
+    "{\"id\": 1, \"action\": \"enable\", \"state\": \"queued\", \"undoable\": 1}",
+  };
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (answer, strlen (answer));
+    g_autoptr(PaJob) job = pa_job_parse (bytes, &error);
+    PaJobResult *result;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (job->id, ==, 9);
+    g_assert_cmpstr (job->action, ==, "reboot");
+    g_assert_cmpint (job->state, ==, PA_JOB_SUCCEEDED);
+    g_assert_cmpint (job->affected_phones, ==, -1);
+    g_assert_cmpuint (job->results->len, ==, 3);
+    result = g_ptr_array_index (job->results, 1);
+    g_assert_cmpint (result->phone_id, ==, 14);
+    g_assert_cmpstr (result->result, ==, "no_address");
+    g_assert_cmpstr (result->reason, ==, "never fetched");
+    g_assert_null (((PaJobResult *) g_ptr_array_index (job->results, 0))->reason);
+    g_assert_cmpstr (pa_job_state_to_string (job->state), ==, "succeeded");
+  }
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (failed, strlen (failed));
+    g_autoptr(PaJob) job = pa_job_parse (bytes, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (job->state, ==, PA_JOB_FAILED);
+    g_assert_cmpstr (job->error, ==, "Phone “Lobby” is assigned");
+    g_assert_cmpint (job->error_phone_id, ==, 15);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(GBytes) bad = g_bytes_new_static (broken[i], strlen (broken[i]));
+      g_autoptr(GError) bad_error = NULL;
+      g_autoptr(PaJob) none = pa_job_parse (bad, &bad_error);
+
+      g_test_message ("%s", broken[i]);
+      g_assert_null (none);
+      g_assert_error (bad_error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
 /* Answers provd never gives: a local SoupServer stands in for a broken
  * server or a proxy in front of it. */
 
@@ -921,9 +1207,9 @@ odd_server_cb (SoupServer        *server,
     soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "caf\xe9", 4);
   else if (g_str_equal (path, "/text/api/v1/phones/1/preview/a.cfg"))
     soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "a = 1\n", 6);
-  else if (g_str_equal (path, "/applied/api/v1/layouts/1/apply"))
+  else if (g_str_equal (path, "/job/api/v1/jobs/1"))
     soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                      "{\"applied\":\"2\"}", 15);
+                                      "{\"id\":1,\"action\":\"enable\",\"state\":\"done\"}", 41);
   else if (g_str_equal (path, "/proxy/api/v1"))
     {
       soup_server_message_set_status (msg, 502, NULL);
@@ -1006,7 +1292,7 @@ test_protocol (void)
     g_assert_cmpuint (items->len, ==, 0);
   }
 
-  /* A preview that is not text, and an apply answer without a count. */
+  /* A preview that is not text, and a job in a state the API has not. */
   {
     const char *prefixes[] = { "binary/", "latin1/" };
 
@@ -1030,11 +1316,11 @@ test_protocol (void)
     g_assert_cmpstr (text, ==, "a = 1\n");
   }
   {
-    g_autofree char *url = g_strconcat (base, "applied/", NULL);
+    g_autofree char *url = g_strconcat (base, "job/", NULL);
     g_autoptr(PaClient) client = pa_client_new (url, "token");
-    const gint64 ids[] = { 1 };
+    g_autoptr(PaJob) job = get_job (client, 1, &error);
 
-    g_assert_cmpint (apply_layout (client, 1, ids, 1, &error), ==, -1);
+    g_assert_null (job);
     g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL);
     g_clear_error (&error);
   }
@@ -1312,10 +1598,12 @@ main (int   argc,
   ADD ("regenerate", test_regenerate);
   ADD ("cancel", test_cancel);
   ADD ("designer-calls", test_designer_calls);
+  ADD ("jobs", test_jobs);
   ADD ("changes", test_changes);
 #undef ADD
   g_test_add_func ("/app/client/unreachable", test_unreachable);
   g_test_add_func ("/app/client/protocol", test_protocol);
+  g_test_add_func ("/app/client/job-parse", test_job_parse);
   g_test_add_func ("/app/client/tls-pinning", test_tls_pinning);
   g_test_add_func ("/app/client/error-accessors", test_error_accessors);
 

@@ -29,9 +29,13 @@
 #include "pa-agent-editor.h"
 #include "pa-agents-page.h"
 #include "pa-application.h"
+#include "pa-bulk-chooser.h"
 #include "pa-connect-dialog.h"
 #include "pa-credentials-dialog.h"
 #include "pa-discovered-page.h"
+#include "pa-firmware-editor.h"
+#include "pa-firmware-page.h"
+#include "pa-firmware-upload-dialog.h"
 #include "pa-import-dialog.h"
 #include "pa-l10n-check.h"
 #include "pa-layout-designer.h"
@@ -39,6 +43,8 @@
 #include "pa-mac.h"
 #include "pa-phone-editor.h"
 #include "pa-phones-page.h"
+#include "pa-profile-editor.h"
+#include "pa-profiles-page.h"
 #include "pa-scan-dialog.h"
 #include "pa-section.h"
 #include "pa-settings-window.h"
@@ -215,8 +221,22 @@ fill_office (void)
   };
   static const char *const extensions[] = { "200", "211", "212", "230", "100" };
   gint64 agents[G_N_ELEMENTS (extensions)];
-  gint64 reception_phone = 0, reception, sidecar;
+  gint64 reception_phone = 0, reception, sidecar, company, branch;
   g_autoptr(GString) sidecar_keys = g_string_new (NULL);
+
+  /* Profiles: the branch takes what it does not set from the company. */
+  company = create ("profiles",
+                    "{\"name\": \"Firma\", \"description\": \"Was alle Standorte teilen\","
+                    " \"timezone\": \"Europe/Berlin\", \"ntp_server\": \"ntp.firma.example\","
+                    " \"codecs\": [\"G722\", \"PCMA\"], \"dtmf\": \"info\","
+                    " \"custom_params\": {\"yealink\": {\"features.dnd.enable\": \"0\"}}}");
+  {
+    g_autofree char *body = g_strdup_printf ("{\"name\": \"Filiale Hamburg\", \"parent_id\": %"
+                                             G_GINT64_FORMAT ", \"update_interval\": null,"
+                                             " \"sip_transport\": \"tls\"}", company);
+
+    branch = create ("profiles", body);
+  }
 
   agents[0] = create_agent ("Maria Lopez", extensions[0]);
   agents[1] = create_agent ("Tom Becker", extensions[1]);
@@ -288,10 +308,25 @@ fill_office (void)
     g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, reception_phone);
     g_autofree char *body = g_strdup_printf ("{\"layout_id\": %" G_GINT64_FORMAT ", \"modules\":"
                                              " [{\"module\": \"yealink-exp50\", \"layout_id\": %"
-                                             G_GINT64_FORMAT "}]}", reception, sidecar);
+                                             G_GINT64_FORMAT "}], \"profile_id\": %" G_GINT64_FORMAT "}",
+                                             reception, sidecar, branch);
     g_autoptr(PaTestResponse) response = pa_test_api (&office.http, "PATCH", path, body, "*");
 
     g_assert_cmpuint (response->status, ==, 200);
+  }
+
+  /* A firmware file for the T54W (bytes no phone would take: only the
+   * record is looked at). */
+  {
+    static const char bytes[] = "PhoneAdmin German test firmware";
+    g_autoptr(PaTestResponse) response =
+      pa_test_request (&office.http, "POST",
+                       "/api/v1/firmware/upload?vendor=yealink&models=yealink-t54w,yealink-t46u"
+                       "&version=96.86.0.150&filename=T54W-96.86.0.150.rom"
+                       "&name=Yealink%20Fr%C3%BChjahr",
+                       "application/octet-stream", bytes, sizeof bytes - 1, TRUE, NULL);
+
+    g_assert_cmpuint (response->status, ==, 201);
   }
 
   knock ("805ec01a2b20.cfg", "Yealink SIP-T54W 96.86.0.100 80:5e:c0:1a:2b:20");
@@ -442,6 +477,10 @@ page_state (GtkWidget *page)
     return pa_agents_page_get_state (PA_AGENTS_PAGE (page));
   if (PA_IS_LAYOUTS_PAGE (page))
     return pa_layouts_page_get_state (PA_LAYOUTS_PAGE (page));
+  if (PA_IS_PROFILES_PAGE (page))
+    return pa_profiles_page_get_state (PA_PROFILES_PAGE (page));
+  if (PA_IS_FIRMWARE_PAGE (page))
+    return pa_firmware_page_get_state (PA_FIRMWARE_PAGE (page));
   g_assert_true (PA_IS_DISCOVERED_PAGE (page));
   return !pa_discovered_page_get_busy (PA_DISCOVERED_PAGE (page))
          && pa_discovered_page_get_badge (PA_DISCOVERED_PAGE (page)) == 2 ? "list" : "loading";
@@ -491,6 +530,16 @@ search (GtkWidget  *page,
     {
       pa_layouts_page_set_search_mode (PA_LAYOUTS_PAGE (page), on);
       pa_layouts_page_set_query (PA_LAYOUTS_PAGE (page), query);
+    }
+  else if (PA_IS_PROFILES_PAGE (page))
+    {
+      pa_profiles_page_set_search_mode (PA_PROFILES_PAGE (page), on);
+      pa_profiles_page_set_query (PA_PROFILES_PAGE (page), query);
+    }
+  else if (PA_IS_FIRMWARE_PAGE (page))
+    {
+      pa_firmware_page_set_search_mode (PA_FIRMWARE_PAGE (page), on);
+      pa_firmware_page_set_query (PA_FIRMWARE_PAGE (page), query);
     }
   else
     return FALSE;
@@ -544,6 +593,17 @@ test_main_window (void)
     }
   pa_window_set_section (office.window, "phones");
   check_menus (GTK_WIDGET (office.window), "main-window");
+
+  /* The selection bar, two phones selected, and its menu. */
+  {
+    PaPhonesPage *phones = PA_PHONES_PAGE (pa_window_get_page (office.window, "phones"));
+    GtkSelectionModel *selection = pa_phones_page_get_selection (phones);
+
+    gtk_selection_model_select_range (selection, 0, 2, TRUE);
+    check_view (GTK_WIDGET (office.window), "phones-selection");
+    check_menus (pa_phones_page_get_bulk_bar (phones), "phones-selection");
+    gtk_selection_model_unselect_all (selection);
+  }
 
   /* Keyboard Shortcuts, as win.show-help-overlay shows it. */
   help = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (office.window)));
@@ -684,6 +744,102 @@ test_phone_editor (void)
 }
 
 static gboolean
+profile_editor_ready (gpointer editor)
+{
+  return pa_profile_editor_get_settings_loaded (editor);
+}
+
+/* The branch profile: what it inherits from the company and the server,
+ * one value of its own, the codecs' order and the parameters. */
+static void
+test_profile_editor (void)
+{
+  PaRepository *repo;
+  GListModel *profiles;
+  PaProfile *branch = NULL;
+  GtkWidget *editor, *codecs;
+
+  ensure_office ();
+  repo = pa_connection_get_repository (office.connection);
+  profiles = pa_repository_get_profiles (repo);
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(PaProfile) profile = g_list_model_get_item (profiles, i);
+
+      if (g_str_equal (pa_profile_get_name (profile), "Filiale Hamburg"))
+        branch = profile;
+    }
+  g_assert_nonnull (branch);
+  editor = pa_profile_editor_new (office.window ? GTK_WINDOW (office.window) : NULL, repo, branch);
+  gtk_window_present (GTK_WINDOW (editor));
+  pa_app_test_wait_until_seconds (profile_editor_ready, editor, TIMEOUT_S);
+  codecs = pa_profile_editor_get_row (PA_PROFILE_EDITOR (editor), PA_PROFILE_MEMBER_CODECS);
+  g_assert_true (gtk_widget_activate_action (codecs, "inherit.override", NULL));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-param", NULL));
+  check_form (editor, "profile-editor", SCROLLS);
+  close_window (editor);
+
+  editor = pa_profile_editor_new (office.window ? GTK_WINDOW (office.window) : NULL, repo, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  pa_app_test_wait_until_seconds (profile_editor_ready, editor, TIMEOUT_S);
+  check_form (editor, "profile-editor-new", SCROLLS);
+  close_window (editor);
+}
+
+static gboolean
+upload_dialog_idle (gpointer dialog)
+{
+  return !pa_firmware_upload_dialog_get_busy (dialog);
+}
+
+/* Upload Firmware… for a file whose name gives the model and version,
+ * then with a version the server would refuse; the editor of the
+ * office's firmware. Nothing is uploaded. */
+static void
+test_firmware (void)
+{
+  PaRepository *repo;
+  GtkWindow *parent;
+  GtkWidget *window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("pa-german-firmware-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GListModel *firmware;
+  g_autoptr(PaFirmware) record = NULL;
+
+  g_assert_no_error (error);
+  ensure_office ();
+  repo = pa_connection_get_repository (office.connection);
+  parent = office.window ? GTK_WINDOW (office.window) : NULL;
+
+  path = g_build_filename (folder, "T54W-96.86.0.160.rom", NULL);
+  g_file_set_contents (path, "firmware", -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  window = pa_firmware_upload_dialog_new (parent, repo, file);
+  gtk_window_present (GTK_WINDOW (window));
+  pa_app_test_wait_until_seconds (upload_dialog_idle, window, TIMEOUT_S);
+  check_form (window, "firmware-upload", FITS);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (window,
+                                                                      PA_TYPE_FIRMWARE_UPLOAD_DIALOG,
+                                                                      "version_row")),
+                         "96.86 beta");
+  check_form (window, "firmware-upload-refused", FITS);
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (folder);
+
+  firmware = pa_repository_get_firmware (repo);
+  g_assert_cmpuint (g_list_model_get_n_items (firmware), ==, 1);
+  record = g_list_model_get_item (firmware, 0);
+  window = pa_firmware_editor_new (parent, repo, record);
+  gtk_window_present (GTK_WINDOW (window));
+  check_form (window, "firmware-editor", SCROLLS);
+  close_window (window);
+}
+
+static gboolean
 agent_editor_idle (gpointer editor)
 {
   return !pa_editor_get_busy (PA_EDITOR (editor));
@@ -768,9 +924,17 @@ check_import_dialog (GtkWindow    *parent,
   g_rmdir (folder);
 }
 
+static void
+chooser_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(JsonNode) choice = pa_bulk_chooser_run_finish (result, NULL);
+}
+
 /* The other windows a person meets: an agent, Connect to Server, Server
- * Settings, scan mode with two boxes scanned (one twice), Import from CSV
- * and a new phone's credentials. */
+ * Settings, scan mode with two boxes scanned (one twice), Import from CSV,
+ * the layout chooser of a bulk action and a new phone's credentials. */
 static void
 test_dialogs (void)
 {
@@ -809,6 +973,27 @@ test_dialogs (void)
   close_window (window);
 
   check_import_dialog (parent, repo);
+
+  /* Apply Layout… for the selected T54Ws: the chooser. */
+  {
+    g_autoptr(GPtrArray) phones = g_ptr_array_new_with_free_func (g_object_unref);
+    GListModel *all = pa_repository_get_phones (repo);
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(PaPhone) phone = g_list_model_get_item (all, i);
+
+        if (g_str_equal (pa_phone_get_model (phone), "yealink-t54w"))
+          g_ptr_array_add (phones, g_steal_pointer (&phone));
+      }
+    g_assert_cmpuint (phones->len, >, 1);
+    pa_bulk_chooser_run_async (parent, repo, pa_bulk_action_lookup ("apply_layout"), phones, NULL,
+                               chooser_done_cb, NULL);
+    window = GTK_WIDGET (pa_app_test_find_window (PA_TYPE_BULK_CHOOSER));
+    g_assert_nonnull (window);
+    check_form (window, "bulk-chooser", FITS);
+    close_window (window);
+  }
 
   window = pa_credentials_dialog_new (parent, "http://192.0.2.10:8670/p/Vq3kZ8/805ec01a2b11.cfg",
                                       "ph805ec01a2b11", "k7Vx-93Tq-pL2m");
@@ -896,6 +1081,8 @@ main (int   argc,
   g_test_add_func ("/german/main-window", test_main_window);
   g_test_add_func ("/german/phone-editor", test_phone_editor);
   g_test_add_func ("/german/designer", test_designer);
+  g_test_add_func ("/german/profile-editor", test_profile_editor);
+  g_test_add_func ("/german/firmware", test_firmware);
   g_test_add_func ("/german/dialogs", test_dialogs);
   status = g_test_run ();
 

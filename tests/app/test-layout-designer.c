@@ -491,18 +491,30 @@ applied_arrived (gpointer data)
   return *(guint *) data != 0;
 }
 
+static gboolean
+undo_offered (gpointer designer)
+{
+  return pa_app_test_find_button (designer, "_Undo") != NULL;
+}
+
+/* Apply to Phones… from the designer: the phones of the layout's model,
+ * then Review Changes, then one job (pa-bulk-run.h), whose toast with
+ * Undo shows on the designer. */
 static void
 test_apply (Fixture       *fixture,
             gconstpointer  data)
 {
+  PaLayoutDesigner *designer = open_designer (fixture, stored_layout (fixture, fixture->layout));
   PaApplyLayoutDialog *dialog;
+  PaReviewChangesDialog *review;
   g_autofree char *before = fetch_device_config (fixture->server, fixture->phones[1]);
   g_autofree char *after = NULL;
   guint applied = 0;
 
-  dialog = PA_APPLY_LAYOUT_DIALOG (pa_apply_layout_dialog_new (NULL, fixture->repo,
-                                                               stored_layout (fixture, fixture->layout)));
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (designer), "designer.apply", NULL));
+  dialog = pa_app_test_find_window (PA_TYPE_APPLY_LAYOUT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (designer));
   g_signal_connect (dialog, "applied", G_CALLBACK (applied_cb), &applied);
 
   /* Only the T54Ws are offered; the search narrows them. */
@@ -537,9 +549,20 @@ test_apply (Fixture       *fixture,
     pa_app_test_maybe_screenshot (GTK_WIDGET (dialog), "apply-dialog.png");
   }
 
+  /* Review Changes first: the two phones' files, nothing stored yet. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "apply.apply", NULL);
+  pa_app_test_wait_until (review_in_state, (gpointer) "loaded");
+  review = find_review ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (review)) == GTK_WINDOW (dialog));
+  g_assert_cmpint (pa_review_changes_dialog_get_diff (review)->affected_phones, ==, 2);
+  g_assert_cmpint (phone_layout_id (fixture->server, fixture->phones[0]), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.confirm", NULL));
+
   pa_app_test_wait_until (applied_arrived, &applied);
   g_assert_cmpuint (applied, ==, 2);
+  /* The dialog is done; how it went shows on the designer, with Undo. */
+  pa_app_test_wait_until (undo_offered, designer);
+  g_assert_nonnull (pa_app_test_find_label (GTK_WIDGET (designer), "Layout applied to 2 phones"));
   g_assert_cmpint (phone_layout_id (fixture->server, fixture->phones[0]), ==, fixture->layout);
   g_assert_cmpint (phone_layout_id (fixture->server, fixture->phones[1]), ==, fixture->layout);
   g_assert_cmpint (phone_layout_id (fixture->server, fixture->phones[2]), ==, 0);
@@ -551,8 +574,6 @@ test_apply (Fixture       *fixture,
 
   /* Editing it now tells how many phones follow. */
   {
-    PaLayoutDesigner *designer = open_designer (fixture, stored_layout (fixture, fixture->layout));
-
     pa_layout_document_set_key (pa_layout_designer_get_document (designer), PA_KEY_SLOT_INIT (0, 2),
                                 PA_KEY_SPEED_DIAL, "*97", "Voicemail", 1);
     g_assert_true (save_confirming (designer));

@@ -173,6 +173,32 @@ diff_cb (GObject      *source,
                              (GDestroyNotify) pa_change_diff_unref);
 }
 
+/* POST @body to @path; the answer is a diff, read in a worker thread. */
+static void
+diff_post (PaClient            *self,
+           const char          *path,
+           JsonNode            *body,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length = 0;
+  char *text;
+  GTask *task;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pa_client_diff_async);
+
+  /* The body goes as bytes so the answer comes back unparsed, for the
+   * worker thread. */
+  json_generator_set_root (generator, body);
+  text = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (text, length);
+  pa_client_call_upload_async (self, path, "application/json", bytes, cancellable, diff_cb, task);
+}
+
 void
 pa_client_diff_async (PaClient            *self,
                       const char          *collection,
@@ -182,20 +208,12 @@ pa_client_diff_async (PaClient            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = NULL;
-  gsize length = 0;
-  char *text;
-  GTask *task;
 
   g_return_if_fail (PA_IS_CLIENT (self));
   g_return_if_fail (collection != NULL);
   g_return_if_fail (body != NULL && JSON_NODE_HOLDS_OBJECT (body));
   g_return_if_fail (g_str_equal (collection, "settings") || id > 0);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pa_client_diff_async);
 
   if (g_str_equal (collection, "settings"))
     path = g_strdup ("api/v1/settings/diff");
@@ -205,13 +223,23 @@ pa_client_diff_async (PaClient            *self,
 
       path = g_strdup_printf ("api/v1/%s/%" G_GINT64_FORMAT "/diff", escaped, id);
     }
+  diff_post (self, path, body, cancellable, callback, user_data);
+}
 
-  /* The body goes as bytes so the answer comes back unparsed, for the
-   * worker thread. */
-  json_generator_set_root (generator, body);
-  text = json_generator_to_data (generator, &length);
-  bytes = g_bytes_new_take (text, length);
-  pa_client_call_upload_async (self, path, "application/json", bytes, cancellable, diff_cb, task);
+void
+pa_client_diff_job_async (PaClient            *self,
+                          JsonObject          *job_body,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (PA_IS_CLIENT (self));
+  g_return_if_fail (job_body != NULL);
+
+  body = json_node_init_object (json_node_alloc (), job_body);
+  diff_post (self, "api/v1/jobs/diff", body, cancellable, callback, user_data);
 }
 
 PaChangeDiff *

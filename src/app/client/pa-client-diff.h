@@ -79,4 +79,14 @@ void          pa_client_diff_resource_async (PaClient            *self,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
 
+/* POST api/v1/jobs/diff with @job_body, what pa_client_create_job_async()
+ * would send (docs/api.md, "Jobs"): the files the job would change,
+ * nothing stored. A body the job's POST would refuse is refused the same
+ * way. Finish with pa_client_diff_finish(). */
+void          pa_client_diff_job_async      (PaClient            *self,
+                                             JsonObject          *job_body,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* pa-client-layouts.c — the REST client's calls for the layout designer:
- * delete onto a replacement, apply to phones, preview a phone's file
+ * delete onto a replacement, preview a phone's file (applying a layout to
+ * phones is a job: pa-client-jobs.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,53 +48,6 @@ pa_client_delete_with_replacement_finish (PaClient      *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ---------------------------------------------------------------------- */
-/* apply a layout to phones */
-
-void
-pa_client_apply_layout_async (PaClient            *self,
-                              gint64               layout_id,
-                              const gint64        *phone_ids,
-                              guint                n_phone_ids,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
-  GTask *task;
-
-  g_return_if_fail (PA_IS_CLIENT (self));
-  g_return_if_fail (layout_id > 0);
-  g_return_if_fail (phone_ids != NULL || n_phone_ids == 0);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pa_client_apply_layout_async);
-  g_task_set_task_data (task, (gpointer) "applied", NULL);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "phone_ids");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n_phone_ids; i++)
-    json_builder_add_int_value (builder, phone_ids[i]);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  path = g_strdup_printf ("api/v1/layouts/%" G_GINT64_FORMAT "/apply", layout_id);
-  pa_client_call_async (self, "POST", path, body, 0, cancellable, pa_client_count_answer_cb, task);
-}
-
-gint64
-pa_client_apply_layout_finish (PaClient      *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), -1);
-  return g_task_propagate_int (G_TASK (result), error);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -29,6 +29,19 @@ GError   *pa_client_error_from_transport (GError          *error,
                                           GTlsCertificate *peer_certificate,
                                           const char      *url);
 
+/* For a request made outside pa-client.c (a streamed upload,
+ * pa-client-firmware.c): the session, a message to @path below the base
+ * URL carrying the token and "Accept: application/json" (NULL with a
+ * PA_CLIENT_ERROR_UNREACHABLE when the base URL is no URL), and whether
+ * @certificate is the one the user trusted (for "accept-certificate"). */
+SoupSession *pa_client_get_session          (PaClient        *self);
+SoupMessage *pa_client_new_message          (PaClient        *self,
+                                             const char      *method,
+                                             const char      *path,
+                                             GError         **error);
+gboolean     pa_client_trusts_certificate   (PaClient        *self,
+                                             GTlsCertificate *certificate);
+
 /* Builds a @type from an item of an answer; members the resource does not
  * know go to @extra (when given). Touches nothing shared: callable from a
  * worker thread. */

@@ -217,6 +217,59 @@ pa_client_set_timeout (PaClient *self,
 }
 
 /* ---------------------------------------------------------------------- */
+/* For requests made elsewhere (pa-client-private.h) */
+
+SoupSession *
+pa_client_get_session (PaClient *self)
+{
+  g_return_val_if_fail (PA_IS_CLIENT (self), NULL);
+  return self->session;
+}
+
+SoupMessage *
+pa_client_new_message (PaClient    *self,
+                       const char  *method,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *url = NULL;
+  SoupMessage *message;
+  SoupMessageHeaders *headers;
+
+  g_return_val_if_fail (PA_IS_CLIENT (self), NULL);
+
+  url = g_strconcat (self->base_url, path, NULL);
+  message = soup_message_new (method, url);
+  if (message == NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("“%s” is not a valid server address. Enter an address like "
+                           "https://provd.example.com:8670/."),
+                         self->base_url);
+      g_propagate_error (error, pa_client_error_new_full (PA_CLIENT_ERROR_UNREACHABLE, 0, NULL,
+                                                          NULL, NULL, text));
+      return NULL;
+    }
+  headers = soup_message_get_request_headers (message);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (self->token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
+  return message;
+}
+
+gboolean
+pa_client_trusts_certificate (PaClient        *self,
+                              GTlsCertificate *certificate)
+{
+  g_return_val_if_fail (PA_IS_CLIENT (self), FALSE);
+  return self->trusted != NULL && certificate != NULL
+         && g_tls_certificate_is_same (self->trusted, certificate);
+}
+
+/* ---------------------------------------------------------------------- */
 /* One request: send, check status and content type, parse */
 
 GError *

@@ -211,20 +211,6 @@ gboolean    pa_client_delete_with_replacement_finish (PaClient            *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
-/* POST /api/v1/layouts/{id}/apply {"phone_ids": [...]}: all or nothing;
- * every phone must be of the layout's model. */
-void        pa_client_apply_layout_async  (PaClient            *self,
-                                           gint64               layout_id,
-                                           const gint64        *phone_ids,
-                                           guint                n_phone_ids,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-/* How many phones now use the layout, or -1 with @error set. */
-gint64      pa_client_apply_layout_finish (PaClient            *self,
-                                           GAsyncResult        *result,
-                                           GError             **error);
-
 /* GET /api/v1/phones/{id}/preview/{file}: the file the phone would get, with
  * its passwords replaced by ********. */
 void        pa_client_preview_async  (PaClient            *self,

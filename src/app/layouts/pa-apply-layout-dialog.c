@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The phones of the layout's model as a list of check rows, filtered by a
- * search; Apply sends the ticked ones in one call (one transaction on the
- * server) and refreshes the repository so every view shows the new layout.
+ * search; Apply runs the bulk action apply_layout on the ticked ones
+ * (pa-bulk-run.h: Review Changes, one job, all or nothing on the server),
+ * shown at the bottom while it runs. The lists follow the change feed.
  */
 #define G_LOG_DOMAIN "pa-apply-layout-dialog"
 
@@ -13,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-apply-layout-dialog.h"
+#include "pa-bulk-run.h"
 #include "pa-layouts-page.h"
 #include "pa-phone-filter.h"
 
@@ -20,7 +22,6 @@ struct _PaApplyLayoutDialog
 {
   AdwWindow        parent_instance;
 
-  AdwToastOverlay *toast_overlay;
   GtkWidget       *apply_button;
   AdwWindowTitle  *window_title;
   GtkStack        *stack;
@@ -28,6 +29,7 @@ struct _PaApplyLayoutDialog
   GtkSearchEntry  *search_entry;
   GtkListBox      *list_box;
   AdwStatusPage   *empty_page;
+  PaBulkProgress  *progress;
 
   PaRepository    *repository;
   PaLayout        *layout;
@@ -36,7 +38,6 @@ struct _PaApplyLayoutDialog
   char            *query;
   PaSearchQuery   *search;
   gboolean         applying;
-  GCancellable    *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (PaApplyLayoutDialog, pa_apply_layout_dialog, ADW_TYPE_WINDOW)
@@ -152,26 +153,17 @@ applied_cb (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr(PaApplyLayoutDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 applied;
+  g_autoptr(PaJob) job = pa_bulk_run_finish (result, NULL);
 
-  applied = pa_client_apply_layout_finish (PA_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Reported already (a toast on the designer, or a dialog saying why
+   * nothing changed); a dialog closed meanwhile has nothing left to do. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->phones == NULL)
     return;
-
   self->applying = FALSE;
   update_actions (self);
-  if (applied < 0)
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-      adw_toast_set_timeout (toast, 6);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  /* The phones' layout_id changed on the server: the lists follow. */
-  pa_repository_refresh_async (self->repository, NULL, NULL, NULL);
-  g_signal_emit (self, signals[SIGNAL_APPLIED], 0, (guint) applied);
+  if (job == NULL || job->state != PA_JOB_SUCCEEDED)
+    return;
+  g_signal_emit (self, signals[SIGNAL_APPLIED], 0, (guint) job->total);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -181,7 +173,8 @@ apply_cb (GtkWidget  *widget,
           GVariant   *parameter)
 {
   PaApplyLayoutDialog *self = PA_APPLY_LAYOUT_DIALOG (widget);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) phones = g_ptr_array_new ();
+  g_autoptr(JsonNode) layout = json_node_new (JSON_NODE_VALUE);
 
   if (self->applying || g_hash_table_size (self->selected) == 0)
     return;
@@ -192,15 +185,14 @@ apply_cb (GtkWidget  *widget,
       gint64 id = pa_resource_get_id (g_ptr_array_index (self->phones, i));
 
       if (g_hash_table_contains (self->selected, &id))
-        g_array_append_val (ids, id);
+        g_ptr_array_add (phones, g_ptr_array_index (self->phones, i));
     }
 
   self->applying = TRUE;
   update_actions (self);
-  pa_client_apply_layout_async (pa_repository_get_client (self->repository),
-                                pa_resource_get_id (PA_RESOURCE (self->layout)),
-                                (const gint64 *) (gpointer) ids->data, ids->len,
-                                self->cancellable, applied_cb, g_object_ref (self));
+  json_node_set_int (layout, pa_resource_get_id (PA_RESOURCE (self->layout)));
+  pa_bulk_run_async (GTK_WINDOW (self), self->repository, pa_bulk_action_lookup ("apply_layout"),
+                     phones, layout, self->progress, applied_cb, g_object_ref (self));
 }
 
 static void
@@ -225,7 +217,6 @@ pa_apply_layout_dialog_dispose (GObject *object)
 {
   PaApplyLayoutDialog *self = PA_APPLY_LAYOUT_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PA_TYPE_APPLY_LAYOUT_DIALOG);
   g_clear_object (&self->repository);
   g_clear_object (&self->layout);
@@ -240,7 +231,6 @@ pa_apply_layout_dialog_finalize (GObject *object)
   PaApplyLayoutDialog *self = PA_APPLY_LAYOUT_DIALOG (object);
 
   g_clear_pointer (&self->selected, g_hash_table_unref);
-  g_clear_object (&self->cancellable);
   g_free (self->query);
   pa_search_query_free (self->search);
 
@@ -264,7 +254,6 @@ pa_apply_layout_dialog_class_init (PaApplyLayoutDialogClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/layouts/pa-apply-layout-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, apply_button);
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, stack);
@@ -272,6 +261,7 @@ pa_apply_layout_dialog_class_init (PaApplyLayoutDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, list_box);
   gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PaApplyLayoutDialog, progress);
 
   gtk_widget_class_install_action (widget_class, "apply.apply", NULL, apply_cb);
   gtk_widget_class_install_action (widget_class, "apply.select-all", NULL, select_all_cb);
@@ -283,7 +273,7 @@ pa_apply_layout_dialog_class_init (PaApplyLayoutDialogClass *klass)
 static void
 pa_apply_layout_dialog_init (PaApplyLayoutDialog *self)
 {
-  self->cancellable = g_cancellable_new ();
+  g_type_ensure (PA_TYPE_BULK_PROGRESS);
   self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -243,17 +243,6 @@ set_default_cb (GtkWidget  *widget,
 }
 
 static void
-applied_cb (PaLayoutDesigner *self,
-            guint             applied)
-{
-  g_autofree char *text = g_strdup_printf (ngettext ("Applied to %u phone; it updates on its next check",
-                                                     "Applied to %u phones; they update on their next check",
-                                                     applied), applied);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
 apply_cb (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
@@ -264,9 +253,9 @@ apply_cb (GtkWidget  *widget,
   if (pa_layout_designer_is_modified (self))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (_("Unsaved changes are not applied until you save")));
+  /* How it went shows here as a toast, with Undo (pa-bulk-report.h). */
   dialog = pa_apply_layout_dialog_new (GTK_WINDOW (self), self->repository,
                                        pa_layout_document_get_layout (self->document));
-  g_signal_connect_object (dialog, "applied", G_CALLBACK (applied_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

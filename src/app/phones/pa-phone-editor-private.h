@@ -8,11 +8,13 @@
  * shows; pa-phone-editor-download.c: Download Config;
  * pa-phone-editor-errors.c: messages on fields and above the form;
  * pa-phone-editor-status.c: what the server saw of the phone;
- * pa-phone-editor-region.c: the SIP region it picks.
+ * pa-phone-editor-region.c: the SIP region it picks;
+ * pa-phone-editor-profile.c: its profile and what it inherits.
  */
 #pragma once
 
 #include "pa-phone-editor.h"
+#include "pa-profile-inherit.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +38,10 @@ struct _PaPhoneEditor
   GtkSpinButton        *module_count;
   AdwComboRow          *agent_row;
   AdwComboRow          *layout_row;
+  AdwComboRow          *profile_row;
+  AdwPreferencesGroup  *inherited_group;
+  AdwActionRow         *inherited_rows[PA_PROFILE_N_MEMBERS];
+  GtkLabel             *inherited_values[PA_PROFILE_N_MEMBERS];
   AdwEntryRow          *sip_server_row;
   AdwComboRow          *region_row;
   AdwEntryRow          *timezone_row;
@@ -67,10 +73,12 @@ struct _PaPhoneEditor
   GPtrArray *module_ids;    /* [0] "None": NULL */
   GArray    *agent_ids;     /* [0] "Unassigned": 0 */
   GArray    *layout_ids;    /* [0] "None": 0 */
+  GArray    *profile_ids;   /* [0] "None": 0 */
   GPtrArray *region_ids;    /* [0] "None": NULL */
   GPtrArray *sidecar_rows;  /* AdwComboRow, one per attached module */
 
   GHashTable *error_rows;   /* field row → the message row under it */
+  PaSettings *settings;     /* the server's, for its defaults; NULL until read */
 
   guint    updating;        /* > 0 while the code, not the user, moves a combo */
   gboolean brand_touched;   /* the user (or the phone) chose a brand */
@@ -128,6 +136,16 @@ void        pa_phone_editor_show_save_error     (PaPhoneEditor *self,
 /* pa-phone-editor-region.c: shows @selected, then the server's regions. */
 void        pa_phone_editor_load_regions        (PaPhoneEditor *self,
                                                  const char    *selected);
+
+/* pa-phone-editor-profile.c: the profile chooser, and what the phone
+ * inherits from its profile (else from the server) where it sets
+ * nothing itself. */
+void        pa_phone_editor_profile_init        (PaPhoneEditor *self);
+void        pa_phone_editor_fill_profiles       (PaPhoneEditor *self,
+                                                 gint64         preferred);
+void        pa_phone_editor_update_inherited    (PaPhoneEditor *self);
+void        pa_phone_editor_set_settings        (PaPhoneEditor *self,
+                                                 PaSettings    *settings);
 
 /* pa-phone-editor-status.c: fills the Status group of a phone being
  * edited, its recent requests asked of the server. */

@@ -72,6 +72,8 @@ settings_cb (GObject      *source,
         g_debug ("No SIP regions for the editor: %s", error->message);
       return;
     }
+  /* Its defaults are what the phone inherits last. */
+  pa_phone_editor_set_settings (self, PA_SETTINGS (settings));
   regions = pa_settings_get_sip_regions (PA_SETTINGS (settings));
   for (guint i = 0; i < regions->len; i++)
     g_ptr_array_add (names, ((PaSipRegion *) g_ptr_array_index (regions, i))->name);

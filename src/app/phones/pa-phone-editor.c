@@ -101,7 +101,7 @@ pa_phone_editor_build_phone (PaPhoneEditor *self)
 
   g_return_val_if_fail (PA_IS_PHONE_EDITOR (self), NULL);
 
-  /* A copy keeps what the form does not show (lines, profile, enabled). */
+  /* A copy keeps what the form does not show (lines, enabled). */
   phone = self->phone != NULL ? PA_PHONE (pa_resource_copy (PA_RESOURCE (self->phone)))
                               : pa_phone_new ();
 
@@ -113,6 +113,7 @@ pa_phone_editor_build_phone (PaPhoneEditor *self)
   pa_phone_set_model (phone, model_id != NULL ? model_id : "");
   pa_phone_set_agent_id (phone, pa_phone_editor_selected_id (self->agent_ids, self->agent_row));
   pa_phone_set_layout_id (phone, pa_phone_editor_selected_id (self->layout_ids, self->layout_row));
+  pa_phone_set_profile_id (phone, pa_phone_editor_selected_id (self->profile_ids, self->profile_row));
 
   modules = pa_phone_editor_build_modules (self);
   pa_phone_set_modules (phone, modules);
@@ -190,8 +191,11 @@ pa_phone_editor_check (PaEditor *editor)
 static void
 update_state (PaPhoneEditor *self)
 {
-  if (self->updating == 0)
-    pa_editor_update (PA_EDITOR (self));
+  if (self->updating > 0)
+    return;
+  /* What the phone inherits follows what it sets itself. */
+  pa_phone_editor_update_inherited (self);
+  pa_editor_update (PA_EDITOR (self));
 }
 
 static void
@@ -326,6 +330,7 @@ layouts_changed_cb (GListModel    *layouts,
                     PaPhoneEditor *self)
 {
   pa_phone_editor_fill_layouts (self, pa_phone_editor_selected_id (self->layout_ids, self->layout_row));
+  pa_phone_editor_update_inherited (self);
   update_state (self);
 }
 
@@ -526,6 +531,7 @@ load_form (PaPhoneEditor *self)
       self->brand_touched = pa_phone_get_vendor (phone)[0] != '\0';
       pa_phone_editor_fill_models (self, pa_phone_get_model (phone));
       pa_phone_editor_fill_agents (self, pa_phone_get_agent_id (phone));
+      pa_phone_editor_fill_profiles (self, pa_phone_get_profile_id (phone));
 
       pa_mac_entry_set_ignore_phone (PA_MAC_ENTRY (self->mac_entry),
                                      pa_resource_get_id (PA_RESOURCE (phone)));
@@ -539,6 +545,7 @@ load_form (PaPhoneEditor *self)
     {
       pa_phone_editor_fill_models (self, NULL);
       pa_phone_editor_fill_agents (self, 0);
+      pa_phone_editor_fill_profiles (self, 0);
     }
   self->updating--;
 
@@ -562,6 +569,7 @@ pa_phone_editor_constructed (GObject *object)
                            G_CALLBACK (layouts_changed_cb), self, 0);
   g_signal_connect_object (pa_repository_get_sip_accounts (self->repo), "items-changed",
                            G_CALLBACK (accounts_changed_cb), self, 0);
+  pa_phone_editor_profile_init (self);
   load_form (self);
 }
 
@@ -591,6 +599,8 @@ pa_phone_editor_finalize (GObject *object)
   g_clear_pointer (&self->download_result, g_free);
   g_clear_pointer (&self->agent_ids, g_array_unref);
   g_clear_pointer (&self->layout_ids, g_array_unref);
+  g_clear_pointer (&self->profile_ids, g_array_unref);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->region_ids, g_ptr_array_unref);
   g_clear_pointer (&self->error_rows, g_hash_table_unref);
 
@@ -696,6 +706,8 @@ pa_phone_editor_class_init (PaPhoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, download_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, agent_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, layout_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, inherited_group);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, sip_server_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, region_row);
   gtk_widget_class_bind_template_child (widget_class, PaPhoneEditor, timezone_row);
@@ -740,6 +752,7 @@ pa_phone_editor_init (PaPhoneEditor *self)
   self->sidecar_rows = g_ptr_array_new ();
   self->agent_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->layout_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->profile_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->region_ids = g_ptr_array_new_with_free_func (g_free);
   self->error_rows = g_hash_table_new (NULL, NULL);
 
@@ -763,6 +776,7 @@ pa_phone_editor_init (PaPhoneEditor *self)
   g_signal_connect (self->module_row, "notify::selected", G_CALLBACK (module_selected_cb), self);
   g_signal_connect (self->agent_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   g_signal_connect (self->layout_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+  g_signal_connect (self->profile_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   g_signal_connect (self->region_row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   g_signal_connect (self->password_mode_row, "notify::selected",
                     G_CALLBACK (password_mode_cb), self);

@@ -328,6 +328,28 @@ reboot_response_cb (AdwMessageDialog *dialog,
     push_job_unref (job);
 }
 
+GtkWidget *
+pa_phone_push_reboot_question (GtkWindow *parent,
+                               GPtrArray *phones)
+{
+  g_autofree char *heading = NULL;
+  const char *body;
+  guint n;
+
+  g_return_val_if_fail (phones != NULL && phones->len > 0, NULL);
+
+  n = phones->len;
+  heading = n == 1
+    ? g_strdup_printf (_("Reboot “%s”?"), phone_name (g_ptr_array_index (phones, 0)))
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reboot %u Phone?", "Reboot %u Phones?", n), n);
+  body = g_dngettext (GETTEXT_PACKAGE,
+                      "A call in progress on it is cut off. It is back in a minute or two, with "
+                      "its current settings.",
+                      "Calls in progress on them are cut off. They are back in a minute or two, "
+                      "with their current settings.", n);
+  return pa_confirm_dialog_new (parent, heading, body, _("_Cancel"), "reboot", _("_Reboot"));
+}
+
 void
 pa_phone_push_interactive (GtkWindow    *parent,
                            PaRepository *repo,
@@ -361,16 +383,7 @@ pa_phone_push_interactive (GtkWindow    *parent,
 
   if (action == PA_PHONE_PUSH_REBOOT)
     {
-      g_autofree char *heading = n == 1
-        ? g_strdup_printf (_("Reboot “%s”?"), phone_name (g_ptr_array_index (phones, 0)))
-        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reboot %u Phone?", "Reboot %u Phones?", n), n);
-      const char *body = g_dngettext (GETTEXT_PACKAGE,
-                                      "A call in progress on it is cut off. It is back in a minute "
-                                      "or two, with its current settings.",
-                                      "Calls in progress on them are cut off. They are back in a "
-                                      "minute or two, with their current settings.", n);
-      GtkWidget *dialog = pa_confirm_dialog_new (parent, heading, body, _("_Cancel"), "reboot",
-                                                 _("_Reboot"));
+      GtkWidget *dialog = pa_phone_push_reboot_question (parent, phones);
 
       g_signal_connect (dialog, "response", G_CALLBACK (reboot_response_cb), job);
       gtk_window_present (GTK_WINDOW (dialog));

@@ -21,6 +21,11 @@ void        pa_phone_push_interactive     (GtkWindow    *parent,
                                            GPtrArray    *phones,
                                            PaPhonePush   action);
 
+/* "Reboot 3 Phones?" (or "Reboot “Lobby”?"), with why it matters: a
+ * confirmation with a "reboot" response, not presented yet. */
+GtkWidget  *pa_phone_push_reboot_question (GtkWindow    *parent,
+                                           GPtrArray    *phones);
+
 /* The phone's last reboot or resync and how it ended, for its editor
  * ("Resync: answered · 2 minutes ago"); NULL when there was none. */
 char       *pa_phone_describe_sip_action  (PaPhone      *phone);

@@ -13,6 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-bulk-bar.h"
+#include "pa-bulk-progress.h"
+#include "pa-bulk-run.h"
 #include "pa-import-dialog.h"
 #include "pa-list-page.h"
 #include "pa-phone-filter.h"
@@ -51,6 +54,8 @@ struct _PaPhonesPage
   AdwBin              parent_instance;
 
   PaListPage          list;
+  PaBulkProgress     *bulk_progress;
+  PaBulkBar          *bulk_bar;
   /* The page's CSV actions for the window's header bar, which is not
    * inside the page (see root). */
   GSimpleActionGroup *header_actions;
@@ -416,6 +421,51 @@ push_cb (GtkWidget  *widget,
                                      ? PA_PHONE_PUSH_REBOOT : PA_PHONE_PUSH_RESYNC);
 }
 
+/* ---- the selection bar ---------------------------------------------- */
+
+static void
+update_bulk_bar (PaPhonesPage *self)
+{
+  g_autoptr(GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->list.selection));
+
+  pa_bulk_bar_set_n_matching (self->bulk_bar,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->list.selection)));
+  pa_bulk_bar_set_n_selected (self->bulk_bar, (guint) gtk_bitset_get_size (selected));
+}
+
+/* An action of the bar on the selected phones, as a server job. */
+static void
+bulk_run_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PaPhonesPage *self = PA_PHONES_PAGE (widget);
+  const PaBulkAction *action = pa_bulk_action_lookup (g_variant_get_string (parameter, NULL));
+  g_autoptr(GPtrArray) phones = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  g_return_if_fail (action != NULL);
+  if (self->list.repository == NULL)
+    return;
+  phones = pa_list_page_get_targets (&self->list);
+  if (phones->len == 0)
+    return;
+  pa_bulk_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->list.repository, action,
+               phones, self->bulk_progress);
+}
+
+/* Select All N: every phone the search shows. */
+static void
+bulk_select_all_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PaPhonesPage *self = PA_PHONES_PAGE (widget);
+
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->list.selection));
+}
+
 /* ---- import and export --------------------------------------------- */
 
 static void
@@ -538,6 +588,10 @@ pa_phones_page_class_init (PaPhonesPageClass *klass)
                             properties,
                             "/org/example/PhoneAdmin/phones/pa-phones-page.ui",
                             "phones.delete-selected");
+  g_type_ensure (PA_TYPE_BULK_BAR);
+  g_type_ensure (PA_TYPE_BULK_PROGRESS);
+  gtk_widget_class_bind_template_child (widget_class, PaPhonesPage, bulk_progress);
+  gtk_widget_class_bind_template_child (widget_class, PaPhonesPage, bulk_bar);
   list_page_finalize = object_class->finalize;
   object_class->finalize = pa_phones_page_finalize;
   widget_class->root = pa_phones_page_root;
@@ -545,6 +599,8 @@ pa_phones_page_class_init (PaPhonesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "phones.resync", "x", push_cb);
   gtk_widget_class_install_action (widget_class, "phones.reboot", "x", push_cb);
+  gtk_widget_class_install_action (widget_class, "bulk.run", "s", bulk_run_cb);
+  gtk_widget_class_install_action (widget_class, "bulk.select-all", NULL, bulk_select_all_cb);
   gtk_widget_class_install_action (widget_class, "phones.import-csv", NULL, import_csv_cb);
   gtk_widget_class_install_action (widget_class, "phones.export-csv", NULL, export_csv_cb);
 }
@@ -568,6 +624,11 @@ pa_phones_page_init (PaPhonesPage *self)
                             G_CALLBACK (update_csv_actions), self);
   g_signal_connect (self, "notify::repository", G_CALLBACK (update_csv_actions), NULL);
   update_csv_actions (self);
+  g_signal_connect_swapped (self->list.selection, "items-changed",
+                            G_CALLBACK (update_bulk_bar), self);
+  g_signal_connect_swapped (self->list.selection, "selection-changed",
+                            G_CALLBACK (update_bulk_bar), self);
+  update_bulk_bar (self);
 }
 
 /* ---- public --------------------------------------------------------- */
@@ -581,6 +642,20 @@ pa_phones_page_new (void)
 /* Column ids: see the table at the top; get_column returns NULL for an
  * unknown id. */
 PA_LIST_PAGE_DEFINE_ACCESSORS (PaPhonesPage, pa_phones_page, PA_IS_PHONES_PAGE)
+
+GtkWidget *
+pa_phones_page_get_bulk_bar (PaPhonesPage *self)
+{
+  g_return_val_if_fail (PA_IS_PHONES_PAGE (self), NULL);
+  return GTK_WIDGET (self->bulk_bar);
+}
+
+GtkWidget *
+pa_phones_page_get_bulk_progress (PaPhonesPage *self)
+{
+  g_return_val_if_fail (PA_IS_PHONES_PAGE (self), NULL);
+  return GTK_WIDGET (self->bulk_progress);
+}
 
 guint
 pa_phones_page_get_n_columns (void)

@@ -17,7 +17,11 @@ G_DECLARE_FINAL_TYPE (PaPhonesPage, pa_phones_page, PA, PHONES_PAGE, AdwBin)
  * Actions: "phones.import-csv" (Import from CSV…: PaImportDialog, enabled
  * with a repository) and "phones.export-csv" (Export to CSV…: the rows
  * shown, pa-phones-export.h; enabled while the list shows any), also
- * reachable from the window the page is in (its header bar's menu). */
+ * reachable from the window the page is in (its header bar's menu).
+ * With more than one phone selected, the selection bar (pa-bulk-bar.h)
+ * offers the bulk actions: "bulk.run" (s: an action id of
+ * pa-bulk-actions.h, on the selected phones, pa_bulk_run()) and
+ * "bulk.select-all" (every phone the search shows). */
 GtkWidget    *pa_phones_page_new             (void);
 PaRepository *pa_phones_page_get_repository  (PaPhonesPage *self);
 void          pa_phones_page_set_repository  (PaPhonesPage *self,
@@ -35,6 +39,10 @@ void          pa_phones_page_set_query       (PaPhonesPage *self,
 /* The column with @id ("name", "mac", … see the .c), transfer none. */
 GtkColumnViewColumn *pa_phones_page_get_column (PaPhonesPage *self,
                                                const char   *id);
+
+/* For tests: the selection bar and the progress of a bulk action. */
+GtkWidget    *pa_phones_page_get_bulk_bar      (PaPhonesPage *self);
+GtkWidget    *pa_phones_page_get_bulk_progress (PaPhonesPage *self);
 
 /* The view's columns as it shows them, for the CSV export: how many, the
  * title of each (translated), and the text of @phone's cell in @column,

@@ -22,8 +22,7 @@
 #include "pa-review-changes-dialog.h"
 #include "pa-settings-window.h"
 #include "pa-sip-region-row.h"
-
-#define ZONE_TABLE "/usr/share/zoneinfo/zone1970.tab"
+#include "pa-time-zones.h"
 
 struct _PaSettingsWindow
 {
@@ -35,7 +34,6 @@ struct _PaSettingsWindow
   char         *site_key;      /* of the bootstrap URL, from the server */
   GPtrArray    *addresses;     /* PaLanAddress, at open */
   GtkStringList *address_labels;
-  GtkStringList *zones;        /* [0] "Not set", then IANA names */
   gboolean      filling;       /* setting the form from code */
   char         *question;
 
@@ -85,16 +83,6 @@ text_or_null (AdwEntryRow *row)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
-static const char *
-selected_zone (PaSettingsWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->timezone_dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  return gtk_string_list_get_string (self->zones, selected);
-}
-
 PaSettings *
 pa_settings_window_build (PaSettingsWindow *self)
 {
@@ -118,7 +106,7 @@ pa_settings_window_build (PaSettingsWindow *self)
                 "sip-port", (guint) gtk_spin_button_get_value_as_int (self->sip_port_spin),
                 "sip-transport", (PaSipTransport) adw_combo_row_get_selected (self->transport_row),
                 "outbound-proxy", proxy,
-                "timezone", selected_zone (self),
+                "timezone", pa_time_zones_get_selected (self->timezone_dropdown),
                 "ntp-server", ntp,
                 "update-interval", (guint) gtk_spin_button_get_value_as_int (self->interval_spin),
                 "sip-regions", regions,
@@ -332,26 +320,6 @@ set_entry (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
-static void
-select_zone (PaSettingsWindow *self,
-             const char       *zone)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->zones));
-
-  gtk_drop_down_set_selected (self->timezone_dropdown, 0);
-  if (zone == NULL)
-    return;
-  for (guint i = 1; i < n; i++)
-    if (g_str_equal (gtk_string_list_get_string (self->zones, i), zone))
-      {
-        gtk_drop_down_set_selected (self->timezone_dropdown, i);
-        return;
-      }
-  /* A zone the table lacks still shows, so saving keeps it. */
-  gtk_string_list_append (self->zones, zone);
-  gtk_drop_down_set_selected (self->timezone_dropdown, n);
-}
-
 /* ------------------------------------------------------------------ */
 /* SIP regions: one row each, in the settings' order */
 
@@ -439,7 +407,7 @@ fill (PaSettingsWindow *self)
   adw_combo_row_set_selected (self->transport_row, pa_settings_get_sip_transport (s));
   set_entry (self->outbound_proxy_row, pa_settings_get_outbound_proxy (s));
   fill_regions (self);
-  select_zone (self, pa_settings_get_timezone (s));
+  pa_time_zones_select (self->timezone_dropdown, pa_settings_get_timezone (s));
   set_entry (self->ntp_server_row, pa_settings_get_ntp_server (s));
   gtk_spin_button_set_value (self->interval_spin, pa_settings_get_update_interval (s));
   if (local != NULL)
@@ -585,56 +553,6 @@ loaded_cb (GObject      *source,
         self->site_key = g_strndup (key + 3, strlen (key) - 4);
     }
   fill (self);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
-static void
-zones_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(PaSettingsWindow) self = user_data;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *current = selected_zone (self);
-  g_autofree char *keep = g_strdup (current);
-
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, NULL, NULL, &error))
-    {
-      /* Without the table the list holds UTC and the server's own zone. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No time zone table: %s", error->message);
-      return;
-    }
-
-  /* zone1970.tab: "codes<TAB>coordinates<TAB>Area/City[<TAB>comment]". */
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = NULL;
-
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
-        continue;
-      fields = g_strsplit (lines[i], "\t", 4);
-      if (g_strv_length (fields) >= 3 && strchr (fields[2], '/') != NULL)
-        g_ptr_array_add (names, g_strdup (fields[2]));
-    }
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  self->filling = TRUE;
-  gtk_string_list_splice (self->zones, 2, g_list_model_get_n_items (G_LIST_MODEL (self->zones)) - 2,
-                          (const char * const *) names->pdata);
-  select_zone (self, keep);
-  self->filling = FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -829,7 +747,6 @@ pa_settings_window_constructed (GObject *object)
   PaSettingsWindow *self = PA_SETTINGS_WINDOW (object);
   PaLocalServer *local = pa_connection_get_local_server (self->connection);
   PaClient *client = pa_connection_get_client (self->connection);
-  g_autoptr(GFile) zones = g_file_new_for_path (ZONE_TABLE);
 
   G_OBJECT_CLASS (pa_settings_window_parent_class)->constructed (object);
 
@@ -861,8 +778,6 @@ pa_settings_window_constructed (GObject *object)
   pa_client_get_async (client, PA_TYPE_SETTINGS, PA_SETTINGS_ID,
                        pa_editor_get_cancellable (PA_EDITOR (self)), loaded_cb,
                        g_object_ref (self));
-  g_file_load_contents_async (zones, pa_editor_get_cancellable (PA_EDITOR (self)),
-                              zones_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -887,7 +802,6 @@ pa_settings_window_finalize (GObject *object)
   g_clear_pointer (&self->addresses, g_ptr_array_unref);
   g_clear_pointer (&self->region_rows, g_ptr_array_unref);
   g_clear_object (&self->address_labels);
-  g_clear_object (&self->zones);
   g_clear_pointer (&self->question, g_free);
 
   G_OBJECT_CLASS (pa_settings_window_parent_class)->finalize (object);
@@ -983,9 +897,6 @@ pa_settings_window_class_init (PaSettingsWindowClass *klass)
 static void
 pa_settings_window_init (PaSettingsWindow *self)
 {
-  g_autoptr(GtkExpression) expression = NULL;
-  const char *zones[] = { NULL, "UTC", NULL };
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->region_rows = g_ptr_array_new ();
 
@@ -995,11 +906,7 @@ pa_settings_window_init (PaSettingsWindow *self)
   adw_combo_row_set_model (self->address_row, G_LIST_MODEL (self->address_labels));
   adw_combo_row_set_selected (self->address_row, GTK_INVALID_LIST_POSITION);
 
-  zones[0] = _("Not set");
-  self->zones = gtk_string_list_new (zones);
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->timezone_dropdown, expression);
-  gtk_drop_down_set_model (self->timezone_dropdown, G_LIST_MODEL (self->zones));
+  pa_time_zones_setup (self->timezone_dropdown, _("Not set"));
 
   g_signal_connect (self->address_row, "notify::selected", G_CALLBACK (address_selected_cb), self);
   g_signal_connect (self->lan_switch, "notify::active", G_CALLBACK (lan_switched_cb), self);

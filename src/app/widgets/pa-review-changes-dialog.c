@@ -26,6 +26,7 @@ struct _PaReviewChangesDialog
   AdwWindow        parent_instance;
 
   GtkWidget       *confirm_button;
+  GtkWidget       *cancel_button;
   GtkStack        *stack;
   AdwStatusPage   *error_page;
   GtkSpinner      *spinner;
@@ -35,7 +36,9 @@ struct _PaReviewChangesDialog
   GtkWidget       *added_probe;
 
   PaClient        *client;
+  /* What is reviewed, one of the two: */
   PaResource      *resource;   /* as it would be saved */
+  JsonObject      *job_body;   /* a job as it would be posted */
   GCancellable    *cancellable;   /* the caller's; may be NULL */
   GTask           *task;          /* until answered */
   PaChangeDiff    *diff;
@@ -434,7 +437,40 @@ request (PaReviewChangesDialog *self)
   req->self = g_object_ref (self);
   req->serial = ++self->serial;
   show_state (self, "loading");
-  pa_client_diff_resource_async (self->client, self->resource, self->cancellable, diff_cb, req);
+  if (self->job_body != NULL)
+    pa_client_diff_job_async (self->client, self->job_body, self->cancellable, diff_cb, req);
+  else
+    pa_client_diff_resource_async (self->client, self->resource, self->cancellable, diff_cb, req);
+}
+
+/* The dialog for either kind of change; request() asks for its diff. */
+static PaReviewChangesDialog *
+dialog_new (GtkWindow    *parent,
+            PaClient     *client,
+            const char   *confirm_label,
+            GCancellable *cancellable)
+{
+  PaReviewChangesDialog *self;
+
+  self = g_object_new (PA_TYPE_REVIEW_CHANGES_DIALOG, "transient-for", parent, NULL);
+  gtk_button_set_label (GTK_BUTTON (self->confirm_button), confirm_label);
+  self->client = g_object_ref (client);
+  g_set_object (&self->cancellable, cancellable);
+  return self;
+}
+
+static void
+run_start (PaReviewChangesDialog *self,
+           GCancellable          *cancellable,
+           GAsyncReadyCallback    callback,
+           gpointer               user_data)
+{
+  self->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (self->task, pa_review_changes_run_async);
+  g_task_set_check_cancellable (self->task, FALSE);
+
+  self->present_id = g_timeout_add (PRESENT_AFTER_MS, present_timeout_cb, self);
+  request (self);
 }
 
 void
@@ -453,17 +489,32 @@ pa_review_changes_run_async (GtkWindow           *parent,
   g_return_if_fail (PA_IS_RESOURCE (resource));
   g_return_if_fail (confirm_label != NULL);
 
-  self = g_object_new (PA_TYPE_REVIEW_CHANGES_DIALOG, "transient-for", parent, NULL);
-  gtk_button_set_label (GTK_BUTTON (self->confirm_button), confirm_label);
-  self->client = g_object_ref (client);
+  self = dialog_new (parent, client, confirm_label, cancellable);
   self->resource = g_object_ref (resource);
-  g_set_object (&self->cancellable, cancellable);
-  self->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (self->task, pa_review_changes_run_async);
-  g_task_set_check_cancellable (self->task, FALSE);
+  run_start (self, cancellable, callback, user_data);
+}
 
-  self->present_id = g_timeout_add (PRESENT_AFTER_MS, present_timeout_cb, self);
-  request (self);
+void
+pa_review_changes_run_job_async (GtkWindow           *parent,
+                                 PaClient            *client,
+                                 JsonObject          *job_body,
+                                 const char          *confirm_label,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  PaReviewChangesDialog *self;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (PA_IS_CLIENT (client));
+  g_return_if_fail (job_body != NULL);
+  g_return_if_fail (confirm_label != NULL);
+
+  self = dialog_new (parent, client, confirm_label, cancellable);
+  self->job_body = json_object_ref (job_body);
+  /* Nothing is unsaved here: the phones are only left as they are. */
+  gtk_widget_set_tooltip_text (self->cancel_button, _("Change no phone (Escape)"));
+  run_start (self, cancellable, callback, user_data);
 }
 
 gboolean
@@ -618,6 +669,7 @@ pa_review_changes_dialog_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->resource);
+  g_clear_pointer (&self->job_body, json_object_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->diff, pa_change_diff_unref);
   g_free (self->error_message);
@@ -641,6 +693,7 @@ pa_review_changes_dialog_class_init (PaReviewChangesDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/PhoneAdmin/widgets/pa-review-changes-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PaReviewChangesDialog, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, PaReviewChangesDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PaReviewChangesDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, PaReviewChangesDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, PaReviewChangesDialog, spinner);

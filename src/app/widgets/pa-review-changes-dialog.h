@@ -31,6 +31,16 @@ void      pa_review_changes_run_async  (GtkWindow            *parent,
                                         GCancellable         *cancellable,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data);
+/* The same for a bulk action: @job_body is what POST /api/v1/jobs would
+ * send (pa-client-jobs.h), and the diff is the job's
+ * (pa_client_diff_job_async()). Finish with pa_review_changes_run_finish(). */
+void      pa_review_changes_run_job_async (GtkWindow            *parent,
+                                           PaClient             *client,
+                                           JsonObject           *job_body,
+                                           const char           *confirm_label,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
 /* TRUE: go ahead and save (confirmed, or it reaches no phone). FALSE with
  * no error: the user cancelled; with G_IO_ERROR_CANCELLED: @cancellable
  * was. @affected_phones (optional): the phones the change reaches, as the
