@@ -19,6 +19,7 @@
 #include "pa-delete.h"
 #include "pa-phone-actions.h"
 #include "pa-window-cancellable.h"
+#include "pa-toast.h"
 
 typedef struct
 {
@@ -270,7 +271,7 @@ finished (DeleteJob    *job,
         g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
                                g_steal_pointer (&owned), delete_job_closure_free, 0);
       }
-    adw_toast_overlay_add_toast (overlay, toast);
+    pa_toast_add (overlay, toast);
   }
 }
 

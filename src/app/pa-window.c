@@ -25,6 +25,7 @@
 #include "pa-section.h"
 #include "pa-spinners.h"
 #include "pa-window.h"
+#include "pa-toast.h"
 
 struct _PaWindow
 {
@@ -1011,7 +1012,7 @@ pa_window_add_toast (PaWindow *self,
 {
   g_return_if_fail (PA_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  pa_toast_add (self->toast_overlay, toast);
 }
 
 gboolean

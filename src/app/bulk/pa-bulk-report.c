@@ -17,6 +17,7 @@
 #include "pa-phone-actions.h"
 #include "pa-phone-push.h"
 #include "pa-window-cancellable.h"
+#include "pa-toast.h"
 
 /* The tallest the list of phones not reached gets before it scrolls. */
 #define MISSED_MAX_HEIGHT 260
@@ -67,7 +68,7 @@ pa_bulk_phone_label (PaRepository *repo,
   return name != NULL ? g_strdup_printf (_("“%s”"), name) : phone_number (phone_id);
 }
 
-/* The last result told: a newer one takes its place at once, rather
+/* The last result told: a newer one takes its place (within a second), rather
  * than wait behind it (an Undo toast stays for a while). */
 static AdwToast *last_toast;
 
@@ -84,10 +85,9 @@ show_toast (GtkWindow *parent,
       return;
     }
   if (last_toast != NULL)
-    adw_toast_dismiss (last_toast);
+    pa_toast_dismiss (last_toast);
   g_set_weak_pointer (&last_toast, toast);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (overlay, toast);
+  pa_toast_add (overlay, toast);
 }
 
 static GtkWidget *

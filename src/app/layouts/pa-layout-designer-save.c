@@ -22,6 +22,7 @@
 #include "pa-layout-designer-private.h"
 #include "pa-layouts-page.h"
 #include "pa-review-changes-dialog.h"
+#include "pa-toast.h"
 
 /* ---- saving --------------------------------------------------------- */
 
@@ -115,7 +116,7 @@ save_failed (PaLayoutDesigner *self,
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  pa_toast_add (self->toast_overlay, toast);
   self->saving = FALSE;
   self->close_after_save = FALSE;
   pa_layout_designer_update_state (self);
@@ -188,7 +189,7 @@ save_finished (SaveRun *run)
                                       run->affected), run->affected);
   else
     text = g_strdup (_("Saved"));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  pa_toast_add (self->toast_overlay, adw_toast_new (text));
   g_free (self->last_result);
   self->last_result = g_steal_pointer (&text);
   pa_layout_designer_update_state (self);
@@ -288,7 +289,7 @@ pa_layout_designer_start_save (PaLayoutDesigner *self)
   if (!pa_layout_document_validate (self->document, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Cannot save: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      pa_toast_add (self->toast_overlay, adw_toast_new (text));
       self->close_after_save = FALSE;
       return;
     }

@@ -21,6 +21,7 @@
 #include "pa-layout-preview-dialog.h"
 #include "pa-layouts-page.h"
 #include "pa-window-size.h"
+#include "pa-toast.h"
 
 G_DEFINE_FINAL_TYPE (PaLayoutDesigner, pa_layout_designer, ADW_TYPE_WINDOW)
 
@@ -160,8 +161,8 @@ current_slot (PaLayoutDesigner *self,
 {
   if (pa_phone_face_get_current_slot (self->face, slot))
     return TRUE;
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Select a key on the phone first")));
+  pa_toast_add (self->toast_overlay,
+                adw_toast_new (_("Select a key on the phone first")));
   return FALSE;
 }
 
@@ -251,8 +252,8 @@ apply_cb (GtkWidget  *widget,
   GtkWidget *dialog;
 
   if (pa_layout_designer_is_modified (self))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Unsaved changes are not applied until you save")));
+    pa_toast_add (self->toast_overlay,
+                  adw_toast_new (_("Unsaved changes are not applied until you save")));
   /* How it went shows here as a toast, with Undo (pa-bulk-report.h). */
   dialog = pa_apply_layout_dialog_new (GTK_WINDOW (self), self->repository,
                                        pa_layout_document_get_layout (self->document));

@@ -16,6 +16,7 @@
 #include "pa-layout-designer.h"
 #include "pa-layouts-page-private.h"
 #include "pa-window-cancellable.h"
+#include "pa-toast.h"
 
 static GtkWindow *
 page_window (PaLayoutsPage *self)
@@ -53,7 +54,7 @@ add_toast (GtkWidget *widget,
   if (overlay == NULL && GTK_IS_WINDOW (widget))
     overlay = find_toast_overlay (widget);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    pa_toast_add (ADW_TOAST_OVERLAY (overlay), toast);
   else
     {
       g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));

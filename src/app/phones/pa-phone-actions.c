@@ -19,6 +19,7 @@
 #include "pa-phone-actions.h"
 #include "pa-phone-push.h"
 #include "pa-window-cancellable.h"
+#include "pa-toast.h"
 
 #define REGENERATE_WORD "REGENERATE"
 
@@ -82,7 +83,7 @@ pa_show_toast (GtkWidget  *widget,
       g_debug ("No toast overlay for: %s", title);
       return;
     }
-  adw_toast_overlay_add_toast (overlay, adw_toast_new (title));
+  pa_toast_add (overlay, adw_toast_new (title));
 }
 
 /* Errors go to a toast where there is an overlay; otherwise (a window
@@ -101,7 +102,7 @@ pa_report_error (GtkWindow    *parent,
       AdwToast *toast = adw_toast_new (title);
 
       adw_toast_set_timeout (toast, 0);  /* stays until dismissed: it is an error */
-      adw_toast_overlay_add_toast (overlay, toast);
+      pa_toast_add (overlay, toast);
       return;
     }
 

@@ -20,6 +20,7 @@
 #include "pa-phone-filter.h"
 #include "pa-phone-push.h"
 #include "pa-window-cancellable.h"
+#include "pa-toast.h"
 
 /* Timer F (32 s) and the way back through the change stream. */
 #define RESULT_WAIT_SECONDS 45
@@ -139,7 +140,7 @@ finish (PushJob *job)
     return;
   job->done = TRUE;
   if (job->progress != NULL)
-    adw_toast_dismiss (job->progress);
+    pa_toast_dismiss (job->progress);
 
   for (guint i = 0; i < job->phones->len; i++)
     if (g_strcmp0 (g_ptr_array_index (job->results, i), "answered") == 0)
@@ -299,7 +300,7 @@ start (PushJob *job)
     {
       job->progress = g_object_ref_sink (adw_toast_new (title));
       adw_toast_set_timeout (job->progress, 0);
-      adw_toast_overlay_add_toast (overlay, g_object_ref (job->progress));
+      pa_toast_add (overlay, g_object_ref (job->progress));
     }
   job->timeout_id = g_timeout_add_seconds (RESULT_WAIT_SECONDS, timeout_cb, job);
 

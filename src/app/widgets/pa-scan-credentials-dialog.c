@@ -14,6 +14,7 @@
 #include "pa-file-chooser.h"
 
 #include "pa-scan-credentials-dialog.h"
+#include "pa-toast.h"
 
 struct _PaScanCredentialsDialog
 {
@@ -46,7 +47,7 @@ show_toast (PaScanCredentialsDialog *self,
   self->toast = adw_toast_new (title);
   adw_toast_set_timeout (self->toast, 3);
   g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
+  pa_toast_add (self->toast_overlay, self->toast);
 }
 
 static void

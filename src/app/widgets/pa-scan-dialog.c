@@ -18,6 +18,7 @@
 #include "pa-mac-input.h"
 #include "pa-repository.h"
 #include "pa-scan-dialog-private.h"
+#include "pa-toast.h"
 
 
 G_DEFINE_FINAL_TYPE (PaScanDialog, pa_scan_dialog, ADW_TYPE_WINDOW)
@@ -481,7 +482,7 @@ finish_run (PaScanDialog *self)
       adw_toast_set_action_name (toast, "scan.show-credentials");
       adw_toast_set_timeout (toast, 0);
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  pa_toast_add (self->toast_overlay, toast);
   update_create_button (self);
 }
 
