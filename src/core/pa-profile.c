@@ -67,8 +67,22 @@ static const char * const srtp_modes[] = { "on", "off", NULL };
 static const char * const dtmf_modes[] = { "rfc2833", "inband", "info", NULL };
 /* What the vendors' writers know how to name. */
 static const char * const known_codecs[] = { "PCMU", "PCMA", "G722", "G729", "opus", NULL };
+/* What a line offers when no profile up its chain names codecs. */
+static const char * const default_codecs[] = { "PCMU", "PCMA", "G722", NULL };
 
 static GParamSpec *properties[N_PROPS];
+
+const char * const *
+pa_profile_known_codecs (void)
+{
+  return known_codecs;
+}
+
+const char * const *
+pa_profile_default_codecs (void)
+{
+  return default_codecs;
+}
 
 static GHashTable *
 params_new (void)

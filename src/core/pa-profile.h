@@ -90,6 +90,9 @@ const char         *pa_profile_get_dtmf                  (PaProfile           *s
 void                pa_profile_set_dtmf                  (PaProfile           *self,
                                                           const char          *dtmf);
 const char * const *pa_profile_get_codecs                (PaProfile           *self);
+/* The codecs a profile may name, and what a line gets when none does. */
+const char * const *pa_profile_known_codecs              (void);
+const char * const *pa_profile_default_codecs            (void);
 void                pa_profile_set_codecs                (PaProfile           *self,
                                                           const char * const  *codecs);
 

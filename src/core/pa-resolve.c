@@ -17,7 +17,6 @@
 
 #define DEFAULT_EXPIRY       3600
 
-static const char * const default_codecs[] = { "PCMU", "PCMA", "G722", NULL };
 
 static const char *
 first_set (const char *a,
@@ -223,7 +222,7 @@ resolve_line (PaRenderContext *ctx,
   line->codecs = g_strdupv ((char **) (ctx->profile != NULL &&
                                        pa_profile_get_codecs (ctx->profile) != NULL
                                        ? pa_profile_get_codecs (ctx->profile)
-                                       : default_codecs));
+                                       : pa_profile_default_codecs ()));
   line->expiry = DEFAULT_EXPIRY;
   return line;
 }

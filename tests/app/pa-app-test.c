@@ -475,6 +475,32 @@ pa_app_test_find_button (GtkWidget  *root,
   return find_button_labelled (root, label);
 }
 
+typedef struct
+{
+  GtkWidget  *overlay;
+  const char *label;
+} ToastButton;
+
+static gboolean
+toast_button_mapped (gpointer data)
+{
+  ToastButton *want = data;
+  GtkWidget *button = find_button_labelled (want->overlay, want->label);
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
+void
+pa_app_test_click_toast_button (GtkWidget  *overlay,
+                                const char *label)
+{
+  ToastButton want = { overlay, label };
+
+  pa_app_test_wait_until (toast_button_mapped, &want);
+  pa_app_test_wait_for_frames (2);
+  g_signal_emit_by_name (find_button_labelled (overlay, label), "clicked");
+}
+
 void
 pa_app_test_click_response (const char *label)
 {

@@ -123,6 +123,12 @@ GtkWidget *pa_app_test_find_label           (GtkWidget    *root,
 /* The first button labelled @label (as set, mnemonic included) in @root. */
 GtkWidget *pa_app_test_find_button          (GtkWidget    *root,
                                              const char   *label);
+/* Clicks the button labelled @label on a toast in @overlay once the
+ * toast is on screen (mapped and drawn), as a person can only click it
+ * then; asserts there is one. libadwaita 1.2 crashes on a toast
+ * dismissed before its first frame (see src/app/widgets/pa-toast.c). */
+void       pa_app_test_click_toast_button   (GtkWidget    *overlay,
+                                             const char   *label);
 /* Destroys every credentials dialog and message dialog still up. */
 void       pa_app_test_close_all_dialogs    (void);
 /* Draws @window as it is now to the PNG file @path. */

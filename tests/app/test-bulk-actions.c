@@ -15,10 +15,12 @@
 
 #include <adwaita.h>
 #include <string.h>
+#include <time.h>
 
 #include "pa-a11y-walk.h"
 #include "pa-app-fixture.h"
 #include "pa-app-test.h"
+#include "pa-firmware-test.h"
 #include "pa-bulk-actions.h"
 #include "pa-bulk-bar.h"
 #include "pa-bulk-chooser.h"
@@ -356,7 +358,7 @@ test_apply_profile (Fixture       *fixture,
   pa_app_test_maybe_screenshot (GTK_WIDGET (fixture->app.parent), "bulk-toast-undo.png");
 
   /* Undo: a job too; all three are back as they were. */
-  g_signal_emit_by_name (undo_button (fixture), "clicked");
+  pa_app_test_click_toast_button (GTK_WIDGET (fixture->app.overlay), "_Undo");
   wait_for_toast (fixture, "Undone: 3 phones are back as they were");
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
@@ -581,6 +583,54 @@ test_choosers (Fixture       *fixture,
   wait_for_toast (fixture, "Layout applied to 2 phones");
   g_assert_cmpint (server_member (fixture, fixture->front1, "layout_id"), ==, layout);
   g_assert_cmpint (server_member (fixture, fixture->front2, "layout_id"), ==, layout);
+}
+
+/* Update Firmware, Tonight: the job waits on the server for 2:00, the
+ * toast says so, and its button cancels it, changing no phone. */
+static void
+test_firmware_tonight (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const char * const t54w[] = { "Front 1", "Front 2", NULL };
+  g_autofree char *folder = g_dir_make_tmp ("pa-firmware-XXXXXX", NULL);
+  g_autoptr(GFile) file = pa_firmware_test_write_file (folder, "T54W-96.86.0.150.rom", 4096, 7);
+  gint64 firmware = pa_firmware_test_upload (fixture->app.server, file,
+                                             "vendor=yealink&models=yealink-t54w"
+                                             "&version=96.86.0.150&filename=T54W-96.86.0.150.rom");
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(PaTestResponse) jobs = NULL;
+  JsonObject *job;
+
+  pa_app_test_refresh_sync (fixture->app.repo);
+  select_phones (fixture, t54w);
+  run (fixture, "update_firmware");
+  pa_app_test_wait_until (chooser_shown, NULL);
+  g_assert_true (pa_bulk_chooser_select (chooser (), firmware));
+  pa_bulk_chooser_set_tonight (chooser (), TRUE);
+  pa_app_test_maybe_screenshot (GTK_WIDGET (chooser ()), "bulk-chooser-firmware-tonight.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser ()), "chooser.choose", NULL));
+  confirm_review ();
+  wait_for_toast (fixture, "2 phones are to update their firmware at 02:00");
+
+  /* The server holds it, queued for the next 2:00 local time. */
+  jobs = pa_test_api (fixture->app.server, "GET", "/api/v1/jobs", NULL, NULL);
+  g_assert_cmpuint (jobs->status, ==, 200);
+  job = json_array_get_object_element (json_object_get_array_member (pa_test_response_object (jobs),
+                                                                     "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (job, "action"), ==, "update_firmware");
+  g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "queued");
+  g_assert_cmpint (json_object_get_int_member (job, "not_before"), ==, pa_bulk_next_night (before));
+  g_assert_cmpint (server_member (fixture, fixture->front1, "firmware_id"), ==, 0);
+
+  pa_app_test_click_toast_button (GTK_WIDGET (fixture->app.overlay), "_Cancel Update");
+  wait_for_toast (fixture, "Scheduled update cancelled: no phone was changed");
+  g_clear_pointer (&jobs, pa_test_response_free);
+  jobs = pa_test_api (fixture->app.server, "GET", "/api/v1/jobs", NULL, NULL);
+  job = json_array_get_object_element (json_object_get_array_member (pa_test_response_object (jobs),
+                                                                     "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (job, "state"), ==, "cancelled");
+  g_assert_cmpint (server_member (fixture, fixture->front1, "firmware_id"), ==, 0);
+  g_assert_cmpint (server_member (fixture, fixture->front2, "firmware_id"), ==, 0);
 }
 
 /* ---- the keyboard and the screen reader ----------------------------- */
@@ -848,7 +898,7 @@ test_table (void)
   id = 14;
   g_array_append_val (ids, id);
   json_node_set_int (choice, 3);
-  body = pa_bulk_job_body_new (pa_bulk_action_lookup ("apply_layout"), ids, choice);
+  body = pa_bulk_job_body_new (pa_bulk_action_lookup ("apply_layout"), ids, choice, 0);
   root = json_node_init_object (json_node_alloc (), body);
   json = json_to_string (root, FALSE);
   g_assert_cmpstr (json, ==, "{\"action\":\"apply_layout\",\"phone_ids\":[12,14],\"layout_id\":3}");
@@ -856,7 +906,7 @@ test_table (void)
   g_clear_pointer (&root, json_node_unref);
   g_clear_pointer (&json, g_free);
 
-  body = pa_bulk_job_body_new (pa_bulk_action_lookup ("assign_agent"), ids, NULL);
+  body = pa_bulk_job_body_new (pa_bulk_action_lookup ("assign_agent"), ids, NULL, 0);
   root = json_node_init_object (json_node_alloc (), body);
   json = json_to_string (root, FALSE);
   g_assert_cmpstr (json, ==, "{\"action\":\"assign_agent\",\"phone_ids\":[12,14],\"agent_id\":null}");
@@ -864,10 +914,55 @@ test_table (void)
   g_clear_pointer (&root, json_node_unref);
   g_clear_pointer (&json, g_free);
 
-  body = pa_bulk_job_body_new (pa_bulk_action_lookup ("reboot"), ids, choice);
+  body = pa_bulk_job_body_new (pa_bulk_action_lookup ("reboot"), ids, choice, 0);
   root = json_node_init_object (json_node_alloc (), body);
   json = json_to_string (root, FALSE);
   g_assert_cmpstr (json, ==, "{\"action\":\"reboot\",\"phone_ids\":[12,14]}");
+  g_clear_pointer (&body, json_object_unref);
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&json, g_free);
+
+  body = pa_bulk_job_body_new (pa_bulk_action_lookup ("update_firmware"), ids, choice, 1800000000);
+  root = json_node_init_object (json_node_alloc (), body);
+  json = json_to_string (root, FALSE);
+  g_assert_cmpstr (json, ==, "{\"action\":\"update_firmware\",\"phone_ids\":[12,14],"
+                             "\"firmware_id\":3,\"not_before\":1800000000}");
+}
+
+/* The night a firmware update waits for: the next 2:00 local time, the
+ * same night before it, tomorrow's after it, across a clock change. */
+static void
+test_next_night (void)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  const char *old_tz = g_getenv ("TZ");
+  struct { int y, m, d, h, min; int want_d, want_m; } cases[] = {
+    { 2026, 12, 4, 14, 0, 5, 12 },    /* afternoon: tomorrow's */
+    { 2026, 12, 5, 1, 30, 5, 12 },    /* 1:30: in half an hour */
+    { 2026, 12, 5, 2, 0, 6, 12 },     /* 2:00 itself: the next one */
+    { 2026, 3, 28, 22, 0, 29, 3 },    /* spring forward: 2:00 is 3:00 that night */
+  };
+
+  g_assert_nonnull (berlin);
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  tzset ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new (berlin, cases[i].y, cases[i].m, cases[i].d,
+                                                  cases[i].h, cases[i].min, 0);
+      g_autoptr(GDateTime) night = g_date_time_new_from_unix_local (
+        pa_bulk_next_night (g_date_time_to_unix (now)));
+
+      g_assert_cmpint (g_date_time_get_day_of_month (night), ==, cases[i].want_d);
+      g_assert_cmpint (g_date_time_get_month (night), ==, cases[i].want_m);
+      g_assert_cmpint (g_date_time_to_unix (night), >, g_date_time_to_unix (now));
+      g_assert_cmpint (g_date_time_to_unix (night) - g_date_time_to_unix (now), <=, 24 * 3600);
+    }
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
 }
 
 int
@@ -886,6 +981,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/app/bulk-actions/table", test_table);
+  g_test_add_func ("/app/bulk-actions/next-night", test_next_night);
 #define ADD(name, func) \
   g_test_add ("/app/bulk-actions/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("bar", test_bar);
@@ -894,6 +990,7 @@ main (int   argc,
   ADD ("delete-refused", test_delete_refused);
   ADD ("resync-not-reached", test_resync_not_reached);
   ADD ("choosers", test_choosers);
+  ADD ("firmware-tonight", test_firmware_tonight);
   ADD ("keyboard", test_keyboard);
   ADD ("progress-cancel", test_progress_cancel);
   ADD ("provd-stopped-before", test_provd_stopped_before);

@@ -191,7 +191,7 @@ test_assigned_phone_one_question (Fixture       *fixture,
 
   /* Undo: the phone is back, with its agent, who gets calls on it again. */
   pa_app_test_wait_until (undo_shown, fixture);
-  g_signal_emit_by_name (undo_button (fixture), "clicked");
+  pa_app_test_click_toast_button (GTK_WIDGET (fixture->app.overlay), "_Undo");
   wait_for_count (fixture, PA_TYPE_PHONE, 1);
   back = phone_by_mac (fixture, "805EC0555555");
   g_assert_nonnull (back);
@@ -247,7 +247,7 @@ test_agents_undo (Fixture       *fixture,
   g_assert_cmpuint (n_on_server (fixture, "agents"), ==, 0);
 
   pa_app_test_wait_until (undo_shown, fixture);
-  g_signal_emit_by_name (undo_button (fixture), "clicked");
+  pa_app_test_click_toast_button (GTK_WIDGET (fixture->app.overlay), "_Undo");
   wait_for_count (fixture, PA_TYPE_AGENT, 2);
   g_assert_cmpuint (n_on_server (fixture, "agents"), ==, 2);
 }

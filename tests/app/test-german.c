@@ -929,7 +929,7 @@ chooser_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(JsonNode) choice = pa_bulk_chooser_run_finish (result, NULL);
+  g_autoptr(JsonNode) choice = pa_bulk_chooser_run_finish (result, NULL, NULL);
 }
 
 /* The other windows a person meets: an agent, Connect to Server, Server

@@ -290,7 +290,31 @@ test_window_shortcuts (void)
     gtk_builder_new_from_resource ("/org/example/PhoneAdmin/gtk/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  guint n_sections, n_alt = 0;
+  const PaSection *sections = pa_section_get_all (&n_sections);
+
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  /* The window says what the sidebar does: Alt+N shows section N, for
+   * every section and no other (it is a copy of the section table). */
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+      g_autofree char *title = NULL;
+      guint n;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, "title", &title, NULL);
+      if (accel == NULL || !g_str_has_prefix (accel, "<Alt>"))
+        continue;
+      n = (guint) g_ascii_strtoull (accel + strlen ("<Alt>"), NULL, 10);
+      g_assert_cmpuint (n, >=, 1);
+      g_assert_cmpuint (n, <=, n_sections);
+      g_assert_nonnull (strstr (title, sections[n - 1].title));
+      n_alt++;
+    }
+  g_assert_cmpuint (n_alt, ==, n_sections);
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 

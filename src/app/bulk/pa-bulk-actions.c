@@ -239,7 +239,8 @@ pa_bulk_choice_is_cleared (JsonNode *choice)
 JsonObject *
 pa_bulk_job_body_new (const PaBulkAction *action,
                       GArray             *phone_ids,
-                      JsonNode           *choice)
+                      JsonNode           *choice,
+                      gint64              not_before)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -262,6 +263,11 @@ pa_bulk_job_body_new (const PaBulkAction *action,
         json_builder_add_value (builder, json_node_copy (choice));
       else
         json_builder_add_null_value (builder);
+    }
+  if (not_before > 0)
+    {
+      json_builder_set_member_name (builder, "not_before");
+      json_builder_add_int_value (builder, not_before);
     }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);

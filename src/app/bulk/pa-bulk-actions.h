@@ -63,10 +63,11 @@ const PaBulkAction *pa_bulk_action_lookup    (const char         *id);
 /* The body of POST /api/v1/jobs (and of its diff): the action, the
  * phones' ids in @phone_ids' order (gint64), and @choice (a node the
  * chooser made: a whole number, null or an array; ignored without a
- * member). Transfer full. */
+ * member), and @not_before (Unix seconds; 0: start now). Transfer full. */
 JsonObject         *pa_bulk_job_body_new     (const PaBulkAction *action,
                                               GArray             *phone_ids,
-                                              JsonNode           *choice);
+                                              JsonNode           *choice,
+                                              gint64              not_before);
 /* Whether @choice is "none" (null). */
 gboolean            pa_bulk_choice_is_cleared (JsonNode          *choice);
 

@@ -20,6 +20,9 @@ struct _PaBulkChooser
   GtkLabel           *note_label;
   GtkListBox         *list_box;
   AdwStatusPage      *empty_page;
+  GtkWidget          *when_box;
+  AdwComboRow        *when_row;
+  GtkLabel           *when_note;
 
   PaRepository       *repo;
   const PaBulkAction *action;

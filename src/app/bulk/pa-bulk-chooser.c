@@ -244,10 +244,10 @@ intro_text (PaBulkChooser *self)
                                            "choose.", n), n);
     case PA_BULK_CHOOSE_FIRMWARE:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The selected phone fetches the firmware you choose at "
-                                           "once and installs it, restarting.",
-                                           "The %u selected phones fetch the firmware you choose at "
-                                           "once and install it, restarting.", n), n);
+                                           "The selected phone fetches the firmware you choose and "
+                                           "installs it, restarting.",
+                                           "The %u selected phones fetch the firmware you choose and "
+                                           "install it, restarting.", n), n);
     case PA_BULK_CHOOSE_NOTHING:
     default:
       g_return_val_if_reached (NULL);
@@ -439,9 +439,15 @@ choose_action (GtkWidget  *widget,
 {
   PaBulkChooser *self = PA_BULK_CHOOSER (widget);
   JsonNode *choice = make_choice (self);
+  gint64 not_before = 0;
 
-  if (choice != NULL)
-    answer (self, choice, NULL);
+  if (choice == NULL)
+    return;
+  if (gtk_widget_get_visible (self->when_box) && adw_combo_row_get_selected (self->when_row) == 1)
+    not_before = pa_bulk_next_night (g_get_real_time () / G_USEC_PER_SEC);
+  if (self->task != NULL)
+    g_task_set_task_data (self->task, g_memdup2 (&not_before, sizeof not_before), g_free);
+  answer (self, choice, NULL);
 }
 
 static void
@@ -457,6 +463,18 @@ pa_bulk_chooser_close_request (GtkWindow *window)
 {
   answer (PA_BULK_CHOOSER (window), NULL, NULL);
   return TRUE;
+}
+
+static void
+when_changed_cb (PaBulkChooser *self)
+{
+  gboolean tonight = adw_combo_row_get_selected (self->when_row) == 1;
+
+  gtk_label_set_label (self->when_note,
+                       _("The server tells the phones then, when few calls are cut off; until "
+                         "then the update can be cancelled."));
+  gtk_widget_set_visible (GTK_WIDGET (self->when_note),
+                          tonight && gtk_widget_get_visible (self->when_box));
 }
 
 void
@@ -519,6 +537,10 @@ pa_bulk_chooser_run_async (GtkWindow           *parent,
   else
     pa_bulk_chooser_fill_sidecars (self);
   update_actions (self);
+  gtk_widget_set_visible (self->when_box, action->choice == PA_BULK_CHOOSE_FIRMWARE &&
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0);
+  g_signal_connect_swapped (self->when_row, "notify::selected", G_CALLBACK (when_changed_cb), self);
+  when_changed_cb (self);
   gtk_widget_set_visible (self->choose_button,
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->choose_button);
@@ -527,13 +549,43 @@ pa_bulk_chooser_run_async (GtkWindow           *parent,
 
 JsonNode *
 pa_bulk_chooser_run_finish (GAsyncResult  *result,
+                            gint64        *not_before,
                             GError       **error)
 {
+  gint64 *when;
+
   g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pa_bulk_chooser_run_async, NULL);
 
+  when = g_task_get_task_data (G_TASK (result));
+  if (not_before != NULL)
+    *not_before = when != NULL ? *when : 0;
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+gint64
+pa_bulk_next_night (gint64 now)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) night = g_date_time_new_local (g_date_time_get_year (local),
+                                                      g_date_time_get_month (local),
+                                                      g_date_time_get_day_of_month (local),
+                                                      PA_BULK_NIGHT_HOUR, 0, 0);
+
+  if (g_date_time_to_unix (night) > now)
+    return g_date_time_to_unix (night);
+  /* Tomorrow's, by the calendar: a day is not always 24 hours long. */
+  {
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (local, 1);
+    g_autoptr(GDateTime) next = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                       g_date_time_get_month (tomorrow),
+                                                       g_date_time_get_day_of_month (tomorrow),
+                                                       PA_BULK_NIGHT_HOUR, 0, 0);
+
+    return g_date_time_to_unix (next);
+  }
+}
+
 
 /* ---- for tests ------------------------------------------------------ */
 
@@ -629,6 +681,9 @@ pa_bulk_chooser_class_init (PaBulkChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PaBulkChooser, note_label);
   gtk_widget_class_bind_template_child (widget_class, PaBulkChooser, list_box);
   gtk_widget_class_bind_template_child (widget_class, PaBulkChooser, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PaBulkChooser, when_box);
+  gtk_widget_class_bind_template_child (widget_class, PaBulkChooser, when_row);
+  gtk_widget_class_bind_template_child (widget_class, PaBulkChooser, when_note);
 
   gtk_widget_class_install_action (widget_class, "chooser.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "chooser.cancel", NULL, cancel_action);
@@ -647,4 +702,12 @@ pa_bulk_chooser_init (PaBulkChooser *self)
   self->checks = g_ptr_array_new ();
   self->combos = g_ptr_array_new ();
   self->combo_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+}
+
+void
+pa_bulk_chooser_set_tonight (PaBulkChooser *self,
+                             gboolean       tonight)
+{
+  g_return_if_fail (PA_IS_BULK_CHOOSER (self));
+  adw_combo_row_set_selected (self->when_row, tonight ? 1 : 0);
 }

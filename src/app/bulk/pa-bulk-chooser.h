@@ -31,9 +31,17 @@ void      pa_bulk_chooser_run_async  (GtkWindow           *parent,
                                       gpointer             user_data);
 /* The choice as the job's member takes it (a whole number, null, or for
  * sidecars an array of them), transfer full; NULL without @error when the
- * user cancelled, with G_IO_ERROR_CANCELLED when @cancellable was. */
+ * user cancelled, with G_IO_ERROR_CANCELLED when @cancellable was.
+ * @not_before (nullable): when the job is to wait for (Unix seconds), 0
+ * for now; only firmware offers a later time, the night. */
 JsonNode *pa_bulk_chooser_run_finish (GAsyncResult        *result,
+                                      gint64              *not_before,
                                       GError             **error);
+
+/* The hour of the night a scheduled update starts, local time. */
+#define PA_BULK_NIGHT_HOUR 2
+/* The next PA_BULK_NIGHT_HOUR:00 (local) after @now, both Unix seconds. */
+gint64    pa_bulk_next_night         (gint64               now);
 
 /* For tests. "list" or "empty". */
 const char *pa_bulk_chooser_get_state     (PaBulkChooser *self);
@@ -43,6 +51,9 @@ guint       pa_bulk_chooser_get_n_choices (PaBulkChooser *self);
  * there is no such row. */
 gboolean    pa_bulk_chooser_select        (PaBulkChooser *self,
                                            gint64         id);
+/* Picks "Tonight" (TRUE) or "Now" in the When row, as a click would. */
+void        pa_bulk_chooser_set_tonight   (PaBulkChooser *self,
+                                           gboolean       tonight);
 /* Sets sidecar @position (0: the first) to the module layout @id (0:
  * none); FALSE when there is no such row or layout. */
 gboolean    pa_bulk_chooser_set_sidecar   (PaBulkChooser *self,

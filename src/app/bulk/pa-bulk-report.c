@@ -376,6 +376,72 @@ undo_clicked_cb (AdwToast *toast,
                             undo_posted_cb, undo_copy (undo));
 }
 
+/* ---- a scheduled job ------------------------------------------------ */
+
+static void
+scheduled_cancelled_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  Undo *scheduled = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (pa_client_cancel_job_finish (PA_CLIENT (source), result, &error))
+    show_toast (scheduled->parent,
+                adw_toast_new (_("Scheduled update cancelled: no phone was changed")));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_window_present (GTK_WINDOW (message_new (scheduled->parent,
+                                                 _("The Update Was Not Cancelled"),
+                                                 error->message)));
+  undo_free (scheduled, NULL);
+}
+
+static void
+cancel_clicked_cb (AdwToast *toast,
+                   Undo     *scheduled)
+{
+  if (scheduled->started || scheduled->parent == NULL)
+    return;
+  scheduled->started = TRUE;
+  pa_client_cancel_job_async (pa_repository_get_client (scheduled->repo), scheduled->job_id,
+                              pa_window_get_cancellable (GTK_WIDGET (scheduled->parent)),
+                              scheduled_cancelled_cb, undo_copy (scheduled));
+}
+
+void
+pa_bulk_report_scheduled (GtkWindow    *parent,
+                          PaRepository *repo,
+                          PaJob        *job,
+                          gint64        not_before)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (not_before);
+  /* TRANSLATORS: a time of day, 24-hour ("02:00"); see g_date_time_format() */
+  g_autofree char *time = g_date_time_format (when, _("%H:%M"));
+  g_autofree char *title = NULL;
+  Undo *scheduled = g_new0 (Undo, 1);
+  AdwToast *toast;
+
+  g_return_if_fail (PA_IS_REPOSITORY (repo));
+  g_return_if_fail (job != NULL);
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u phone is to update its firmware at %s",
+                                        "%u phones are to update their firmware at %s",
+                                        (guint) job->total),
+                           (guint) job->total, time);
+  toast = adw_toast_new (title);
+  /* Until then the job waits on the server: cancelling it changes nothing. */
+  g_set_weak_pointer (&scheduled->parent, pa_bulk_outermost_window (parent));
+  scheduled->repo = g_object_ref (repo);
+  scheduled->job_id = job->id;
+  scheduled->n_phones = (guint) job->total;
+  adw_toast_set_button_label (toast, _("_Cancel Update"));
+  adw_toast_set_timeout (toast, UNDO_TOAST_SECONDS);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (cancel_clicked_cb), scheduled,
+                         undo_free, 0);
+  show_toast (parent, toast);
+}
+
 /* ---- the report ----------------------------------------------------- */
 
 void

@@ -33,6 +33,12 @@ void   pa_bulk_report_job            (GtkWindow          *parent,
                                       PaJob              *job,
                                       gboolean            cleared,
                                       PaBulkProgress     *progress);
+/* @job (of @action) waits on the server until @not_before (Unix seconds):
+ * a toast saying when, whose button cancels it. */
+void   pa_bulk_report_scheduled      (GtkWindow          *parent,
+                                      PaRepository       *repo,
+                                      PaJob              *job,
+                                      gint64              not_before);
 /* The job could not be made (@error is the POST's): nothing was changed. */
 void   pa_bulk_report_not_started    (GtkWindow          *parent,
                                       const PaBulkAction *action,

@@ -32,6 +32,7 @@ typedef struct
   const PaBulkAction *action;
   GPtrArray          *phones;     /* PaPhone */
   JsonNode           *choice;     /* NULL: none to make */
+  gint64              not_before; /* Unix seconds; 0: now */
   JsonObject         *body;
   PaBulkProgress     *progress;   /* weak */
 } BulkRun;
@@ -115,6 +116,14 @@ posted_cb (GObject      *source,
     {
       pa_bulk_report_not_started (dialog_parent (run), run->action, error);
       g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  if (run->not_before > 0 && job->state == PA_JOB_QUEUED)
+    {
+      /* It waits for the night on the server: nothing to follow now. */
+      pa_bulk_report_scheduled (dialog_parent (run), run->repo, job, run->not_before);
+      g_task_return_pointer (task, g_steal_pointer (&job), (GDestroyNotify) pa_job_unref);
       g_object_unref (task);
       return;
     }
@@ -217,7 +226,7 @@ ask (GTask *task)
 
       g_array_append_val (ids, id);
     }
-  run->body = pa_bulk_job_body_new (run->action, ids, run->choice);
+  run->body = pa_bulk_job_body_new (run->action, ids, run->choice, run->not_before);
   g_array_unref (ids);
 
   switch (run->action->kind)
@@ -257,7 +266,7 @@ chosen_cb (GObject      *source,
   BulkRun *run = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  run->choice = pa_bulk_chooser_run_finish (result, &error);
+  run->choice = pa_bulk_chooser_run_finish (result, &run->not_before, &error);
   if (run->choice != NULL)
     {
       ask (task);

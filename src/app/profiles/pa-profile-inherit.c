@@ -31,22 +31,6 @@ static const struct
   [PA_PROFILE_MEMBER_CODECS] = { "codecs", N_("Codecs") },
 };
 
-static const char * const known_codecs[] = { "PCMU", "PCMA", "G722", "G729", "opus", NULL };
-/* As pa-resolve.c gives a line when no profile names codecs. */
-static const char * const default_codecs[] = { "PCMU", "PCMA", "G722", NULL };
-
-const char * const *
-pa_profile_known_codecs (void)
-{
-  return known_codecs;
-}
-
-const char * const *
-pa_profile_default_codecs (void)
-{
-  return default_codecs;
-}
-
 const char *
 pa_profile_member_get_field (PaProfileMember member)
 {
@@ -351,7 +335,7 @@ pa_profile_member_format_default (PaProfileMember  member,
     case PA_PROFILE_MEMBER_DTMF:
       return g_strdup (pa_profile_value_label (member, "rfc2833"));
     case PA_PROFILE_MEMBER_CODECS:
-      return g_strjoinv (", ", (char **) default_codecs);
+      return g_strjoinv (", ", (char **) pa_profile_default_codecs ());
     case PA_PROFILE_N_MEMBERS:
     default:
       g_return_val_if_reached (NULL);

@@ -109,10 +109,6 @@ GStrv          pa_inheritance_dup_param_keys (PaInheritance *inheritance);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaInheritance, pa_inheritance_free)
 
-/* The codecs a profile can name, and the server's order when none does. */
-const char * const *pa_profile_known_codecs   (void);
-const char * const *pa_profile_default_codecs (void);
-
 /* "udp" → "UDP", "rfc2833" → "RFC 2833", "on" → "On", …: how a value of
  * sip_transport, srtp or dtmf reads. */
 const char    *pa_profile_value_label      (PaProfileMember  member,

@@ -12,6 +12,9 @@
  * toast. So each overlay gets toasts from a queue of ours, one at a time:
  * the next is handed over only once the last has finished hiding (never
  * "replacing" it), and a dismissal waits until the toast has slid in.
+ * libadwaita's own dismissals (the toast's button, its close button,
+ * Escape) come from a person who saw the toast, so after its first frame:
+ * its show animation has then started its clock and ends first.
  */
 #include "config.h"
 
@@ -27,6 +30,7 @@ typedef struct
   AdwToast        *current;    /* handed over, not dismissed yet */
   gint64           shown_at;
   guint            next_id;    /* hands over the next after the last hid */
+  gboolean         gone;       /* the overlay was destroyed */
 } Presenter;
 
 static GQuark
@@ -54,24 +58,34 @@ say_dismissed (AdwToast *toast)
   g_signal_emit_by_name (toast, "dismissed");
 }
 
+/* The overlay is going (its "destroy", in dispose): toasts never shown
+ * are dismissed as libadwaita dismisses its own queue, so their owners
+ * hear of it (an Undo toast's "dismissed" makes the change final), and
+ * nothing more is handed to it. */
 static void
-presenter_free (gpointer data)
+overlay_destroy_cb (AdwToastOverlay *overlay,
+                    Presenter       *self)
 {
-  Presenter *self = data;
   AdwToast *toast;
 
-  /* The overlay is going: toasts never shown are dismissed as
-   * libadwaita dismisses its own queue, so their owners hear of it (an
-   * Undo toast's "dismissed" makes the change final). */
+  self->gone = TRUE;
   g_clear_handle_id (&self->next_id, g_source_remove);
-  if (self->current != NULL)
-    forget (self, self->current);
   while ((toast = g_queue_pop_head (&self->pending)) != NULL)
     {
       forget (self, toast);
       say_dismissed (toast);
       g_object_unref (toast);
     }
+}
+
+static void
+presenter_free (gpointer data)
+{
+  Presenter *self = data;
+
+  overlay_destroy_cb (self->overlay, self);
+  if (self->current != NULL)
+    forget (self, self->current);
   g_free (self);
 }
 
@@ -80,7 +94,7 @@ hand_over (Presenter *self)
 {
   AdwToast *toast;
 
-  if (self->current != NULL || self->next_id != 0)
+  if (self->current != NULL || self->next_id != 0 || self->gone)
     return;
   toast = g_queue_pop_head (&self->pending);
   if (toast == NULL)
@@ -108,6 +122,8 @@ dismissed_cb (AdwToast  *toast,
   if (toast == self->current)
     {
       self->current = NULL;
+      if (self->gone)
+        return;
       self->next_id = g_timeout_add_full (G_PRIORITY_DEFAULT, HIDE_USEC / 1000, next_cb, self, NULL);
       return;
     }
@@ -132,9 +148,18 @@ pa_toast_add (AdwToastOverlay *overlay,
       self->overlay = overlay;
       g_queue_init (&self->pending);
       g_object_set_qdata_full (G_OBJECT (overlay), presenter_quark (), self, presenter_free);
+      g_signal_connect (overlay, "destroy", G_CALLBACK (overlay_destroy_cb), self);
     }
   g_object_set_qdata (G_OBJECT (toast), presenter_quark (), self);
   g_signal_connect (toast, "dismissed", G_CALLBACK (dismissed_cb), self);
+  if (self->gone)
+    {
+      /* Too late to show: dismissed at once, as the overlay's own were. */
+      forget (self, toast);
+      say_dismissed (toast);
+      g_object_unref (toast);
+      return;
+    }
   g_queue_push_tail (&self->pending, toast);
   hand_over (self);
 }
