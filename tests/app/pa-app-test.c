@@ -501,6 +501,58 @@ pa_app_test_click_toast_button (GtkWidget  *overlay,
   g_signal_emit_by_name (find_button_labelled (overlay, label), "clicked");
 }
 
+/* The close button of the toast shown in @widget's tree, if any. */
+static GtkWidget *
+toast_close_button (GtkWidget *widget,
+                    gboolean   in_toast)
+{
+  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (in_toast && GTK_IS_BUTTON (c)
+          && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (c)), "window-close-symbolic") == 0)
+        return c;
+      found = toast_close_button (c, in_toast);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+toast_close_mapped (gpointer overlay)
+{
+  GtkWidget *button = toast_close_button (overlay, FALSE);
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
+void
+pa_app_test_dismiss_toast (GtkWidget *overlay)
+{
+  pa_app_test_wait_until (toast_close_mapped, overlay);
+  pa_app_test_wait_for_frames (2);
+  g_signal_emit_by_name (toast_close_button (overlay, FALSE), "clicked");
+}
+
+GtkWidget *
+pa_app_test_find_label_prefix (GtkWidget  *root,
+                               const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = pa_app_test_find_label_prefix (c, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 pa_app_test_click_response (const char *label)
 {

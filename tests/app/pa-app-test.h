@@ -129,6 +129,14 @@ GtkWidget *pa_app_test_find_button          (GtkWidget    *root,
  * dismissed before its first frame (see src/app/widgets/pa-toast.c). */
 void       pa_app_test_click_toast_button   (GtkWidget    *overlay,
                                              const char   *label);
+/* Dismisses the toast shown in @overlay with its close button once it is
+ * on screen, as a user would: an error's toast stays until then, and the
+ * next toast waits behind it. */
+void       pa_app_test_dismiss_toast        (GtkWidget    *overlay);
+/* The first GtkLabel in @root (itself included) whose text starts with
+ * @prefix. */
+GtkWidget *pa_app_test_find_label_prefix    (GtkWidget    *root,
+                                             const char   *prefix);
 /* Destroys every credentials dialog and message dialog still up. */
 void       pa_app_test_close_all_dialogs    (void);
 /* Draws @window as it is now to the PNG file @path. */

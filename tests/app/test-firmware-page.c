@@ -109,27 +109,6 @@ wait_for_label (GtkWidget  *root,
   pa_app_test_wait_until (label_shown, &find);
 }
 
-/* Dismisses the toast on show with its close button, as a user would: an
- * error's toast stays until then, and the next toast waits behind it. */
-static gboolean
-dismiss_toast_in (GtkWidget *widget,
-                  gboolean   in_toast)
-{
-  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      if (in_toast && GTK_IS_BUTTON (c)
-          && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (c)), "window-close-symbolic") == 0)
-        {
-          g_signal_emit_by_name (c, "clicked");
-          return TRUE;
-        }
-      if (dismiss_toast_in (c, in_toast))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static AdwMessageDialog *
 message (void)
 {
@@ -311,7 +290,7 @@ test_delete_refused (Fixture       *f,
   wait_for_label (GTK_WIDGET (f->app.overlay), toast);
   g_assert_cmpint (pa_test_total_of (f->app.server, "firmware"), ==, 2);
   g_assert_nonnull (pa_repository_find (f->app.repo, PA_TYPE_FIRMWARE, f->t54w));
-  g_assert_true (dismiss_toast_in (GTK_WIDGET (f->app.overlay), FALSE));
+  pa_app_test_dismiss_toast (GTK_WIDGET (f->app.overlay));
 
   /* The other has no phones: it goes. */
   {

@@ -412,8 +412,23 @@ profile_gone (gpointer data)
                              pa_resource_get_id (PA_RESOURCE (f->standalone))) == NULL;
 }
 
-/* The server refuses a profile still in use and says why; the app shows
- * that and keeps it. */
+typedef struct
+{
+  GtkWidget  *overlay;
+  const char *prefix;
+} Refusal;
+
+static gboolean
+refusal_shown (gpointer data)
+{
+  Refusal *refusal = data;
+  GtkWidget *label = pa_app_test_find_label_prefix (refusal->overlay, refusal->prefix);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* The server refuses a profile still in use and says why, in a toast that
+ * stays until dismissed; the app keeps the profile. */
 static void
 test_delete_refused (Fixture       *f,
                      gconstpointer  data)
@@ -421,7 +436,7 @@ test_delete_refused (Fixture       *f,
   PaProfilesPage *page = show_page (f);
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(PaTestResponse) still = NULL;
-  GtkWidget *dialog;
+  Refusal refusal;
   const char *body;
 
   /* Company: Berlin office inherits from it. */
@@ -430,15 +445,13 @@ test_delete_refused (Fixture       *f,
   pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   pa_app_test_click_response ("_Delete");
   pa_app_test_wait_until (pa_app_test_no_message_dialog, NULL);
-  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
-  dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "“Company” Was Not Deleted");
-  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  refusal = (Refusal) { GTK_WIDGET (f->app.overlay), "Could not delete “Company”: " };
+  pa_app_test_wait_until (refusal_shown, &refusal);
+  body = gtk_label_get_text (GTK_LABEL (pa_app_test_find_label_prefix (refusal.overlay,
+                                                                       refusal.prefix)));
   g_assert_nonnull (strstr (body, "1 profile inherits from it"));
-  pa_app_test_maybe_screenshot (dialog, "profile-delete-refused.png");
-  pa_app_test_click_response ("_Close");
-  pa_app_test_wait_until (pa_app_test_no_message_dialog, NULL);
+  pa_app_test_maybe_screenshot (GTK_WIDGET (f->app.parent), "profile-delete-refused.png");
+  pa_app_test_dismiss_toast (refusal.overlay);
   still = pa_test_get (f->app.server, "profiles", pa_resource_get_id (PA_RESOURCE (f->company)));
   g_assert_cmpuint (still->status, ==, 200);
   g_assert_nonnull (pa_repository_find (f->app.repo, PA_TYPE_PROFILE,
@@ -451,12 +464,12 @@ test_delete_refused (Fixture       *f,
   pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
   pa_app_test_click_response ("_Delete");
   pa_app_test_wait_until (pa_app_test_no_message_dialog, NULL);
-  pa_app_test_wait_until (pa_app_test_message_dialog_shown, NULL);
-  dialog = pa_app_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  refusal.prefix = "Could not delete “Reception”: ";
+  pa_app_test_wait_until (refusal_shown, &refusal);
+  body = gtk_label_get_text (GTK_LABEL (pa_app_test_find_label_prefix (refusal.overlay,
+                                                                       refusal.prefix)));
   g_assert_nonnull (strstr (body, "phone"));
-  pa_app_test_click_response ("_Close");
-  pa_app_test_wait_until (pa_app_test_no_message_dialog, NULL);
+  pa_app_test_dismiss_toast (refusal.overlay);
   g_assert_nonnull (pa_repository_find (f->app.repo, PA_TYPE_PROFILE,
                                         pa_resource_get_id (PA_RESOURCE (f->reception))));
 

@@ -14,14 +14,13 @@
 
 #include <glib/gi18n.h>
 
-#include "pa-confirm-dialog.h"
+#include "pa-delete-many.h"
 #include "pa-file-chooser.h"
 #include "pa-firmware-editor.h"
 #include "pa-firmware-form.h"
 #include "pa-firmware-page-private.h"
 #include "pa-firmware-upload-dialog.h"
 #include "pa-phone-actions.h"
-#include "pa-window-cancellable.h"
 
 static GtkWindow *
 page_window (PaFirmwarePage *self)
@@ -115,114 +114,22 @@ edit_cb (GtkWidget  *widget,
 
 /* ---- delete --------------------------------------------------------- */
 
-typedef struct
+static const char *
+firmware_name (gpointer item)
 {
-  GtkWindow    *parent;
-  PaRepository *repository;
-  GPtrArray    *items;      /* PaFirmware, as chosen */
-  guint         next;
-  guint         deleted;
-  char         *last_name;  /* of the last one deleted */
-  gboolean      answered;   /* Delete was chosen: the deletions own the job */
-} DeleteJob;
-
-static void
-delete_job_free (DeleteJob *job)
-{
-  g_clear_object (&job->parent);
-  g_clear_object (&job->repository);
-  g_clear_pointer (&job->items, g_ptr_array_unref);
-  g_free (job->last_name);
-  g_free (job);
+  return pa_firmware_get_name (PA_FIRMWARE (item));
 }
 
-static void delete_next (DeleteJob *job);
-
-static void
-deleted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+static char *
+describe_deleted (GPtrArray *names)
 {
-  DeleteJob *job = user_data;
-  PaFirmware *firmware = g_ptr_array_index (job->items, job->next);
-  g_autoptr(GError) error = NULL;
-
-  if (!pa_repository_delete_finish (PA_REPOSITORY (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          delete_job_free (job);   /* the window went */
-          return;
-        }
-      {
-        g_autofree char *heading = g_strdup_printf (_("Could not delete “%s”"),
-                                                    pa_firmware_get_name (firmware));
-
-        /* The server's reason: it names how many phones are to be updated. */
-        pa_report_error (job->parent, heading, error);
-      }
-    }
-  else
-    {
-      job->deleted++;
-      g_free (job->last_name);
-      job->last_name = g_strdup (pa_firmware_get_name (firmware));
-    }
-  job->next++;
-  delete_next (job);
+  if (names->len == 1)
+    return g_strdup_printf (_("Firmware “%s” deleted"), (const char *) g_ptr_array_index (names, 0));
+  return g_strdup_printf (g_dngettext (NULL, "%u firmware file deleted",
+                                       "%u firmware files deleted", names->len), names->len);
 }
 
-static void
-delete_next (DeleteJob *job)
-{
-  if (job->next < job->items->len)
-    {
-      pa_repository_delete_async (job->repository, g_ptr_array_index (job->items, job->next),
-                                  pa_window_get_cancellable (GTK_WIDGET (job->parent)),
-                                  deleted_cb, job);
-      return;
-    }
-  if (job->deleted > 0)
-    {
-      g_autofree char *text = NULL;
-
-      if (job->deleted == 1)
-        text = g_strdup_printf (_("Firmware “%s” deleted"), job->last_name);
-      else
-        text = g_strdup_printf (g_dngettext (NULL, "%u firmware file deleted",
-                                             "%u firmware files deleted", job->deleted),
-                                job->deleted);
-      pa_show_toast (GTK_WIDGET (job->parent), text);
-    }
-  delete_job_free (job);
-}
-
-static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    DeleteJob        *job)
-{
-  gboolean go = g_strcmp0 (response, "delete") == 0;
-
-  /* One answer per question: closing afterwards answers "cancel" too.
-   * Unanswered, the handler's closure frees the job once the emission is
-   * over (see free_unanswered()). */
-  job->answered = job->answered || go;
-  g_signal_handlers_disconnect_by_func (dialog, delete_response_cb, job);
-  if (go)
-    delete_next (job);
-}
-
-/* The question went without Delete (cancelled, or its window closed). */
-static void
-free_unanswered (gpointer  data,
-                 GClosure *closure)
-{
-  DeleteJob *job = data;
-
-  if (!job->answered)
-    delete_job_free (job);
-}
+static const PaDeleteKind firmware_kind = { firmware_name, describe_deleted };
 
 void
 pa_firmware_delete_items (GtkWindow    *parent,
@@ -232,8 +139,6 @@ pa_firmware_delete_items (GtkWindow    *parent,
   GListModel *phones = pa_repository_get_phones (repository);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  DeleteJob *job;
-  GtkWidget *dialog;
   guint n_phones = 0;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
@@ -241,15 +146,8 @@ pa_firmware_delete_items (GtkWindow    *parent,
 
   if (items->len == 0)
     return;
-  job = g_new0 (DeleteJob, 1);
-  job->parent = g_object_ref (parent);
-  job->repository = g_object_ref (repository);
-  job->items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < items->len; i++)
-    {
-      g_ptr_array_add (job->items, g_object_ref (g_ptr_array_index (items, i)));
-      n_phones += pa_firmware_count_phones (g_ptr_array_index (items, i), phones);
-    }
+    n_phones += pa_firmware_count_phones (g_ptr_array_index (items, i), phones);
 
   if (items->len == 1)
     heading = g_strdup_printf (_("Delete “%s”?"),
@@ -268,11 +166,7 @@ pa_firmware_delete_items (GtkWindow    *parent,
   else
     body = g_strdup (_("The file is removed from the server, and phones can no longer fetch "
                        "it. To use it again, upload it again."));
-
-  dialog = pa_confirm_dialog_new (parent, heading, body, _("_Cancel"), "delete", _("_Delete"));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), job,
-                         free_unanswered, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  pa_delete_many_interactive (parent, repository, items, &firmware_kind, heading, body);
 }
 
 static void

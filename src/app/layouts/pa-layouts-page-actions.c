@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-confirm-dialog.h"
+#include "pa-delete-many.h"
 #include "pa-layout-designer.h"
 #include "pa-layouts-page-private.h"
 #include "pa-window-cancellable.h"
@@ -568,86 +569,20 @@ pa_layout_delete_interactive (GtkWindow    *parent,
 
 /* ---- several at once ------------------------------------------------ */
 
-typedef struct
+static char *
+describe_deleted (GPtrArray *names)
 {
-  GtkWindow    *parent;
-  PaRepository *repository;
-  GPtrArray    *items;
-  guint         next;
-  gboolean      answered;
-} DeleteMany;
-
-static void
-delete_many_free (DeleteMany *job)
-{
-  g_clear_object (&job->parent);
-  g_clear_object (&job->repository);
-  g_clear_pointer (&job->items, g_ptr_array_unref);
-  g_free (job);
+  return g_strdup_printf (ngettext ("%u layout deleted", "%u layouts deleted", names->len),
+                          names->len);
 }
 
-static void delete_many_step (DeleteMany *job);
-
-static void
-delete_many_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+static const char *
+layout_name (gpointer item)
 {
-  DeleteMany *job = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!pa_repository_delete_finish (PA_REPOSITORY (source), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast_on (job->parent, error->message);
-      delete_many_free (job);
-      return;
-    }
-  job->next++;
-  delete_many_step (job);
+  return pa_layouts_item_name (item);
 }
 
-static void
-delete_many_step (DeleteMany *job)
-{
-  g_autofree char *text = NULL;
-
-  if (job->next < job->items->len)
-    {
-      pa_repository_delete_async (job->repository, g_ptr_array_index (job->items, job->next),
-                                  pa_window_get_cancellable (GTK_WIDGET (job->parent)),
-                                  delete_many_cb, job);
-      return;
-    }
-  text = g_strdup_printf (ngettext ("%u layout deleted", "%u layouts deleted", job->items->len),
-                          job->items->len);
-  toast_on (job->parent, text);
-  delete_many_free (job);
-}
-
-static void
-delete_many_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         DeleteMany       *job)
-{
-  /* As pa-delete.c: deleting takes the job over, else the closure frees
-   * it once the emission is over. */
-  g_signal_handlers_disconnect_by_func (dialog, delete_many_response_cb, job);
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  job->answered = TRUE;
-  delete_many_step (job);
-}
-
-static void
-delete_many_unanswered (gpointer  data,
-                        GClosure *closure)
-{
-  DeleteMany *job = data;
-
-  if (!job->answered)
-    delete_many_free (job);
-}
+static const PaDeleteKind layout_kind = { layout_name, describe_deleted };
 
 /* One layout: its own question, which may move its phones elsewhere.
  * Several: asked once when no phone uses them; a layout in use needs that
@@ -660,7 +595,6 @@ pa_layouts_delete_items (GtkWindow    *parent,
   GListModel *phones = pa_repository_get_phones (repository);
   g_autoptr(GPtrArray) in_use = g_ptr_array_new ();
   g_autofree char *heading = NULL;
-  DeleteMany *job;
   GtkWidget *dialog;
 
   if (items->len == 1)
@@ -687,19 +621,10 @@ pa_layouts_delete_items (GtkWindow    *parent,
       return;
     }
 
-  job = g_new0 (DeleteMany, 1);
-  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  job->repository = g_object_ref (repository);
-  job->items = g_ptr_array_copy (items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  g_ptr_array_set_free_func (job->items, g_object_unref);
   heading = g_strdup_printf (ngettext ("Delete %u Layout?", "Delete %u Layouts?", items->len),
                              items->len);
-  dialog = pa_confirm_dialog_new (parent, heading,
-                                  _("No phone uses them. It cannot be undone."),
-                                  _("_Cancel"), "delete", _("_Delete"));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_many_response_cb), job,
-                         delete_many_unanswered, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  pa_delete_many_interactive (parent, repository, items, &layout_kind, heading,
+                              _("No phone uses them. It cannot be undone."));
 }
 
 static void

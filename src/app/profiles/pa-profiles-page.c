@@ -13,13 +13,12 @@
 
 #include <glib/gi18n.h>
 
-#include "pa-confirm-dialog.h"
+#include "pa-delete-many.h"
 #include "pa-list-page.h"
 #include "pa-phone-actions.h"
 #include "pa-profile-editor.h"
 #include "pa-profile-inherit.h"
 #include "pa-profiles-page.h"
-#include "pa-window-cancellable.h"
 
 typedef enum
 {
@@ -212,123 +211,32 @@ static const PaListPageSpec list_spec = {
 
 /* ---- delete --------------------------------------------------------- */
 
-typedef struct
+static const char *
+profile_name (gpointer item)
 {
-  GtkWindow    *parent;
-  PaRepository *repository;
-  GPtrArray    *items;
-  guint         next;
-  gboolean      answered;
-} DeleteJob;
-
-static void
-delete_job_free (DeleteJob *job)
-{
-  g_clear_object (&job->parent);
-  g_clear_object (&job->repository);
-  g_clear_pointer (&job->items, g_ptr_array_unref);
-  g_free (job);
+  return pa_profile_get_name (PA_PROFILE (item));
 }
 
-static void delete_step (DeleteJob *job);
-
-static void
-deleted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+static char *
+describe_deleted (GPtrArray *names)
 {
-  DeleteJob *job = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!pa_repository_delete_finish (PA_REPOSITORY (source), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          PaProfile *profile = g_ptr_array_index (job->items, job->next);
-          g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Deleted"),
-                                                      pa_profile_get_name (profile));
-          GtkWidget *dialog;
-
-          /* The server says what still uses it; the user moves those first. */
-          dialog = adw_message_dialog_new (job->parent, heading, error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-      delete_job_free (job);
-      return;
-    }
-  job->next++;
-  delete_step (job);
+  if (names->len == 1)
+    return g_strdup_printf (_("Profile “%s” deleted"), (const char *) g_ptr_array_index (names, 0));
+  return g_strdup_printf (g_dngettext (NULL, "%u profile deleted", "%u profiles deleted",
+                                       names->len), names->len);
 }
 
-static void
-delete_step (DeleteJob *job)
-{
-  g_autofree char *text = NULL;
-
-  if (job->next < job->items->len)
-    {
-      pa_repository_delete_async (job->repository, g_ptr_array_index (job->items, job->next),
-                                  job->parent != NULL
-                                  ? pa_window_get_cancellable (GTK_WIDGET (job->parent)) : NULL,
-                                  deleted_cb, job);
-      return;
-    }
-  if (job->items->len == 1)
-    text = g_strdup_printf (_("Profile “%s” deleted"),
-                            pa_profile_get_name (g_ptr_array_index (job->items, 0)));
-  else
-    text = g_strdup_printf (g_dngettext (NULL, "%u profile deleted", "%u profiles deleted",
-                                         job->items->len), job->items->len);
-  if (job->parent != NULL)
-    pa_show_toast (GTK_WIDGET (job->parent), text);
-  delete_job_free (job);
-}
-
-static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    DeleteJob        *job)
-{
-  /* As pa-delete.c: deleting takes the job over, else the closure frees
-   * it once the emission is over. */
-  g_signal_handlers_disconnect_by_func (dialog, delete_response_cb, job);
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  job->answered = TRUE;
-  delete_step (job);
-}
-
-static void
-delete_unanswered (gpointer  data,
-                   GClosure *closure)
-{
-  DeleteJob *job = data;
-
-  if (!job->answered)
-    delete_job_free (job);
-}
+static const PaDeleteKind profile_kind = { profile_name, describe_deleted };
 
 void
 pa_profiles_delete_items (GtkWindow    *parent,
                           PaRepository *repository,
                           GPtrArray    *items)
 {
-  DeleteJob *job;
-  GtkWidget *dialog;
   g_autofree char *heading = NULL;
-  const char *body;
 
   g_return_if_fail (PA_IS_REPOSITORY (repository));
   g_return_if_fail (items != NULL && items->len > 0);
-
-  job = g_new0 (DeleteJob, 1);
-  job->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  job->repository = g_object_ref (repository);
-  job->items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < items->len; i++)
-    g_ptr_array_add (job->items, g_object_ref (g_ptr_array_index (items, i)));
 
   if (items->len == 1)
     heading = g_strdup_printf (_("Delete “%s”?"),
@@ -336,11 +244,9 @@ pa_profiles_delete_items (GtkWindow    *parent,
   else
     heading = g_strdup_printf (g_dngettext (NULL, "Delete %u Profile?", "Delete %u Profiles?",
                                             items->len), items->len);
-  body = _("It cannot be undone. A profile that phones or other profiles still use is kept.");
-  dialog = pa_confirm_dialog_new (parent, heading, body, _("_Cancel"), "delete", _("_Delete"));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), job,
-                         delete_unanswered, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  pa_delete_many_interactive (parent, repository, items, &profile_kind, heading,
+                              _("It cannot be undone. A profile that phones or other profiles "
+                                "still use is kept."));
 }
 
 /* ---- actions -------------------------------------------------------- */
