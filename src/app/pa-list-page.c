@@ -67,7 +67,12 @@ repository_loading_cb (PaListPage *list)
     return;
 
   /* A merge changes objects in place: the models cannot know, so sorting
-   * and the search are asked again once the refresh has landed. */
+   * and the search are asked again once the refresh has landed; after
+   * one that only added (the first listing) they are right already, and
+   * sorting 100,000 phones again stalled the window for 170 ms. */
+  if (pa_repository_count_changes_in_place () == list->changes_in_place_seen)
+    return;
+  list->changes_in_place_seen = pa_repository_count_changes_in_place ();
   if (list->search != NULL)
     pa_filter_model_refilter (list->filter_model);
   for (guint i = 0; i < list->spec->n_columns; i++)

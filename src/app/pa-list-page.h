@@ -117,6 +117,7 @@ struct _PaListPage
   PaRepository         *repository;
   PaFilterModel        *filter_model;
   GtkSortListModel     *sort_model;
+  guint64               changes_in_place_seen;  /* see repository_loading_cb() */
   GtkMultiSelection    *selection;
   GtkColumnViewColumn **view_columns;        /* spec->n_columns, the view holds them */
   GtkWidget            *row_menu;            /* a GtkPopoverMenu on the view, made once */

@@ -502,6 +502,12 @@ test_page_firmware_available (Fixture       *fixture,
 }
 
 static void
+count_changed (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_page_live_update (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -536,6 +542,34 @@ test_page_live_update (Fixture       *fixture,
   /* Sorting by status follows the change after the merge. */
   gtk_column_view_sort_by_column (view, column_by_id (view, "status"), GTK_SORT_DESCENDING);
   g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 0)), ==, "Reception");
+
+  /* Sorted by name, a rename merged in place moves its row: a refresh
+   * that changed objects in place sorts again. One that changed nothing
+   * does not (at 100,000 phones that sort stalled the window). */
+  {
+    GtkSorter *sorter = gtk_column_view_column_get_sorter (column_by_id (view, "name"));
+    guint n = g_list_model_get_n_items (rows);
+    PaPhone *last;
+    g_autofree char *path = NULL;
+    g_autoptr(PaTestResponse) renamed = NULL;
+    guint sorts = 0;
+
+    gtk_column_view_sort_by_column (view, column_by_id (view, "name"), GTK_SORT_ASCENDING);
+    last = phone_at (rows, n - 1);
+    g_signal_connect_swapped (sorter, "changed", G_CALLBACK (count_changed), &sorts);
+    pa_app_test_refresh_sync (fixture->repo);
+    g_assert_cmpuint (sorts, ==, 0);
+
+    path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT,
+                            pa_resource_get_id (PA_RESOURCE (last)));
+    renamed = pa_test_api (fixture->server, "PATCH", path, "{\"name\": \"Aardvark\"}", "*");
+    g_assert_cmpuint (renamed->status, ==, 200);
+    pa_app_test_refresh_sync (fixture->repo);
+    g_assert_cmpuint (sorts, >, 0);
+    g_assert_true (phone_at (rows, 0) == last);
+    g_assert_cmpstr (pa_phone_get_name (phone_at (rows, 0)), ==, "Aardvark");
+    g_signal_handlers_disconnect_by_func (sorter, count_changed, &sorts);
+  }
 }
 
 /* Phones the server will not serve (a line without a SIP server) say so in

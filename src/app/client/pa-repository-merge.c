@@ -26,6 +26,16 @@ compare_by_id (gconstpointer a,
 
 /* Copies every member, server-owned ones too, through the properties, so
  * each setter decides whether anything changed and notifies only then. */
+/* Objects changed in place by merges, ever: see
+ * pa_repository_count_changes_in_place(). Main thread only. */
+static guint64 changes_in_place;
+
+guint64
+pa_repository_count_changes_in_place (void)
+{
+  return changes_in_place;
+}
+
 static void
 update_in_place (PaResource *existing,
                  PaResource *fresh)
@@ -35,6 +45,7 @@ update_in_place (PaResource *existing,
 
   if (pa_resource_equal (existing, fresh))
     return;
+  changes_in_place++;
 
   members = pa_resource_class_list_members (PA_RESOURCE_GET_CLASS (fresh), &n_members);
   g_object_freeze_notify (G_OBJECT (existing));

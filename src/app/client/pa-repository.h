@@ -37,6 +37,12 @@ GListModel   *pa_repository_get_firmware       (PaRepository *self);  /* of PaFi
 GListModel   *pa_repository_get_store          (PaRepository *self,
                                                 GType         type);
 gboolean      pa_repository_get_loading        (PaRepository *self);
+/* How many objects merges have changed in place (any repository, since
+ * the start): the models above a store cannot see such a change, so a
+ * list sorted and searched by what it shows sorts and searches again
+ * after a refresh only when this moved. A first listing adds objects
+ * only, and needs neither. */
+guint64       pa_repository_count_changes_in_place (void);
 const GError *pa_repository_get_last_error     (PaRepository *self);
 
 /* transfer none; NULL when not there. */
