@@ -831,11 +831,17 @@ pa_jobs_list (PaJobs  *self,
         continue;
       item = shown (self, json);
       /* A listing says what each job is; its phones are read one by one. */
-      json_object_remove_member (item, "phone_ids");
-      json_object_remove_member (item, "results");
+      pa_jobs_strip_phones (item);
       json_array_add_object_element (items, item);
     }
   return g_steal_pointer (&items);
+}
+
+void
+pa_jobs_strip_phones (JsonObject *job)
+{
+  json_object_remove_member (job, "phone_ids");
+  json_object_remove_member (job, "results");
 }
 
 static JsonObject *

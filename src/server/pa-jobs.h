@@ -49,4 +49,8 @@ JsonObject *pa_jobs_diff_finish (PaJobs              *self,
                                  GAsyncResult        *result,
                                  GError             **error);
 
+/* @job without its phones: no "phone_ids", no "results" (a listing's
+ * item, or what ?summary=1 asks for). */
+void        pa_jobs_strip_phones (JsonObject *job);
+
 G_END_DECLS

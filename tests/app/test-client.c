@@ -657,16 +657,25 @@ create_job (PaClient    *client,
 }
 
 static PaJob *
-get_job (PaClient  *client,
-         gint64     id,
-         GError   **error)
+get_job_as (PaClient  *client,
+            gint64     id,
+            gboolean   summary,
+            GError   **error)
 {
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  pa_client_get_job_async (client, id, NULL, pa_app_test_store_once_cb, &slot);
+  pa_client_get_job_async (client, id, summary, NULL, pa_app_test_store_once_cb, &slot);
   result = wait_for (&slot);
   return pa_client_get_job_finish (client, result, error);
+}
+
+static PaJob *
+get_job (PaClient  *client,
+         gint64     id,
+         GError   **error)
+{
+  return get_job_as (client, id, FALSE, error);
 }
 
 static PaJob *
@@ -1068,6 +1077,16 @@ test_jobs (PaTestFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (read->undone_by, ==, undo->id);
   g_assert_false (read->undoable);
+  {
+    /* A progress poll's read: the counts (the server leaves the phones
+     * out: tests/server/test-jobs.c). */
+    g_autoptr(PaJob) brief = get_job_as (client, job->id, TRUE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (brief->total, ==, read->total);
+    g_assert_cmpint (brief->state, ==, read->state);
+    g_assert_cmpint (brief->undone_by, ==, undo->id);
+  }
   {
     g_autoptr(PaJob) twice = undo_job (client, job->id, &error);
 

@@ -150,6 +150,27 @@ test_data_actions (Fixture       *fixture,
     }
   }
   {
+    g_autoptr(JsonObject) job = run (fixture, "apply_profile", profile);
+    g_autofree char *path = g_strdup_printf ("/api/v1/jobs/%" G_GINT64_FORMAT,
+                                             json_object_get_int_member (job, "id"));
+    g_autofree char *summary_path = g_strconcat (path, "?summary=1", NULL);
+    g_autofree char *bad_path = g_strconcat (path, "?summary=yes", NULL);
+    g_autoptr(PaTestResponse) summary = pa_test_api (fixture->server, "GET", summary_path, NULL,
+                                                     NULL);
+    g_autoptr(PaTestResponse) bad = pa_test_api (fixture->server, "GET", bad_path, NULL, NULL);
+    JsonObject *brief;
+
+    /* ?summary=1: the counts a progress poll needs, not every phone. */
+    g_assert_cmpuint (summary->status, ==, 200);
+    brief = pa_test_response_object (summary);
+    g_assert_cmpint (json_object_get_int_member (brief, "total"), ==, N_PHONES);
+    g_assert_cmpstr (json_object_get_string_member (brief, "state"), ==, "succeeded");
+    g_assert_false (json_object_has_member (brief, "phone_ids"));
+    g_assert_false (json_object_has_member (brief, "results"));
+    g_assert_true (json_object_has_member (job, "phone_ids"));
+    g_assert_cmpuint (bad->status, ==, 400);
+  }
+  {
     g_autoptr(JsonObject) job = run (fixture, "assign_agent", agent);
     g_autofree char *routing = NULL;
 

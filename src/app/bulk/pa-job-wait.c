@@ -21,6 +21,7 @@ typedef struct
   gpointer           progress_data;
   guint              timeout_id;
   guint              failures;
+  gboolean           full;        /* the last ask wanted every phone's result */
 } Wait;
 
 static void
@@ -60,9 +61,19 @@ got_job_cb (GObject      *source,
   wait->failures = 0;
   g_clear_pointer (&wait->job, pa_job_unref);
   wait->job = pa_job_ref (job);
-  if (pa_job_is_finished (job))
+  if (pa_job_is_finished (job) && wait->full)
     {
       g_task_return_pointer (task, g_steal_pointer (&job), (GDestroyNotify) pa_job_unref);
+      return;
+    }
+  if (pa_job_is_finished (job))
+    {
+      /* Ended: once more, with each phone's result for the report. */
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      wait->full = TRUE;
+      pa_client_get_job_async (wait->client, job->id, FALSE, cancellable, got_job_cb,
+                               g_steal_pointer (&task));
       return;
     }
   if (wait->progress != NULL)
@@ -83,7 +94,7 @@ tick_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   /* The task goes along with the request. */
-  pa_client_get_job_async (wait->client, wait->job->id, g_task_get_cancellable (task),
+  pa_client_get_job_async (wait->client, wait->job->id, TRUE, g_task_get_cancellable (task),
                            got_job_cb, task);
   return G_SOURCE_REMOVE;
 }

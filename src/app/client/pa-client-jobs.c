@@ -323,6 +323,7 @@ pa_client_create_job_finish (PaClient      *self,
 void
 pa_client_get_job_async (PaClient            *self,
                          gint64               job_id,
+                         gboolean             summary,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -335,7 +336,8 @@ pa_client_get_job_async (PaClient            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pa_client_get_job_async);
-  path = g_strdup_printf ("api/v1/jobs/%" G_GINT64_FORMAT, job_id);
+  path = g_strdup_printf ("api/v1/jobs/%" G_GINT64_FORMAT "%s", job_id,
+                          summary ? "?summary=1" : "");
   pa_client_call_bytes_async (self, path, cancellable, job_bytes_cb, task);
 }
 

@@ -94,9 +94,11 @@ PaJob    *pa_client_create_job_finish (PaClient            *self,
                                        GAsyncResult        *result,
                                        GError             **error);
 
-/* GET /api/v1/jobs/{id}. */
+/* GET /api/v1/jobs/{id}; @summary: without its phones and their results
+ * (?summary=1), what a progress poll needs. */
 void      pa_client_get_job_async     (PaClient            *self,
                                        gint64               job_id,
+                                       gboolean             summary,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data);
