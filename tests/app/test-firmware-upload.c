@@ -325,8 +325,14 @@ test_streamed (Fixture       *f,
 
   g_test_message ("resident: %" G_GUINT64_FORMAT " KiB before, at most %" G_GUINT64_FORMAT
                   " KiB while the file went", before / 1024, rss.peak / 1024);
+#ifdef __SANITIZE_ADDRESS__
+  /* AddressSanitizer keeps freed memory in quarantine (256 MB by default):
+   * resident memory says nothing about what the upload holds. */
+  g_test_message ("resident memory not judged under AddressSanitizer");
+#else
   if (before > 0)
     g_assert_cmpuint (rss.peak, <, before + 16 * MB);
+#endif
   record = only_record (f);
   g_assert_cmpstr (json_object_get_string_member (record, "sha256"), ==, sha256);
   g_assert_cmpint (json_object_get_int_member (record, "size"), ==, size);

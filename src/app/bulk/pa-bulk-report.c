@@ -376,6 +376,34 @@ undo_clicked_cb (AdwToast *toast,
                             undo_posted_cb, undo_copy (undo));
 }
 
+/* @toast's button (@label) acts on @job: @clicked gets an Undo record
+ * (the window, the repository, the job) that lives as long as the toast. */
+static void
+offer_on_toast (AdwToast       *toast,
+                GtkWindow      *parent,
+                PaRepository   *repo,
+                PaJob          *job,
+                PaBulkProgress *progress,
+                const char     *label,
+                GCallback       clicked)
+{
+  Undo *offer = g_new0 (Undo, 1);
+  AdwToastOverlay *overlay = parent != NULL ? pa_find_toast_overlay (GTK_WIDGET (parent)) : NULL;
+  GtkRoot *toast_window = overlay != NULL ? gtk_widget_get_root (GTK_WIDGET (overlay)) : NULL;
+
+  /* It belongs to the window whose toast offers it. */
+  g_set_weak_pointer (&offer->parent, GTK_IS_WINDOW (toast_window)
+                                      ? GTK_WINDOW (toast_window)
+                                      : pa_bulk_outermost_window (parent));
+  g_set_weak_pointer (&offer->progress, progress);
+  offer->repo = g_object_ref (repo);
+  offer->job_id = job->id;
+  offer->n_phones = (guint) job->total;
+  adw_toast_set_button_label (toast, label);
+  adw_toast_set_timeout (toast, UNDO_TOAST_SECONDS);
+  g_signal_connect_data (toast, "button-clicked", clicked, offer, undo_free, 0);
+}
+
 /* ---- a scheduled job ------------------------------------------------ */
 
 static void
@@ -418,7 +446,6 @@ pa_bulk_report_scheduled (GtkWindow    *parent,
   /* TRANSLATORS: a time of day, 24-hour ("02:00"); see g_date_time_format() */
   g_autofree char *time = g_date_time_format (when, _("%H:%M"));
   g_autofree char *title = NULL;
-  Undo *scheduled = g_new0 (Undo, 1);
   AdwToast *toast;
 
   g_return_if_fail (PA_IS_REPOSITORY (repo));
@@ -431,14 +458,8 @@ pa_bulk_report_scheduled (GtkWindow    *parent,
                            (guint) job->total, time);
   toast = adw_toast_new (title);
   /* Until then the job waits on the server: cancelling it changes nothing. */
-  g_set_weak_pointer (&scheduled->parent, pa_bulk_outermost_window (parent));
-  scheduled->repo = g_object_ref (repo);
-  scheduled->job_id = job->id;
-  scheduled->n_phones = (guint) job->total;
-  adw_toast_set_button_label (toast, _("_Cancel Update"));
-  adw_toast_set_timeout (toast, UNDO_TOAST_SECONDS);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (cancel_clicked_cb), scheduled,
-                         undo_free, 0);
+  offer_on_toast (toast, parent, repo, job, NULL, _("_Cancel Update"),
+                  G_CALLBACK (cancel_clicked_cb));
   show_toast (parent, toast);
 }
 
@@ -488,25 +509,6 @@ pa_bulk_report_job (GtkWindow          *parent,
   title = action->describe_done ((guint) job->total, cleared);
   toast = adw_toast_new (title);
   if (job->undoable && action->kind == PA_BULK_DATA)
-    {
-      Undo *undo = g_new0 (Undo, 1);
-
-      AdwToastOverlay *overlay = parent != NULL ? pa_find_toast_overlay (GTK_WIDGET (parent))
-                                                : NULL;
-      GtkRoot *toast_window = overlay != NULL ? gtk_widget_get_root (GTK_WIDGET (overlay)) : NULL;
-
-      /* The undo belongs to the window whose toast offers it. */
-      g_set_weak_pointer (&undo->parent, GTK_IS_WINDOW (toast_window)
-                                         ? GTK_WINDOW (toast_window)
-                                         : pa_bulk_outermost_window (parent));
-      g_set_weak_pointer (&undo->progress, progress);
-      undo->repo = g_object_ref (repo);
-      undo->job_id = job->id;
-      undo->n_phones = (guint) job->total;
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_timeout (toast, UNDO_TOAST_SECONDS);
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
-                             undo_free, 0);
-    }
+    offer_on_toast (toast, parent, repo, job, progress, _("_Undo"), G_CALLBACK (undo_clicked_cb));
   show_toast (parent, toast);
 }
