@@ -66,13 +66,20 @@ def main():
                                       "phone_ids": ids})
         if status != 202 or location != "/api/v1/jobs/%d" % job["id"]:
             sys.exit("POST /api/v1/jobs: %d %s" % (status, job))
+        # As the app follows a job (src/app/bulk/pa-job-wait.c): its
+        # counts while it runs, every phone's result once it has ended.
         while True:
-            status, _, job = call("GET", location)
+            status, _, job = call("GET", location + "?summary=1")
             if status != 200:
-                sys.exit("GET %s: %d" % (location, status))
+                sys.exit("GET %s?summary=1: %d" % (location, status))
+            if "phone_ids" in job or "results" in job:
+                sys.exit("GET %s?summary=1 named the phones" % location)
             if job["state"] not in ("queued", "running"):
                 break
-            time.sleep(0.02)
+            time.sleep(0.05)
+        status, _, job = call("GET", location)
+        if status != 200 or len(job["phone_ids"]) != len(ids):
+            sys.exit("GET %s: %d" % (location, status))
         took = time.monotonic() - start
         if job["state"] != "succeeded" or job["done"] != len(ids):
             sys.exit("job %d ended %s: %s" % (job["id"], job["state"], job.get("error")))

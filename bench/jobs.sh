@@ -6,7 +6,8 @@
 #
 #   bench/jobs.sh [seconds-per-run]      (default 10)
 #
-# Environment: PA_BUILD_DIR (default build-bench/), PA_JOBS_PHONES (10000).
+# Environment: PA_BUILD_DIR (default build-bench/), PA_JOBS_PHONES (10000),
+# PA_JOBS_PERF (a file: perf record -g of provd during the jobs run).
 #
 # 1. Starts a release provd, creates the phones through its API
 #    (bench/fleet.py create) and two profiles, and fetches every phone's
@@ -79,6 +80,11 @@ python3 "$top/bench/jobs.py" --url "$base" --token-file "$work/data/admin-token"
   --seconds "$secs" --profiles "$profile_a,$profile_b" >"$work/jobs.out" 2>&1 &
 jobs_pid=$!
 extra_pids+=("$jobs_pid")
+if [ -n "${PA_JOBS_PERF:-}" ]; then
+  # Where provd's threads spend the jobs run: perf report -i "$PA_JOBS_PERF" --sort comm,sym
+  perf record -q -F 499 -g -p "$provd_pid" -o "$PA_JOBS_PERF" -- sleep "$secs" >/dev/null 2>&1 &
+  extra_pids+=("$!")
+fi
 run jobs
 jobs_rc=0
 wait "$jobs_pid" || jobs_rc=$?

@@ -105,9 +105,7 @@ pa_api_get_job (PaApiRequest          *req,
       pa_http_send_gerror (req->msg, error);
       return;
     }
-  job = pa_jobs_get (req->server->jobs, id, &error);
-  if (job != NULL && summary)
-    pa_jobs_strip_phones (job);
+  job = pa_jobs_get (req->server->jobs, id, !summary, &error);
   answer (req, SOUP_STATUS_OK, job, error);
 }
 

@@ -749,8 +749,11 @@ pa_jobs_free (PaJobs *self)
 }
 
 /* A new object with the same members: what is set on it is its own. */
+/* @with_phones FALSE: without "phone_ids" and "results", which are most
+ * of a job over many phones. */
 static JsonObject *
-copy_members (JsonObject *json)
+copy_members (JsonObject *json,
+              gboolean    with_phones)
 {
   JsonObject *copy = json_object_new ();
   JsonObjectIter iter;
@@ -759,14 +762,16 @@ copy_members (JsonObject *json)
 
   json_object_iter_init (&iter, json);
   while (json_object_iter_next (&iter, &name, &value))
-    json_object_set_member (copy, name, json_node_copy (value));
+    if (with_phones || (!g_str_equal (name, "phone_ids") && !g_str_equal (name, "results")))
+      json_object_set_member (copy, name, json_node_copy (value));
   return copy;
 }
 
 /* The stored job, with what is derived when it is shown. */
 static JsonObject *
-shown (PaJobs     *self,
-       JsonObject *json)
+shown_as (PaJobs     *self,
+          JsonObject *json,
+          gboolean    with_phones)
 {
   const char *state = json_object_get_string_member (json, "state");
   const PaJobAction *action = pa_job_action_lookup (json_object_get_string_member (json, "action"));
@@ -781,7 +786,7 @@ shown (PaJobs     *self,
     }
   else if (g_str_equal (state, "succeeded"))
     done = total;
-  json = copy_members (json);
+  json = copy_members (json, with_phones);
   json_object_set_string_member (json, "state", state);
   json_object_set_int_member (json, "total", total);
   json_object_set_int_member (json, "done", done);
@@ -791,6 +796,13 @@ shown (PaJobs     *self,
                                   json_object_get_int_member_with_default (json, "undone_by", 0)
                                   == 0);
   return json;
+}
+
+static JsonObject *
+shown (PaJobs     *self,
+       JsonObject *json)
+{
+  return shown_as (self, json, TRUE);
 }
 
 static JsonObject *
@@ -804,13 +816,20 @@ load (PaJobs  *self,
 }
 
 JsonObject *
-pa_jobs_get (PaJobs  *self,
-             gint64   id,
-             GError **error)
+pa_jobs_get (PaJobs   *self,
+             gint64    id,
+             gboolean  with_phones,
+             GError  **error)
 {
-  g_autoptr(JsonObject) json = load (self, id, error);
+  g_autoptr(JsonObject) json = NULL;
 
-  return json != NULL ? shown (self, json) : NULL;
+  /* The running job is in memory: a progress poll neither reads the
+   * store nor parses 100,000 phone ids. */
+  if (self->running != NULL && self->running->id == id)
+    json = json_object_ref (self->running->json);
+  else
+    json = load (self, id, error);
+  return json != NULL ? shown_as (self, json, with_phones) : NULL;
 }
 
 JsonArray *
@@ -829,19 +848,11 @@ pa_jobs_list (PaJobs  *self,
 
       if (json == NULL)
         continue;
-      item = shown (self, json);
       /* A listing says what each job is; its phones are read one by one. */
-      pa_jobs_strip_phones (item);
+      item = shown_as (self, json, FALSE);
       json_array_add_object_element (items, item);
     }
   return g_steal_pointer (&items);
-}
-
-void
-pa_jobs_strip_phones (JsonObject *job)
-{
-  json_object_remove_member (job, "phone_ids");
-  json_object_remove_member (job, "results");
 }
 
 static JsonObject *

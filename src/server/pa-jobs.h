@@ -22,8 +22,11 @@ JsonObject *pa_jobs_submit     (PaJobs        *self,
                                 PaApiRequest  *req,
                                 JsonObject    *request,
                                 GError       **error);
+/* The job; @with_phones FALSE: without its "phone_ids" and "results"
+ * (what ?summary=1 asks for). */
 JsonObject *pa_jobs_get        (PaJobs        *self,
                                 gint64         id,
+                                gboolean       with_phones,
                                 GError       **error);
 /* The newest 100, without their phone ids and results. */
 JsonArray  *pa_jobs_list       (PaJobs        *self,
@@ -48,9 +51,5 @@ void        pa_jobs_diff_async  (PaJobs              *self,
 JsonObject *pa_jobs_diff_finish (PaJobs              *self,
                                  GAsyncResult        *result,
                                  GError             **error);
-
-/* @job without its phones: no "phone_ids", no "results" (a listing's
- * item, or what ?summary=1 asks for). */
-void        pa_jobs_strip_phones (JsonObject *job);
 
 G_END_DECLS

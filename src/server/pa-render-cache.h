@@ -25,7 +25,7 @@ typedef struct
   gboolean    http_auth;      /* the phone's setup link asks for credentials:
                                * never answered from the cache */
   GBytes     *bytes;          /* as rendered; the cache keeps it in chunks */
-  GPtrArray  *chunks;         /* in the cache: GBytes, @bytes cut into pieces
+  GPtrArray  *chunks;         /* in the cache: its chunks (private), @bytes cut into pieces
                                * that files of the same kind share */
   gsize       length;         /* of the file */
   const char *content_type;   /* static: a writer's */

@@ -15,13 +15,10 @@
  * (pa_store_open_sibling()) used from one thread.
  */
 #define G_LOG_DOMAIN "pa-store"
-/* SCHED_IDLE */
-#define _GNU_SOURCE
 
 #include "config.h"
 
 #include <errno.h>
-#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -181,7 +178,11 @@ run_free (Run *run)
 /* A thread of its own, not GLib's pool: it gives way to the main loop
  * (nice 19; a pool thread could not be given its priority back). On a
  * machine that is busy serving phones, a job takes longer, and phones'
- * fetches do not wait for it. */
+ * fetches do not wait for it. Not SCHED_IDLE: the unit takes GLib's
+ * process-wide locks (signals, GSlice) thousands of times, and a thread
+ * that only runs when a core is idle was preempted holding one while the
+ * main loop waited for it: fetches' p99 went from 17 ms to 340 ms
+ * (bench/jobs.sh). At nice 19 it still gets a slice now and then. */
 static gpointer
 run_thread (gpointer data)
 {
@@ -189,13 +190,8 @@ run_thread (gpointer data)
   Run *run = g_task_get_task_data (task);
   GError *error = NULL;
 
-  {
-    struct sched_param param = { 0 };
-
-    if (sched_setscheduler ((pid_t) syscall (SYS_gettid), SCHED_IDLE, &param) != 0 &&
-        setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19) != 0)
-      g_debug ("A unit of work runs at the main loop's priority: %s", g_strerror (errno));
-  }
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19) != 0)
+    g_debug ("A unit of work runs at the main loop's priority: %s", g_strerror (errno));
   gboolean ok;
   PaStoreUnits *units;
 
