@@ -748,8 +748,8 @@ pa_jobs_free (PaJobs *self)
   g_free (self);
 }
 
-/* A new object with the same members: what is set on it is its own. */
-/* @with_phones FALSE: without "phone_ids" and "results", which are most
+/* A new object with the same members: what is set on it is its own.
+ * @with_phones FALSE: without "phone_ids" and "results", which are most
  * of a job over many phones. */
 static JsonObject *
 copy_members (JsonObject *json,

@@ -470,9 +470,6 @@ when_changed_cb (PaBulkChooser *self)
 {
   gboolean tonight = adw_combo_row_get_selected (self->when_row) == 1;
 
-  gtk_label_set_label (self->when_note,
-                       _("The server tells the phones then, when few calls are cut off; until "
-                         "then the update can be cancelled."));
   gtk_widget_set_visible (GTK_WIDGET (self->when_note),
                           tonight && gtk_widget_get_visible (self->when_box));
 }
@@ -563,27 +560,29 @@ pa_bulk_chooser_run_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* PA_BULK_NIGHT_HOUR:00 local on @day's date, Unix seconds. */
+static gint64
+night_of (GDateTime *day)
+{
+  g_autoptr(GDateTime) night = g_date_time_new_local (g_date_time_get_year (day),
+                                                      g_date_time_get_month (day),
+                                                      g_date_time_get_day_of_month (day),
+                                                      PA_BULK_NIGHT_HOUR, 0, 0);
+
+  return g_date_time_to_unix (night);
+}
+
 gint64
 pa_bulk_next_night (gint64 now)
 {
   g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now);
-  g_autoptr(GDateTime) night = g_date_time_new_local (g_date_time_get_year (local),
-                                                      g_date_time_get_month (local),
-                                                      g_date_time_get_day_of_month (local),
-                                                      PA_BULK_NIGHT_HOUR, 0, 0);
+  g_autoptr(GDateTime) tomorrow = NULL;
 
-  if (g_date_time_to_unix (night) > now)
-    return g_date_time_to_unix (night);
+  if (night_of (local) > now)
+    return night_of (local);
   /* Tomorrow's, by the calendar: a day is not always 24 hours long. */
-  {
-    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (local, 1);
-    g_autoptr(GDateTime) next = g_date_time_new_local (g_date_time_get_year (tomorrow),
-                                                       g_date_time_get_month (tomorrow),
-                                                       g_date_time_get_day_of_month (tomorrow),
-                                                       PA_BULK_NIGHT_HOUR, 0, 0);
-
-    return g_date_time_to_unix (next);
-  }
+  tomorrow = g_date_time_add_days (local, 1);
+  return night_of (tomorrow);
 }
 
 

@@ -61,16 +61,16 @@ got_job_cb (GObject      *source,
   wait->failures = 0;
   g_clear_pointer (&wait->job, pa_job_unref);
   wait->job = pa_job_ref (job);
-  if (pa_job_is_finished (job) && wait->full)
-    {
-      g_task_return_pointer (task, g_steal_pointer (&job), (GDestroyNotify) pa_job_unref);
-      return;
-    }
   if (pa_job_is_finished (job))
     {
-      /* Ended: once more, with each phone's result for the report. */
       GCancellable *cancellable = g_task_get_cancellable (task);
 
+      if (wait->full)
+        {
+          g_task_return_pointer (task, g_steal_pointer (&job), (GDestroyNotify) pa_job_unref);
+          return;
+        }
+      /* Ended: once more, with each phone's result for the report. */
       wait->full = TRUE;
       pa_client_get_job_async (wait->client, job->id, FALSE, cancellable, got_job_cb,
                                g_steal_pointer (&task));
