@@ -74,8 +74,18 @@ with open(sys.argv[1]) as f:
     for line in f:
         line = line.strip()
         if line:
-            r = json.loads(line).get("result", "ERROR")
+            test = json.loads(line)
+            r = test.get("result", "ERROR")
             counts[r] = counts.get(r, 0) + 1
+            # meson shows a failed TAP test's stderr only; what it said on
+            # stdout (g_test_message: the problems it found) is printed
+            # here, so a CI log alone tells why.
+            if r in ("FAIL", "ERROR", "TIMEOUT"):
+                said = [l for l in test.get("stdout", "").splitlines()
+                        if l.startswith("# ") or l.startswith("not ok")]
+                if said:
+                    print(f"--- {test.get('name')}: what it said ---")
+                    print("\n".join(said[-60:]))
 passed = counts["OK"] + counts["EXPECTEDFAIL"]
 failed = counts["FAIL"] + counts["TIMEOUT"] + counts["ERROR"] + counts["UNEXPECTEDPASS"]
 print(f"{passed} passed, {failed} failed, {counts['SKIP']} skipped")
