@@ -97,7 +97,10 @@ start_provd() {  # [soft descriptor limit]
     exec "$build/src/server/phoneadmin-provd" --listen 127.0.0.1:0 --data-dir "$work/data"
   ) >"$work/provd.log" 2>&1 &
   provd_pid=$!
-  for _ in $(seq 100); do [ -s "$work/data/provd.url" ] && break; sleep 0.05; done
+  # Up to a minute: a data folder from an earlier run (PA_APP_FLEET_CACHE)
+  # was derived for another port, and 100,000 phones take ~13 s to derive
+  # again before provd listens.
+  for _ in $(seq 1200); do [ -s "$work/data/provd.url" ] && break; sleep 0.05; done
   [ -s "$work/data/provd.url" ] || die "provd did not start: $(cat "$work/provd.log")"
   base="$(cat "$work/data/provd.url")"
   base="${base%/}"

@@ -19,6 +19,7 @@
 #include "pa-client-call.h"
 #include "pa-client-import.h"
 #include "pa-client-private.h"
+#include "pa-client-worker.h"
 
 /* ---- a row ---------------------------------------------------------- */
 
@@ -387,7 +388,7 @@ import_cb (GObject      *source,
   data->json = body != NULL ? g_steal_pointer (&body) : g_steal_pointer (&error_body);
   data->error = g_steal_pointer (&error);
   g_task_set_task_data (task, data, (GDestroyNotify) parse_data_free);
-  g_task_run_in_thread (task, parse_thread);
+  pa_client_worker_run (task, parse_thread);
 }
 
 void

@@ -13,6 +13,7 @@
 #include "pa-bench-trace.h"
 #include "pa-client-call.h"
 #include "pa-client-private.h"
+#include "pa-client-worker.h"
 
 #define LIST_PAGE_SIZE 500
 
@@ -341,7 +342,7 @@ list_page_cb (GObject      *source,
   g_task_set_source_tag (subtask, parse_page_thread);
   /* The page stays the listing's (data->pages); the thread only fills it. */
   g_task_set_task_data (subtask, page, NULL);
-  g_task_run_in_thread (subtask, parse_page_thread);
+  pa_client_worker_run (subtask, parse_page_thread);
 
   if (page->next_known)
     list_go_on (task, next);

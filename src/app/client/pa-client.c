@@ -13,6 +13,7 @@
 
 #include "pa-client-call.h"
 #include "pa-client-private.h"
+#include "pa-client-worker.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 15
 
@@ -939,6 +940,6 @@ pa_client_parse_in_thread (GTask             *task,
   job->parse = parse;
   job->free_result = free_result;
   g_task_set_task_data (task, job, parse_job_free);
-  g_task_run_in_thread (task, parse_job_thread);
+  pa_client_worker_run (task, parse_job_thread);
   g_object_unref (task);
 }

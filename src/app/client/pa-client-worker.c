@@ -1,0 +1,90 @@
+/* pa-client-worker.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Where the client parses what the server sent: a pool of as many threads
+ * as there are processors, each at a lower priority than the window.
+ *
+ * g_task_run_in_thread() would do the work, but its pool grows to ten busy
+ * threads: a listing of 100,000 phones and their SIP accounts had ten
+ * parses of 500 items competing with the main thread for two cores, and
+ * the window stalled 50–140 ms at a time while the pages came in
+ * (bench/app-fleet.sh). Here the parses wait their turn, and when the main
+ * thread has work the scheduler gives it the processor.
+ */
+#define G_LOG_DOMAIN "pa-client"
+
+#include "config.h"
+
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "pa-client-worker.h"
+
+/* Nice 10: a tenth of the main thread's weight when both want a core. */
+#define WORKER_NICE 10
+
+typedef struct
+{
+  GTask           *task;
+  GTaskThreadFunc  func;
+} Work;
+
+static GPrivate lowered;
+
+static void
+lower_priority_once (void)
+{
+  if (g_private_get (&lowered) != NULL)
+    return;
+  g_private_set (&lowered, GINT_TO_POINTER (1));
+  /* Linux keeps a nice value per thread: this one alone is lowered. */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE) != 0)
+    g_debug ("Could not lower a worker’s priority: %s", g_strerror (errno));
+}
+
+static void
+work_run (gpointer data,
+          gpointer user_data)
+{
+  Work *work = data;
+  GTask *task = work->task;
+
+  lower_priority_once ();
+  work->func (task, g_task_get_source_object (task), g_task_get_task_data (task),
+              g_task_get_cancellable (task));
+  g_object_unref (task);
+  g_free (work);
+}
+
+static GThreadPool *
+worker_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *created = g_thread_pool_new (work_run, NULL,
+                                                (int) MAX (1u, g_get_num_processors ()),
+                                                FALSE, NULL);
+
+      g_once_init_leave (&pool, created);
+    }
+  return pool;
+}
+
+/* As g_task_run_in_thread(): @func runs in a worker and returns through
+ * @task, whose callback runs in the task's main context. */
+void
+pa_client_worker_run (GTask           *task,
+                      GTaskThreadFunc  func)
+{
+  Work *work = g_new0 (Work, 1);
+
+  g_return_if_fail (G_IS_TASK (task));
+  work->task = g_object_ref (task);
+  work->func = func;
+  g_thread_pool_push (worker_pool (), work, NULL);
+}
