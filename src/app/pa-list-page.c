@@ -20,6 +20,9 @@
 #include "pa-column-view-scroll.h"
 #include "pa-resource.h"
 
+/* From this many items, a list given whole is sorted in steps. */
+#define SORT_IN_STEPS_FROM 5000
+
 /* ---- state ---------------------------------------------------------- */
 
 static void
@@ -27,7 +30,7 @@ update_state (PaListPage *list)
 {
   const char *state;
 
-  if (list->repository == NULL)
+  if (list->repository == NULL || gtk_sort_list_model_get_pending (list->sort_model) > 0)
     state = "loading";
   else if (g_list_model_get_n_items (list->spec->get_items (list->repository)) == 0)
     state = pa_repository_get_loading (list->repository) ? "loading" : "empty";
@@ -56,6 +59,17 @@ update_state (PaListPage *list)
 static void
 model_items_changed_cb (PaListPage *list)
 {
+  update_state (list);
+}
+
+/* Sorted in steps once (a whole list given at once); later changes are
+ * few and sorted as they come, so the rows never show out of order. */
+static void
+sort_pending_cb (PaListPage *list)
+{
+  if (gtk_sort_list_model_get_pending (list->sort_model) > 0)
+    return;
+  gtk_sort_list_model_set_incremental (list->sort_model, FALSE);
   update_state (list);
 }
 
@@ -427,6 +441,8 @@ pa_list_page_init (PaListPage           *list,
 
   g_signal_connect_swapped (list->filter_model, "items-changed",
                             G_CALLBACK (model_items_changed_cb), list);
+  g_signal_connect_swapped (list->sort_model, "notify::pending",
+                            G_CALLBACK (sort_pending_cb), list);
   g_signal_connect_swapped (list->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_changed_cb), list);
   gtk_search_bar_connect_entry (list->search_bar, GTK_EDITABLE (list->search_entry));
@@ -520,6 +536,11 @@ pa_list_page_set_repository (PaListPage   *list,
                                 G_CALLBACK (model_items_changed_cb), list);
       g_signal_connect_swapped (repository, "notify::loading",
                                 G_CALLBACK (repository_loading_cb), list);
+      /* A large list is sorted in steps of a millisecond between frames
+       * (the page says "loading" until it is done): sorting 100,000
+       * phones at once stalled the window for 100 ms. */
+      if (g_list_model_get_n_items (items) >= SORT_IN_STEPS_FROM)
+        gtk_sort_list_model_set_incremental (list->sort_model, TRUE);
       gtk_sort_list_model_set_model (list->sort_model, items);
     }
 
@@ -902,10 +923,9 @@ pa_list_compare_strings (const char *a,
   int result;
 
   /* Empty values go last whichever way the column is sorted first. */
-  if ((a == NULL || a[0] == '\0') != (b == NULL || b[0] == '\0'))
-    return (a == NULL || a[0] == '\0') ? 1 : -1;
-  if (a == NULL || b == NULL)
-    return 0;
+  if (a == NULL || a[0] == '\0' || b == NULL || b[0] == '\0')
+    return pa_list_compare_keys (a != NULL && a[0] != '\0' ? a : NULL,
+                                 b != NULL && b[0] != '\0' ? b : NULL);
 
   g_mutex_lock (&lock);
   if (keys == NULL)
@@ -917,6 +937,17 @@ pa_list_compare_strings (const char *a,
   result = strcmp (ka, kb);
   g_mutex_unlock (&lock);
   return result;
+}
+
+int
+pa_list_compare_keys (const char *key_a,
+                      const char *key_b)
+{
+  if ((key_a == NULL) != (key_b == NULL))
+    return key_a == NULL ? 1 : -1;
+  if (key_a == NULL)
+    return 0;
+  return strcmp (key_a, key_b);
 }
 
 int

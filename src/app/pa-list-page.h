@@ -276,6 +276,10 @@ void                 pa_list_set_label          (GtkWidget            *label,
                                                  const char           *fallback);
 int                  pa_list_compare_strings    (const char           *a,
                                                  const char           *b);
+/* Collation keys made beforehand (NULL for an empty value), ordered as
+ * pa_list_compare_strings() orders their texts. */
+int                  pa_list_compare_keys       (const char           *key_a,
+                                                 const char           *key_b);
 int                  pa_list_compare_int64      (gint64                a,
                                                  gint64                b);
 /* @result as a GtkOrdering, ties broken by the resources' ids. */

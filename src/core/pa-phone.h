@@ -74,6 +74,7 @@ PaPhone            *pa_phone_new                     (void);
 const char         *pa_phone_get_name                (PaPhone             *self);
 void                pa_phone_set_name                (PaPhone             *self,
                                                       const char          *name);
+const char         *pa_phone_get_name_sort_key       (PaPhone             *self);
 const char         *pa_phone_get_description         (PaPhone             *self);   /* nullable */
 void                pa_phone_set_description         (PaPhone             *self,
                                                       const char          *description);

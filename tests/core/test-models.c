@@ -1277,6 +1277,29 @@ test_default_catalog (void)
   g_assert_cmpint (error->code, ==, PA_MODEL_ERROR_RULE);
 }
 
+/* The name's sort key follows the name: numbers in names in their order,
+ * none for no name, a new key on a rename (a JSON merge sets it too). */
+static void
+test_name_sort_key (void)
+{
+  g_autoptr(PaPhone) desk9 = pa_phone_new ();
+  g_autoptr(PaPhone) desk10 = pa_phone_new ();
+
+  g_assert_null (pa_phone_get_name_sort_key (desk9));
+  pa_phone_set_name (desk9, "Desk 9");
+  pa_phone_set_name (desk10, "Desk 10");
+  g_assert_nonnull (pa_phone_get_name_sort_key (desk9));
+  g_assert_cmpint (strcmp (pa_phone_get_name_sort_key (desk9),
+                           pa_phone_get_name_sort_key (desk10)), <, 0);
+
+  g_object_set (desk10, "name", "Desk 1", NULL);
+  g_assert_cmpint (strcmp (pa_phone_get_name_sort_key (desk9),
+                           pa_phone_get_name_sort_key (desk10)), >, 0);
+  pa_phone_set_name (desk10, NULL);
+  g_assert_cmpstr (pa_phone_get_name (desk10), ==, "");
+  g_assert_null (pa_phone_get_name_sort_key (desk10));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1293,6 +1316,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/models/roundtrip", test_roundtrip);
+  g_test_add_func ("/models/name-sort-key", test_name_sort_key);
   g_test_add_func ("/models/defaults", test_defaults);
   g_test_add_func ("/models/server-owned-ignored", test_server_owned_ignored);
   g_test_add_func ("/models/typed-accessors", test_typed_accessors);

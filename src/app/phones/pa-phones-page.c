@@ -355,7 +355,8 @@ sort_func (gconstpointer a,
   switch (key->column)
     {
     case COLUMN_NAME:
-      result = pa_list_compare_strings (pa_phone_get_name (pa), pa_phone_get_name (pb));
+      result = pa_list_compare_keys (pa_phone_get_name_sort_key (pa),
+                                     pa_phone_get_name_sort_key (pb));
       break;
     case COLUMN_MAC:
       result = g_strcmp0 (pa_phone_get_mac (pa), pa_phone_get_mac (pb));
