@@ -219,11 +219,13 @@ def run(args, app, trace, launch):
 
     # 1. The full list shown.
     print(f"2. the app (pid {app.pid}) started against provd, {n} phones:")
-    done = trace.wait(lambda e: e[1] == "frame-after-complete", timeout, app,
-                      "frame after the phones' list was complete")
-    complete = trace.first("list-complete")
-    if complete is None or complete[2] != f"Phones {n}":
-        die(f"the phones page's model holds '{complete[2] if complete else '?'}', not Phones {n}")
+    # Each page says when its list is complete; the phones' is the one.
+    complete = trace.wait(lambda e: e[1] == "list-complete" and e[2].startswith("Phones "),
+                          timeout, app, "the phones' list complete")
+    if complete[2] != f"Phones {n}":
+        die(f"the phones page's model holds '{complete[2]}', not Phones {n}")
+    done = trace.wait(lambda e: e[1] == "frame-after-complete" and e[0] >= complete[0], timeout,
+                      app, "frame after the phones' list was complete")
     arrived = trace.first("data-arrived")
     phones_arrived = [e for e in trace.events if e[1] == "data-arrived" and e[2].startswith("phones ")]
     if not phones_arrived or phones_arrived[0][2] != f"phones {n}":
@@ -247,9 +249,17 @@ def run(args, app, trace, launch):
     load_stalls = trace.stalls(launch, done[0] + 1_000_000)
     verdict("main-loop stalls while loading", stall_line(load_stalls), "none over 50 ms",
             not load_stalls)
-    early = [st for st in load_stalls if st[1] <= phones_arrived[0][0]]
-    print(f"   (of which before the phones arrived, GTK's start-up and the window: "
-          f"{stall_line(early)}; after: {stall_line([st for st in load_stalls if st not in early])})")
+    # Split three ways: before the window's first frame (GTK's start-up and
+    # the window being built: nothing on screen yet), while the listing comes
+    # in with the window shown, and after the phones arrived.
+    first_frame = trace.first("frame", after=main_ev[0])
+    shown_at = first_frame[0] if first_frame else main_ev[0]
+    startup = [st for st in load_stalls if st[1] <= shown_at]
+    listing = [st for st in load_stalls if shown_at < st[1] <= phones_arrived[0][0]]
+    late = [st for st in load_stalls if st[1] > phones_arrived[0][0]]
+    print(f"   (main() → the window's first frame {ms(main_ev[0], shown_at):.0f} ms, stalls in it: "
+          f"{stall_line(startup)}; window shown, the listing arriving: {stall_line(listing)}; "
+          f"after the phones arrived: {stall_line(late)})")
 
     perf_stop()
     time.sleep(2)

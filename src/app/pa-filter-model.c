@@ -23,7 +23,19 @@ struct _PaFilterModel
   gpointer           show_data;
   /* The positions in @items shown, ascending; NULL shows every one. */
   GArray            *rows;
+  /* While a long list appears: the rows the views know of so far. */
+  guint              revealed;
+  guint              reveal_source;
 };
+
+/* A long list given at once appears a screenful at a time: GTK 4.8's list
+ * views make and bind a widget for each of the ~200 rows around the one
+ * they show as soon as they hear of them, 1,600 cells and ~100 ms for the
+ * phones' eight columns in one go. Told REVEAL_STEP rows at a time, from
+ * an idle after each frame, they make them over several frames; once
+ * REVEAL_ALL_FROM are known, the rest come at once (no widgets for them). */
+#define REVEAL_STEP 40
+#define REVEAL_ALL_FROM 240
 
 static GType
 pa_filter_model_get_item_type (GListModel *model)
@@ -32,11 +44,17 @@ pa_filter_model_get_item_type (GListModel *model)
 }
 
 static guint
+n_rows (PaFilterModel *self)
+{
+  return self->rows != NULL ? self->rows->len : self->items->len;
+}
+
+static guint
 pa_filter_model_get_n_items (GListModel *model)
 {
   PaFilterModel *self = PA_FILTER_MODEL (model);
 
-  return self->rows != NULL ? self->rows->len : self->items->len;
+  return MIN (n_rows (self), self->revealed);
 }
 
 static gpointer
@@ -45,6 +63,8 @@ pa_filter_model_get_item (GListModel *model,
 {
   PaFilterModel *self = PA_FILTER_MODEL (model);
 
+  if (position >= self->revealed)
+    return NULL;
   if (self->rows != NULL)
     {
       if (position >= self->rows->len)
@@ -100,6 +120,36 @@ row_at (GArray *rows,
   return rows != NULL ? g_array_index (rows, guint, i) : i;
 }
 
+/* The views hear of every row: before any other change is told, so the
+ * positions it names are the ones they know. */
+static void
+reveal_all (PaFilterModel *self)
+{
+  guint known = pa_filter_model_get_n_items (G_LIST_MODEL (self));
+
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
+  self->revealed = G_MAXUINT;
+  if (n_rows (self) > known)
+    g_list_model_items_changed (G_LIST_MODEL (self), known, 0, n_rows (self) - known);
+}
+
+static gboolean
+reveal_more_cb (gpointer user_data)
+{
+  PaFilterModel *self = user_data;
+  guint known = self->revealed;
+
+  if (known + REVEAL_STEP >= REVEAL_ALL_FROM || known + REVEAL_STEP >= n_rows (self))
+    {
+      self->reveal_source = 0;
+      reveal_all (self);
+      return G_SOURCE_REMOVE;
+    }
+  self->revealed = known + REVEAL_STEP;
+  g_list_model_items_changed (G_LIST_MODEL (self), known, 0, REVEAL_STEP);
+  return G_SOURCE_CONTINUE;
+}
+
 /* Tells the views only about the rows between the first and the last
  * that differ, so a selection outside them stays. With a show function,
  * in three steps (pa-filter-model.h says why): the new rows in ahead of
@@ -108,11 +158,15 @@ static void
 replace_rows (PaFilterModel *self,
               GArray        *rows)
 {
-  g_autoptr(GArray) old = self->rows;
+  g_autoptr(GArray) old = NULL;
   g_autoptr(GArray) both = NULL;
-  guint n_old = pa_filter_model_get_n_items (G_LIST_MODEL (self));
+  guint n_old;
   guint n_new = rows != NULL ? rows->len : self->items->len;
   guint prefix = 0, suffix = 0, removed, added;
+
+  reveal_all (self);
+  old = self->rows;
+  n_old = pa_filter_model_get_n_items (G_LIST_MODEL (self));
 
   while (prefix < n_old && prefix < n_new && row_at (old, prefix) == row_at (rows, prefix))
     prefix++;
@@ -211,6 +265,7 @@ source_items_changed_cb (PaFilterModel *self,
   guint first, end;
   g_autoptr(GArray) inserted = NULL;
 
+  reveal_all (self);
   splice_items (self, position, removed, added);
 
   if (self->rows == NULL)
@@ -244,6 +299,7 @@ pa_filter_model_set_source (PaFilterModel *self,
   if (self->source == source)
     return;
 
+  reveal_all (self);
   n_old = pa_filter_model_get_n_items (G_LIST_MODEL (self));
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_data (self->source, self);
@@ -256,9 +312,23 @@ pa_filter_model_set_source (PaFilterModel *self,
   if (source != NULL)
     splice_items (self, 0, 0, g_list_model_get_n_items (source));
   self->rows = compute_rows (self);
+  if (n_old == 0 && n_rows (self) > REVEAL_ALL_FROM)
+    {
+      self->revealed = REVEAL_STEP;
+      /* After the frame that lays out each step's rows. */
+      self->reveal_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_more_cb, self, NULL);
+    }
   if (n_old > 0 || pa_filter_model_get_n_items (G_LIST_MODEL (self)) > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old,
                                 pa_filter_model_get_n_items (G_LIST_MODEL (self)));
+}
+
+gboolean
+pa_filter_model_get_revealing (PaFilterModel *self)
+{
+  g_return_val_if_fail (PA_IS_FILTER_MODEL (self), FALSE);
+
+  return self->reveal_source != 0;
 }
 
 void
@@ -305,6 +375,7 @@ pa_filter_model_dispose (GObject *object)
 
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_data (self->source, self);
+  g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_object (&self->source);
   g_clear_pointer (&self->rows, g_array_unref);
   g_ptr_array_set_size (self->items, 0);
@@ -333,6 +404,7 @@ static void
 pa_filter_model_init (PaFilterModel *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->revealed = G_MAXUINT;
 }
 
 PaFilterModel *

@@ -45,6 +45,10 @@ typedef void (*PaFilterModelShowFunc) (gpointer user_data);
 void           pa_filter_model_set_show_func (PaFilterModel         *self,
                                               PaFilterModelShowFunc  show,
                                               gpointer               user_data);
+/* Whether a long list given at once (pa_filter_model_set_source() from
+ * none) is still being told to the views a screenful at a time; any
+ * other change tells them the rest first. */
+gboolean       pa_filter_model_get_revealing (PaFilterModel     *self);
 /* Asks @func again for every item, after what it matches on changed. */
 void           pa_filter_model_refilter (PaFilterModel     *self);
 

@@ -70,6 +70,7 @@ sort_pending_cb (PaListPage *list)
   if (gtk_sort_list_model_get_pending (list->sort_model) > 0)
     return;
   gtk_sort_list_model_set_incremental (list->sort_model, FALSE);
+  pa_filter_model_set_source (list->filter_model, G_LIST_MODEL (list->sort_model));
   update_state (list);
 }
 
@@ -536,11 +537,16 @@ pa_list_page_set_repository (PaListPage   *list,
                                 G_CALLBACK (model_items_changed_cb), list);
       g_signal_connect_swapped (repository, "notify::loading",
                                 G_CALLBACK (repository_loading_cb), list);
-      /* A large list is sorted in steps of a millisecond between frames
-       * (the page says "loading" until it is done): sorting 100,000
-       * phones at once stalled the window for 100 ms. */
+      /* A large list is sorted in steps of a millisecond between frames,
+       * the page saying "loading" and its view told of no row until it is
+       * done: sorting 100,000 phones at once stalled the window for
+       * 100 ms. The view then hears of the rows a screenful at a time
+       * (PaFilterModel). */
       if (g_list_model_get_n_items (items) >= SORT_IN_STEPS_FROM)
-        gtk_sort_list_model_set_incremental (list->sort_model, TRUE);
+        {
+          pa_filter_model_set_source (list->filter_model, NULL);
+          gtk_sort_list_model_set_incremental (list->sort_model, TRUE);
+        }
       gtk_sort_list_model_set_model (list->sort_model, items);
     }
 
