@@ -39,7 +39,13 @@ update_state (PaListPage *list)
   else
     state = "list";
 
-  gtk_stack_set_visible_child_name (list->stack, state);
+  /* Out of "loading" with no cross-fade: fading in a list just made
+   * draws it twice a frame for 200 ms, 80 ms a frame for 100,000 phones
+   * in software. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (list->stack), "loading") == 0)
+    gtk_stack_set_visible_child_full (list->stack, state, GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child_name (list->stack, state);
 
   /* bench/app-fleet.sh: the page's model holds every item, once a load
    * has landed. */
