@@ -31,11 +31,12 @@ struct _PaFilterModel
 /* A long list given at once appears a screenful at a time: GTK 4.8's list
  * views make and bind a widget for each of the ~200 rows around the one
  * they show as soon as they hear of them, 1,600 cells and ~100 ms for the
- * phones' eight columns in one go. Told REVEAL_STEP rows at a time, from
- * an idle after each frame, they make them over several frames; once
+ * phones' eight columns in one go. Told REVEAL_STEP rows at a time, they
+ * make them over several frames; once
  * REVEAL_ALL_FROM are known, the rest come at once (no widgets for them). */
 #define REVEAL_STEP 40
 #define REVEAL_ALL_FROM 240
+#define REVEAL_INTERVAL_MS 32
 
 static GType
 pa_filter_model_get_item_type (GListModel *model)
@@ -315,8 +316,11 @@ pa_filter_model_set_source (PaFilterModel *self,
   if (n_old == 0 && n_rows (self) > REVEAL_ALL_FROM)
     {
       self->revealed = REVEAL_STEP;
-      /* After the frame that lays out each step's rows. */
-      self->reveal_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_more_cb, self, NULL);
+      /* A step every other frame, each step's rows laid out in the frame
+       * between. A timeout, not an idle: a window that draws without
+       * pause (GL in software, a spinner) would starve an idle. */
+      self->reveal_source = g_timeout_add_full (G_PRIORITY_DEFAULT, REVEAL_INTERVAL_MS,
+                                                reveal_more_cb, self, NULL);
     }
   if (n_old > 0 || pa_filter_model_get_n_items (G_LIST_MODEL (self)) > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old,

@@ -22,6 +22,7 @@
 
 /* From this many items, a list given whole is sorted in steps. */
 #define SORT_IN_STEPS_FROM 5000
+#define SORT_IN_STEPS_MAX_MS 1500
 
 /* ---- state ---------------------------------------------------------- */
 
@@ -68,16 +69,80 @@ model_items_changed_cb (PaListPage *list)
   update_state (list);
 }
 
+static void sort_deadline_cb (gpointer data);
+
+/* The spinner of the "loading" page, if it has one. */
+static GtkWidget *
+find_spinner (GtkWidget *widget)
+{
+  if (GTK_IS_SPINNER (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_spinner (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+loading_spinner (PaListPage *list)
+{
+  GtkWidget *loading = gtk_stack_get_child_by_name (list->stack, "loading");
+
+  return loading != NULL ? find_spinner (loading) : NULL;
+}
+
+/* GTK sorts in steps from an idle, which a window that draws every frame
+ * would starve (a spinner, with GL in software taking longer than a frame
+ * to draw): the spinner rests while it sorts, and a sort still not done
+ * after SORT_IN_STEPS_MAX_MS is finished at once. */
+static void
+sort_in_steps (PaListPage *list)
+{
+  GtkWidget *spinner = loading_spinner (list);
+
+  list->sorting_in_steps = TRUE;
+  pa_filter_model_set_source (list->filter_model, NULL);
+  gtk_sort_list_model_set_incremental (list->sort_model, TRUE);
+  if (spinner != NULL)
+    gtk_spinner_stop (GTK_SPINNER (spinner));
+  g_clear_handle_id (&list->sort_deadline, g_source_remove);
+  list->sort_deadline = g_timeout_add_once (SORT_IN_STEPS_MAX_MS, sort_deadline_cb, list);
+}
+
 /* Sorted in steps once (a whole list given at once); later changes are
  * few and sorted as they come, so the rows never show out of order. */
 static void
 sort_pending_cb (PaListPage *list)
 {
-  if (gtk_sort_list_model_get_pending (list->sort_model) > 0)
+  GtkWidget *spinner;
+
+  if (!list->sorting_in_steps || gtk_sort_list_model_get_pending (list->sort_model) > 0)
     return;
+  list->sorting_in_steps = FALSE;
+  g_clear_handle_id (&list->sort_deadline, g_source_remove);
   gtk_sort_list_model_set_incremental (list->sort_model, FALSE);
+  if ((spinner = loading_spinner (list)) != NULL)
+    gtk_spinner_start (GTK_SPINNER (spinner));
   pa_filter_model_set_source (list->filter_model, G_LIST_MODEL (list->sort_model));
   update_state (list);
+}
+
+static void
+sort_deadline_cb (gpointer data)
+{
+  PaListPage *list = data;
+
+  list->sort_deadline = 0;
+  g_debug ("Sorting %u items in steps took too long: finished at once",
+           g_list_model_get_n_items (G_LIST_MODEL (list->sort_model)));
+  /* Not incremental: GTK ends the sort now, and pending says 0. */
+  gtk_sort_list_model_set_incremental (list->sort_model, FALSE);
+  sort_pending_cb (list);
 }
 
 static void
@@ -473,6 +538,7 @@ pa_list_page_finalize (PaListPage *list)
   g_clear_pointer (&list->query, g_free);
   g_clear_pointer (&list->search, pa_search_query_free);
   g_clear_handle_id (&list->fit_source, g_source_remove);
+  g_clear_handle_id (&list->sort_deadline, g_source_remove);
 }
 
 /* ---- the page's API ------------------------------------------------- */
@@ -549,10 +615,7 @@ pa_list_page_set_repository (PaListPage   *list,
        * 100 ms. The view then hears of the rows a screenful at a time
        * (PaFilterModel). */
       if (g_list_model_get_n_items (items) >= SORT_IN_STEPS_FROM)
-        {
-          pa_filter_model_set_source (list->filter_model, NULL);
-          gtk_sort_list_model_set_incremental (list->sort_model, TRUE);
-        }
+        sort_in_steps (list);
       gtk_sort_list_model_set_model (list->sort_model, items);
     }
 

@@ -123,6 +123,8 @@ struct _PaListPage
   GtkWidget            *row_menu;            /* a GtkPopoverMenu on the view, made once */
   int                  *dropped_at;          /* per column: the width it needed when hidden, 0: shown */
   guint                 fit_source;
+  gboolean              sorting_in_steps;    /* a whole list given at once, see sort_in_steps() */
+  guint                 sort_deadline;       /* ends a sort in steps that is starved */
   char                 *query;
   PaSearchQuery        *search;              /* query made ready; NULL: no filter */
   gboolean              syncing_entry;

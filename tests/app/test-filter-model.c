@@ -315,6 +315,18 @@ test_view_keeps_widgets (void)
   gtk_window_present (GTK_WINDOW (window));
   shown = (Shown) { GTK_WIDGET (view), "n 0 1 2 " };
   pa_app_test_wait_until (shows_prefix, &shown);
+  /* The view heard of the rows a screenful at a time: its row widgets
+   * were made over several frames, never all in one. */
+  g_assert_cmpuint (n_setups, <=, 60);
+  g_assert_true (pa_filter_model_get_revealing (model));
+  while (pa_filter_model_get_revealing (model))
+    {
+      guint made = n_setups;
+
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (n_setups - made, <=, 60);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5000);
   pa_app_test_wait_for_frames (2);
 
   /* The lower half (the first rows stay), the upper half (all new), then

@@ -3,47 +3,28 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Where the client parses what the server sent: a pool of as many threads
- * as there are processors, each at a lower priority than the window.
+ * as there are processors.
  *
  * g_task_run_in_thread() would do the work, but its pool grows to ten busy
  * threads: a listing of 100,000 phones and their SIP accounts had ten
  * parses of 500 items competing with the main thread for two cores, and
  * the window stalled 50–140 ms at a time while the pages came in
- * (bench/app-fleet.sh). Here the parses wait their turn, and when the main
- * thread has work the scheduler gives it the processor.
+ * (bench/app-fleet.sh). Here the parses wait their turn. They keep the
+ * main thread's priority: at nice 10 a window busy drawing (GTK's GL
+ * renderer in software redraws all of it for each frame of a spinner)
+ * starved them, and the list never came.
  */
 #define G_LOG_DOMAIN "pa-client"
 
 #include "config.h"
 
-#include <errno.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 #include "pa-client-worker.h"
-
-/* Nice 10: a tenth of the main thread's weight when both want a core. */
-#define WORKER_NICE 10
 
 typedef struct
 {
   GTask           *task;
   GTaskThreadFunc  func;
 } Work;
-
-static GPrivate lowered;
-
-static void
-lower_priority_once (void)
-{
-  if (g_private_get (&lowered) != NULL)
-    return;
-  g_private_set (&lowered, GINT_TO_POINTER (1));
-  /* Linux keeps a nice value per thread: this one alone is lowered. */
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE) != 0)
-    g_debug ("Could not lower a worker’s priority: %s", g_strerror (errno));
-}
 
 static void
 work_run (gpointer data,
@@ -52,7 +33,6 @@ work_run (gpointer data,
   Work *work = data;
   GTask *task = work->task;
 
-  lower_priority_once ();
   work->func (task, g_task_get_source_object (task), g_task_get_task_data (task),
               g_task_get_cancellable (task));
   g_object_unref (task);
