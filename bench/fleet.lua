@@ -1,6 +1,6 @@
 -- wrk script for bench/fleet.sh: every request is a random phone's fetch.
 --
---   wrk ... -s bench/fleet.lua URL -- LIST [MIN-SIZE MAX-SIZE]
+--   [FLEET_PAUSE_MS=N] wrk ... -s bench/fleet.lua URL -- LIST [MIN-SIZE MAX-SIZE]
 --
 -- LIST: one phone a line, "<token> <mac, 12 hex digits>" (bench/fleet.py
 -- create). Each request is GET /p/<token>/<mac>.cfg of a phone drawn at
@@ -57,6 +57,18 @@ function init(args)
     error("fleet.lua: no phone in " .. list)
   end
   math.randomseed(os.time() * 1000 + (id or 0) * 7919)
+end
+
+-- FLEET_PAUSE_MS in the environment: each connection pauses that long
+-- after each answer before it asks again (wrk's delay()), so the phones ask
+-- at a steady rate instead of as fast as the server answers; the pause is
+-- not in the latency wrk measures.
+local pause_ms = tonumber(os.getenv("FLEET_PAUSE_MS") or "")
+
+if pause_ms ~= nil and pause_ms > 0 then
+  function delay()
+    return pause_ms
+  end
 end
 
 function request()
