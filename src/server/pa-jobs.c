@@ -23,6 +23,7 @@
 
 #include "pa-job-actions.h"
 #include "pa-jobs.h"
+#include "pa-render-ahead.h"
 #include "pa-sip-notify.h"
 
 /* NOTIFYs in flight at once for a device job. */
@@ -37,6 +38,7 @@ struct _PaJobs
   struct _Job  *running;
   guint         due_id;        /* the next scheduled job's timer */
   guint         pump_id;
+  struct _PaRenderAhead *storing;  /* the last job's files, being stored */
 };
 
 /* What changing the phones needs, the same for a job and its diff. */
@@ -59,6 +61,7 @@ typedef struct _Job
   JsonObject   *json;          /* as stored and shown */
   Work          work;
   PaDerive     *derive;        /* the unit's, once it committed */
+  PaRenderAhead *ahead;        /* its phones' new files, made by the unit */
   /* device actions */
   guint         next;
   guint         in_flight;
@@ -133,6 +136,7 @@ job_free (Job *job)
   g_clear_pointer (&job->work.params, json_object_unref);
   g_clear_pointer (&job->work.phone_ids, g_array_unref);
   g_clear_pointer (&job->derive, pa_derive_free);
+  g_clear_pointer (&job->ahead, pa_render_ahead_free);
   g_clear_pointer (&job->results, json_array_unref);
   g_free (job);
 }
@@ -394,6 +398,10 @@ run_unit (PaStore       *unit,
   /* The phones' fingerprints are derived here, before it commits. */
   if (!pa_store_commit (unit, error))
     return FALSE;
+  /* Committed: the files the phones fetch next are made here, not on the
+   * main loop while they wait (pa-render-ahead.c). */
+  if (job->ahead != NULL)
+    pa_render_ahead_render (job->ahead, unit, derive->last_affected, cancellable);
   job->derive = g_steal_pointer (&derive);
   return TRUE;
 }
@@ -580,7 +588,15 @@ unit_done_cb (GObject      *source,
       return;
     }
 
-  pa_server_forget_rendered (server, job->derive);
+  if (job->ahead != NULL && job->jobs != NULL)
+    {
+      /* The last job's files not all stored yet: the rest are left to
+       * their phones' fetches. */
+      g_clear_pointer (&job->jobs->storing, pa_render_ahead_free);
+      pa_render_ahead_store (g_steal_pointer (&job->ahead), job->derive, &job->jobs->storing);
+    }
+  else
+    pa_server_forget_rendered (server, job->derive);
   json_object_set_string_member (job->json, "state", "succeeded");
   json_object_set_int_member (job->json, "affected_phones", job->derive->last_affected->len);
   if (job->work.action->sip_action != NULL)
@@ -622,8 +638,11 @@ start (PaJobs     *self,
              job->work.action->name, job->work.phone_ids->len);
 
   if (pa_job_action_changes_data (job->work.action))
-    pa_store_run_unit_async (self->server->store, run_unit, job, NULL, self->cancellable,
-                             unit_done_cb, job);
+    {
+      job->ahead = pa_render_ahead_new (self->server, job->work.phone_ids, self->storing);
+      pa_store_run_unit_async (self->server->store, run_unit, job, NULL, self->cancellable,
+                               unit_done_cb, job);
+    }
   else
     start_pushes (job);
 }
@@ -744,6 +763,7 @@ pa_jobs_free (PaJobs *self)
     self->running->jobs = NULL;
   g_clear_handle_id (&self->due_id, g_source_remove);
   g_clear_handle_id (&self->pump_id, g_source_remove);
+  g_clear_pointer (&self->storing, pa_render_ahead_free);
   g_object_unref (self->cancellable);
   g_free (self);
 }

@@ -39,6 +39,8 @@ struct _PaRenderCache
   GQueue      lru;
   gsize       bytes;
   gsize       max_bytes;
+  guint64     forgets;      /* pa_render_cache_forget_phone() calls */
+  GHashTable *forgotten_at; /* phone_id → @forgets when last forgotten, both gint64 */
 };
 
 void
@@ -50,6 +52,8 @@ pa_cached_file_free (PaCachedFile *entry)
   g_free (entry->vendor);
   g_clear_pointer (&entry->bytes, g_bytes_unref);
   g_clear_pointer (&entry->chunks, g_ptr_array_unref);
+  g_clear_pointer (&entry->cuts, g_array_unref);
+  g_clear_pointer (&entry->pieces, g_ptr_array_unref);
   g_free (entry->etag);
   g_free (entry);
 }
@@ -88,29 +92,66 @@ chunk_free (Chunk *chunk)
   g_free (chunk);
 }
 
+/* The chunk of @table equal to @piece (its hash @hash), or a new one
+ * holding @piece, or a copy of it when @piece is a view into more (a new
+ * chunk must not keep a whole file alive). */
+static Chunk *
+chunk_find_or_add (GHashTable *table,
+                   GBytes     *piece,
+                   guint       hash,
+                   gboolean    copy,
+                   gboolean   *added)
+{
+  Chunk probe = { piece, hash, 0 };
+  Chunk *chunk = g_hash_table_lookup (table, &probe);
+
+  *added = chunk == NULL;
+  if (chunk != NULL)
+    return chunk;
+  chunk = g_new0 (Chunk, 1);
+  chunk->bytes = copy ? g_bytes_new (g_bytes_get_data (piece, NULL), g_bytes_get_size (piece))
+                      : g_bytes_ref (piece);
+  chunk->hash = hash;
+  g_hash_table_add (table, chunk);
+  return chunk;
+}
+
 static Chunk *
 chunk_ref (PaRenderCache *self,
-           const guint8  *data,
-           gsize          size)
+           GBytes        *piece,
+           guint          hash,
+           gboolean       copy)
 {
-  Chunk probe = { g_bytes_new_static (data, size), 0, 0 };
-  Chunk *chunk;
+  gboolean added;
+  Chunk *chunk = chunk_find_or_add (self->chunks, piece, hash, copy, &added);
 
-  probe.hash = g_bytes_hash (probe.bytes);
-  chunk = g_hash_table_lookup (self->chunks, &probe);
-  g_bytes_unref (probe.bytes);
-  if (chunk != NULL)
-    {
-      chunk->users++;
-      return chunk;
-    }
-  chunk = g_new0 (Chunk, 1);
-  chunk->bytes = g_bytes_new (data, size);
-  chunk->hash = probe.hash;
-  chunk->users = 1;
-  g_hash_table_add (self->chunks, chunk);
-  self->bytes += size + CHUNK_OVERHEAD;
+  chunk->users++;
+  if (added)
+    self->bytes += g_bytes_get_size (piece) + CHUNK_OVERHEAD;
   return chunk;
+}
+
+struct _PaChunkSet
+{
+  GHashTable *chunks;   /* Chunk, owning */
+};
+
+PaChunkSet *
+pa_chunk_set_new (void)
+{
+  PaChunkSet *set = g_new0 (PaChunkSet, 1);
+
+  set->chunks = g_hash_table_new_full (chunk_hash, chunk_equal, (GDestroyNotify) chunk_free, NULL);
+  return set;
+}
+
+void
+pa_chunk_set_free (PaChunkSet *set)
+{
+  if (set == NULL)
+    return;
+  g_hash_table_unref (set->chunks);
+  g_free (set);
 }
 
 static void
@@ -123,14 +164,14 @@ chunk_unref (PaRenderCache *self,
   g_hash_table_remove (self->chunks, chunk);
 }
 
-/* Cuts @bytes at lines its content picks (FNV-1a of the line). */
-static GPtrArray *
-cut (PaRenderCache *self,
-     GBytes        *bytes)
+/* Where @bytes is cut, at lines its content picks (FNV-1a of the line),
+ * with each chunk's g_bytes_hash(). Touches no cache: any thread. */
+static GArray *
+compute_cuts (GBytes *bytes)
 {
   gsize length = 0;
   const guint8 *data = g_bytes_get_data (bytes, &length);
-  GPtrArray *chunks = g_ptr_array_new ();
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (PaCachedFileCut));
   gsize start = 0;
   guint32 hash = 2166136261u;
 
@@ -140,12 +181,71 @@ cut (PaRenderCache *self,
       if ((data[i] == '\n' && (hash & CHUNK_CUT_MASK) == 0) || i + 1 - start >= CHUNK_MAX ||
           i + 1 == length)
         {
-          g_ptr_array_add (chunks, chunk_ref (self, data + start, i + 1 - start));
+          g_autoptr(GBytes) piece = g_bytes_new_static (data + start, i + 1 - start);
+          PaCachedFileCut c = { start, i + 1 - start, g_bytes_hash (piece) };
+
+          g_array_append_val (cuts, c);
           start = i + 1;
         }
       if (data[i] == '\n')
         hash = 2166136261u;
     }
+  return cuts;
+}
+
+void
+pa_cached_file_prepare (PaCachedFile *entry,
+                        PaChunkSet   *set)
+{
+  const guint8 *data;
+
+  if (entry->pieces != NULL)
+    return;
+  g_return_if_fail (entry->bytes != NULL);
+
+  entry->length = g_bytes_get_size (entry->bytes);
+  if (entry->cuts == NULL)
+    entry->cuts = compute_cuts (entry->bytes);
+  if (set == NULL)
+    return;
+
+  data = g_bytes_get_data (entry->bytes, NULL);
+  entry->pieces = g_ptr_array_new_full (entry->cuts->len, (GDestroyNotify) g_bytes_unref);
+  for (guint i = 0; i < entry->cuts->len; i++)
+    {
+      const PaCachedFileCut *c = &g_array_index (entry->cuts, PaCachedFileCut, i);
+      g_autoptr(GBytes) piece = g_bytes_new_static (data + c->offset, c->size);
+      gboolean added;
+      Chunk *chunk = chunk_find_or_add (set->chunks, piece, c->hash, TRUE, &added);
+
+      g_ptr_array_add (entry->pieces, g_bytes_ref (chunk->bytes));
+    }
+  g_clear_pointer (&entry->bytes, g_bytes_unref);
+}
+
+/* @entry's bytes as the cache's shared chunks. */
+static GPtrArray *
+cut (PaRenderCache *self,
+     PaCachedFile  *entry)
+{
+  GPtrArray *chunks;
+
+  pa_cached_file_prepare (entry, NULL);
+  chunks = g_ptr_array_sized_new (entry->cuts->len);
+  for (guint i = 0; i < entry->cuts->len; i++)
+    {
+      const PaCachedFileCut *c = &g_array_index (entry->cuts, PaCachedFileCut, i);
+      g_autoptr(GBytes) piece = NULL;
+
+      if (entry->pieces != NULL)
+        piece = g_bytes_ref (g_ptr_array_index (entry->pieces, i));
+      else
+        piece = g_bytes_new_static ((const guint8 *) g_bytes_get_data (entry->bytes, NULL)
+                                    + c->offset, c->size);
+      g_ptr_array_add (chunks, chunk_ref (self, piece, c->hash, entry->pieces == NULL));
+    }
+  g_clear_pointer (&entry->cuts, g_array_unref);
+  g_clear_pointer (&entry->pieces, g_ptr_array_unref);
   return chunks;
 }
 
@@ -179,6 +279,7 @@ pa_render_cache_new (gsize max_bytes)
                                         NULL);
   g_queue_init (&self->lru);
   self->max_bytes = max_bytes;
+  self->forgotten_at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   return self;
 }
 
@@ -192,6 +293,7 @@ pa_render_cache_free (PaRenderCache *self)
   g_hash_table_unref (self->by_phone);
   g_hash_table_unref (self->slots);
   g_hash_table_unref (self->chunks);
+  g_hash_table_unref (self->forgotten_at);
   g_free (self);
 }
 
@@ -241,19 +343,20 @@ pa_render_cache_store (PaRenderCache *self,
   GSList *siblings = NULL;
   Slot *slot;
 
-  g_return_if_fail (entry->bytes != NULL && entry->chunks == NULL);
+  g_return_if_fail ((entry->bytes != NULL || entry->pieces != NULL) && entry->chunks == NULL);
 
   if (old != NULL)
     remove_slot (self, old);
 
   /* A file bigger than the whole cache would only push everything out. */
-  entry->length = g_bytes_get_size (entry->bytes);
+  if (entry->bytes != NULL)
+    entry->length = g_bytes_get_size (entry->bytes);
   if (entry->length + ENTRY_OVERHEAD > self->max_bytes)
     {
       pa_cached_file_free (entry);
       return;
     }
-  entry->chunks = cut (self, entry->bytes);
+  entry->chunks = cut (self, entry);
   g_clear_pointer (&entry->bytes, g_bytes_unref);
 
   slot = g_new0 (Slot, 1);
@@ -278,9 +381,43 @@ pa_render_cache_forget_phone (PaRenderCache *self,
                               gint64         phone_id)
 {
   GSList *slots;
+  gint64 *at = g_hash_table_lookup (self->forgotten_at, &phone_id);
 
+  self->forgets++;
+  if (at != NULL)
+    *at = (gint64) self->forgets;
+  else
+    g_hash_table_insert (self->forgotten_at, g_memdup2 (&phone_id, sizeof phone_id),
+                         g_memdup2 (&(gint64) { (gint64) self->forgets }, sizeof (gint64)));
   while ((slots = g_hash_table_lookup (self->by_phone, &phone_id)) != NULL)
     remove_slot (self, slots->data);
+}
+
+GStrv
+pa_render_cache_list_phone_keys (PaRenderCache *self,
+                                 gint64         phone_id)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+
+  for (GSList *l = g_hash_table_lookup (self->by_phone, &phone_id); l != NULL; l = l->next)
+    g_strv_builder_add (keys, ((Slot *) l->data)->key);
+  return g_strv_builder_end (keys);
+}
+
+guint64
+pa_render_cache_get_forget_count (PaRenderCache *self)
+{
+  return self->forgets;
+}
+
+gboolean
+pa_render_cache_forgotten_since (PaRenderCache *self,
+                                 gint64         phone_id,
+                                 guint64        count)
+{
+  gint64 *at = g_hash_table_lookup (self->forgotten_at, &phone_id);
+
+  return at != NULL && (guint64) *at > count;
 }
 
 guint

@@ -190,7 +190,7 @@ run_thread (gpointer data)
   Run *run = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 0) != 0)
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19) != 0)
     g_debug ("A unit of work runs at the main loop's priority: %s", g_strerror (errno));
   gboolean ok;
   PaStoreUnits *units;
