@@ -707,6 +707,67 @@ test_device_action (void)
   g_assert_true (g_str_has_prefix (event, "check-sync"));
 }
 
+/* The file phone @i gets now, as a Yealink fetches it. */
+static PaTestResponse *
+fetch_file (Fixture *fixture,
+            guint    i)
+{
+  g_autoptr(JsonObject) object = phone (fixture, i);
+  g_autofree char *path = g_strdup_printf ("/p/%s/805ec00010%02u.cfg",
+                                           json_object_get_string_member (object, "token"), i);
+  g_autofree char *ua = g_strdup_printf ("Yealink SIP-T54W 96.86.0.100 80:5e:c0:00:10:%02u", i);
+  const char *headers[] = { "User-Agent", ua, NULL };
+  PaTestResponse *response = pa_test_request (fixture->server, "GET", path, NULL, NULL, -1, FALSE,
+                                              headers);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return response;
+}
+
+/* The files a job changes are made again by its worker and swapped into
+ * the cache (pa-render-ahead.c): a phone that fetched before the job gets
+ * its new file after it, with the new fingerprint as its ETag, the same
+ * bytes a phone rendered afresh gets; a write after the job is not
+ * undone by it. */
+static void
+test_files_made_ahead (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PaTestResponse) before = fetch_file (fixture, 0);
+  g_autoptr(PaTestResponse) after = NULL;
+  g_autoptr(PaTestResponse) fresh = NULL;
+  g_autoptr(PaTestResponse) renamed = NULL;
+  g_autoptr(PaTestResponse) patched = NULL;
+  g_autofree char *rest = g_strdup_printf (", \"profile_id\": %" G_GINT64_FORMAT,
+                                           fixture->profile);
+  g_autoptr(JsonObject) job = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_null (strstr (before->text, "local_time.time_zone = +1"));
+  job = run (fixture, "apply_profile", rest);
+  assert_succeeded (job);
+
+  after = fetch_file (fixture, 0);
+  g_assert_nonnull (strstr (after->text, "local_time.time_zone = +1"));
+  fingerprint = pa_test_fingerprint_of (fixture->server, fixture->phones[0]);
+  etag = g_strdup_printf ("\"%s\"", fingerprint);
+  g_assert_cmpstr (soup_message_headers_get_one (after->headers, "ETag"), ==, etag);
+  /* Phone 1 never fetched: rendered as it asks, the same as phone 0's but
+   * for what is its own. */
+  fresh = fetch_file (fixture, 1);
+  g_assert_nonnull (strstr (fresh->text, "local_time.time_zone = +1"));
+  g_assert_cmpuint (g_bytes_get_size (fresh->body), ==, g_bytes_get_size (after->body));
+
+  path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, fixture->phones[0]);
+  patched = pa_test_api (fixture->server, "PATCH", path,
+                         "{\"timezone\": \"America/New_York\"}", "*");
+  g_assert_cmpuint (patched->status, ==, 200);
+  renamed = fetch_file (fixture, 0);
+  g_assert_nonnull (strstr (renamed->text, "local_time.time_zone = -5"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -725,6 +786,7 @@ main (int   argc,
   ADD ("/jobs/diff", test_diff);
   ADD ("/jobs/writes-wait", test_writes_wait);
   ADD ("/jobs/killed", test_killed);
+  ADD ("/jobs/files-made-ahead", test_files_made_ahead);
 #undef ADD
   g_test_add_func ("/jobs/device-action", test_device_action);
 

@@ -147,6 +147,96 @@ test_round_trip (void)
   g_assert_cmpuint (pa_render_cache_get_bytes (cache), ==, 0);
 }
 
+/* Files prepared in another thread (a job's worker), their pieces shared
+ * in a set, come back byte for byte once stored, share the cache's
+ * chunks, and take no more of it than files stored whole. */
+typedef struct
+{
+  GBytes       *bytes[2];
+  PaCachedFile *prepared[2];
+} Prepared;
+
+static gpointer
+prepare_thread (gpointer data)
+{
+  Prepared *p = data;
+  g_autoptr(PaChunkSet) set = pa_chunk_set_new ();
+
+  for (guint i = 0; i < 2; i++)
+    {
+      p->prepared[i] = entry (20 + i, 1);
+      g_clear_pointer (&p->prepared[i]->bytes, g_bytes_unref);
+      p->prepared[i]->bytes = g_bytes_ref (p->bytes[i]);
+      pa_cached_file_prepare (p->prepared[i], set);
+      g_assert_null (p->prepared[i]->bytes);
+      g_assert_nonnull (p->prepared[i]->pieces);
+    }
+  /* The pieces the two share are the same bytes. */
+  g_assert_true (g_ptr_array_index (p->prepared[0]->pieces, 5)
+                 == g_ptr_array_index (p->prepared[1]->pieces, 5));
+  return NULL;
+}
+
+static void
+test_prepared (void)
+{
+  g_autoptr(PaRenderCache) whole = pa_render_cache_new (1024 * 1024);
+  g_autoptr(PaRenderCache) cache = pa_render_cache_new (1024 * 1024);
+  Prepared p = { { yealink_like ("805ec0000001"), yealink_like ("805ec0000002") }, { NULL, NULL } };
+
+  g_thread_join (g_thread_new ("prepare", prepare_thread, &p));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *token = g_strdup_printf ("tok%u", i);
+      PaCachedFile *plain = entry (20 + i, 1);
+      g_autoptr(GBytes) back = NULL;
+      const PaCachedFile *hit;
+
+      g_clear_pointer (&plain->bytes, g_bytes_unref);
+      plain->bytes = g_bytes_ref (p.bytes[i]);
+      pa_render_cache_store (whole, token, "f.cfg", plain);
+      pa_render_cache_store (cache, token, "f.cfg", g_steal_pointer (&p.prepared[i]));
+      hit = pa_render_cache_lookup (cache, token, "f.cfg");
+      g_assert_nonnull (hit);
+      g_assert_cmpuint (hit->length, ==, g_bytes_get_size (p.bytes[i]));
+      back = pa_render_cache_get_file_bytes (cache, hit);
+      g_assert_true (g_bytes_equal (back, p.bytes[i]));
+    }
+  g_assert_cmpuint (pa_render_cache_get_bytes (cache), ==, pa_render_cache_get_bytes (whole));
+  for (guint i = 0; i < 2; i++)
+    g_bytes_unref (p.bytes[i]);
+}
+
+/* What a job reads of the cache: a phone's keys, and whether a phone was
+ * forgotten after a moment. */
+static void
+test_keys_and_forgets (void)
+{
+  g_autoptr(PaRenderCache) cache = pa_render_cache_new (1024 * 1024);
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) none = NULL;
+  guint64 then;
+
+  pa_render_cache_store (cache, "tok", "a.cfg", entry (7, 100));
+  pa_render_cache_store (cache, "tok", "b.cfg", entry (7, 100));
+  pa_render_cache_store (cache, "other", "a.cfg", entry (8, 100));
+  keys = pa_render_cache_list_phone_keys (cache, 7);
+  g_assert_cmpuint (g_strv_length (keys), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) keys, "tok/a.cfg"));
+  g_assert_true (g_strv_contains ((const char * const *) keys, "tok/b.cfg"));
+  none = pa_render_cache_list_phone_keys (cache, 99);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  pa_render_cache_forget_phone (cache, 8);
+  then = pa_render_cache_get_forget_count (cache);
+  g_assert_false (pa_render_cache_forgotten_since (cache, 8, then));
+  g_assert_false (pa_render_cache_forgotten_since (cache, 7, then));
+  pa_render_cache_forget_phone (cache, 7);
+  g_assert_true (pa_render_cache_forgotten_since (cache, 7, then));
+  g_assert_false (pa_render_cache_forgotten_since (cache, 8, then));
+  g_assert_cmpuint (pa_render_cache_get_forget_count (cache), ==, then + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,6 +246,8 @@ main (int    argc,
   g_test_add_func ("/render-cache/forget-phone", test_forget_phone);
   g_test_add_func ("/render-cache/budget", test_budget);
   g_test_add_func ("/render-cache/round-trip", test_round_trip);
+  g_test_add_func ("/render-cache/prepared", test_prepared);
+  g_test_add_func ("/render-cache/keys-and-forgets", test_keys_and_forgets);
 
   return g_test_run ();
 }
