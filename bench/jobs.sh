@@ -20,8 +20,8 @@
 # 2. idle: wrk on random phones (bench/fleet.lua), -t2 -c64 --latency.
 # 3. jobs: the same wrk while bench/jobs.py posts apply_profile jobs over
 #    every phone, profile A then B, each changing every phone's files
-#    (so phones fetch files that are being re-derived, and after each job
-#    renders anew), reading each job until it succeeded.
+#    (phones fetch while the job's worker writes and renders, and after
+#    each job its new files), reading each job until it succeeded.
 # 4. Prints requests/s, p50 and p99 of both, the jobs' durations, and the
 #    verdict: p99 of the fetches during jobs < 10 ms (the target).
 #
