@@ -68,9 +68,7 @@ if [ -n "$kept" ] && [ -s "$kept/phones.txt" ]; then
 else
   start_provd ''
   echo "1. $phones phones through provd's API:"
-  python3 "$top/bench/fleet.py" create --url "$base" --token-file "$work/data/admin-token" \
-    --count "$phones" --out "$work/phones.txt" | sed 's/^/   /' \
-    || die "creating the phones failed"
+  create_phones "$phones" "$work/phones.txt"
   if [ -n "$kept" ]; then
     # Stopped first, so the copy is a closed database, not one mid-write.
     kill "$provd_pid"; wait "$provd_pid" || true

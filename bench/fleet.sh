@@ -71,10 +71,7 @@ fds() { if provd_alive; then find "/proc/$provd_pid/fd" -mindepth 1 -maxdepth 1 
 
 # 1. The fleet, through the API.
 echo "1. $phones phones (T54W, 27 BLF keys each) through provd's API:"
-python3 "$top/bench/fleet.py" create --url "$base" --token-file "$work/data/admin-token" \
-  --count "$phones" --out "$list" | sed 's/^/   /' \
-  || die "creating the phones failed"
-[ "$(wc -l <"$list")" -eq "$phones" ] || die "fleet.py listed $(wc -l <"$list") phones, not $phones"
+create_phones "$phones" "$list"
 read -r first_token first_mac <"$list"
 fd_before="$(fds)"
 

@@ -51,8 +51,7 @@ start_provd ''
 list="$work/phones.txt"
 
 echo "1. $phones phones through provd's API, and two profiles:"
-python3 "$top/bench/fleet.py" create --url "$base" --token-file "$work/data/admin-token" \
-  --count "$phones" --out "$list" | sed 's/^/   /' || die "creating the phones failed"
+create_phones "$phones" "$list"
 profile_a="$(api -d '{"name": "Berlin", "timezone": "Europe/Berlin"}' "$base/api/v1/profiles" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
 profile_b="$(api -d '{"name": "New York", "timezone": "America/New_York"}' "$base/api/v1/profiles" \

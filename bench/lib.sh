@@ -109,6 +109,14 @@ start_provd() {  # [soft descriptor limit]
 }
 provd_alive() { kill -0 "$provd_pid" 2>/dev/null; }
 
+# N T54W phones through provd's API (bench/fleet.py create), one
+# "<token> <mac>" line each in FILE; its report indented under the step.
+create_phones() {  # N FILE
+  python3 "$top/bench/fleet.py" create --url "$base" --token-file "$work/data/admin-token" \
+    --count "$1" --out "$2" | sed 's/^/   /' || die "creating the phones failed"
+  [ "$(wc -l <"$2")" -eq "$1" ] || die "fleet.py listed $(wc -l <"$2") phones, not $1"
+}
+
 # provd's admin API with the token it created; -f makes a refused call fail
 # the set-up instead of feeding an error page to the next step.
 api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }

@@ -28,9 +28,7 @@ make_work_dir
 start_provd ''
 
 echo "1. $phones phones through provd's API:"
-python3 "$top/bench/fleet.py" create --url "$base" --token-file "$work/data/admin-token" \
-  --count "$phones" --out "$work/phones.txt" | sed 's/^/   /' \
-  || die "creating the phones failed"
+create_phones "$phones" "$work/phones.txt"
 
 echo "2. every phone listed, 500 a page (median of 3 runs):"
 rc=0
