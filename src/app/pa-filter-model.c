@@ -32,8 +32,8 @@ struct _PaFilterModel
  * views make and bind a widget for each of the ~200 rows around the one
  * they show as soon as they hear of them, 1,600 cells and ~100 ms for the
  * phones' eight columns in one go. Told REVEAL_STEP rows at a time, they
- * make them over several frames; once
- * REVEAL_ALL_FROM are known, the rest come at once (no widgets for them). */
+ * make them over several frames; once REVEAL_ALL_FROM are known, the rest
+ * come at once (no widgets for them). */
 #define REVEAL_STEP 40
 #define REVEAL_ALL_FROM 240
 #define REVEAL_INTERVAL_MS 32

@@ -998,9 +998,10 @@ pa_list_compare_strings (const char *a,
   int result;
 
   /* Empty values go last whichever way the column is sorted first. */
-  if (a == NULL || a[0] == '\0' || b == NULL || b[0] == '\0')
-    return pa_list_compare_keys (a != NULL && a[0] != '\0' ? a : NULL,
-                                 b != NULL && b[0] != '\0' ? b : NULL);
+  if ((a == NULL || a[0] == '\0') != (b == NULL || b[0] == '\0'))
+    return (a == NULL || a[0] == '\0') ? 1 : -1;
+  if (a == NULL || a[0] == '\0')
+    return 0;
 
   g_mutex_lock (&lock);
   if (keys == NULL)

@@ -17,7 +17,6 @@
 
 #define DEFAULT_EXPIRY       3600
 
-
 static const char *
 first_set (const char *a,
            const char *b,

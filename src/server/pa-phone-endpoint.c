@@ -356,6 +356,22 @@ authorized (PaServer          *self,
   return FALSE;
 }
 
+PaCachedFile *
+pa_phone_cached_file_new (PaServer *self,
+                          PaPhone  *phone)
+{
+  PaCachedFile *entry = g_new0 (PaCachedFile, 1);
+  g_autofree char *fingerprint = pa_server_config_fingerprint (self, phone);
+
+  entry->phone_id = pa_resource_get_id (PA_RESOURCE (phone));
+  entry->mac = g_strdup (pa_phone_get_mac (phone));
+  entry->vendor = g_strdup (pa_phone_get_vendor (phone));
+  entry->pending = pa_phone_get_status (phone) == PA_PHONE_STATUS_PENDING;
+  if (fingerprint != NULL)
+    entry->etag = g_strdup_printf ("\"%s\"", fingerprint);
+  return entry;
+}
+
 /* Loads and renders @file for the phone behind @token. NULL when it is
  * refused or failed, the answer already set. */
 static PaCachedFile *
@@ -369,7 +385,7 @@ render_fresh (PaServer          *self,
 {
   g_autoptr(PaResource) resource = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PaCachedFile) fresh = g_new0 (PaCachedFile, 1);
+  g_autoptr(PaCachedFile) fresh = NULL;
   const char *contradiction;
   char *output;
   PaPhone *phone;
@@ -391,11 +407,7 @@ render_fresh (PaServer          *self,
       return NULL;
     }
 
-  fresh->phone_id = pa_resource_get_id (resource);
-  fresh->mac = g_strdup (pa_phone_get_mac (phone));
-  fresh->vendor = g_strdup (pa_phone_get_vendor (phone));
-  fresh->pending = pa_phone_get_status (phone) == PA_PHONE_STATUS_PENDING;
-
+  fresh = pa_phone_cached_file_new (self, phone);
   contradiction = user_agent_contradiction (fresh, ua_info);
   if (contradiction != NULL)
     {
@@ -416,16 +428,12 @@ render_fresh (PaServer          *self,
    * does, so it is the ETag, and a phone that already has the file is
    * answered without rendering it. Only an exact tag counts here: a
    * wildcard must not stand for a file this phone may not get. */
-  fresh->etag = pa_server_config_fingerprint (self, phone);
   if (fresh->etag != NULL)
     {
-      g_autofree char *quoted = g_strdup_printf ("\"%s\"", fresh->etag);
       const char *if_none_match =
         soup_message_headers_get_list (soup_server_message_get_request_headers (msg),
                                        "If-None-Match");
 
-      g_free (fresh->etag);
-      fresh->etag = g_steal_pointer (&quoted);
       if (pa_http_etag_matches (if_none_match, fresh->etag, FALSE))
         return g_steal_pointer (&fresh);
     }

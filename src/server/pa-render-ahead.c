@@ -116,30 +116,22 @@ render_one (PaRenderAhead *self,
             const char    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *fingerprint = pa_server_config_fingerprint (self->server, phone);
-  const char *content_type = NULL;
+  g_autoptr(PaCachedFile) entry = pa_phone_cached_file_new (self->server, phone);
   char *output;
-  PaCachedFile *entry;
 
-  if (fingerprint == NULL)
+  if (entry->etag == NULL)
     return NULL;
-  output = pa_phone_render_file (self->server, phone, memo, file, FALSE, &content_type, &error);
+  output = pa_phone_render_file (self->server, phone, memo, file, FALSE, &entry->content_type,
+                                 &error);
   if (output == NULL)
     {
       g_debug ("Phone %s: %s left to its next fetch (%s)", pa_phone_get_mac (phone), file,
                error->message);
       return NULL;
     }
-  entry = g_new0 (PaCachedFile, 1);
-  entry->phone_id = pa_resource_get_id (PA_RESOURCE (phone));
-  entry->mac = g_strdup (pa_phone_get_mac (phone));
-  entry->vendor = g_strdup (pa_phone_get_vendor (phone));
-  entry->pending = pa_phone_get_status (phone) == PA_PHONE_STATUS_PENDING;
-  entry->etag = g_strdup_printf ("\"%s\"", fingerprint);
-  entry->content_type = content_type;
   entry->bytes = g_bytes_new_take (output, strlen (output));
   pa_cached_file_prepare (entry, self->pieces);
-  return entry;
+  return g_steal_pointer (&entry);
 }
 
 void

@@ -222,6 +222,12 @@ GArray  *pa_server_settings_inputs  (PaServer          *self,
 char    *pa_server_config_fingerprint (PaServer       *self,
                                        PaPhone        *phone);
 
+/* pa-phone-endpoint.c: a cached file's record of @phone, without its bytes:
+ * who it is, and its ETag (the quoted fingerprint; NULL if never derived).
+ * The endpoint's render and a job's renders ahead both start from it. */
+PaCachedFile *pa_phone_cached_file_new (PaServer *self,
+                                        PaPhone  *phone);
+
 /* Seconds after a phone first got its HTTP credentials before its setup
  * link asks for them: 600, or $PA_HTTP_AUTH_GRACE_SECONDS (tests). */
 gint64   pa_server_http_auth_grace  (PaServer        *self);

@@ -180,9 +180,10 @@ run_free (Run *run)
  * machine that is busy serving phones, a job takes longer, and phones'
  * fetches do not wait for it. Not SCHED_IDLE: the unit takes GLib's
  * process-wide locks (signals, GSlice) thousands of times, and a thread
- * that only runs when a core is idle was preempted holding one while the
- * main loop waited for it: fetches' p99 went from 17 ms to 340 ms
- * (bench/jobs.sh). At nice 19 it still gets a slice now and then. */
+ * that only runs when a core is idle can be preempted holding one while
+ * the main loop waits for it. At nice 19 it still gets a slice now and
+ * then. (The 340 ms spikes once blamed on SCHED_IDLE were mostly the WAL
+ * trimmed on the main loop, see pa-sqlite-checkpointer.c.) */
 static gpointer
 run_thread (gpointer data)
 {

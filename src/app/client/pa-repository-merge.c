@@ -24,8 +24,6 @@ compare_by_id (gconstpointer a,
   return (ia > ib) - (ia < ib);
 }
 
-/* Copies every member, server-owned ones too, through the properties, so
- * each setter decides whether anything changed and notifies only then. */
 /* Objects changed in place by merges, ever: see
  * pa_repository_count_changes_in_place(). Main thread only. */
 static guint64 changes_in_place;
@@ -36,6 +34,8 @@ pa_repository_count_changes_in_place (void)
   return changes_in_place;
 }
 
+/* Copies every member, server-owned ones too, through the properties, so
+ * each setter decides whether anything changed and notifies only then. */
 static void
 update_in_place (PaResource *existing,
                  PaResource *fresh)
