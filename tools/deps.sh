@@ -9,6 +9,7 @@ packages=(
   libjson-glib-dev libsecret-1-dev libsqlite3-dev libzbar-dev libxml2-dev
   libsofia-sip-ua-glib-dev  # provd's SIP agent (NOTIFY, OPTIONS to phones)
   libcsv-dev  # reads phone lists imported from CSV (no pkg-config file)
+  libepoxy-dev  # asks the display's OpenGL whether it is drawn in software
   gettext desktop-file-utils appstream
   sip-tester  # sipp: plays the phone in the SIP tests
   xvfb xauth dbus gnome-keyring libsecret-tools
@@ -19,7 +20,7 @@ if [ "${1:-}" = "--run-only" ]; then
   packages=(gcc libc6-dev meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin
             libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
             libsecret-1-dev libsqlite3-dev libzbar-dev libxml2-dev libsofia-sip-ua-glib-dev
-            libcsv-dev gettext desktop-file-utils appstream gnome-keyring)
+            libcsv-dev libepoxy-dev gettext desktop-file-utils appstream gnome-keyring)
 fi
 
 missing=()

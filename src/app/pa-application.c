@@ -13,6 +13,7 @@
 #include "pa-application.h"
 #include "pa-connect-dialog.h"
 #include "pa-i18n.h"
+#include "pa-renderer.h"
 #include "pa-secret-store.h"
 #include "pa-settings-window.h"
 #include "pa-window.h"
@@ -143,6 +144,7 @@ pa_application_startup (GApplication *app)
   const char *settings_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (pa_application_parent_class)->startup (app);
+  pa_renderer_choose (gdk_display_get_default ());
   pa_accessible_names_install ();
   pa_popover_tooltips_install ();
 

@@ -137,6 +137,9 @@ after_paint_cb (GdkFrameClock *clock,
 static void
 window_realize_cb (GtkWidget *window)
 {
+  /* Which renderer draws it: what a frame costs depends on it. */
+  pa_bench_trace_event ("renderer %s",
+                        G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
 }

@@ -15,6 +15,7 @@
 #include "pa-memory-credential-store.h"
 #include "pa-phone-editor.h"
 #include "pa-phones-page.h"
+#include "pa-renderer.h"
 #include "pa-section.h"
 #include "pa-spinners.h"
 #include "pa-window.h"
@@ -471,6 +472,42 @@ test_window_columns_fit (Fixture       *fixture,
   pa_app_test_wait_until (columns_fit, &fit);
 }
 
+/* Mesa's software OpenGL is the slowest way to draw this window (50–650 ms
+ * a frame of 100,000 phones' list): there the app's windows draw with
+ * cairo, anywhere else with GTK's own choice. Under Xvfb the display's
+ * OpenGL is llvmpipe, so here the window must be drawn by cairo. */
+static void
+test_window_renderer (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(PaConnection) connection = pa_app_test_connection_new ();
+  PaWindow *window = new_window (connection);
+  g_autofree char *gl = pa_renderer_display_gl (display);
+  GskRenderer *renderer;
+
+  g_assert_true (pa_renderer_gl_is_software ("llvmpipe (LLVM 15.0.6, 256 bits)"));
+  g_assert_true (pa_renderer_gl_is_software ("softpipe"));
+  g_assert_true (pa_renderer_gl_is_software ("Mesa DRI Intel(R) 965GM / Software Rasterizer"));
+  g_assert_false (pa_renderer_gl_is_software ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+  g_assert_false (pa_renderer_gl_is_software ("AMD Radeon RX 6600 (navi23, LLVM 15.0.6, DRM 3.49)"));
+  g_assert_false (pa_renderer_gl_is_software (NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  pa_app_test_wait_for_frames (2);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_test_message ("display's OpenGL: %s; renderer: %s", gl ? gl : "none",
+                  G_OBJECT_TYPE_NAME (renderer));
+
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    g_test_message ("GSK_RENDERER is set: GTK's choice, not the app's");
+  else if (gl == NULL)
+    g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));   /* GTK's own fallback */
+  else
+    g_assert_cmpint (GSK_IS_CAIRO_RENDERER (renderer), ==, pa_renderer_gl_is_software (gl));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +525,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/app/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/app/window/renderer", test_window_renderer);
   g_test_add_func ("/app/window/popover-quiets-tooltip", test_window_popover_quiets_tooltip);
   g_test_add_func ("/app/window/spinners-idle", test_window_spinners_idle);
   g_test_add ("/app/window/no-hidden-spinner", Fixture, NULL, fixture_set_up,

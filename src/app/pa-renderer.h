@@ -1,0 +1,16 @@
+/* pa-renderer.h: which of GTK's renderers draws the app's windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The GL_RENDERER string of the display's OpenGL, NULL when it has none. */
+char       *pa_renderer_display_gl     (GdkDisplay *display);
+gboolean    pa_renderer_gl_is_software (const char *gl_renderer);
+const char *pa_renderer_choose         (GdkDisplay *display);
+
+G_END_DECLS
