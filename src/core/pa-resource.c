@@ -32,24 +32,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* GType → GPtrArray of PaMember*, the flattened list (ancestors' members
- * first). Written from class_init, read afterwards. */
+/* GType → GPtrArray of PaMember*: which class owns which list, so a
+ * subclass's first member starts its own list. Used in class_init only;
+ * reading goes through the class (klass->members), with no lock: two
+ * threads parsing pages of phones waited on this lock for every member. */
 G_LOCK_DEFINE_STATIC (members);
 static GHashTable *members_by_type;
-
-static GPtrArray *
-lookup_members_locked (GType type)
-{
-  for (; type != 0 && type != G_TYPE_OBJECT; type = g_type_parent (type))
-    {
-      GPtrArray *list = members_by_type ? g_hash_table_lookup (members_by_type,
-                                                               GSIZE_TO_POINTER (type))
-                                        : NULL;
-      if (list != NULL)
-        return list;
-    }
-  return NULL;
-}
 
 void
 pa_resource_class_add_member (PaResourceClass *klass,
@@ -72,14 +60,16 @@ pa_resource_class_add_member (PaResourceClass *klass,
   list = g_hash_table_lookup (members_by_type, GSIZE_TO_POINTER (type));
   if (list == NULL)
     {
-      GPtrArray *inherited = lookup_members_locked (g_type_parent (type));
+      /* The class struct came copied from the parent's: its list is the
+       * inherited one. Classes live as long as the program, so the lists do too. */
+      GPtrArray *inherited = klass->members;
 
-      /* Classes live as long as the program, so the lists do too. */
       list = g_ptr_array_new ();
       if (inherited != NULL)
         for (guint i = 0; i < inherited->len; i++)
           g_ptr_array_add (list, inherited->pdata[i]);
       g_hash_table_insert (members_by_type, GSIZE_TO_POINTER (type), list);
+      klass->members = list;
     }
 
   name = g_strdup (pspec->name);
@@ -100,36 +90,48 @@ const PaMember **
 pa_resource_class_list_members (PaResourceClass *klass,
                                 guint           *n_members)
 {
-  GPtrArray *list;
-
   g_return_val_if_fail (PA_IS_RESOURCE_CLASS (klass), NULL);
 
-  G_LOCK (members);
-  list = lookup_members_locked (G_TYPE_FROM_CLASS (klass));
-  G_UNLOCK (members);
-
   if (n_members != NULL)
-    *n_members = list ? list->len : 0;
-  return list ? (const PaMember **) list->pdata : NULL;
+    *n_members = klass->members ? klass->members->len : 0;
+  return klass->members ? (const PaMember **) klass->members->pdata : NULL;
+}
+
+const PaMember *
+pa_resource_class_find_member_after (PaResourceClass *klass,
+                                     const char      *name,
+                                     guint           *hint)
+{
+  const PaMember **members;
+  guint n;
+
+  g_return_val_if_fail (PA_IS_RESOURCE_CLASS (klass), NULL);
+  g_return_val_if_fail (hint != NULL, NULL);
+
+  if (name == NULL)
+    return NULL;
+
+  members = pa_resource_class_list_members (klass, &n);
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = (*hint + k) % n;
+
+      if (g_str_equal (members[i]->name, name))
+        {
+          *hint = i + 1;
+          return members[i];
+        }
+    }
+  return NULL;
 }
 
 const PaMember *
 pa_resource_class_find_member (PaResourceClass *klass,
                                const char      *name)
 {
-  const PaMember **members;
-  guint n;
+  guint hint = 0;
 
-  g_return_val_if_fail (PA_IS_RESOURCE_CLASS (klass), NULL);
-
-  if (name == NULL)
-    return NULL;
-
-  members = pa_resource_class_list_members (klass, &n);
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (members[i]->name, name))
-      return members[i];
-  return NULL;
+  return pa_resource_class_find_member_after (klass, name, &hint);
 }
 
 /* ------------------------------------------------------------------ */
@@ -330,7 +332,10 @@ read_object (PaResource   *target,
   const PaMember **members;
   guint n_members;
   g_autofree gboolean *present = NULL;
-  g_autoptr(GList) names = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member_node;
+  guint hint = 0;
   JsonObject *object;
   gboolean trusted = (flags & PA_JSON_TRUSTED) != 0;
 
@@ -344,21 +349,14 @@ read_object (PaResource   *target,
   members = pa_resource_class_list_members (klass, &n_members);
   present = g_new0 (gboolean, n_members);
   object = json_node_get_object (node);
-  names = json_object_get_members (object);
 
-  for (const GList *l = names; l != NULL; l = l->next)
+  /* In the order written: a member's setter may look at one set before it. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member_node))
     {
-      const char *name = l->data;
-      const PaMember *member = NULL;
+      const PaMember *member = pa_resource_class_find_member_after (klass, name, &hint);
       g_auto(GValue) value = G_VALUE_INIT;
-      guint pos;
-
-      for (pos = 0; pos < n_members; pos++)
-        if (g_str_equal (members[pos]->name, name))
-          {
-            member = members[pos];
-            break;
-          }
+      guint pos = hint - 1;
 
       if (member == NULL)
         {
@@ -371,8 +369,7 @@ read_object (PaResource   *target,
         continue;
 
       g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (member->pspec));
-      if (!klass->read_member (target, member, json_object_get_member (object, name),
-                               flags, &value, error))
+      if (!klass->read_member (target, member, member_node, flags, &value, error))
         return FALSE;
 
       g_object_set_property (G_OBJECT (target), member->pspec->name, &value);

@@ -103,7 +103,10 @@ struct _PaResourceClass
                             JsonBuilder    *builder);
 
   /*< private >*/
-  gpointer padding[8];
+  /* The flattened members (base first); a subclass that adds none shares
+   * its parent's. Written in class_init only, so read without a lock. */
+  GPtrArray *members;
+  gpointer padding[7];
 };
 
 /* For subclasses, from class_init after installing the properties. */
@@ -112,6 +115,12 @@ void             pa_resource_class_add_member   (PaResourceClass *klass,
                                                  PaMemberFlags    flags);
 const PaMember  *pa_resource_class_find_member  (PaResourceClass *klass,
                                                  const char      *name);
+/* As find_member, looking first at *@hint and after it, then from the
+ * start; *@hint moves past the one found. JSON written by PhoneAdmin
+ * lists members in the class's order, so each is found at the first try. */
+const PaMember  *pa_resource_class_find_member_after (PaResourceClass *klass,
+                                                      const char      *name,
+                                                      guint           *hint);
 /* Every member of the class, base members first, in writing order. */
 const PaMember **pa_resource_class_list_members (PaResourceClass *klass,
                                                  guint           *n_members);

@@ -18,6 +18,7 @@
 #include "pa-client-changes.h"
 #include "pa-client-diff.h"
 #include "pa-client-jobs.h"
+#include "pa-client-private.h"
 #include "pa-job-wait.h"
 #include "../server/pa-test-server.h"
 #include "pa-app-test.h"
@@ -1588,6 +1589,56 @@ test_changes (PaTestFixture *fixture,
   soup_websocket_connection_close (ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
 }
 
+/* A resource as the server writes it is read as it is; a member a newer
+ * server added is set aside in @extra, not an error; a member of the
+ * wrong type is a protocol error. */
+static JsonNode *
+node_of (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (json, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static void
+test_resource_from_node (void)
+{
+  g_autoptr(JsonNode) plain = node_of ("{\"id\": 4, \"revision\": 2, \"name\": \"Desk\", "
+                                       "\"mac\": \"80:5E:C0:00:00:04\", \"vendor\": \"yealink\", "
+                                       "\"model\": \"yealink-t54w\", \"status\": \"online\"}");
+  g_autoptr(JsonNode) newer = node_of ("{\"id\": 5, \"name\": \"Lobby\", \"hologram\": true, "
+                                       "\"mac\": \"80:5E:C0:00:00:05\"}");
+  g_autoptr(JsonNode) wrong = node_of ("{\"id\": 6, \"name\": 12}");
+  g_autoptr(JsonNode) array = node_of ("[1, 2]");
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(PaResource) phone = NULL;
+  g_autoptr(PaResource) newer_phone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  phone = pa_client_resource_from_node (PA_TYPE_PHONE, plain, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pa_resource_get_id (phone), ==, 4);
+  g_assert_cmpint (pa_resource_get_revision (phone), ==, 2);
+  g_assert_cmpstr (pa_phone_get_name (PA_PHONE (phone)), ==, "Desk");
+  g_assert_cmpstr (pa_phone_get_mac (PA_PHONE (phone)), ==, "80:5E:C0:00:00:04");
+  g_assert_cmpint (pa_phone_get_status (PA_PHONE (phone)), ==, PA_PHONE_STATUS_ONLINE);
+
+  newer_phone = pa_client_resource_from_node (PA_TYPE_PHONE, newer, extra, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pa_phone_get_name (PA_PHONE (newer_phone)), ==, "Lobby");
+  g_assert_cmpstr (pa_phone_get_mac (PA_PHONE (newer_phone)), ==, "80:5E:C0:00:00:05");
+  g_assert_true (json_object_get_boolean_member (extra, "hologram"));
+  g_assert_cmpuint (json_object_get_size (extra), ==, 1);
+
+  g_assert_null (pa_client_resource_from_node (PA_TYPE_PHONE, wrong, NULL, &error));
+  g_assert_error (error, PA_CLIENT_ERROR, PA_CLIENT_ERROR_PROTOCOL);
+  g_clear_error (&error);
+  g_assert_null (pa_client_resource_from_node (PA_TYPE_PHONE, array, NULL, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1621,6 +1672,7 @@ main (int   argc,
   ADD ("changes", test_changes);
 #undef ADD
   g_test_add_func ("/app/client/unreachable", test_unreachable);
+  g_test_add_func ("/app/client/resource-from-node", test_resource_from_node);
   g_test_add_func ("/app/client/protocol", test_protocol);
   g_test_add_func ("/app/client/job-parse", test_job_parse);
   g_test_add_func ("/app/client/tls-pinning", test_tls_pinning);

@@ -1249,6 +1249,34 @@ test_members_listed (void)
   member = pa_resource_class_find_member (PA_RESOURCE_CLASS (klass), "last_seen");
   g_assert_true (member->flags & PA_MEMBER_SERVER_OWNED);
   g_assert_null (pa_resource_class_find_member (PA_RESOURCE_CLASS (klass), "sip-server"));
+
+  /* Looked up from where the last one was found, and around. */
+  {
+    guint hint = 0;
+    g_autoptr(GTypeClass) sip_class = g_type_class_ref (PA_TYPE_SIP_ACCOUNT);
+    const PaMember **sip_members;
+    guint n_sip;
+
+    g_assert_true (pa_resource_class_find_member_after (PA_RESOURCE_CLASS (klass), "revision",
+                                                        &hint) == members[1]);
+    g_assert_cmpuint (hint, ==, 2);
+    g_assert_true (pa_resource_class_find_member_after (PA_RESOURCE_CLASS (klass), "name",
+                                                        &hint) == members[2]);
+    g_assert_cmpuint (hint, ==, 3);
+    g_assert_true (pa_resource_class_find_member_after (PA_RESOURCE_CLASS (klass), "id",
+                                                        &hint) == members[0]);
+    g_assert_cmpuint (hint, ==, 1);
+    g_assert_null (pa_resource_class_find_member_after (PA_RESOURCE_CLASS (klass), "hologram",
+                                                        &hint));
+    g_assert_cmpuint (hint, ==, 1);
+
+    /* Siblings share the base's members, each list its own. */
+    sip_members = pa_resource_class_list_members (PA_RESOURCE_CLASS (sip_class), &n_sip);
+    g_assert_true (sip_members[0] == members[0]);
+    g_assert_true (sip_members[1] == members[1]);
+    g_assert_false (sip_members == members);
+    g_assert_null (pa_resource_class_find_member (PA_RESOURCE_CLASS (sip_class), "mac"));
+  }
 }
 
 static void

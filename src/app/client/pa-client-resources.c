@@ -25,38 +25,54 @@
  * members still works. */
 PaResource *
 pa_client_resource_from_node (GType        type,
-                    JsonNode    *node,
-                    JsonObject  *extra,
-                    GError     **error)
+                              JsonNode    *node,
+                              JsonObject  *extra,
+                              GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) known_node = NULL;
-  g_autoptr(JsonObject) known = json_object_new ();
-  PaResourceClass *klass = g_type_class_ref (type);
+  PaResourceClass *klass;
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
   PaResource *resource;
+  gboolean all_known = TRUE;
+  guint hint = 0;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_type_class_unref (klass);
       g_propagate_error (error, pa_client_error_not_object (0));
       return NULL;
     }
 
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &member))
-    {
-      if (pa_resource_class_find_member (klass, name) != NULL)
-        json_object_set_member (known, name, json_node_copy (member));
-      else if (extra != NULL)
-        json_object_set_member (extra, name, json_node_copy (member));
-    }
-  g_type_class_unref (klass);
+  /* Classes of resources live as long as the program. */
+  klass = g_type_class_peek (type);
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
 
-  known_node = json_node_init_object (json_node_alloc (), known);
-  resource = pa_resource_new_from_json (type, known_node, PA_JSON_TRUSTED, &local_error);
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (all_known && json_object_iter_next_ordered (&iter, &name, &member))
+    all_known = pa_resource_class_find_member_after (klass, name, &hint) != NULL;
+
+  /* What a newer server added is set aside; read as it is otherwise (a
+   * copy of every member cost as much as the rest of the read). */
+  if (!all_known)
+    {
+      g_autoptr(JsonObject) known = json_object_new ();
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          if (pa_resource_class_find_member_after (klass, name, &hint) != NULL)
+            json_object_set_member (known, name, json_node_copy (member));
+          else if (extra != NULL)
+            json_object_set_member (extra, name, json_node_copy (member));
+        }
+      known_node = json_node_init_object (json_node_alloc (), known);
+    }
+
+  resource = pa_resource_new_from_json (type, known_node != NULL ? known_node : node,
+                                        PA_JSON_TRUSTED, &local_error);
   if (resource == NULL)
     {
       const char *field = pa_model_error_get_field (local_error);
