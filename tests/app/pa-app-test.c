@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "pa-app-test.h"
+#include "pa-renderer.h"
 #include "pa-credentials-dialog.h"
 #include "pa-memory-credential-store.h"
 #include "pa-repository.h"
@@ -713,4 +714,11 @@ pa_app_test_find_label (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+void
+pa_app_test_adw_init (void)
+{
+  adw_init ();
+  pa_renderer_choose (gdk_display_get_default ());
 }

@@ -60,6 +60,9 @@ void       pa_app_test_wait_for_flag   (gboolean          *flag);
 /* Runs the main loop until every mapped toplevel has drawn @n more frames
  * (counted on its frame clock): for layout and style to settle after a
  * change. Returns at once when no window is mapped. */
+/* adw_init(), and the renderer the app picks (pa-renderer.c), so a test
+ * draws as the app does: after gtk_test_init(). */
+void       pa_app_test_adw_init        (void);
 void       pa_app_test_wait_for_frames (guint              n);
 /* Until GTK has handled every input event the display server had sent us
  * by now (what xdotool made, once it exited): a round trip to the server,

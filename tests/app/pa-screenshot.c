@@ -26,6 +26,7 @@
 #include "pa-phone-editor.h"
 #include "pa-phones-page.h"
 #include "pa-profile-editor.h"
+#include "pa-renderer.h"
 #include "pa-scan-credentials-dialog.h"
 #include "pa-scan-dialog.h"
 #include "pa-settings-window.h"
@@ -793,6 +794,8 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  /* Drawn as the app draws (pa-renderer.c). */
+  pa_renderer_choose (gdk_display_get_default ());
 
   {
     g_autofree char *dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);

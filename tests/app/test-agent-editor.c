@@ -269,7 +269,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add ("/app/agent-editor/assign-switches-routing", Fixture, NULL,
               pa_app_fixture_set_up, test_assign_switches_routing, pa_app_fixture_tear_down);

@@ -256,7 +256,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add_func ("/app/agents-page/matches", test_agent_matches);
   g_test_add ("/app/agents-page/rows", Fixture, GINT_TO_POINTER (TRUE),

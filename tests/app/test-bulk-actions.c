@@ -974,7 +974,7 @@ main (int   argc,
   /* Read once, when the first widget is made: before gtk_test_init. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
   /* Windows can only be added after startup; non-unique keeps the test off the bus. */
   app = pa_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -186,7 +186,7 @@ main (int   argc,
   pa_app_test_local_port_of_its_own ();
 
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add_func ("/connect-dialog/connect", test_connect);
 

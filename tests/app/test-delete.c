@@ -323,7 +323,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add ("/app/delete/assigned-phone-one-question", Fixture, NULL,
               fixture_set_up, test_assigned_phone_one_question, fixture_tear_down);

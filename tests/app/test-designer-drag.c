@@ -553,7 +553,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   have_display = gtk_init_check ();
   if (have_display)
-    adw_init ();
+    pa_app_test_adw_init ();
 
   /* Real pointer events need an X server and xdotool; without them there
    * is nothing to drive. */

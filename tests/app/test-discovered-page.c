@@ -218,7 +218,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add ("/discovered-page/adopt", Fixture, NULL, fixture_set_up, test_adopt,
               fixture_tear_down);

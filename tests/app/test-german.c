@@ -1068,7 +1068,7 @@ main (int   argc,
   pa_app_test_local_port_of_its_own ();
 
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
   /* Every window at once in its final layout (see settle). */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

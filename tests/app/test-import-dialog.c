@@ -659,7 +659,7 @@ main (int   argc,
   /* Read once, when the first widget is made: before gtk_test_init. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add_func ("/app/import-dialog/parse", test_parse);
   g_test_add ("/app/import-dialog/starts-empty", Fixture, NULL, fixture_set_up,

@@ -329,7 +329,7 @@ main (int   argc,
   g_autofree char *xdotool_path = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   xdotool_path = g_find_program_in_path ("xdotool");
   if (xdotool_path == NULL || !pa_xdotool_is_x11 ())

@@ -905,7 +905,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add ("/app/layout-designer/fits-small-screen", Fixture, NULL,
               fixture_setup, test_fits_small_screen, fixture_teardown);

@@ -459,7 +459,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add_func ("/app/layouts-page/count-phones", test_count_phones);
   g_test_add_func ("/app/layouts-page/display-name", test_display_name);

@@ -12,6 +12,7 @@
 #include "pa-client.h"
 #include "pa-mac-entry.h"
 #include "pa-mac-input.h"
+#include "pa-app-test.h"
 #include "pa-repository.h"
 #include "../server/pa-test-server.h"
 
@@ -618,7 +619,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add_func ("/app/mac-entry/format", test_format);
   g_test_add_func ("/app/mac-entry/check", test_check);

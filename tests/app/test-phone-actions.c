@@ -64,7 +64,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add ("/app/phone-actions/toast-overlay-found", Fixture, NULL,
               pa_app_fixture_set_up, test_toast_overlay_found, pa_app_fixture_tear_down);

@@ -939,7 +939,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add ("/app/phone-editor/create-shows-password-once", Fixture, NULL,
               fixture_set_up, test_create_shows_password_once, fixture_tear_down);

@@ -731,7 +731,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add_func ("/phone-face/drag-source-boxed", test_drag_source_boxed);
   g_test_add_func ("/phone-face/no-document", test_face_no_document);

@@ -248,7 +248,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add ("/app/phone-push/editor-resync", Fixture, NULL, set_up, test_editor_resync,
               tear_down);

@@ -823,7 +823,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add_func ("/app/phone-filter/mac-spellings", test_matches_mac_spellings);
   g_test_add_func ("/app/phone-filter/text", test_matches_text);

@@ -839,7 +839,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add_func ("/app/scan/check", test_check);
   g_test_add_func ("/app/scan/default-name", test_default_name);

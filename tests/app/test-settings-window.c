@@ -738,7 +738,7 @@ main (int   argc,
   pa_app_test_local_port_of_its_own ();
 
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
   app = pa_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);

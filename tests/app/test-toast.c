@@ -174,7 +174,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  pa_app_test_adw_init ();
 
   g_test_add ("/app/toast/dismiss-right-away", Fixture, NULL, set_up,
               test_dismiss_right_away, tear_down);
