@@ -136,7 +136,8 @@ def perf_start(phase, pid):
     if not perf_dir:
         return
     perf_stop()
-    perf_proc = subprocess.Popen(["perf", "record", "-q", "--call-graph",
+    # CLOCK_MONOTONIC: the trace's clock, so a stall's samples can be found.
+    perf_proc = subprocess.Popen(["perf", "record", "-q", "-k", "CLOCK_MONOTONIC", "--call-graph",
                                   os.environ.get("PA_APP_PERF_CALLGRAPH", "fp"),
                                   "-F", os.environ.get("PA_APP_PERF_FREQ", "999"), "-p", str(pid),
                                   "-o", os.path.join(perf_dir, phase + ".data")],
