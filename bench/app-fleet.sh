@@ -20,8 +20,9 @@
 #   bench/app-fleet.sh                         100,000 phones, 2,000 renames
 #   PA_APP_PHONES=10000 bench/app-fleet.sh
 #   PA_APP_CHANGES=500 bench/app-fleet.sh
-#   GSK_RENDERER=cairo bench/app-fleet.sh     GTK's software renderer instead of GL
-#                                       (on a machine without a GPU, GL is Mesa's llvmpipe)
+#   GSK_RENDERER=gl bench/app-fleet.sh        GTK's GL renderer whatever the OpenGL
+#                                       (unset, the app draws with cairo where
+#                                       OpenGL is Mesa's llvmpipe: src/app/pa-renderer.c)
 #   PA_APP_PERF=/tmp/perf bench/app-fleet.sh   also perf record -g the app in each
 #                                       phase: /tmp/perf/{load,idle,search,burst}.data
 #                                       (PA_APP_PERF_FREQ=Hz, default 999;
