@@ -36,6 +36,7 @@ RUNTIME_VERSION = "47"
 RUNTIME_PKGCONFIG = {
     "glib-2.0", "gio-2.0", "gio-unix-2.0", "gobject-2.0", "gmodule-2.0", "gthread-2.0",
     "gtk4", "libadwaita-1",
+    "epoxy",  # GTK's OpenGL loader; the freedesktop SDK under GNOME's builds it (1.5.10)
     "json-glib-1.0",
     "libsecret-1",
     "libsoup-3.0",
