@@ -740,8 +740,13 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   pa_app_test_adw_init ();
   app = pa_application_new ();
+  /* Non-unique, as the other tests: with another PhoneAdmin on the bus (the
+   * screen reader's walk runs the real one beside the tests) this one would
+   * register as its remote, never start up, and crash adding a window. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
 
   g_test_add_func ("/settings-window/change-and-ask", test_change_and_ask);
   g_test_add_func ("/settings-window/invalid", test_invalid);
