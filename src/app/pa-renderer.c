@@ -55,24 +55,23 @@ pa_renderer_display_gl (GdkDisplay *display)
   return copy;
 }
 
-const char *
+void
 pa_renderer_choose (GdkDisplay *display)
 {
   g_autofree char *gl_renderer = NULL;
 
-  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+  g_return_if_fail (GDK_IS_DISPLAY (display));
 
   /* The user's choice, or a caller's (the inspector's), stands. */
   if (g_getenv ("GSK_RENDERER") != NULL || g_object_get_data (G_OBJECT (display), "gsk-renderer"))
-    return NULL;
+    return;
 
   gl_renderer = pa_renderer_display_gl (display);
   if (!pa_renderer_gl_is_software (gl_renderer))
-    return NULL;
+    return;
 
   /* GSK looks this key up on the display before its environment variable
    * and its own default, for every window it makes a renderer for. */
   g_object_set_data_full (G_OBJECT (display), "gsk-renderer", g_strdup ("cairo"), g_free);
   g_debug ("OpenGL is drawn in software (%s): the windows draw with cairo", gl_renderer);
-  return "cairo";
 }

@@ -32,44 +32,42 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* GType → GPtrArray of PaMember*: which class owns which list, so a
- * subclass's first member starts its own list. Used in class_init only;
- * reading goes through the class (klass->members), with no lock: two
- * threads parsing pages of phones waited on this lock for every member. */
-G_LOCK_DEFINE_STATIC (members);
-static GHashTable *members_by_type;
+/* The class whose struct @klass's was copied from, if it is a resource. */
+static PaResourceClass *
+parent_resource_class (PaResourceClass *klass)
+{
+  GType parent = g_type_parent (G_TYPE_FROM_CLASS (klass));
+
+  return g_type_is_a (parent, PA_TYPE_RESOURCE) ? g_type_class_peek (parent) : NULL;
+}
 
 void
 pa_resource_class_add_member (PaResourceClass *klass,
                               GParamSpec      *pspec,
                               PaMemberFlags    flags)
 {
-  GType type = G_TYPE_FROM_CLASS (klass);
-  GPtrArray *list;
+  PaResourceClass *parent;
   PaMember *member;
   char *name;
 
   g_return_if_fail (PA_IS_RESOURCE_CLASS (klass));
   g_return_if_fail (G_IS_PARAM_SPEC (pspec));
 
-  G_LOCK (members);
-
-  if (members_by_type == NULL)
-    members_by_type = g_hash_table_new (NULL, NULL);
-
-  list = g_hash_table_lookup (members_by_type, GSIZE_TO_POINTER (type));
-  if (list == NULL)
+  /* A class struct starts as a copy of its parent's, list included: the
+   * first member a class adds starts its own list from the inherited one.
+   * class_init runs under GType's class lock, and the lists are read
+   * without one (klass->members): two threads parsing pages of phones
+   * waited on a lock of their own for every member. Classes live as long
+   * as the program, so the lists do too. */
+  parent = parent_resource_class (klass);
+  if (klass->members == NULL || (parent != NULL && klass->members == parent->members))
     {
-      /* The class struct came copied from the parent's: its list is the
-       * inherited one. Classes live as long as the program, so the lists do too. */
       GPtrArray *inherited = klass->members;
 
-      list = g_ptr_array_new ();
+      klass->members = g_ptr_array_new ();
       if (inherited != NULL)
         for (guint i = 0; i < inherited->len; i++)
-          g_ptr_array_add (list, inherited->pdata[i]);
-      g_hash_table_insert (members_by_type, GSIZE_TO_POINTER (type), list);
-      klass->members = list;
+          g_ptr_array_add (klass->members, inherited->pdata[i]);
     }
 
   name = g_strdup (pspec->name);
@@ -79,9 +77,7 @@ pa_resource_class_add_member (PaResourceClass *klass,
   member->name = g_intern_string (name);
   member->pspec = pspec;
   member->flags = flags;
-  g_ptr_array_add (list, member);
-
-  G_UNLOCK (members);
+  g_ptr_array_add (klass->members, member);
 
   g_free (name);
 }
