@@ -40,8 +40,7 @@ struct _PaHttpListener
 
   PaHttpQuickFunc quick;
   gpointer        quick_data;
-  GTlsCertificate *certificate;   /* every connection is TLS when set */
-  guint       *tls_open;          /* TLS connections alive (shared with them) */
+  PaHttpTls   *tls;               /* every connection is TLS when set */
   gboolean     warned_full;
 };
 
@@ -52,7 +51,9 @@ static void start_accepting (PaHttpListener *self);
 static guint
 open_connections (PaHttpListener *self)
 {
-  return g_hash_table_size (self->connections) + *self->tls_open;
+  guint tls = self->tls != NULL ? pa_http_tls_open (self->tls) : 0;
+
+  return g_hash_table_size (self->connections) + tls;
 }
 
 static PaHttpConnection *
@@ -97,7 +98,6 @@ pa_http_listener_new (SoupServer *soup)
   self->soup = g_object_ref (soup);
   self->connections = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->max_connections = compute_max_connections ();
-  self->tls_open = g_rc_box_new0 (guint);
   g_signal_connect (soup, "request-started", G_CALLBACK (request_started_cb), self);
   return self;
 }
@@ -141,7 +141,8 @@ shed_idle_connections (PaHttpListener *self)
       g_ptr_array_add (idle, g_object_ref (value));
   for (guint i = 0; i < idle->len; i++)
     pa_http_connection_close (g_ptr_array_index (idle, i));
-  return idle->len;
+  /* A TLS client sends its hello as soon as it connects. */
+  return idle->len + (self->tls != NULL ? pa_http_tls_shed_silent (self->tls, since) : 0);
 }
 
 static void
@@ -201,9 +202,9 @@ take_connection (PaHttpListener *self,
   g_socket_set_blocking (socket, FALSE);
   g_socket_set_option (socket, IPPROTO_TCP, TCP_NODELAY, TRUE, NULL);
 
-  if (self->certificate != NULL)
+  if (self->tls != NULL)
     {
-      pa_http_tls_take (self->soup, socket, local, remote, self->certificate, self->tls_open);
+      pa_http_tls_take (self->tls, socket, local, remote);
       return;
     }
 
@@ -327,8 +328,7 @@ pa_http_listener_free (PaHttpListener *self)
   g_signal_handlers_disconnect_by_data (self->soup, self);
   g_clear_pointer (&self->connections, g_hash_table_unref);
   g_clear_object (&self->soup);
-  g_clear_object (&self->certificate);
-  g_rc_box_release (self->tls_open);
+  g_clear_pointer (&self->tls, pa_http_tls_free);
   g_free (self);
 }
 
@@ -375,7 +375,9 @@ void
 pa_http_listener_set_certificate (PaHttpListener  *self,
                                   GTlsCertificate *certificate)
 {
-  g_set_object (&self->certificate, certificate);
+  g_clear_pointer (&self->tls, pa_http_tls_free);
+  if (certificate != NULL)
+    self->tls = pa_http_tls_new (self->soup, certificate);
 }
 
 void

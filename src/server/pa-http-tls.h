@@ -15,16 +15,32 @@
 
 G_BEGIN_DECLS
 
-/* A handshake that takes longer is dropped. */
+/* A connection that has not finished its handshake this long after it
+ * was accepted is dropped. */
 #define PA_HTTP_TLS_HANDSHAKE_SECONDS 10
 
-/* Takes @socket (accepted, non-blocking). @open_count (a g_rc_box) counts
- * the connection until its stream is gone, handshake or not. */
-void pa_http_tls_take (SoupServer      *soup,
-                       GSocket         *socket,
-                       GSocketAddress  *local,
-                       GSocketAddress  *remote,
-                       GTlsCertificate *certificate,
-                       guint           *open_count);
+typedef struct _PaHttpTls PaHttpTls;
+
+PaHttpTls *pa_http_tls_new   (SoupServer      *soup,
+                              GTlsCertificate *certificate);
+/* Handshakes under way are cancelled; what libsoup serves goes on. */
+void       pa_http_tls_free  (PaHttpTls       *self);
+
+/* Takes @socket (accepted, non-blocking). */
+void       pa_http_tls_take  (PaHttpTls       *self,
+                              GSocket         *socket,
+                              GSocketAddress  *local,
+                              GSocketAddress  *remote);
+
+/* TLS connections whose descriptor is open: in their handshake or
+ * served by libsoup. */
+guint      pa_http_tls_open  (PaHttpTls       *self);
+
+/* Closes the connections that have sent nothing since they were accepted
+ * before @since (monotonic time); returns how many. */
+guint      pa_http_tls_shed_silent (PaHttpTls *self,
+                                    gint64     since);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PaHttpTls, pa_http_tls_free)
 
 G_END_DECLS
