@@ -6,7 +6,10 @@
 #
 # Sets on sourcing: top (the source tree), build (PA_BUILD_DIR, default
 # build-bench/), mac and ua (the receptionist phone's MAC and User-Agent),
-# flags (none yet), extra_pids (none yet).
+# flags (none yet), extra_pids (none yet), and for a caller to change
+# before the servers start: provd_args (more of provd's options), curl_tls
+# (curl's options to trust the servers), nginx_listen (more of nginx's
+# listen directive) and scheme (of both servers' URLs), empty and http.
 # Later, as each step runs: work, provd_pid, base, provd_port, token,
 # provd_url, size, nginx_port, nginx_url, nginx_problem, and wrk_* after each
 # wrk run.
@@ -17,6 +20,10 @@ build="${PA_BUILD_DIR:-$top/build-bench}"
 ua="Yealink SIP-T54W 96.86.0.100 80:5e:c0:12:34:56"
 mac=805ec0123456
 flags=()
+provd_args=()
+curl_tls=()
+nginx_listen=""
+scheme=http
 extra_pids=()  # other servers a script starts; cleanup stops them
 
 # Set-up failures end the script with status 1, named after the script that
@@ -94,7 +101,8 @@ start_provd() {  # [soft descriptor limit]
   local nofile="${1:-}"
   (
     [ -z "$nofile" ] || ulimit -Sn "$nofile"
-    exec "$build/src/server/phoneadmin-provd" --listen 127.0.0.1:0 --data-dir "$work/data"
+    exec "$build/src/server/phoneadmin-provd" --listen 127.0.0.1:0 --data-dir "$work/data" \
+      "${provd_args[@]}"
   ) >"$work/provd.log" 2>&1 &
   provd_pid=$!
   # Up to a minute: a data folder from an earlier run (PA_APP_FLEET_CACHE)
@@ -119,7 +127,7 @@ create_phones() {  # N FILE
 
 # provd's admin API with the token it created; -f makes a refused call fail
 # the set-up instead of feeding an error page to the next step.
-api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+api() { curl -sf "${curl_tls[@]}" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
 
 # The phone the benchmarks fetch for: a receptionist's T54W whose 27 keys are
 # all BLFs. Sets provd_url.
@@ -149,7 +157,7 @@ make_www_dir() {
 fetch_rendered_config() {
   make_www_dir
   local code
-  code="$(curl -s -D "$work/provd.headers" -o "$work/www/$mac.cfg" -w '%{http_code}' -A "$ua" "$provd_url")"
+  code="$(curl -s "${curl_tls[@]}" -D "$work/provd.headers" -o "$work/www/$mac.cfg" -w '%{http_code}' -A "$ua" "$provd_url")"
   [ "$code" = 200 ] || die "provd answered $code to the phone fetch, not 200"
   chmod 644 "$work/www/$mac.cfg"
   size="$(stat -c %s "$work/www/$mac.cfg")"
@@ -176,17 +184,17 @@ events { worker_connections 1024; }
 http {
   access_log off;
   ${nginx_http_extra:-}
-  server { listen 127.0.0.1:$nginx_port; root $work/www; }
+  server { listen 127.0.0.1:$nginx_port ${nginx_listen}; root $work/www; }
 }
 NGINX
-  nginx_url="http://127.0.0.1:$nginx_port/$checked"
+  nginx_url="$scheme://127.0.0.1:$nginx_port/$checked"
   if ! nginx -c "$work/nginx.conf" 2>"$work/nginx-start.log"; then
     nginx_problem="nginx did not start: $(tail -n 1 "$work/nginx-start.log")"
     return 1
   fi
   local code=000
   for _ in $(seq 50); do
-    code="$(curl -s -o "$work/nginx.cfg" -w '%{http_code}' "$nginx_url" || true)"
+    code="$(curl -s "${curl_tls[@]}" -o "$work/nginx.cfg" -w '%{http_code}' "$nginx_url" || true)"
     [ "$code" = 200 ] && break
     sleep 0.1
   done
@@ -204,7 +212,7 @@ NGINX
 # so, sends its next request on it and counts a read error when that fails.
 announces_close() {  # $1: url, then extra curl arguments
   local url="$1"; shift
-  curl -s -D - -o /dev/null -H 'Connection: close' "$@" "$url" | tr -d '\r' \
+  curl -s "${curl_tls[@]}" -D - -o /dev/null -H 'Connection: close' "$@" "$url" | tr -d '\r' \
     | grep -qi '^connection:.*close'
 }
 
