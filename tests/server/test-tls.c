@@ -104,6 +104,9 @@ test_https (void)
     answer = soup_session_send_and_read (trusting, msg, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (soup_message_get_status (msg), ==, 201);
+    /* provd closes a TLS connection after each answer, and says so. */
+    g_assert_true (soup_message_headers_header_contains (soup_message_get_response_headers (msg),
+                                                         "Connection", "close"));
     created = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
   }
   g_assert_true (json_parser_load_from_data (parser, created, -1, &error));
