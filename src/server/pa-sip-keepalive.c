@@ -167,10 +167,17 @@ ask (PaSipKeepalive    *self,
   pa_sip_agent_send_async (self->server->sip_agent, &request, NULL, probed_cb, probe);
 }
 
-static gboolean
-tick_cb (gpointer user_data)
+static guint
+until_next_round (PaSipKeepalive *self,
+                  gint64          now)
 {
-  PaSipKeepalive *self = user_data;
+  return (guint) MAX (TICK_MS, (self->next_round - now + 999) / 1000);
+}
+
+/* Sends the next slice; returns how long until the next one is due. */
+static guint
+tick (PaSipKeepalive *self)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) targets = NULL;
   gint64 now = g_get_monotonic_time ();
@@ -182,14 +189,14 @@ tick_cb (gpointer user_data)
       guint ticks = MAX (1, self->interval_us / (TICK_MS * 1000));
 
       if (now < self->next_round)
-        return G_SOURCE_CONTINUE;
+        return until_next_round (self, now);
       /* A new round: how many, so the slices fill the interval evenly. */
       targets = pa_store_list_sip_targets (self->server->store, 0, 1, &total, &error);
       g_clear_pointer (&targets, g_array_unref);
       if (error != NULL)
         {
           g_warning ("SIP keepalive: %s", error->message);
-          return G_SOURCE_CONTINUE;
+          return TICK_MS;
         }
       /* Phones the last round did not find (deleted, disabled, their
        * address gone) are forgotten. */
@@ -211,13 +218,13 @@ tick_cb (gpointer user_data)
 
   room = MAX_IN_FLIGHT - MIN (MAX_IN_FLIGHT, pa_sip_agent_get_pending (self->server->sip_agent));
   if (room == 0)
-    return G_SOURCE_CONTINUE;
+    return TICK_MS;
   targets = pa_store_list_sip_targets (self->server->store, self->cursor,
                                        MIN (self->per_tick, room), NULL, &error);
   if (targets == NULL)
     {
       g_warning ("SIP keepalive: %s", error->message);
-      return G_SOURCE_CONTINUE;
+      return TICK_MS;
     }
   for (guint i = 0; i < targets->len; i++)
     {
@@ -227,8 +234,23 @@ tick_cb (gpointer user_data)
       self->cursor = target->id;
     }
   if (targets->len < MIN (self->per_tick, room))
-    self->round_start = 0;   /* every phone asked: wait for the next round */
-  return G_SOURCE_CONTINUE;
+    {
+      self->round_start = 0;   /* every phone asked: wait for the next round */
+      return until_next_round (self, now);
+    }
+  return TICK_MS;
+}
+
+/* One-shot, each due when the last says: between rounds provd sleeps
+ * until the next, instead of waking ten times a second to find it is
+ * not time yet. */
+static gboolean
+tick_cb (gpointer user_data)
+{
+  PaSipKeepalive *self = user_data;
+
+  self->tick_id = g_timeout_add (tick (self), tick_cb, self);
+  return G_SOURCE_REMOVE;
 }
 
 void
