@@ -76,13 +76,6 @@ request_started_cb (SoupServer        *soup,
    * answered, so the room is not held by idle ones. */
   if (connection != NULL)
     pa_http_connection_request_started (connection, msg, n >= self->max_connections / 4 * 3);
-  /* libsoup closes a connection it was handed once the request is
-   * answered (it keeps alive only its own listeners'); said, so that a
-   * phone asks for its next file on a new connection instead of finding
-   * this one gone. */
-  else if (self->tls != NULL)
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                  "Connection", "close");
 }
 
 static guint

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pa-http-connection.h"
 #include "pa-http-tls.h"
 #include "pa-test-server.h"
 
@@ -354,6 +355,103 @@ test_stalled_handshakes (void)
   check_held_handshakes (TRUE, PA_HTTP_TLS_HANDSHAKE_SECONDS + 10);
 }
 
+typedef struct
+{
+  GIOStream *tls;
+  char       buffer[64];
+  gint64     closed_at;       /* 0 while open */
+} Client;
+
+static void
+client_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Client *client = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing is sent to it: any end, EOF or error, is provd closing. */
+  (void) g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
+  client->closed_at = g_get_monotonic_time ();
+}
+
+/* A client that finished its handshake (trusting the test CA), then sends
+ * @text. */
+static void
+client_start (Client       *client,
+              PaTestServer *server,
+              const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ca = tls_file ("ca.pem");
+  g_autoptr(GTlsDatabase) database = g_tls_file_database_new (ca, &error);
+  g_autoptr(GSocketClient) socket_client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GSocketConnectable) identity = g_network_address_new ("127.0.0.1", 0);
+
+  g_assert_no_error (error);
+  connection = g_socket_client_connect_to_host (socket_client, server->url + strlen ("https://"),
+                                                0, NULL, &error);
+  g_assert_no_error (error);
+  client->tls = g_tls_client_connection_new (G_IO_STREAM (connection), identity, &error);
+  g_assert_no_error (error);
+  g_tls_connection_set_database (G_TLS_CONNECTION (client->tls), database);
+  g_assert_true (g_tls_connection_handshake (G_TLS_CONNECTION (client->tls), NULL, &error));
+  g_assert_no_error (error);
+  if (*text != '\0')
+    g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (client->tls), text,
+                                              strlen (text), NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_input_stream_read_async (g_io_stream_get_input_stream (client->tls), client->buffer,
+                             sizeof client->buffer, G_PRIORITY_DEFAULT, NULL, client_read_cb,
+                             client);
+}
+
+static gboolean
+keep_ticking (void)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* libsoup keeps no time on the connections provd hands it after their
+ * handshake; provd does: one that sends no request, or half a head, is
+ * closed as a plain one would be, not held for good. */
+static void
+test_served_deadlines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-tls-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autofree char *cert = tls_file ("server.pem");
+  g_autofree char *key = tls_file ("server-key.pem");
+  g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n", cert, key);
+  PaTestServerOptions options = { .config_file = config };
+  g_autoptr(PaTestServer) server = NULL;
+  Client silent = { 0 }, half = { 0 };
+  gint64 start, deadline;
+  guint tick;
+
+  g_assert_true (g_file_set_contents (config, text, -1, &error));
+  server = pa_test_server_new_with_options (&options);
+
+  start = g_get_monotonic_time ();
+  client_start (&silent, server, "");
+  client_start (&half, server, "GET /api/v1 HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+  deadline = start + (PA_HTTP_IDLE_TIMEOUT_SEC + 15) * G_TIME_SPAN_SECOND;
+  /* Wakes the loop to look at the time when provd never closes them. */
+  tick = g_timeout_add (200, G_SOURCE_FUNC (keep_ticking), NULL);
+  while ((silent.closed_at == 0 || half.closed_at == 0) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  g_assert_cmpint (silent.closed_at, !=, 0);
+  g_assert_cmpint (half.closed_at, !=, 0);
+  /* Given their time first. */
+  g_assert_cmpint (silent.closed_at - start, >=, (PA_HTTP_IDLE_TIMEOUT_SEC - 1) * G_TIME_SPAN_SECOND);
+  g_assert_cmpint (half.closed_at - start, >=, (PA_HTTP_HEAD_TIMEOUT_SEC - 1) * G_TIME_SPAN_SECOND);
+  g_clear_object (&silent.tls);
+  g_clear_object (&half.tls);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,5 +461,6 @@ main (int    argc,
   g_test_add_func ("/tls/change-stream", test_change_stream);
   g_test_add_func ("/tls/silent-shed", test_silent_shed);
   g_test_add_func ("/tls/stalled-handshakes", test_stalled_handshakes);
+  g_test_add_func ("/tls/served-deadlines", test_served_deadlines);
   return g_test_run ();
 }
