@@ -305,7 +305,15 @@ check_held_handshakes (gboolean one_byte,
   g_autofree char *cert = tls_file ("server.pem");
   g_autofree char *key = tls_file ("server-key.pem");
   g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n", cert, key);
-  PaTestServerOptions options = { .config_file = config, .nofile = 200, .stderr_path = log };
+  /* Under the sanitizers, LeakSanitizer (GCC 12's) crashes in its own
+   * tracer at provd's exit ("Tracer caught signal 11") once dozens of
+   * threads have run GnuTLS handshakes, whatever provd leaks or not: not
+   * asked here. /tls/https and /tls/served-deadlines check the same code
+   * for leaks with a few handshakes. */
+  g_autofree char *asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ?: "", ":detect_leaks=0", NULL);
+  const char *env[] = { "ASAN_OPTIONS", asan, NULL };
+  PaTestServerOptions options = { .config_file = config, .nofile = 200, .stderr_path = log,
+                                  .env = one_byte ? env : NULL };
   g_autoptr(PaTestServer) server = NULL;
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GSocketClient) client = g_socket_client_new ();
