@@ -30,6 +30,23 @@ quit_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* SIGHUP (systemctl reload, a certbot deploy hook): a renewed certificate
+ * is taken without a restart; a broken one is refused, not served. */
+static gboolean
+reload_cb (gpointer user_data)
+{
+  PaServer *server = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_has_prefix (pa_server_get_url (server), "https:"))
+    g_message ("SIGHUP: no TLS certificate to reload");
+  else if (!pa_server_load_certificate (server, &error))
+    g_warning ("Kept the TLS certificate in use: %s", error->message);
+  else
+    g_message ("Reloaded the TLS certificate");
+  return G_SOURCE_CONTINUE;
+}
+
 /* Each phone fetch holds a descriptor while it runs, and the soft limit a
  * desktop session or systemd gives (1024) is far below the hard one. */
 static void
@@ -66,7 +83,7 @@ run (int    argc,
   g_autofree char *pid_line = NULL;
   gboolean version = FALSE;
   gint sip_port = -2;
-  guint sigterm_id, sigint_id;
+  guint sigterm_id, sigint_id, sighup_id;
   const GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
       "Address and port to listen on (default 127.0.0.1:8670; port 0 picks a free one)",
@@ -240,8 +257,10 @@ run (int    argc,
       return EXIT_FAILURE;
     }
 
+  sighup_id = g_unix_signal_add (SIGHUP, reload_cb, server);
   g_main_loop_run (loop);
 
+  g_source_remove (sighup_id);
   g_source_remove (sigterm_id);
   g_source_remove (sigint_id);
   pa_server_shutdown (server);

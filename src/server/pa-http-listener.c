@@ -375,6 +375,12 @@ void
 pa_http_listener_set_certificate (PaHttpListener  *self,
                                   GTlsCertificate *certificate)
 {
+  /* A renewed certificate: handshakes under way finish with the old. */
+  if (self->tls != NULL && certificate != NULL)
+    {
+      pa_http_tls_set_certificate (self->tls, certificate);
+      return;
+    }
   g_clear_pointer (&self->tls, pa_http_tls_free);
   if (certificate != NULL)
     self->tls = pa_http_tls_new (self->soup, certificate);

@@ -328,6 +328,13 @@ pa_http_tls_free (PaHttpTls *self)
 }
 
 void
+pa_http_tls_set_certificate (PaHttpTls       *self,
+                             GTlsCertificate *certificate)
+{
+  g_set_object (&self->state->certificate, certificate);
+}
+
+void
 pa_http_tls_take (PaHttpTls      *self,
                   GSocket        *socket,
                   GSocketAddress *local,

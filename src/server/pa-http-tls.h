@@ -26,6 +26,10 @@ PaHttpTls *pa_http_tls_new   (SoupServer      *soup,
 /* Handshakes under way are cancelled; what libsoup serves goes on. */
 void       pa_http_tls_free  (PaHttpTls       *self);
 
+/* For the connections accepted from now on. */
+void       pa_http_tls_set_certificate (PaHttpTls       *self,
+                                        GTlsCertificate *certificate);
+
 /* Takes @socket (accepted, non-blocking). */
 void       pa_http_tls_take  (PaHttpTls       *self,
                               GSocket         *socket,

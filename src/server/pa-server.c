@@ -519,6 +519,28 @@ pa_server_new (PaStore              *store,
 }
 
 gboolean
+pa_server_load_certificate (PaServer  *self,
+                            GError   **error)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+
+  if (self->config->tls_cert == NULL)
+    return TRUE;
+  certificate = g_tls_certificate_new_from_files (self->config->tls_cert,
+                                                  self->config->tls_key != NULL
+                                                    ? self->config->tls_key
+                                                    : self->config->tls_cert,
+                                                  error);
+  if (certificate == NULL)
+    {
+      g_prefix_error (error, "Cannot use the TLS certificate %s: ", self->config->tls_cert);
+      return FALSE;
+    }
+  pa_http_listener_set_certificate (self->listener, certificate);
+  return TRUE;
+}
+
+gboolean
 pa_server_listen (PaServer  *self,
                   GError   **error)
 {
@@ -544,21 +566,8 @@ pa_server_listen (PaServer  *self,
     }
   address = g_inet_socket_address_new (inet, self->config->listen_port);
 
-  if (self->config->tls_cert != NULL)
-    {
-      g_autoptr(GTlsCertificate) certificate =
-        g_tls_certificate_new_from_files (self->config->tls_cert,
-                                          self->config->tls_key != NULL ? self->config->tls_key
-                                                                        : self->config->tls_cert,
-                                          error);
-
-      if (certificate == NULL)
-        {
-          g_prefix_error (error, "Cannot use the TLS certificate %s: ", self->config->tls_cert);
-          return FALSE;
-        }
-      pa_http_listener_set_certificate (self->listener, certificate);
-    }
+  if (!pa_server_load_certificate (self, error))
+    return FALSE;
 
   if (!pa_http_listener_listen (self->listener, address, &bound, error))
     {

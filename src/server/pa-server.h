@@ -23,6 +23,12 @@ PaServer   *pa_server_new      (PaStore              *store,
 gboolean    pa_server_listen   (PaServer  *self,
                                 GError   **error);
 
+/* Reads the TLS certificate and key named in the config again (none: does
+ * nothing); connections accepted from then on get it. On an error the
+ * one in use stays. */
+gboolean    pa_server_load_certificate (PaServer  *self,
+                                        GError   **error);
+
 /* After pa_server_listen(): `http://127.0.0.1:41234/` (IPv6 in brackets). */
 const char *pa_server_get_url  (PaServer  *self);
 

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -460,6 +461,66 @@ test_served_deadlines (void)
   g_clear_object (&half.tls);
 }
 
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (to, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+}
+
+/* A renewed certificate is taken on SIGHUP, without a restart; a broken
+ * one (half written, say) is refused and the one in use stays. */
+static void
+test_reload (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-tls-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autofree char *log = g_build_filename (dir, "provd.log", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n", cert, key);
+  g_autofree char *first_cert = tls_file ("server.pem");
+  g_autofree char *first_key = tls_file ("server-key.pem");
+  g_autofree char *renewed_cert = tls_file ("renewed.pem");
+  g_autofree char *renewed_key = tls_file ("renewed-key.pem");
+  PaTestServerOptions options = { .config_file = config, .stderr_path = log };
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(SoupSession) first = session_trusting ("ca.pem");
+  g_autoptr(SoupSession) renewed = session_trusting ("renewed.pem");
+  g_autofree char *info_url = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *reloaded = NULL;
+
+  copy_file (first_cert, cert);
+  copy_file (first_key, key);
+  g_assert_true (g_file_set_contents (config, text, -1, &error));
+  server = pa_test_server_new_with_options (&options);
+  info_url = g_strconcat (server->url, "/api/v1", NULL);
+  g_assert_cmpuint (send (first, "GET", info_url, server->token, NULL, NULL, &error), ==, 200);
+
+  g_assert_true (g_file_set_contents (cert, "-----BEGIN CERTIFICATE-----\nhalf", -1, &error));
+  g_subprocess_send_signal (server->process, SIGHUP);
+  kept = wait_for_log (log, "Kept the TLS certificate in use");
+  g_assert_cmpuint (send (first, "GET", info_url, server->token, NULL, NULL, &error), ==, 200);
+  g_assert_no_error (error);
+
+  copy_file (renewed_cert, cert);
+  copy_file (renewed_key, key);
+  g_subprocess_send_signal (server->process, SIGHUP);
+  reloaded = wait_for_log (log, "Reloaded the TLS certificate");
+  g_assert_cmpuint (send (renewed, "GET", info_url, server->token, NULL, NULL, &error), ==, 200);
+  g_assert_no_error (error);
+  g_assert_cmpuint (send (first, "GET", info_url, server->token, NULL, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -470,5 +531,6 @@ main (int    argc,
   g_test_add_func ("/tls/silent-shed", test_silent_shed);
   g_test_add_func ("/tls/stalled-handshakes", test_stalled_handshakes);
   g_test_add_func ("/tls/served-deadlines", test_served_deadlines);
+  g_test_add_func ("/tls/reload", test_reload);
   return g_test_run ();
 }
