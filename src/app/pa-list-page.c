@@ -17,6 +17,7 @@
 #include "pa-bench-trace.h"
 #include "pa-delete.h"
 #include "pa-list-page.h"
+#include "pa-phone-usage.h"
 #include "pa-column-view-scroll.h"
 #include "pa-resource.h"
 
@@ -276,14 +277,18 @@ pa_list_cell_follow_phones (PaListCell *cell)
 
   if (repository == NULL)
     return;
-  pa_list_cell_watch (cell, 0, pa_repository_get_phones (repository), "items-changed");
+  /* Phones added, removed or changed in place (their counts), once per
+   * main-loop turn however many. */
+  pa_list_cell_watch (cell, 0, pa_phone_usage_for (pa_repository_get_phones (repository)),
+                      "changed");
   pa_list_cell_watch (cell, 1, repository, "notify::loading");
 }
 
 GListModel *
 pa_list_cell_get_phones (PaListCell *cell)
 {
-  return cell->watched[0] != NULL ? G_LIST_MODEL (cell->watched[0]) : NULL;
+  return cell->watched[0] != NULL ? pa_phone_usage_get_phones (PA_PHONE_USAGE (cell->watched[0]))
+                                  : NULL;
 }
 
 static void

@@ -238,6 +238,39 @@ test_grouped (Fixture       *fixture,
   }
 }
 
+static gboolean
+label_check_gone (gpointer data)
+{
+  LabelCheck *c = data;
+
+  return !label_shown (c->widget, c->text);
+}
+
+/* A phone moved to another layout is changed in place (its row object
+ * stays), which the phones list does not announce: the counts follow all
+ * the same. */
+static void
+test_count_follows (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (pa_layouts_page_get_column_view (fixture->page));
+  g_autofree char *path = g_strdup_printf ("/api/v1/phones/%" G_GINT64_FORMAT, fixture->phones[0]);
+  g_autofree char *body = g_strdup_printf ("{\"layout_id\": %" G_GINT64_FORMAT "}", fixture->t54w_b);
+  g_autoptr(PaTestResponse) patched = NULL;
+  LabelCheck two = { view, "2" };
+  guint n_phones = g_list_model_get_n_items (pa_repository_get_phones (fixture->repo));
+
+  g_assert_true (label_shown (view, "2"));   /* Reception's */
+  patched = pa_test_api (fixture->server, "PATCH", path, body, "*");
+  g_assert_cmpuint (patched->status, ==, 200);
+  pa_app_test_refresh_sync (fixture->repo);
+  g_assert_cmpuint (g_list_model_get_n_items (pa_repository_get_phones (fixture->repo)), ==, n_phones);
+
+  /* Reception 1, Standard 1, Sales 1. */
+  pa_app_test_wait_until (label_check_gone, &two);
+  g_assert_true (label_shown (view, "1"));
+}
+
 static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
@@ -465,6 +498,8 @@ main (int   argc,
   g_test_add_func ("/app/layouts-page/display-name", test_display_name);
   g_test_add ("/app/layouts-page/grouped", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_grouped, fixture_teardown);
+  g_test_add ("/app/layouts-page/count-follows", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_count_follows, fixture_teardown);
   g_test_add ("/app/layouts-page/empty", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_empty, fixture_teardown);
   g_test_add ("/app/layouts-page/duplicate", Fixture, GINT_TO_POINTER (TRUE),

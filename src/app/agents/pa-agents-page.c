@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-phone-usage.h"
 #include "pa-agent-actions.h"
 #include "pa-agents-page.h"
 #include "pa-list-page.h"
@@ -74,21 +75,7 @@ guint
 pa_agent_count_phones (PaAgent    *agent,
                        GListModel *phones)
 {
-  gint64 id = pa_resource_get_id (PA_RESOURCE (agent));
-  guint n = g_list_model_get_n_items (phones);
-  guint count = 0;
-
-  if (id == 0)
-    return 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PaPhone) phone = g_list_model_get_item (phones, i);
-
-      if (pa_phone_get_agent_id (phone) == id)
-        count++;
-    }
-  return count;
+  return pa_phones_count_using (phones, PA_PHONE_USES_AGENT, pa_resource_get_id (PA_RESOURCE (agent)));
 }
 
 /* ---- cells ---------------------------------------------------------- */

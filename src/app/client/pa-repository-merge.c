@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "pa-phone-usage.h"
 #include "pa-repository-private.h"
 
 static int
@@ -37,8 +38,9 @@ pa_repository_count_changes_in_place (void)
 /* Copies every member, server-owned ones too, through the properties, so
  * each setter decides whether anything changed and notifies only then. */
 static void
-update_in_place (PaResource *existing,
-                 PaResource *fresh)
+update_in_place (PaKindStore *ks,
+                 PaResource  *existing,
+                 PaResource  *fresh)
 {
   const PaMember **members;
   guint n_members;
@@ -68,6 +70,9 @@ update_in_place (PaResource *existing,
       g_object_set_property (G_OBJECT (existing), pspec->name, &new_value);
     }
   g_object_thaw_notify (G_OBJECT (existing));
+  /* The store's list did not change, so what counts its phones is told. */
+  if (PA_IS_PHONE (existing))
+    pa_phone_usage_invalidate (pa_phone_usage_for (G_LIST_MODEL (ks->store)));
 }
 
 /* Adds or updates one resource; returns the object in the store. */
@@ -83,7 +88,7 @@ pa_kind_store_merge_one (PaKindStore *ks,
 
   if (existing != NULL)
     {
-      update_in_place (existing, fresh);
+      update_in_place (ks, existing, fresh);
       return existing;
     }
 
@@ -188,7 +193,7 @@ pa_merge_job_step (PaMergeJob *job,
 
       job->index++;
       if (existing != NULL)
-        update_in_place (existing, fresh);
+        update_in_place (ks, existing, fresh);
       else if (id > job->max_id)
         {
           /* The common case (first load, new rows at the end): one splice
@@ -257,7 +262,7 @@ pa_kind_store_merge_some (PaKindStore *ks,
       PaResource *existing = g_hash_table_lookup (ks->by_id, &id);
 
       if (existing != NULL)
-        update_in_place (existing, fresh);
+        update_in_place (ks, existing, fresh);
       else if (id > max_id)
         {
           g_hash_table_insert (ks->by_id, g_memdup2 (&id, sizeof id), fresh);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "pa-phone-usage.h"
 #include "pa-firmware-form.h"
 
 #define FILENAME_MAX_BYTES 255
@@ -207,22 +208,12 @@ guint
 pa_firmware_count_phones (PaFirmware *firmware,
                           GListModel *phones)
 {
-  gint64 id;
-  guint count = 0;
-
   g_return_val_if_fail (PA_IS_FIRMWARE (firmware), 0);
 
-  id = pa_resource_get_id (PA_RESOURCE (firmware));
-  if (id == 0 || phones == NULL)
+  if (phones == NULL)
     return 0;
-  for (guint i = 0; i < g_list_model_get_n_items (phones); i++)
-    {
-      g_autoptr(PaPhone) phone = g_list_model_get_item (phones, i);
-
-      if (pa_phone_get_firmware_id (phone) == id)
-        count++;
-    }
-  return count;
+  return pa_phones_count_using (phones, PA_PHONE_USES_FIRMWARE,
+                                pa_resource_get_id (PA_RESOURCE (firmware)));
 }
 
 const char *

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-phone-usage.h"
 #include "pa-layouts-page-private.h"
 #include "pa-phone.h"
 
@@ -56,65 +57,19 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- plain functions ------------------------------------------------ */
 
-static gboolean
-phone_has_layout (PaPhone *phone,
-                  gint64   id)
-{
-  return pa_phone_get_layout_id (phone) == id;
-}
-
-/* A phone counts once even when two of its sidecars show the layout. */
-static gboolean
-phone_has_module_layout (PaPhone *phone,
-                         gint64   id)
-{
-  GPtrArray *modules = pa_phone_get_modules (phone);
-
-  for (guint j = 0; modules != NULL && j < modules->len; j++)
-    {
-      PaPhoneModule *module = g_ptr_array_index (modules, j);
-
-      if (module->layout_id == id)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static guint
-count_phones (PaResource *resource,
-              GListModel *phones,
-              gboolean  (*uses) (PaPhone *phone,
-                                 gint64   id))
-{
-  gint64 id = pa_resource_get_id (resource);
-  guint n = g_list_model_get_n_items (phones);
-  guint count = 0;
-
-  if (id == 0)
-    return 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PaPhone) phone = g_list_model_get_item (phones, i);
-
-      if (uses (phone, id))
-        count++;
-    }
-  return count;
-}
-
 guint
 pa_layout_count_phones (PaLayout   *layout,
                         GListModel *phones)
 {
-  return count_phones (PA_RESOURCE (layout), phones, phone_has_layout);
+  return pa_phones_count_using (phones, PA_PHONE_USES_LAYOUT, pa_resource_get_id (PA_RESOURCE (layout)));
 }
 
 guint
 pa_module_layout_count_phones (PaModuleLayout *layout,
                                GListModel     *phones)
 {
-  return count_phones (PA_RESOURCE (layout), phones, phone_has_module_layout);
+  return pa_phones_count_using (phones, PA_PHONE_USES_MODULE_LAYOUT,
+                                pa_resource_get_id (PA_RESOURCE (layout)));
 }
 
 char *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pa-phone-usage.h"
 #include "pa-layouts-page.h"
 #include "pa-profile-inherit.h"
 
@@ -411,16 +412,8 @@ guint
 pa_profile_count_phones (PaProfile  *profile,
                          GListModel *phones)
 {
-  gint64 id = pa_resource_get_id (PA_RESOURCE (profile));
-  guint count = 0;
-
-  for (guint i = 0; id != 0 && i < g_list_model_get_n_items (phones); i++)
-    {
-      g_autoptr(PaPhone) phone = g_list_model_get_item (phones, i);
-
-      count += pa_phone_get_profile_id (phone) == id;
-    }
-  return count;
+  return pa_phones_count_using (phones, PA_PHONE_USES_PROFILE,
+                                pa_resource_get_id (PA_RESOURCE (profile)));
 }
 
 guint
