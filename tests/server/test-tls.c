@@ -58,17 +58,42 @@ send (SoupSession  *session,
   return body != NULL ? soup_message_get_status (msg) : 0;
 }
 
-static void
-test_https (void)
+/* provd serving HTTPS with the test CA's certificate, from a key file
+ * in a new folder with @extra (may be NULL) after the TLS lines. @options
+ * (may be NULL) adds to that; @log_out, when given, gets the path of
+ * provd's stderr (in the same folder). */
+static PaTestServer *
+tls_server_new (const char           *extra,
+                PaTestServerOptions  *options,
+                char                **log_out)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pa-tls-XXXXXX", &error);
   g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autofree char *log = g_build_filename (dir, "provd.log", NULL);
   g_autofree char *cert = tls_file ("server.pem");
   g_autofree char *key = tls_file ("server-key.pem");
-  g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n"
-                                           "sip-server=pbx.example.com\n", cert, key);
-  PaTestServerOptions options = { .config_file = config };
+  g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n%s", cert, key,
+                                           extra != NULL ? extra : "");
+  PaTestServerOptions mine = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (config, text, -1, &error));
+  if (options != NULL)
+    mine = *options;
+  mine.config_file = config;
+  if (log_out != NULL)
+    {
+      mine.stderr_path = log;
+      *log_out = g_strdup (log);
+    }
+  return pa_test_server_new_with_options (&mine);
+}
+
+static void
+test_https (void)
+{
+  g_autoptr(GError) error = NULL;
   g_autoptr(PaTestServer) server = NULL;
   g_autoptr(SoupSession) trusting = session_trusting ("ca.pem");
   g_autoptr(SoupSession) stranger = session_trusting ("other-ca.pem");
@@ -82,8 +107,7 @@ test_https (void)
   const char *token;
   char *link;
 
-  g_assert_true (g_file_set_contents (config, text, -1, &error));
-  server = pa_test_server_new_with_options (&options);
+  server = tls_server_new ("sip-server=pbx.example.com\n", NULL, NULL);
   g_assert_true (g_str_has_prefix (server->url, "https://127.0.0.1:"));
 
   /* The admin API over TLS, from a client that trusts the CA. */
@@ -192,12 +216,6 @@ static void
 test_change_stream (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pa-tls-XXXXXX", &error);
-  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
-  g_autofree char *cert = tls_file ("server.pem");
-  g_autofree char *key = tls_file ("server-key.pem");
-  g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n", cert, key);
-  PaTestServerOptions options = { .config_file = config };
   g_autoptr(PaTestServer) server = NULL;
   g_autoptr(SoupSession) trusting = session_trusting ("ca.pem");
   g_autoptr(SoupMessage) msg = NULL;
@@ -207,8 +225,7 @@ test_change_stream (void)
   g_autofree char *pushed = NULL;
   gint64 deadline;
 
-  g_assert_true (g_file_set_contents (config, text, -1, &error));
-  server = pa_test_server_new_with_options (&options);
+  server = tls_server_new (NULL, NULL, NULL);
 
   url = g_strconcat (server->url, "/api/v1/changes/stream?since=0", NULL);
   msg = soup_message_new ("GET", url);
@@ -300,12 +317,7 @@ check_held_handshakes (gboolean one_byte,
                        guint    seconds)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pa-tls-XXXXXX", &error);
-  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
-  g_autofree char *log = g_build_filename (dir, "provd.log", NULL);
-  g_autofree char *cert = tls_file ("server.pem");
-  g_autofree char *key = tls_file ("server-key.pem");
-  g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n", cert, key);
+  g_autofree char *log = NULL;
   /* Under the sanitizers, LeakSanitizer (GCC 12's) crashes in its own
    * tracer at provd's exit ("Tracer caught signal 11") once dozens of
    * threads have run GnuTLS handshakes, whatever provd leaks or not: not
@@ -313,16 +325,14 @@ check_held_handshakes (gboolean one_byte,
    * for leaks with a few handshakes. */
   g_autofree char *asan = g_strconcat (g_getenv ("ASAN_OPTIONS") ?: "", ":detect_leaks=0", NULL);
   const char *env[] = { "ASAN_OPTIONS", asan, NULL };
-  PaTestServerOptions options = { .config_file = config, .nofile = 200, .stderr_path = log,
-                                  .env = one_byte ? env : NULL };
+  PaTestServerOptions options = { .nofile = 200, .env = one_byte ? env : NULL };
   g_autoptr(PaTestServer) server = NULL;
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GSocketClient) client = g_socket_client_new ();
   g_autofree char *logged = NULL;
   g_autofree char *after = NULL;
 
-  g_assert_true (g_file_set_contents (config, text, -1, &error));
-  server = pa_test_server_new_with_options (&options);
+  server = tls_server_new (NULL, &options, &log);
 
   for (guint i = 0; i < 150; i++)
     {
@@ -428,20 +438,12 @@ keep_ticking (void)
 static void
 test_served_deadlines (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pa-tls-XXXXXX", &error);
-  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
-  g_autofree char *cert = tls_file ("server.pem");
-  g_autofree char *key = tls_file ("server-key.pem");
-  g_autofree char *text = g_strdup_printf ("[server]\ntls-cert=%s\ntls-key=%s\n", cert, key);
-  PaTestServerOptions options = { .config_file = config };
   g_autoptr(PaTestServer) server = NULL;
   Client silent = { 0 }, half = { 0 };
   gint64 start, deadline;
   guint tick;
 
-  g_assert_true (g_file_set_contents (config, text, -1, &error));
-  server = pa_test_server_new_with_options (&options);
+  server = tls_server_new (NULL, NULL, NULL);
 
   start = g_get_monotonic_time ();
   client_start (&silent, server, "");
