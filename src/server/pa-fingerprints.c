@@ -344,6 +344,12 @@ pa_server_derive_underived (PaServer  *self,
   sort_unique (phones);
   if (phones->len == 0)
     return TRUE;
+  /* Some 130 µs a phone: 100,000 keep provd from listening for seconds,
+   * and whoever reads the journal meanwhile should know why. */
+  if (phones->len >= 10000)
+    g_message ("Recording what the files of %u phones are made from before serving "
+               "(after an upgrade or a change of settings); this takes a while",
+               phones->len);
 
   if (!pa_store_begin (self->store, error))
     return FALSE;
