@@ -17,6 +17,7 @@
 
 #include "pa-confirm-dialog.h"
 #include "pa-delete.h"
+#include "pa-phone-usage.h"
 #include "pa-phone-actions.h"
 #include "pa-window-cancellable.h"
 #include "pa-toast.h"
@@ -78,17 +79,8 @@ static guint
 count_phones_of (PaRepository *repo,
                  PaAgent      *agent)
 {
-  GListModel *phones = pa_repository_get_phones (repo);
-  gint64 id = pa_resource_get_id (PA_RESOURCE (agent));
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (phones); i++)
-    {
-      g_autoptr(PaPhone) phone = g_list_model_get_item (phones, i);
-
-      n += pa_phone_get_agent_id (phone) == id;
-    }
-  return n;
+  return pa_phones_count_using (pa_repository_get_phones (repo), PA_PHONE_USES_AGENT,
+                                pa_resource_get_id (PA_RESOURCE (agent)));
 }
 
 /* ---- the work, one item at a time ------------------------------------ */
