@@ -367,6 +367,81 @@ test_missing_provd (void)
                   PA_LOCAL_SERVER_ERROR_NOT_FOUND);
 }
 
+/* A desktop without a Secret Service (or a keyring the user declined to
+ * make): local mode still starts, with the token from provd's folder. The
+ * subprocess talks to a session bus of its own that has no keyring on it
+ * and cannot start one (no service files): the real libsecret failure. */
+static void
+test_local_without_keyring (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *address = NULL;
+  g_autoptr(GSubprocess) bus = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  const char *before;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GSettings) settings = g_settings_new ("org.example.PhoneAdmin");
+      g_autoptr(PaCredentialStore) creds = pa_secret_store_new ();
+      g_autofree char *data_dir = g_build_filename (tmp_home, "no-keyring", NULL);
+      g_autoptr(PaConnection) conn = NULL;
+      GPid pid;
+
+      g_settings_reset (settings, "server-url");
+      conn = pa_connection_new (settings, creds, NULL, data_dir);
+      g_assert_true (connect_local (conn, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (pa_connection_get_state (conn), ==, PA_CONNECTION_CONNECTED);
+      g_assert_true (pa_connection_get_is_local (conn));
+      pa_app_test_refresh_sync (pa_connection_get_repository (conn));
+      g_assert_null (pa_repository_get_last_error (pa_connection_get_repository (conn)));
+
+      /* And stops cleanly, with nothing to take out of a keyring. */
+      pid = read_pid (data_dir);
+      pa_connection_shutdown (conn);
+      assert_pid_gone (pid);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("pa-bus-XXXXXX", &error);
+  g_assert_no_error (error);
+  config = g_build_filename (dir, "session.conf", NULL);
+  {
+    g_autofree char *text = g_strdup_printf (
+      "<busconfig><type>session</type><listen>unix:dir=%s</listen>"
+      "<auth>EXTERNAL</auth><policy context=\"default\">"
+      "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
+      "<allow own=\"*\"/></policy></busconfig>", dir);
+
+    g_assert_true (g_file_set_contents (config, text, -1, &error));
+  }
+  bus = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                          &error, "dbus-daemon",
+                          "--config-file", config, "--print-address", "--nofork", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (bus));
+  address = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (address);
+
+  before = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+  {
+    g_autofree char *saved = g_strdup (before);
+
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+    g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    if (saved != NULL)
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", saved, TRUE);
+    else
+      g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+  }
+  g_subprocess_force_exit (bus);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +464,7 @@ main (int   argc,
   g_test_add ("/connection/invalid-input", Fixture, NULL,
               fixture_set_up, test_invalid_input, fixture_tear_down);
   g_test_add_func ("/connection/missing-provd", test_missing_provd);
+  g_test_add_func ("/connection/local-without-keyring", test_local_without_keyring);
 
   status = g_test_run ();
 

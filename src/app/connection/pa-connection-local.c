@@ -45,16 +45,23 @@ local_token_store_cb (GObject      *source,
                       gpointer      user_data)
 {
   GTask *task = user_data;
+  PaConnection *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!pa_credential_store_store_finish (PA_CREDENTIAL_STORE (source), result, &error))
     {
-      g_prefix_error (&error, _("Cannot keep the local server’s token in the keyring: "));
-      pa_connection_op_fail (task, error);
+      /* No Secret Service on this desktop, or no keyring and the user
+       * declined to make one: the token is in provd's own folder anyway
+       * (readable only by the user), so local mode goes on with it. */
+      g_message ("The keyring cannot keep the local server’s token (%s); using it from the "
+                 "server’s folder", error->message);
+      g_clear_error (&error);
+      pa_connection_op_open_client (task);
       return;
     }
 
+  self->local_in_keyring = TRUE;
   pa_credential_store_lookup_async (PA_CREDENTIAL_STORE (source), op->url,
                                     g_task_get_cancellable (task),
                                     local_token_lookup_cb, task);
@@ -152,6 +159,9 @@ pa_connection_stop_local_server (PaConnection  *self,
   gboolean *done;
   gboolean timed_out = FALSE;
 
+  if (!self->local_in_keyring)
+    g_clear_pointer (&url, g_free);
+  self->local_in_keyring = FALSE;
   if (!wait)
     {
       pa_local_server_stop_async (local, NULL, NULL);

@@ -21,6 +21,7 @@ struct _PaConnection
 
   PaLocalServer     *local_server;   /* while local mode runs */
   PaLocalServer     *starting_local; /* one an op is starting, so shutdown can end it */
+  gboolean           local_in_keyring; /* its token went there (and must go again) */
   PaConnectionState  state;
   gboolean           is_local;
   gboolean           keep_local_running;  /* shutdown leaves provd serving phones */
