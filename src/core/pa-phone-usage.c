@@ -61,6 +61,27 @@ pa_phone_uses (PaPhone    *phone,
     }
 }
 
+gboolean
+pa_phone_uses_same (PaPhone *a,
+                    PaPhone *b)
+{
+  GPtrArray *ma = pa_phone_get_modules (a);
+  GPtrArray *mb = pa_phone_get_modules (b);
+  guint na = ma != NULL ? ma->len : 0;
+  guint nb = mb != NULL ? mb->len : 0;
+
+  if (pa_phone_get_layout_id (a) != pa_phone_get_layout_id (b) ||
+      pa_phone_get_agent_id (a) != pa_phone_get_agent_id (b) ||
+      pa_phone_get_profile_id (a) != pa_phone_get_profile_id (b) ||
+      pa_phone_get_firmware_id (a) != pa_phone_get_firmware_id (b) || na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    if (((PaPhoneModule *) g_ptr_array_index (ma, i))->layout_id !=
+        ((PaPhoneModule *) g_ptr_array_index (mb, i))->layout_id)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 add_one (GHashTable *counts,
          gint64      id)

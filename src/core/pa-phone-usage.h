@@ -29,6 +29,11 @@ gboolean pa_phone_uses (PaPhone    *phone,
                         PaPhoneUse  use,
                         gint64      id);
 
+/* Whether @a and @b use the same ids (what a change from one to the other
+ * means for the counts). */
+gboolean pa_phone_uses_same (PaPhone *a,
+                             PaPhone *b);
+
 #define PA_TYPE_PHONE_USAGE (pa_phone_usage_get_type ())
 G_DECLARE_FINAL_TYPE (PaPhoneUsage, pa_phone_usage, PA, PHONE_USAGE, GObject)
 

@@ -95,6 +95,27 @@ test_follows_changes (void)
   g_assert_cmpuint (changed, ==, 1);
 }
 
+/* What the repository asks before it copies a phone's new state in: a
+ * status or a name leaves the counts alone. */
+static void
+test_uses_same (void)
+{
+  g_autoptr(PaPhone) a = phone_new (4, 7, 2, 9);
+  g_autoptr(PaPhone) b = phone_new (4, 7, 2, 9);
+  g_autoptr(GPtrArray) modules = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_phone_module_free);
+
+  pa_phone_set_name (b, "Renamed");
+  g_assert_true (pa_phone_uses_same (a, b));
+  pa_phone_set_profile_id (b, 3);
+  g_assert_false (pa_phone_uses_same (a, b));
+  pa_phone_set_profile_id (b, 2);
+  g_ptr_array_add (modules, pa_phone_module_new ("yealink-exp50", 6));
+  pa_phone_set_modules (b, modules);
+  g_assert_false (pa_phone_uses_same (a, b));
+  pa_phone_set_modules (a, modules);
+  g_assert_true (pa_phone_uses_same (a, b));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -102,5 +123,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/phone-usage/counts", test_counts);
   g_test_add_func ("/phone-usage/follows-changes", test_follows_changes);
+  g_test_add_func ("/phone-usage/uses-same", test_uses_same);
   return g_test_run ();
 }

@@ -44,10 +44,15 @@ update_in_place (PaKindStore *ks,
 {
   const PaMember **members;
   guint n_members;
+  gboolean uses_changed;
 
   if (pa_resource_equal (existing, fresh))
     return;
   changes_in_place++;
+  /* A status or a name changes far more often than what a phone uses:
+   * only the latter costs the counts a walk over every phone. */
+  uses_changed = PA_IS_PHONE (existing) && !pa_phone_uses_same (PA_PHONE (existing),
+                                                                 PA_PHONE (fresh));
 
   members = pa_resource_class_list_members (PA_RESOURCE_GET_CLASS (fresh), &n_members);
   g_object_freeze_notify (G_OBJECT (existing));
@@ -71,7 +76,7 @@ update_in_place (PaKindStore *ks,
     }
   g_object_thaw_notify (G_OBJECT (existing));
   /* The store's list did not change, so what counts its phones is told. */
-  if (PA_IS_PHONE (existing))
+  if (uses_changed)
     pa_phone_usage_invalidate (pa_phone_usage_for (G_LIST_MODEL (ks->store)));
 }
 
