@@ -120,39 +120,6 @@ item_at (GtkSelectionModel *model,
 /* ---- plain functions ------------------------------------------------ */
 
 static void
-test_count_phones (void)
-{
-  g_autoptr(GListStore) phones = g_list_store_new (PA_TYPE_PHONE);
-  g_autoptr(PaLayout) layout = pa_layout_new ();
-  g_autoptr(PaModuleLayout) module_layout = pa_module_layout_new ();
-  g_autoptr(PaPhone) a = pa_phone_new ();
-  g_autoptr(PaPhone) b = pa_phone_new ();
-  g_autoptr(PaPhone) c = pa_phone_new ();
-  g_autoptr(GPtrArray) modules = g_ptr_array_new_with_free_func ((GDestroyNotify) pa_phone_module_free);
-
-  /* Not stored: nothing can point at it. */
-  g_assert_cmpuint (pa_layout_count_phones (layout, G_LIST_MODEL (phones)), ==, 0);
-
-  pa_resource_set_id (PA_RESOURCE (layout), 4);
-  pa_resource_set_id (PA_RESOURCE (module_layout), 4);
-  pa_phone_set_layout_id (a, 4);
-  pa_phone_set_layout_id (b, 4);
-  pa_phone_set_layout_id (c, 5);
-  /* Two sidecars showing the same layout: still one phone. */
-  g_ptr_array_add (modules, pa_phone_module_new ("yealink-exp50", 4));
-  g_ptr_array_add (modules, pa_phone_module_new ("yealink-exp50", 4));
-  pa_phone_set_modules (c, modules);
-  g_list_store_append (phones, a);
-  g_list_store_append (phones, b);
-  g_list_store_append (phones, c);
-
-  g_assert_cmpuint (pa_layout_count_phones (layout, G_LIST_MODEL (phones)), ==, 2);
-  g_assert_cmpuint (pa_module_layout_count_phones (module_layout, G_LIST_MODEL (phones)), ==, 1);
-  pa_resource_set_id (PA_RESOURCE (layout), 9);
-  g_assert_cmpuint (pa_layout_count_phones (layout, G_LIST_MODEL (phones)), ==, 0);
-}
-
-static void
 test_display_name (void)
 {
   g_autofree char *model = pa_layout_model_display_name ("yealink-t54w");
@@ -494,7 +461,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   pa_app_test_adw_init ();
 
-  g_test_add_func ("/app/layouts-page/count-phones", test_count_phones);
   g_test_add_func ("/app/layouts-page/display-name", test_display_name);
   g_test_add ("/app/layouts-page/grouped", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_grouped, fixture_teardown);
