@@ -24,16 +24,56 @@ G_DEFINE_FINAL_TYPE (PaPhoneUsage, pa_phone_usage, G_TYPE_OBJECT)
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static gboolean
-module_shows (PaPhone *phone,
-              gint64   id)
+typedef void (*UseFunc) (PaPhoneUse use,
+                         gint64     id,
+                         gpointer   data);
+
+/* Each id @phone uses, none (0) left out, a sidecar layout once however
+ * many of its sidecars show it: the one place that says what a phone
+ * points at, for the counts and the questions about one phone alike. */
+static void
+each_use (PaPhone  *phone,
+          UseFunc   func,
+          gpointer  data)
 {
+  const struct { PaPhoneUse use; gint64 id; } singles[] = {
+    { PA_PHONE_USES_LAYOUT, pa_phone_get_layout_id (phone) },
+    { PA_PHONE_USES_AGENT, pa_phone_get_agent_id (phone) },
+    { PA_PHONE_USES_PROFILE, pa_phone_get_profile_id (phone) },
+    { PA_PHONE_USES_FIRMWARE, pa_phone_get_firmware_id (phone) },
+  };
   GPtrArray *modules = pa_phone_get_modules (phone);
 
-  for (guint i = 0; modules != NULL && i < modules->len; i++)
-    if (((PaPhoneModule *) g_ptr_array_index (modules, i))->layout_id == id)
-      return TRUE;
-  return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (singles); i++)
+    if (singles[i].id != 0)
+      func (singles[i].use, singles[i].id, data);
+  for (guint j = 0; modules != NULL && j < modules->len; j++)
+    {
+      gint64 id = ((PaPhoneModule *) g_ptr_array_index (modules, j))->layout_id;
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < j && !seen; k++)
+        seen = ((PaPhoneModule *) g_ptr_array_index (modules, k))->layout_id == id;
+      if (id != 0 && !seen)
+        func (PA_PHONE_USES_MODULE_LAYOUT, id, data);
+    }
+}
+
+typedef struct
+{
+  PaPhoneUse use;
+  gint64     id;
+  gboolean   found;
+} Find;
+
+static void
+find_cb (PaPhoneUse use,
+         gint64     id,
+         gpointer   data)
+{
+  Find *find = data;
+
+  find->found = find->found || (use == find->use && id == find->id);
 }
 
 gboolean
@@ -41,56 +81,63 @@ pa_phone_uses (PaPhone    *phone,
                PaPhoneUse  use,
                gint64      id)
 {
-  if (id == 0)
-    return FALSE;
-  switch (use)
-    {
-    case PA_PHONE_USES_LAYOUT:
-      return pa_phone_get_layout_id (phone) == id;
-    case PA_PHONE_USES_MODULE_LAYOUT:
-      return module_shows (phone, id);
-    case PA_PHONE_USES_AGENT:
-      return pa_phone_get_agent_id (phone) == id;
-    case PA_PHONE_USES_PROFILE:
-      return pa_phone_get_profile_id (phone) == id;
-    case PA_PHONE_USES_FIRMWARE:
-      return pa_phone_get_firmware_id (phone) == id;
-    case PA_PHONE_USES_N:
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  Find find = { use, id, FALSE };
+
+  g_return_val_if_fail (use < PA_PHONE_USES_N, FALSE);
+
+  if (id != 0)
+    each_use (phone, find_cb, &find);
+  return find.found;
+}
+
+typedef struct
+{
+  PaPhoneUse use;
+  gint64     id;
+} Use;
+
+static void
+append_cb (PaPhoneUse use,
+           gint64     id,
+           gpointer   data)
+{
+  Use one = { use, id };
+
+  g_array_append_val ((GArray *) data, one);
 }
 
 gboolean
 pa_phone_uses_same (PaPhone *a,
                     PaPhone *b)
 {
-  GPtrArray *ma = pa_phone_get_modules (a);
-  GPtrArray *mb = pa_phone_get_modules (b);
-  guint na = ma != NULL ? ma->len : 0;
-  guint nb = mb != NULL ? mb->len : 0;
+  g_autoptr(GArray) of_a = g_array_new (FALSE, FALSE, sizeof (Use));
+  g_autoptr(GArray) of_b = g_array_new (FALSE, FALSE, sizeof (Use));
 
-  if (pa_phone_get_layout_id (a) != pa_phone_get_layout_id (b) ||
-      pa_phone_get_agent_id (a) != pa_phone_get_agent_id (b) ||
-      pa_phone_get_profile_id (a) != pa_phone_get_profile_id (b) ||
-      pa_phone_get_firmware_id (a) != pa_phone_get_firmware_id (b) || na != nb)
+  each_use (a, append_cb, of_a);
+  each_use (b, append_cb, of_b);
+  if (of_a->len != of_b->len)
     return FALSE;
-  for (guint i = 0; i < na; i++)
-    if (((PaPhoneModule *) g_ptr_array_index (ma, i))->layout_id !=
-        ((PaPhoneModule *) g_ptr_array_index (mb, i))->layout_id)
-      return FALSE;
+  for (guint i = 0; i < of_a->len; i++)
+    {
+      const Use *x = &g_array_index (of_a, Use, i);
+      const Use *y = &g_array_index (of_b, Use, i);
+
+      if (x->use != y->use || x->id != y->id)
+        return FALSE;
+    }
   return TRUE;
 }
 
 static void
-add_one (GHashTable *counts,
-         gint64      id)
+count_cb (PaPhoneUse use,
+          gint64     id,
+          gpointer   data)
 {
+  GHashTable **counts = data;
   gpointer key = GSIZE_TO_POINTER ((gsize) id);
 
-  if (id != 0)
-    g_hash_table_insert (counts, key,
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+  g_hash_table_insert (counts[use], key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts[use], key)) + 1));
 }
 
 /* Every kind at once: the walk over the phones is the cost. */
@@ -107,22 +154,8 @@ count_all (PaPhoneUsage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PaPhone) phone = g_list_model_get_item (self->phones, i);
-      GPtrArray *modules = pa_phone_get_modules (phone);
 
-      add_one (self->counts[PA_PHONE_USES_LAYOUT], pa_phone_get_layout_id (phone));
-      add_one (self->counts[PA_PHONE_USES_AGENT], pa_phone_get_agent_id (phone));
-      add_one (self->counts[PA_PHONE_USES_PROFILE], pa_phone_get_profile_id (phone));
-      add_one (self->counts[PA_PHONE_USES_FIRMWARE], pa_phone_get_firmware_id (phone));
-      for (guint j = 0; modules != NULL && j < modules->len; j++)
-        {
-          gint64 id = ((PaPhoneModule *) g_ptr_array_index (modules, j))->layout_id;
-          gboolean seen = FALSE;
-
-          for (guint k = 0; k < j && !seen; k++)
-            seen = ((PaPhoneModule *) g_ptr_array_index (modules, k))->layout_id == id;
-          if (!seen)
-            add_one (self->counts[PA_PHONE_USES_MODULE_LAYOUT], id);
-        }
+      each_use (phone, count_cb, self->counts);
     }
 }
 
