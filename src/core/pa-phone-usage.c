@@ -136,8 +136,9 @@ count_cb (PaPhoneUse use,
   GHashTable **counts = data;
   gpointer key = GSIZE_TO_POINTER ((gsize) id);
 
-  g_hash_table_insert (counts[use], key,
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts[use], key)) + 1));
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts[use], key));
+
+  g_hash_table_insert (counts[use], key, GUINT_TO_POINTER (n + 1));
 }
 
 /* Every kind at once: the walk over the phones is the cost. */

@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "pa-phone-usage.h"
 #include "pa-agent-actions.h"
 #include "pa-agents-page.h"
 #include "pa-list-page.h"
+#include "pa-phone-usage.h"
 #include "pa-phone.h"
 #include "pa-status-badge.h"
 
@@ -75,7 +75,8 @@ guint
 pa_agent_count_phones (PaAgent    *agent,
                        GListModel *phones)
 {
-  return pa_phones_count_using (phones, PA_PHONE_USES_AGENT, pa_resource_get_id (PA_RESOURCE (agent)));
+  return pa_phones_count_using (phones, PA_PHONE_USES_AGENT,
+                                pa_resource_get_id (PA_RESOURCE (agent)));
 }
 
 /* ---- cells ---------------------------------------------------------- */

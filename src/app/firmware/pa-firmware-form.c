@@ -8,8 +8,8 @@
 
 #include <string.h>
 
-#include "pa-phone-usage.h"
 #include "pa-firmware-form.h"
+#include "pa-phone-usage.h"
 
 #define FILENAME_MAX_BYTES 255
 #define SHORT_SHA256_DIGITS 12

@@ -14,8 +14,8 @@
 
 #include <glib/gi18n.h>
 
-#include "pa-phone-usage.h"
 #include "pa-layouts-page-private.h"
+#include "pa-phone-usage.h"
 #include "pa-phone.h"
 
 typedef enum
@@ -61,7 +61,8 @@ guint
 pa_layout_count_phones (PaLayout   *layout,
                         GListModel *phones)
 {
-  return pa_phones_count_using (phones, PA_PHONE_USES_LAYOUT, pa_resource_get_id (PA_RESOURCE (layout)));
+  return pa_phones_count_using (phones, PA_PHONE_USES_LAYOUT,
+                                pa_resource_get_id (PA_RESOURCE (layout)));
 }
 
 guint

@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "pa-phone-usage.h"
 #include "pa-layouts-page.h"
+#include "pa-phone-usage.h"
 #include "pa-profile-inherit.h"
 
 static const struct
