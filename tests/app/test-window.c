@@ -144,6 +144,16 @@ test_window_connecting (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's stack that has a "connecting" page, above @widget. */
+static GtkStack *
+main_stack_above (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_STACK (w) && gtk_stack_get_child_by_name (GTK_STACK (w), "connecting") != NULL)
+      return GTK_STACK (w);
+  return NULL;
+}
+
 static void
 test_window_connected (Fixture       *fixture,
                        gconstpointer  data)
@@ -151,6 +161,13 @@ test_window_connected (Fixture       *fixture,
   PaPhonesPage *phones = PA_PHONES_PAGE (pa_window_get_page (fixture->window, "phones"));
   PaAgentsPage *agents = PA_AGENTS_PAGE (pa_window_get_page (fixture->window, "agents"));
   PaRepository *repository = pa_connection_get_repository (fixture->connection);
+  GtkStack *main_stack = main_stack_above (GTK_WIDGET (phones));
+
+  /* The lists came in at once, not faded in over "Connecting…" (each
+   * frame of a fade draws both: 40-50 ms a frame with 100,000 phones). */
+  g_assert_nonnull (main_stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "content");
+  g_assert_false (gtk_stack_get_transition_running (main_stack));
 
   g_assert_nonnull (repository);
   g_assert_true (pa_phones_page_get_repository (phones) == repository);
