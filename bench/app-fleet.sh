@@ -30,6 +30,8 @@
 #                                       through GLib and GTK, built without
 #                                       frame pointers)
 #   PA_APP_TRACE=/tmp/trace bench/app-fleet.sh      keep the app's events
+#                                       ("long-frame": a frame of 30 ms or more,
+#                                       with its layout, paint and the wait after)
 #   PA_APP_FLEET_CACHE=/var/tmp/fleets bench/app-fleet.sh   keep the created fleet
 #                                       (provd's data folder) there and start
 #                                       from it next time: 100,000 phones take

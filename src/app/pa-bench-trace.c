@@ -20,6 +20,7 @@
 
 #define STALL_MS      50
 #define PING_EVERY_US (10 * 1000)
+#define LONG_FRAME_MS 30
 
 gboolean pa_bench_trace_on = FALSE;
 
@@ -123,10 +124,32 @@ pa_bench_trace_init (void)
                                 g_main_context_default ()));
 }
 
+/* When the frame's phases ended, from "before-paint" on: what a long
+ * frame spent laying out and drawing (handlers connected after GTK's). */
+enum { PHASE_START, PHASE_LAYOUT, PHASE_PAINT, N_PHASES };
+static gint64 phase_ended[N_PHASES];
+
+static void
+phase_cb (GdkFrameClock *clock,
+          gpointer       phase)
+{
+  phase_ended[GPOINTER_TO_INT (phase)] = g_get_monotonic_time ();
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
+  gint64 took = g_get_monotonic_time () - phase_ended[PHASE_START];
+
+  /* "After" is mostly waiting for the X server to take the frame. */
+  if (took >= LONG_FRAME_MS * 1000)
+    pa_bench_trace_event ("long-frame %" G_GINT64_FORMAT " layout %" G_GINT64_FORMAT
+                          " paint %" G_GINT64_FORMAT " after %" G_GINT64_FORMAT,
+                          took / 1000,
+                          (phase_ended[PHASE_LAYOUT] - phase_ended[PHASE_START]) / 1000,
+                          (phase_ended[PHASE_PAINT] - phase_ended[PHASE_LAYOUT]) / 1000,
+                          (took - (phase_ended[PHASE_PAINT] - phase_ended[PHASE_START])) / 1000);
   /* Every frame, so an idle window drawing frames shows. */
   pa_bench_trace_event ("frame");
   for (guint i = 0; i < frame_events->len; i++)
@@ -137,11 +160,15 @@ after_paint_cb (GdkFrameClock *clock,
 static void
 window_realize_cb (GtkWidget *window)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
   /* Which renderer draws it: what a frame costs depends on it. */
   pa_bench_trace_event ("renderer %s",
                         G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (phase_cb), GINT_TO_POINTER (PHASE_START));
+  g_signal_connect (clock, "layout", G_CALLBACK (phase_cb), GINT_TO_POINTER (PHASE_LAYOUT));
+  g_signal_connect (clock, "paint", G_CALLBACK (phase_cb), GINT_TO_POINTER (PHASE_PAINT));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
 void

@@ -26,7 +26,18 @@ struct _PaFilterModel
   /* While a long list appears: the rows the views know of so far. */
   guint              revealed;
   guint              reveal_source;
+  /* While a long source given at once is copied into @items. */
+  guint              take_source;
 };
+
+enum
+{
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* A long list given at once appears a screenful at a time: GTK 4.8's list
  * views make and bind a widget for each of the ~200 rows around the one
@@ -37,6 +48,12 @@ struct _PaFilterModel
 #define REVEAL_STEP 40
 #define REVEAL_ALL_FROM 240
 #define REVEAL_INTERVAL_MS 32
+
+/* A source this long given at once is copied in steps of TAKE_STEP_US
+ * between frames, the views told of no row until it is done: asking a
+ * sort model for each of 100,000 phones takes 25-40 ms. */
+#define TAKE_IN_STEPS_FROM 20000
+#define TAKE_STEP_US 4000
 
 static GType
 pa_filter_model_get_item_type (GListModel *model)
@@ -121,12 +138,17 @@ row_at (GArray *rows,
   return rows != NULL ? g_array_index (rows, guint, i) : i;
 }
 
+static void take_rest (PaFilterModel *self);
+
 /* The views hear of every row: before any other change is told, so the
  * positions it names are the ones they know. */
 static void
 reveal_all (PaFilterModel *self)
 {
-  guint known = pa_filter_model_get_n_items (G_LIST_MODEL (self));
+  guint known;
+
+  take_rest (self);
+  known = pa_filter_model_get_n_items (G_LIST_MODEL (self));
 
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   self->revealed = G_MAXUINT;
@@ -256,6 +278,74 @@ splice_items (PaFilterModel *self,
     self->items->pdata[position + i] = g_list_model_get_item (self->source, position + i);
 }
 
+/* The views hear of the rows: a long list a screenful at a time. */
+static void
+start_showing (PaFilterModel *self)
+{
+  self->revealed = G_MAXUINT;
+  if (n_rows (self) > REVEAL_ALL_FROM)
+    {
+      self->revealed = REVEAL_STEP;
+      /* A step every other frame, each step's rows laid out in the frame
+       * between. A timeout, not an idle: a window that draws without
+       * pause (GL in software, a spinner) would starve an idle. */
+      self->reveal_source = g_timeout_add_full (G_PRIORITY_DEFAULT, REVEAL_INTERVAL_MS,
+                                                reveal_more_cb, self, NULL);
+    }
+  if (pa_filter_model_get_n_items (G_LIST_MODEL (self)) > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0,
+                                pa_filter_model_get_n_items (G_LIST_MODEL (self)));
+}
+
+/* Copies the source's items from where @items ends, until @until
+ * (monotonic µs; 0: all of them). TRUE once every item is in. */
+static gboolean
+take_until (PaFilterModel *self,
+            gint64         until)
+{
+  guint n = g_list_model_get_n_items (self->source);
+
+  while (self->items->len < n)
+    {
+      splice_items (self, self->items->len, 0, MIN (1024, n - self->items->len));
+      if (until != 0 && g_get_monotonic_time () >= until)
+        break;
+    }
+  return self->items->len == n;
+}
+
+static gboolean
+take_more_cb (gpointer user_data)
+{
+  PaFilterModel *self = user_data;
+
+  if (!take_until (self, g_get_monotonic_time () + TAKE_STEP_US))
+    return G_SOURCE_CONTINUE;
+  self->take_source = 0;
+  self->rows = compute_rows (self);
+  /* The rows first: told it is done with no rows yet, a page would say
+   * "no matches" for a frame. */
+  start_showing (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whatever needs every item (a search, a change to tell the views) ends
+ * the copying at once, and the views hear of every row. */
+static void
+take_rest (PaFilterModel *self)
+{
+  if (self->take_source == 0)
+    return;
+  g_clear_handle_id (&self->take_source, g_source_remove);
+  take_until (self, 0);
+  self->rows = compute_rows (self);
+  self->revealed = G_MAXUINT;
+  if (n_rows (self) > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_rows (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 static void
 source_items_changed_cb (PaFilterModel *self,
                          guint          position,
@@ -265,6 +355,15 @@ source_items_changed_cb (PaFilterModel *self,
 {
   guint first, end;
   g_autoptr(GArray) inserted = NULL;
+
+  /* Nothing told yet: what was copied before @position still stands,
+   * and the copy goes on from there in the source as it is now. */
+  if (self->take_source != 0)
+    {
+      if (position < self->items->len)
+        g_ptr_array_set_size (self->items, position);
+      return;
+    }
 
   reveal_all (self);
   splice_items (self, position, removed, added);
@@ -294,12 +393,21 @@ pa_filter_model_set_source (PaFilterModel *self,
                             GListModel    *source)
 {
   guint n_old;
+  gboolean was_loading;
 
   g_return_if_fail (PA_IS_FILTER_MODEL (self));
 
   if (self->source == source)
     return;
 
+  /* A copy under way is dropped: the views know of none of it. */
+  was_loading = self->take_source != 0;
+  if (was_loading)
+    {
+      g_clear_handle_id (&self->take_source, g_source_remove);
+      g_ptr_array_set_size (self->items, 0);
+      self->revealed = G_MAXUINT;
+    }
   reveal_all (self);
   n_old = pa_filter_model_get_n_items (G_LIST_MODEL (self));
   if (self->source != NULL)
@@ -310,21 +418,36 @@ pa_filter_model_set_source (PaFilterModel *self,
 
   g_clear_pointer (&self->rows, g_array_unref);
   g_ptr_array_set_size (self->items, 0);
-  if (source != NULL)
-    splice_items (self, 0, 0, g_list_model_get_n_items (source));
-  self->rows = compute_rows (self);
-  if (n_old == 0 && n_rows (self) > REVEAL_ALL_FROM)
+
+  if (n_old == 0 && source != NULL && g_list_model_get_n_items (source) >= TAKE_IN_STEPS_FROM)
     {
-      self->revealed = REVEAL_STEP;
-      /* A step every other frame, each step's rows laid out in the frame
-       * between. A timeout, not an idle: a window that draws without
-       * pause (GL in software, a spinner) would starve an idle. */
-      self->reveal_source = g_timeout_add_full (G_PRIORITY_DEFAULT, REVEAL_INTERVAL_MS,
-                                                reveal_more_cb, self, NULL);
+      self->revealed = 0;
+      self->take_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 1, take_more_cb, self, NULL);
+      if (!was_loading)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      return;
     }
-  if (n_old > 0 || pa_filter_model_get_n_items (G_LIST_MODEL (self)) > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old,
-                                pa_filter_model_get_n_items (G_LIST_MODEL (self)));
+  if (was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  if (source != NULL)
+    take_until (self, 0);
+  self->rows = compute_rows (self);
+  if (n_old == 0)
+    {
+      start_showing (self);
+      return;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old,
+                              pa_filter_model_get_n_items (G_LIST_MODEL (self)));
+}
+
+gboolean
+pa_filter_model_get_loading (PaFilterModel *self)
+{
+  g_return_val_if_fail (PA_IS_FILTER_MODEL (self), FALSE);
+
+  return self->take_source != 0;
 }
 
 gboolean
@@ -344,6 +467,7 @@ pa_filter_model_set_func (PaFilterModel     *self,
 
   GArray *rows;
 
+  take_rest (self);
   self->func = func;
   self->user_data = user_data;
   rows = compute_rows (self);
@@ -368,6 +492,7 @@ pa_filter_model_refilter (PaFilterModel *self)
 {
   g_return_if_fail (PA_IS_FILTER_MODEL (self));
 
+  take_rest (self);
   if (self->func != NULL)
     replace_rows (self, compute_rows (self));
 }
@@ -380,6 +505,7 @@ pa_filter_model_dispose (GObject *object)
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_data (self->source, self);
   g_clear_handle_id (&self->reveal_source, g_source_remove);
+  g_clear_handle_id (&self->take_source, g_source_remove);
   g_clear_object (&self->source);
   g_clear_pointer (&self->rows, g_array_unref);
   g_ptr_array_set_size (self->items, 0);
@@ -398,10 +524,36 @@ pa_filter_model_finalize (GObject *object)
 }
 
 static void
+pa_filter_model_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PaFilterModel *self = PA_FILTER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, pa_filter_model_get_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pa_filter_model_class_init (PaFilterModelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = pa_filter_model_dispose;
-  G_OBJECT_CLASS (klass)->finalize = pa_filter_model_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pa_filter_model_dispose;
+  object_class->finalize = pa_filter_model_finalize;
+  object_class->get_property = pa_filter_model_get_property;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

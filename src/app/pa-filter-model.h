@@ -49,6 +49,11 @@ void           pa_filter_model_set_show_func (PaFilterModel         *self,
  * none) is still being told to the views a screenful at a time; any
  * other change tells them the rest first. */
 gboolean       pa_filter_model_get_revealing (PaFilterModel     *self);
+/* Whether a long source given at once (from none) is still being copied,
+ * in steps between frames: until it is, the model has no items. Notifies
+ * "loading" when it starts and ends. A search or a refilter ends the
+ * copy at once; a change in the source is copied as it now is. */
+gboolean       pa_filter_model_get_loading   (PaFilterModel     *self);
 /* Asks @func again for every item, after what it matches on changed. */
 void           pa_filter_model_refilter (PaFilterModel     *self);
 

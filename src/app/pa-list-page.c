@@ -32,7 +32,8 @@ update_state (PaListPage *list)
 {
   const char *state;
 
-  if (list->repository == NULL || gtk_sort_list_model_get_pending (list->sort_model) > 0)
+  if (list->repository == NULL || gtk_sort_list_model_get_pending (list->sort_model) > 0
+      || pa_filter_model_get_loading (list->filter_model))
     state = "loading";
   else if (g_list_model_get_n_items (list->spec->get_items (list->repository)) == 0)
     state = pa_repository_get_loading (list->repository) ? "loading" : "empty";
@@ -99,8 +100,13 @@ loading_spinner (PaListPage *list)
 
 /* GTK sorts in steps from an idle, which a window that draws every frame
  * would starve (a spinner, with GL in software taking longer than a frame
- * to draw): the spinner rests while it sorts, and a sort still not done
- * after SORT_IN_STEPS_MAX_MS is finished at once. */
+ * to draw): the spinner rests while it sorts and while the filter model
+ * copies the sorted rows, until the list replaces it (pa_spinners starts
+ * it again when the page shows next), and a sort still not done after
+ * SORT_IN_STEPS_MAX_MS is finished at once. Its frames would also cost
+ * the list's first: with cairo on X11, a frame that draws the whole list
+ * reuses the shared memory of the last such frame unless smaller frames
+ * came between (fresh memory costs ~20 ms of page faults). */
 static void
 sort_in_steps (PaListPage *list)
 {
@@ -120,15 +126,11 @@ sort_in_steps (PaListPage *list)
 static void
 sort_pending_cb (PaListPage *list)
 {
-  GtkWidget *spinner;
-
   if (!list->sorting_in_steps || gtk_sort_list_model_get_pending (list->sort_model) > 0)
     return;
   list->sorting_in_steps = FALSE;
   g_clear_handle_id (&list->sort_deadline, g_source_remove);
   gtk_sort_list_model_set_incremental (list->sort_model, FALSE);
-  if ((spinner = loading_spinner (list)) != NULL)
-    gtk_spinner_start (GTK_SPINNER (spinner));
   pa_filter_model_set_source (list->filter_model, G_LIST_MODEL (list->sort_model));
   update_state (list);
 }
@@ -518,6 +520,8 @@ pa_list_page_init (PaListPage           *list,
 
   g_signal_connect_swapped (list->filter_model, "items-changed",
                             G_CALLBACK (model_items_changed_cb), list);
+  g_signal_connect_swapped (list->filter_model, "notify::loading",
+                            G_CALLBACK (update_state), list);
   g_signal_connect_swapped (list->sort_model, "notify::pending",
                             G_CALLBACK (sort_pending_cb), list);
   g_signal_connect_swapped (list->search_bar, "notify::search-mode-enabled",

@@ -63,15 +63,15 @@ at_or_above_threshold (gpointer item,
 
 static void
 assert_filtered (PaFilterModel *model,
-                 GListStore    *source,
+                 GListModel    *source,
                  gboolean       filtering,
                  Follower      *follower)
 {
   guint n = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (source)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (source); i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (source), i);
+      g_autoptr(GObject) item = g_list_model_get_item (source, i);
       g_autoptr(GObject) shown = NULL;
 
       if (filtering && !below_threshold (item, NULL))
@@ -139,7 +139,7 @@ test_random_changes (void)
           filtering = FALSE;
           pa_filter_model_set_func (model, NULL, NULL);
         }
-      assert_filtered (model, source, filtering, &follower);
+      assert_filtered (model, G_LIST_MODEL (source), filtering, &follower);
     }
 
   /* A new source, then none. */
@@ -153,7 +153,7 @@ test_random_changes (void)
         g_list_store_append (other, item);
       }
     pa_filter_model_set_source (model, G_LIST_MODEL (other));
-    assert_filtered (model, other, filtering, &follower);
+    assert_filtered (model, G_LIST_MODEL (other), filtering, &follower);
     pa_filter_model_set_source (model, NULL);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
     g_assert_cmpuint (follower.shadow->len, ==, 0);
@@ -207,7 +207,7 @@ test_minimal_change (void)
   g_assert_cmpuint (change.position, ==, 40);
   g_assert_cmpuint (change.removed, ==, 60);
   g_assert_cmpuint (change.added, ==, 0);
-  assert_filtered (model, source, TRUE, &follower);
+  assert_filtered (model, G_LIST_MODEL (source), TRUE, &follower);
 
   pa_filter_model_refilter (model);
   g_assert_cmpuint (follower.n_signals, ==, 1);
@@ -216,14 +216,187 @@ test_minimal_change (void)
   g_assert_cmpuint (follower.n_signals, ==, 2);
   g_assert_cmpuint (change.position, ==, 40);
   g_assert_cmpuint (change.added, ==, 60);
-  assert_filtered (model, source, FALSE, &follower);
+  assert_filtered (model, G_LIST_MODEL (source), FALSE, &follower);
 
   threshold = 0;
   pa_filter_model_set_func (model, below_threshold, NULL);
   g_assert_cmpuint (follower.n_signals, ==, 3);
   g_assert_cmpuint (change.position, ==, 0);
   g_assert_cmpuint (change.removed, ==, 100);
-  assert_filtered (model, source, TRUE, &follower);
+  assert_filtered (model, G_LIST_MODEL (source), TRUE, &follower);
+  g_ptr_array_unref (follower.shadow);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* A GListModel over a GListStore that takes a microsecond an item, as
+ * slow as the pages' sort models at their slowest: 100,000 cannot be
+ * copied in one step. */
+#define PA_TYPE_SLOW_MODEL (pa_slow_model_get_type ())
+G_DECLARE_FINAL_TYPE (PaSlowModel, pa_slow_model, PA, SLOW_MODEL, GObject)
+
+struct _PaSlowModel
+{
+  GObject     parent_instance;
+  GListStore *store;
+};
+
+static GType
+pa_slow_model_get_item_type (GListModel *model)
+{
+  return GTK_TYPE_STRING_OBJECT;
+}
+
+static guint
+pa_slow_model_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (PA_SLOW_MODEL (model)->store));
+}
+
+static gpointer
+pa_slow_model_get_item (GListModel *model,
+                        guint       position)
+{
+  for (gint64 until = g_get_monotonic_time () + 1; g_get_monotonic_time () < until;)
+    ;
+  return g_list_model_get_item (G_LIST_MODEL (PA_SLOW_MODEL (model)->store), position);
+}
+
+static void
+pa_slow_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pa_slow_model_get_item_type;
+  iface->get_n_items = pa_slow_model_get_n_items;
+  iface->get_item = pa_slow_model_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PaSlowModel, pa_slow_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      pa_slow_model_list_model_init))
+
+static void
+pa_slow_model_finalize (GObject *object)
+{
+  g_object_unref (PA_SLOW_MODEL (object)->store);
+  G_OBJECT_CLASS (pa_slow_model_parent_class)->finalize (object);
+}
+
+static void
+pa_slow_model_class_init (PaSlowModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pa_slow_model_finalize;
+}
+
+static void
+pa_slow_model_init (PaSlowModel *self)
+{
+}
+
+static PaSlowModel *
+slow_model_new (guint n_items)
+{
+  PaSlowModel *self = g_object_new (PA_TYPE_SLOW_MODEL, NULL);
+
+  self->store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkStringObject) item = numbered (i);
+
+      g_list_store_append (self->store, item);
+    }
+  g_signal_connect_swapped (self->store, "items-changed",
+                            G_CALLBACK (g_list_model_items_changed), self);
+  return self;
+}
+
+/* How many items the model had when it stopped loading: a page that
+ * hears "done" with no rows says "no matches" for a frame. */
+static void
+loading_ended_cb (PaFilterModel *model,
+                  GParamSpec    *pspec,
+                  guint         *n_items_then)
+{
+  if (!pa_filter_model_get_loading (model))
+    *n_items_then = g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+/* A long source given at once is copied in steps between main loop
+ * iterations, the views told nothing until it is all in; changes to the
+ * source meanwhile are in it; a search ends the copy at once. */
+static void
+test_copied_in_steps (void)
+{
+  g_autoptr(PaSlowModel) slow = slow_model_new (100000);
+  GListStore *store = slow->store;
+  g_autoptr(PaFilterModel) model = pa_filter_model_new (NULL);
+  Follower follower = { g_ptr_array_new (), 0 };
+  guint notified = 0, n_items_then = 0;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (follow_cb), &follower);
+  g_signal_connect (model, "notify::loading", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (model, "notify::loading", G_CALLBACK (loading_ended_cb), &n_items_then);
+
+  pa_filter_model_set_source (model, G_LIST_MODEL (slow));
+  g_assert_true (pa_filter_model_get_loading (model));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  /* 10 ms of the main loop copy some, not 100,000 (100 ms). */
+  for (gint64 until = g_get_monotonic_time () + 10000; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (pa_filter_model_get_loading (model));
+  g_assert_cmpuint (follower.n_signals, ==, 0);
+
+  /* Items removed from among those copied, one added at the end. */
+  {
+    g_autoptr(GtkStringObject) late = numbered (200000);
+
+    g_list_store_remove (store, 10);
+    g_list_store_remove (store, 20);
+    g_list_store_append (store, late);
+  }
+  while (pa_filter_model_get_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (n_items_then, >, 0);
+  while (pa_filter_model_get_revealing (model))
+    g_main_context_iteration (NULL, TRUE);
+  assert_filtered (model, G_LIST_MODEL (slow), FALSE, &follower);
+  g_assert_cmpuint (follower.shadow->len, ==, 99999);
+
+  /* Again, and a search while it copies: all copied at once, searched. */
+  pa_filter_model_set_source (model, NULL);
+  g_assert_cmpuint (follower.shadow->len, ==, 0);
+  pa_filter_model_set_source (model, G_LIST_MODEL (slow));
+  g_assert_true (pa_filter_model_get_loading (model));
+  g_main_context_iteration (NULL, TRUE);
+  threshold = 500;
+  n_items_then = 0;
+  pa_filter_model_set_func (model, below_threshold, NULL);
+  g_assert_false (pa_filter_model_get_loading (model));
+  g_assert_cmpuint (n_items_then, >, 0);   /* told all, under the old search */
+  assert_filtered (model, G_LIST_MODEL (slow), TRUE, &follower);
+  g_assert_cmpuint (follower.shadow->len, ==, 498);   /* 10 and 21 went */
+
+  /* Taken away while it copies: nothing told, no longer loading. */
+  pa_filter_model_set_func (model, NULL, NULL);
+  pa_filter_model_set_source (model, NULL);
+  pa_filter_model_set_source (model, G_LIST_MODEL (slow));
+  notified = 0;
+  pa_filter_model_set_source (model, NULL);
+  g_assert_false (pa_filter_model_get_loading (model));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (follower.shadow->len, ==, 0);
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (follower.shadow->len, ==, 0);
+
   g_ptr_array_unref (follower.shadow);
 }
 
@@ -372,6 +545,7 @@ main (int   argc,
 
   g_test_add_func ("/filter-model/random-changes", test_random_changes);
   g_test_add_func ("/filter-model/minimal-change", test_minimal_change);
+  g_test_add_func ("/filter-model/copied-in-steps", test_copied_in_steps);
   g_test_add_func ("/filter-model/view-keeps-widgets", test_view_keeps_widgets);
   return g_test_run ();
 }
