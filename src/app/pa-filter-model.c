@@ -44,7 +44,10 @@ static GParamSpec *properties[N_PROPS];
  * they show as soon as they hear of them, 1,600 cells and ~100 ms for the
  * phones' eight columns in one go. Told REVEAL_STEP rows at a time, they
  * make them over several frames; once REVEAL_ALL_FROM are known, the rest
- * come at once (no widgets for them). */
+ * come at once (no widgets for them). The first step is about what a view
+ * shows, as its frame also draws the whole list: each new row makes GTK
+ * measure every cell of the view again. */
+#define REVEAL_FIRST 24
 #define REVEAL_STEP 40
 #define REVEAL_ALL_FROM 240
 #define REVEAL_INTERVAL_MS 32
@@ -285,7 +288,7 @@ start_showing (PaFilterModel *self)
   self->revealed = G_MAXUINT;
   if (n_rows (self) > REVEAL_ALL_FROM)
     {
-      self->revealed = REVEAL_STEP;
+      self->revealed = REVEAL_FIRST;
       /* A step every other frame, each step's rows laid out in the frame
        * between. A timeout, not an idle: a window that draws without
        * pause (GL in software, a spinner) would starve an idle. */
