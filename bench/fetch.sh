@@ -87,13 +87,8 @@ show() {  # $1: label, $2: requests/s or void
 show 'provd, 200 (render cache)   ' "${rps[rendered]}"
 show 'provd, 304 Not Modified     ' "${rps[cached]}"
 show 'nginx, static file (ref.)   ' "${rps[nginx]}"
-python3 - "${rps[rendered]}" "${rps[cached]}" "${rps[nginx]}" <<'PY'
-import sys
-r, c, n = sys.argv[1:]
-def ratio(a, b):
-    return "void" if "void" in (a, b) else f"{float(a) / float(b):.2f}"
-print(f"ratio 200/nginx: {ratio(r, n)}   ratio 304/nginx: {ratio(c, n)}")
-PY
+echo "ratio 200/nginx: $(ratio "${rps[rendered]}" "${rps[nginx]}")" \
+  "  ratio 304/nginx: $(ratio "${rps[cached]}" "${rps[nginx]}")"
 echo "provd peak RSS: $peak_kb kB"
 
 exit_if_flagged

@@ -68,13 +68,8 @@ echo
 echo "1. 64 phones at once, a new TLS connection per fetch: wrk -t2 -c64 -d${secs}s, 'Connection: close'"
 run_wrk provd "$provd_url"
 run_wrk nginx "$nginx_url"
-python3 - "${rps[provd]}" "${rps[nginx]}" "${p99[provd]}" "${p99[nginx]}" <<'PY'
-import sys
-rp, rn, pp, pn = sys.argv[1:]
-def ratio(a, b):
-    return "void" if "void" in (a, b) else f"{float(a) / float(b):.2f}"
-print(f"  ratio provd/nginx: requests/s {ratio(rp, rn)}, p99 {ratio(pp, pn)}")
-PY
+echo "  ratio provd/nginx: requests/s $(ratio "${rps[provd]}" "${rps[nginx]}")," \
+  "p99 $(ratio "${p99[provd]}" "${p99[nginx]}")"
 
 status_of() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$provd_pid/status"; }
 fds() { find "/proc/$provd_pid/fd" -mindepth 1 -maxdepth 1 | wc -l; }

@@ -35,6 +35,15 @@ die() { echo "${0##*/}: $*" >&2; exit 1; }
 # measures failures, not the server.
 flag() { flags+=("$1"); echo "  !! $1"; }
 
+# A / B to two decimals; "void" when either is (a run that failed).
+ratio() {
+  if [ "$1" = void ] || [ "$2" = void ]; then
+    echo void
+  else
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", a / b }'
+  fi
+}
+
 # Ends the script with status 3 after listing every flagged problem, so none
 # scrolls away unseen and a caller (or CI) sees the run was not clean.
 exit_if_flagged() {
