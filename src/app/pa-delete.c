@@ -255,7 +255,7 @@ finished (DeleteJob    *job,
 
   {
     g_autofree char *text = done_text (job);
-    AdwToast *toast = adw_toast_new (text);
+    AdwToast *toast = pa_toast_new (text);
 
     if (!job->restoring)
       {

@@ -24,6 +24,7 @@
 #include "pa-scan-dialog.h"
 #include "pa-section.h"
 #include "pa-spinners.h"
+#include "pa-status-page.h"
 #include "pa-window.h"
 #include "pa-toast.h"
 
@@ -181,7 +182,7 @@ show_error (PaWindow     *self,
     }
   else
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      AdwToast *toast = pa_toast_new (error->message);
       adw_toast_set_timeout (toast, 5);
       pa_window_add_toast (self, toast);
     }
@@ -310,10 +311,10 @@ connection_changed_cb (PaWindow *self)
       /* Switching servers keeps the old lists until the new one answers. */
       if (repository == NULL)
         {
-          adw_status_page_set_description (self->connecting_page,
-                                           pa_connection_get_is_local (self->connection)
-                                           ? _("Starting the local server")
-                                           : pa_connection_get_server_url (self->connection));
+          pa_status_page_set_description_text (self->connecting_page,
+                                               pa_connection_get_is_local (self->connection)
+                                               ? _("Starting the local server")
+                                               : pa_connection_get_server_url (self->connection));
           show_main_page (self, "connecting");
         }
       break;
@@ -345,9 +346,9 @@ connection_changed_cb (PaWindow *self)
         }
       else
         {
-          adw_status_page_set_description (self->failed_page,
-                                           error ? error->message
-                                                 : _("The server did not answer."));
+          pa_status_page_set_description_text (self->failed_page,
+                                               error ? error->message
+                                                     : _("The server did not answer."));
           show_main_page (self, "failed");
         }
       break;
@@ -506,7 +507,7 @@ find_resource (PaWindow *self,
 
   resource = pa_repository_find (self->repository, type, g_variant_get_int64 (parameter));
   if (resource == NULL)
-    pa_window_add_toast (self, adw_toast_new (_("It was deleted in the meantime")));
+    pa_window_add_toast (self, pa_toast_new (_("It was deleted in the meantime")));
   return resource;
 }
 

@@ -131,6 +131,9 @@ test_adopt (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Yealink T54W");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                                    "80:5E:C0:00:00:99 · 127.0.0.1 · firmware 96.86.0.100"));
+  /* What a stranger's phone sends is shown as text, never read as markup
+   * (GTK would warn and show nothing, or take "<big>" as an order). */
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
   pa_app_test_maybe_screenshot (GTK_WIDGET (f->window), "discovered");
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "discovered.adopt", "s", "80:5E:C0:00:00:99");

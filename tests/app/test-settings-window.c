@@ -285,8 +285,10 @@ test_regions (void)
                                                     PA_TYPE_SIP_REGION_ROW));
   g_assert_nonnull (row);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
-  gtk_editable_set_text (region_child (row, "name_row"), "Berlin");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Berlin");
+  /* A name with "&" is shown as typed (read as markup, GTK warned and
+   * showed no title). */
+  gtk_editable_set_text (region_child (row, "name_row"), "R&D Berlin");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "R&D Berlin");
   g_assert_false (gtk_widget_is_sensitive (child (window, "save_button")));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (child (window, "save_button")),
                             "SIP server"));

@@ -78,11 +78,24 @@ static AdwToast *
 counted_toast (const char *title,
                guint      *dismissed)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = pa_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
   g_signal_connect (toast, "dismissed", G_CALLBACK (count_cb), dismissed);
   return g_object_ref (toast);
+}
+
+/* A name with "&" or "<" in it shows as it is: libadwaita reads a toast's
+ * title as markup, and "Phone “R&D <2>” saved" made GTK warn and show an
+ * empty toast. */
+static void
+test_says_names (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  Shown shown = { GTK_WIDGET (fixture->overlay), "Phone “R&D <2>” saved" };
+
+  pa_toast_add (fixture->overlay, pa_toast_new (shown.title));
+  pa_app_test_wait_until (toast_shown, &shown);
 }
 
 /* Dismissed right after it appeared, on slow frames: it stays until it
@@ -178,6 +191,7 @@ main (int   argc,
 
   g_test_add ("/app/toast/dismiss-right-away", Fixture, NULL, set_up,
               test_dismiss_right_away, tear_down);
+  g_test_add ("/app/toast/says-names", Fixture, NULL, set_up, test_says_names, tear_down);
   g_test_add ("/app/toast/dismiss-later", Fixture, NULL, set_up, test_dismiss_later, tear_down);
   g_test_add ("/app/toast/window-closes", Fixture, NULL, set_up, test_window_closes, tear_down);
 

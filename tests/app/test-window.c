@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "../server/pa-test-server.h"
@@ -152,6 +154,54 @@ main_stack_above (GtkWidget *widget)
     if (GTK_IS_STACK (w) && gtk_stack_get_child_by_name (GTK_STACK (w), "connecting") != NULL)
       return GTK_STACK (w);
   return NULL;
+}
+
+/* A label below @widget whose text has @part in it. */
+static GtkLabel *
+label_with (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = label_with (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The "could not connect" page says the address as it is: libadwaita
+ * reads a status page's description as markup, and an address with "&"
+ * in it made GTK warn and show no description at all. */
+static void
+test_window_failed_says_address (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(PaConnection) connection = pa_app_test_connection_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *url = "http://127.0.0.1:1/a&b/";
+  PaWindow *window = new_window (connection);
+  GtkLabel *description;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_settings_set_string (settings, "server-url", url);
+  pa_connection_connect_async (connection, NULL, pa_app_test_store_result_cb, &result);
+  pa_app_test_wait_until (pa_app_test_result_arrived, &result);
+  g_assert_false (pa_connection_connect_finish (connection, result, &error));
+  g_assert_nonnull (strstr (error->message, url));   /* "no token for http://…" */
+  pa_app_test_wait_for_frames (2);
+
+  description = label_with (GTK_WIDGET (window), url);
+  g_assert_nonnull (description);
+  g_assert_cmpstr (gtk_label_get_text (description), ==, error->message);
+
+  g_settings_reset (settings, "server-url");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -550,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/app/window/sections-table", test_window_sections_table);
   g_test_add_func ("/app/window/follows-app-connection", test_window_follows_app_connection);
   g_test_add_func ("/app/window/connecting", test_window_connecting);
+  g_test_add_func ("/app/window/failed-says-address", test_window_failed_says_address);
   g_test_add ("/app/window/connected", Fixture, NULL, fixture_set_up, test_window_connected,
               fixture_tear_down);
   g_test_add ("/app/window/columns-fit", Fixture, NULL, fixture_set_up,

@@ -16,6 +16,7 @@
 
 #include "pa-bulk-chooser-private.h"
 #include "pa-layouts-page.h"
+#include "pa-status-page.h"
 
 /* Whether a module layout's sidecar goes on any of the selected models. */
 static gboolean
@@ -99,8 +100,8 @@ pa_bulk_chooser_fill_sidecars (PaBulkChooser *self)
   if (positions == 0)
     {
       adw_status_page_set_title (self->empty_page, _("These Phones Take No Sidecar"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Their models have no sidecars to give layouts to."));
+      pa_status_page_set_description_text (self->empty_page,
+                                           _("Their models have no sidecars to give layouts to."));
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;

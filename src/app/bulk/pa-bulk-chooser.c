@@ -16,6 +16,7 @@
 
 #include "pa-bulk-chooser-private.h"
 #include "pa-layouts-page.h"
+#include "pa-status-page.h"
 
 
 G_DEFINE_FINAL_TYPE (PaBulkChooser, pa_bulk_chooser, ADW_TYPE_WINDOW)
@@ -376,7 +377,7 @@ fill_list (PaBulkChooser    *self,
       && (kind->none_label == NULL || self->models->len == 1))
     {
       adw_status_page_set_title (self->empty_page, _(kind->empty_title));
-      adw_status_page_set_description (self->empty_page, _(kind->empty_description));
+      pa_status_page_set_description_text (self->empty_page, _(kind->empty_description));
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;

@@ -218,7 +218,7 @@ report_device (GtkWindow          *parent,
     {
       g_autofree char *title = action->describe_done (sent, FALSE);
 
-      show_toast (parent, adw_toast_new (title));
+      show_toast (parent, pa_toast_new (title));
       return;
     }
 
@@ -324,7 +324,7 @@ undone_cb (GObject      *source,
   else if (job->state == PA_JOB_FAILED)
     report_failed (undo->parent, undo->repo, _("Nothing Was Undone"), job);
   else if (job->state == PA_JOB_CANCELLED)
-    show_toast (undo->parent, adw_toast_new (_("Undo cancelled: no phone was changed")));
+    show_toast (undo->parent, pa_toast_new (_("Undo cancelled: no phone was changed")));
   else
     {
       g_autofree char *title =
@@ -332,7 +332,7 @@ undone_cb (GObject      *source,
                                       "Undone: %u phones are back as they were", undo->n_phones),
                          undo->n_phones);
 
-      show_toast (undo->parent, adw_toast_new (title));
+      show_toast (undo->parent, pa_toast_new (title));
     }
   undo_free (undo, NULL);
 }
@@ -416,7 +416,7 @@ scheduled_cancelled_cb (GObject      *source,
 
   if (pa_client_cancel_job_finish (PA_CLIENT (source), result, &error))
     show_toast (scheduled->parent,
-                adw_toast_new (_("Scheduled update cancelled: no phone was changed")));
+                pa_toast_new (_("Scheduled update cancelled: no phone was changed")));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     gtk_window_present (GTK_WINDOW (message_new (scheduled->parent,
                                                  _("The Update Was Not Cancelled"),
@@ -456,7 +456,7 @@ pa_bulk_report_scheduled (GtkWindow    *parent,
                                         "%u phones are to update their firmware at %s",
                                         (guint) job->total),
                            (guint) job->total, time);
-  toast = adw_toast_new (title);
+  toast = pa_toast_new (title);
   /* Until then the job waits on the server: cancelling it changes nothing. */
   offer_on_toast (toast, parent, repo, job, NULL, _("_Cancel Update"),
                   G_CALLBACK (cancel_clicked_cb));
@@ -490,7 +490,7 @@ pa_bulk_report_job (GtkWindow          *parent,
                      job);
       return;
     case PA_JOB_CANCELLED:
-      show_toast (parent, adw_toast_new (_("Cancelled: no phone was changed")));
+      show_toast (parent, pa_toast_new (_("Cancelled: no phone was changed")));
       return;
     case PA_JOB_QUEUED:
     case PA_JOB_RUNNING:
@@ -507,7 +507,7 @@ pa_bulk_report_job (GtkWindow          *parent,
     }
 
   title = action->describe_done ((guint) job->total, cleared);
-  toast = adw_toast_new (title);
+  toast = pa_toast_new (title);
   if (job->undoable && action->kind == PA_BULK_DATA)
     offer_on_toast (toast, parent, repo, job, progress, _("_Undo"), G_CALLBACK (undo_clicked_cb));
   show_toast (parent, toast);

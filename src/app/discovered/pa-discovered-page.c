@@ -21,6 +21,7 @@
 #include "pa-discovered-page.h"
 #include "pa-phone-actions.h"
 #include "pa-phone-editor.h"
+#include "pa-status-page.h"
 
 struct _PaDiscoveredPage
 {
@@ -149,6 +150,8 @@ create_row (JsonObject *item)
   g_autofree char *ignore = g_strdup_printf (_("Ignore %s"), mac);
   GtkWidget *row = adw_action_row_new ();
 
+  /* What a phone sent (its firmware), not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -187,7 +190,7 @@ show_items (PaDiscoveredPage *self,
                             "not know appear here. To have new phones come here on their own, "
                             "put %s in DHCP option 66 or in a phone’s provisioning server "
                             "field."), bootstrap != NULL ? bootstrap : "");
-  adw_status_page_set_description (self->empty_page, hint);
+  pa_status_page_set_description_text (self->empty_page, hint);
   gtk_label_set_text (self->intro_label,
                       _("Adopt a phone to add it with its MAC, brand and model filled in; it "
                         "then fetches its own settings. Ignore hides a device for good."));

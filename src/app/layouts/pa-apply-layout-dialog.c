@@ -17,6 +17,7 @@
 #include "pa-bulk-run.h"
 #include "pa-layouts-page.h"
 #include "pa-phone-filter.h"
+#include "pa-status-page.h"
 
 struct _PaApplyLayoutDialog
 {
@@ -305,7 +306,7 @@ pa_apply_layout_dialog_new (GtkWindow    *parent,
                            pa_layout_get_name (layout), model);
   gtk_label_set_label (self->intro_label, intro);
   empty = g_strdup_printf (_("Add a %s phone first."), model);
-  adw_status_page_set_description (self->empty_page, empty);
+  pa_status_page_set_description_text (self->empty_page, empty);
 
   for (guint i = 0; i < self->phones->len; i++)
     gtk_list_box_append (self->list_box, create_row (self, g_ptr_array_index (self->phones, i)));

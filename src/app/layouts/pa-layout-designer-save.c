@@ -113,7 +113,7 @@ save_failed (PaLayoutDesigner *self,
              const GError     *error)
 {
   g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
-  AdwToast *toast = adw_toast_new (text);
+  AdwToast *toast = pa_toast_new (text);
 
   adw_toast_set_timeout (toast, 8);
   pa_toast_add (self->toast_overlay, toast);
@@ -189,7 +189,7 @@ save_finished (SaveRun *run)
                                       run->affected), run->affected);
   else
     text = g_strdup (_("Saved"));
-  pa_toast_add (self->toast_overlay, adw_toast_new (text));
+  pa_toast_add (self->toast_overlay, pa_toast_new (text));
   g_free (self->last_result);
   self->last_result = g_steal_pointer (&text);
   pa_layout_designer_update_state (self);
@@ -289,7 +289,7 @@ pa_layout_designer_start_save (PaLayoutDesigner *self)
   if (!pa_layout_document_validate (self->document, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Cannot save: %s"), error->message);
-      pa_toast_add (self->toast_overlay, adw_toast_new (text));
+      pa_toast_add (self->toast_overlay, pa_toast_new (text));
       self->close_after_save = FALSE;
       return;
     }

@@ -162,7 +162,7 @@ current_slot (PaLayoutDesigner *self,
   if (pa_phone_face_get_current_slot (self->face, slot))
     return TRUE;
   pa_toast_add (self->toast_overlay,
-                adw_toast_new (_("Select a key on the phone first")));
+                pa_toast_new (_("Select a key on the phone first")));
   return FALSE;
 }
 
@@ -253,7 +253,7 @@ apply_cb (GtkWidget  *widget,
 
   if (pa_layout_designer_is_modified (self))
     pa_toast_add (self->toast_overlay,
-                  adw_toast_new (_("Unsaved changes are not applied until you save")));
+                  pa_toast_new (_("Unsaved changes are not applied until you save")));
   /* How it went shows here as a toast, with Undo (pa-bulk-report.h). */
   dialog = pa_apply_layout_dialog_new (GTK_WINDOW (self), self->repository,
                                        pa_layout_document_get_layout (self->document));

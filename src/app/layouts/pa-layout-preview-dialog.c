@@ -18,6 +18,7 @@
 #include "pa-apply-layout-dialog.h"
 #include "pa-layout-preview-dialog.h"
 #include "pa-layouts-page.h"
+#include "pa-status-page.h"
 
 struct _PaLayoutPreviewDialog
 {
@@ -251,7 +252,7 @@ pa_layout_preview_dialog_new (GtkWindow    *parent,
   adw_window_title_set_subtitle (self->window_title, pa_layout_get_name (layout));
   model = pa_layout_model_display_name (pa_layout_get_model (layout));
   empty = g_strdup_printf (_("Add a %s phone to see the config it would get."), model);
-  adw_status_page_set_description (self->empty_page, empty);
+  pa_status_page_set_description_text (self->empty_page, empty);
 
   for (guint i = 0; i < self->phones->len; i++)
     {

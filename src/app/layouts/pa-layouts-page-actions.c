@@ -93,7 +93,7 @@ find_item (PaLayoutsPage *self,
     return NULL;
   resource = pa_repository_find (self->list.repository, type, g_variant_get_int64 (parameter));
   if (resource == NULL)
-    add_toast (GTK_WIDGET (self), adw_toast_new (_("It was deleted in the meantime")));
+    add_toast (GTK_WIDGET (self), pa_toast_new (_("It was deleted in the meantime")));
   return resource;
 }
 
@@ -147,7 +147,7 @@ open_designer (PaLayoutsPage *self,
     gtk_window_present (GTK_WINDOW (designer));
   else
     add_toast (GTK_WIDGET (self),
-               adw_toast_new (_("No phone model in the catalog can show this sidecar")));
+               pa_toast_new (_("No phone model in the catalog can show this sidecar")));
 }
 
 static void
@@ -306,12 +306,12 @@ duplicate_done_cb (GObject      *source,
     return;
   if (saved == NULL)
     {
-      add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      add_toast (GTK_WIDGET (self), pa_toast_new (error->message));
       return;
     }
   {
     g_autofree char *text = g_strdup_printf (_("“%s” created"), pa_layouts_item_name (saved));
-    add_toast (GTK_WIDGET (self), adw_toast_new (text));
+    add_toast (GTK_WIDGET (self), pa_toast_new (text));
   }
 }
 
@@ -399,7 +399,7 @@ toast_on (GtkWindow  *parent,
           const char *message)
 {
   if (parent != NULL)
-    add_toast (GTK_WIDGET (parent), adw_toast_new (message));
+    add_toast (GTK_WIDGET (parent), pa_toast_new (message));
 }
 
 static void

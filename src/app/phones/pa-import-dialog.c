@@ -24,6 +24,7 @@
 #include "pa-phone-filter.h"
 #include "pa-scan-credential.h"
 #include "pa-scan-credentials-dialog.h"
+#include "pa-status-page.h"
 #include "pa-window-cancellable.h"
 
 struct _PaImportDialog
@@ -459,11 +460,11 @@ import_done (PaImportDialog *self,
   self->done = TRUE;
   g_clear_pointer (&self->csv, g_bytes_unref);
   adw_status_page_set_title (self->done_page, title);
-  adw_status_page_set_description (self->done_page,
-                                   n_credentials > 0
-                                   ? _("Their SIP passwords are shown only once. Copy them or "
-                                       "save them as CSV before you close this window.")
-                                   : _("They are on the server now."));
+  pa_status_page_set_description_text (self->done_page,
+                                       n_credentials > 0
+                                       ? _("Their SIP passwords are shown only once. Copy them or "
+                                           "save them as CSV before you close this window.")
+                                       : _("They are on the server now."));
   gtk_widget_set_visible (self->show_credentials_button, n_credentials > 0);
   gtk_stack_set_visible_child_name (self->stack, "done");
   set_busy (self, FALSE);

@@ -83,7 +83,7 @@ pa_show_toast (GtkWidget  *widget,
       g_debug ("No toast overlay for: %s", title);
       return;
     }
-  pa_toast_add (overlay, adw_toast_new (title));
+  pa_toast_add (overlay, pa_toast_new (title));
 }
 
 /* Errors go to a toast where there is an overlay; otherwise (a window
@@ -99,7 +99,7 @@ pa_report_error (GtkWindow    *parent,
   if (overlay != NULL)
     {
       g_autofree char *title = g_strdup_printf ("%s: %s", heading, error->message);
-      AdwToast *toast = adw_toast_new (title);
+      AdwToast *toast = pa_toast_new (title);
 
       adw_toast_set_timeout (toast, 0);  /* stays until dismissed: it is an error */
       pa_toast_add (overlay, toast);

@@ -298,7 +298,7 @@ start (PushJob *job)
                                             "Telling %u phones to resync…", n), n);
   if (overlay != NULL)
     {
-      job->progress = g_object_ref_sink (adw_toast_new (title));
+      job->progress = g_object_ref_sink (pa_toast_new (title));
       adw_toast_set_timeout (job->progress, 0);
       pa_toast_add (overlay, g_object_ref (job->progress));
     }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "pa-review-changes-dialog.h"
+#include "pa-status-page.h"
 
 /* A slower answer shows the dialog with its spinner meanwhile. */
 #define PRESENT_AFTER_MS 300
@@ -406,7 +407,7 @@ diff_cb (GObject      *source,
     {
       g_free (self->error_message);
       self->error_message = g_strdup (error->message);
-      adw_status_page_set_description (self->error_page, error->message);
+      pa_status_page_set_description_text (self->error_page, error->message);
       show_state (self, "error");
       present (self);
       gtk_widget_grab_focus (GTK_WIDGET (adw_status_page_get_child (self->error_page)));

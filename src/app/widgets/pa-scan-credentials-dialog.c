@@ -44,7 +44,7 @@ show_toast (PaScanCredentialsDialog *self,
       adw_toast_set_title (self->toast, title);
       return;
     }
-  self->toast = adw_toast_new (title);
+  self->toast = pa_toast_new (title);
   adw_toast_set_timeout (self->toast, 3);
   g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
   pa_toast_add (self->toast_overlay, self->toast);

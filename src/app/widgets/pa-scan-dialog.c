@@ -475,7 +475,7 @@ finish_run (PaScanDialog *self)
                                           "%u phones could not be created; see their rows",
                                           self->n_failed),
                              self->n_failed);
-  toast = adw_toast_new (title);
+  toast = pa_toast_new (title);
   if (self->n_new_credentials > 0)
     {
       adw_toast_set_button_label (toast, _("Show _Credentials…"));

@@ -132,6 +132,14 @@ dismissed_cb (AdwToast  *toast,
     g_object_unref (toast);
 }
 
+AdwToast *
+pa_toast_new (const char *text)
+{
+  g_autofree char *title = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  return adw_toast_new (title);
+}
+
 void
 pa_toast_add (AdwToastOverlay *overlay,
               AdwToast        *toast)

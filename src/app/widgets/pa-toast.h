@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* A toast that says @text as it is. libadwaita reads a toast's title as
+ * Pango markup: "Phone “R&D” saved" made GTK warn and show an empty toast.
+ * Every toast of the app is made here. */
+AdwToast *pa_toast_new (const char *text);
+
 /* Shows @toast (transfer full) on @overlay once the toasts added before
  * it there have gone. Every toast of the app goes through here. */
 void pa_toast_add     (AdwToastOverlay *overlay,
