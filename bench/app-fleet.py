@@ -221,6 +221,11 @@ def run(args, app, trace, launch):
 
     # 1. The full list shown.
     print(f"2. the app (pid {app.pid}) started against provd, {n} phones:")
+    # While the lists come in: what "Connecting…" says (only with
+    # PA_APP_SCREENSHOTS, which costs the app a core for a moment).
+    if os.environ.get("PA_APP_SCREENSHOTS"):
+        trace.wait(lambda e: e[1] == "data-arrived", timeout, app, "a first listing")
+        screenshot("loading")
     # Each page says when its list is complete; the phones' is the one.
     complete = trace.wait(lambda e: e[1] == "list-complete" and e[2].startswith("Phones "),
                           timeout, app, "the phones' list complete")

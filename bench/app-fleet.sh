@@ -36,7 +36,7 @@
 #                                       (provd's data folder) there and start
 #                                       from it next time: 100,000 phones take
 #                                       about 3 minutes to create
-#   PA_APP_SCREENSHOTS=/tmp/shots bench/app-fleet.sh  the screen once loaded,
+#   PA_APP_SCREENSHOTS=/tmp/shots bench/app-fleet.sh  the screen while loading, once loaded,
 #                                       searched and changed (a folder that exists)
 #
 # The app finds the server the way it does after a connect: the GSettings

@@ -294,6 +294,41 @@ show_main_page (PaWindow   *self,
     gtk_stack_set_visible_child_name (self->main_stack, name);
 }
 
+/* Where it connects, then, while a large server's lists come in, how many
+ * resources have (a first load of 100,000 phones takes seconds). */
+static char *
+connecting_description (PaWindow *self)
+{
+  gboolean local = pa_connection_get_is_local (self->connection);
+  const char *url = pa_connection_get_connecting_url (self->connection);
+  guint64 n = pa_connection_get_n_listed (self->connection);
+  g_autofree char *count = NULL;
+
+  if (n == 0)
+    return g_strdup (local ? _("Starting the local server") : url);
+  count = g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+  /* Translators: the server's address (or "The local server"), then how
+   * many phones, agents and other items have arrived from it so far. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%s item received",
+                                       "%s\n%s items received", (gulong) MIN (n, G_MAXULONG)),
+                          local ? _("The local server") : url, count);
+}
+
+static void
+update_connecting_description (PaWindow *self)
+{
+  g_autofree char *description = connecting_description (self);
+
+  pa_status_page_set_description_text (self->connecting_page, description);
+}
+
+static void
+listed_cb (PaWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "connecting") == 0)
+    update_connecting_description (self);
+}
+
 static void
 connection_changed_cb (PaWindow *self)
 {
@@ -311,10 +346,7 @@ connection_changed_cb (PaWindow *self)
       /* Switching servers keeps the old lists until the new one answers. */
       if (repository == NULL)
         {
-          pa_status_page_set_description_text (self->connecting_page,
-                                               pa_connection_get_is_local (self->connection)
-                                               ? _("Starting the local server")
-                                               : pa_connection_get_server_url (self->connection));
+          update_connecting_description (self);
           show_main_page (self, "connecting");
         }
       break;
@@ -356,6 +388,14 @@ connection_changed_cb (PaWindow *self)
     default:
       g_assert_not_reached ();
     }
+}
+
+static void
+connection_notify_cb (PaWindow   *self,
+                      GParamSpec *pspec)
+{
+  if (g_strcmp0 (pspec->name, "n-listed") != 0)
+    connection_changed_cb (self);
 }
 
 /* ---- sections ------------------------------------------------------- */
@@ -755,7 +795,10 @@ pa_window_constructed (GObject *object)
     self->connection = g_object_ref (pa_application_get_connection (PA_APPLICATION (app)));
   g_return_if_fail (self->connection != NULL);
 
-  g_signal_connect_object (self->connection, "notify", G_CALLBACK (connection_changed_cb),
+  /* The count of what has come, a page at a time: only the description. */
+  g_signal_connect_object (self->connection, "notify::n-listed", G_CALLBACK (listed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->connection, "notify", G_CALLBACK (connection_notify_cb),
                            self, G_CONNECT_SWAPPED);
   connection_changed_cb (self);
 }

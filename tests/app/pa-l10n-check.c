@@ -501,31 +501,52 @@ problem (Check      *check,
   g_ptr_array_add (check->problems, g_strdup_printf ("%s (%s)", what, where));
 }
 
+/* Whether the space-separated @token is an address, a token or a number
+ * with letters in it ("…/p/gvJ…R2Is/", "T54W"), not words: a random
+ * setup link read as "is" now and then. */
+static gboolean
+is_code (const char *token)
+{
+  if (strstr (token, "://") != NULL)
+    return TRUE;
+  for (const char *c = token; *c != '\0'; c++)
+    if (g_ascii_isdigit (*c) || *c == '_')
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_words (Check      *check,
              GtkWidget  *widget,
              const char *text)
 {
   GHashTable *words = check->catalog->words;
-  const char *p = text;
+  g_auto(GStrv) tokens = g_strsplit_set (text, " \t\n", -1);
 
-  while (*p != '\0')
+  for (guint i = 0; tokens[i] != NULL; i++)
     {
-      const char *start;
-      g_autofree char *word = NULL;
+      const char *p = tokens[i];
 
-      while (*p != '\0' && !g_unichar_isalpha (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p == start)
+      if (is_code (p))
         continue;
-      word = g_utf8_strdown (start, p - start);
-      if (g_hash_table_contains (words, word))
+      while (*p != '\0')
         {
-          problem (check, widget, text, "reads as English (“%s”)", word);
-          return;
+          const char *start;
+          g_autofree char *word = NULL;
+
+          while (*p != '\0' && !g_unichar_isalpha (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          start = p;
+          while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          if (p == start)
+            continue;
+          word = g_utf8_strdown (start, p - start);
+          if (g_hash_table_contains (words, word))
+            {
+              problem (check, widget, text, "reads as English (“%s”)", word);
+              return;
+            }
         }
     }
 }

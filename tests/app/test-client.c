@@ -453,6 +453,12 @@ test_invalid (PaTestFixture *fixture,
 /* Lists, info, regenerate */
 
 static void
+count_up (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_list_pages (PaTestFixture *fixture,
                  gconstpointer  user_data)
 {
@@ -461,7 +467,9 @@ test_list_pages (PaTestFixture *fixture,
   g_autoptr(GPtrArray) filtered = NULL;
   g_autoptr(GError) error = NULL;
   const guint n = 1207;   /* three pages of 500, the next asked for while one is parsed */
+  guint notified = 0;
 
+  g_signal_connect_swapped (client, "notify::n-listed", G_CALLBACK (count_up), &notified);
   for (guint i = 1; i <= n; i++)
     {
       g_autofree char *body = g_strdup_printf ("{\"name\":\"Agent %u\",\"extension\":\"%u\"}",
@@ -472,6 +480,9 @@ test_list_pages (PaTestFixture *fixture,
   items = list (client, PA_TYPE_AGENT, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, n);
+  /* What a first load shows while it comes in: a page at a time. */
+  g_assert_cmpuint (pa_client_get_n_listed (client), ==, n);
+  g_assert_cmpuint (notified, ==, 3);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("Agent %u", i + 1);
@@ -485,6 +496,7 @@ test_list_pages (PaTestFixture *fixture,
   filtered = list (client, PA_TYPE_AGENT, "q=Agent%2050", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (filtered->len, ==, 11);
+  g_assert_cmpuint (pa_client_get_n_listed (client), ==, n + 11);
 }
 
 static void

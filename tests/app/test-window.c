@@ -204,6 +204,62 @@ test_window_failed_says_address (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  PaWindow   *window;
+  const char *url;
+  guint       n_said;      /* descriptions that counted what had come */
+  guint64     last;
+} Counting;
+
+static void
+listed_cb (PaConnection *connection,
+           GParamSpec   *pspec,
+           Counting     *counting)
+{
+  guint64 n = pa_connection_get_n_listed (connection);
+  GtkStack *stack = main_stack_above (pa_window_get_page (counting->window, "phones"));
+  AdwStatusPage *page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "connecting"));
+  g_autofree char *expected = g_strdup_printf ("%" G_GUINT64_FORMAT " items received", n);
+
+  /* Where it connects, from the start. */
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), counting->url));
+  if (n == 0)
+    return;
+  g_assert_cmpuint (n, >, counting->last);
+  counting->last = n;
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), expected));
+  counting->n_said++;
+}
+
+/* While a server's lists come in, "Connecting…" says how much has come
+ * (a first load of 100,000 phones takes seconds), then the count goes. */
+static void
+test_window_connecting_counts (void)
+{
+  g_autoptr(PaTestServer) server = pa_test_server_new ();
+  g_autoptr(PaConnection) connection = pa_app_test_connection_new ();
+  PaWindow *window = new_window (connection);
+  Counting counting = { window, server->url, 0, 0 };
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 1; i <= 1100; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"name\": \"Agent %u\", \"extension\": \"%u\"}",
+                                               i, 1000 + i);
+
+      pa_test_create (server, "agents", body);
+    }
+  g_signal_connect (connection, "notify::n-listed", G_CALLBACK (listed_cb), &counting);
+  pa_app_test_connect_sync (connection, server->url, server->token);
+  /* A page of 500 at a time: at least 500, 1,000 and all of them. */
+  g_assert_cmpuint (counting.n_said, >=, 3);
+  g_assert_cmpuint (counting.last, >=, 1100);
+  g_assert_cmpuint (pa_connection_get_n_listed (connection), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_connected (Fixture       *fixture,
                        gconstpointer  data)
@@ -601,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/app/window/follows-app-connection", test_window_follows_app_connection);
   g_test_add_func ("/app/window/connecting", test_window_connecting);
   g_test_add_func ("/app/window/failed-says-address", test_window_failed_says_address);
+  g_test_add_func ("/app/window/connecting-counts", test_window_connecting_counts);
   g_test_add ("/app/window/connected", Fixture, NULL, fixture_set_up, test_window_connected,
               fixture_tear_down);
   g_test_add ("/app/window/columns-fit", Fixture, NULL, fixture_set_up,

@@ -50,4 +50,8 @@ PaResource *pa_client_resource_from_node (GType        type,
                                           JsonObject  *extra,
                                           GError     **error);
 
+/* A listing's page of @n resources was parsed (main thread). */
+void        pa_client_add_listed         (PaClient         *self,
+                                          guint             n);
+
 G_END_DECLS

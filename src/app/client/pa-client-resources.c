@@ -317,6 +317,7 @@ page_parsed_cb (GObject      *source,
       list_fail (task, error);
       return;
     }
+  pa_client_add_listed (g_task_get_source_object (task), page->items->len);
   /* The bytes did not say; the parse does (and a page with no items ends
    * the listing, whatever the bytes said). */
   if (!page->next_known && !data->returned)

@@ -40,6 +40,7 @@ struct _PaClient
   GTlsCertificate *trusted;
   guint            timeout;
   SoupSession     *session;
+  guint64          n_listed;
 };
 
 G_DEFINE_FINAL_TYPE (PaClient, pa_client, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ enum {
   PROP_BASE_URL,
   PROP_TOKEN,
   PROP_TRUSTED_CERTIFICATE,
+  PROP_N_LISTED,
   N_PROPS
 };
 
@@ -95,6 +97,9 @@ pa_client_get_property (GObject    *object,
       break;
     case PROP_TRUSTED_CERTIFICATE:
       g_value_set_object (value, self->trusted);
+      break;
+    case PROP_N_LISTED:
+      g_value_set_uint64 (value, self->n_listed);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -154,6 +159,9 @@ pa_client_class_init (PaClientClass *klass)
   properties[PROP_TRUSTED_CERTIFICATE] =
     g_param_spec_object ("trusted-certificate", NULL, NULL, G_TYPE_TLS_CERTIFICATE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_LISTED] =
+    g_param_spec_uint64 ("n-listed", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -178,6 +186,24 @@ pa_client_get_base_url (PaClient *self)
 {
   g_return_val_if_fail (PA_IS_CLIENT (self), NULL);
   return self->base_url;
+}
+
+guint64
+pa_client_get_n_listed (PaClient *self)
+{
+  g_return_val_if_fail (PA_IS_CLIENT (self), 0);
+
+  return self->n_listed;
+}
+
+void
+pa_client_add_listed (PaClient *self,
+                      guint     n)
+{
+  if (n == 0)
+    return;
+  self->n_listed += n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LISTED]);
 }
 
 GTlsCertificate *

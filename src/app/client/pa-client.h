@@ -69,6 +69,10 @@ G_DECLARE_FINAL_TYPE (PaClient, pa_client, PA, CLIENT, GObject)
 PaClient   *pa_client_new                     (const char      *base_url,
                                                const char      *token);
 const char *pa_client_get_base_url            (PaClient        *self);
+/* How many resources this client's listings have received so far (every
+ * page parsed adds its items; notifies "n-listed"): what a first load of a
+ * large fleet can show while it comes in. */
+guint64     pa_client_get_n_listed            (PaClient        *self);
 /* Pins one certificate the user accepted: it is trusted even when the
  * system does not trust it. NULL removes the pin. */
 void        pa_client_set_trusted_certificate (PaClient        *self,

@@ -30,6 +30,8 @@ struct _PaConnection
   PaRepository      *repository;
   GError            *error;
   guint              generation;     /* bumped by every switch: late ops give way */
+  PaClient          *listing_client; /* the newest op's, until it ends */
+  guint64            n_listed;       /* what that client has listed so far */
 };
 
 typedef enum

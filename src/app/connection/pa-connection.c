@@ -41,6 +41,7 @@ enum {
   PROP_IS_LOCAL,
   PROP_SERVER_URL,
   PROP_ERROR,
+  PROP_N_LISTED,
   N_PROPS
 };
 
@@ -107,6 +108,40 @@ set_server_url (PaConnection *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
 }
 
+static void
+set_n_listed (PaConnection *self,
+              guint64       n_listed)
+{
+  if (self->n_listed == n_listed)
+    return;
+  self->n_listed = n_listed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LISTED]);
+}
+
+static void
+client_listed_cb (PaConnection *self,
+                  GParamSpec   *pspec,
+                  PaClient     *client)
+{
+  if (client == self->listing_client)
+    set_n_listed (self, pa_client_get_n_listed (client));
+}
+
+/* The newest op's client is the one whose listing counts; @client NULL:
+ * the op ended. */
+static void
+set_listing_client (PaConnection *self,
+                    PaClient     *client)
+{
+  g_set_object (&self->listing_client, client);
+  if (client != NULL)
+    g_signal_connect_object (client, "notify::n-listed", G_CALLBACK (client_listed_cb), self,
+                             G_CONNECT_SWAPPED);
+  /* Notified even at 0: where it connects has changed. */
+  self->n_listed = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LISTED]);
+}
+
 static void op_commit (GTask *task);
 
 void
@@ -124,6 +159,8 @@ pa_connection_op_fail (GTask  *task,
       set_error (self, error);
       set_state (self, PA_CONNECTION_FAILED);
     }
+  if (op->client != NULL && op->client == self->listing_client)
+    set_listing_client (self, NULL);
   g_task_return_error (task, error);
   g_object_unref (task);
 }
@@ -177,11 +214,13 @@ info_cb (GObject      *source,
 void
 pa_connection_op_open_client (GTask *task)
 {
+  PaConnection *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
 
   op->client = pa_client_new (op->url, op->token);
   if (op->trusted != NULL)
     pa_client_set_trusted_certificate (op->client, op->trusted);
+  set_listing_client (self, op->client);
   pa_client_get_info_async (op->client, g_task_get_cancellable (task), info_cb, task);
 }
 
@@ -227,6 +266,7 @@ switch_over (GTask *task)
   set_server_url (self, op->url);
   set_error (self, NULL);
   set_state (self, PA_CONNECTION_CONNECTED);
+  set_listing_client (self, NULL);
   g_object_thaw_notify (G_OBJECT (self));
 
   g_task_return_boolean (task, TRUE);
@@ -717,6 +757,23 @@ pa_connection_get_client (PaConnection *self)
   return self->client;
 }
 
+const char *
+pa_connection_get_connecting_url (PaConnection *self)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (self), NULL);
+
+  return self->listing_client != NULL ? pa_client_get_base_url (self->listing_client)
+                                      : self->server_url;
+}
+
+guint64
+pa_connection_get_n_listed (PaConnection *self)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (self), 0);
+
+  return self->n_listed;
+}
+
 const GError *
 pa_connection_get_error (PaConnection *self)
 {
@@ -736,6 +793,7 @@ pa_connection_dispose (GObject *object)
   g_clear_object (&self->starting_local);
   g_clear_object (&self->repository);
   g_clear_object (&self->client);
+  g_clear_object (&self->listing_client);
 
   G_OBJECT_CLASS (pa_connection_parent_class)->dispose (object);
 }
@@ -780,6 +838,9 @@ pa_connection_get_property (GObject    *object,
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
+    case PROP_N_LISTED:
+      g_value_set_uint64 (value, self->n_listed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -809,6 +870,9 @@ pa_connection_class_init (PaConnectionClass *klass)
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_LISTED] =
+    g_param_spec_uint64 ("n-listed", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -133,5 +133,12 @@ PaRepository      *pa_connection_get_repository           (PaConnection        *
 PaClient          *pa_connection_get_client               (PaConnection        *self);
 /* The last failure, NULL when none. */
 const GError      *pa_connection_get_error                (PaConnection        *self);
+/* While a connect or switch lists the server: how many resources have come
+ * so far (0 once it ended). What "Connecting…" can say while 100,000
+ * phones come in. */
+guint64            pa_connection_get_n_listed             (PaConnection        *self);
+/* The server a connect or switch under way talks to once it has one (else
+ * the current server's URL, or NULL). */
+const char        *pa_connection_get_connecting_url       (PaConnection        *self);
 
 G_END_DECLS
