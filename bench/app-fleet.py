@@ -224,7 +224,9 @@ def run(args, app, trace, launch):
     # While the lists come in: what "Connecting…" says (only with
     # PA_APP_SCREENSHOTS, which costs the app a core for a moment).
     if os.environ.get("PA_APP_SCREENSHOTS"):
-        trace.wait(lambda e: e[1] == "data-arrived", timeout, app, "a first listing")
+        trace.wait(lambda e: e[1] == "data-arrived" and e[2].startswith("sip-accounts "),
+                   timeout, app, "the SIP accounts' listing")
+        time.sleep(0.3)
         screenshot("loading")
     # Each page says when its list is complete; the phones' is the one.
     complete = trace.wait(lambda e: e[1] == "list-complete" and e[2].startswith("Phones "),

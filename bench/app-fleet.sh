@@ -37,7 +37,9 @@
 #                                       from it next time: 100,000 phones take
 #                                       about 3 minutes to create
 #   PA_APP_SCREENSHOTS=/tmp/shots bench/app-fleet.sh  the screen while loading, once loaded,
-#                                       searched and changed (a folder that exists)
+#                                       searched and changed (a folder that exists; the
+#                                       shot while loading holds the X server for a moment,
+#                                       so judge the stalls of a run without it)
 #
 # The app finds the server the way it does after a connect: the GSettings
 # key server-url (a keyfile backend in a throw-away XDG_CONFIG_HOME) and the

@@ -191,7 +191,10 @@ show_error (PaWindow     *self,
 static void
 update_connection_label (PaWindow *self)
 {
-  const char *url = pa_connection_get_server_url (self->connection);
+  /* The server it is on, else the one a first connect is reaching. */
+  const char *url = pa_connection_get_server_url (self->connection)
+                    ? pa_connection_get_server_url (self->connection)
+                    : pa_connection_get_connecting_url (self->connection);
   g_autofree char *text = NULL;
 
   if (pa_connection_get_is_local (self->connection))
@@ -325,8 +328,10 @@ update_connecting_description (PaWindow *self)
 static void
 listed_cb (PaWindow *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "connecting") == 0)
-    update_connecting_description (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "connecting") != 0)
+    return;
+  update_connecting_description (self);
+  update_connection_label (self);
 }
 
 static void
