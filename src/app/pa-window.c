@@ -307,6 +307,10 @@ connecting_description (PaWindow *self)
   guint64 n = pa_connection_get_n_listed (self->connection);
   g_autofree char *count = NULL;
 
+  /* gnome-keyring may be asking for its password (to unlock, or to make a
+   * keyring): the window says why nothing moves. */
+  if (pa_connection_get_waiting_for_keyring (self->connection))
+    return g_strdup (_("Waiting for the keyring. If it asks for a password, enter it to go on."));
   if (n == 0)
     return g_strdup (local ? _("Starting the local server") : url);
   count = g_strdup_printf ("%'" G_GUINT64_FORMAT, n);

@@ -14,6 +14,7 @@
 
 #include "../server/pa-test-server.h"
 #include "pa-agents-page.h"
+#include "pa-credential-store.h"
 #include "pa-memory-credential-store.h"
 #include "pa-phone-editor.h"
 #include "pa-phones-page.h"
@@ -257,6 +258,160 @@ test_window_connecting_counts (void)
   g_assert_cmpuint (counting.last, >=, 1100);
   g_assert_cmpuint (pa_connection_get_n_listed (connection), ==, 0);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A keyring that takes its time: a lookup answers only once the test lets
+ * it, as gnome-keyring does while it asks for its password. */
+#define PA_TYPE_SLOW_KEYRING (pa_slow_keyring_get_type ())
+G_DECLARE_FINAL_TYPE (PaSlowKeyring, pa_slow_keyring, PA, SLOW_KEYRING, GObject)
+
+struct _PaSlowKeyring
+{
+  GObject  parent_instance;
+  char    *token;
+  GTask   *held;
+};
+
+static void
+slow_keyring_store_async (PaCredentialStore   *store,
+                          const char          *server_url,
+                          const char          *token,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+slow_keyring_boolean_finish (PaCredentialStore  *store,
+                             GAsyncResult       *result,
+                             GError            **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+slow_keyring_lookup_async (PaCredentialStore   *store,
+                           const char          *server_url,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  PaSlowKeyring *self = PA_SLOW_KEYRING (store);
+
+  g_assert_null (self->held);
+  self->held = g_task_new (store, cancellable, callback, user_data);
+}
+
+static char *
+slow_keyring_lookup_finish (PaCredentialStore  *store,
+                            GAsyncResult       *result,
+                            GError            **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+slow_keyring_clear_async (PaCredentialStore   *store,
+                          const char          *server_url,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  slow_keyring_store_async (store, server_url, NULL, cancellable, callback, user_data);
+}
+
+static void
+pa_slow_keyring_iface_init (PaCredentialStoreInterface *iface)
+{
+  iface->store_async = slow_keyring_store_async;
+  iface->store_finish = slow_keyring_boolean_finish;
+  iface->lookup_async = slow_keyring_lookup_async;
+  iface->lookup_finish = slow_keyring_lookup_finish;
+  iface->clear_async = slow_keyring_clear_async;
+  iface->clear_finish = slow_keyring_boolean_finish;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PaSlowKeyring, pa_slow_keyring, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (PA_TYPE_CREDENTIAL_STORE,
+                                                      pa_slow_keyring_iface_init))
+
+static void
+pa_slow_keyring_finalize (GObject *object)
+{
+  PaSlowKeyring *self = PA_SLOW_KEYRING (object);
+
+  g_assert_null (self->held);
+  g_free (self->token);
+  G_OBJECT_CLASS (pa_slow_keyring_parent_class)->finalize (object);
+}
+
+static void
+pa_slow_keyring_class_init (PaSlowKeyringClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pa_slow_keyring_finalize;
+}
+
+static void
+pa_slow_keyring_init (PaSlowKeyring *self)
+{
+}
+
+static void
+slow_keyring_answer (PaSlowKeyring *self)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->held);
+
+  g_task_return_pointer (task, g_strdup (self->token), g_free);
+}
+
+static gboolean
+waiting_for_keyring (gpointer connection)
+{
+  return pa_connection_get_waiting_for_keyring (connection);
+}
+
+/* A keyring asking for its password holds the connect: after a second,
+ * "Connecting…" says it waits for the keyring, then goes on. */
+static void
+test_window_waits_for_keyring (void)
+{
+  g_autoptr(PaTestServer) server = pa_test_server_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(PaSlowKeyring) keyring = g_object_new (PA_TYPE_SLOW_KEYRING, NULL);
+  g_autoptr(PaConnection) connection = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PaWindow *window;
+  GtkStack *stack;
+  AdwStatusPage *page;
+
+  keyring->token = g_strdup (server->token);
+  g_settings_set_string (settings, "server-url", server->url);
+  connection = pa_connection_new (settings, PA_CREDENTIAL_STORE (keyring), NULL, NULL);
+  window = new_window (connection);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = main_stack_above (pa_window_get_page (window, "phones"));
+  page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "connecting"));
+
+  pa_connection_connect_async (connection, NULL, pa_app_test_store_result_cb, &result);
+  pa_app_test_wait_until (waiting_for_keyring, connection);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "connecting");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "keyring"));
+  pa_app_test_maybe_screenshot (GTK_WIDGET (window), "waiting-for-keyring");
+
+  slow_keyring_answer (keyring);
+  pa_app_test_wait_until (pa_app_test_result_arrived, &result);
+  g_assert_true (pa_connection_connect_finish (connection, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (pa_connection_get_waiting_for_keyring (connection));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
+
+  g_settings_reset (settings, "server-url");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -658,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/app/window/connecting", test_window_connecting);
   g_test_add_func ("/app/window/failed-says-address", test_window_failed_says_address);
   g_test_add_func ("/app/window/connecting-counts", test_window_connecting_counts);
+  g_test_add_func ("/app/window/waits-for-keyring", test_window_waits_for_keyring);
   g_test_add ("/app/window/connected", Fixture, NULL, fixture_set_up, test_window_connected,
               fixture_tear_down);
   g_test_add ("/app/window/columns-fit", Fixture, NULL, fixture_set_up,

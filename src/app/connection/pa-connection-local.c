@@ -46,7 +46,6 @@ local_token_store_cb (GObject      *source,
 {
   GTask *task = user_data;
   PaConnection *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!pa_credential_store_store_finish (PA_CREDENTIAL_STORE (source), result, &error))
@@ -62,25 +61,20 @@ local_token_store_cb (GObject      *source,
     }
 
   self->local_in_keyring = TRUE;
-  pa_credential_store_lookup_async (PA_CREDENTIAL_STORE (source), op->url,
-                                    g_task_get_cancellable (task),
-                                    local_token_lookup_cb, task);
+  pa_connection_op_keyring_lookup (task, local_token_lookup_cb);
 }
 
 static void
 local_started (GTask         *task,
                PaLocalServer *server)
 {
-  PaConnection *self = g_task_get_source_object (task);
   Op *op = g_task_get_task_data (task);
 
   op->url = g_strdup (pa_local_server_get_url (server));
   op->token = g_strdup (pa_local_server_get_token (server));
   /* Over HTTPS, the certificate the user gave provd is the one to trust. */
   g_set_object (&op->trusted, pa_local_server_get_certificate (server));
-  pa_credential_store_store_async (self->credentials, op->url, op->token,
-                                   g_task_get_cancellable (task),
-                                   local_token_store_cb, task);
+  pa_connection_op_keyring_store (task, local_token_store_cb);
 }
 
 static void

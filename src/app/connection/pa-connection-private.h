@@ -32,6 +32,9 @@ struct _PaConnection
   guint              generation;     /* bumped by every switch: late ops give way */
   PaClient          *listing_client; /* the newest op's, until it ends */
   guint64            n_listed;       /* what that client has listed so far */
+  guint              keyring_calls;  /* ops' keyring calls under way */
+  guint              keyring_slow;   /* a timeout: they have taken a while */
+  gboolean           waiting_for_keyring;
 };
 
 typedef enum
@@ -62,6 +65,15 @@ void pa_connection_op_open_client    (GTask         *task);
 /* Ends the op with @error (taken); only a connect owns the state. */
 void pa_connection_op_fail           (GTask         *task,
                                       GError        *error);
+
+/* The op's token to or from the keyring: as pa_credential_store_store_async()
+ * and _lookup_async() with the connection's store, @callback getting the
+ * store as its source; a call that takes a while (a keyring asking for its
+ * password) shows as "waiting-for-keyring". */
+void pa_connection_op_keyring_store  (GTask               *task,
+                                      GAsyncReadyCallback  callback);
+void pa_connection_op_keyring_lookup (GTask               *task,
+                                      GAsyncReadyCallback  callback);
 
 /* Stops @local and clears its token from the keyring; @wait: block
  * (bounded) until the keyring is done, for shutdown. */

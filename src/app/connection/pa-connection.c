@@ -42,6 +42,7 @@ enum {
   PROP_SERVER_URL,
   PROP_ERROR,
   PROP_N_LISTED,
+  PROP_WAITING_FOR_KEYRING,
   N_PROPS
 };
 
@@ -140,6 +141,89 @@ set_listing_client (PaConnection *self,
   /* Notified even at 0: where it connects has changed. */
   self->n_listed = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LISTED]);
+}
+
+/* A keyring that asks for its password (to unlock, or to make a keyring)
+ * keeps the op waiting for the user: after this long, the window says so. */
+#define KEYRING_SLOW_MS 1000
+
+static void
+set_waiting_for_keyring (PaConnection *self,
+                         gboolean      waiting)
+{
+  if (self->waiting_for_keyring == waiting)
+    return;
+  self->waiting_for_keyring = waiting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_FOR_KEYRING]);
+}
+
+static void
+keyring_slow_cb (gpointer data)
+{
+  PaConnection *self = data;
+
+  self->keyring_slow = 0;
+  set_waiting_for_keyring (self, TRUE);
+}
+
+typedef struct
+{
+  GAsyncReadyCallback callback;
+  GTask              *task;   /* the op's: its reference goes to @callback */
+} KeyringCall;
+
+static void
+keyring_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KeyringCall *call = user_data;
+  PaConnection *self = g_task_get_source_object (call->task);
+
+  if (--self->keyring_calls == 0)
+    {
+      g_clear_handle_id (&self->keyring_slow, g_source_remove);
+      set_waiting_for_keyring (self, FALSE);
+    }
+  call->callback (source, result, call->task);
+  g_free (call);
+}
+
+static KeyringCall *
+keyring_call_begin (GTask               *task,
+                    GAsyncReadyCallback  callback)
+{
+  PaConnection *self = g_task_get_source_object (task);
+  KeyringCall *call = g_new0 (KeyringCall, 1);
+
+  call->callback = callback;
+  call->task = task;
+  if (self->keyring_calls++ == 0)
+    self->keyring_slow = g_timeout_add_once (KEYRING_SLOW_MS, keyring_slow_cb, self);
+  return call;
+}
+
+void
+pa_connection_op_keyring_store (GTask               *task,
+                                GAsyncReadyCallback  callback)
+{
+  PaConnection *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  pa_credential_store_store_async (self->credentials, op->url, op->token,
+                                   g_task_get_cancellable (task), keyring_done_cb,
+                                   keyring_call_begin (task, callback));
+}
+
+void
+pa_connection_op_keyring_lookup (GTask               *task,
+                                 GAsyncReadyCallback  callback)
+{
+  PaConnection *self = g_task_get_source_object (task);
+  Op *op = g_task_get_task_data (task);
+
+  pa_credential_store_lookup_async (self->credentials, op->url, g_task_get_cancellable (task),
+                                    keyring_done_cb, keyring_call_begin (task, callback));
 }
 
 static void op_commit (GTask *task);
@@ -304,9 +388,7 @@ op_commit (GTask *task)
   switch (op->kind)
     {
     case OP_TO_SERVER:
-      pa_credential_store_store_async (self->credentials, op->url, op->token,
-                                       g_task_get_cancellable (task),
-                                       server_token_store_cb, task);
+      pa_connection_op_keyring_store (task, server_token_store_cb);
       return;
 
     case OP_USE_LOCAL:
@@ -395,8 +477,7 @@ pa_connection_connect_async (PaConnection        *self,
       return;
     }
   op->trusted = pa_trusted_certificate_load (op->url);
-  pa_credential_store_lookup_async (self->credentials, op->url, cancellable,
-                                    server_token_lookup_cb, task);
+  pa_connection_op_keyring_lookup (task, server_token_lookup_cb);
 }
 
 gboolean
@@ -766,6 +847,14 @@ pa_connection_get_connecting_url (PaConnection *self)
                                       : self->server_url;
 }
 
+gboolean
+pa_connection_get_waiting_for_keyring (PaConnection *self)
+{
+  g_return_val_if_fail (PA_IS_CONNECTION (self), FALSE);
+
+  return self->waiting_for_keyring;
+}
+
 guint64
 pa_connection_get_n_listed (PaConnection *self)
 {
@@ -794,6 +883,7 @@ pa_connection_dispose (GObject *object)
   g_clear_object (&self->repository);
   g_clear_object (&self->client);
   g_clear_object (&self->listing_client);
+  g_clear_handle_id (&self->keyring_slow, g_source_remove);
 
   G_OBJECT_CLASS (pa_connection_parent_class)->dispose (object);
 }
@@ -841,6 +931,9 @@ pa_connection_get_property (GObject    *object,
     case PROP_N_LISTED:
       g_value_set_uint64 (value, self->n_listed);
       break;
+    case PROP_WAITING_FOR_KEYRING:
+      g_value_set_boolean (value, self->waiting_for_keyring);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -873,6 +966,9 @@ pa_connection_class_init (PaConnectionClass *klass)
   properties[PROP_N_LISTED] =
     g_param_spec_uint64 ("n-listed", NULL, NULL, 0, G_MAXUINT64, 0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_WAITING_FOR_KEYRING] =
+    g_param_spec_boolean ("waiting-for-keyring", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

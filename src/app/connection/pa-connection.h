@@ -137,6 +137,9 @@ const GError      *pa_connection_get_error                (PaConnection        *
  * so far (0 once it ended). What "Connecting…" can say while 100,000
  * phones come in. */
 guint64            pa_connection_get_n_listed             (PaConnection        *self);
+/* Whether a connect or switch has waited a while for the keyring (which
+ * may be asking the user for its password). */
+gboolean           pa_connection_get_waiting_for_keyring  (PaConnection        *self);
 /* The server a connect or switch under way talks to once it has one (else
  * the current server's URL, or NULL). */
 const char        *pa_connection_get_connecting_url       (PaConnection        *self);
