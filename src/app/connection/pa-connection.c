@@ -415,10 +415,13 @@ server_token_lookup_cb (GObject      *source,
   op->token = pa_credential_store_lookup_finish (PA_CREDENTIAL_STORE (source), result, &error);
   if (op->token == NULL)
     {
+      /* A keyring left locked (its password prompt dismissed) answers the
+       * same as one without the token: the message names both. */
       if (error == NULL)
         error = g_error_new (PA_CONNECTION_ERROR, PA_CONNECTION_ERROR_NO_TOKEN,
-                             _("The keyring holds no token for %s. Connect to the server "
-                               "again and enter its token."), op->url);
+                             _("The keyring gave no token for %s: it has none, or it "
+                               "stayed locked. Unlock the keyring and try again, or connect "
+                               "to the server again and enter its token."), op->url);
       pa_connection_op_fail (task, error);
       return;
     }
