@@ -229,10 +229,22 @@ def select_section(name):
     wait(lambda: find(main, *SECTION_SHOWS[name]), "the %s section drawn" % name)
 
 
+def main_window_id():
+    """The main window's X id. xdotool's search reads every window's name,
+    and fails outright when one goes away meanwhile (a dialog just closed):
+    asked again a few times before that counts."""
+    for attempt in range(10):
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^PhoneAdmin$"],
+                               capture_output=True)
+        if found.returncode == 0 and found.stdout.split():
+            return found.stdout.split()[0]
+        time.sleep(0.2)
+    raise RuntimeError("xdotool finds no window named PhoneAdmin")
+
+
 def double_click(cell):
     e = cell.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    wid = subprocess.check_output(["xdotool", "search", "--onlyvisible", "--name",
-                                   "^PhoneAdmin$"]).split()[0]
+    wid = main_window_id()
     geometry = dict(l.split("=") for l in subprocess.check_output(
         ["xdotool", "getwindowgeometry", "--shell", wid]).decode().split())
     x, y = int(geometry["X"]) + e.x + 10, int(geometry["Y"]) + e.y + e.height // 2
