@@ -281,12 +281,14 @@ splice_items (PaFilterModel *self,
     self->items->pdata[position + i] = g_list_model_get_item (self->source, position + i);
 }
 
-/* The views hear of the rows: a long list a screenful at a time. */
+/* The views hear of the rows; a long list a screenful at a time when
+ * @in_steps. */
 static void
-start_showing (PaFilterModel *self)
+start_showing (PaFilterModel *self,
+               gboolean       in_steps)
 {
   self->revealed = G_MAXUINT;
-  if (n_rows (self) > REVEAL_ALL_FROM)
+  if (in_steps && n_rows (self) > REVEAL_ALL_FROM)
     {
       self->revealed = REVEAL_FIRST;
       /* A step every other frame, each step's rows laid out in the frame
@@ -317,6 +319,18 @@ take_until (PaFilterModel *self,
   return self->items->len == n;
 }
 
+/* Every item is in (the copy's source removed): the rows, told to the
+ * views, then that loading is over; told it is over with no rows yet, a
+ * page would say "no matches" for a frame. */
+static void
+taken (PaFilterModel *self,
+       gboolean       in_steps)
+{
+  self->rows = compute_rows (self);
+  start_showing (self, in_steps);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 static gboolean
 take_more_cb (gpointer user_data)
 {
@@ -325,11 +339,7 @@ take_more_cb (gpointer user_data)
   if (!take_until (self, g_get_monotonic_time () + TAKE_STEP_US))
     return G_SOURCE_CONTINUE;
   self->take_source = 0;
-  self->rows = compute_rows (self);
-  /* The rows first: told it is done with no rows yet, a page would say
-   * "no matches" for a frame. */
-  start_showing (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  taken (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -342,11 +352,7 @@ take_rest (PaFilterModel *self)
     return;
   g_clear_handle_id (&self->take_source, g_source_remove);
   take_until (self, 0);
-  self->rows = compute_rows (self);
-  self->revealed = G_MAXUINT;
-  if (n_rows (self) > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_rows (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  taken (self, FALSE);
 }
 
 static void
@@ -438,7 +444,7 @@ pa_filter_model_set_source (PaFilterModel *self,
   self->rows = compute_rows (self);
   if (n_old == 0)
     {
-      start_showing (self);
+      start_showing (self, TRUE);
       return;
     }
   g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old,

@@ -191,11 +191,12 @@ show_error (PaWindow     *self,
 static void
 update_connection_label (PaWindow *self)
 {
-  /* The server it is on, else the one a first connect is reaching. */
-  const char *url = pa_connection_get_server_url (self->connection)
-                    ? pa_connection_get_server_url (self->connection)
-                    : pa_connection_get_connecting_url (self->connection);
+  const char *url = pa_connection_get_server_url (self->connection);
   g_autofree char *text = NULL;
+
+  /* The server it is on, else the one a first connect is reaching. */
+  if (url == NULL)
+    url = pa_connection_get_connecting_url (self->connection);
 
   if (pa_connection_get_is_local (self->connection))
     {

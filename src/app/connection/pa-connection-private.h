@@ -31,10 +31,8 @@ struct _PaConnection
   GError            *error;
   guint              generation;     /* bumped by every switch: late ops give way */
   PaClient          *listing_client; /* the newest op's, until it ends */
-  guint64            n_listed;       /* what that client has listed so far */
   guint              keyring_calls;  /* ops' keyring calls under way */
-  guint              keyring_slow;   /* a timeout: they have taken a while */
-  gboolean           waiting_for_keyring;
+  guint              keyring_slow;   /* a timeout while they have not taken long */
 };
 
 typedef enum

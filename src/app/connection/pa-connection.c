@@ -110,22 +110,12 @@ set_server_url (PaConnection *self,
 }
 
 static void
-set_n_listed (PaConnection *self,
-              guint64       n_listed)
-{
-  if (self->n_listed == n_listed)
-    return;
-  self->n_listed = n_listed;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LISTED]);
-}
-
-static void
 client_listed_cb (PaConnection *self,
                   GParamSpec   *pspec,
                   PaClient     *client)
 {
   if (client == self->listing_client)
-    set_n_listed (self, pa_client_get_n_listed (client));
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LISTED]);
 }
 
 /* The newest op's client is the one whose listing counts; @client NULL:
@@ -139,7 +129,6 @@ set_listing_client (PaConnection *self,
     g_signal_connect_object (client, "notify::n-listed", G_CALLBACK (client_listed_cb), self,
                              G_CONNECT_SWAPPED);
   /* Notified even at 0: where it connects has changed. */
-  self->n_listed = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LISTED]);
 }
 
@@ -148,22 +137,12 @@ set_listing_client (PaConnection *self,
 #define KEYRING_SLOW_MS 1000
 
 static void
-set_waiting_for_keyring (PaConnection *self,
-                         gboolean      waiting)
-{
-  if (self->waiting_for_keyring == waiting)
-    return;
-  self->waiting_for_keyring = waiting;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_FOR_KEYRING]);
-}
-
-static void
 keyring_slow_cb (gpointer data)
 {
   PaConnection *self = data;
 
   self->keyring_slow = 0;
-  set_waiting_for_keyring (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_FOR_KEYRING]);
 }
 
 typedef struct
@@ -182,8 +161,11 @@ keyring_done_cb (GObject      *source,
 
   if (--self->keyring_calls == 0)
     {
+      gboolean was_waiting = self->keyring_slow == 0;
+
       g_clear_handle_id (&self->keyring_slow, g_source_remove);
-      set_waiting_for_keyring (self, FALSE);
+      if (was_waiting)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_FOR_KEYRING]);
     }
   call->callback (source, result, call->task);
   g_free (call);
@@ -855,7 +837,8 @@ pa_connection_get_waiting_for_keyring (PaConnection *self)
 {
   g_return_val_if_fail (PA_IS_CONNECTION (self), FALSE);
 
-  return self->waiting_for_keyring;
+  /* Calls under way, and the timeout that says they are slow has fired. */
+  return self->keyring_calls > 0 && self->keyring_slow == 0;
 }
 
 guint64
@@ -863,7 +846,7 @@ pa_connection_get_n_listed (PaConnection *self)
 {
   g_return_val_if_fail (PA_IS_CONNECTION (self), 0);
 
-  return self->n_listed;
+  return self->listing_client != NULL ? pa_client_get_n_listed (self->listing_client) : 0;
 }
 
 const GError *
@@ -932,10 +915,10 @@ pa_connection_get_property (GObject    *object,
       g_value_set_boxed (value, self->error);
       break;
     case PROP_N_LISTED:
-      g_value_set_uint64 (value, self->n_listed);
+      g_value_set_uint64 (value, pa_connection_get_n_listed (self));
       break;
     case PROP_WAITING_FOR_KEYRING:
-      g_value_set_boolean (value, self->waiting_for_keyring);
+      g_value_set_boolean (value, pa_connection_get_waiting_for_keyring (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
