@@ -33,7 +33,14 @@ ninja -C "$build"
 if [ "$sanitized" -eq 1 ]; then
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
   if [ "$#" -eq 0 ]; then
-    ASAN_OPTIONS="detect_leaks=1" PA_BUILD_DIR="$build" bash "$0" --suite core --suite server \
+    # intercept_tls_get_addr=0: the sanitizer's guess at a thread's dynamic
+    # TLS is wrong with Debian 12's glibc (google/sanitizers#1322), and its
+    # leak check then crashed at exit ("Tracer caught signal 11") in one
+    # run in eight once gnutls had run on a GTask thread (/tls/https under
+    # a parallel run). Those blocks are malloc'd and still scanned through
+    # the thread's DTV, so leaks are found all the same.
+    ASAN_OPTIONS="detect_leaks=1:intercept_tls_get_addr=0" PA_BUILD_DIR="$build" \
+      bash "$0" --suite core --suite server \
       || exit $?
     # The app's tests drive real windows: under the sanitizers they take
     # two to three times as long (keyboard: 16 s → over its 30 s). The
