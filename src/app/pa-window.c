@@ -191,20 +191,20 @@ show_error (PaWindow     *self,
 static void
 update_connection_label (PaWindow *self)
 {
-  const char *url = pa_connection_get_server_url (self->connection);
+  /* The server it is on, else the one a first connect is reaching. */
+  g_autofree char *url = pa_connection_dup_connecting_url (self->connection);
   g_autofree char *text = NULL;
 
-  /* The server it is on, else the one a first connect is reaching. */
-  if (url == NULL)
-    url = pa_connection_get_connecting_url (self->connection);
-
-  if (pa_connection_get_is_local (self->connection))
+  if (pa_connection_get_connecting_local (self->connection))
     {
       PaLocalServer *local = pa_connection_get_local_server (self->connection);
 
-      text = g_strdup (local != NULL && pa_local_server_get_lan_access (local)
-                       ? _("Local mode: this computer serves the phones on its network")
-                       : _("Local mode: the server runs on this computer, for it alone"));
+      if (local == NULL)
+        text = g_strdup (_("Starting the local server"));
+      else
+        text = g_strdup (pa_local_server_get_lan_access (local)
+                         ? _("Local mode: this computer serves the phones on its network")
+                         : _("Local mode: the server runs on this computer, for it alone"));
       gtk_image_set_from_icon_name (self->connection_icon, "computer-symbolic");
       adw_window_title_set_subtitle (self->content_title, _("Local mode"));
     }
@@ -303,8 +303,8 @@ show_main_page (PaWindow   *self,
 static char *
 connecting_description (PaWindow *self)
 {
-  gboolean local = pa_connection_get_is_local (self->connection);
-  const char *url = pa_connection_get_connecting_url (self->connection);
+  gboolean local = pa_connection_get_connecting_local (self->connection);
+  g_autofree char *url = pa_connection_dup_connecting_url (self->connection);
   guint64 n = pa_connection_get_n_listed (self->connection);
   g_autofree char *count = NULL;
 
@@ -369,7 +369,7 @@ connection_changed_cb (PaWindow *self)
         PaLocalServer *local = pa_connection_get_local_server (self->connection);
 
         check_lan_address (self);
-      if (local != NULL && pa_local_server_get_adopted (local) &&
+        if (local != NULL && pa_local_server_get_adopted (local) &&
             pa_local_server_get_lan_access (local) && !self->adoption_told)
           {
             self->adoption_told = TRUE;

@@ -608,7 +608,8 @@ pa_app_test_maybe_screenshot (GtkWidget  *window,
   pa_app_test_wait_until (pa_app_test_widget_ready, window);
   pa_app_test_wait_until (pa_app_test_transitions_done, window);
   pa_app_test_wait_for_frames (2);
-  path = g_build_filename (dir, name, NULL);
+  path = g_str_has_suffix (name, ".png") ? g_build_filename (dir, name, NULL)
+                                          : g_strdup_printf ("%s/%s.png", dir, name);
   pa_app_test_draw_png (window, path);
   g_test_message ("Drew %s", path);
 }

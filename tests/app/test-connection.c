@@ -93,6 +93,16 @@ assert_pid_gone (GPid pid)
   pa_app_test_wait_until_seconds (pa_app_test_pid_gone, GINT_TO_POINTER (pid), TIMEOUT_S);
 }
 
+/* What the connection says of where it goes while it connects. */
+static void
+record_connecting_local_cb (PaConnection *conn,
+                            GParamSpec   *pspec,
+                            int          *seen)
+{
+  if (pa_connection_get_state (conn) == PA_CONNECTION_CONNECTING)
+    *seen = pa_connection_get_connecting_local (conn);
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -153,6 +163,7 @@ test_local (Fixture       *f,
   g_autofree char *kept = NULL;
   g_autofree char *url = NULL;
   guint state_notifies = 0, repo_notifies = 0, local_notifies = 0, url_notifies = 0;
+  int connecting_local = -1;
   GPid pid;
 
   if (!have_session_bus ())
@@ -162,6 +173,8 @@ test_local (Fixture       *f,
     }
 
   g_signal_connect (f->conn, "notify::state", G_CALLBACK (count_notify_cb), &state_notifies);
+  g_signal_connect (f->conn, "notify::state", G_CALLBACK (record_connecting_local_cb),
+                    &connecting_local);
   g_signal_connect (f->conn, "notify::repository", G_CALLBACK (count_notify_cb), &repo_notifies);
   g_signal_connect (f->conn, "notify::is-local", G_CALLBACK (count_notify_cb), &local_notifies);
   g_signal_connect (f->conn, "notify::server-url", G_CALLBACK (count_notify_cb), &url_notifies);
@@ -183,6 +196,8 @@ test_local (Fixture       *f,
   g_assert_cmpuint (repo_notifies, ==, 1);
   g_assert_cmpuint (local_notifies, ==, 1);
   g_assert_cmpuint (url_notifies, ==, 1);
+  /* While it connected, before is-local, it said where it was going. */
+  g_assert_cmpint (connecting_local, ==, 1);
 
   /* The admin token went into the keyring under the local URL, and the
    * client uses what the keyring gave back. */

@@ -197,9 +197,12 @@ test_window_failed_says_address (void)
   g_assert_nonnull (strstr (error->message, url));   /* "no token for http://…" */
   pa_app_test_wait_for_frames (2);
 
-  description = label_with (GTK_WIDGET (window), url);
+  description = label_with (pa_app_test_template_child (window, "failed_page"), url);
   g_assert_nonnull (description);
   g_assert_cmpstr (gtk_label_get_text (description), ==, error->message);
+  /* The footer names the server that failed, not "No server". */
+  g_assert_cmpstr (gtk_label_get_label (pa_app_test_template_child (window, "connection_label")),
+                   ==, url);
 
   g_settings_reset (settings, "server-url");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -399,6 +402,16 @@ test_window_waits_for_keyring (void)
   page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "connecting"));
 
   pa_connection_connect_async (connection, NULL, pa_app_test_store_result_cb, &result);
+  /* Before it has a client, it already says which server it is for. */
+  {
+    g_autofree char *url = pa_connection_dup_connecting_url (connection);
+    GtkLabel *footer = pa_app_test_template_child (window, "connection_label");
+
+    g_assert_nonnull (url);
+    g_assert_true (g_str_has_prefix (url, server->url));
+    g_assert_cmpstr (gtk_label_get_label (footer), ==, url);
+    g_assert_cmpstr (adw_status_page_get_description (page), ==, url);
+  }
   pa_app_test_wait_until (waiting_for_keyring, connection);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "connecting");
   g_assert_nonnull (strstr (adw_status_page_get_description (page), "keyring"));
@@ -410,6 +423,11 @@ test_window_waits_for_keyring (void)
   g_assert_no_error (error);
   g_assert_false (pa_connection_get_waiting_for_keyring (connection));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
+  {
+    g_autofree char *url = pa_connection_dup_connecting_url (connection);
+
+    g_assert_cmpstr (url, ==, pa_connection_get_server_url (connection));
+  }
 
   g_settings_reset (settings, "server-url");
   gtk_window_destroy (GTK_WINDOW (window));

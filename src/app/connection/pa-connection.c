@@ -823,13 +823,37 @@ pa_connection_get_client (PaConnection *self)
   return self->client;
 }
 
-const char *
-pa_connection_get_connecting_url (PaConnection *self)
+gboolean
+pa_connection_get_connecting_local (PaConnection *self)
 {
+  g_autofree char *configured = NULL;
+
+  g_return_val_if_fail (PA_IS_CONNECTION (self), FALSE);
+
+  /* is-local says so only once a connect is done; until then the
+   * configured server says where it goes ("" is local mode). */
+  if (self->state != PA_CONNECTION_CONNECTING)
+    return self->is_local;
+  configured = g_settings_get_string (self->settings, SETTINGS_SERVER_URL);
+  return *configured == '\0';
+}
+
+char *
+pa_connection_dup_connecting_url (PaConnection *self)
+{
+  g_autofree char *configured = NULL;
+
   g_return_val_if_fail (PA_IS_CONNECTION (self), NULL);
 
-  return self->listing_client != NULL ? pa_client_get_base_url (self->listing_client)
-                                      : self->server_url;
+  if (self->listing_client != NULL)
+    return g_strdup (pa_client_get_base_url (self->listing_client));
+  if (self->server_url != NULL)
+    return g_strdup (self->server_url);
+  /* A first connect asks the keyring for the token before it has a
+   * client (seconds, when the keyring asks for its password), and one
+   * that failed has none: the server meant is the configured one. */
+  configured = g_settings_get_string (self->settings, SETTINGS_SERVER_URL);
+  return *configured != '\0' ? pa_server_address_normalize (configured, NULL) : NULL;
 }
 
 gboolean

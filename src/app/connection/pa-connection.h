@@ -140,8 +140,11 @@ guint64            pa_connection_get_n_listed             (PaConnection        *
 /* Whether a connect or switch has waited a while for the keyring (which
  * may be asking the user for its password). */
 gboolean           pa_connection_get_waiting_for_keyring  (PaConnection        *self);
-/* The server a connect or switch under way talks to once it has one (else
- * the current server's URL, or NULL). */
-const char        *pa_connection_get_connecting_url       (PaConnection        *self);
+/* Whether the connect under way (else the connection) is to the local
+ * server. */
+gboolean           pa_connection_get_connecting_local     (PaConnection        *self);
+/* The server a connect or switch under way talks to, else the current
+ * one, else the configured one (NULL in local mode); free it. */
+char              *pa_connection_dup_connecting_url       (PaConnection        *self);
 
 G_END_DECLS
