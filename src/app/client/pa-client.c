@@ -424,6 +424,7 @@ call_start (PaClient            *self,
             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
   CallData *data;
 
@@ -438,28 +439,17 @@ call_start (PaClient            *self,
   data->raw = want_raw;
   g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
 
-  data->message = soup_message_new (method, data->url);
+  data->message = pa_client_new_message (self, method, path, &error);
   if (data->message == NULL)
     {
-      g_autofree char *text =
-        g_strdup_printf (_("“%s” is not a valid server address. Enter an address like "
-                           "https://provd.example.com:8670/."),
-                         self->base_url);
-      g_task_return_error (task, pa_client_error_new_full (PA_CLIENT_ERROR_UNREACHABLE, 0, NULL, NULL,
-                                                   NULL, text));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   headers = soup_message_get_request_headers (data->message);
   /* Errors come as JSON whatever was asked for. */
-  soup_message_headers_replace (headers, "Accept",
-                                want_text ? "text/plain, application/json"
-                                          : "application/json");
-  if (self->token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
-      soup_message_headers_replace (headers, "Authorization", auth);
-    }
+  if (want_text)
+    soup_message_headers_replace (headers, "Accept", "text/plain, application/json");
   if (if_match > 0)
     {
       g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", if_match);
@@ -612,7 +602,7 @@ pa_client_call_upload_async (PaClient            *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  SoupMessageHeaders *headers;
+  g_autoptr(GError) error = NULL;
   CallData *data;
 
   g_return_if_fail (PA_IS_CLIENT (self));
@@ -625,24 +615,11 @@ pa_client_call_upload_async (PaClient            *self,
   data->url = g_strconcat (self->base_url, path, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
 
-  data->message = soup_message_new ("POST", data->url);
+  data->message = pa_client_new_message (self, "POST", path, &error);
   if (data->message == NULL)
     {
-      g_autofree char *text =
-        g_strdup_printf (_("“%s” is not a valid server address. Enter an address like "
-                           "https://provd.example.com:8670/."),
-                         self->base_url);
-      g_task_return_error (task, pa_client_error_new_full (PA_CLIENT_ERROR_UNREACHABLE, 0, NULL,
-                                                           NULL, NULL, text));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
-    }
-
-  headers = soup_message_get_request_headers (data->message);
-  soup_message_headers_replace (headers, "Accept", "application/json");
-  if (self->token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
-      soup_message_headers_replace (headers, "Authorization", auth);
     }
   soup_message_set_request_body_from_bytes (data->message, content_type, body);
   g_signal_connect_object (data->message, "accept-certificate",
@@ -739,29 +716,22 @@ pa_client_open_change_stream_async (PaClient            *self,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
   SoupMessage *message;
 
   g_return_if_fail (PA_IS_CLIENT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pa_client_open_change_stream_async);
-  url = g_strdup_printf ("%sapi/v1/changes/stream?since=%" G_GINT64_FORMAT, self->base_url,
-                         MAX (since, 0));
-  message = soup_message_new ("GET", url);
+  path = g_strdup_printf ("api/v1/changes/stream?since=%" G_GINT64_FORMAT, MAX (since, 0));
+  message = pa_client_new_message (self, "GET", path, &error);
   if (message == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Not a URL: %s", url);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   g_task_set_task_data (task, message, g_object_unref);
-  if (self->token != NULL)
-    {
-      g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
-                                    auth);
-    }
   g_signal_connect_object (message, "accept-certificate",
                            G_CALLBACK (stream_accept_certificate_cb), self, 0);
   soup_session_websocket_connect_async (self->session, message, NULL, NULL, G_PRIORITY_DEFAULT,
