@@ -114,9 +114,9 @@ start_provd() {  # [soft descriptor limit]
       "${provd_args[@]}"
   ) >"$work/provd.log" 2>&1 &
   provd_pid=$!
-  # Up to a minute: a data folder from an earlier run (PA_APP_FLEET_CACHE)
-  # was derived for another port, and 100,000 phones take ~13 s to derive
-  # again before provd listens.
+  # Up to a minute, for a slow machine. (A data folder from an earlier run,
+  # PA_APP_FLEET_CACHE, was derived for another port: provd listens at
+  # once and records its phones again meanwhile, ~15 s at 100,000.)
   for _ in $(seq 1200); do [ -s "$work/data/provd.url" ] && break; sleep 0.05; done
   [ -s "$work/data/provd.url" ] || die "provd did not start: $(cat "$work/provd.log")"
   base="$(cat "$work/data/provd.url")"

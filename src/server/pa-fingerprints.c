@@ -151,10 +151,11 @@ derive_phone (PaDerive      *derive,
 }
 
 static gboolean
-derive_phones (PaDerive  *derive,
-               GArray    *phone_ids,
-               GArray    *changed_ids,
-               GError   **error)
+derive_phones (PaDerive      *derive,
+               GArray        *phone_ids,
+               GArray        *changed_ids,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(PaGatherMemo) memo = pa_gather_memo_new (derive->store);
 
@@ -163,6 +164,8 @@ derive_phones (PaDerive  *derive,
       gint64 id = g_array_index (phone_ids, gint64, i);
       gboolean changed;
 
+      if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       if (!derive_phone (derive, memo, id, &changed, error))
         return FALSE;
       if (changed)
@@ -221,7 +224,7 @@ derive_cb (PaStore  *store,
   /* A nested derive cannot happen (the observer writes no tracked data),
    * but a failed one leaves half a list behind: start from empty. */
   g_array_set_size (derive->changed, 0);
-  return derive_phones (derive, phones, derive->changed, error);
+  return derive_phones (derive, phones, derive->changed, NULL, error);
 }
 
 static void
@@ -330,12 +333,96 @@ pa_server_unwatch_store (PaServer *self)
   g_clear_pointer (&self->settings, g_array_unref);
 }
 
+/* The startup's derive, on a unit of work: the phones it records are
+ * listed on the main loop, the derive made in the unit's thread. */
+struct _PaUnderived
+{
+  PaServer *server;   /* NULL once it is gone (it waited for the unit) */
+  GArray   *phones;
+  PaDerive *derive;
+};
+typedef struct _PaUnderived Underived;
+
+static void
+underived_free (Underived *work)
+{
+  g_array_unref (work->phones);
+  g_clear_pointer (&work->derive, pa_derive_free);
+  g_free (work);
+}
+
+static gboolean
+derive_underived_unit (PaStore       *unit,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  Underived *work = data;
+  g_autoptr(PaDerive) derive = pa_derive_new (work->server, unit);
+
+  if (!pa_store_begin (unit, error))
+    return FALSE;
+  /* Into the derive's own list: its commit makes them "last affected",
+   * the phones whose files the main loop made meanwhile and must drop. */
+  if (!derive_phones (derive, work->phones, derive->changed, cancellable, error))
+    {
+      pa_store_rollback (unit);
+      return FALSE;
+    }
+  if (!pa_store_commit (unit, error))
+    return FALSE;
+  work->derive = g_steal_pointer (&derive);
+  return TRUE;
+}
+
+void
+pa_server_stop_deriving (PaServer *self)
+{
+  if (self->deriving == NULL)
+    return;
+  /* Cancelled: it rolls back within 256 phones, and its thread reads the
+   * server until then. */
+  g_cancellable_cancel (self->cancellable);
+  pa_store_wait_writable (self->store);
+  self->deriving->server = NULL;
+  self->deriving = NULL;
+}
+
+static void
+derive_underived_done_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  Underived *work = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (work->server == NULL)
+    {
+      underived_free (work);
+      return;
+    }
+  work->server->deriving = NULL;
+  if (!pa_store_run_unit_finish (PA_STORE (source), result, &error))
+    {
+      /* Rolled back: the next start finds them underived again. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot record what the files of %u phone(s) are made from: %s",
+                   work->phones->len, error->message);
+    }
+  else
+    {
+      pa_server_forget_rendered (work->server, work->derive);
+      g_message ("Recorded what the files of %u phone(s) are made from", work->phones->len);
+    }
+  underived_free (work);
+}
+
 gboolean
 pa_server_derive_underived (PaServer  *self,
                             GError   **error)
 {
   g_autoptr(GArray) phones = NULL;
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Underived *work;
 
   /* Never derived, or derived with settings this start does not have. */
   phones = pa_store_list_phones_underived (self->store, self->settings, error);
@@ -344,22 +431,20 @@ pa_server_derive_underived (PaServer  *self,
   sort_unique (phones);
   if (phones->len == 0)
     return TRUE;
-  /* Some 130 µs a phone: 100,000 keep provd from listening for seconds,
-   * and whoever reads the journal meanwhile should know why. */
-  if (phones->len >= 10000)
-    g_message ("Recording what the files of %u phones are made from before serving "
-               "(after an upgrade or a change of settings); this takes a while",
-               phones->len);
 
-  if (!pa_store_begin (self->store, error))
-    return FALSE;
-  if (!derive_phones (self->derive, phones, changed, error))
-    {
-      pa_store_rollback (self->store);
-      return FALSE;
-    }
-  g_message ("Recorded what the files of %u phone(s) are made from", phones->len);
-  return pa_store_commit (self->store, error);
+  /* Some 200 µs a phone, 20 s at 100,000: off the main loop, which serves
+   * meanwhile. A phone that fetches first gets files made from what is
+   * there now, under its old fingerprint; dropped once this commits.
+   * Writers wait for it, as for a bulk job. */
+  g_message ("Recording what the files of %u phone(s) are made from (after an upgrade or a "
+             "change of settings); phones are served meanwhile", phones->len);
+  work = g_new0 (Underived, 1);
+  work->server = self;
+  work->phones = g_steal_pointer (&phones);
+  self->deriving = work;
+  pa_store_run_unit_async (self->store, derive_underived_unit, work, NULL, self->cancellable,
+                           derive_underived_done_cb, work);
+  return TRUE;
 }
 
 /* The program itself: its writers and catalog. Its own bytes say whether

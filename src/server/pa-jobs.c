@@ -38,6 +38,7 @@ struct _PaJobs
   struct _Job  *running;
   guint         due_id;        /* the next scheduled job's timer */
   guint         pump_id;
+  gboolean      pump_waits;    /* for the store to be writable */
   struct _PaRenderAhead *storing;  /* the last job's files, being stored */
 };
 
@@ -647,6 +648,34 @@ start (PaJobs     *self,
     start_pushes (job);
 }
 
+/* A unit of work (another's diff, the startup's derive) holds the store:
+ * pumped again once it is over. Its cancellable says whether the jobs are
+ * still there. */
+typedef struct
+{
+  PaJobs       *jobs;
+  GCancellable *cancellable;
+} PumpLater;
+
+static void
+pump_later_free (PumpLater *later)
+{
+  g_object_unref (later->cancellable);
+  g_free (later);
+}
+
+static void
+pump_writable_cb (PaStore  *store,
+                  gpointer  data)
+{
+  PumpLater *later = data;
+
+  if (g_cancellable_is_cancelled (later->cancellable))
+    return;
+  later->jobs->pump_waits = FALSE;
+  pump (later->jobs);
+}
+
 static gboolean
 pump_cb (gpointer user_data)
 {
@@ -666,8 +695,19 @@ pump (PaJobs *self)
   g_autoptr(GError) error = NULL;
   gint64 now = now_seconds (), next_due = 0;
 
-  if (self->running != NULL || !pa_store_is_writable (self->server->store))
+  if (self->running != NULL || self->pump_waits)
     return;
+  if (!pa_store_is_writable (self->server->store))
+    {
+      PumpLater *later = g_new0 (PumpLater, 1);
+
+      later->jobs = self;
+      later->cancellable = g_object_ref (self->cancellable);
+      self->pump_waits = TRUE;
+      pa_store_when_writable (self->server->store, pump_writable_cb, later,
+                              (GDestroyNotify) pump_later_free);
+      return;
+    }
   queued = pa_store_list_jobs (self->server->store, "queued", 0, &error);
   if (queued == NULL)
     {

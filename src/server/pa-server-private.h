@@ -56,6 +56,8 @@ struct _PaServer
   gint64           catalog_revision;
   GArray          *settings;        /* PaConfigInput per PaSettingId */
   struct _PaDerive *derive;         /* of @store */
+  struct _PaUnderived *deriving;    /* the startup's derive, while it runs */
+  GCancellable    *cancellable;     /* cancelled when provd stops */
 
   /* pa-api-changes-stream.c: the open change streams (PaChangeStream) */
   GList           *change_streams;
@@ -197,9 +199,14 @@ GStrv    pa_phone_attention        (PaServer          *self,
  * files. */
 void     pa_server_watch_store     (PaServer          *self);
 void     pa_server_unwatch_store   (PaServer          *self);
-/* Records the inputs of phones stored without them (an older database). */
+/* Records the inputs of phones stored without them or with other settings
+ * (an older provd, a changed key file or catalog) on a unit of work, while
+ * the main loop serves. */
 gboolean pa_server_derive_underived (PaServer         *self,
                                      GError          **error);
+/* Ends that unit (rolled back; the next start does it again) and waits
+ * for its thread: before what it reads goes. */
+void     pa_server_stop_deriving   (PaServer          *self);
 /* Reads the stored settings again, puts the key file's over them and
  * computes each one's revision (a phone's input). */
 gboolean pa_server_update_settings  (PaServer          *self,

@@ -29,6 +29,7 @@ pa_server_dispose (GObject *object)
   PaServer *self = PA_SERVER (object);
 
   pa_server_shutdown (self);
+  pa_server_stop_deriving (self);
   g_clear_pointer (&self->jobs, pa_jobs_free);
   pa_server_stop_sip (self);
   pa_server_unwatch_store (self);
@@ -53,6 +54,7 @@ pa_server_finalize (GObject *object)
   g_clear_pointer (&self->nonce_secret, g_free);
   g_clear_pointer (&self->last_warning, g_hash_table_unref);
   g_clear_pointer (&self->refusals, pa_rate_limit_free);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (pa_server_parent_class)->finalize (object);
 }
@@ -70,6 +72,7 @@ static void
 pa_server_init (PaServer *self)
 {
   self->last_warning = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->cancellable = g_cancellable_new ();
 }
 
 static gboolean
@@ -593,8 +596,6 @@ pa_server_listen (PaServer  *self,
   self->site_key = pa_store_get_site_key (self->store, error);
   if (self->site_key == NULL)
     return FALSE;
-  if (!pa_server_derive_underived (self, error))
-    return FALSE;
   if (self->fetch_log == NULL)
     {
       self->fetch_log = pa_fetch_log_new (self->store, error);
@@ -615,6 +616,9 @@ pa_server_listen (PaServer  *self,
           return FALSE;
         }
     }
+  /* Last: it holds the store's write lock while it runs. */
+  if (!pa_server_derive_underived (self, error))
+    return FALSE;
 
   g_log_structured (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                     "PA_URL", self->url,
@@ -667,6 +671,7 @@ pa_server_shutdown (PaServer *self)
 {
   g_return_if_fail (PA_IS_SERVER (self));
 
+  g_cancellable_cancel (self->cancellable);
   pa_server_close_change_streams (self);
   if (self->listener != NULL)
     pa_http_listener_close (self->listener);

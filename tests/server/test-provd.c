@@ -324,6 +324,102 @@ test_config_file (void)
   }
 }
 
+/* What a phone at @token gets for its MAC file. */
+static char *
+phone_file (PaTestServer *server,
+            const char   *token)
+{
+  g_autofree char *path = g_strdup_printf ("/p/%s/805ec0123456.cfg", token);
+  const char *headers[] = { "User-Agent", "Yealink SIP-T54W 96.86.0.100", NULL };
+  g_autoptr(PaTestResponse) response = pa_test_request (server, "GET", path, NULL, NULL, -1,
+                                                        FALSE, headers);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return g_strdup (response->text);
+}
+
+static gboolean
+log_says (const char *log,
+          const char *what,
+          gsize       after)
+{
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (log, &text, NULL, NULL) && strlen (text) > after &&
+         strstr (text + after, what) != NULL;
+}
+
+/* A setting the key file changes between two starts reaches every phone:
+ * its files are recorded again on a unit of work once provd listens (not
+ * before: at 100,000 phones that held its port closed for 20 s). Restarts
+ * keep the port: the address phones are given is one of their inputs. */
+static void
+test_key_file_change (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-provd-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autofree char *log = g_build_filename (dir, "provd.log", NULL);
+  g_autofree char *before = NULL, *after = NULL, *file = NULL, *text = NULL;
+  PaTestServerOptions options = { .config_file = config, .stderr_path = log };
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(PaTestResponse) created = NULL;
+  const char *listening, *recorded;
+  g_autofree char *token = NULL;
+  gsize logged = 0;
+  gint64 id;
+
+  g_assert_true (g_file_set_contents (config, "[server]\nsip-server=a.example.com\n", -1, &error));
+  server = pa_test_server_new_with_options (&options);
+  created = pa_test_api (server, "POST", "/api/v1/phones",
+                         "{\"name\": \"Desk\", \"mac\": \"80:5E:C0:12:34:56\", "
+                         "\"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}", NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  id = json_object_get_int_member (pa_test_response_object (created), "id");
+  token = g_strdup (json_object_get_string_member (pa_test_response_object (created), "token"));
+  file = phone_file (server, token);
+  g_assert_nonnull (strstr (file, "= a.example.com"));
+
+  /* Nothing changed: nothing to record, no unit. */
+  pa_test_server_stop (server);
+  g_assert_true (g_file_get_contents (log, &text, &logged, &error));
+  pa_test_server_restart_same_port (server);
+  before = pa_test_fingerprint_of (server, id);
+  g_assert_false (log_says (log, "Recording what the files", logged));
+
+  pa_test_server_stop (server);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (log, &text, &logged, &error));
+  g_assert_true (g_file_set_contents (config, "[server]\nsip-server=b.example.com\n", -1, &error));
+  pa_test_server_restart_same_port (server);
+
+  /* Served at once, from what is there now. */
+  g_clear_pointer (&file, g_free);
+  file = phone_file (server, token);
+  g_assert_nonnull (strstr (file, "= b.example.com"));
+  g_assert_null (strstr (file, "a.example.com"));
+
+  /* Then recorded: a new fingerprint (its ETag) for the phone. */
+  for (guint i = 0; i < 200 && !log_says (log, "Recorded what the files of 1 phone(s)", logged); i++)
+    g_usleep (50 * 1000);
+  g_assert_true (log_says (log, "Recorded what the files of 1 phone(s)", logged));
+  after = pa_test_fingerprint_of (server, id);
+  g_assert_cmpstr (after, !=, before);
+  g_clear_pointer (&file, g_free);
+  file = phone_file (server, token);
+  g_assert_nonnull (strstr (file, "= b.example.com"));
+
+  /* It listened first, then recorded them. */
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (log, &text, NULL, &error));
+  listening = strstr (text + logged, "Listening on");
+  recorded = strstr (text + logged, "Recorded what the files");
+  g_assert_nonnull (listening);
+  g_assert_nonnull (recorded);
+  g_assert_true (listening < recorded);
+  g_assert_nonnull (strstr (text + logged, "phones are served meanwhile"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +432,7 @@ main (int    argc,
   g_test_add_func ("/provd/sigint", test_sigint);
   g_test_add_func ("/provd/command-line", test_command_line);
   g_test_add_func ("/provd/config-file", test_config_file);
+  g_test_add_func ("/provd/key-file-change", test_key_file_change);
 
   return g_test_run ();
 }
