@@ -76,6 +76,7 @@ def get(port, path, headers):
     resp = conn.getresponse()
     body = resp.read()
     conn.close()
+    get.etag = resp.getheader("ETag")
     return resp.status, time.perf_counter() - t, body
 
 t0 = time.perf_counter()
@@ -108,6 +109,7 @@ while True:
         if path != "/api/v1" and first_file is None:
             first_file = now
             first_body = body
+            first_etag = get.etag
     if not derived or log_has("Recorded what the files"):
         recorded = time.perf_counter() - t0
         break
@@ -129,8 +131,15 @@ if b"b.example.com" not in first_body:
     failed.append("the phone's first common file does not give b.example.com")
 if not derived:
     failed.append("provd recorded nothing after its settings changed")
-status, _, body = get(port, phone_path, phone_headers)
-if status != 200 or b"b.example.com" not in body:
+# Its file as made during the derive carried the old fingerprint: asked
+# with that ETag after, it must come again, not 304.
+status, _, body = get(port, phone_path, dict(phone_headers, **{"If-None-Match": first_etag}))
+print(f"   asked again with the ETag it got during the derive: {status}, ETag "
+      f"{'new' if get.etag != first_etag else 'the same'}")
+if status != 200 or get.etag == first_etag:
+    failed.append(f"after the derive, the ETag from during it got {status} (files kept "
+                  "under the old fingerprint)")
+if status == 200 and b"b.example.com" not in body:
     failed.append("the phone's common file after the derive does not give b.example.com")
 proc.send_signal(signal.SIGTERM)
 if proc.wait(timeout=60) != 0:

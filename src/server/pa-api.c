@@ -95,7 +95,10 @@ pa_api_in_transaction (PaApiRequest         *req,
   /* Where the log stands as this request starts writing (asking after
    * the newest possible number gives no entries, only the bounds). */
   none = pa_store_list_changes (req->store, G_MAXINT64, 1, &oldest, &before, error);
-  if (none == NULL || !work (req, data, error) || !report_changed (req, before, error))
+  /* Derived before the log is read: the phones whose files changed with
+   * this write are in it too. */
+  if (none == NULL || !work (req, data, error) || !pa_store_derive_pending (req->store, error) ||
+      !report_changed (req, before, error))
     {
       pa_store_rollback (req->store);
       return FALSE;

@@ -221,9 +221,9 @@ derive_cb (PaStore  *store,
     }
   sort_unique (phones);
 
-  /* A nested derive cannot happen (the observer writes no tracked data),
-   * but a failed one leaves half a list behind: start from empty. */
-  g_array_set_size (derive->changed, 0);
+  /* Added to what an earlier derive in this transaction found (the store
+   * derives what was written before the API reads the log, then what was
+   * written after at commit); a failed one rolls back, which clears it. */
   return derive_phones (derive, phones, derive->changed, NULL, error);
 }
 
@@ -249,6 +249,8 @@ settled_cb (PaStore  *store,
   derive->settings_written = FALSE;
   if (committed)
     {
+      sort_unique (derive->changed);
+      sort_unique (derive->dropped);
       g_array_append_vals (derive->last_affected, derive->changed->data, derive->changed->len);
       g_array_append_vals (derive->last_dropped, derive->dropped->data, derive->dropped->len);
       g_ptr_array_extend_and_steal (derive->last_generated, g_steal_pointer (&derive->generated));
@@ -339,7 +341,7 @@ struct _PaUnderived
 {
   PaServer *server;   /* NULL once it is gone (it waited for the unit) */
   GArray   *phones;
-  PaDerive *derive;
+  GArray   *changed;  /* the phones whose fingerprint it changed */
 };
 typedef struct _PaUnderived Underived;
 
@@ -347,7 +349,7 @@ static void
 underived_free (Underived *work)
 {
   g_array_unref (work->phones);
-  g_clear_pointer (&work->derive, pa_derive_free);
+  g_array_unref (work->changed);
   g_free (work);
 }
 
@@ -362,17 +364,13 @@ derive_underived_unit (PaStore       *unit,
 
   if (!pa_store_begin (unit, error))
     return FALSE;
-  /* Into the derive's own list: its commit makes them "last affected",
-   * the phones whose files the main loop made meanwhile and must drop. */
-  if (!derive_phones (derive, work->phones, derive->changed, cancellable, error))
+  if (!derive_phones (derive, work->phones, work->changed, cancellable, error))
     {
       pa_store_rollback (unit);
+      g_array_set_size (work->changed, 0);
       return FALSE;
     }
-  if (!pa_store_commit (unit, error))
-    return FALSE;
-  work->derive = g_steal_pointer (&derive);
-  return TRUE;
+  return pa_store_commit (unit, error);
 }
 
 void
@@ -411,7 +409,11 @@ derive_underived_done_cb (GObject      *source,
     }
   else
     {
-      pa_server_forget_rendered (work->server, work->derive);
+      /* What the main loop made of them meanwhile was made under their
+       * old fingerprint. */
+      for (guint i = 0; i < work->changed->len; i++)
+        pa_render_cache_forget_phone (work->server->render_cache,
+                                      g_array_index (work->changed, gint64, i));
       g_message ("Recorded what the files of %u phone(s) are made from", work->phones->len);
     }
   underived_free (work);
@@ -441,6 +443,7 @@ pa_server_derive_underived (PaServer  *self,
   work = g_new0 (Underived, 1);
   work->server = self;
   work->phones = g_steal_pointer (&phones);
+  work->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->deriving = work;
   pa_store_run_unit_async (self->store, derive_underived_unit, work, NULL, self->cancellable,
                            derive_underived_done_cb, work);

@@ -5,7 +5,8 @@
  * The store's insert, update and delete each add an entry in their own
  * transaction (pa_sqlite_store_record_change); a phone's status is logged
  * by a trigger (schema step 9), since a phone's requests move it on paths
- * that are not these. Only the newest CHANGES_KEPT entries are kept: a
+ * that are not these, and a new fingerprint (what its files are made from
+ * changed: a setting, its profile, its SIP account) by set_phone_inputs. Only the newest CHANGES_KEPT entries are kept: a
  * reader further behind is told to list again.
  */
 #define G_LOG_DOMAIN "pa-sqlite-store"
@@ -14,6 +15,7 @@
 
 #include <string.h>
 
+#include "pa-phone.h"
 #include "pa-sqlite-store-private.h"
 
 /* A day of a busy fleet's edits and status moves; the app reads the feed
@@ -43,6 +45,8 @@ pa_sqlite_store_record_change (PaSqliteStore  *self,
   pa_stmt_bind_int (stmt, ":at", g_get_real_time () / G_USEC_PER_SEC);
   if (pa_sqlite_store_step (self, stmt, "Cannot log the change", error) == 0)
     return FALSE;
+  if (type == PA_TYPE_PHONE && self->depth > 0)
+    g_hash_table_add (self->phones_logged, g_memdup2 (&id, sizeof id));
 
   seq = sqlite3_last_insert_rowid (self->db);
   if (seq % PRUNE_EVERY == 0 && seq > CHANGES_KEPT)
@@ -136,6 +140,7 @@ void
 pa_sqlite_store_settle_changes (PaSqliteStore *self,
                                 gboolean       committed)
 {
+  g_hash_table_remove_all (self->phones_logged);
   if (!self->logged_change)
     return;
   self->logged_change = FALSE;

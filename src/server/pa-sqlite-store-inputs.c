@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "pa-phone.h"
 #include "pa-sqlite-store-private.h"
 
 static gboolean
@@ -77,6 +78,12 @@ set_phone_inputs (PaStore      *store,
     if (pa_sqlite_store_step (self, mark, "Cannot record the phone’s fingerprint", error) == 0)
       goto fail;
   }
+  /* Its representation changed (fingerprint, perhaps why it needs
+   * attention): an app following the log sees it, as it would an edit.
+   * Once per transaction: a phone written itself is in the log already. */
+  if (!g_hash_table_contains (self->phones_logged, &phone_id) &&
+      !pa_sqlite_store_record_change (self, PA_TYPE_PHONE, phone_id, "updated", error))
+    goto fail;
   return pa_sqlite_store_tx_commit (store, error);
 
 fail:

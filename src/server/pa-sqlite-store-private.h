@@ -26,6 +26,9 @@ struct _PaSqliteStore
   /* The open transaction (or the statement running outside one) added a
    * change log entry: set by the update hook, so the trigger's count too. */
   gboolean    logged_change;
+  /* Phones (gint64 ids) the open transaction logged a change for: a new
+   * fingerprint logs one only for a phone not already in the log. */
+  GHashTable *phones_logged;
 };
 
 /* A cached statement borrowed for one scope: g_autoptr resets it and clears

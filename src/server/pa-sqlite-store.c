@@ -279,6 +279,7 @@ pa_sqlite_store_finalize (GObject *object)
   g_clear_pointer (&self->checkpointer, pa_sqlite_checkpointer_stop);
   /* Statements first: sqlite3_close() refuses while any is alive. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->phones_logged, g_hash_table_unref);
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Cannot close “%s”: %s", self->path, sqlite3_errmsg (self->db));
   g_clear_pointer (&self->path, g_free);
@@ -304,6 +305,7 @@ static void
 pa_sqlite_store_init (PaSqliteStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->phones_logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static PaStore *pa_sqlite_store_open_sibling (PaStore  *store,

@@ -64,6 +64,7 @@ typedef struct
 {
   guint                  depth;
   GArray                *written;      /* PaConfigInput, revision 0 */
+  guint                  derived;      /* how many of @written were derived */
   const PaStoreObserver *observer;
   gpointer               observer_data;
 } Tracker;
@@ -115,6 +116,7 @@ settle (PaStore  *self,
         Tracker  *tracker,
         gboolean  committed)
 {
+  tracker->derived = 0;
   if (tracker->written->len == 0)
     return;
   g_array_set_size (tracker->written, 0);
@@ -244,6 +246,33 @@ pa_store_begin (PaStore  *self,
   return TRUE;
 }
 
+/* The observer derives what the outermost transaction wrote since it
+ * last did (it is given all of it: what it derived then is unchanged
+ * since, and it keeps what it found changed until the end). */
+static gboolean
+derive_written (PaStore  *self,
+                Tracker  *tracker,
+                GError  **error)
+{
+  if (tracker->depth != 1 || tracker->written->len == tracker->derived ||
+      tracker->observer == NULL)
+    return TRUE;
+  if (!tracker->observer->derive (self, tracker->written, tracker->observer_data, error))
+    return FALSE;
+  tracker->derived = tracker->written->len;
+  return TRUE;
+}
+
+gboolean
+pa_store_derive_pending (PaStore  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (PA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (get_tracker (self)->depth == 1, FALSE);
+
+  return derive_written (self, get_tracker (self), error);
+}
+
 gboolean
 pa_store_commit (PaStore  *self,
                  GError  **error)
@@ -255,8 +284,7 @@ pa_store_commit (PaStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   tracker = get_tracker (self);
-  if (tracker->depth == 1 && tracker->written->len > 0 && tracker->observer != NULL &&
-      !tracker->observer->derive (self, tracker->written, tracker->observer_data, error))
+  if (!derive_written (self, tracker, error))
     {
       IFACE (self)->rollback (self);
       tracker->depth--;

@@ -491,6 +491,15 @@ gboolean     pa_store_begin                 (PaStore *self, GError **error);
 gboolean     pa_store_commit                (PaStore *self, GError **error);
 
 /**
+ * pa_store_derive_pending:
+ * In the outermost transaction: has the observer derive what was written
+ * so far now instead of at commit (which derives only what is written
+ * after), so what it writes (phones' new fingerprints, their change log
+ * entries) can be read before the commit.  On failure, roll back.
+ */
+gboolean     pa_store_derive_pending        (PaStore *self, GError **error);
+
+/**
  * pa_store_rollback:
  * Undoes the writes of the innermost transaction and ends it.  Without an
  * open transaction it does nothing (and warns), so it is safe in error paths.

@@ -96,10 +96,12 @@ test_feed (PaTestFixture *fixture,
   text = describe (changes);
   /* What the server did by its own rules is there too: the phone's own
    * SIP account, and Ann routed to her hardware phone; then the rename,
+   * and with it the phone (its files show her name: a new fingerprint),
    * then the phone's fetch. */
   g_test_message ("feed: %s", text);
   g_assert_cmpstr (text, ==, "created agents 1, created sip-accounts 1, created phones 1, "
-                             "updated agents 1, updated agents 1, updated phones 1");
+                             "updated agents 1, updated agents 1, updated phones 1, "
+                             "updated phones 1");
   g_assert_cmpint (json_object_get_int_member (object, "last"), ==,
                    json_object_get_int_member (json_array_get_object_element (changes,
                                                json_array_get_length (changes) - 1), "seq"));
@@ -218,6 +220,73 @@ test_write_names_what_changed (PaTestFixture *fixture,
   g_assert_cmpstr (text, ==, "created sip-accounts 1, created phones 1, updated agents 1");
 }
 
+/* An edit elsewhere that changes what a phone's files are made from (the
+ * server's SIP server here) changes the phone as the API shows it: a new
+ * fingerprint, and no more reason to need attention. The write's answer
+ * and the log name it, so an app following the log shows it at once (it
+ * kept "needs attention" until it listed again). */
+static void
+test_derived (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-changes-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  PaTestServerOptions options = { .config_file = config };
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(PaTestResponse) created = NULL;
+  g_autoptr(PaTestResponse) info = NULL;
+  g_autoptr(PaTestResponse) patched = NULL;
+  g_autoptr(PaTestResponse) regions = NULL;
+  g_autoptr(PaTestResponse) feed = NULL;
+  g_autofree char *text = NULL, *fingerprint = NULL;
+  JsonObject *phone, *last_change;
+  JsonArray *changes;
+  gint64 id, last;
+
+  /* No SIP server anywhere: the phone's line has none. */
+  g_assert_true (g_file_set_contents (config, "[server]\n", -1, &error));
+  server = pa_test_server_new_with_options (&options);
+  created = pa_test_api (server, "POST", "/api/v1/phones",
+                         "{\"name\": \"Desk\", \"mac\": \"80:5E:C0:11:22:55\","
+                         " \"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}", NULL);
+  g_assert_cmpuint (created->status, ==, 201);
+  phone = pa_test_response_object (created);
+  id = json_object_get_int_member (phone, "id");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (phone, "attention")), ==, 1);
+  fingerprint = g_strdup (json_object_get_string_member (phone, "config_fingerprint"));
+  info = pa_test_api (server, "GET", "/api/v1", NULL, NULL);
+  last = json_object_get_int_member (pa_test_response_object (info), "changes_last");
+
+  patched = pa_test_api (server, "PATCH", "/api/v1/settings",
+                         "{\"sip_server\": \"pbx.example.com\"}", "*");
+  g_assert_cmpuint (patched->status, ==, 200);
+  text = describe (json_object_get_array_member (pa_test_response_object (patched), "changed"));
+  g_assert_cmpstr (text, ==, "updated settings 1, updated phones 1");
+
+  {
+    g_autofree char *since = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT, last);
+
+    feed = pa_test_api (server, "GET", since, NULL, NULL);
+  }
+  g_assert_cmpuint (feed->status, ==, 200);
+  changes = json_object_get_array_member (pa_test_response_object (feed), "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 2);
+  last_change = json_array_get_object_element (changes, 1);
+  g_assert_cmpint (json_object_get_int_member (last_change, "id"), ==, id);
+  phone = json_object_get_object_member (last_change, "item");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (phone, "attention")), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (phone, "config_fingerprint"), !=, fingerprint);
+
+  /* A region no phone uses changes no phone. */
+  regions = pa_test_api (server, "PATCH", "/api/v1/settings",
+                         "{\"sip_regions\": [{\"name\": \"Berlin\","
+                         " \"server\": \"berlin.example.com\"}]}", "*");
+  g_assert_cmpuint (regions->status, ==, 200);
+  g_clear_pointer (&text, g_free);
+  text = describe (json_object_get_array_member (pa_test_response_object (regions), "changed"));
+  g_assert_cmpstr (text, ==, "updated settings 1");
+}
+
 /* A phone that turns up at the bootstrap URL, is ignored, then adopted
  * (a phone created with its MAC): three entries of kind "discovered"
  * without an item; the same phone asking again is no change. */
@@ -282,6 +351,7 @@ main (int   argc,
               pa_test_fixture_setup, test_feed, pa_test_fixture_teardown);
   g_test_add ("/changes/write-names-what-changed", PaTestFixture, NULL,
               pa_test_fixture_setup, test_write_names_what_changed, pa_test_fixture_teardown);
+  g_test_add_func ("/changes/derived", test_derived);
   g_test_add ("/changes/discovered", PaTestFixture, NULL,
               pa_test_fixture_setup, test_discovered, pa_test_fixture_teardown);
   g_test_add ("/changes/paging-and-refusals", PaTestFixture, NULL,
