@@ -705,14 +705,21 @@ test_catalog_from_server (void)
 /* Following the change stream */
 
 /* A provd that logs every request (G_MESSAGES_DEBUG), so a test can count
- * the listings an app makes. */
+ * the listings an app makes; @key_file (may be NULL) is its config. */
 static PaTestServer *
-logging_server (char **log_path)
+logging_server (char       **log_path,
+                const char  *key_file)
 {
   static const char * const env[] = { "G_MESSAGES_DEBUG", "pa-server", NULL };
   g_autofree char *dir = g_dir_make_tmp ("pa-repo-log-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
   PaTestServerOptions options = { 0 };
 
+  if (key_file != NULL)
+    {
+      g_assert_true (g_file_set_contents (config, key_file, -1, NULL));
+      options.config_file = config;
+    }
   *log_path = g_build_filename (dir, "provd.log", NULL);
   options.env = env;
   options.stderr_path = *log_path;
@@ -812,7 +819,7 @@ static void
 test_follow_two_apps (void)
 {
   g_autofree char *log_path = NULL;
-  g_autoptr(PaTestServer) server = logging_server (&log_path);
+  g_autoptr(PaTestServer) server = logging_server (&log_path, NULL);
   g_autoptr(PaRepository) a = NULL;
   g_autoptr(PaRepository) b = NULL;
   g_autoptr(PaResource) draft = NULL;
@@ -872,13 +879,47 @@ test_follow_two_apps (void)
   g_signal_handlers_disconnect_by_data (in_a, &a_name_notifies);
 }
 
+static gboolean
+needs_no_attention (gpointer phone)
+{
+  return pa_phone_get_attention (phone)[0] == NULL;
+}
+
+/* The server's SIP server set at last (from another app, or curl): the
+ * phone that needed one stops needing attention here at once, in its own
+ * object, without listing the phones again. */
+static void
+test_follow_derived (void)
+{
+  g_autofree char *log_path = NULL;
+  g_autoptr(PaTestServer) server = logging_server (&log_path, "[server]\n");
+  g_autoptr(PaRepository) repo = NULL;
+  g_autoptr(PaTestResponse) saved = NULL;
+  PaResource *phone;
+  gint64 id;
+
+  id = pa_test_create (server, "phones", "{\"name\": \"Desk\", \"mac\": \"80:5E:C0:11:22:66\","
+                                         " \"vendor\": \"yealink\", \"model\": \"yealink-t54w\"}");
+  repo = following_repository (server);
+  phone = pa_repository_find (repo, PA_TYPE_PHONE, id);
+  g_assert_nonnull (phone);
+  g_assert_nonnull (pa_phone_get_attention (PA_PHONE (phone))[0]);
+
+  saved = pa_test_api (server, "PATCH", "/api/v1/settings",
+                       "{\"sip_server\": \"pbx.example.com\"}", "*");
+  g_assert_cmpuint (saved->status, ==, 200);
+  g_assert_true (pa_app_test_poll_until (needs_no_attention, phone, 1000));
+  g_assert_true (pa_repository_find (repo, PA_TYPE_PHONE, id) == phone);
+  g_assert_cmpuint (count_listings (log_path, "phones"), ==, 1);
+}
+
 /* A dropped stream is opened again from where it was: what changed
  * meanwhile comes, and nothing is listed again. */
 static void
 test_follow_resume (void)
 {
   g_autofree char *log_path = NULL;
-  g_autoptr(PaTestServer) server = logging_server (&log_path);
+  g_autoptr(PaTestServer) server = logging_server (&log_path, NULL);
   g_autoptr(PaRepository) repo = NULL;
   PaResource *ann;
   gint64 ann_id;
@@ -917,7 +958,7 @@ static void
 test_follow_server_restart (void)
 {
   g_autofree char *log_path = NULL;
-  g_autoptr(PaTestServer) server = logging_server (&log_path);
+  g_autoptr(PaTestServer) server = logging_server (&log_path, NULL);
   g_autoptr(PaRepository) repo = NULL;
   g_autofree char *url = NULL;
   PaResource *ann;
@@ -952,7 +993,7 @@ static void
 test_follow_gone (void)
 {
   g_autofree char *log_path = NULL;
-  g_autoptr(PaTestServer) server = logging_server (&log_path);
+  g_autoptr(PaTestServer) server = logging_server (&log_path, NULL);
   g_autoptr(PaRepository) repo = NULL;
   PaResource *ann;
   gint64 ann_id;
@@ -1097,6 +1138,7 @@ main (int   argc,
   ADD ("setup-link", test_setup_link);
   g_test_add_func ("/app/repository/follow-two-apps", test_follow_two_apps);
   g_test_add_func ("/app/repository/follow-resume", test_follow_resume);
+  g_test_add_func ("/app/repository/follow-derived", test_follow_derived);
   g_test_add_func ("/app/repository/follow-server-restart", test_follow_server_restart);
   g_test_add_func ("/app/repository/follow-gone", test_follow_gone);
   g_test_add_func ("/app/repository/merge-in-slices", test_merge_in_slices);
