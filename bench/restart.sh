@@ -42,12 +42,7 @@ else
   echo "1. $phones phones through provd's API:"
   create_phones "$phones" "$work/phones.txt"
 fi
-# Whatever the first start had to record is done before it stops.
-for _ in $(seq 1200); do
-  grep -q "Recording what the files" "$work/provd.log" || break
-  grep -q "Recorded what the files" "$work/provd.log" && break
-  sleep 0.1
-done
+# (start_provd waited for whatever that start had to record.)
 kill "$provd_pid"; wait "$provd_pid" || true
 provd_pid=
 

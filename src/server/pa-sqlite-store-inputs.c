@@ -54,6 +54,7 @@ set_phone_inputs (PaStore      *store,
     }
 
   {
+    g_autoptr(PaStmt) why = NULL;
     g_autoptr(PaStmt) mark = NULL;
     g_autofree char *reasons = NULL;
 
@@ -66,24 +67,37 @@ set_phone_inputs (PaStore      *store,
           json_array_add_string_element (json_node_get_array (node), attention[i]);
         reasons = json_to_string (node, FALSE);
       }
+    why = pa_sqlite_store_prepare (self,
+                                   "UPDATE phones SET attention = :attention"
+                                   " WHERE id = :id AND attention IS NOT :attention",
+                                   error);
+    if (why == NULL)
+      goto fail;
+    pa_stmt_bind_int (why, ":id", phone_id);
+    pa_stmt_bind_text (why, ":attention", reasons);
+    if (pa_sqlite_store_step (self, why, "Cannot record why the phone needs attention",
+                              error) == 0)
+      goto fail;
+    /* Why it needs attention is what an app shows of this: a phone whose
+     * reasons changed is logged as if edited (once a transaction: one
+     * written itself is in the log already). A new fingerprint alone is
+     * not: after an upgrade or a setting every phone reads, that would be
+     * every phone of the fleet for each app to apply. */
+    if (sqlite3_changes (self->db) > 0 &&
+        !g_hash_table_contains (self->phones_logged, &phone_id) &&
+        !pa_sqlite_store_record_change (self, PA_TYPE_PHONE, phone_id, "updated", error))
+      goto fail;
+
     mark = pa_sqlite_store_prepare (self,
-                                    "UPDATE phones SET fingerprint = :fingerprint,"
-                                    " attention = :attention WHERE id = :id",
+                                    "UPDATE phones SET fingerprint = :fingerprint WHERE id = :id",
                                     error);
     if (mark == NULL)
       goto fail;
     pa_stmt_bind_int (mark, ":id", phone_id);
     pa_stmt_bind_text (mark, ":fingerprint", fingerprint);
-    pa_stmt_bind_text (mark, ":attention", reasons);
     if (pa_sqlite_store_step (self, mark, "Cannot record the phone’s fingerprint", error) == 0)
       goto fail;
   }
-  /* Its representation changed (fingerprint, perhaps why it needs
-   * attention): an app following the log sees it, as it would an edit.
-   * Once per transaction: a phone written itself is in the log already. */
-  if (!g_hash_table_contains (self->phones_logged, &phone_id) &&
-      !pa_sqlite_store_record_change (self, PA_TYPE_PHONE, phone_id, "updated", error))
-    goto fail;
   return pa_sqlite_store_tx_commit (store, error);
 
 fail:

@@ -95,13 +95,12 @@ test_feed (PaTestFixture *fixture,
   changes = json_object_get_array_member (object, "changes");
   text = describe (changes);
   /* What the server did by its own rules is there too: the phone's own
-   * SIP account, and Ann routed to her hardware phone; then the rename,
-   * and with it the phone (its files show her name: a new fingerprint),
-   * then the phone's fetch. */
+   * SIP account, and Ann routed to her hardware phone; then the rename
+   * (the phone's files show her name: a new fingerprint, not logged), then
+   * the phone's fetch. */
   g_test_message ("feed: %s", text);
   g_assert_cmpstr (text, ==, "created agents 1, created sip-accounts 1, created phones 1, "
-                             "updated agents 1, updated agents 1, updated phones 1, "
-                             "updated phones 1");
+                             "updated agents 1, updated agents 1, updated phones 1");
   g_assert_cmpint (json_object_get_int_member (object, "last"), ==,
                    json_object_get_int_member (json_array_get_object_element (changes,
                                                json_array_get_length (changes) - 1), "seq"));
@@ -220,11 +219,11 @@ test_write_names_what_changed (PaTestFixture *fixture,
   g_assert_cmpstr (text, ==, "created sip-accounts 1, created phones 1, updated agents 1");
 }
 
-/* An edit elsewhere that changes what a phone's files are made from (the
- * server's SIP server here) changes the phone as the API shows it: a new
- * fingerprint, and no more reason to need attention. The write's answer
- * and the log name it, so an app following the log shows it at once (it
- * kept "needs attention" until it listed again). */
+/* An edit elsewhere that changes why a phone needs attention (the
+ * server's SIP server here) changes the phone as an app shows it. The
+ * write's answer and the log name it, so an app following the log shows
+ * it at once (it kept "needs attention" until it listed again); an edit
+ * that only changes phones' files (a new fingerprint) is not logged. */
 static void
 test_derived (void)
 {
