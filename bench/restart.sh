@@ -51,7 +51,7 @@ printf '[server]\npublic-url=http://b.example.com:8670/\n' >"$conf"
 rm -f "$work/data/provd.url"
 rc=0
 python3 - "$build/src/server/phoneadmin-provd" "$work" "$conf" "$phones" <<'PY' || rc=$?
-import http.client, os, signal, subprocess, sys, time
+import http.client, json, os, signal, subprocess, sys, time
 
 provd, work, conf, phones = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 data = os.path.join(work, "data")
@@ -101,6 +101,7 @@ while True:
         now = time.perf_counter() - t0
         if path == "/api/v1" and first_api is None:
             first_api = now
+            said = json.loads(body).get("recording_phones")
         if path != "/api/v1" and first_file is None:
             first_file = now
             first_body = body
@@ -113,7 +114,8 @@ while True:
     time.sleep(0.05)
 
 print(f"   listening after {listening:.2f} s")
-print(f"   first API answer after {first_api:.2f} s, a phone's first file after {first_file:.2f} s")
+print(f"   first API answer after {first_api:.2f} s (recording_phones: {said}), a phone's first "
+      f"file after {first_file:.2f} s")
 if derived:
     print(f"   every phone recorded after {recorded:.2f} s (the reference: before, provd "
           f"listened only then; {recorded / max(listening, 1e-3):.0f}x later)")
@@ -126,6 +128,8 @@ if b"b.example.com" not in first_body:
     failed.append("the phone's first common file does not give b.example.com")
 if not derived:
     failed.append("provd recorded nothing after its settings changed")
+elif said != phones:
+    failed.append(f"GET /api/v1 said recording_phones {said} during the derive, not {phones}")
 # Its file as made during the derive carried the old fingerprint: asked
 # with that ETag after, it must come again, not 304.
 status, _, body = get(port, phone_path, dict(phone_headers, **{"If-None-Match": first_etag}))

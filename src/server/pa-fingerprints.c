@@ -373,6 +373,12 @@ derive_underived_unit (PaStore       *unit,
   return pa_store_commit (unit, error);
 }
 
+guint
+pa_server_get_recording_phones (PaServer *self)
+{
+  return self->deriving != NULL ? self->deriving->phones->len : 0;
+}
+
 void
 pa_server_stop_deriving (PaServer *self)
 {

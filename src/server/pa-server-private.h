@@ -207,6 +207,8 @@ gboolean pa_server_derive_underived (PaServer         *self,
 /* Ends that unit (rolled back; the next start does it again) and waits
  * for its thread: before what it reads goes. */
 void     pa_server_stop_deriving   (PaServer          *self);
+/* How many phones that unit records; 0 when none runs. */
+guint    pa_server_get_recording_phones (PaServer     *self);
 /* Reads the stored settings again, puts the key file's over them and
  * computes each one's revision (a phone's input). */
 gboolean pa_server_update_settings  (PaServer          *self,

@@ -268,7 +268,6 @@ pa_store_derive_pending (PaStore  *self,
                          GError  **error)
 {
   g_return_val_if_fail (PA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (get_tracker (self)->depth == 1, FALSE);
 
   return derive_written (self, get_tracker (self), error);
 }

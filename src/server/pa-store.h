@@ -495,7 +495,8 @@ gboolean     pa_store_commit                (PaStore *self, GError **error);
  * In the outermost transaction: has the observer derive what was written
  * so far now instead of at commit (which derives only what is written
  * after), so what it writes (phones' new fingerprints, their change log
- * entries) can be read before the commit.  On failure, roll back.
+ * entries) can be read before the commit; in a nested one it does nothing
+ * (the outermost commit derives).  On failure, roll back.
  */
 gboolean     pa_store_derive_pending        (PaStore *self, GError **error);
 

@@ -175,6 +175,25 @@ start (PaTestServer *self)
 
   g_clear_object (&self->session);
   self->session = soup_session_new_with_options ("timeout", 15, NULL);
+
+  /* A start with phones to record again (a changed key file) serves at
+   * once and records them meanwhile: a test sees them recorded. (HTTPS
+   * servers' tests use sessions of their own.) */
+  if (g_str_has_prefix (self->url, "http://"))
+    {
+      deadline = g_get_monotonic_time () + START_TIMEOUT_USEC;
+      for (;;)
+        {
+          g_autoptr(PaTestResponse) info = pa_test_api (self, "GET", "/api/v1", NULL, NULL);
+
+          g_assert_cmpuint (info->status, ==, 200);
+          if (json_object_get_int_member (pa_test_response_object (info), "recording_phones") == 0)
+            break;
+          if (g_get_monotonic_time () > deadline)
+            g_error ("phoneadmin-provd did not record its phones within 20 s");
+          g_usleep (20 * 1000);
+        }
+    }
 }
 
 PaTestServer *

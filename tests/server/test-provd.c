@@ -399,7 +399,8 @@ test_key_file_change (void)
   g_assert_nonnull (strstr (file, "= b.example.com"));
   g_assert_null (strstr (file, "a.example.com"));
 
-  /* Then recorded: a new fingerprint (its ETag) for the phone. */
+  /* Then recorded (the harness waited for GET /api/v1 to say
+   * recording_phones 0): a new fingerprint (its ETag) for the phone. */
   for (guint i = 0; i < 200 && !log_says (log, "Recorded what the files of 1 phone(s)", logged); i++)
     g_usleep (50 * 1000);
   g_assert_true (log_says (log, "Recorded what the files of 1 phone(s)", logged));
