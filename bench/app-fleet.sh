@@ -63,27 +63,7 @@ out="$(ninja -C "$build" src/app/phoneadmin data/gschemas.compiled 2>&1)" \
   || { grep -v '^\[[0-9]*/[0-9]*\] ' <<<"$out" | tail -n 30 >&2; die "building the app in $build failed"; }
 
 make_work_dir
-kept="${PA_APP_FLEET_CACHE:+$PA_APP_FLEET_CACHE/$phones}"
-if [ -n "$kept" ] && [ -s "$kept/phones.txt" ]; then
-  cp -a "$kept/data" "$work/data"
-  cp "$kept/phones.txt" "$work/phones.txt"
-  rm -f "$work/data/provd.url"
-  start_provd ''
-  echo "1. $phones phones, as created through provd's API in an earlier run ($kept)"
-else
-  start_provd ''
-  echo "1. $phones phones through provd's API:"
-  create_phones "$phones" "$work/phones.txt"
-  if [ -n "$kept" ]; then
-    # Stopped first, so the copy is a closed database, not one mid-write.
-    kill "$provd_pid"; wait "$provd_pid" || true
-    rm -rf "$kept"; mkdir -p "$kept"
-    cp -a "$work/data" "$kept/data"
-    cp "$work/phones.txt" "$kept/phones.txt"
-    rm -f "$work/data/provd.url"
-    start_provd ''
-  fi
-fi
+start_provd_with_fleet "$phones"
 
 # Throw-away XDG dirs and the app's settings: the server's URL (as the app
 # normalizes it) and a window that fills the 1280x800 screen.

@@ -30,18 +30,7 @@ conf="$work/provd.conf"
 printf '[server]\npublic-url=http://a.example.com:8670/\n' >"$conf"
 provd_args=(--config "$conf")
 
-kept="${PA_APP_FLEET_CACHE:+$PA_APP_FLEET_CACHE/$phones}"
-if [ -n "$kept" ] && [ -s "$kept/phones.txt" ]; then
-  cp -a "$kept/data" "$work/data"
-  cp "$kept/phones.txt" "$work/phones.txt"
-  rm -f "$work/data/provd.url"
-  start_provd ''
-  echo "1. $phones phones, as created through provd's API in an earlier run ($kept)"
-else
-  start_provd ''
-  echo "1. $phones phones through provd's API:"
-  create_phones "$phones" "$work/phones.txt"
-fi
+start_provd_with_fleet "$phones"
 # (start_provd waited for whatever that start had to record.)
 kill "$provd_pid"; wait "$provd_pid" || true
 provd_pid=
