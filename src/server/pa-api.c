@@ -106,9 +106,12 @@ pa_api_in_transaction (PaApiRequest         *req,
 
   if (!pa_store_commit (req->store, error))
     return FALSE;
+  /* Phones a settings change left to a unit of work count too: their
+   * files change (they are logged as their reasons to need attention do). */
   if (req->report_affected)
     json_object_set_int_member (req->extra, "affected_phones",
-                                req->server->derive->last_affected->len);
+                                req->server->derive->last_affected->len +
+                                req->server->derive->last_derive_later);
   /* Shown this once, like a SIP password: the API never returns them again. */
   if (req->server->derive->last_generated->len > 0)
     {

@@ -21,6 +21,10 @@
 #include "pa-server-private.h"
 #include "pa-token.h"
 
+/* A settings change that reaches this many phones records them on a unit
+ * of work after it commits (~200 µs a phone on the main loop otherwise). */
+#define PA_DERIVE_LATER_AT 1000
+
 void
 pa_generated_password_free (PaGeneratedPassword *made)
 {
@@ -212,6 +216,15 @@ derive_cb (PaStore  *store,
           if (!pa_server_update_settings (self, error))
             return FALSE;
           readers = pa_store_list_phones_underived (store, self->settings, error);
+          /* A setting many phones read (every phone, for most): they are
+           * recorded on a unit of work once this commits, as at a start,
+           * not in this transaction on the main loop (20 s at 100,000). */
+          if (readers != NULL && readers->len >= PA_DERIVE_LATER_AT)
+            {
+              g_clear_pointer (&derive->derive_later, g_array_unref);
+              derive->derive_later = g_steal_pointer (&readers);
+              continue;
+            }
         }
       else
         readers = pa_store_list_phones_reading (store, input->kind, input->id, error);
@@ -227,6 +240,9 @@ derive_cb (PaStore  *store,
   return derive_phones (derive, phones, derive->changed, NULL, error);
 }
 
+static void start_deriving (PaServer *self,
+                            GArray   *phones);
+
 static void
 settled_cb (PaStore  *store,
             gboolean  committed,
@@ -238,6 +254,8 @@ settled_cb (PaStore  *store,
   g_array_set_size (derive->last_affected, 0);
   g_array_set_size (derive->last_dropped, 0);
   g_ptr_array_set_size (derive->last_generated, 0);
+  derive->last_derive_later = committed && derive->derive_later != NULL
+                              ? derive->derive_later->len : 0;
   /* Settings read inside a transaction that did not hold. */
   if (derive->settings_written && !committed)
     {
@@ -259,10 +277,13 @@ settled_cb (PaStore  *store,
        * forgotten there (pa_server_forget_rendered()). */
       if (store == self->store)
         pa_server_forget_rendered (self, derive);
+      if (store == self->store && derive->derive_later != NULL)
+        start_deriving (self, g_steal_pointer (&derive->derive_later));
     }
   g_ptr_array_set_size (derive->generated, 0);
   g_array_set_size (derive->changed, 0);
   g_array_set_size (derive->dropped, 0);
+  g_clear_pointer (&derive->derive_later, g_array_unref);
 }
 
 static const PaStoreObserver observer = {
@@ -313,6 +334,7 @@ pa_derive_free (PaDerive *derive)
   g_array_unref (derive->last_affected);
   g_array_unref (derive->last_dropped);
   g_ptr_array_unref (derive->last_generated);
+  g_clear_pointer (&derive->derive_later, g_array_unref);
   g_free (derive);
 }
 
@@ -425,12 +447,41 @@ derive_underived_done_cb (GObject      *source,
   underived_free (work);
 }
 
+/* Some 200 µs a phone, 20 s at 100,000: off the main loop, which serves
+ * meanwhile. A phone that fetches first gets files made from what is
+ * there now, under its old fingerprint; dropped once this commits.
+ * Writers wait for it, as for a bulk job. Takes @phones (sorted). */
+static void
+start_deriving (PaServer *self,
+                GArray   *phones)
+{
+  Underived *work;
+
+  /* API writes wait for a unit, so a settings change cannot come while
+   * one runs; phones left over would be found at the next start. */
+  if (self->deriving != NULL)
+    {
+      g_warning ("Still recording phones' files: the next start records the rest");
+      g_array_unref (phones);
+      return;
+    }
+
+  g_message ("Recording what the files of %u phone(s) are made from (after an upgrade or a "
+             "change of settings); phones are served meanwhile", phones->len);
+  work = g_new0 (Underived, 1);
+  work->server = self;
+  work->phones = phones;
+  work->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->deriving = work;
+  pa_store_run_unit_async (self->store, derive_underived_unit, work, NULL, self->cancellable,
+                           derive_underived_done_cb, work);
+}
+
 gboolean
 pa_server_derive_underived (PaServer  *self,
                             GError   **error)
 {
-  g_autoptr(GArray) phones = NULL;
-  Underived *work;
+  GArray *phones;
 
   /* Never derived, or derived with settings this start does not have. */
   phones = pa_store_list_phones_underived (self->store, self->settings, error);
@@ -438,21 +489,11 @@ pa_server_derive_underived (PaServer  *self,
     return FALSE;
   sort_unique (phones);
   if (phones->len == 0)
-    return TRUE;
-
-  /* Some 200 µs a phone, 20 s at 100,000: off the main loop, which serves
-   * meanwhile. A phone that fetches first gets files made from what is
-   * there now, under its old fingerprint; dropped once this commits.
-   * Writers wait for it, as for a bulk job. */
-  g_message ("Recording what the files of %u phone(s) are made from (after an upgrade or a "
-             "change of settings); phones are served meanwhile", phones->len);
-  work = g_new0 (Underived, 1);
-  work->server = self;
-  work->phones = g_steal_pointer (&phones);
-  work->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->deriving = work;
-  pa_store_run_unit_async (self->store, derive_underived_unit, work, NULL, self->cancellable,
-                           derive_underived_done_cb, work);
+    {
+      g_array_unref (phones);
+      return TRUE;
+    }
+  start_deriving (self, phones);
   return TRUE;
 }
 

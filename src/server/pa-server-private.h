@@ -81,11 +81,13 @@ typedef struct _PaDerive
   GArray    *changed;           /* phone ids, this transaction */
   GArray    *dropped;           /* phones written themselves */
   gboolean   settings_written;
+  GArray    *derive_later;      /* phone ids left to a unit after the commit */
   GPtrArray *generated;         /* PaGeneratedPassword, this transaction */
   /* The last committed transaction's: */
   GArray    *last_affected;     /* phones whose fingerprint changed */
   GArray    *last_dropped;      /* phones written themselves */
   GPtrArray *last_generated;    /* admin passwords made */
+  guint      last_derive_later; /* phones it left to a unit */
 } PaDerive;
 
 /* Observes @store (used in one thread). */

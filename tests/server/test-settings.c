@@ -463,6 +463,91 @@ test_public_url (void)
                                    "http://192.0.2.7:8670/p/"));
 }
 
+/* A setting that 1,000 phones or more read is saved at once, and their
+ * files are recorded again on a unit of work afterwards, while provd
+ * serves (at 100,000 phones the request held the main loop 20–28 s): the
+ * answer counts them, GET /api/v1 says how many are being recorded, and
+ * once done each has its new fingerprint, and the log says that none
+ * needs a SIP server any more. */
+static void
+test_many_phones (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-settings-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autofree char *log = g_build_filename (dir, "provd.log", NULL);
+  g_autofree char *log_text = NULL;
+  PaTestServerOptions options = { .config_file = config, .stderr_path = log };
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(PaTestResponse) imported = NULL;
+  g_autoptr(PaTestResponse) info = NULL;
+  g_autoptr(PaTestResponse) saved = NULL;
+  g_autoptr(PaTestResponse) phone = NULL;
+  g_autoptr(GString) csv = g_string_new ("MAC,Model,Name\r\n");
+  g_autofree char *before = NULL;
+  JsonObject *answer;
+  gint64 last, logged = 0, since;
+  const guint n = 1000;
+
+  /* No SIP server anywhere: every phone needs attention. */
+  g_assert_true (g_file_set_contents (config, "[server]\n", -1, &error));
+  server = pa_test_server_new_with_options (&options);
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (csv, "80:5E:C0:10:%02X:%02X,yealink-t54w,Desk %u\r\n",
+                            i / 256, i % 256, i);
+  imported = pa_test_request (server, "POST", "/api/v1/phones/import", "text/csv", csv->str,
+                              (gssize) csv->len, TRUE, NULL);
+  g_assert_cmpuint (imported->status, ==, 201);
+  before = pa_test_fingerprint_of (server, 1);
+  info = pa_test_api (server, "GET", "/api/v1", NULL, NULL);
+  last = json_object_get_int_member (pa_test_response_object (info), "changes_last");
+
+  saved = pa_test_api (server, "PATCH", "/api/v1/settings", "{\"sip_server\": \"pbx.example.com\"}",
+                       "*");
+  g_assert_cmpuint (saved->status, ==, 200);
+  answer = pa_test_response_object (saved);
+  g_assert_cmpint (json_object_get_int_member (answer, "affected_phones"), ==, n);
+  /* Left to the unit before the answer went out. */
+  g_assert_true (g_file_get_contents (log, &log_text, NULL, &error));
+  g_assert_nonnull (strstr (log_text, "Recording what the files of 1000 phone(s)"));
+
+  /* Recorded after the answer; done within a few seconds. */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(PaTestResponse) now = pa_test_api (server, "GET", "/api/v1", NULL, NULL);
+
+      g_assert_cmpuint (now->status, ==, 200);
+      if (json_object_get_int_member (pa_test_response_object (now), "recording_phones") == 0)
+        break;
+      g_assert_cmpint (json_object_get_int_member (pa_test_response_object (now),
+                                                   "recording_phones"), ==, n);
+      g_usleep (20 * 1000);
+    }
+  g_assert_cmpstr (pa_test_fingerprint_of (server, 1), !=, before);
+  phone = pa_test_get (server, "phones", n);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      pa_test_response_object (phone), "attention")), ==, 0);
+
+  /* Each phone's attention change is in the log, after the settings'. */
+  since = last;
+  for (;;)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT, since);
+      g_autoptr(PaTestResponse) page = pa_test_api (server, "GET", path, NULL, NULL);
+      JsonArray *changes = json_object_get_array_member (pa_test_response_object (page), "changes");
+
+      g_assert_cmpuint (page->status, ==, 200);
+      if (json_array_get_length (changes) == 0)
+        break;
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        if (g_str_equal (json_object_get_string_member (json_array_get_object_element (changes, i),
+                                                        "kind"), "phone"))
+          logged++;
+      since = json_object_get_int_member (pa_test_response_object (page), "next_since");
+    }
+  g_assert_cmpint (logged, ==, n);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -474,5 +559,6 @@ main (int    argc,
   g_test_add_func ("/settings/bad-input", test_bad_input);
   g_test_add_func ("/settings/public-url", test_public_url);
   g_test_add_func ("/settings/sip-regions", test_sip_regions);
+  g_test_add_func ("/settings/many-phones", test_many_phones);
   return g_test_run ();
 }
