@@ -91,6 +91,10 @@ void            pa_test_server_restart      (PaTestServer *self);
 /* The same on the port it had, so clients that hold its URL (an app)
  * reach the new process as they would a provd restarted by systemd. */
 void            pa_test_server_restart_same_port (PaTestServer *self);
+/* Waits until GET /api/v1 says recording_phones 0 (a start's or a settings
+ * change's phones recorded again); returns the count it first saw, 0 if
+ * none was running. */
+guint           pa_test_server_wait_recorded (PaTestServer *self);
 /* SIGKILL — to provd, a power cut — then start again on the same data
  * dir. */
 void            pa_test_server_kill_and_restart (PaTestServer *self);
