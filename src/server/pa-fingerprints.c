@@ -357,8 +357,9 @@ pa_server_unwatch_store (PaServer *self)
   g_clear_pointer (&self->settings, g_array_unref);
 }
 
-/* The startup's derive, on a unit of work: the phones it records are
- * listed on the main loop, the derive made in the unit's thread. */
+/* A start's (or a settings change's) derive, on a unit of work: the
+ * phones it records are listed on the main loop, the derive made in the
+ * unit's thread. */
 struct _PaUnderived
 {
   PaServer *server;   /* NULL once it is gone (it waited for the unit) */

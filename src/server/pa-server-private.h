@@ -56,7 +56,8 @@ struct _PaServer
   gint64           catalog_revision;
   GArray          *settings;        /* PaConfigInput per PaSettingId */
   struct _PaDerive *derive;         /* of @store */
-  struct _PaUnderived *deriving;    /* the startup's derive, while it runs */
+  struct _PaUnderived *deriving;    /* a start's or a settings change's
+                                     * derive, while it runs */
   GCancellable    *cancellable;     /* cancelled when provd stops */
 
   /* pa-api-changes-stream.c: the open change streams (PaChangeStream) */

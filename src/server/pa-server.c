@@ -237,8 +237,9 @@ send_info (PaServer          *self,
     json_builder_set_member_name (builder, "changes_last");
     json_builder_add_int_value (builder, last);
   }
-  /* Phones whose files a start records again (an upgrade, a changed key
-   * file), served meanwhile under their old fingerprints; 0 when done. */
+  /* Phones whose files are recorded again after a start (an upgrade, a
+   * changed key file) or a settings change many read, served meanwhile
+   * under their old fingerprints; 0 when done. */
   json_builder_set_member_name (builder, "recording_phones");
   json_builder_add_int_value (builder, pa_server_get_recording_phones (self));
   /* Where NOTIFYs come from: what a phone's trust list would name. */

@@ -5,9 +5,10 @@
  * The store's insert, update and delete each add an entry in their own
  * transaction (pa_sqlite_store_record_change); a phone's status is logged
  * by a trigger (schema step 9), since a phone's requests move it on paths
- * that are not these, and a new fingerprint (what its files are made from
- * changed: a setting, its profile, its SIP account) by set_phone_inputs. Only the newest CHANGES_KEPT entries are kept: a
- * reader further behind is told to list again.
+ * that are not these, and a change of why it needs attention (a setting,
+ * its profile, its SIP account) by set_phone_inputs. Only the newest
+ * CHANGES_KEPT entries are kept: a reader further behind is told to list
+ * again.
  */
 #define G_LOG_DOMAIN "pa-sqlite-store"
 

@@ -26,8 +26,8 @@ struct _PaSqliteStore
   /* The open transaction (or the statement running outside one) added a
    * change log entry: set by the update hook, so the trigger's count too. */
   gboolean    logged_change;
-  /* Phones (gint64 ids) the open transaction logged a change for: a new
-   * fingerprint logs one only for a phone not already in the log. */
+  /* Phones (gint64 ids) the open transaction logged a change for: a
+   * change of why one needs attention logs one only if it is not there. */
   GHashTable *phones_logged;
 };
 
