@@ -67,15 +67,23 @@ def get(port, path, headers):
     get.etag = resp.getheader("ETag")
     return resp.status, time.perf_counter() - t, body
 
-t0 = time.perf_counter()
-with open(log_path, "wb") as log:
-    proc = subprocess.Popen([provd, "--listen", "127.0.0.1:0", "--data-dir", data, "--config", conf],
-                            stdout=log, stderr=subprocess.STDOUT)
 url_file = os.path.join(data, "provd.url")
-while not (os.path.exists(url_file) and os.path.getsize(url_file) > 0):
-    if proc.poll() is not None:
-        sys.exit("provd ended: " + open(log_path).read()[-2000:])
-    time.sleep(0.005)
+
+# provd on @listen, its log new; returns it once it has written provd.url.
+def start_provd(listen):
+    if os.path.exists(url_file):
+        os.remove(url_file)
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen([provd, "--listen", listen, "--data-dir", data, "--config", conf],
+                                stdout=log, stderr=subprocess.STDOUT)
+    while not (os.path.exists(url_file) and os.path.getsize(url_file) > 0):
+        if proc.poll() is not None:
+            sys.exit("provd ended: " + open(log_path).read()[-2000:])
+        time.sleep(0.005)
+    return proc
+
+t0 = time.perf_counter()
+proc = start_provd("127.0.0.1:0")
 listening = time.perf_counter() - t0
 port = int(open(url_file).read().strip().rstrip("/").rsplit(":", 1)[1])
 api_headers = {"Authorization": "Bearer " + token}
@@ -138,15 +146,8 @@ if proc.wait(timeout=60) != 0:
     failed.append(f"provd exited with {proc.returncode}")
 
 print("3. a start with nothing changed (same port):")
-os.remove(url_file) if os.path.exists(url_file) else None
 t0 = time.perf_counter()
-with open(log_path, "wb") as log:
-    proc = subprocess.Popen([provd, "--listen", f"127.0.0.1:{port}", "--data-dir", data,
-                             "--config", conf], stdout=log, stderr=subprocess.STDOUT)
-while not (os.path.exists(url_file) and os.path.getsize(url_file) > 0):
-    if proc.poll() is not None:
-        sys.exit("provd ended: " + open(log_path).read()[-2000:])
-    time.sleep(0.005)
+proc = start_provd(f"127.0.0.1:{port}")
 print(f"   listening after {time.perf_counter() - t0:.2f} s")
 time.sleep(0.5)
 if log_has("Recording what the files"):
