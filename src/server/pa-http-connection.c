@@ -42,6 +42,7 @@ struct _PaHttpConnection
   GObject          parent_instance;
 
   PaHttpListener  *listener;      /* not owned: it closes us before it goes */
+  GThread         *thread;        /* the main loop's: the only one that may use us */
   SoupServer      *soup;
   GSocket         *socket;
   GSocketAddress  *local;
@@ -440,6 +441,7 @@ pa_http_connection_new (PaHttpListener *listener,
   PaHttpConnection *self = g_object_new (PA_TYPE_HTTP_CONNECTION, NULL);
 
   self->listener = listener;
+  self->thread = g_thread_self ();
   self->soup = g_object_ref (soup);
   self->socket = g_object_ref (socket);
   self->local = g_object_ref (local);
@@ -506,6 +508,10 @@ pa_http_connection_request_done (PaHttpConnection  *self,
 void
 pa_http_connection_lease_closed (PaHttpConnection *self)
 {
+  /* A lease closed in another thread (GIOStream's close_async) raced the
+   * main loop for the listener, and outlived it at a stop. */
+  g_return_if_fail (self->thread == g_thread_self ());
+
   if (self->state != STATE_SERVING)
     return;
 

@@ -239,6 +239,35 @@ lease_close (GIOStream     *stream,
   return ok;
 }
 
+/* GIOStream's own would close in a thread of GLib's pool, and handing the
+ * socket back is the main loop's business (the connection and the
+ * listener's table are its alone; at a stop, freed under that thread).
+ * Nothing here blocks: the lease's streams only mark themselves closed. */
+static void
+lease_close_async (GIOStream           *stream,
+                   int                  io_priority,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (stream, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, lease_close_async);
+  if (lease_close (stream, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+lease_close_finish (GIOStream     *stream,
+                    GAsyncResult  *result,
+                    GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 pa_http_lease_dispose (GObject *object)
 {
@@ -270,6 +299,8 @@ pa_http_lease_class_init (PaHttpLeaseClass *klass)
   stream_class->get_input_stream = lease_get_input_stream;
   stream_class->get_output_stream = lease_get_output_stream;
   stream_class->close_fn = lease_close;
+  stream_class->close_async = lease_close_async;
+  stream_class->close_finish = lease_close_finish;
 }
 
 static void

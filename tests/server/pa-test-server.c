@@ -75,6 +75,36 @@ child_setup (gpointer user_data)
     }
 }
 
+/* The sanitizers that builds of provd may carry, and where their reports
+ * go: "<data dir>/sanitizer.<pid>". */
+static const char * const sanitizer_vars[] = { "ASAN_OPTIONS", "UBSAN_OPTIONS" };
+#define SANITIZER_LOG "sanitizer"
+
+static void
+quote_sanitizer_reports (PaTestServer *self)
+{
+  g_autoptr(GDir) dir = g_dir_open (self->data_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *report = NULL;
+      gsize length = 0;
+
+      if (!g_str_has_prefix (name, SANITIZER_LOG "."))
+        continue;
+      path = g_build_filename (self->data_dir, name, NULL);
+      if (!g_file_get_contents (path, &report, &length, NULL))
+        continue;
+      /* The start says what went wrong and where. */
+      if (length > 8192)
+        report[8192] = '\0';
+      g_test_message ("phoneadmin-provd's sanitizer report (%s)%s:\n%s", name,
+                      length > 8192 ? ", the start" : "", report);
+    }
+}
+
 static void
 start (PaTestServer *self)
 {
@@ -106,6 +136,20 @@ start (PaTestServer *self)
   /* provd's stdout must not mix with our TAP output. */
   g_subprocess_launcher_take_stdout_fd (launcher, dup (STDERR_FILENO));
   g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
+  /* A sanitizer's report goes to a file of its own instead of stderr: a
+   * failed stop quotes it (pa_test_server_stop()), where what CI keeps of
+   * a long log would have cut it off. A test's own env still wins. */
+  for (guint i = 0; i < G_N_ELEMENTS (sanitizer_vars); i++)
+    {
+      const char *options = g_getenv (sanitizer_vars[i]);
+      g_autofree char *with_log = NULL;
+
+      if (options == NULL)
+        continue;
+      with_log = g_strdup_printf ("%s%slog_path=%s/" SANITIZER_LOG, options,
+                                  options[0] != '\0' ? ":" : "", self->data_dir);
+      g_subprocess_launcher_setenv (launcher, sanitizer_vars[i], with_log, TRUE);
+    }
   for (guint i = 0; i + 1 < self->env->len; i += 2)
     {
       const char *name = g_ptr_array_index (self->env, i);
@@ -333,6 +377,7 @@ pa_test_server_stop (PaTestServer *self)
           g_file_get_contents (self->stderr_path, &log, &length, NULL))
         g_test_message ("phoneadmin-provd's stderr%s:\n%s", length > 4096 ? ", the end" : "",
                         log + length - MIN (length, 4096));
+      quote_sanitizer_reports (self);
       g_test_message ("phoneadmin-provd %s after SIGTERM, expected a clean exit", how);
     }
   g_assert_true (WIFEXITED (status));
