@@ -7,8 +7,8 @@
 #      file;
 #   2. started with public-url=http://b.example.com:8670/: when it listens, when its
 #      first API answer and a phone's first file come, the slowest of the
-#      answers and fetches made every 50 ms until it has recorded them all,
-#      and when that is (from its log);
+#      answers, fetches and API writes made every 50 ms until it has
+#      recorded them all, and when that is (from its log);
 #   3. the phone's common file gives b.example.com, and a start with nothing
 #      changed records nothing more;
 #   4. a setting every phone reads saved through the API (PATCH of the NTP
@@ -50,7 +50,10 @@ provd, work, conf, phones = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[
 data = os.path.join(work, "data")
 log_path = os.path.join(work, "provd-2.log")
 token = open(os.path.join(data, "admin-token")).read().strip()
-phone_token, phone_mac = open(os.path.join(work, "phones.txt")).readline().split()
+# The last phone created: its unit of work comes last, so its first file
+# is made before it is recorded (under its old fingerprint).
+with open(os.path.join(work, "phones.txt")) as f:
+    phone_token, phone_mac = f.read().splitlines()[-1].split()
 ua = "Yealink SIP-T54W 96.86.0.100 " + ":".join(phone_mac[i:i + 2] for i in range(0, 12, 2))
 
 def log_has(text):
@@ -66,6 +69,18 @@ def get(port, path, headers):
     conn.close()
     get.etag = resp.getheader("ETag")
     return resp.status, time.perf_counter() - t, body
+
+# An API write: a new agent (extensions from 9000 up, unique).
+def post_agent(port, headers, n):
+    t = time.perf_counter()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    conn.request("POST", "/api/v1/agents",
+                 body=json.dumps({"name": f"Bench {n}", "extension": str(9000 + n)}).encode(),
+                 headers=dict(headers, **{"Content-Type": "application/json"}))
+    resp = conn.getresponse()
+    resp.read()
+    conn.close()
+    return resp.status, time.perf_counter() - t
 
 url_file = os.path.join(data, "provd.url")
 
@@ -92,9 +107,13 @@ phone_headers = {"User-Agent": ua}
 phone_path = f"/p/{phone_token}/y000000000096.cfg"
 
 answers, statuses, first_api, first_file, recorded, derived = [], set(), None, None, None, True
+writes, write_statuses = [], set()
 if not log_has("Recording what the files"):
     derived = False
 while True:
+    status, took = post_agent(port, api_headers, len(writes))
+    write_statuses.add(status)
+    writes.append(took)
     for path, headers in (("/api/v1", api_headers), (phone_path, phone_headers)):
         status, took, body = get(port, path, headers)
         statuses.add(status)
@@ -122,15 +141,20 @@ if derived:
           f"listened only then; {recorded / max(listening, 1e-3):.0f}x later)")
 print(f"   {len(answers)} answers meanwhile, slowest {max(answers) * 1000:.0f} ms, "
       f"statuses {sorted(statuses)}")
+print(f"   {len(writes)} API writes meanwhile (a new agent each), slowest "
+      f"{max(writes) * 1000:.0f} ms, statuses {sorted(write_statuses)} (they waited for "
+      f"every phone when it was one unit of work)")
 failed = []
 if statuses != {200}:
     failed.append(f"statuses {sorted(statuses)}, not all 200")
+if write_statuses != {201}:
+    failed.append(f"API writes during the derive got {sorted(write_statuses)}, not all 201")
 if b"b.example.com" not in first_body:
     failed.append("the phone's first common file does not give b.example.com")
 if not derived:
     failed.append("provd recorded nothing after its settings changed")
-elif said != phones:
-    failed.append(f"GET /api/v1 said recording_phones {said} during the derive, not {phones}")
+elif not 0 < said <= phones:
+    failed.append(f"GET /api/v1 said recording_phones {said} during the derive, not 1–{phones}")
 # Its file as made during the derive carried the old fingerprint: asked
 # with that ETag after, it must come again, not 304.
 status, _, body = get(port, phone_path, dict(phone_headers, **{"If-None-Match": first_etag}))

@@ -203,14 +203,14 @@ GStrv    pa_phone_attention        (PaServer          *self,
 void     pa_server_watch_store     (PaServer          *self);
 void     pa_server_unwatch_store   (PaServer          *self);
 /* Records the inputs of phones stored without them or with other settings
- * (an older provd, a changed key file or catalog) on a unit of work, while
+ * (an older provd, a changed key file or catalog) on units of work, while
  * the main loop serves. */
 gboolean pa_server_derive_underived (PaServer         *self,
                                      GError          **error);
-/* Ends that unit (rolled back; the next start does it again) and waits
- * for its thread: before what it reads goes. */
+/* Ends that derive (the unit under way rolled back; the next start records
+ * what is left) and waits for its thread: before what it reads goes. */
 void     pa_server_stop_deriving   (PaServer          *self);
-/* How many phones that unit records; 0 when none runs. */
+/* How many phones that derive has still to record; 0 when none runs. */
 guint    pa_server_get_recording_phones (PaServer     *self);
 /* Reads the stored settings again, puts the key file's over them and
  * computes each one's revision (a phone's input). */

@@ -310,31 +310,52 @@ handle_api (PaServer          *self,
 }
 
 /* An API request on its way: it may wait (paused, not the main loop) for
- * a bulk job's unit of work, and for the fetches before it to be
- * written. */
+ * a unit of work, and for the fetches before it to be written. Held by
+ * whatever it waits in. */
 typedef struct
 {
   PaServer          *server;
   SoupServerMessage *msg;
   char              *path;
   GHashTable        *query;
+  gboolean           write;
+  gboolean           waited_for_fetches;
 } ApiCall;
 
 static void
-api_call_free (ApiCall *call)
+api_call_clear (ApiCall *call)
 {
   g_object_unref (call->server);
   g_object_unref (call->msg);
   g_free (call->path);
   g_clear_pointer (&call->query, g_hash_table_unref);
-  g_free (call);
 }
+
+static void
+api_call_release (gpointer call)
+{
+  g_rc_box_release_full (call, (GDestroyNotify) api_call_clear);
+}
+
+static void api_writable_cb (PaStore  *store,
+                             gpointer  data);
 
 static gboolean
 api_run_cb (gpointer data)
 {
   ApiCall *call = data;
 
+  /* A unit of work began while it waited for the fetch log (which lets
+   * everyone go then): written now, it would wait for the unit's lock on
+   * the main loop. It waits for the unit, and not again for the fetches,
+   * or units in a row (a derive's) could keep it waiting. */
+  if (call->write && !pa_store_is_writable (call->server->store))
+    {
+      call->waited_for_fetches = TRUE;
+      pa_store_when_writable (call->server->store, api_writable_cb, g_rc_box_acquire (call),
+                              api_call_release);
+      return G_SOURCE_REMOVE;
+    }
   soup_server_message_unpause (call->msg);
   handle_api (call->server, call->msg, call->path, call->query);
   return G_SOURCE_REMOVE;
@@ -347,18 +368,15 @@ api_writable_cb (PaStore  *store,
 {
   ApiCall *call = data;
 
-  if (call->server->fetch_log != NULL)
-    pa_fetch_log_when_flushed (call->server->fetch_log, api_run_cb, call,
-                               (GDestroyNotify) api_call_free);
+  if (call->server->fetch_log != NULL && !call->waited_for_fetches)
+    pa_fetch_log_when_flushed (call->server->fetch_log, api_run_cb, g_rc_box_acquire (call),
+                               api_call_release);
   else
-    {
-      api_run_cb (call);
-      api_call_free (call);
-    }
+    api_run_cb (call);
 }
 
-/* Every write of the API waits while a job's transaction holds the store
- * (reads do not). */
+/* Every write of the API waits while a unit of work (a bulk job's, a
+ * derive's) holds the store; reads do not. */
 static void
 api_begin (PaServer          *self,
            SoupServerMessage *msg,
@@ -366,17 +384,21 @@ api_begin (PaServer          *self,
            GHashTable        *query)
 {
   const char *method = soup_server_message_get_method (msg);
-  ApiCall *call = g_new0 (ApiCall, 1);
+  ApiCall *call = g_rc_box_new0 (ApiCall);
 
   call->server = g_object_ref (self);
   call->msg = g_object_ref (msg);
   call->path = g_strdup (path);
   call->query = query != NULL ? g_hash_table_ref (query) : NULL;
+  call->write = !g_str_equal (method, "GET") && !g_str_equal (method, "HEAD");
   soup_server_message_pause (msg);
-  if (g_str_equal (method, "GET") || g_str_equal (method, "HEAD"))
-    api_writable_cb (self->store, call);
+  if (call->write)
+    pa_store_when_writable (self->store, api_writable_cb, call, api_call_release);
   else
-    pa_store_when_writable (self->store, api_writable_cb, call, NULL);
+    {
+      api_writable_cb (self->store, call);
+      api_call_release (call);
+    }
 }
 
 static void

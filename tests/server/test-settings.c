@@ -469,6 +469,38 @@ test_public_url (void)
  * answer counts them, GET /api/v1 says how many are being recorded, and
  * once done each has its new fingerprint, and the log says that none
  * needs a SIP server any more. */
+/* A provd with @n phones (ids 1 to @n) imported, none of them with a SIP
+ * server anywhere: every one needs attention. */
+static PaTestServer *
+start_with_phones (PaTestServerOptions *options,
+                   guint                n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("MAC,Model,Name\r\n");
+  g_autoptr(PaTestResponse) imported = NULL;
+  PaTestServer *server;
+
+  g_assert_true (g_file_set_contents (options->config_file, "[server]\n", -1, &error));
+  server = pa_test_server_new_with_options (options);
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (csv, "80:5E:C0:10:%02X:%02X,yealink-t54w,Desk %u\r\n",
+                            i / 256, i % 256, i);
+  imported = pa_test_request (server, "POST", "/api/v1/phones/import", "text/csv", csv->str,
+                              (gssize) csv->len, TRUE, NULL);
+  g_assert_cmpuint (imported->status, ==, 201);
+  return server;
+}
+
+/* How many reasons phone @id has to need attention. */
+static guint
+reasons_of (PaTestServer *server,
+            gint64        id)
+{
+  g_autoptr(PaTestResponse) phone = pa_test_get (server, "phones", id);
+
+  return json_array_get_length (attention_of (phone));
+}
+
 static void
 test_many_phones (void)
 {
@@ -483,22 +515,17 @@ test_many_phones (void)
   g_autoptr(PaTestResponse) info = NULL;
   g_autoptr(PaTestResponse) saved = NULL;
   g_autoptr(PaTestResponse) phone = NULL;
-  g_autoptr(GString) csv = g_string_new ("MAC,Model,Name\r\n");
   g_autofree char *before = NULL, *after = NULL;
   JsonObject *answer;
-  gint64 last, logged = 0, since;
+  g_autoptr(PaTestResponse) renamed = NULL;
+  g_autofree char *expected = NULL, *phone_path = NULL;
+  gint64 last, logged = 0, since, last_phone = 0, renamed_seq = 0;
   guint recording;
-  const guint n = 1000;
+  /* Six units of work (PA_DERIVE_UNIT_PHONES): the rename has the time of
+   * five to arrive in. */
+  const guint n = 3000;
 
-  /* No SIP server anywhere: every phone needs attention. */
-  g_assert_true (g_file_set_contents (config, "[server]\n", -1, &error));
-  server = pa_test_server_new_with_options (&options);
-  for (guint i = 1; i <= n; i++)
-    g_string_append_printf (csv, "80:5E:C0:10:%02X:%02X,yealink-t54w,Desk %u\r\n",
-                            i / 256, i % 256, i);
-  imported = pa_test_request (server, "POST", "/api/v1/phones/import", "text/csv", csv->str,
-                              (gssize) csv->len, TRUE, NULL);
-  g_assert_cmpuint (imported->status, ==, 201);
+  server = start_with_phones (&options, n);
   before = pa_test_fingerprint_of (server, 1);
   info = pa_test_api (server, "GET", "/api/v1", NULL, NULL);
   last = json_object_get_int_member (pa_test_response_object (info), "changes_last");
@@ -508,18 +535,24 @@ test_many_phones (void)
   g_assert_cmpuint (saved->status, ==, 200);
   answer = pa_test_response_object (saved);
   g_assert_cmpint (json_object_get_int_member (answer, "affected_phones"), ==, n);
-  /* Left to the unit before the answer went out. */
+  /* Left to units of work before the answer went out. */
   g_assert_true (g_file_get_contents (log, &log_text, NULL, &error));
-  g_assert_nonnull (strstr (log_text, "Recording what the files of 1000 phone(s)"));
+  expected = g_strdup_printf ("Recording what the files of %u phone(s)", n);
+  g_assert_nonnull (strstr (log_text, expected));
+
+  /* An edit meanwhile waits for one unit, not for every phone: a phone of
+   * the last unit, renamed now, is in the log before the phones the
+   * later units recorded. (Written here, it is not logged again there.) */
+  phone_path = g_strdup_printf ("/api/v1/phones/%u", n);
+  renamed = pa_test_api (server, "PATCH", phone_path, "{\"name\": \"Front desk\"}", "*");
+  g_assert_cmpuint (renamed->status, ==, 200);
 
   /* Recorded after the answer (all of them, or done already). */
   recording = pa_test_server_wait_recorded (server);
-  g_assert_true (recording == 0 || recording == n);
+  g_assert_cmpuint (recording, <=, n);
   after = pa_test_fingerprint_of (server, 1);
   g_assert_cmpstr (after, !=, before);
-  phone = pa_test_get (server, "phones", n);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      pa_test_response_object (phone), "attention")), ==, 0);
+  g_assert_cmpuint (reasons_of (server, n), ==, 0);
 
   /* Each phone's attention change is in the log, after the settings'. */
   since = last;
@@ -533,12 +566,63 @@ test_many_phones (void)
       if (json_array_get_length (changes) == 0)
         break;
       for (guint i = 0; i < json_array_get_length (changes); i++)
-        if (g_str_equal (json_object_get_string_member (json_array_get_object_element (changes, i),
-                                                        "kind"), "phone"))
+        {
+          JsonObject *change = json_array_get_object_element (changes, i);
+
+          if (!g_str_equal (json_object_get_string_member (change, "kind"), "phone"))
+            continue;
           logged++;
+          last_phone = json_object_get_int_member (change, "seq");
+          if (json_object_get_int_member (change, "id") == n)
+            renamed_seq = json_object_get_int_member (change, "seq");
+        }
       since = json_object_get_int_member (pa_test_response_object (page), "next_since");
     }
   g_assert_cmpint (logged, ==, n);
+  g_assert_cmpint (renamed_seq, >, 0);
+  g_test_message ("the rename is change %" G_GINT64_FORMAT ", the last phone's %" G_GINT64_FORMAT,
+                  renamed_seq, last_phone);
+  g_assert_cmpint (renamed_seq, <, last_phone);
+}
+
+/* Stopped while it records them: a clean exit, what its units recorded
+ * kept, and the next start records the rest. */
+static void
+test_stopped_while_recording (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-settings-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
+  g_autofree char *log = g_build_filename (dir, "provd.log", NULL);
+  g_autofree char *text = NULL;
+  PaTestServerOptions options = { .config_file = config, .stderr_path = log };
+  g_autoptr(PaTestServer) server = NULL;
+  g_autoptr(PaTestResponse) saved = NULL;
+  const char *second, *recording;
+  const guint n = 3000;
+
+  server = start_with_phones (&options, n);
+  g_assert_cmpuint (reasons_of (server, n), >, 0);
+  saved = pa_test_api (server, "PATCH", "/api/v1/settings", "{\"sip_server\": \"pbx.example.com\"}",
+                       "*");
+  g_assert_cmpuint (saved->status, ==, 200);
+  /* At once: a unit under way, or the next one waiting for the store. */
+  pa_test_server_stop (server);
+
+  pa_test_server_restart_same_port (server);
+  g_assert_cmpuint (pa_test_server_wait_recorded (server), <=, n);
+  g_assert_cmpuint (reasons_of (server, 1), ==, 0);
+  g_assert_cmpuint (reasons_of (server, n), ==, 0);
+
+  /* The second start recorded what the first had not. */
+  g_assert_true (g_file_get_contents (log, &text, NULL, &error));
+  second = strstr (text, "Stopped");
+  g_assert_nonnull (second);
+  recording = strstr (second, "Recording what the files");
+  if (recording != NULL)
+    g_test_message ("%.*s", (int) strcspn (recording, "\n"), recording);
+  else
+    g_test_message ("the first start had recorded every phone before it stopped");
 }
 
 int
@@ -553,5 +637,6 @@ main (int    argc,
   g_test_add_func ("/settings/public-url", test_public_url);
   g_test_add_func ("/settings/sip-regions", test_sip_regions);
   g_test_add_func ("/settings/many-phones", test_many_phones);
+  g_test_add_func ("/settings/stopped-while-recording", test_stopped_while_recording);
   return g_test_run ();
 }
