@@ -508,8 +508,8 @@ pa_http_connection_request_done (PaHttpConnection  *self,
 void
 pa_http_connection_lease_closed (PaHttpConnection *self)
 {
-  /* A lease closed in another thread (GIOStream's close_async) raced the
-   * main loop for the listener, and outlived it at a stop. */
+  /* A lease closed in another thread (GIOStream's own close_async) raced
+   * the main loop for the listener, and outlived it at a stop. */
   g_return_if_fail (self->thread == g_thread_self ());
 
   if (self->state != STATE_SERVING)
@@ -579,6 +579,10 @@ static gboolean
 lease_usable (PaHttpConnection  *self,
               GError           **error)
 {
+  /* GIO's default async read, write or close would use a lease from a
+   * thread of its pool: the lease's streams are pollable, and it closes
+   * itself on the caller's thread, so none does. */
+  g_return_val_if_fail (self->thread == g_thread_self (), FALSE);
   if (self->state == STATE_SERVING)
     return TRUE;
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, "The connection is closed");
