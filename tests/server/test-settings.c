@@ -470,18 +470,23 @@ test_public_url (void)
  * once done each has its new fingerprint, and the log says that none
  * needs a SIP server any more. */
 /* A provd with @n phones (ids 1 to @n) imported, none of them with a SIP
- * server anywhere: every one needs attention. */
+ * server anywhere: every one needs attention. Its log goes to @log_path. */
 static PaTestServer *
-start_with_phones (PaTestServerOptions *options,
-                   guint                n)
+start_with_phones (guint   n,
+                   char  **log_path)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pa-settings-XXXXXX", &error);
+  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
   g_autoptr(GString) csv = g_string_new ("MAC,Model,Name\r\n");
   g_autoptr(PaTestResponse) imported = NULL;
+  PaTestServerOptions options = { .config_file = config };
   PaTestServer *server;
 
-  g_assert_true (g_file_set_contents (options->config_file, "[server]\n", -1, &error));
-  server = pa_test_server_new_with_options (options);
+  *log_path = g_build_filename (dir, "provd.log", NULL);
+  options.stderr_path = *log_path;
+  g_assert_true (g_file_set_contents (config, "[server]\n", -1, &error));
+  server = pa_test_server_new_with_options (&options);
   for (guint i = 1; i <= n; i++)
     g_string_append_printf (csv, "80:5E:C0:10:%02X:%02X,yealink-t54w,Desk %u\r\n",
                             i / 256, i % 256, i);
@@ -505,13 +510,9 @@ static void
 test_many_phones (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pa-settings-XXXXXX", &error);
-  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
-  g_autofree char *log = g_build_filename (dir, "provd.log", NULL);
+  g_autofree char *log = NULL;
   g_autofree char *log_text = NULL;
-  PaTestServerOptions options = { .config_file = config, .stderr_path = log };
   g_autoptr(PaTestServer) server = NULL;
-  g_autoptr(PaTestResponse) imported = NULL;
   g_autoptr(PaTestResponse) info = NULL;
   g_autoptr(PaTestResponse) saved = NULL;
   g_autoptr(PaTestResponse) phone = NULL;
@@ -525,7 +526,7 @@ test_many_phones (void)
    * five to arrive in. */
   const guint n = 3000;
 
-  server = start_with_phones (&options, n);
+  server = start_with_phones (n, &log);
   before = pa_test_fingerprint_of (server, 1);
   info = pa_test_api (server, "GET", "/api/v1", NULL, NULL);
   last = json_object_get_int_member (pa_test_response_object (info), "changes_last");
@@ -591,17 +592,14 @@ static void
 test_stopped_while_recording (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pa-settings-XXXXXX", &error);
-  g_autofree char *config = g_build_filename (dir, "provd.conf", NULL);
-  g_autofree char *log = g_build_filename (dir, "provd.log", NULL);
+  g_autofree char *log = NULL;
   g_autofree char *text = NULL;
-  PaTestServerOptions options = { .config_file = config, .stderr_path = log };
   g_autoptr(PaTestServer) server = NULL;
   g_autoptr(PaTestResponse) saved = NULL;
   const char *second, *recording;
   const guint n = 3000;
 
-  server = start_with_phones (&options, n);
+  server = start_with_phones (n, &log);
   g_assert_cmpuint (reasons_of (server, n), >, 0);
   saved = pa_test_api (server, "PATCH", "/api/v1/settings", "{\"sip_server\": \"pbx.example.com\"}",
                        "*");
