@@ -368,7 +368,7 @@ pa_server_unwatch_store (PaServer *self)
 struct _PaUnderived
 {
   PaServer *server;   /* NULL once it is stopped */
-  GArray   *phones;   /* sorted; those before @next are recorded */
+  GArray   *phones;   /* those before @next are recorded; the rest sorted */
   guint     next;
   guint     end;      /* the running unit's are [next, end) */
   GArray   *slice;    /* the running unit's phones: only its thread reads them */
@@ -524,8 +524,8 @@ start_deriving (PaServer *self,
       g_array_set_size (work->phones, taken);
       g_array_append_vals (work->phones, phones->data, phones->len);
       g_array_unref (phones);
-      g_message ("Recording what the files of %u more phone(s) are made from (a change of "
-                 "settings)", work->phones->len - work->next);
+      g_message ("A change of settings while recording phones' files: %u phone(s) left to "
+                 "record", work->phones->len - work->next);
       return;
     }
 

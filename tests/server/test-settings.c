@@ -519,6 +519,7 @@ test_many_phones (void)
   g_autofree char *before = NULL, *after = NULL;
   JsonObject *answer;
   g_autoptr(PaTestResponse) renamed = NULL;
+  g_autoptr(PaTestResponse) ntp = NULL;
   g_autofree char *expected = NULL, *phone_path = NULL;
   gint64 last, logged = 0, since, last_phone = 0, renamed_seq = 0;
   guint recording;
@@ -547,6 +548,14 @@ test_many_phones (void)
   phone_path = g_strdup_printf ("/api/v1/phones/%u", n);
   renamed = pa_test_api (server, "PATCH", phone_path, "{\"name\": \"Front desk\"}", "*");
   g_assert_cmpuint (renamed->status, ==, 200);
+
+  /* Another setting every phone reads, meanwhile: the phones it reaches
+   * join those left to record. */
+  ntp = pa_test_api (server, "PATCH", "/api/v1/settings", "{\"ntp_server\": \"ntp.example.com\"}",
+                     "*");
+  g_assert_cmpuint (ntp->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (pa_test_response_object (ntp), "affected_phones"),
+                   ==, n);
 
   /* Recorded after the answer (all of them, or done already). */
   recording = pa_test_server_wait_recorded (server);
@@ -584,6 +593,16 @@ test_many_phones (void)
   g_test_message ("the rename is change %" G_GINT64_FORMAT ", the last phone's %" G_GINT64_FORMAT,
                   renamed_seq, last_phone);
   g_assert_cmpint (renamed_seq, <, last_phone);
+
+  /* Every phone recorded with both: a start finds nothing left. */
+  g_clear_pointer (&log_text, g_free);
+  g_assert_true (g_file_get_contents (log, &log_text, NULL, &error));
+  g_assert_nonnull (strstr (log_text, "left to record"));
+  pa_test_server_stop (server);
+  pa_test_server_restart_same_port (server);
+  g_clear_pointer (&log_text, g_free);
+  g_assert_true (g_file_get_contents (log, &log_text, NULL, &error));
+  g_assert_null (strstr (strstr (log_text, "Stopped"), "Recording what the files"));
 }
 
 /* Stopped while it records them: a clean exit, what its units recorded
