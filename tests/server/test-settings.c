@@ -515,7 +515,6 @@ test_many_phones (void)
   g_autoptr(PaTestServer) server = NULL;
   g_autoptr(PaTestResponse) info = NULL;
   g_autoptr(PaTestResponse) saved = NULL;
-  g_autoptr(PaTestResponse) phone = NULL;
   g_autofree char *before = NULL, *after = NULL;
   JsonObject *answer;
   g_autoptr(PaTestResponse) renamed = NULL;
