@@ -63,8 +63,8 @@ pa_store_kind_from_type (GType type)
 typedef struct
 {
   guint                  depth;
-  GArray                *written;      /* PaConfigInput, revision 0 */
-  guint                  derived;      /* how many of @written were derived */
+  GArray                *written;      /* PaConfigInput, revision 0, not yet derived */
+  gboolean               wrote;        /* the transaction wrote anything */
   const PaStoreObserver *observer;
   gpointer               observer_data;
 } Tracker;
@@ -116,11 +116,11 @@ settle (PaStore  *self,
         Tracker  *tracker,
         gboolean  committed)
 {
-  tracker->derived = 0;
-  if (tracker->written->len == 0)
-    return;
+  gboolean wrote = tracker->wrote;
+
+  tracker->wrote = FALSE;
   g_array_set_size (tracker->written, 0);
-  if (tracker->observer != NULL)
+  if (wrote && tracker->observer != NULL)
     tracker->observer->settled (self, committed, tracker->observer_data);
 }
 
@@ -247,19 +247,18 @@ pa_store_begin (PaStore  *self,
 }
 
 /* The observer derives what the outermost transaction wrote since it
- * last did (it is given all of it: what it derived then is unchanged
- * since, and it keeps what it found changed until the end). */
+ * last did (it keeps what it found changed until the end). Forgotten once
+ * derived: what is written again after is derived again. */
 static gboolean
 derive_written (PaStore  *self,
                 Tracker  *tracker,
                 GError  **error)
 {
-  if (tracker->depth != 1 || tracker->written->len == tracker->derived ||
-      tracker->observer == NULL)
+  if (tracker->depth != 1 || tracker->written->len == 0 || tracker->observer == NULL)
     return TRUE;
   if (!tracker->observer->derive (self, tracker->written, tracker->observer_data, error))
     return FALSE;
-  tracker->derived = tracker->written->len;
+  g_array_set_size (tracker->written, 0);
   return TRUE;
 }
 
@@ -330,7 +329,10 @@ close_write (PaStore     *self,
              GError     **error)
 {
   if (ok)
-    pa_config_inputs_add (get_tracker (self)->written, kind, id, 0);
+    {
+      pa_config_inputs_add (get_tracker (self)->written, kind, id, 0);
+      get_tracker (self)->wrote = TRUE;
+    }
   if (!own)
     return ok;
   if (!ok)

@@ -1252,7 +1252,7 @@ test_inputs (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(PaSipAccount) account = pa_sip_account_new ();
   g_autoptr(PaPhone) phone = new_phone ("Front Desk", "80:5E:C0:00:00:01", 0);
-  g_autofree char *expected = NULL;
+  g_autofree char *expected = NULL, *expected_again = NULL;
   g_autofree char *fingerprint = NULL;
   g_autoptr(GArray) inputs = pa_config_inputs_new ();
   g_autoptr(GArray) settings = pa_config_inputs_new ();
@@ -1260,6 +1260,7 @@ test_inputs (Fixture       *f,
   g_autofree char *password = NULL;
   Observed observed = { 0 };
   gint64 account_id, phone_id, serial = -1;
+  guint derives, settled;
 
   observed.written = g_string_new (NULL);
   pa_store_set_observer (f->store, &test_observer, &observed);
@@ -1342,6 +1343,27 @@ test_inputs (Fixture       *f,
   g_assert_no_error (error);
   ids = pa_store_list_phones_reading (f->store, "layout", 7, &error);
   g_assert_cmpuint (ids->len, ==, 0);
+
+  /* Derived before the commit, then the same input written again: the
+   * commit derives that again, and only that. */
+  derives = observed.derives;
+  settled = observed.settled_committed;
+  g_assert_true (pa_store_begin (f->store, &error));
+  g_assert_true (pa_store_set_sip_password (f->store, account_id, "first", &error));
+  pa_sip_account_set_display_name (account, "Alice C");
+  g_assert_true (pa_store_update (f->store, PA_RESOURCE (account), -1, &error));
+  g_assert_true (pa_store_derive_pending (f->store, &error));
+  g_assert_cmpuint (observed.derives, ==, derives + 1);
+  g_assert_nonnull (strstr (observed.written->str, "sip_account:"));
+  g_assert_true (pa_store_derive_pending (f->store, &error));
+  g_assert_cmpuint (observed.derives, ==, derives + 1);   /* nothing new */
+  g_assert_true (pa_store_set_sip_password (f->store, account_id, "again", &error));
+  g_assert_true (pa_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (observed.derives, ==, derives + 2);
+  expected_again = g_strdup_printf ("sip_password:%" G_GINT64_FORMAT, account_id);
+  g_assert_cmpstr (observed.written->str, ==, expected_again);
+  g_assert_cmpuint (observed.settled_committed, ==, settled + 1);
 
   pa_store_set_observer (f->store, NULL, NULL);
   g_string_free (observed.written, TRUE);
